@@ -1,0 +1,62 @@
+import { ConnectionError, IntrospectionError, redactUrl } from '@ormdrift/postgres';
+import { checkCommand, checkUsage } from './commands/check-command.ts';
+import type { CliIo } from './cli-io.ts';
+import { UsageError } from './usage-error.ts';
+
+const usage = `Usage: ormdrift <command> [options]
+
+Commands:
+  check [modules...]   compare the ORM models in the modules with a PostgreSQL database
+
+Run "ormdrift check --help" for the options.`;
+
+/** Runs one CLI invocation and returns its exit code: 0 clean, 1 drift at error severity, 2 anything else. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await checkCommand(rest, io);
+      case undefined:
+      case '-h':
+      case '--help':
+        io.stdout.write(`${usage}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}": the commands are: check`);
+    }
+  } catch (error) {
+    io.stderr.write(`ormdrift: ${describeError(error)}\n`);
+    if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n${causeChain(error)}`);
+    else if (!(error instanceof UsageError || error instanceof ConnectionError)) io.stderr.write('(run with --debug for details)\n');
+    return 2;
+  }
+}
+
+function describeError(error: unknown): string {
+  const known = error instanceof UsageError || error instanceof ConnectionError;
+  let message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);
+  else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
+  else if (!known) message = `unexpected error: ${message}`;
+  // one line, and never a connection string with its password
+  return message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url));
+}
+
+function parseArgsMessage(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}: see "ormdrift check --help"`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing?.[1]) return `option ${missing[1].split(',').pop()?.trim()} needs a value: see "ormdrift check --help"`;
+  return `${message.split('.')[0]}: see "ormdrift check --help"`;
+}
+
+function causeChain(error: Error): string {
+  let text = '';
+  for (let cause = error.cause; cause instanceof Error; cause = cause.cause) text += `caused by: ${cause.stack ?? cause.message}\n`;
+  return text;
+}
+
+export { checkUsage };

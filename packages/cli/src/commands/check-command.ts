@@ -1,0 +1,91 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { check, isReporterName, reporters, type CheckResult } from '@ormdrift/core';
+import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
+import { findSources } from '../discover/find-sources.ts';
+import { importModule } from '../load/import-module.ts';
+import { UsageError } from '../usage-error.ts';
+import type { CliIo } from '../cli-io.ts';
+
+export const checkUsage = `Usage: ormdrift check [modules...] [options]
+
+Imports each module (.ts, .mts, .js, .mjs), finds the ORM registries among its exports
+(TypeORM DataSources, entity classes, EntitySchemas) and reports every difference between
+them and the database.
+
+Options:
+  --db URL          PostgreSQL connection string (default: $DATABASE_URL)
+  --format NAME     text (default) or json
+  --out FILE        write the report to FILE instead of standard output
+  --schema NAME     check only this schema (repeatable; default: every schema the models use)
+  --debug           print stack traces of errors
+  -h, --help        show this help
+
+Exit codes: 0 no drift at error severity, 1 drift at error severity, 2 usage, load or connection error.`;
+
+export async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      schema: { type: 'string', multiple: true },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${checkUsage}\n`);
+    return 0;
+  }
+  const format = values.format;
+  if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
+  if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
+  const url = values.db ?? io.env['DATABASE_URL'];
+  if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+
+  const modules = [];
+  for (const file of positionals) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
+  const sources = findSources(modules);
+  if (sources.length === 0) {
+    throw new UsageError(
+      `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource, entity classes or EntitySchemas from the module`,
+    );
+  }
+
+  const result = await runCheck(url, sources, values.schema);
+  const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+  const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
+  if (values.out) {
+    await writeFile(values.out, report);
+    io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
+  } else io.stdout.write(report);
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+async function runCheck(url: string, sources: Parameters<typeof check>[0]['sources'], schemas: string[] | undefined): Promise<CheckResult> {
+  // Load the models before connecting: a broken model is reported without touching the database.
+  const loaded = await Promise.all(sources.map(async (source) => ({ name: source.name, loaded: await loadSource(source) })));
+  const connection = await connectPostgres(url);
+  try {
+    return await check({
+      sources: loaded.map(({ name, loaded }) => ({ name, load: async () => loaded })),
+      introspector: new PostgresIntrospector(connection.client),
+      ...(schemas ? { schemas } : {}),
+    });
+  } finally {
+    await connection.close().catch(() => {});
+  }
+}
+
+async function loadSource(source: Parameters<typeof check>[0]['sources'][number]) {
+  try {
+    return await source.load();
+  } catch (cause) {
+    throw new UsageError(`cannot load ${source.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}

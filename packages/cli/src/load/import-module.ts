@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from '../usage-error.ts';
+import { moduleFormat } from './module-format.ts';
+import { registerTypeScript } from './register-typescript.ts';
+
+const supported = /\.(ts|mts|cts|js|mjs|cjs)$/;
+
+/** Imports a user module (TypeScript or JavaScript, CommonJS or ESM) and returns its exports. */
+export async function importModule(path: string, cwd: string): Promise<Record<string, unknown>> {
+  const file = resolve(cwd, path);
+  if (!existsSync(file)) throw new UsageError(`cannot find module ${path}: check the path (relative to ${cwd})`);
+  if (!supported.test(file)) throw new UsageError(`cannot load ${path}: ormdrift imports .ts, .mts, .cts, .js, .mjs and .cjs files`);
+
+  registerTypeScript();
+  loadReflectMetadata(file);
+  try {
+    if (moduleFormat(file) === 'cjs') return createRequire(file)(file) as Record<string, unknown>;
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new UsageError(`${path} threw while being imported: ${message}`, { cause });
+  }
+}
+
+/**
+ * Decorators record column types through `Reflect.metadata`, so the polyfill must be in place
+ * before any entity module runs: the user's own copy when it has one, else ormdrift's.
+ */
+function loadReflectMetadata(file: string): void {
+  if (typeof (Reflect as { metadata?: unknown }).metadata === 'function') return;
+  try {
+    createRequire(file)('reflect-metadata');
+  } catch {
+    createRequire(import.meta.url)('reflect-metadata');
+  }
+}

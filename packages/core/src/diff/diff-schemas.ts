@@ -1,0 +1,133 @@
+import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import { SchemaIndex } from '../model/schema-index.ts';
+import { sameColumnType } from '../normalize/column-type.ts';
+import { canonicalDefault } from '../normalize/default-expression.ts';
+import type { ColumnAspect, SchemaChange } from './schema-change.ts';
+
+export interface DiffOptions {
+  /** Schemas whose undeclared tables count as extra; by default those the expected schema uses. */
+  readonly schemas?: readonly string[];
+}
+
+/** Compares the expected schema (merged from the models) with the actual one (read from a database). */
+export function diffSchemas(expected: SchemaModel, actual: SchemaModel, options: DiffOptions = {}): SchemaChange[] {
+  const changes: SchemaChange[] = [];
+  const actualIndex = new SchemaIndex(actual);
+  const expectedIndex = new SchemaIndex(expected);
+
+  for (const declared of expected.enums) {
+    const found = actualIndex.enum(declared);
+    if (!found) changes.push({ kind: 'missing-enum', enum: declared });
+    else {
+      const missingValues = declared.values.filter((value) => !found.values.includes(value));
+      if (missingValues.length > 0) changes.push({ kind: 'modify-enum', expected: declared, actual: found, missingValues });
+    }
+  }
+
+  for (const table of expected.tables) {
+    const found = actualIndex.table(table);
+    if (!found || !isTableLike(found)) {
+      changes.push({ kind: 'missing-table', table });
+      continue;
+    }
+    diffTable(table, found, changes);
+  }
+
+  const schemas = new Set(options.schemas ?? expected.tables.map((table) => table.schema));
+  for (const table of actual.tables) {
+    if (!schemas.has(table.schema) || !isTableLike(table) || table.kind === 'partition') continue;
+    if (!expectedIndex.table(table)) changes.push({ kind: 'extra-table', table });
+  }
+  return changes;
+}
+
+/** Views are not tables: a model's table must be a real one, and a view is never an orphan. */
+function isTableLike(table: TableModel): boolean {
+  return table.kind === 'table' || table.kind === 'partitioned-table' || table.kind === 'partition';
+}
+
+function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[]): void {
+  const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
+  for (const column of expected.columns) {
+    const found = actualColumns.get(column.name);
+    if (!found) {
+      changes.push({ kind: 'missing-column', table: expected, column });
+      continue;
+    }
+    const changed = columnDifferences(column, found);
+    if (changed.length > 0) changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed });
+  }
+  const declared = new Set(expected.columns.map((column) => column.name));
+  for (const column of actual.columns) {
+    if (!declared.has(column.name)) changes.push({ kind: 'extra-column', table: expected, column });
+  }
+
+  if (expected.primaryKey && !hasUnique(actual, expected.primaryKey.columns, false)) {
+    const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false };
+    changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: true });
+  }
+  for (const unique of expected.uniques) {
+    if (!hasUnique(actual, unique.columns, unique.nullsNotDistinct)) {
+      changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: false });
+    }
+  }
+  for (const index of expected.indexes) {
+    if (!hasIndex(actual, index)) changes.push({ kind: 'missing-index', table: expected, index });
+  }
+  for (const foreignKey of expected.foreignKeys) {
+    if (!actual.foreignKeys.some((candidate) => sameForeignKey(foreignKey, candidate))) {
+      changes.push({ kind: 'missing-foreign-key', table: expected, foreignKey });
+    }
+  }
+}
+
+function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAspect[] {
+  const changed: ColumnAspect[] = [];
+  if (!sameColumnType(expected.type, actual.type)) changed.push('type');
+  if (expected.nullable !== actual.nullable) changed.push('nullable');
+  if (valueSource(expected) !== valueSource(actual)) changed.push('default');
+  return changed;
+}
+
+/**
+ * Where a column's value comes from when an insert leaves it out. Serial sequences and
+ * identity columns both number rows for the ORM, so they count as one; a stored generated
+ * column's expression is not compared.
+ */
+function valueSource(column: ColumnModel): string | null {
+  if (column.generated !== null) return 'generated';
+  if (column.identity !== null) return 'autoincrement';
+  const canonical = canonicalDefault(column.default);
+  return canonical === 'nextval()' ? 'autoincrement' : canonical;
+}
+
+function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((column) => b.includes(column));
+}
+
+/** A unique constraint, a unique index or the primary key on the same columns all guarantee uniqueness. */
+function hasUnique(table: TableModel, columns: readonly string[], nullsNotDistinct: boolean): boolean {
+  if (table.primaryKey && sameColumnSet(table.primaryKey.columns, columns)) return true;
+  return table.uniques.some(
+    (unique) => unique.where === undefined && sameColumnSet(unique.columns, columns) && (!nullsNotDistinct || unique.nullsNotDistinct),
+  );
+}
+
+function hasIndex(table: TableModel, index: IndexModel): boolean {
+  if (index.columns.length === 0) return table.indexes.some((candidate) => candidate.name === index.name);
+  const sameOrder = (columns: readonly string[]) => columns.length === index.columns.length && columns.every((c, i) => c === index.columns[i]);
+  return (
+    table.indexes.some((candidate) => sameOrder(candidate.columns)) ||
+    table.uniques.some((candidate) => sameOrder(candidate.columns)) ||
+    (table.primaryKey !== null && sameOrder(table.primaryKey.columns))
+  );
+}
+
+function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
+  const pairs = (fk: ForeignKeyModel) => fk.columns.map((column, i) => `${column}>${fk.references.columns[i]}`).sort().join(',');
+  return (
+    expected.references.schema === actual.references.schema &&
+    expected.references.name === actual.references.name &&
+    pairs(expected) === pairs(actual)
+  );
+}

@@ -1,0 +1,40 @@
+export type {
+  ColumnModel,
+  ColumnType,
+  EnumModel,
+  ForeignKeyModel,
+  IdentityKind,
+  IndexModel,
+  PrimaryKeyModel,
+  Provenance,
+  QualifiedName,
+  ReferentialAction,
+  SchemaModel,
+  TableKind,
+  TableModel,
+  UniqueModel,
+} from './model/schema-model.ts';
+export { emptySchema } from './model/schema-model.ts';
+export type { LoadedSource, SchemaSource, SourceProblem } from './model/schema-source.ts';
+export type { IntrospectOptions, Introspector } from './model/introspector.ts';
+export { displayName } from './model/qualified-name.ts';
+export { SchemaIndex } from './model/schema-index.ts';
+
+export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
+export { canonicalDefault } from './normalize/default-expression.ts';
+
+export { mergeRegistries, type MergedSchema, type RegistryConflict } from './merge/merge-registries.ts';
+export { diffSchemas, type DiffOptions } from './diff/diff-schemas.ts';
+export type { ColumnAspect, SchemaChange, SchemaChangeKind } from './diff/schema-change.ts';
+
+export { rules, isRuleCode, type RuleCode } from './rules/index.ts';
+export type { Report, Rule, RuleContext, RuleMeta, Severity, SeveritySetting } from './rules/rule.ts';
+export { migrationLedgers } from './rules/orphan-table.ts';
+
+export { check, type CheckOptions } from './check/check.ts';
+export { evaluate, type EvaluateOptions, type RuleSettings } from './check/evaluate.ts';
+export type { CheckResult, CheckSummary, Finding } from './check/finding.ts';
+
+export type { Reporter } from './report/reporter.ts';
+export { reporters, isReporterName, type ReporterName } from './report/reporters.ts';
+export type { TextReporterOptions } from './report/text-reporter.ts';

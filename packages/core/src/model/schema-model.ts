@@ -1,0 +1,106 @@
+/**
+ * The canonical schema model. Every adapter produces one from ORM metadata and the
+ * introspector produces one from `pg_catalog`; everything after them is plain data.
+ * It is readonly and JSON-serializable on purpose: reports, fix plans and caches can
+ * store it as is.
+ */
+
+/** Where a declaration came from: which ORM, which registry of it, which model, which file. */
+export interface Provenance {
+  readonly orm: string;
+  /** One group of models the ORM tracks together: a DataSource, a Sequelize instance, a Drizzle module. */
+  readonly registry: string;
+  readonly model?: string;
+  readonly file?: string;
+}
+
+export interface QualifiedName {
+  readonly schema: string;
+  readonly name: string;
+}
+
+/**
+ * A column type in two spellings: `raw` as the ORM or the catalog wrote it, `name` in
+ * the canonical form `format_type()` prints (`integer`, `character varying(255)`,
+ * `timestamp with time zone`). Only `name`, `arrayDims > 0` and `enum` are compared.
+ */
+export interface ColumnType {
+  readonly raw: string;
+  readonly name: string;
+  /** 0 for scalars. PostgreSQL does not enforce the number of dimensions, so only "is an array" is compared. */
+  readonly arrayDims: number;
+  /** Set when the element type is an enum type. */
+  readonly enum?: QualifiedName;
+}
+
+export type IdentityKind = 'always' | 'by-default';
+
+export interface ColumnModel {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly nullable: boolean;
+  /** The default as SQL text (PostgreSQL's spelling on the database side), or null when there is none. */
+  readonly default: string | null;
+  readonly identity: IdentityKind | null;
+  /** A stored generated column (`GENERATED ALWAYS AS (...) STORED`); its expression is not a default. */
+  readonly generated: string | null;
+}
+
+export interface PrimaryKeyModel {
+  readonly name?: string;
+  readonly columns: readonly string[];
+}
+
+export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
+
+export interface ForeignKeyModel {
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly references: QualifiedName & { readonly columns: readonly string[] };
+  readonly onDelete: ReferentialAction;
+  readonly onUpdate: ReferentialAction;
+}
+
+/** A uniqueness guarantee: a UNIQUE constraint or a unique index satisfy it alike. */
+export interface UniqueModel {
+  readonly name?: string;
+  readonly columns: readonly string[];
+  readonly nullsNotDistinct: boolean;
+  /** Partial unique index predicate, as SQL text. */
+  readonly where?: string;
+}
+
+export interface IndexModel {
+  readonly name?: string;
+  /** Column names in index order; an expression index has none and is matched by name. */
+  readonly columns: readonly string[];
+  readonly where?: string;
+}
+
+/** What kind of relation a database table is; declared tables are always `table`. */
+export type TableKind = 'table' | 'partitioned-table' | 'partition' | 'view' | 'materialized-view' | 'foreign-table';
+
+export interface TableModel extends QualifiedName {
+  readonly kind: TableKind;
+  /** For a leaf partition: the partitioned table it belongs to. */
+  readonly partitionOf?: QualifiedName;
+  readonly columns: readonly ColumnModel[];
+  readonly primaryKey: PrimaryKeyModel | null;
+  readonly foreignKeys: readonly ForeignKeyModel[];
+  readonly uniques: readonly UniqueModel[];
+  readonly indexes: readonly IndexModel[];
+  /** Who declared it; empty for tables read from a database. */
+  readonly sources: readonly Provenance[];
+}
+
+export interface EnumModel extends QualifiedName {
+  readonly values: readonly string[];
+  readonly sources: readonly Provenance[];
+}
+
+export interface SchemaModel {
+  readonly tables: readonly TableModel[];
+  readonly enums: readonly EnumModel[];
+}
+
+export const emptySchema: SchemaModel = { tables: [], enums: [] };

@@ -1,0 +1,131 @@
+/**
+ * Reduces a column default to a canonical form so that what an ORM sends and what
+ * `pg_get_expr()` returns compare equal when they mean the same thing:
+ * `'active'::character varying` ≡ `'active'`, `'-1'::integer` ≡ `-1`, `CURRENT_TIMESTAMP` ≡ `now()`,
+ * `(ARRAY[]::character varying[])::character varying(255)[]` ≡ `'{}'`.
+ * The result is for comparison only; reports show the original text.
+ */
+export function canonicalDefault(expression: string | null | undefined): string | null {
+  if (expression === null || expression === undefined) return null;
+  let text = stripOuterParens(withoutCasts(expression.trim()));
+  if (text === '' || text === 'null') return null;
+
+  if (/^nextval\(/.test(text)) return 'nextval()';
+  if (timeFunctions.has(text) || /^current_timestamp\(\d\)$/.test(text)) return 'now()';
+  if (/^(public\.)?uuid_generate_v4\(\)$/.test(text) || text === 'gen_random_uuid()') return 'gen_random_uuid()';
+  if (text === 'array[]' || text === "'{}'") return "'{}'";
+
+  const numeric = /^'?(-?\d+(?:\.\d+)?)'?$/.exec(text.replace(/^\((-\d.*)\)$/, '$1'));
+  if (numeric?.[1] !== undefined) return canonicalNumber(numeric[1]);
+  if (text === "'t'" || text === "'true'") return 'true';
+  if (text === "'f'" || text === "'false'") return 'false';
+
+  const literal = /^'((?:[^']|'')*)'$/.exec(text);
+  if (literal?.[1] !== undefined) return `'${canonicalJson(literal[1].replace(/''/g, "'"))}'`;
+  return text;
+}
+
+/**
+ * Ways to say "the current time". `'now'` survives only as a runtime cast
+ * (`('now'::text)::date`, TypeORM's CURRENT_DATE): a plain `'now'::date` is folded into a
+ * fixed date when the table is created, so it never reaches here as `'now'`.
+ */
+const timeFunctions = new Set([
+  'now()',
+  'current_timestamp',
+  'transaction_timestamp()',
+  'localtimestamp',
+  'current_date',
+  "'now'",
+]);
+
+/** Lower-cases everything outside quotes, folds white space and drops `::type` casts. */
+function withoutCasts(expression: string): string {
+  let out = '';
+  let index = 0;
+  while (index < expression.length) {
+    const char = expression[index]!;
+    if (char === "'") {
+      const end = closingQuote(expression, index);
+      out += expression.slice(index, end + 1);
+      index = end + 1;
+      continue;
+    }
+    if (char === '"') {
+      const end = expression.indexOf('"', index + 1);
+      out += expression.slice(index, end === -1 ? undefined : end + 1);
+      index = end === -1 ? expression.length : end + 1;
+      continue;
+    }
+    if (expression.startsWith('::', index)) {
+      index = skipCast(expression, index + 2);
+      continue;
+    }
+    out += /\s/.test(char) ? ' ' : char.toLowerCase();
+    index++;
+  }
+  return out.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').trim();
+}
+
+function closingQuote(text: string, start: number): number {
+  let index = start + 1;
+  while (index < text.length) {
+    if (text[index] === "'") {
+      if (text[index + 1] === "'") index += 2;
+      else return index;
+    } else index++;
+  }
+  return text.length - 1;
+}
+
+/** Skips a type name after `::`: words, schema dots, quoted names, one modifier list and array brackets. */
+function skipCast(text: string, start: number): number {
+  const match = /^(?:\s*(?:"[^"]*"|[a-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[a-z_][\w$]*))?)(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\s*\([\d\s,]*\))?(?:\s+(?:with(?:out)?\s+time\s+zone))?(?:\s*\[\d*\])*/i.exec(
+    text.slice(start),
+  );
+  return start + (match?.[0].length ?? 0);
+}
+
+function stripOuterParens(text: string): string {
+  while (text.startsWith('(') && text.endsWith(')') && balanced(text.slice(1, -1))) text = text.slice(1, -1).trim();
+  return text;
+}
+
+function balanced(text: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (const char of text) {
+    if (char === "'") quoted = !quoted;
+    if (quoted) continue;
+    if (char === '(') depth++;
+    if (char === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+function canonicalNumber(text: string): string {
+  if (!text.includes('.')) return text.replace(/^(-?)0+(?=\d)/, '$1');
+  return text.replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** jsonb prints its own key order and spacing; compare JSON literals by value. */
+function canonicalJson(text: string): string {
+  if (!/^\s*[[{]/.test(text)) return text;
+  try {
+    return JSON.stringify(sortKeys(JSON.parse(text)));
+  } catch {
+    return text; // an array literal such as '{a,b}', not JSON
+  }
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, inner]) => [key, sortKeys(inner)]),
+    );
+  }
+  return value;
+}

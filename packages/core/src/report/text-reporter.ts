@@ -1,0 +1,63 @@
+import type { Finding } from '../check/finding.ts';
+import { displayName } from '../model/qualified-name.ts';
+import type { Reporter } from './reporter.ts';
+
+export interface TextReporterOptions {
+  /** ANSI colours; the CLI turns them on only for a TTY without NO_COLOR. */
+  readonly color?: boolean;
+}
+
+/** Findings grouped by table, each with what the models expect and what the database has. */
+export function createTextReporter(options: TextReporterOptions = {}): Reporter {
+  const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const red = (text: string) => paint(31, text);
+  const yellow = (text: string) => paint(33, text);
+  const dim = (text: string) => paint(2, text);
+  const bold = (text: string) => paint(1, text);
+
+  return {
+    name: 'text',
+    render(result) {
+      const lines: string[] = [];
+      const groups = new Map<string, Finding[]>();
+      for (const finding of result.findings) {
+        const key = displayName({ schema: finding.schema, name: finding.table });
+        groups.set(key, [...(groups.get(key) ?? []), finding]);
+      }
+      for (const [table, findings] of groups) {
+        lines.push(bold(table));
+        for (const finding of findings) {
+          const severity = finding.severity === 'error' ? red('error  ') : yellow('warning');
+          lines.push(`  ${severity} ${finding.message}  ${dim(finding.code)}`);
+          if (finding.expected !== null && finding.expected !== undefined) lines.push(`          ${dim('expected')} ${describe(finding.expected)}`);
+          if (finding.actual !== null && finding.actual !== undefined) lines.push(`          ${dim('actual  ')} ${describe(finding.actual)}`);
+        }
+        lines.push('');
+      }
+      const { errors, warnings, tables } = result.summary;
+      const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
+      if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} match the database`);
+      else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
+      for (const problem of result.problems) lines.push(yellow(`note: ${problem.source}: ${problem.ref}: ${problem.message}`));
+      return `${lines.join('\n')}\n`;
+    },
+  };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** One line for an `expected`/`actual` value: a column reads as `integer not null default 0`. */
+function describe(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  const record = value as Record<string, unknown>;
+  if (typeof record['type'] === 'string' && 'nullable' in record) {
+    const parts = [record['type'], record['nullable'] ? 'null' : 'not null'];
+    if (record['default'] !== null && record['default'] !== undefined) parts.push(`default ${String(record['default'])}`);
+    return parts.join(' ');
+  }
+  return Object.entries(record)
+    .map(([key, inner]) => `${key}: ${Array.isArray(inner) ? inner.join(', ') : inner === null ? 'none' : String(inner)}`)
+    .join('; ');
+}

@@ -1,0 +1,22 @@
+import type { ColumnModel, TableModel } from '../model/schema-model.ts';
+import { formatColumnType } from '../normalize/column-type.ts';
+import { displayName } from '../model/qualified-name.ts';
+
+/** The column shape findings carry in `expected` / `actual`. */
+export function columnShape(column: ColumnModel): { type: string; nullable: boolean; default: string | null } {
+  return {
+    type: formatColumnType(column.type),
+    nullable: column.nullable,
+    default: column.identity ? `generated ${column.identity === 'always' ? 'always' : 'by default'} as identity` : column.default,
+  };
+}
+
+/** "User (typeorm)" or "User (typeorm), Account (sequelize)": who declared a table. */
+export function declaredBy(table: TableModel): string {
+  const names = table.sources.map((source) => `${source.model ?? displayName(table)} (${source.orm})`);
+  return [...new Set(names)].join(', ') || 'the models';
+}
+
+export function columnRef(table: TableModel, column: string): string {
+  return `${displayName(table)}.${column}`;
+}

@@ -1,0 +1,39 @@
+import { columnTypeMismatch } from './column-type-mismatch.ts';
+import { defaultMismatch } from './default-mismatch.ts';
+import { enumValuesMismatch } from './enum-values-mismatch.ts';
+import { extraColumn } from './extra-column.ts';
+import { fkTypeMismatch } from './fk-type-mismatch.ts';
+import { missingColumn } from './missing-column.ts';
+import { missingEnum } from './missing-enum.ts';
+import { missingForeignKey } from './missing-foreign-key.ts';
+import { missingIndex } from './missing-index.ts';
+import { missingTable } from './missing-table.ts';
+import { missingUnique } from './missing-unique.ts';
+import { nullabilityMismatch } from './nullability-mismatch.ts';
+import { orphanTable } from './orphan-table.ts';
+import { registryConflict } from './registry-conflict.ts';
+import type { Rule } from './rule.ts';
+
+/** Every rule by its stable finding code; the order is the order findings are reported in. */
+export const rules = {
+  'registry-conflict': registryConflict,
+  'missing-table': missingTable,
+  'missing-column': missingColumn,
+  'column-type-mismatch': columnTypeMismatch,
+  'fk-type-mismatch': fkTypeMismatch,
+  'nullability-mismatch': nullabilityMismatch,
+  'default-mismatch': defaultMismatch,
+  'missing-enum': missingEnum,
+  'enum-values-mismatch': enumValuesMismatch,
+  'missing-unique': missingUnique,
+  'missing-foreign-key': missingForeignKey,
+  'missing-index': missingIndex,
+  'extra-column': extraColumn,
+  'orphan-table': orphanTable,
+} as const satisfies Record<string, Rule<any>>;
+
+export type RuleCode = keyof typeof rules;
+
+export function isRuleCode(code: string): code is RuleCode {
+  return Object.hasOwn(rules, code);
+}

@@ -1,0 +1,34 @@
+import { defineRule } from './rule.ts';
+import { declaredBy } from './describe.ts';
+import { displayName } from '../model/qualified-name.ts';
+
+export const missingForeignKey = defineRule({
+  meta: {
+    code: 'missing-foreign-key',
+    description: 'A relation is declared in the models but the database has no foreign-key constraint for it.',
+    messages: { missing: 'warning' },
+  },
+  check(context) {
+    for (const change of context.changes) {
+      if (change.kind !== 'missing-foreign-key') continue;
+      const { table, foreignKey } = change;
+      const target = `${displayName(foreignKey.references)}(${foreignKey.references.columns.join(', ')})`;
+      context.report({
+        messageId: 'missing',
+        schema: table.schema,
+        table: table.name,
+        ...(foreignKey.columns.length === 1 ? { column: foreignKey.columns[0] } : {}),
+        message: `${displayName(table)}(${foreignKey.columns.join(', ')}) references ${target} in ${declaredBy(table)} but the database has no such foreign key`,
+        expected: {
+          columns: foreignKey.columns,
+          references: target,
+          onDelete: foreignKey.onDelete,
+          onUpdate: foreignKey.onUpdate,
+          ...(foreignKey.name ? { name: foreignKey.name } : {}),
+        },
+        actual: null,
+        sources: table.sources,
+      });
+    }
+  },
+});

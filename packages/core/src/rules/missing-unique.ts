@@ -1,0 +1,35 @@
+import { defineRule } from './rule.ts';
+import { declaredBy } from './describe.ts';
+import { displayName } from '../model/qualified-name.ts';
+
+export const missingUnique = defineRule({
+  meta: {
+    code: 'missing-unique',
+    description: 'A unique constraint or primary key declared in the models is absent from the database.',
+    messages: { missing: 'error', missingPrimaryKey: 'error' },
+  },
+  check(context) {
+    for (const change of context.changes) {
+      if (change.kind !== 'missing-unique') continue;
+      const { table, unique, primaryKey } = change;
+      const columns = `(${unique.columns.join(', ')})`;
+      context.report({
+        messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
+        schema: table.schema,
+        table: table.name,
+        ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+        message: primaryKey
+          ? `${displayName(table)} has no primary key or unique constraint on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
+          : `${displayName(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} declares: duplicates can be stored`,
+        expected: {
+          columns: unique.columns,
+          ...(primaryKey ? { primaryKey: true } : {}),
+          ...(unique.name ? { name: unique.name } : {}),
+          ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+        },
+        actual: null,
+        sources: table.sources,
+      });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule } from './rule.ts';
+import type { Provenance } from '../model/schema-model.ts';
+import { displayName } from '../model/qualified-name.ts';
+
+export const registryConflict = defineRule({
+  meta: {
+    code: 'registry-conflict',
+    description: 'Two registries declare the same table differently.',
+    messages: { conflict: 'error' },
+  },
+  check(context) {
+    for (const conflict of context.conflicts) {
+      const name = displayName(conflict);
+      context.report({
+        messageId: 'conflict',
+        schema: conflict.schema,
+        table: conflict.name,
+        message: `${conflict.object === 'enum' ? 'enum type ' : ''}${name} is declared differently by ${describe(conflict.first)} and ${describe(conflict.second)}: ${conflict.differences.join('; ')}`,
+        expected: { declaredBy: describe(conflict.first) },
+        actual: { declaredBy: describe(conflict.second), differences: conflict.differences },
+        sources: [...conflict.first, ...conflict.second],
+      });
+    }
+  },
+});
+
+function describe(sources: readonly Provenance[]): string {
+  return sources.map((source) => `${source.model ?? '?'} (${source.orm} ${source.registry})`).join(', ');
+}

@@ -1,0 +1,124 @@
+import {
+  enumColumnType,
+  parseColumnType,
+  type ColumnModel,
+  type ColumnType,
+  type ForeignKeyModel,
+  type IndexModel,
+  type ReferentialAction,
+  type SchemaModel,
+  type TableKind,
+  type TableModel,
+  type UniqueModel,
+} from '@ormdrift/core';
+import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
+
+export interface CatalogRows {
+  tables: RawTable[];
+  columns: RawColumn[];
+  constraints: RawConstraint[];
+  indexes: RawIndex[];
+  enums: RawEnum[];
+}
+
+const tableKinds: Record<RawTable['kind'], TableKind> = {
+  r: 'table',
+  p: 'partitioned-table',
+  v: 'view',
+  m: 'materialized-view',
+  f: 'foreign-table',
+};
+
+/** pg_constraint's one-letter referential actions. */
+const actions: Record<string, ReferentialAction> = {
+  a: 'NO ACTION',
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
+
+/** Maps the catalog rows into the canonical model, grouping each kind of row by its table once. */
+export function catalogToModel(rows: CatalogRows): SchemaModel {
+  const columns = groupBy(rows.columns, (row) => row.table_oid);
+  const constraints = groupBy(rows.constraints, (row) => row.table_oid);
+  const indexes = groupBy(rows.indexes, (row) => row.table_oid);
+
+  const tables = rows.tables.map((raw): TableModel => {
+    const own = constraints.get(raw.oid) ?? [];
+    const primary = own.find((row) => row.type === 'p');
+    const kind = raw.parent_name !== null ? 'partition' : tableKinds[raw.kind];
+    const tableIndexes = indexes.get(raw.oid) ?? [];
+    return {
+      schema: raw.schema,
+      name: raw.name,
+      kind,
+      ...(raw.parent_schema !== null && raw.parent_name !== null ? { partitionOf: { schema: raw.parent_schema, name: raw.parent_name } } : {}),
+      columns: (columns.get(raw.oid) ?? []).map(toColumn),
+      primaryKey: primary ? { name: primary.name, columns: primary.columns } : null,
+      foreignKeys: own.filter((row) => row.type === 'f').map(toForeignKey),
+      uniques: [
+        ...own.filter((row) => row.type === 'u').map((row): UniqueModel => ({ name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct })),
+        // a unique index on plain columns guarantees uniqueness as a constraint does
+        ...tableIndexes.filter((row) => row.is_unique && !row.columns.includes('')).map(toUnique),
+      ],
+      indexes: tableIndexes.map(
+        (row): IndexModel => ({
+          name: row.name,
+          columns: row.columns.includes('') ? [] : row.columns,
+          ...(row.predicate !== null ? { where: row.predicate } : {}),
+        }),
+      ),
+      sources: [],
+    };
+  });
+
+  const enums = rows.enums.map((row) => ({ schema: row.schema, name: row.name, values: row.values, sources: [] }));
+  return { tables, enums };
+}
+
+function toColumn(row: RawColumn): ColumnModel {
+  const generated = row.generated === 's' || row.generated === 'v';
+  return {
+    name: row.name,
+    type: columnType(row),
+    nullable: !row.not_null,
+    default: generated ? null : row.default_expr,
+    identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by-default' : null,
+    generated: generated ? (row.default_expr ?? '') : null,
+  };
+}
+
+function columnType(row: RawColumn): ColumnType {
+  if (row.type_kind === 'e') return enumColumnType(row.type, { schema: row.type_schema, name: row.type_name });
+  if (row.element_kind === 'e' && row.element_schema !== null && row.element_name !== null) {
+    // enum arrays are typtype 'b' (base); the element type tells
+    return enumColumnType(row.type, { schema: row.element_schema, name: row.element_name }, Math.max(row.dims, 1));
+  }
+  return parseColumnType(row.type, { arrayDims: row.dims });
+}
+
+function toForeignKey(row: RawConstraint): ForeignKeyModel {
+  return {
+    name: row.name,
+    columns: row.columns,
+    references: { schema: row.ref_schema ?? '', name: row.ref_table ?? '', columns: row.ref_columns },
+    onDelete: actions[row.on_delete] ?? 'NO ACTION',
+    onUpdate: actions[row.on_update] ?? 'NO ACTION',
+  };
+}
+
+function toUnique(row: RawIndex): UniqueModel {
+  return { name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct, ...(row.predicate !== null ? { where: row.predicate } : {}) };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const value = key(row);
+    const group = groups.get(value);
+    if (group) group.push(row);
+    else groups.set(value, [row]);
+  }
+  return groups;
+}

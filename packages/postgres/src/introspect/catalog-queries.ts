@@ -1,0 +1,97 @@
+/**
+ * The catalog queries, one per kind of object, each for every table of the given schemas at
+ * once: a check issues the same five queries whatever the number of tables. They read
+ * `pg_catalog`, never `information_schema`, which hides tables the role has no privilege on.
+ * `$1` is the array of schema names.
+ */
+
+/** Objects an extension installs (PostGIS's `spatial_ref_sys`) belong to it, not to the app. */
+const notFromExtension = `not exists (
+    select 1 from pg_catalog.pg_depend dep
+    where dep.classid = 'pg_catalog.pg_class'::regclass and dep.objid = c.oid and dep.deptype = 'e')`;
+
+export const tablesQuery = `
+select c.oid::text as oid, n.nspname as schema, c.relname as name, c.relkind as kind,
+       pn.nspname as parent_schema, pc.relname as parent_name
+from pg_catalog.pg_class c
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+-- a leaf partition names its partitioned parent, so that it is never taken for an orphan
+left join pg_catalog.pg_inherits inh on c.relispartition and inh.inhrelid = c.oid
+left join pg_catalog.pg_class pc on pc.oid = inh.inhparent
+left join pg_catalog.pg_namespace pn on pn.oid = pc.relnamespace
+where c.relkind in ('r', 'p', 'v', 'm', 'f') -- tables, partitioned tables, views, materialized views, foreign tables
+  and n.nspname = any($1::text[])
+  and ${notFromExtension}`;
+
+export const columnsQuery = `
+select a.attrelid::text as table_oid, a.attname as name,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) as type,
+       a.attndims as dims, a.attnotnull as not_null, a.attidentity as identity, a.attgenerated as generated,
+       pg_catalog.pg_get_expr(d.adbin, d.adrelid) as default_expr,
+       t.typtype as type_kind, tn.nspname as type_schema, t.typname as type_name,
+       et.typtype as element_kind, etn.nspname as element_schema, et.typname as element_name
+from pg_catalog.pg_attribute a
+join pg_catalog.pg_class c on c.oid = a.attrelid
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+join pg_catalog.pg_type t on t.oid = a.atttypid
+join pg_catalog.pg_namespace tn on tn.oid = t.typnamespace
+-- the element type of an array column, to tell an enum array from a text array
+left join pg_catalog.pg_type et on t.typcategory = 'A' and et.oid = t.typelem
+left join pg_catalog.pg_namespace etn on etn.oid = et.typnamespace
+left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+where a.attnum > 0 and not a.attisdropped -- user columns only, not system or dropped ones
+  and c.relkind in ('r', 'p', 'v', 'm', 'f')
+  and n.nspname = any($1::text[])
+order by a.attrelid, a.attnum`;
+
+export const constraintsQuery = `
+select con.conrelid::text as table_oid, con.conname as name, con.contype as type,
+       array(select att.attname from unnest(con.conkey) with ordinality k(num, ord)
+             join pg_catalog.pg_attribute att on att.attrelid = con.conrelid and att.attnum = k.num
+             order by k.ord)::text[] as columns,
+       rn.nspname as ref_schema, rc.relname as ref_table,
+       array(select att.attname from unnest(con.confkey) with ordinality k(num, ord)
+             join pg_catalog.pg_attribute att on att.attrelid = con.confrelid and att.attnum = k.num
+             order by k.ord)::text[] as ref_columns,
+       con.confdeltype as on_delete, con.confupdtype as on_update,
+       -- indnullsnotdistinct exists from PostgreSQL 15 on; read through jsonb so one query fits every version
+       coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
+from pg_catalog.pg_constraint con
+join pg_catalog.pg_class c on c.oid = con.conrelid
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+left join pg_catalog.pg_class rc on rc.oid = con.confrelid
+left join pg_catalog.pg_namespace rn on rn.oid = rc.relnamespace
+left join pg_catalog.pg_index idx on idx.indexrelid = con.conindid
+-- primary keys, uniques and foreign keys; PostgreSQL 18's NOT NULL rows (contype 'n') are left out:
+-- nullability is read from attnotnull on every version
+where con.contype in ('p', 'u', 'f')
+  and n.nspname = any($1::text[])
+order by con.conrelid, con.conname`;
+
+export const indexesQuery = `
+select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as is_unique,
+       -- key columns only (not INCLUDE ones); an expression key has no column name
+       array(select coalesce(att.attname, '') from unnest(idx.indkey::int2[]) with ordinality k(num, ord)
+             left join pg_catalog.pg_attribute att on att.attrelid = idx.indrelid and att.attnum = k.num and k.num > 0
+             where k.ord <= idx.indnkeyatts
+             order by k.ord)::text[] as columns,
+       pg_catalog.pg_get_expr(idx.indpred, idx.indrelid) as predicate,
+       coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
+from pg_catalog.pg_index idx
+join pg_catalog.pg_class ic on ic.oid = idx.indexrelid
+join pg_catalog.pg_class c on c.oid = idx.indrelid
+join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any($1::text[])
+  -- indexes that back a primary key, unique or exclusion constraint are read as those constraints
+  and not exists (select 1 from pg_catalog.pg_constraint con where con.conindid = idx.indexrelid and con.contype in ('p', 'u', 'x'))
+order by idx.indrelid, ic.relname`;
+
+/** Every enum type of every user schema: a column may use an enum from a schema that holds no table. */
+export const enumsQuery = `
+select n.nspname as schema, t.typname as name, array_agg(e.enumlabel order by e.enumsortorder)::text[] as values
+from pg_catalog.pg_type t
+join pg_catalog.pg_enum e on e.enumtypid = t.oid
+join pg_catalog.pg_namespace n on n.oid = t.typnamespace
+where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_toast%'
+group by n.nspname, t.typname
+order by n.nspname, t.typname`;

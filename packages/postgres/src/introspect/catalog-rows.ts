@@ -1,0 +1,55 @@
+/** Rows exactly as the catalog queries return them; mapped once into the public model. */
+
+export interface RawTable {
+  oid: string;
+  schema: string;
+  name: string;
+  kind: 'r' | 'p' | 'v' | 'm' | 'f';
+  parent_schema: string | null;
+  parent_name: string | null;
+}
+
+export interface RawColumn {
+  table_oid: string;
+  name: string;
+  type: string;
+  dims: number;
+  not_null: boolean;
+  identity: '' | 'a' | 'd';
+  generated: '' | 's' | 'v';
+  default_expr: string | null;
+  type_kind: string;
+  type_schema: string;
+  type_name: string;
+  element_kind: string | null;
+  element_schema: string | null;
+  element_name: string | null;
+}
+
+export interface RawConstraint {
+  table_oid: string;
+  name: string;
+  type: 'p' | 'u' | 'f';
+  columns: string[];
+  ref_schema: string | null;
+  ref_table: string | null;
+  ref_columns: string[];
+  on_delete: string;
+  on_update: string;
+  nulls_not_distinct: boolean;
+}
+
+export interface RawIndex {
+  table_oid: string;
+  name: string;
+  is_unique: boolean;
+  columns: string[];
+  predicate: string | null;
+  nulls_not_distinct: boolean;
+}
+
+export interface RawEnum {
+  schema: string;
+  name: string;
+  values: string[];
+}

@@ -1,0 +1,34 @@
+import { enumColumnType, parseColumnType, type ColumnType, type QualifiedName } from '@ormdrift/core';
+import type { DriverLike } from './typeorm-shapes.ts';
+
+export interface TypeormColumnSpec {
+  readonly type?: unknown;
+  readonly length?: unknown;
+  readonly precision?: unknown;
+  readonly scale?: unknown;
+  readonly isArray: boolean;
+  /** For enum columns: the enum type TypeORM creates. */
+  readonly enumType?: QualifiedName;
+}
+
+/**
+ * The column type TypeORM's schema sync creates, as `createFullType()` builds it: the driver's
+ * normalized type name, then `(length)`, else `(precision,scale)`, else `(precision)`, then
+ * ` array`. The canonical parser does the rest (`timestamp without time zone(3)` → `timestamp(3) without time zone`).
+ */
+export function typeormColumnType(driver: DriverLike, spec: TypeormColumnSpec): ColumnType | undefined {
+  const type = driver.normalizeType(spec);
+  if (typeof type !== 'string' || type === '') return undefined;
+  const arrayDims = spec.isArray ? 1 : 0;
+  if ((type === 'enum' || type === 'simple-enum') && spec.enumType) return enumColumnType(type, spec.enumType, arrayDims);
+
+  let text = type;
+  if (present(spec.length)) text += `(${String(spec.length)})`;
+  else if (present(spec.precision) && present(spec.scale)) text += `(${String(spec.precision)},${String(spec.scale)})`;
+  else if (present(spec.precision)) text += `(${String(spec.precision)})`;
+  return { ...parseColumnType(text, { arrayDims }), raw: spec.isArray ? `${text} array` : text };
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}

@@ -1,0 +1,39 @@
+import { metadataArgsStorage, isEntitySchema } from './recognize.ts';
+import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike } from './typeorm-shapes.ts';
+
+export interface DeclaredColumnOptions {
+  readonly type?: unknown;
+  readonly length?: unknown;
+  readonly precision?: unknown;
+  readonly scale?: unknown;
+  readonly array?: boolean;
+}
+
+/**
+ * The column options a user wrote, before TypeORM resolved relations. When a `@JoinColumn`
+ * names a column also declared with `@Column({ type: 'uuid' })`, TypeORM silently replaces
+ * `uuid` with the referenced column's type, so the resolved metadata hides the mismatch;
+ * the declaration survives only in the decorator storage (or the EntitySchema's options).
+ *
+ * Only types written as strings count: a type reflected from TypeScript (`userId: string`
+ * emits `String`) is an accident of the property's declared JS type, not a column type choice.
+ */
+export function declaredColumnOptions(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike): DeclaredColumnOptions | undefined {
+  const options = typeof entity.target === 'function' ? fromDecorators(entity.target, column.propertyName) : fromEntitySchema(dataSource, entity, column.propertyName);
+  return typeof options?.type === 'string' ? options : undefined;
+}
+
+function fromDecorators(target: Function, propertyName: string): DeclaredColumnOptions | undefined {
+  const columns = metadataArgsStorage()?.columns ?? [];
+  // the property may be declared on a parent class
+  for (let current: unknown = target; typeof current === 'function' && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
+    const args = columns.find((candidate) => candidate.target === current && candidate.propertyName === propertyName);
+    if (args) return args.options;
+  }
+  return undefined;
+}
+
+function fromEntitySchema(dataSource: DataSourceLike, entity: EntityMetadataLike, propertyName: string): DeclaredColumnOptions | undefined {
+  const schema = (dataSource.options.entities ?? []).find((candidate) => isEntitySchema(candidate) && candidate.options.name === entity.name);
+  return isEntitySchema(schema) ? schema.options.columns[propertyName] : undefined;
+}

@@ -1,0 +1,142 @@
+import {
+  sameColumnType,
+  type ColumnModel,
+  type EnumModel,
+  type ForeignKeyModel,
+  type IndexModel,
+  type Provenance,
+  type QualifiedName,
+  type ReferentialAction,
+  type SourceProblem,
+  type TableModel,
+  type UniqueModel,
+} from '@ormdrift/core';
+import { typeormColumnType } from './column-type.ts';
+import { declaredColumnOptions } from './declared-types.ts';
+import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike } from './typeorm-shapes.ts';
+
+export interface EntityTable {
+  readonly table: TableModel;
+  readonly enums: readonly EnumModel[];
+  readonly problems: readonly SourceProblem[];
+}
+
+/** Maps one TypeORM entity metadata into the table TypeORM's schema sync would create. */
+export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLike, provenance: Omit<Provenance, 'model'>): EntityTable {
+  const schema = schemaOf(dataSource, entity);
+  const source: Provenance = { ...provenance, model: entity.targetName || entity.name };
+  const problems: SourceProblem[] = [];
+  const enums: EnumModel[] = [];
+
+  const columns = entity.columns
+    .filter((column) => !column.isVirtualProperty) // @VirtualColumn is computed by a query, not stored
+    .flatMap((column): ColumnModel[] => {
+      const ref = `${source.model}.${column.propertyName}`;
+      const enumType = isEnum(dataSource, column) ? enumTypeOf(schema, entity.tableName, column) : undefined;
+      if (enumType) enums.push({ ...enumType, values: (column.enum ?? []).map(String), sources: [source] });
+      const resolved = typeormColumnType(dataSource.driver, { ...column, ...(enumType ? { enumType } : {}) });
+      if (!resolved) {
+        problems.push({ type: 'unsupported-type', ref, message: `column type ${String(column.type)} has no PostgreSQL equivalent; the column is not checked` });
+        return [];
+      }
+      const declared = declaredJoinColumnType(dataSource, entity, column);
+      return [
+        {
+          name: column.databaseName,
+          type: declared && !sameColumnType(declared, resolved) ? declared : resolved,
+          nullable: column.isNullable,
+          default: defaultOf(dataSource, entity.tableName, column),
+          identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
+          generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
+        },
+      ];
+    });
+
+  const uniques: UniqueModel[] = [
+    ...entity.uniques.map((unique) => ({ ...named(unique.name), columns: unique.columns.map(columnName), nullsNotDistinct: false })),
+    // `@Index({ unique: true })` is a unique index, not a constraint: both guarantee uniqueness
+    ...entity.indices
+      .filter((index) => index.isUnique && index.synchronize !== false)
+      .map((index) => ({ ...named(index.name), columns: index.columns.map(columnName), nullsNotDistinct: false, ...(index.where ? { where: index.where } : {}) })),
+  ];
+  const indexes: IndexModel[] = entity.indices
+    .filter((index) => !index.isUnique && index.synchronize !== false)
+    .map((index) => ({ ...named(index.name), columns: index.columns.map(columnName), ...(index.where ? { where: index.where } : {}) }));
+  const foreignKeys: ForeignKeyModel[] = entity.foreignKeys.map((fk) => ({
+    ...named(fk.name),
+    columns: fk.columnNames,
+    references: { ...tableName(dataSource, fk.referencedEntityMetadata), columns: fk.referencedColumnNames },
+    onDelete: action(fk.onDelete),
+    onUpdate: action(fk.onUpdate),
+  }));
+
+  const table: TableModel = {
+    schema,
+    name: entity.tableName,
+    kind: 'table',
+    columns,
+    primaryKey: entity.primaryColumns.length > 0 ? { columns: entity.primaryColumns.map(columnName) } : null,
+    foreignKeys,
+    uniques,
+    indexes,
+    sources: [source],
+  };
+  return { table, enums, problems };
+}
+
+export function schemaOf(dataSource: DataSourceLike, entity: EntityMetadataLike): string {
+  return entity.schema ?? dataSource.options.schema ?? 'public';
+}
+
+function tableName(dataSource: DataSourceLike, entity: EntityMetadataLike): QualifiedName {
+  return { schema: schemaOf(dataSource, entity), name: entity.tableName };
+}
+
+function columnName(column: ColumnMetadataLike): string {
+  return column.databaseName;
+}
+
+function named(name: string | undefined): { name?: string } {
+  return name ? { name } : {};
+}
+
+function isEnum(dataSource: DataSourceLike, column: ColumnMetadataLike): boolean {
+  const type = dataSource.driver.normalizeType(column);
+  return type === 'enum' || type === 'simple-enum';
+}
+
+/** TypeORM's `buildEnumName`: `enumName`, else `<table>_<column lower-cased>_enum`, in the table's schema. */
+function enumTypeOf(schema: string, table: string, column: ColumnMetadataLike): QualifiedName {
+  return { schema, name: column.enumName ?? `${table}_${column.databaseName.toLowerCase()}_enum` };
+}
+
+/** The database default TypeORM's sync writes, including the ones its metadata leaves implicit. */
+function defaultOf(dataSource: DataSourceLike, table: string, column: ColumnMetadataLike): string | null {
+  if (column.generatedType === 'STORED') return null;
+  const explicit = dataSource.driver.normalizeDefault(column);
+  if (explicit !== undefined && explicit !== null) return explicit;
+  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${table}_${column.databaseName}_seq'::regclass)`;
+  if (column.isGenerated && column.generationStrategy === 'uuid') return 'uuid_generate_v4()';
+  return null;
+}
+
+/** The type a join column was declared with, when TypeORM replaced it with the referenced column's type. */
+function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike) {
+  if (!column.referencedColumn) return undefined;
+  const declared = declaredColumnOptions(dataSource, entity, column);
+  if (!declared) return undefined;
+  return typeormColumnType(dataSource.driver, {
+    type: declared.type,
+    length: declared.length,
+    precision: declared.precision,
+    scale: declared.scale,
+    isArray: declared.array === true,
+  });
+}
+
+const actions = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
+
+function action(value: string | undefined): ReferentialAction {
+  const upper = (value ?? 'NO ACTION').toUpperCase() as ReferentialAction;
+  return actions.has(upper) ? upper : 'NO ACTION';
+}

@@ -1,0 +1,3 @@
+export { typeormSource, type TypeormSourceOptions } from './typeorm-source.ts';
+export { isDataSource, isEntityClass, isEntitySchema, isTypeormExport } from './recognize.ts';
+export type { DataSourceLike, EntitySchemaLike } from './typeorm-shapes.ts';

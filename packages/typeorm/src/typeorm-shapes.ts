@@ -1,0 +1,93 @@
+/**
+ * The parts of TypeORM's runtime objects this adapter reads, declared structurally: the
+ * user's copy of TypeORM (0.3 or 1.x, maybe not ours) is the one that built them, so the
+ * adapter never imports TypeORM's classes or types.
+ */
+
+export interface DataSourceLike {
+  readonly '@instanceof'?: symbol;
+  readonly name?: string;
+  readonly options: { readonly type: string; readonly schema?: string; readonly entities?: readonly unknown[] };
+  readonly driver: DriverLike;
+  readonly entityMetadatas: readonly EntityMetadataLike[];
+  /** Protected in TypeORM's typings but public at runtime: builds metadata without connecting. */
+  buildMetadatas(): Promise<void>;
+}
+
+export interface DriverLike {
+  normalizeType(column: { type?: unknown; length?: unknown; precision?: unknown; scale?: unknown }): string | Function;
+  normalizeDefault(column: ColumnMetadataLike): string | undefined;
+}
+
+export interface EntityMetadataLike {
+  readonly name: string;
+  readonly targetName: string;
+  readonly target: Function | string;
+  readonly tableName: string;
+  readonly schema?: string;
+  readonly tableType: string;
+  readonly columns: readonly ColumnMetadataLike[];
+  readonly primaryColumns: readonly ColumnMetadataLike[];
+  readonly foreignKeys: readonly ForeignKeyMetadataLike[];
+  readonly indices: readonly IndexMetadataLike[];
+  readonly uniques: readonly UniqueMetadataLike[];
+}
+
+export interface ColumnMetadataLike {
+  readonly propertyName: string;
+  readonly databaseName: string;
+  readonly type: string | Function;
+  readonly length: string;
+  readonly precision?: number | null;
+  readonly scale?: number;
+  readonly isArray: boolean;
+  readonly isNullable: boolean;
+  readonly isGenerated: boolean;
+  readonly generationStrategy?: 'increment' | 'uuid' | 'rowid' | 'identity';
+  readonly generatedIdentity?: 'ALWAYS' | 'BY DEFAULT';
+  readonly generatedType?: 'VIRTUAL' | 'STORED';
+  readonly asExpression?: string;
+  readonly isVirtualProperty?: boolean;
+  readonly enum?: readonly (string | number)[];
+  readonly enumName?: string;
+  readonly referencedColumn?: ColumnMetadataLike;
+  readonly target: Function | string;
+}
+
+export interface ForeignKeyMetadataLike {
+  readonly name?: string;
+  readonly columns: readonly ColumnMetadataLike[];
+  readonly columnNames: readonly string[];
+  readonly referencedColumnNames: readonly string[];
+  readonly referencedEntityMetadata: EntityMetadataLike;
+  readonly onDelete?: string;
+  readonly onUpdate?: string;
+}
+
+export interface IndexMetadataLike {
+  readonly name?: string;
+  readonly isUnique: boolean;
+  readonly where?: string;
+  readonly synchronize?: boolean;
+  readonly columns: readonly ColumnMetadataLike[];
+}
+
+export interface UniqueMetadataLike {
+  readonly name?: string;
+  readonly columns: readonly ColumnMetadataLike[];
+}
+
+/** `@Column(...)` arguments as TypeORM's global decorator storage keeps them. */
+export interface ColumnArgsLike {
+  readonly target: Function | string;
+  readonly propertyName: string;
+  readonly options: { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean };
+}
+
+export interface EntitySchemaLike {
+  readonly '@instanceof'?: symbol;
+  readonly options: {
+    readonly name: string;
+    readonly columns: Readonly<Record<string, { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean } | undefined>>;
+  };
+}

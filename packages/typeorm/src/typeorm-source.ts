@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
+import { entityTable } from './entity-table.ts';
+import { isDataSource } from './recognize.ts';
+import type { DataSourceLike, EntitySchemaLike } from './typeorm-shapes.ts';
+
+export interface TypeormSourceOptions {
+  /** The registry's name in reports; by default the DataSource's name. */
+  readonly name?: string;
+  /** The file that declared it, for provenance. */
+  readonly file?: string;
+  /**
+   * Where to resolve `typeorm` from when given bare entities (a path inside the user's
+   * project): the DataSource that holds them must come from the user's own copy of TypeORM.
+   */
+  readonly resolveFrom?: string;
+}
+
+/**
+ * A TypeORM registry as a schema source: a DataSource, or entity classes and EntitySchemas
+ * (checked as one DataSource of their own). Metadata is built without connecting anywhere.
+ */
+export function typeormSource(registry: DataSourceLike | readonly (Function | EntitySchemaLike)[], options: TypeormSourceOptions = {}): SchemaSource {
+  const name = options.name ?? (isDataSource(registry) ? (registry.name ?? 'default') : 'entities');
+  return {
+    name: `typeorm:${name}`,
+    async load(): Promise<LoadedSource> {
+      const dataSource = isDataSource(registry) ? registry : createDataSource(registry, options.resolveFrom);
+      if (dataSource.entityMetadatas.length === 0) await buildMetadatas(dataSource, name);
+
+      const tables: TableModel[] = [];
+      const enums = new Map<string, EnumModel>();
+      const problems: SourceProblem[] = [];
+      for (const entity of dataSource.entityMetadatas) {
+        // single-table-inheritance children live in their parent's table (whose metadata holds
+        // their columns, nullable); views are not tables
+        if (entity.tableType === 'entity-child' || entity.tableType === 'view') continue;
+        const mapped = entityTable(dataSource, entity, { orm: 'typeorm', registry: name, ...(options.file ? { file: options.file } : {}) });
+        tables.push(mapped.table);
+        problems.push(...mapped.problems);
+        for (const declared of mapped.enums) enums.set(`${declared.schema}.${declared.name}`, enums.get(`${declared.schema}.${declared.name}`) ?? declared);
+      }
+      return { schema: { tables, enums: [...enums.values()] }, problems };
+    },
+  };
+}
+
+async function buildMetadatas(dataSource: DataSourceLike, name: string): Promise<void> {
+  try {
+    await dataSource.buildMetadatas();
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const hint = /Data type "Object"/.test(message)
+      ? ' (a property typed as a union such as `string | null` reflects as Object: give the column an explicit type, e.g. @Column({ type: "text", nullable: true }))'
+      : '';
+    throw new Error(`TypeORM could not build the metadata of ${name}: ${message}${hint}`, { cause });
+  }
+}
+
+function createDataSource(entities: readonly unknown[], resolveFrom = join(process.cwd(), 'package.json')): DataSourceLike {
+  const { DataSource } = createRequire(resolveFrom)('typeorm') as { DataSource: new (options: object) => DataSourceLike };
+  // `driver` stands in for the `pg` module: metadata needs no connection, so none is ever opened.
+  return new DataSource({ type: 'postgres', entities, driver: {} });
+}
