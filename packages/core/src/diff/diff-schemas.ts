@@ -1,7 +1,7 @@
 import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
-import { canonicalDefault } from '../normalize/default-expression.ts';
+import { valueSource } from '../normalize/value-source.ts';
 import type { ColumnAspect, SchemaChange } from './schema-change.ts';
 
 export interface DiffOptions {
@@ -89,17 +89,6 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   return changed;
 }
 
-/**
- * Where a column's value comes from when an insert leaves it out. Serial sequences and
- * identity columns both number rows for the ORM, so they count as one; a stored generated
- * column's expression is not compared.
- */
-function valueSource(column: ColumnModel): string | null {
-  if (column.generated !== null) return 'generated';
-  if (column.identity !== null) return 'autoincrement';
-  const canonical = canonicalDefault(column.default);
-  return canonical === 'nextval()' ? 'autoincrement' : canonical;
-}
 
 function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((column) => b.includes(column));
@@ -109,16 +98,19 @@ function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
 function hasUnique(table: TableModel, columns: readonly string[], nullsNotDistinct: boolean): boolean {
   if (table.primaryKey && sameColumnSet(table.primaryKey.columns, columns)) return true;
   return table.uniques.some(
-    (unique) => unique.where === undefined && sameColumnSet(unique.columns, columns) && (!nullsNotDistinct || unique.nullsNotDistinct),
+    // NULLS NOT DISTINCT rejects a second NULL that a plain unique allows: not the same guarantee
+    (unique) => unique.where === undefined && sameColumnSet(unique.columns, columns) && unique.nullsNotDistinct === nullsNotDistinct,
   );
 }
 
 function hasIndex(table: TableModel, index: IndexModel): boolean {
   if (index.columns.length === 0) return table.indexes.some((candidate) => candidate.name === index.name);
   const sameOrder = (columns: readonly string[]) => columns.length === index.columns.length && columns.every((c, i) => c === index.columns[i]);
+  // a partial index serves only the queries its predicate covers: it cannot stand in for a full one
+  const covers = (candidate: { columns: readonly string[]; where?: string }) => sameOrder(candidate.columns) && (index.where !== undefined || candidate.where === undefined);
   return (
-    table.indexes.some((candidate) => sameOrder(candidate.columns)) ||
-    table.uniques.some((candidate) => sameOrder(candidate.columns)) ||
+    table.indexes.some(covers) ||
+    table.uniques.some(covers) ||
     (table.primaryKey !== null && sameOrder(table.primaryKey.columns))
   );
 }

@@ -1,6 +1,6 @@
 import type { ColumnModel, TableModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
-import { canonicalDefault } from '../normalize/default-expression.ts';
+import { valueSource } from '../normalize/value-source.ts';
 
 /**
  * What a table declaration means, as comparable lines: canonical types and defaults,
@@ -23,10 +23,8 @@ export function declarationLines(table: TableModel): Map<string, string> {
 
 export function describeColumn(column: ColumnModel): string {
   const parts = [formatColumnType(column.type), column.nullable ? 'null' : 'not null'];
-  const fallback = canonicalDefault(column.default);
-  if (fallback !== null) parts.push(`default ${fallback}`);
-  if (column.identity) parts.push(`identity ${column.identity}`);
-  if (column.generated) parts.push(`generated ${column.generated}`);
+  const source = valueSource(column);
+  if (source !== null) parts.push(`default ${source}`);
   return parts.join(' ');
 }
 

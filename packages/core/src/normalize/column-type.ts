@@ -13,7 +13,8 @@ export function parseColumnType(raw: string, options: { arrayDims?: number } = {
 
   let suffixDims = 0;
   for (;;) {
-    if (text.endsWith('[]')) text = text.slice(0, -2).trimEnd();
+    const bracket = /\[\d*\]$/.exec(text);
+    if (bracket) text = text.slice(0, bracket.index).trimEnd();
     else if (text.endsWith(' array')) text = text.slice(0, -6).trimEnd();
     else break;
     suffixDims++;
@@ -47,8 +48,10 @@ export function formatColumnType(type: ColumnType): string {
   return type.arrayDims > 0 ? `${type.name}[]` : type.name;
 }
 
+/** `text` and `character varying` without a length are one type in all but name: both store any string. */
 export function sameColumnType(a: ColumnType, b: ColumnType): boolean {
-  return a.name === b.name && a.arrayDims > 0 === b.arrayDims > 0;
+  const name = (type: ColumnType) => (type.name === 'character varying' ? 'text' : type.name);
+  return name(a) === name(b) && a.arrayDims > 0 === b.arrayDims > 0;
 }
 
 const aliases: Record<string, string> = {

@@ -61,10 +61,11 @@ function withoutCasts(expression: string): string {
       index = skipCast(expression, index + 2);
       continue;
     }
-    out += /\s/.test(char) ? ' ' : char.toLowerCase();
+    if (!/\s/.test(char)) out += char.toLowerCase();
+    else if (!out.endsWith(' ')) out += ' ';
     index++;
   }
-  return out.replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').trim();
+  return out.replace(/\( /g, '(').replace(/ \)/g, ')').trim();
 }
 
 function closingQuote(text: string, start: number): number {
@@ -103,9 +104,9 @@ function balanced(text: string): boolean {
   return depth === 0;
 }
 
+/** `'0'` (an ORM's quoted number) and `0` (PostgreSQL's folded constant) are one value; `1.50` and `1.5` too. */
 function canonicalNumber(text: string): string {
-  if (!text.includes('.')) return text.replace(/^(-?)0+(?=\d)/, '$1');
-  return text.replace(/0+$/, '').replace(/\.$/, '');
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
 }
 
 /** jsonb prints its own key order and spacing; compare JSON literals by value. */

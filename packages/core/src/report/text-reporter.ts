@@ -36,7 +36,7 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       }
       const { errors, warnings, tables } = result.summary;
       const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
-      if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} match the database`);
+      if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
       else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
       for (const problem of result.problems) lines.push(yellow(`note: ${problem.source}: ${problem.ref}: ${problem.message}`));
       return `${lines.join('\n')}\n`;

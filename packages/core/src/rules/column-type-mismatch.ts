@@ -12,7 +12,7 @@ export const columnTypeMismatch = defineRule({
   },
   check(context) {
     // A foreign-key column declared with a type other than its target's is reported once, as fk-type-mismatch.
-    const explained = new Set(foreignKeyTypeConflicts(context).map((conflict) => conflict.key));
+    const explained = new Set(context.enabled.has('fk-type-mismatch') ? foreignKeyTypeConflicts(context).map((conflict) => conflict.key) : []);
     for (const change of context.changes) {
       if (change.kind !== 'modify-column' || !change.changed.includes('type')) continue;
       const { table, expected, actual } = change;

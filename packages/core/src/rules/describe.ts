@@ -1,5 +1,6 @@
 import type { ColumnModel, TableModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
+import { canonicalDefault } from '../normalize/default-expression.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 /** The column shape findings carry in `expected` / `actual`. */
@@ -7,7 +8,11 @@ export function columnShape(column: ColumnModel): { type: string; nullable: bool
   return {
     type: formatColumnType(column.type),
     nullable: column.nullable,
-    default: column.identity ? `generated ${column.identity === 'always' ? 'always' : 'by default'} as identity` : column.default,
+    default: column.generated !== null
+      ? `generated always as (${column.generated}) stored`
+      : column.identity
+        ? `generated ${column.identity === 'always' ? 'always' : 'by default'} as identity`
+        : canonicalDefault(column.default) === null ? null : column.default,
   };
 }
 

@@ -12,7 +12,7 @@ export const extraColumn = defineRule({
       if (change.kind !== 'extra-column') continue;
       const { table, column } = change;
       // The ORM never sends a value for it, so a NOT NULL column without a default rejects every insert.
-      const blocksInserts = !column.nullable && column.default === null && column.identity === null && column.generated === null;
+      const blocksInserts = !column.nullable && columnShape(column).default === null;
       context.report({
         messageId: blocksInserts ? 'blocksInserts' : 'undeclared',
         schema: table.schema,

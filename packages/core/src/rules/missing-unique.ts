@@ -19,7 +19,7 @@ export const missingUnique = defineRule({
         table: table.name,
         ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
         message: primaryKey
-          ? `${displayName(table)} has no primary key or unique constraint on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
+          ? `${displayName(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
           : `${displayName(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} declares: duplicates can be stored`,
         expected: {
           columns: unique.columns,

@@ -34,6 +34,8 @@ export interface RuleContext<M extends string = string> {
   readonly actual: SchemaIndex;
   readonly changes: readonly SchemaChange[];
   readonly conflicts: readonly RegistryConflict[];
+  /** Codes of the rules that run: a rule may leave a case to a more specific rule only when that one is on. */
+  readonly enabled: ReadonlySet<string>;
   report(report: Report<M>): void;
 }
 

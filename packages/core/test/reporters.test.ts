@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, isReporterName, mergeRegistries, reporters, type CheckResult } from '@ormdrift/core';
+import { column, dbTable, schema, source, table } from './support/models.ts';
+
+const sessionId = column('id', 'serial', { default: `nextval('user_sessions_id_seq'::regclass)` });
+
+/**
+ * Seed 000 in small: migrations 004/005 never reached the database, someone added a NOT NULL column
+ * by hand, a table the models declare is missing and another nobody declares is left over.
+ */
+const drifted: CheckResult = {
+  ...evaluate({
+    expected: mergeRegistries([
+      schema([
+        table(
+          'user_sessions',
+          [sessionId, column('session_id', 'varchar(255)'), column('title', 'varchar(50)', { nullable: true }), column('message_count', 'integer', { nullable: true, default: '0' })],
+          { primaryKey: ['id'], sources: [source('UserSession', 'sequelize')] },
+        ),
+        table('teams', [column('id', 'uuid', { default: 'gen_random_uuid()' })], { primaryKey: ['id'], sources: [source('Team')] }),
+      ]),
+    ]),
+    actual: schema([
+      dbTable(
+        'user_sessions',
+        [
+          column('id', 'integer', { default: `nextval('user_sessions_id_seq'::regclass)` }),
+          column('session_id', 'character varying(255)'),
+          column('title', 'character varying(255)', { nullable: true }),
+          column('tenant_id', 'integer'),
+        ],
+        { primaryKey: ['id'] },
+      ),
+      dbTable('legacy_audit', [column('id', 'bigint'), column('payload', 'jsonb', { nullable: true })]),
+    ]),
+  }),
+  problems: [{ type: 'unsupported-type', ref: 'User.avatar', message: 'design:type is Object; give the column an explicit type', source: 'typeorm:AppDataSource' }],
+};
+
+const clean = (tables: number): CheckResult => ({ findings: [], summary: { errors: 0, warnings: 0, tables }, problems: [] });
+
+/** ANSI escapes made visible: `\u001b[31m` reads `<31>`. */
+const visible = (text: string) => text.replace(/\u001b\[(\d+)m/g, '<$1>');
+const ansi = /\u001b\[/;
+
+describe('text reporter', () => {
+  it('groups findings by table, with what the models expect and what the database has', () => {
+    const output = reporters.text({ color: false }).render(drifted);
+    expect(output).not.toMatch(ansi);
+    expect(output).toMatchInlineSnapshot(`
+      "legacy_audit
+        warning legacy_audit exists in the database but no model declares it  orphan-table
+                actual   columns: id, payload
+
+      teams
+        error   teams is declared by Team (typeorm) but the database has no such table  missing-table
+                expected columns: id
+
+      user_sessions
+        error   user_sessions.message_count is declared by UserSession (sequelize) but the table has no such column  missing-column
+                expected integer null default 0
+        warning user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): values the database accepts may fail the model's validation  column-type-mismatch
+                expected type: character varying(50)
+                actual   type: character varying(255)
+        error   user_sessions.tenant_id is NOT NULL with no default but UserSession (sequelize) does not declare it: every insert through the ORM fails  extra-column
+                actual   integer not null
+
+      ✖ 3 errors, 2 warnings in 2 declared tables
+      note: typeorm:AppDataSource: User.avatar: design:type is Object; give the column an explicit type
+      "
+    `);
+  });
+
+  it('uses no colour unless asked', () => {
+    expect(reporters.text().render(drifted)).toBe(reporters.text({ color: false }).render(drifted));
+  });
+
+  it('colours severities, codes and the summary when asked, and only then', () => {
+    const output = reporters.text({ color: true }).render(drifted);
+    expect(output).toMatch(ansi);
+    // The same text once the escapes are taken out.
+    expect(output.replace(/\u001b\[\d+m/g, '')).toBe(reporters.text({ color: false }).render(drifted));
+    expect(visible(output)).toMatchInlineSnapshot(`
+      "<1>legacy_audit<0>
+        <33>warning<0> legacy_audit exists in the database but no model declares it  <2>orphan-table<0>
+                <2>actual  <0> columns: id, payload
+
+      <1>teams<0>
+        <31>error  <0> teams is declared by Team (typeorm) but the database has no such table  <2>missing-table<0>
+                <2>expected<0> columns: id
+
+      <1>user_sessions<0>
+        <31>error  <0> user_sessions.message_count is declared by UserSession (sequelize) but the table has no such column  <2>missing-column<0>
+                <2>expected<0> integer null default 0
+        <33>warning<0> user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): values the database accepts may fail the model's validation  <2>column-type-mismatch<0>
+                <2>expected<0> type: character varying(50)
+                <2>actual  <0> type: character varying(255)
+        <31>error  <0> user_sessions.tenant_id is NOT NULL with no default but UserSession (sequelize) does not declare it: every insert through the ORM fails  <2>extra-column<0>
+                <2>actual  <0> integer not null
+
+      <31>✖<0> 3 errors, 2 warnings in 2 declared tables
+      <33>note: typeorm:AppDataSource: User.avatar: design:type is Object; give the column an explicit type<0>
+      "
+    `);
+  });
+
+  it('says so when there is no drift', () => {
+    expect(reporters.text({ color: false }).render(clean(12))).toMatchInlineSnapshot(`
+      "✔ no drift: 12 declared tables match the database
+      "
+    `);
+    expect(visible(reporters.text({ color: true }).render(clean(12)))).toMatchInlineSnapshot(`
+      "<32>✔<0> no drift: 12 declared tables match the database
+      "
+    `);
+  });
+
+  it('agrees the verb with a single declared table', () => {
+    expect(reporters.text({ color: false }).render(clean(1))).toBe('✔ no drift: 1 declared table matches the database\n');
+  });
+
+  it('marks a run with only warnings with "!", not "✖"', () => {
+    const warningsOnly: CheckResult = { ...drifted, findings: drifted.findings.filter((finding) => finding.severity === 'warning'), summary: { errors: 0, warnings: 2, tables: 2 }, problems: [] };
+    const output = reporters.text({ color: false }).render(warningsOnly);
+    expect(output.trimEnd().split('\n').at(-1)).toBe('! 0 errors, 2 warnings in 2 declared tables');
+    expect(visible(reporters.text({ color: true }).render(warningsOnly))).toContain('<33>!<0> 0 errors, 2 warnings in 2 declared tables');
+  });
+});
+
+describe('JSON reporter', () => {
+  const output = reporters.json().render(drifted);
+  const report = JSON.parse(output) as { version: number; findings: Record<string, unknown>[]; summary: unknown };
+
+  it('writes the version-1 report', () => {
+    expect(output).toMatchInlineSnapshot(`
+      "{
+        "version": 1,
+        "findings": [
+          {
+            "code": "orphan-table",
+            "severity": "warning",
+            "schema": "public",
+            "table": "legacy_audit",
+            "message": "legacy_audit exists in the database but no model declares it",
+            "expected": null,
+            "actual": {
+              "columns": [
+                "id",
+                "payload"
+              ]
+            },
+            "sources": []
+          },
+          {
+            "code": "missing-table",
+            "severity": "error",
+            "schema": "public",
+            "table": "teams",
+            "message": "teams is declared by Team (typeorm) but the database has no such table",
+            "expected": {
+              "columns": [
+                "id"
+              ]
+            },
+            "actual": null,
+            "sources": [
+              {
+                "orm": "typeorm",
+                "registry": "default",
+                "model": "Team"
+              }
+            ]
+          },
+          {
+            "code": "missing-column",
+            "severity": "error",
+            "schema": "public",
+            "table": "user_sessions",
+            "column": "message_count",
+            "message": "user_sessions.message_count is declared by UserSession (sequelize) but the table has no such column",
+            "expected": {
+              "type": "integer",
+              "nullable": true,
+              "default": "0"
+            },
+            "actual": null,
+            "sources": [
+              {
+                "orm": "sequelize",
+                "registry": "default",
+                "model": "UserSession"
+              }
+            ]
+          },
+          {
+            "code": "column-type-mismatch",
+            "severity": "warning",
+            "schema": "public",
+            "table": "user_sessions",
+            "column": "title",
+            "message": "user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): values the database accepts may fail the model's validation",
+            "expected": {
+              "type": "character varying(50)"
+            },
+            "actual": {
+              "type": "character varying(255)"
+            },
+            "sources": [
+              {
+                "orm": "sequelize",
+                "registry": "default",
+                "model": "UserSession"
+              }
+            ]
+          },
+          {
+            "code": "extra-column",
+            "severity": "error",
+            "schema": "public",
+            "table": "user_sessions",
+            "column": "tenant_id",
+            "message": "user_sessions.tenant_id is NOT NULL with no default but UserSession (sequelize) does not declare it: every insert through the ORM fails",
+            "expected": null,
+            "actual": {
+              "type": "integer",
+              "nullable": false,
+              "default": null
+            },
+            "sources": [
+              {
+                "orm": "sequelize",
+                "registry": "default",
+                "model": "UserSession"
+              }
+            ]
+          }
+        ],
+        "summary": {
+          "errors": 3,
+          "warnings": 2,
+          "tables": 2
+        }
+      }
+      "
+    `);
+  });
+
+  it('has exactly the documented keys, in the documented order', () => {
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary']);
+    expect(report.version).toBe(1);
+    expect(Object.keys(report.summary as object)).toEqual(['errors', 'warnings', 'tables']);
+    for (const finding of report.findings) {
+      const keys = ['code', 'severity', 'schema', 'table', 'column', 'message', 'expected', 'actual', 'sources'];
+      expect(Object.keys(finding)).toEqual('column' in finding ? keys : keys.filter((key) => key !== 'column'));
+    }
+  });
+
+  it('leaves column out of table-level findings only', () => {
+    const byCode = Object.fromEntries(report.findings.map((finding) => [finding['code'], 'column' in finding]));
+    expect(byCode).toEqual({ 'orphan-table': false, 'missing-table': false, 'missing-column': true, 'column-type-mismatch': true, 'extra-column': true });
+  });
+
+  it('spells severities "error" and "warning", and leaves out what adapters could not read', () => {
+    expect(new Set(report.findings.map((finding) => finding['severity']))).toEqual(new Set(['error', 'warning']));
+    expect(output).not.toContain('problems');
+    expect(output).not.toContain('User.avatar');
+  });
+
+  it('writes an empty report for no drift', () => {
+    expect(JSON.parse(reporters.json().render(clean(3)))).toEqual({ version: 1, findings: [], summary: { errors: 0, warnings: 0, tables: 3 } });
+  });
+
+  it('ends with a newline', () => {
+    expect(output.endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('reporters', () => {
+  it.each([
+    ['text', true],
+    ['json', true],
+    ['xml', false],
+    ['toString', false],
+  ] as const)('%s is a reporter name: %s', (name, known) => {
+    expect(isReporterName(name)).toBe(known);
+  });
+});

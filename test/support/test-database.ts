@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly name: string;
+  readonly major: number;
+  /** Runs SQL as the database owner, to build or mutate the database under test. */
+  query<T = Record<string, unknown>>(sql: string, values?: unknown[]): Promise<T[]>;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database on this project's server: empty, or a copy of `template` (PostgreSQL copies
+ * its files, much faster than building it again). Holds no connection between queries, so it
+ * can itself serve as a template.
+ */
+export async function createTestDatabase(options: { template?: TestDatabase } = {}): Promise<TestDatabase> {
+  const serverUrl = inject('postgresUrl');
+  const name = `ormdrift_test_${randomBytes(6).toString('hex')}`;
+  await withClient(serverUrl, (client) => client.query(`create database ${name}${options.template ? ` template ${options.template.name}` : ''}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    major: inject('postgresMajor'),
+    query: async <T>(sql: string, values?: unknown[]) => withClient(url.toString(), async (client) => (await client.query(sql, values)).rows as T[]),
+    drop: () => withClient(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => {}),
+  };
+}
+
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeormSource } from '@ormdrift/typeorm';
+import { richDataSource, richSchemas } from './fixtures/typeorm/rich-entities.ts';
+import { checkDatabase, summarize } from './support/check-database.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { synchronize } from './support/typeorm-sync.ts';
+
+/** Drops the one constraint of a kind on a table, whatever TypeORM named it. */
+const dropConstraint = (table: string, type: 'f' | 'u' | 'p', column?: string) => `
+  do $$ declare found text; begin
+    select conname into found from pg_constraint
+    where conrelid = '${table}'::regclass and contype = '${type}'
+      ${column ? `and conkey = array[(select attnum from pg_attribute where attrelid = '${table}'::regclass and attname = '${column}')]` : ''};
+    execute format('alter table ${table} drop constraint %I', found);
+  end $$`;
+
+const dropIndexOn = (table: string, columns: string) => `
+  do $$ declare found text; begin
+    select indexname into found from pg_indexes where tablename = '${table}' and indexdef like '%(${columns})%';
+    execute format('drop index %I', found);
+  end $$`;
+
+interface Mutation {
+  readonly name: string;
+  readonly sql: string;
+  readonly findings: ReturnType<typeof summarize>;
+}
+
+const mutations: Mutation[] = [
+  { name: 'drop a column', sql: 'alter table posts drop column status', findings: [{ code: 'missing-column', severity: 'error', table: 'posts', column: 'status' }] },
+  { name: 'drop a table', sql: 'drop table feature_flags', findings: [{ code: 'missing-table', severity: 'error', table: 'feature_flags' }] },
+  {
+    name: 'narrow a varchar',
+    sql: 'alter table posts alter column title type varchar(100)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'posts', column: 'title' }],
+  },
+  {
+    name: 'widen a varchar',
+    sql: 'alter table posts alter column title type varchar(500)',
+    findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'posts', column: 'title' }],
+  },
+  {
+    name: 'change a type',
+    sql: 'alter table accounts alter column karma type bigint',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'karma' }],
+  },
+  {
+    name: 'change a type in a non-public schema',
+    sql: 'alter table billing.invoices alter column total type numeric(12,2)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'billing.invoices', column: 'total' }],
+  },
+  {
+    name: 'set NOT NULL on a nullable column',
+    sql: 'alter table accounts alter column age set not null',
+    findings: [{ code: 'nullability-mismatch', severity: 'error', table: 'accounts', column: 'age' }],
+  },
+  {
+    name: 'drop NOT NULL',
+    sql: 'alter table posts alter column title drop not null',
+    findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'posts', column: 'title' }],
+  },
+  {
+    name: 'drop a default the model relies on',
+    sql: 'alter table posts alter column status drop default',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'posts', column: 'status' }],
+  },
+  {
+    name: 'change a default',
+    sql: `alter table posts alter column status set default 'published'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'posts', column: 'status' }],
+  },
+  {
+    name: 'drop a foreign key',
+    sql: dropConstraint('posts', 'f'),
+    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
+  },
+  {
+    name: 'drop a unique constraint',
+    sql: dropConstraint('tags', 'u'),
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'tags', column: 'label' }],
+  },
+  {
+    name: 'drop a unique index',
+    sql: 'drop index "IDX_posts_slug"',
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'posts', column: 'slug' }],
+  },
+  {
+    name: 'drop a primary key',
+    sql: dropConstraint('feature_flags', 'p'),
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'feature_flags', column: 'key' }],
+  },
+  {
+    name: 'drop an index',
+    sql: dropIndexOn('posts', 'author_id, "publishedAt"'),
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
+  },
+  {
+    name: 'add an orphan table',
+    sql: 'create table legacy_logs (id integer primary key, line text)',
+    findings: [{ code: 'orphan-table', severity: 'warning', table: 'legacy_logs' }],
+  },
+  {
+    name: 'add a partitioned table, a view and a migration ledger',
+    sql: `create table events (id integer, at date) partition by range (at);
+          create table events_2026 partition of events for values from ('2026-01-01') to ('2027-01-01');
+          create view recent_posts as select id, title from posts;
+          create table migrations (id serial primary key, timestamp bigint not null, name varchar not null)`,
+    findings: [{ code: 'orphan-table', severity: 'warning', table: 'events' }],
+  },
+  {
+    name: 'add a NOT NULL column with no default',
+    sql: 'alter table tags add column color text not null',
+    findings: [{ code: 'extra-column', severity: 'error', table: 'tags', column: 'color' }],
+  },
+  {
+    name: 'add a nullable column',
+    sql: 'alter table tags add column color text',
+    findings: [{ code: 'extra-column', severity: 'warning', table: 'tags', column: 'color' }],
+  },
+  {
+    name: 'remove an enum value',
+    sql: `alter type accounts_role_enum rename to accounts_role_enum_old;
+          create type accounts_role_enum as enum ('admin', 'member');
+          alter table accounts alter column role drop default;
+          alter table accounts alter column role type accounts_role_enum using role::text::accounts_role_enum;
+          alter table accounts alter column role set default 'member';
+          drop type accounts_role_enum_old`,
+    findings: [{ code: 'enum-values-mismatch', severity: 'error', table: 'accounts', column: 'role' }],
+  },
+  {
+    name: 'drop an enum type',
+    sql: `alter table billing.invoices alter column status drop default;
+          alter table billing.invoices alter column status type text;
+          alter table billing.invoices alter column status set default 'open';
+          drop type billing.invoices_status_enum`,
+    findings: [
+      { code: 'column-type-mismatch', severity: 'error', table: 'billing.invoices', column: 'status' },
+      { code: 'missing-enum', severity: 'error', table: 'billing.invoices', column: 'status' },
+    ],
+  },
+  {
+    name: 'retype a foreign-key column away from its target',
+    sql: 'alter table post_reactions alter column account_id type bigint',
+    findings: [{ code: 'fk-type-mismatch', severity: 'error', table: 'post_reactions', column: 'account_id' }],
+  },
+  {
+    name: 'drop a column of a mixed-case table with spaces',
+    sql: 'alter table "Audit Log" drop column "Event Type"',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'Audit Log', column: 'Event Type' }],
+  },
+  {
+    name: 'drop a column of a single-table-inheritance child',
+    sql: 'alter table contents drop column "durationSeconds"',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'contents', column: 'durationSeconds' }],
+  },
+  {
+    name: 'drop a ManyToMany junction table',
+    sql: 'drop table post_tags',
+    findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }],
+  },
+];
+
+describe('TypeORM: a database built by synchronize()', () => {
+  let synced: TestDatabase;
+  const source = () => typeormSource(richDataSource(), { name: 'rich' });
+
+  beforeAll(async () => {
+    synced = await createTestDatabase();
+    for (const schema of richSchemas) await synced.query(`create schema ${schema}`);
+    await synchronize(richDataSource(), synced.url);
+  });
+  afterAll(() => synced?.drop());
+
+  it('checks with zero findings', async () => {
+    const result = await checkDatabase(synced.url, [source()]);
+    expect(result.findings).toEqual([]);
+    expect(result.problems).toEqual([]);
+    // 12 entities, 10 tables: the two single-table-inheritance children share `contents`, and a view is no table
+    expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 10 });
+  });
+
+  describe.each(mutations)('after one mutation: $name', ({ sql, findings }) => {
+    it('reports exactly the expected finding', async () => {
+      const mutated = await createTestDatabase({ template: synced });
+      try {
+        await mutated.query(sql);
+        expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual(findings);
+      } finally {
+        await mutated.drop();
+      }
+    });
+  });
+});
