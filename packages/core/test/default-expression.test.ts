@@ -67,6 +67,20 @@ describe('canonicalDefault', () => {
     expect(canonicalDefault(`''::character varying`)).not.toBeNull();
   });
 
+  // A varchar default '007' (a zip code, a code with leading zeros) is not '7', while a quoted number
+  // and PostgreSQL's folded constant are one value.
+  it(`'007'::character varying ≢ '7'::character varying, yet '0' ≡ 0 and '1.50'::numeric ≡ 1.5`, () => {
+    expect(canonicalDefault(`'007'::character varying`)).not.toBe(canonicalDefault(`'7'::character varying`));
+    expect(canonicalDefault(`'0'`)).toBe(canonicalDefault(`0`));
+    expect(canonicalDefault(`'1.50'::numeric`)).toBe(canonicalDefault(`1.5`));
+  });
+
+  // BUG: a numeric-looking string literal still loses its trailing zeros whatever its cast, so the
+  // varchar defaults '1.50' and '1.5' (two different strings) compare equal.
+  it.fails(`'1.50'::character varying ≢ '1.5'::character varying`, () => {
+    expect(canonicalDefault(`'1.50'::character varying`)).not.toBe(canonicalDefault(`'1.5'::character varying`));
+  });
+
   it(`'a  b'::text ≢ 'a b'::text`, () => {
     expect(canonicalDefault(`'a  b'::text`)).not.toBe(canonicalDefault(`'a b'::text`));
   });
