@@ -29,7 +29,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     io.stderr.write(`ormdrift: ${describeError(error)}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n${causeChain(error)}`);
-    else if (!(error instanceof UsageError || error instanceof ConnectionError)) io.stderr.write('(run with --debug for details)\n');
     return 2;
   }
 }
@@ -40,7 +39,7 @@ function describeError(error: unknown): string {
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);
   else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
-  else if (!known) message = `unexpected error: ${message}`;
+  else if (!known) message = `unexpected error: ${message} (run with --debug for the stack trace)`;
   // one line, and never a connection string with its password
   return message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalDefault } from '@ormdrift/core';
+import { canonicalDefault, parseColumnType } from '@ormdrift/core';
 
 /**
  * Each group is one default, spelled first as a model or migration writes it and then as
@@ -75,10 +75,11 @@ describe('canonicalDefault', () => {
     expect(canonicalDefault(`'1.50'::numeric`)).toBe(canonicalDefault(`1.5`));
   });
 
-  // BUG: a numeric-looking string literal still loses its trailing zeros whatever its cast, so the
-  // varchar defaults '1.50' and '1.5' (two different strings) compare equal.
-  it.fails(`'1.50'::character varying ≢ '1.5'::character varying`, () => {
-    expect(canonicalDefault(`'1.50'::character varying`)).not.toBe(canonicalDefault(`'1.5'::character varying`));
+  it(`'1.50' ≢ '1.5' in a varchar column, though 1.50 ≡ 1.5 in a numeric one`, () => {
+    const varchar = parseColumnType('character varying');
+    expect(canonicalDefault(`'1.50'::character varying`, varchar)).not.toBe(canonicalDefault(`'1.5'`, varchar));
+    const numeric = parseColumnType('numeric(10,2)');
+    expect(canonicalDefault(`1.50`, numeric)).toBe(canonicalDefault(`'1.5'`, numeric));
   });
 
   it(`'a  b'::text ≢ 'a b'::text`, () => {

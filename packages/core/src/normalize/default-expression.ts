@@ -1,3 +1,5 @@
+import type { ColumnType } from '../model/schema-model.ts';
+
 /**
  * Reduces a column default to a canonical form so that what an ORM sends and what
  * `pg_get_expr()` returns compare equal when they mean the same thing:
@@ -5,7 +7,7 @@
  * `(ARRAY[]::character varying[])::character varying(255)[]` ≡ `'{}'`.
  * The result is for comparison only; reports show the original text.
  */
-export function canonicalDefault(expression: string | null | undefined): string | null {
+export function canonicalDefault(expression: string | null | undefined, type?: ColumnType): string | null {
   if (expression === null || expression === undefined) return null;
   let text = stripOuterParens(withoutCasts(expression.trim()));
   if (text === '' || text === 'null') return null;
@@ -15,14 +17,21 @@ export function canonicalDefault(expression: string | null | undefined): string 
   if (/^(public\.)?uuid_generate_v4\(\)$/.test(text) || text === 'gen_random_uuid()') return 'gen_random_uuid()';
   if (text === 'array[]' || text === "'{}'") return "'{}'";
 
+  // Numbers and booleans fold only where the column holds them: in a varchar, '1.50' is not '1.5'.
   const numeric = /^'?(-?\d+(?:\.\d+)?)'?$/.exec(text.replace(/^\((-\d.*)\)$/, '$1'));
-  if (numeric?.[1] !== undefined) return canonicalNumber(numeric[1]);
-  if (text === "'t'" || text === "'true'") return 'true';
-  if (text === "'f'" || text === "'false'") return 'false';
+  if (numeric?.[1] !== undefined && (type === undefined || isNumericType(type))) return canonicalNumber(numeric[1]);
+  if (type === undefined || type.name === 'boolean') {
+    if (text === "'t'" || text === "'true'") return 'true';
+    if (text === "'f'" || text === "'false'") return 'false';
+  }
 
   const literal = /^'((?:[^']|'')*)'$/.exec(text);
   if (literal?.[1] !== undefined) return `'${canonicalJson(literal[1].replace(/''/g, "'"))}'`;
   return text;
+}
+
+function isNumericType(type: ColumnType): boolean {
+  return type.arrayDims === 0 && /^(smallint|integer|bigint|real|double precision|numeric|money)\b/.test(type.name);
 }
 
 /**

@@ -9,6 +9,6 @@ import { canonicalDefault } from './default-expression.ts';
 export function valueSource(column: ColumnModel): string | null {
   if (column.generated !== null) return 'generated';
   if (column.identity !== null) return 'autoincrement';
-  const canonical = canonicalDefault(column.default);
+  const canonical = canonicalDefault(column.default, column.type);
   return canonical === 'nextval()' ? 'autoincrement' : canonical;
 }

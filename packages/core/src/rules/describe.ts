@@ -12,7 +12,7 @@ export function columnShape(column: ColumnModel): { type: string; nullable: bool
       ? `generated always as (${column.generated}) stored`
       : column.identity
         ? `generated ${column.identity === 'always' ? 'always' : 'by default'} as identity`
-        : canonicalDefault(column.default) === null ? null : column.default,
+        : canonicalDefault(column.default, column.type) === null ? null : column.default,
   };
 }
 

@@ -12,13 +12,13 @@ export const missingIndex = defineRule({
     for (const change of context.changes) {
       if (change.kind !== 'missing-index') continue;
       const { table, index } = change;
-      const what = index.columns.length > 0 ? `(${index.columns.join(', ')})` : `the expression index ${index.name ?? ''}`;
+      const what = index.columns.length > 0 ? `index on (${index.columns.join(', ')})` : `expression index ${index.name ?? ''}`;
       context.report({
         messageId: 'missing',
         schema: table.schema,
         table: table.name,
         ...(index.columns.length === 1 ? { column: index.columns[0] } : {}),
-        message: `${displayName(table)} has no index on ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
+        message: `${displayName(table)} has no ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
         expected: { ...(index.columns.length > 0 ? { columns: index.columns } : {}), ...(index.name ? { name: index.name } : {}), ...(index.where ? { where: index.where } : {}) },
         actual: null,
         sources: table.sources,

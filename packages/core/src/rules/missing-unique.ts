@@ -13,6 +13,23 @@ export const missingUnique = defineRule({
       if (change.kind !== 'missing-unique') continue;
       const { table, unique, primaryKey } = change;
       const columns = `(${unique.columns.join(', ')})`;
+      const sameColumns = (candidate: readonly string[]) => candidate.length === unique.columns.length && candidate.every((column) => unique.columns.includes(column));
+      const other = context.actual.table(table)?.uniques.find((candidate) => candidate.where === undefined && sameColumns(candidate.columns));
+      if (other && other.nullsNotDistinct !== unique.nullsNotDistinct) {
+        context.report({
+          messageId: 'missing',
+          schema: table.schema,
+          table: table.name,
+          ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+          message: other.nullsNotDistinct
+            ? `${displayName(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} declares a plain one: a second NULL the model allows is rejected`
+            : `${displayName(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} declares it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
+          expected: { columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct },
+          actual: { columns: other.columns, nullsNotDistinct: other.nullsNotDistinct, ...(other.name ? { name: other.name } : {}) },
+          sources: table.sources,
+        });
+        continue;
+      }
       context.report({
         messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
         schema: table.schema,

@@ -58,6 +58,7 @@ function describeConnectError(cause: unknown, timeoutMs: number): string {
     case '3D000':
       return 'the database does not exist: check the database name in the URL';
   }
+  if (/terminated unexpectedly/i.test(error.message ?? '')) return 'the server closed the connection: check the host and port';
   if (/timeout/i.test(error.message ?? '')) return `no answer within ${timeoutMs / 1000} s: check the host, port and firewall`;
   return (error.message ?? String(cause)).replace(/postgres(ql)?:\/\/\S+/g, (url) => redactUrl(url));
 }

@@ -1,0 +1,202 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AppDataSource } from '../examples/typeorm-app/src/data-source.ts';
+import { cliBin, runCli } from './support/run-cli.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { synchronize } from './support/typeorm-sync.ts';
+
+const example = resolve(import.meta.dirname, '../examples/typeorm-app');
+const fixtures = resolve(import.meta.dirname, 'fixtures/cli');
+const check = (args: string[], env?: Record<string, string | undefined>) => runCli(['check', ...args], { cwd: example, env });
+
+let clean: TestDatabase;
+let drifted: TestDatabase;
+
+beforeAll(async () => {
+  [clean, drifted] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  await synchronize(AppDataSource, clean.url);
+  await drifted.query(await readFile(join(example, 'db/production.sql'), 'utf8'));
+});
+afterAll(() => Promise.all([clean?.drop(), drifted?.drop()]));
+
+describe('ormdrift check, as a user runs it', () => {
+  it('exits 0 and says so when the database matches the entities', async () => {
+    const run = await check(['src/data-source.ts', '--db', clean.url]);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('✔ no drift: 4 declared tables match the database\n');
+  });
+
+  it('exits 1 and lists the drift grouped by table, expected against actual', async () => {
+    const run = await check(['src/data-source.ts', '--db', drifted.url]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      [
+        'user_sessions',
+        "  error   user_sessions.message_count is declared by UserSession (typeorm) but the table has no such column  missing-column",
+        "          expected integer not null default '0'",
+      ].join('\n'),
+    );
+    expect(run.stdout).toContain("  error   enum type users_role_enum lacks 'guest': saving it fails  enum-values-mismatch");
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 5 errors, 4 warnings in 4 declared tables');
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('writes the version-1 JSON report', async () => {
+    const run = await check(['src/data-source.ts', '--db', drifted.url, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary']);
+    expect(report.version).toBe(1);
+    expect(report.summary).toEqual({ errors: 5, warnings: 4, tables: 4 });
+    expect(report.findings.map((finding: { code: string; table: string; column?: string }) => [finding.code, finding.table, finding.column])).toEqual([
+      ['nullability-mismatch', 'agents', 'tags'],
+      ['orphan-table', 'chat_logs_2024', undefined],
+      ['missing-index', 'messages', undefined],
+      ['missing-column', 'user_sessions', 'message_count'],
+      ['missing-column', 'user_sessions', 'user_query_count'],
+      ['missing-foreign-key', 'user_sessions', 'active_agent_id'],
+      ['extra-column', 'user_sessions', 'device_fingerprint'],
+      ['column-type-mismatch', 'users', 'displayName'],
+      ['enum-values-mismatch', 'users', 'role'],
+    ]);
+    expect(report.findings[3]).toEqual({
+      code: 'missing-column',
+      severity: 'error',
+      schema: 'public',
+      table: 'user_sessions',
+      column: 'message_count',
+      message: 'user_sessions.message_count is declared by UserSession (typeorm) but the table has no such column',
+      expected: { type: 'integer', nullable: false, default: "'0'" },
+      actual: null,
+      sources: [{ orm: 'typeorm', registry: 'AppDataSource', model: 'UserSession', file: 'src/data-source.ts' }],
+    });
+  });
+
+  it('writes the report to --out and a summary to stderr', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'ormdrift-cli-')), 'drift.json');
+    const run = await check(['src/data-source.ts', '--db', drifted.url, '--format', 'json', '--out', out]);
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(run.stderr).toBe(`ormdrift: 5 errors, 4 warnings; report written to ${out}\n`);
+    expect(JSON.parse(await readFile(out, 'utf8')).summary.errors).toBe(5);
+  });
+
+  it('falls back to DATABASE_URL', async () => {
+    const run = await check(['src/data-source.ts'], { DATABASE_URL: clean.url });
+    expect(run.code).toBe(0);
+  });
+
+  it('loads columns whose type comes only from emitDecoratorMetadata (an ESM TypeScript module)', async () => {
+    const database = await createTestDatabase();
+    try {
+      await database.query('create table notes (id serial primary key, title varchar not null, pinned boolean not null, "createdAt" timestamp not null, views integer not null)');
+      const clean = await runCli(['check', 'implicit-types.ts', '--db', database.url], { cwd: fixtures });
+      expect(clean).toMatchObject({ code: 0, stderr: '' });
+      await database.query('alter table notes alter column pinned type text');
+      const drifted = await runCli(['check', 'implicit-types.ts', '--db', database.url], { cwd: fixtures });
+      expect(drifted.code).toBe(1);
+      expect(drifted.stdout).toContain('notes.pinned is boolean in Note (typeorm) but text in the database');
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('colours the report on a terminal, and never under NO_COLOR', () => {
+    const onTerminal = (env: Record<string, string>) =>
+      execFileSync('script', ['-qec', `"${process.execPath}" "${cliBin}" check src/data-source.ts --db "${drifted.url}"`, '/dev/null'], {
+        cwd: example,
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).toString();
+    const run = (env: Record<string, string>) => {
+      try {
+        return onTerminal(env);
+      } catch (error) {
+        return String((error as { stdout: string }).stdout); // exit code 1: drift
+      }
+    };
+    expect(run({})).toContain('\u001b[31merror  \u001b[0m');
+    expect(run({ NO_COLOR: '1' })).not.toContain('\u001b[');
+  });
+});
+
+describe('ormdrift check, given bad input', () => {
+  let silent: Server;
+  let silentPort: number;
+  const sockets = new Set<import('node:net').Socket>();
+  beforeAll(async () => {
+    // accepts connections and never answers, like a firewalled or hung server
+    silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    silentPort = (silent.address() as { port: number }).port;
+  });
+  afterAll(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise<void>((done) => silent.close(() => done()));
+  });
+
+  const failsWith = async (args: string[], cwd: string, pattern: RegExp, env?: Record<string, string | undefined>) => {
+    const run = await runCli(['check', ...args], { cwd, env });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(pattern);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    return run;
+  };
+
+  it('a database that refuses connections', async () => {
+    const port = await closedPort();
+    const run = await failsWith(['src/data-source.ts', '--db', `postgres://app:s3cret@127.0.0.1:${port}/app`], example, /cannot connect to postgres:\/\/app@127\.0\.0\.1:\d+\/app: connection refused/);
+    expect(run.stderr).not.toContain('s3cret');
+  });
+
+  it('a database that never answers: gives up within 10 s', async () => {
+    const run = await failsWith(['src/data-source.ts', '--db', `postgres://app:s3cret@127.0.0.1:${silentPort}/app`], example, /no answer within 10 s/);
+    expect(run.ms).toBeLessThan(12_000);
+    expect(run.stderr).not.toContain('s3cret');
+  }, 20_000);
+
+  it.skipIf(!new URL(inject('postgresUrl')).password)('a wrong password', async () => {
+    const url = new URL(clean.url);
+    url.password = 'not-the-password';
+    const run = await failsWith(['src/data-source.ts', '--db', url.toString()], example, /password authentication failed/);
+    expect(run.stderr).not.toContain('not-the-password');
+  });
+
+  it('a module that does not exist', () => failsWith(['src/datasource.ts', '--db', clean.url], example, /cannot find module src\/datasource\.ts/));
+
+  it('a module that throws on import', () => failsWith(['throws-on-import.ts', '--db', clean.url], fixtures, /throws-on-import\.ts threw while being imported: the app config is missing REDIS_URL/));
+
+  it('a module with nothing ORM-like in it', () => failsWith(['nothing-orm-like.ts', '--db', clean.url], fixtures, /found nothing ORM-like in nothing-orm-like\.ts/));
+
+  it('a column whose reflected type is Object (a union under strictNullChecks)', () =>
+    failsWith(['union-typed-column.ts', '--db', clean.url], fixtures, /Data type "Object" in "Note\.title" is not supported.*give the column an explicit type/));
+
+  it('an unknown flag', () => failsWith(['src/data-source.ts', '--bd', clean.url], example, /^ormdrift: unknown option --bd: see "ormdrift check --help"$/m));
+
+  it('an unknown format', () => failsWith(['src/data-source.ts', '--db', clean.url, '--format', 'xml'], example, /unknown format "xml": use --format text or --format json/));
+
+  it('no database at all', () => failsWith(['src/data-source.ts'], example, /no database to check: pass --db/));
+
+  it('prints the stack trace with --debug', async () => {
+    const run = await runCli(['check', 'throws-on-import.ts', '--db', clean.url, '--debug'], { cwd: fixtures });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^\s+at /m);
+  });
+});
+
+function closedPort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
