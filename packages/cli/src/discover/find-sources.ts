@@ -1,5 +1,7 @@
-import type { SchemaSource } from '@ormdrift/core';
-import { isDataSource, isEntityClass, isEntitySchema, typeormSource, type DataSourceLike, type EntitySchemaLike } from '@ormdrift/typeorm';
+import type { DiscoverSources, SchemaSource } from '@ormdrift/core';
+import { discoverDrizzleSources } from '@ormdrift/drizzle';
+import { discoverSequelizeSources } from '@ormdrift/sequelize';
+import { discoverTypeormSources } from '@ormdrift/typeorm';
 
 export interface ModuleExports {
   /** The path as the user gave it, for reports. */
@@ -9,26 +11,25 @@ export interface ModuleExports {
   readonly exports: Record<string, unknown>;
 }
 
+const adapters: readonly DiscoverSources[] = [discoverTypeormSources, discoverSequelizeSources, discoverDrizzleSources];
+
 /**
- * Finds the ORM registries among modules' exports by shape, so no configuration is needed:
- * every exported DataSource is a registry; entity classes and EntitySchemas exported by a
- * module that exports no DataSource form one registry of their own.
+ * Finds the registries of every supported ORM among the modules' exports, by shape. A value
+ * exported by several modules (a DataSource re-exported from an index) is one registry.
  */
 export function findSources(modules: readonly ModuleExports[]): SchemaSource[] {
   const sources: SchemaSource[] = [];
-  const seen = new Set<unknown>();
+  const claimed = new Set<unknown>();
   for (const { file, path, exports } of modules) {
-    const entries = Object.entries(exports).filter(([, value]) => !seen.has(value));
-    const dataSources = entries.filter((entry): entry is [string, DataSourceLike] => isDataSource(entry[1]));
-    for (const [name, dataSource] of dataSources) {
-      seen.add(dataSource);
-      sources.push(typeormSource(dataSource, { name: name === 'default' ? (dataSource.name ?? 'default') : name, file }));
+    for (const discover of adapters) {
+      const unclaimed = Object.entries(exports)
+        .filter(([, value]) => !claimed.has(value))
+        .map(([name, value]) => ({ name, value }));
+      for (const found of discover(unclaimed, { file, path })) {
+        sources.push(found.source);
+        for (const value of found.values) claimed.add(value);
+      }
     }
-    if (dataSources.length > 0) continue;
-    const entities = entries.map(([, value]) => value).filter((value): value is Function | EntitySchemaLike => isEntityClass(value) || isEntitySchema(value));
-    if (entities.length === 0) continue;
-    for (const entity of entities) seen.add(entity);
-    sources.push(typeormSource(entities, { name: `entities of ${file}`, file, resolveFrom: path }));
   }
   return sources;
 }
