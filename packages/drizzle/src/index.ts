@@ -1,4 +1,4 @@
-import type { DiscoverSources } from '@ormdrift/core';
-
-/** Placeholder until the Drizzle adapter lands: finds nothing. */
-export const discoverDrizzleSources: DiscoverSources = () => [];
+export { drizzleSource, type DrizzleSourceOptions } from './drizzle-source.ts';
+export { discoverDrizzleSources } from './discover-drizzle-sources.ts';
+export { isDrizzleEnum, isDrizzleExport, isDrizzleSchema, isDrizzleTable } from './recognize.ts';
+export type { DrizzleCasing } from './drizzle-casing.ts';

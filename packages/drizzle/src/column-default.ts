@@ -1,0 +1,76 @@
+import type { QualifiedName } from '@ormdrift/core';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { DrizzleCasing } from './drizzle-casing.ts';
+import { isSql, quoteIdentifier, quoteLiteral, sqlText } from './sql-text.ts';
+
+export interface DefaultContext {
+  readonly table: QualifiedName;
+  /** The column's database name (after casing). */
+  readonly column: string;
+  readonly casing: DrizzleCasing | undefined;
+}
+
+/**
+ * The column's database default, as drizzle-kit writes it after `DEFAULT` in `CREATE TABLE`
+ * (its `generatePgSnapshot`), or null when the database has none.
+ *
+ * Only `.default()` and `.defaultNow()`/`.defaultRandom()` (which are `.default(sql...)`) are
+ * database defaults. `$defaultFn()` and `$onUpdate()` also set `hasDefault`, but they run in
+ * JavaScript at insert time and the database never sees them. Serial columns get the sequence
+ * default PostgreSQL creates for them; identity columns have none (they are not defaults).
+ */
+export function drizzleColumnDefault(column: PgColumn, context: DefaultContext): string | null {
+  if (column.generated !== undefined || column.generatedIdentity !== undefined) return null;
+  const value: unknown = column.default;
+  if (value === undefined) return serialDefault(column, context);
+  if (isSql(value)) return sqlText(value, context.casing);
+  if (typeof value === 'string') return quoteLiteral(value);
+
+  const sqlType = column.getSQLType().toLowerCase();
+  if (sqlType === 'json' || sqlType === 'jsonb') return `'${JSON.stringify(value)}'::${sqlType}`;
+  if (value instanceof Date) return quoteLiteral(dateLiteral(value, sqlType));
+  if (/\[\d*\]/.test(sqlType) && Array.isArray(value)) return `'${arrayLiteral(value, sqlType)}'`;
+  return String(value);
+}
+
+/** drizzle-kit's spelling of a `Date` default: a date, a zone-less timestamp to the millisecond, or ISO 8601. */
+function dateLiteral(value: Date, sqlType: string): string {
+  if (sqlType === 'date') return value.toISOString().split('T')[0]!;
+  if (sqlType === 'timestamp') return value.toISOString().replace('T', ' ').slice(0, 23);
+  return value.toISOString();
+}
+
+/**
+ * drizzle-kit's `buildArrayString`: a PostgreSQL array literal (`{"a","b c"}`) with every string
+ * element quoted; not escaped for the enclosing SQL string, exactly as drizzle-kit writes it.
+ */
+function arrayLiteral(values: readonly unknown[], sqlType: string): string {
+  const elementType = sqlType.split('[')[0]!;
+  const elements = values.map((value) => {
+    if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (Array.isArray(value)) return arrayLiteral(value, elementType);
+    if (value instanceof Date) return `"${dateLiteral(value, elementType)}"`;
+    if (typeof value === 'object' && value !== null) return `"${JSON.stringify(value).replaceAll('"', '\\"')}"`;
+    return `"${String(value)}"`;
+  });
+  return `{${elements.join(',')}}`;
+}
+
+const serialTypes = new Set(['serial', 'bigserial', 'smallserial']);
+
+/** `serial` is `integer` plus `DEFAULT nextval('<table>_<column>_seq'::regclass)`, as pg_get_expr prints it. */
+function serialDefault(column: PgColumn, context: DefaultContext): string | null {
+  if (!serialTypes.has(column.getSQLType())) return null;
+  // PostgreSQL truncates a long sequence name to 63 bytes; the canonical comparison ignores the name.
+  const sequence = [context.table.schema === 'public' ? [] : [context.table.schema], `${context.table.name}_${context.column}_seq`]
+    .flat()
+    .map(identifierAsPrinted)
+    .join('.');
+  return `nextval(${quoteLiteral(sequence)}::regclass)`;
+}
+
+/** A name as PostgreSQL prints it: bare when it needs no quotes, quoted otherwise. */
+function identifierAsPrinted(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : quoteIdentifier(name);
+}

@@ -1,0 +1,56 @@
+import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
+import type { DrizzleCasing } from './drizzle-casing.ts';
+import { drizzleTable } from './drizzle-table.ts';
+import { isDrizzleEnum, isDrizzleTable } from './recognize.ts';
+
+export interface DrizzleSourceOptions {
+  /** The registry's name in reports; by default `schema`. */
+  readonly name?: string;
+  /** The file that declared it, for provenance. */
+  readonly file?: string;
+  /**
+   * The `casing` of your drizzle.config.ts / `drizzle()` call, if any: with `snake_case`, a
+   * column declared as `createdAt: timestamp()` is the database column `created_at`.
+   */
+  readonly casing?: DrizzleCasing;
+}
+
+/**
+ * A Drizzle schema module as a schema source: every table among its exports (found by Drizzle's
+ * brand, so `import * as schema from './schema'` is the usual argument), every exported enum,
+ * and every enum a column uses even when it is not exported. Views, relations and other
+ * exports are not tables and are skipped.
+ */
+export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, options: DrizzleSourceOptions = {}): SchemaSource {
+  const registry = options.name ?? 'schema';
+  return {
+    name: `drizzle:${registry}`,
+    async load(): Promise<LoadedSource> {
+      const provenance = (model: string): Provenance => ({ orm: 'drizzle', registry, model, ...(options.file ? { file: options.file } : {}) });
+      const exported = Object.entries(schemaModule);
+      const tables: TableModel[] = [];
+      const enums = new Map<string, EnumModel>();
+      const problems: SourceProblem[] = [];
+      const addEnum = (declared: Omit<EnumModel, 'sources'>, model: string) => {
+        const key = `${declared.schema}.${declared.name}`;
+        if (!enums.has(key)) enums.set(key, { schema: declared.schema, name: declared.name, values: declared.values, sources: [provenance(model)] });
+      };
+
+      // exported enums first, so that an enum is credited to its export rather than to a column using it
+      for (const [name, value] of exported) {
+        if (isDrizzleEnum(value)) addEnum({ schema: value.schema ?? 'public', name: value.enumName, values: [...value.enumValues] }, name);
+      }
+      const seen = new Set<unknown>();
+      for (const [name, value] of exported) {
+        // `export { users, users as accounts }` is one table
+        if (!isDrizzleTable(value) || seen.has(value)) continue;
+        seen.add(value);
+        const mapped = drizzleTable(value, provenance(name), options.casing);
+        tables.push(mapped.table);
+        problems.push(...mapped.problems);
+        for (const used of mapped.enums) addEnum(used, used.name);
+      }
+      return { schema: { tables, enums: [...enums.values()] }, problems };
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import type {
+  ColumnModel,
+  ForeignKeyModel,
+  IndexModel,
+  PrimaryKeyModel,
+  Provenance,
+  ReferentialAction,
+  SourceProblem,
+  TableModel,
+  UniqueModel,
+} from '@ormdrift/core';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { drizzleColumnDefault } from './column-default.ts';
+import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
+import { columnName, type DrizzleCasing } from './drizzle-casing.ts';
+import { isSql, sqlText } from './sql-text.ts';
+
+export interface DrizzleTable {
+  readonly table: TableModel;
+  /** Every enum type a column of the table uses, exported or not. */
+  readonly enums: readonly ColumnEnum[];
+  readonly problems: readonly SourceProblem[];
+}
+
+type TableConfig = ReturnType<typeof getTableConfig>;
+type Index = TableConfig['indexes'][number];
+
+/** Maps one Drizzle table into the table drizzle-kit's migration creates for it. */
+export function drizzleTable(pgTable: PgTable, source: Provenance, casing: DrizzleCasing | undefined): DrizzleTable {
+  const config = getTableConfig(pgTable);
+  const qualified = { schema: config.schema ?? 'public', name: config.name };
+  const nameOf = (column: { name: string; keyAsName?: boolean }) => columnName(column, casing);
+  const problems: SourceProblem[] = [];
+  const enums: ColumnEnum[] = [];
+
+  const primaryKey = primaryKeyOf(config, casing);
+  // PostgreSQL makes every primary-key column NOT NULL, whatever the model says.
+  const keyColumns = new Set(primaryKey?.columns ?? []);
+
+  const columns = config.columns.map((column): ColumnModel => {
+    const name = nameOf(column);
+    const resolved = drizzleColumnType(column);
+    if (resolved.enum) enums.push(resolved.enum);
+    return {
+      name,
+      type: resolved.type,
+      nullable: !column.notNull && !keyColumns.has(name),
+      default: drizzleColumnDefault(column, { table: qualified, column: name, casing }),
+      identity: column.generatedIdentity === undefined ? null : column.generatedIdentity.type === 'always' ? 'always' : 'by-default',
+      generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
+    };
+  });
+
+  const uniques: UniqueModel[] = [
+    // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
+    ...config.columns
+      .filter((column) => column.isUnique)
+      .map((column) => ({ name: column.uniqueName ?? `${config.name}_${nameOf(column)}_unique`, columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+    ...config.uniqueConstraints.map((unique) => {
+      const columns = unique.columns.map(nameOf);
+      return { name: unique.name ?? `${config.name}_${columns.join('_')}_unique`, columns, nullsNotDistinct: unique.nullsNotDistinct };
+    }),
+  ];
+  const indexes: IndexModel[] = [];
+  for (const index of config.indexes) {
+    const mapped = indexOf(index, config.name, nameOf, casing);
+    if (mapped === undefined) {
+      problems.push({
+        type: 'ignored-declaration',
+        ref: `${source.model ?? config.name}`,
+        message: 'an index on an expression has no name (drizzle-kit refuses to generate it too); give it one with index("name") to have it checked',
+      });
+    } else if ('nullsNotDistinct' in mapped) uniques.push(mapped);
+    else indexes.push(mapped);
+  }
+
+  const foreignKeys = config.foreignKeys.map((foreignKey): ForeignKeyModel => {
+    const reference = foreignKey.reference();
+    const target = getTableConfig(reference.foreignTable);
+    const from = reference.columns.map(nameOf);
+    const to = reference.foreignColumns.map(nameOf);
+    return {
+      name: casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
+      columns: from,
+      references: { schema: target.schema ?? 'public', name: target.name, columns: to },
+      onDelete: action(foreignKey.onDelete),
+      onUpdate: action(foreignKey.onUpdate),
+    };
+  });
+
+  const table: TableModel = { ...qualified, kind: 'table', columns, primaryKey, foreignKeys, uniques, indexes, sources: [source] };
+  return { table, enums, problems };
+}
+
+/** A composite `primaryKey({ columns })` from the table's extra config, else the columns marked `.primaryKey()`. */
+function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): PrimaryKeyModel | null {
+  const nameOf = (column: PgColumn) => columnName(column, casing);
+  const composite = config.primaryKeys[0];
+  if (composite) return { name: casedName(composite.getName(), composite.columns, casing), columns: composite.columns.map(nameOf) };
+  // an inline `.primaryKey()` is left for PostgreSQL to name (`<table>_pkey`)
+  const marked = config.columns.filter((column) => column.primary);
+  return marked.length > 0 ? { columns: marked.map(nameOf) } : null;
+}
+
+/**
+ * `index()` is an index; `uniqueIndex()` on plain columns is a uniqueness guarantee like a UNIQUE
+ * constraint. A unique index on an expression is checked as an index, by name, and a partial
+ * unique index as a partial index: it guarantees uniqueness only where its predicate holds.
+ * An expression index with no name is undefined: drizzle-kit cannot name it either.
+ */
+function indexOf(index: Index, table: string, nameOf: (column: { name: string; keyAsName?: boolean }) => string, casing: DrizzleCasing | undefined): IndexModel | UniqueModel | undefined {
+  const { config } = index;
+  const expression = config.columns.some(isSql);
+  if (expression && config.name === undefined) return undefined;
+  const columns = expression ? [] : config.columns.map((column) => nameOf(column as { name: string; keyAsName?: boolean }));
+  const name = config.name ?? `${table}_${columns.join('_')}_index`;
+  const where = config.where === undefined ? {} : { where: sqlText(config.where, casing) };
+  if (config.unique && !expression && config.where === undefined) return { name, columns, nullsNotDistinct: false };
+  return { name, columns, ...where };
+}
+
+function generatedExpression(as: unknown, casing: DrizzleCasing | undefined): string {
+  const value = typeof as === 'function' ? (as as () => unknown)() : as;
+  return isSql(value) ? sqlText(value, casing) : String(value);
+}
+
+/** drizzle-kit renames a default constraint name column by column when a casing applies. */
+function casedName(name: string, columns: readonly { name: string; keyAsName?: boolean }[], casing: DrizzleCasing | undefined): string {
+  return columns.reduce((renamed, column) => renamed.replace(column.name, columnName(column, casing)), name);
+}
+
+const actions: Record<string, ReferentialAction> = {
+  'no action': 'NO ACTION',
+  restrict: 'RESTRICT',
+  cascade: 'CASCADE',
+  'set null': 'SET NULL',
+  'set default': 'SET DEFAULT',
+};
+
+function action(value: string | undefined): ReferentialAction {
+  return actions[(value ?? 'no action').toLowerCase()] ?? 'NO ACTION';
+}

@@ -1,0 +1,27 @@
+import { is, SQL } from 'drizzle-orm';
+import { CasingCache } from 'drizzle-orm/casing';
+import type { DrizzleCasing } from './drizzle-casing.ts';
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The SQL text of a `sql\`...\`` fragment, as drizzle-kit writes it into a migration: chunks
+ * verbatim, enums and tables as quoted names. drizzle-kit refuses parameters in a default
+ * (`sql\`${x}\`` with a value); here they are inlined as literals, which is what the user meant.
+ */
+export function sqlText(value: SQL, casing: DrizzleCasing | undefined): string {
+  return value.toQuery({
+    escapeName: quoteIdentifier,
+    escapeParam: (index) => `$${index + 1}`,
+    escapeString: quoteLiteral,
+    casing: new CasingCache(casing),
+    inlineParams: true,
+  }).sql;
+}
+
+export function isSql(value: unknown): value is SQL {
+  return is(value, SQL);
+}
+
+export { quoteIdentifier, quoteLiteral };
