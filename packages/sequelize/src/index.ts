@@ -1,4 +1,4 @@
-import type { DiscoverSources } from '@ormdrift/core';
-
-/** Placeholder until the Sequelize adapter lands: finds nothing. */
-export const discoverSequelizeSources: DiscoverSources = () => [];
+export { sequelizeSource, type SequelizeSourceOptions } from './sequelize-source.ts';
+export { discoverSequelizeSources } from './discover-sequelize-sources.ts';
+export { isModelClass, isSequelizeExport, isSequelizeInstance } from './recognize.ts';
+export type { ModelLike, SequelizeLike } from './sequelize-shapes.ts';

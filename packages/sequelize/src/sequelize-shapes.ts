@@ -1,0 +1,93 @@
+/**
+ * The parts of Sequelize's runtime objects this adapter reads, declared structurally: the
+ * user's copy of Sequelize (any 6.x, maybe not ours, maybe wrapped by sequelize-typescript)
+ * built them, so the adapter never imports Sequelize's classes or types.
+ */
+
+export interface SequelizeLike {
+  readonly options: { readonly dialect?: string };
+  readonly modelManager: { readonly models: readonly ModelLike[] };
+  readonly models: Readonly<Record<string, ModelLike>>;
+  define(...args: never[]): unknown;
+  getDialect(): string;
+  getQueryInterface(): { readonly queryGenerator: QueryGeneratorLike };
+  /** What `createTable()` applies to every attribute before rendering it (public, untyped in v6). */
+  normalizeAttribute?(attribute: AttributeLike): AttributeLike;
+}
+
+/** A model class: `sequelize.define(...)`, `class X extends Model` after `init`, or sequelize-typescript's after `addModels`. */
+export interface ModelLike {
+  readonly name: string;
+  /** Set once the model joined an instance (define, init, addModels); undefined before. */
+  readonly sequelize?: SequelizeLike;
+  readonly options: ModelOptionsLike;
+  /** The attributes `sync()` creates columns for: every attribute but VIRTUAL ones. */
+  readonly tableAttributes?: Readonly<Record<string, AttributeLike>>;
+  /** `unique: 'name'` and `unique: { name }` attributes, grouped by name. */
+  readonly uniqueKeys?: Readonly<Record<string, UniqueKeyLike>>;
+  /** `options.indexes`, named and conformed as `sync()` adds them (private in the typings). */
+  readonly _indexes?: readonly IndexLike[];
+  readonly associations?: Readonly<Record<string, AssociationLike>>;
+  getAttributes(): Readonly<Record<string, AttributeLike>>;
+  getTableName(): TableNameLike;
+}
+
+export interface ModelOptionsLike {
+  readonly indexes?: readonly IndexLike[];
+  readonly uniqueKeys?: Readonly<Record<string, UniqueKeyLike>>;
+  readonly withoutForeignKeyConstraints?: boolean;
+}
+
+/** `getTableName()`: the bare table name, or an object when the model has a schema. */
+export type TableNameLike = string | { readonly tableName: string; readonly schema?: string };
+
+export interface AttributeLike {
+  readonly type: DataTypeLike | string;
+  readonly field?: string;
+  readonly allowNull?: unknown;
+  readonly defaultValue?: unknown;
+  readonly primaryKey?: boolean;
+  readonly autoIncrement?: boolean;
+  readonly autoIncrementIdentity?: boolean;
+  readonly unique?: unknown;
+  readonly values?: readonly string[];
+  readonly references?: { readonly model?: unknown; readonly key?: string };
+  readonly onDelete?: string;
+  readonly onUpdate?: string;
+}
+
+/** A data type instance: `key` names it (`STRING`, `ENUM`, `ARRAY`), `toSql()` renders it for the dialect. */
+export interface DataTypeLike {
+  readonly key: string;
+  /** The element type of an ARRAY (or the subtype of a RANGE). */
+  readonly type?: DataTypeLike;
+  readonly values?: readonly string[];
+  toSql(): string;
+  toString(options?: object): string;
+}
+
+export interface UniqueKeyLike {
+  readonly fields: readonly string[];
+  readonly name?: string | false;
+  /** False for `unique: true`, which `createTable` renders inline on the column instead. */
+  readonly customIndex?: boolean;
+}
+
+export interface IndexLike {
+  readonly name?: string;
+  readonly unique?: boolean;
+  readonly fields: readonly unknown[];
+  readonly where?: unknown;
+}
+
+export interface AssociationLike {
+  readonly associationType: string;
+  /** belongsToMany: the junction model, implicit when `through` was a string. */
+  readonly throughModel?: ModelLike;
+}
+
+/** The dialect's query generator, used to render defaults and index predicates exactly as `sync()` does. */
+export interface QueryGeneratorLike {
+  escape(value: unknown, field?: AttributeLike): string;
+  whereQuery?(where: unknown): string;
+}
