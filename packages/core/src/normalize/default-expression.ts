@@ -1,4 +1,5 @@
 import type { ColumnType } from '../model/schema-model.ts';
+import { canonicalTypedLiteral } from './typed-literal.ts';
 
 /**
  * Reduces a column default to a canonical form so that what an ORM sends and what
@@ -26,7 +27,7 @@ export function canonicalDefault(expression: string | null | undefined, type?: C
   }
 
   const literal = /^'((?:[^']|'')*)'$/.exec(text);
-  if (literal?.[1] !== undefined) return `'${canonicalJson(literal[1].replace(/''/g, "'"))}'`;
+  if (literal?.[1] !== undefined) return `'${canonicalJson(canonicalTypedLiteral(literal[1].replace(/''/g, "'"), type))}'`;
   return text;
 }
 
