@@ -38,7 +38,7 @@ describe('ormdrift check, as a user runs it', () => {
       [
         'user_sessions',
         "  error   user_sessions.message_count is declared by UserSession (typeorm) but the table has no such column  missing-column",
-        "          expected integer not null default '0'",
+        '          expected integer not null default 0',
       ].join('\n'),
     );
     expect(run.stdout).toContain("  error   enum type users_role_enum lacks 'guest': saving it fails  enum-values-mismatch");
@@ -71,7 +71,7 @@ describe('ormdrift check, as a user runs it', () => {
       table: 'user_sessions',
       column: 'message_count',
       message: 'user_sessions.message_count is declared by UserSession (typeorm) but the table has no such column',
-      expected: { type: 'integer', nullable: false, default: "'0'" },
+      expected: { type: 'integer', nullable: false, default: '0' },
       actual: null,
       sources: [{ orm: 'typeorm', registry: 'AppDataSource', model: 'UserSession', file: 'src/data-source.ts' }],
     });

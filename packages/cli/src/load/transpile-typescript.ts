@@ -32,6 +32,8 @@ export function transpileTypeScript(source: string, fileName: string, options: T
     compilerOptions: {
       ...projectCompilerOptions(dirname(fileName)),
       module: options.format === 'esm' ? compiler.ModuleKind.ESNext : compiler.ModuleKind.CommonJS,
+      // a CommonJS build must turn imports into require() calls, whatever the project's ESM settings
+      ...(options.format === 'cjs' ? { verbatimModuleSyntax: false } : {}),
       experimentalDecorators: true,
       emitDecoratorMetadata: true,
       sourceMap: true,

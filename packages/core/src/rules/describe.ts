@@ -12,7 +12,7 @@ export function columnShape(column: ColumnModel): { type: string; nullable: bool
       ? `generated always as (${column.generated}) stored`
       : column.identity
         ? `generated ${column.identity === 'always' ? 'always' : 'by default'} as identity`
-        : canonicalDefault(column.default, column.type) === null ? null : column.default,
+        : displayDefault(column),
   };
 }
 
@@ -24,4 +24,11 @@ export function declaredBy(table: TableModel): string {
 
 export function columnRef(table: TableModel, column: string): string {
   return `${displayName(table)}.${column}`;
+}
+
+/** A default as a user reads it: `0` rather than an ORM's `'0'`; other expressions as written. */
+function displayDefault(column: ColumnModel): string | null {
+  const canonical = canonicalDefault(column.default, column.type);
+  if (canonical === null) return null;
+  return /^(-?\d+(\.\d+)?|true|false)$/.test(canonical) ? canonical : column.default;
 }
