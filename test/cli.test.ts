@@ -85,6 +85,14 @@ describe('ormdrift check, as a user runs it', () => {
     expect(JSON.parse(await readFile(out, 'utf8')).summary.errors).toBe(5);
   });
 
+  it('takes severities per finding code with --rule', async () => {
+    const run = await check(['src/data-source.ts', '--db', drifted.url, '--rule', 'missing-column=warn', '--rule', 'orphan-table=off', '--format', 'json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toEqual({ errors: 3, warnings: 5, tables: 4 });
+    expect(report.findings.filter((finding: { code: string }) => finding.code === 'orphan-table')).toEqual([]);
+    expect(run.code).toBe(1);
+  });
+
   it('falls back to DATABASE_URL', async () => {
     const run = await check(['src/data-source.ts'], { DATABASE_URL: clean.url });
     expect(run.code).toBe(0);
@@ -181,6 +189,9 @@ describe('ormdrift check, given bad input', () => {
   it('an unknown flag', () => failsWith(['src/data-source.ts', '--bd', clean.url], example, /^ormdrift: unknown option --bd: see "ormdrift check --help"$/m));
 
   it('an unknown format', () => failsWith(['src/data-source.ts', '--db', clean.url, '--format', 'xml'], example, /unknown format "xml": use --format text or --format json/));
+
+  it('an unknown finding code in --rule', () =>
+    failsWith(['src/data-source.ts', '--db', clean.url, '--rule', 'missing-colum=off'], example, /unknown finding code "missing-colum" in --rule missing-colum=off: the codes are registry-conflict, missing-table/));
 
   it('no database at all', () => failsWith(['src/data-source.ts'], example, /no database to check: pass --db/));
 

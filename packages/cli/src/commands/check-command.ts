@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, type CheckResult } from '@ormdrift/core';
+import { check, isReporterName, reporters, type CheckResult, type RuleSettings } from '@ormdrift/core';
+import { parseRuleSettings } from '../rule-settings.ts';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
 import { importModule } from '../load/import-module.ts';
@@ -19,6 +20,7 @@ Options:
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
+  --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
   --debug           print stack traces of errors
   -h, --help        show this help
 
@@ -34,6 +36,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
+      rule: { type: 'string', multiple: true },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -45,6 +48,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const format = values.format;
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
+  const rules = parseRuleSettings(values.rule ?? []);
   const url = values.db ?? io.env['DATABASE_URL'];
   if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
 
@@ -57,7 +61,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     );
   }
 
-  const result = await runCheck(url, sources, values.schema);
+  const result = await runCheck(url, sources, { schemas: values.schema, rules });
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
   if (values.out) {
@@ -67,7 +71,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   return result.summary.errors > 0 ? 1 : 0;
 }
 
-async function runCheck(url: string, sources: Parameters<typeof check>[0]['sources'], schemas: string[] | undefined): Promise<CheckResult> {
+async function runCheck(
+  url: string,
+  sources: Parameters<typeof check>[0]['sources'],
+  options: { schemas: string[] | undefined; rules: RuleSettings },
+): Promise<CheckResult> {
   // Load the models before connecting: a broken model is reported without touching the database.
   const loaded = await Promise.all(sources.map(async (source) => ({ name: source.name, loaded: await loadSource(source) })));
   const connection = await connectPostgres(url);
@@ -75,7 +83,8 @@ async function runCheck(url: string, sources: Parameters<typeof check>[0]['sourc
     return await check({
       sources: loaded.map(({ name, loaded }) => ({ name, load: async () => loaded })),
       introspector: new PostgresIntrospector(connection.client),
-      ...(schemas ? { schemas } : {}),
+      rules: options.rules,
+      ...(options.schemas ? { schemas: options.schemas } : {}),
     });
   } finally {
     await connection.close().catch(() => {});

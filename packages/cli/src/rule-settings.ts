@@ -1,0 +1,16 @@
+import { isRuleCode, rules, type RuleSettings, type SeveritySetting } from '@ormdrift/core';
+import { UsageError } from './usage-error.ts';
+
+const levels: readonly SeveritySetting[] = ['off', 'warn', 'error'];
+
+/** `--rule extra-column=off --rule missing-index=error`, as ESLint spells it. */
+export function parseRuleSettings(flags: readonly string[]): RuleSettings {
+  const settings: RuleSettings = {};
+  for (const flag of flags) {
+    const [code = '', level = ''] = flag.split('=', 2);
+    if (!isRuleCode(code)) throw new UsageError(`unknown finding code "${code}" in --rule ${flag}: the codes are ${Object.keys(rules).join(', ')}`);
+    if (!levels.includes(level as SeveritySetting)) throw new UsageError(`--rule ${flag}: the severity must be off, warn or error`);
+    settings[code] = level as SeveritySetting;
+  }
+  return settings;
+}
