@@ -5,9 +5,224 @@ import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
+/** The schema module as a user would have written it without exporting `permission`: a column still uses it. */
+const { permission: _unexported, ...withoutPermissionExport } = schema;
+
+interface Mutation {
+  readonly name: string;
+  readonly sql: string;
+  readonly findings: ReturnType<typeof summarize>;
+  /** The module checked, when not the whole fixture. */
+  readonly module?: Record<string, unknown>;
+}
+
+const mutations: Mutation[] = [
+  { name: 'drop a column', sql: 'alter table accounts drop column nickname', findings: [{ code: 'missing-column', severity: 'error', table: 'accounts', column: 'nickname' }] },
+  { name: 'drop a table', sql: 'drop table post_tags', findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }] },
+  {
+    name: 'drop a table of a pgSchema',
+    sql: 'drop table billing.invoice_lines',
+    findings: [{ code: 'missing-table', severity: 'error', table: 'billing.invoice_lines' }],
+  },
+  {
+    name: 'narrow a varchar',
+    sql: 'alter table posts alter column slug type varchar(100)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'posts', column: 'slug' }],
+  },
+  {
+    name: 'widen a varchar',
+    sql: 'alter table posts alter column slug type varchar(500)',
+    findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'posts', column: 'slug' }],
+  },
+  {
+    name: 'change a type',
+    sql: 'alter table accounts alter column karma type bigint',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'karma' }],
+  },
+  {
+    name: 'change the scale of a numeric(12, 2)',
+    sql: 'alter table accounts alter column balance type numeric(12,4)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'balance' }],
+  },
+  {
+    name: 'change the precision of a timestamp (3)',
+    sql: 'alter table accounts alter column updated_at type timestamp',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'updated_at' }],
+  },
+  {
+    name: 'lose the time zone of a withTimezone timestamp',
+    sql: 'alter table accounts alter column created_at type timestamp',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'created_at' }],
+  },
+  {
+    name: 'change a type in a pgSchema',
+    sql: 'alter table billing.invoices alter column total type numeric(12,2)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'billing.invoices', column: 'total' }],
+  },
+  {
+    name: 'set NOT NULL on a nullable column',
+    sql: 'alter table accounts alter column age set not null',
+    findings: [{ code: 'nullability-mismatch', severity: 'error', table: 'accounts', column: 'age' }],
+  },
+  {
+    name: 'drop NOT NULL',
+    sql: 'alter table posts alter column slug drop not null',
+    findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'posts', column: 'slug' }],
+  },
+  {
+    name: 'drop a default the model relies on',
+    sql: 'alter table posts alter column status drop default',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'posts', column: 'status' }],
+  },
+  {
+    name: 'drop the defaultRandom() of a uuid primary key',
+    sql: 'alter table posts alter column id drop default',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'posts', column: 'id' }],
+  },
+  {
+    name: 'drop the sequence default of a serial',
+    sql: 'alter table accounts alter column id drop default',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'accounts', column: 'id' }],
+  },
+  {
+    name: 'drop the identity of a generatedAlwaysAsIdentity() key',
+    sql: 'alter table tags alter column id drop identity',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'tags', column: 'id' }],
+  },
+  {
+    name: 'turn a generated column into a plain one',
+    sql: 'alter table accounts alter column handle_lower drop expression',
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'accounts', column: 'handle_lower' }],
+  },
+  {
+    name: 'change a default',
+    sql: `alter table posts alter column status set default 'published'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'posts', column: 'status' }],
+  },
+  {
+    // $defaultFn runs in JavaScript: the model declares no database default
+    name: 'give a $defaultFn column a database default',
+    sql: `alter table accounts alter column referral_code set default 'x'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'accounts', column: 'referral_code' }],
+  },
+  {
+    name: 'drop a .references() foreign key',
+    sql: 'alter table posts drop constraint posts_author_id_accounts_id_fk',
+    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
+  },
+  {
+    name: 'drop a foreignKey() foreign key',
+    sql: 'alter table posts drop constraint posts_editor_fk',
+    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'editor_id' }],
+  },
+  {
+    name: 'drop a foreign key into a pgSchema table',
+    sql: 'alter table billing.invoice_lines drop constraint invoice_lines_invoice_id_invoices_id_fk',
+    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'billing.invoice_lines', column: 'invoice_id' }],
+  },
+  {
+    name: 'drop a column .unique()',
+    sql: 'alter table tags drop constraint tags_label_unique',
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'tags', column: 'label' }],
+  },
+  {
+    name: 'drop a unique() on two columns',
+    sql: 'alter table accounts drop constraint accounts_handle_tenant',
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'accounts' }],
+  },
+  {
+    name: 'drop a uniqueIndex()',
+    sql: 'drop index posts_slug_idx',
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'posts', column: 'slug' }],
+  },
+  {
+    name: 'replace a NULLS NOT DISTINCT unique with a plain one',
+    sql: `alter table billing.invoices drop constraint invoices_account_id_issued_on_unique;
+          alter table billing.invoices add unique (account_id, issued_on)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'billing.invoices' }],
+  },
+  {
+    name: 'drop a composite primary key',
+    sql: 'alter table post_tags drop constraint post_tags_post_id_tag_id_pk',
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'post_tags' }],
+  },
+  {
+    name: 'drop an index()',
+    sql: 'drop index posts_author_id_published_at_index',
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
+  },
+  {
+    name: 'drop a unique index on an expression',
+    sql: 'drop index posts_title_lower_idx',
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
+  },
+  {
+    name: 'add an orphan table',
+    sql: 'create table legacy_logs (id integer primary key, line text)',
+    findings: [{ code: 'orphan-table', severity: 'warning', table: 'legacy_logs' }],
+  },
+  {
+    name: "add a view and drizzle's migration ledger, neither of them an orphan",
+    sql: `create view account_emails as select id, email from accounts;
+          create table __drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+    findings: [],
+  },
+  {
+    name: 'add a NOT NULL column with no default',
+    sql: 'alter table tags add column weight integer not null',
+    findings: [{ code: 'extra-column', severity: 'error', table: 'tags', column: 'weight' }],
+  },
+  {
+    name: 'add a nullable column',
+    sql: 'alter table tags add column weight integer',
+    findings: [{ code: 'extra-column', severity: 'warning', table: 'tags', column: 'weight' }],
+  },
+  {
+    name: 'remove an enum value',
+    sql: `alter type role rename to role_old;
+          create type role as enum ('admin', 'member');
+          alter table accounts alter column role drop default;
+          alter table accounts alter column role type role using role::text::role;
+          alter table accounts alter column role set default 'member';
+          drop type role_old`,
+    findings: [{ code: 'enum-values-mismatch', severity: 'error', table: 'accounts', column: 'role' }],
+  },
+  {
+    name: 'drop an enum type of a pgSchema',
+    sql: `alter table billing.invoices alter column status drop default;
+          alter table billing.invoices alter column status type text;
+          alter table billing.invoices alter column status set default 'open';
+          drop type billing.invoice_status`,
+    findings: [
+      { code: 'column-type-mismatch', severity: 'error', table: 'billing.invoices', column: 'status' },
+      { code: 'missing-enum', severity: 'error', table: 'billing.invoices', column: 'status' },
+    ],
+  },
+  {
+    name: 'drop an enum the module does not export, used by an array column',
+    module: withoutPermissionExport,
+    sql: `alter table accounts alter column permissions type text[];
+          drop type permission`,
+    findings: [
+      { code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'permissions' },
+      { code: 'missing-enum', severity: 'error', table: 'accounts', column: 'permissions' },
+    ],
+  },
+  {
+    name: 'retype a foreign-key column away from its target',
+    sql: 'alter table post_tags alter column tag_id type bigint',
+    findings: [{ code: 'fk-type-mismatch', severity: 'error', table: 'post_tags', column: 'tag_id' }],
+  },
+  {
+    name: 'drop a spaced column of a mixed-case table',
+    sql: 'alter table "AuditLog" drop column "Event Type"',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'AuditLog', column: 'Event Type' }],
+  },
+];
+
 describe('Drizzle: a database built by drizzle-kit', () => {
   let built: TestDatabase;
-  const source = () => drizzleSource(schema, { name: 'rich', file: 'rich-schema.ts' });
+  const source = (module: Record<string, unknown> = schema) => drizzleSource(module, { name: 'rich', file: 'rich-schema.ts' });
 
   beforeAll(async () => {
     built = await createTestDatabase();
@@ -19,5 +234,19 @@ describe('Drizzle: a database built by drizzle-kit', () => {
     const result = await checkDatabase(built.url, [source()]);
     expect(result.findings).toEqual([]);
     expect(result.problems).toEqual([]);
+    // seven tables (two in the pgSchema); the view is none
+    expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 7 });
+  });
+
+  describe.each(mutations)('after one mutation: $name', ({ sql, findings, module }) => {
+    it('reports exactly the expected finding', async () => {
+      const mutated = await createTestDatabase({ template: built });
+      try {
+        await mutated.query(sql);
+        expect(summarize(await checkDatabase(mutated.url, [source(module)]))).toEqual(findings);
+      } finally {
+        await mutated.drop();
+      }
+    });
   });
 });
