@@ -1,4 +1,5 @@
 import type { ColumnType } from '../model/schema-model.ts';
+import { arrayConstructorLiteral } from './array-constructor.ts';
 import { canonicalTypedLiteral } from './typed-literal.ts';
 
 /**
@@ -17,6 +18,9 @@ export function canonicalDefault(expression: string | null | undefined, type?: C
   if (timeFunctions.has(text) || /^current_timestamp\(\d\)$/.test(text)) return 'now()';
   if (/^(public\.)?uuid_generate_v4\(\)$/.test(text) || text === 'gen_random_uuid()') return 'gen_random_uuid()';
   if (text === 'array[]' || text === "'{}'") return "'{}'";
+  // `ARRAY[7, 13]` is the literal '{7,13}': compare it as one
+  const constructed = arrayConstructorLiteral(text);
+  if (constructed !== undefined) text = `'${constructed.replace(/'/g, "''")}'`;
 
   // Numbers and booleans fold only where the column holds them: in a varchar, '1.50' is not '1.5'.
   const numeric = /^'?(-?\d+(?:\.\d+)?)'?$/.exec(text.replace(/^\((-\d.*)\)$/, '$1'));
