@@ -1,13 +1,228 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SchemaIndex, type SchemaModel, type TableModel } from '@ormdrift/core';
+import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
 import { sequelizeSource } from '@ormdrift/sequelize';
 import { appSchemas, createAppSequelize } from './fixtures/sequelize/app-sequelize.ts';
 import { catalogSchemas, createCatalogSequelize } from './fixtures/sequelize/catalog-models.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
+/** Drops the one constraint of a kind on a table (on one column, when given), whatever sync() named it. */
+const dropConstraint = (table: string, type: 'f' | 'u' | 'p', column?: string) => `
+  do $$ declare found text; begin
+    select conname into found from pg_constraint
+    where conrelid = '${table}'::regclass and contype = '${type}'
+      ${column ? `and conkey = array[(select attnum from pg_attribute where attrelid = '${table}'::regclass and attname = '${column}')]` : ''};
+    execute format('alter table ${table} drop constraint %I', found);
+  end $$`;
+
+/** Recreates an enum type without some of its values, keeping the column on it. */
+const dropEnumValue = (type: string, values: string[], table: string, column: string, restoredDefault: string) => `
+  alter type ${type} rename to old_enum;
+  create type ${type} as enum (${values.map((value) => `'${value}'`).join(', ')});
+  alter table ${table} alter column ${column} drop default;
+  alter table ${table} alter column ${column} type ${type} using ${column}::text::${type};
+  alter table ${table} alter column ${column} set default ${restoredDefault};
+  drop type old_enum`;
+
+interface Mutation {
+  readonly name: string;
+  readonly sql: string;
+  readonly findings: ReturnType<typeof summarize>;
+}
+
+const mutations: Mutation[] = [
+  { name: 'drop a column', sql: 'alter table "Users" drop column bio', findings: [{ code: 'missing-column', severity: 'error', table: 'Users', column: 'bio' }] },
+  { name: 'drop a table', sql: 'drop table "Comments"', findings: [{ code: 'missing-table', severity: 'error', table: 'Comments' }] },
+  {
+    name: 'narrow a varchar',
+    sql: 'alter table posts alter column title type varchar(100)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'posts', column: 'title' }],
+  },
+  {
+    name: 'widen a varchar',
+    sql: 'alter table posts alter column title type varchar(500)',
+    findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'posts', column: 'title' }],
+  },
+  {
+    name: 'change a type',
+    sql: 'alter table "Users" alter column karma type bigint',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'Users', column: 'karma' }],
+  },
+  {
+    name: 'change DATE (timestamp with time zone) to a timestamp without time zone',
+    sql: 'alter table posts alter column published_at type timestamp',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'posts', column: 'published_at' }],
+  },
+  {
+    name: 'change a type in a non-public schema',
+    sql: 'alter table shop.products alter column price type numeric(12,2)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'shop.products', column: 'price' }],
+  },
+  {
+    name: 'set NOT NULL on a nullable column',
+    sql: 'alter table "Users" alter column bio set not null',
+    findings: [{ code: 'nullability-mismatch', severity: 'error', table: 'Users', column: 'bio' }],
+  },
+  {
+    name: 'drop NOT NULL',
+    sql: 'alter table posts alter column title drop not null',
+    findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'posts', column: 'title' }],
+  },
+  {
+    name: 'drop a default the model relies on',
+    sql: 'alter table posts alter column status drop default',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'posts', column: 'status' }],
+  },
+  {
+    name: 'drop a Sequelize.literal default',
+    sql: 'alter table "Users" alter column "joinedAt" drop default',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'Users', column: 'joinedAt' }],
+  },
+  {
+    name: 'drop the sequence default of an autoIncrement column',
+    sql: 'alter table "Tag" alter column id drop default',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'Tag', column: 'id' }],
+  },
+  {
+    name: 'drop the identity of an autoIncrementIdentity column',
+    sql: 'alter table settings alter column id drop identity',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'settings', column: 'id' }],
+  },
+  {
+    name: 'change a default',
+    sql: `alter table settings alter column scope set default 'local'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'settings', column: 'scope' }],
+  },
+  {
+    name: 'change a JSONB default',
+    sql: `alter table "Users" alter column settings set default '{"theme": "light", "beta": false}'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'settings' }],
+  },
+  {
+    name: 'change an ARRAY[...] default',
+    sql: `alter table "Users" alter column "luckyNumbers" set default '{13,7}'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'luckyNumbers' }],
+  },
+  {
+    name: 'give a database default to a column whose UUIDV4 default is made in JavaScript',
+    sql: 'alter table "Users" alter column id set default gen_random_uuid()',
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'id' }],
+  },
+  {
+    name: 'drop a belongsTo foreign key',
+    sql: dropConstraint('posts', 'f', 'author_id'),
+    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
+  },
+  {
+    name: 'drop a references foreign key in a non-public schema',
+    sql: dropConstraint('audit.events', 'f', 'actor_id'),
+    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'audit.events', column: 'actor_id' }],
+  },
+  {
+    name: 'drop a named unique',
+    sql: dropConstraint('"Tag"', 'u', 'label'),
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'Tag', column: 'label' }],
+  },
+  {
+    name: 'drop a boolean unique',
+    sql: dropConstraint('"Users"', 'u', 'email'),
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'Users', column: 'email' }],
+  },
+  {
+    name: 'drop a composite named unique',
+    sql: `alter table profiles drop constraint profiles_site_account_key`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'profiles' }],
+  },
+  {
+    name: 'drop a unique index',
+    sql: 'drop index posts_slug',
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'posts', column: 'slug' }],
+  },
+  {
+    name: 'drop an index',
+    sql: 'drop index users_karma_created',
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'Users' }],
+  },
+  {
+    name: 'drop the primary key of a junction table',
+    sql: dropConstraint('post_tags', 'p'),
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'post_tags' }],
+  },
+  {
+    name: 'add an orphan table',
+    sql: 'create table legacy_logs (id integer primary key, line text)',
+    findings: [{ code: 'orphan-table', severity: 'warning', table: 'legacy_logs' }],
+  },
+  {
+    name: "add Sequelize's migration ledger",
+    sql: 'create table "SequelizeMeta" (name varchar(255) primary key)',
+    findings: [],
+  },
+  {
+    name: 'add a NOT NULL column with no default',
+    sql: 'alter table "Tag" add column color text not null',
+    findings: [{ code: 'extra-column', severity: 'error', table: 'Tag', column: 'color' }],
+  },
+  {
+    name: 'add a nullable column',
+    sql: 'alter table "Tag" add column color text',
+    findings: [{ code: 'extra-column', severity: 'warning', table: 'Tag', column: 'color' }],
+  },
+  {
+    name: 'remove an enum value',
+    sql: dropEnumValue('"enum_Users_role"', ['admin', 'member'], '"Users"', 'role', `'member'`),
+    findings: [{ code: 'enum-values-mismatch', severity: 'error', table: 'Users', column: 'role' }],
+  },
+  {
+    name: 'remove a value of an enum used by an ARRAY(ENUM) column',
+    sql: `alter type shop.enum_products_colors rename to old_enum;
+          create type shop.enum_products_colors as enum ('red', 'green');
+          alter table shop.products alter column colors type shop.enum_products_colors[] using colors::text[]::shop.enum_products_colors[];
+          drop type shop.old_enum`,
+    findings: [{ code: 'enum-values-mismatch', severity: 'error', table: 'shop.products', column: 'colors' }],
+  },
+  {
+    name: 'drop an enum type',
+    sql: `alter table audit.events alter column severity drop default;
+          alter table audit.events alter column severity type text;
+          alter table audit.events alter column severity set default 'info';
+          drop type audit.enum_events_severity`,
+    findings: [
+      { code: 'column-type-mismatch', severity: 'error', table: 'audit.events', column: 'severity' },
+      { code: 'missing-enum', severity: 'error', table: 'audit.events', column: 'severity' },
+    ],
+  },
+  {
+    name: 'retype a foreign-key column away from its target',
+    sql: 'alter table "Comments" alter column "postId" type integer',
+    findings: [{ code: 'fk-type-mismatch', severity: 'error', table: 'Comments', column: 'postId' }],
+  },
+  {
+    name: 'drop a column of a mixed-case table with spaces',
+    sql: 'alter table "Stock Levels" drop column "Units On Hand"',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'Stock Levels', column: 'Units On Hand' }],
+  },
+  {
+    name: 'drop a paranoid deletedAt column',
+    sql: 'alter table "Users" drop column "deletedAt"',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'Users', column: 'deletedAt' }],
+  },
+  {
+    name: 'drop the belongsToMany junction table',
+    sql: 'drop table post_tags',
+    findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }],
+  },
+  {
+    name: 'drop an explicit junction model table',
+    sql: 'drop table shop.product_labels',
+    findings: [{ code: 'missing-table', severity: 'error', table: 'shop.product_labels' }],
+  },
+];
+
 describe('Sequelize: a database built by sync()', () => {
   let synced: TestDatabase;
-  // read without a connection: the instances ormdrift sees are never connected
+  // read without a connection: the instances ormdrift reads are never connected
   const sources = () => [sequelizeSource(createAppSequelize(), { name: 'app' }), sequelizeSource(createCatalogSequelize(), { name: 'catalog' })];
 
   beforeAll(async () => {
@@ -22,8 +237,66 @@ describe('Sequelize: a database built by sync()', () => {
 
   it('checks with zero findings', async () => {
     const result = await checkDatabase(synced.url, sources());
-    expect(summarize(result)).toEqual([]);
     expect(result.findings).toEqual([]);
     expect(result.problems).toEqual([]);
+    // 8 app models plus the implicit post_tags junction, 5 catalog models
+    expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 14 });
+  });
+
+  it('reads every key, foreign key (with its actions), unique, index and enum that sync() created', async () => {
+    const expected = await Promise.all(sources().map(async (source) => (await source.load()).schema));
+    const actual = await introspect(synced.url, [...appSchemas, ...catalogSchemas, 'public']);
+    for (const schema of expected) expect(structureOf(schema, actual)).toEqual(structureOf(schema, schema));
+  });
+
+  describe.each(mutations)('after one mutation: $name', ({ sql, findings }) => {
+    it('reports exactly the expected finding', async () => {
+      const mutated = await createTestDatabase({ template: synced });
+      try {
+        await mutated.query(sql);
+        expect(summarize(await checkDatabase(mutated.url, sources()))).toEqual(findings);
+      } finally {
+        await mutated.drop();
+      }
+    });
   });
 });
+
+async function introspect(url: string, schemas: string[]): Promise<SchemaModel> {
+  const connection = await connectPostgres(url);
+  try {
+    return await new PostgresIntrospector(connection.client).introspect({ schemas });
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * What the check itself does not compare (yet), described the same way for the declared
+ * tables and for the database: primary-key columns, foreign keys with their ON DELETE /
+ * ON UPDATE actions, unique column sets, index names, enum values in order.
+ */
+function structureOf(declared: SchemaModel, schema: SchemaModel) {
+  const index = new SchemaIndex(schema);
+  const sorted = (values: readonly string[]) => [...values].sort();
+  return {
+    tables: declared.tables.map((table) => {
+      const found: TableModel | undefined = index.table(table);
+      return {
+        table: `${table.schema}.${table.name}`,
+        primaryKey: found?.primaryKey ? sorted(found.primaryKey.columns) : null,
+        foreignKeys: sorted(
+          (found?.foreignKeys ?? []).map((fk) => `${fk.columns.join(',')} -> ${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(',')}) ${fk.onDelete}/${fk.onUpdate}`),
+        ),
+        uniques: sorted(table.uniques.map((unique) => sorted(unique.columns).join(',')).filter((columns) => hasUnique(found, columns))),
+        indexes: sorted(table.indexes.map((declaredIndex) => declaredIndex.name ?? '').filter((name) => found?.indexes.some((candidate) => candidate.name === name))),
+      };
+    }),
+    enums: declared.enums.map((declaredEnum) => ({ name: `${declaredEnum.schema}.${declaredEnum.name}`, values: index.enum(declaredEnum)?.values ?? null })),
+  };
+}
+
+function hasUnique(table: TableModel | undefined, columns: string): boolean {
+  const key = (values: readonly string[]) => [...values].sort().join(',');
+  return (table?.uniques ?? []).some((unique) => key(unique.columns) === columns) || (table?.primaryKey ? key(table.primaryKey.columns) === columns : false);
+}
