@@ -656,6 +656,11 @@ ruleTester('missing-unique', {
     },
     { name: 'the declared primary key', expected: emailModel(), actual: emailDb() },
     {
+      name: 'a declared partial unique, by a partial unique index',
+      expected: emailModel({ uniques: [unique(['email'], { where: 'deleted_at is null' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)' })] }),
+    },
+    {
       name: 'NULLS NOT DISTINCT on both sides',
       expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
       actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),

@@ -11,9 +11,10 @@ import type { CliIo } from '../cli-io.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules...] [options]
 
-Imports each module (.ts, .mts, .js, .mjs), finds the ORM registries among its exports
-(TypeORM DataSources, entity classes, EntitySchemas) and reports every difference between
-them and the database.
+Imports each module (.ts, .mts, .cts, .js, .mjs, .cjs), finds the ORM registries among its
+exports (TypeORM DataSources, entity classes and EntitySchemas; Sequelize instances and
+models; Drizzle tables, enums and schemas) and reports every difference between them and
+the database.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
@@ -57,7 +58,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const sources = findSources(modules);
   if (sources.length === 0) {
     throw new UsageError(
-      `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource, entity classes or EntitySchemas from the module`,
+      `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
     );
   }
 

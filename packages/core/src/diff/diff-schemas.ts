@@ -62,12 +62,12 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
     if (!declared.has(column.name)) changes.push({ kind: 'extra-column', table: expected, column });
   }
 
-  if (expected.primaryKey && !hasUnique(actual, expected.primaryKey.columns, false)) {
+  if (expected.primaryKey && !hasUnique(actual, { columns: expected.primaryKey.columns, nullsNotDistinct: false })) {
     const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false };
     changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: true });
   }
   for (const unique of expected.uniques) {
-    if (!hasUnique(actual, unique.columns, unique.nullsNotDistinct)) {
+    if (!hasUnique(actual, unique)) {
       changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: false });
     }
   }
@@ -95,11 +95,15 @@ function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** A unique constraint, a unique index or the primary key on the same columns all guarantee uniqueness. */
-function hasUnique(table: TableModel, columns: readonly string[], nullsNotDistinct: boolean): boolean {
-  if (table.primaryKey && sameColumnSet(table.primaryKey.columns, columns)) return true;
+function hasUnique(table: TableModel, wanted: UniqueModel): boolean {
+  if (wanted.where === undefined && table.primaryKey && sameColumnSet(table.primaryKey.columns, wanted.columns)) return true;
   return table.uniques.some(
-    // NULLS NOT DISTINCT rejects a second NULL that a plain unique allows: not the same guarantee
-    (unique) => unique.where === undefined && sameColumnSet(unique.columns, columns) && unique.nullsNotDistinct === nullsNotDistinct,
+    (unique) =>
+      sameColumnSet(unique.columns, wanted.columns) &&
+      // NULLS NOT DISTINCT rejects a second NULL that a plain unique allows: not the same guarantee
+      unique.nullsNotDistinct === wanted.nullsNotDistinct &&
+      // a partial unique guards only the rows its predicate covers (predicates are not compared as text)
+      (unique.where === undefined) === (wanted.where === undefined),
   );
 }
 

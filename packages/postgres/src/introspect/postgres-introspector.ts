@@ -30,6 +30,8 @@ export class PostgresIntrospector implements Introspector {
       await this.#run('setting up the session', `set local application_name = 'ormdrift'`);
       // format_type() qualifies a type only when its schema is off the search path: pin it.
       await this.#run('setting up the session', 'set local search_path = pg_catalog, public');
+      // timestamptz defaults print in the session's time zone: pin it so a check reads the same everywhere
+      await this.#run('setting up the session', `set local timezone = 'UTC'`);
       const schemas = options.schemas ? [...options.schemas] : await this.#userSchemas();
       const read = async <T>(step: string, sql: string, values: unknown[] = [schemas]): Promise<T[]> => {
         options.signal?.throwIfAborted();
