@@ -19,7 +19,8 @@ export function sequelizeDefault(attribute: AttributeLike, place: { readonly tab
     const sql = queryGenerator.escape(attribute.defaultValue, attribute);
     return { ok: true, default: sql === 'NULL' ? null : sql };
   } catch (cause) {
-    return { ok: false, reason: `default ${String(attribute.defaultValue)} cannot be rendered: ${cause instanceof Error ? cause.message : String(cause)}` };
+    const message = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
+    return { ok: false, reason: `its defaultValue cannot be rendered as SQL (${message})` };
   }
 }
 
