@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import type { TableModel } from '@ormdrift/core';
+import { sequelizeSource, type SequelizeLike } from '@ormdrift/sequelize';
+import { DataTypes } from 'sequelize';
+import { loadModel, offlineSequelize } from './load-model.ts';
+
+const foreignKeys = (table: TableModel | undefined) =>
+  (table?.foreignKeys ?? []).map((fk) => `${fk.columns.join(',')} -> ${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(',')}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`);
+
+const tableNamed = (tables: readonly TableModel[], name: string) => tables.find((table) => table.name === name);
+
+describe('sequelizeSource: tables', () => {
+  it.each([
+    ['pluralises the model name by default', {}, 'public.Accounts'],
+    ['keeps the model name with freezeTableName', { freezeTableName: true }, 'public.Account'],
+    ['pluralises and snake-cases with underscored', { underscored: true }, 'public.accounts'],
+    ['uses tableName as given', { tableName: 'user_accounts' }, 'public.user_accounts'],
+    ['puts the table in its schema', { tableName: 'accounts', schema: 'billing' }, 'billing.accounts'],
+  ] as const)('%s', async (_label, options, expected) => {
+    const sequelize = offlineSequelize();
+    sequelize.define('Account', { name: DataTypes.STRING }, options);
+    const { schema } = await sequelizeSource(sequelize).load();
+    expect(schema.tables.map((table) => `${table.schema}.${table.name}`)).toEqual([expected]);
+  });
+
+  it('names columns by field, underscores attribute names and timestamps with underscored, and leaves createdAt: false out', async () => {
+    const { table } = await loadModel(
+      { firstName: DataTypes.STRING, lastName: { type: DataTypes.STRING, field: 'surname' } },
+      { underscored: true, timestamps: true, createdAt: false, paranoid: true },
+    );
+    expect(table.columns.map((column) => `${column.name} ${column.nullable ? 'null' : 'not null'}`)).toEqual([
+      'id not null',
+      'first_name null',
+      'surname null',
+      'updated_at not null',
+      'deleted_at null',
+    ]);
+  });
+
+  it('renames timestamps given as strings', async () => {
+    const { table } = await loadModel({}, { timestamps: true, createdAt: 'bornAt', updatedAt: false });
+    expect(table.columns.map((column) => column.name)).toEqual(['id', 'bornAt']);
+  });
+
+  it('reads allowNull: false, primary keys and a composite primary key', async () => {
+    const { table } = await loadModel({
+      tenant: { type: DataTypes.INTEGER, primaryKey: true },
+      code: { type: DataTypes.STRING(10), primaryKey: true },
+      note: { type: DataTypes.TEXT, allowNull: false },
+    });
+    expect(table.primaryKey).toEqual({ columns: ['tenant', 'code'] });
+    expect(table.columns.map((column) => [column.name, column.nullable])).toEqual([
+      ['tenant', false],
+      ['code', false],
+      ['note', false],
+    ]);
+  });
+
+  it('reads unique: true, named uniques (grouped by name) and unique indexes as uniques, by column', async () => {
+    const { table } = await loadModel(
+      {
+        email: { type: DataTypes.STRING, unique: true },
+        site: { type: DataTypes.STRING, unique: 'site_account' },
+        account: { type: DataTypes.STRING, unique: 'site_account' },
+        handle: { type: DataTypes.STRING, unique: { name: 'handle_unique', msg: 'taken' } },
+        scope: DataTypes.STRING,
+        key: DataTypes.STRING,
+      },
+      { indexes: [{ unique: true, fields: ['scope', 'key'] }, { type: 'UNIQUE', fields: ['key'] }] },
+    );
+    // Sequelize names none of these constraints (PostgreSQL does): they are matched by columns
+    expect(table.uniques.map((unique) => ({ columns: unique.columns, named: unique.name !== undefined }))).toEqual([
+      { columns: ['email'], named: false },
+      { columns: ['site', 'account'], named: false },
+      { columns: ['handle'], named: false },
+      { columns: ['scope', 'key'], named: true },
+      { columns: ['key'], named: true },
+    ]);
+  });
+
+  it('prefers the uniqueKeys model option, as createTable() does', async () => {
+    const { table } = await loadModel(
+      { a: { type: DataTypes.STRING, unique: 'ignored' }, b: DataTypes.STRING, c: DataTypes.STRING },
+      { uniqueKeys: { pair: { fields: ['b', 'c'] } } } as object,
+    );
+    expect(table.uniques.map((unique) => unique.columns)).toEqual([['b', 'c']]);
+  });
+
+  it('reads indexes with their column names verbatim, their generated names, and partial predicates', async () => {
+    const { table } = await loadModel(
+      { status: DataTypes.STRING, createdAt: DataTypes.DATE, data: { type: DataTypes.JSONB, index: true } },
+      { tableName: 'jobs', indexes: [{ fields: ['status', { name: 'createdAt', order: 'DESC' }] }, { name: 'jobs_open', fields: ['createdAt'], where: { status: 'open' } }] },
+    );
+    expect(table.indexes).toEqual([
+      { name: 'jobs_status_created_at', columns: ['status', 'createdAt'] },
+      { name: 'jobs_open', columns: ['createdAt'], where: `"status" = 'open'` },
+      { name: 'jobs_data', columns: ['data'] }, // JSONB `index: true`: a GIN index
+    ]);
+  });
+
+  it('carries provenance: the ORM, the registry, the model and the file', async () => {
+    const sequelize = offlineSequelize();
+    sequelize.define('Account', {});
+    const { schema } = await sequelizeSource(sequelize, { name: 'billing', file: 'src/db.ts' }).load();
+    expect(schema.tables[0]?.sources).toEqual([{ orm: 'sequelize', registry: 'billing', model: 'Account', file: 'src/db.ts' }]);
+  });
+});
+
+describe('sequelizeSource: foreign keys', () => {
+  it("uses Sequelize's belongsTo defaults: ON DELETE SET NULL (NO ACTION when required), ON UPDATE CASCADE", async () => {
+    const sequelize = offlineSequelize();
+    const User = sequelize.define('User', {}, { tableName: 'users' });
+    const Post = sequelize.define('Post', {}, { tableName: 'posts' });
+    Post.belongsTo(User, { as: 'author', foreignKey: { name: 'authorId', allowNull: false } });
+    Post.belongsTo(User, { as: 'editor' });
+    Post.belongsTo(User, { as: 'reviewer', onDelete: 'cascade', onUpdate: 'restrict' });
+    const { schema } = await sequelizeSource(sequelize).load();
+    expect(foreignKeys(tableNamed(schema.tables, 'posts'))).toEqual([
+      'authorId -> public.users(id) ON DELETE NO ACTION ON UPDATE CASCADE',
+      'editorId -> public.users(id) ON DELETE SET NULL ON UPDATE CASCADE',
+      'reviewerId -> public.users(id) ON DELETE CASCADE ON UPDATE RESTRICT',
+    ]);
+  });
+
+  it('puts hasOne and hasMany foreign keys on the target, typed like the source key, with their options', async () => {
+    const sequelize = offlineSequelize();
+    const Team = sequelize.define('Team', { id: { type: DataTypes.UUID, primaryKey: true } }, { tableName: 'teams', underscored: true });
+    const Player = sequelize.define('Player', {}, { tableName: 'players', underscored: true });
+    const Badge = sequelize.define('Badge', {}, { tableName: 'badges' });
+    Team.hasMany(Player, { onDelete: 'CASCADE' });
+    Team.hasOne(Badge, { foreignKey: { name: 'teamId', unique: true } });
+    const { schema } = await sequelizeSource(sequelize).load();
+    expect(foreignKeys(tableNamed(schema.tables, 'players'))).toEqual(['team_id -> public.teams(id) ON DELETE CASCADE ON UPDATE CASCADE']);
+    expect(tableNamed(schema.tables, 'players')?.columns.find((column) => column.name === 'team_id')?.type.name).toBe('uuid');
+    expect(foreignKeys(tableNamed(schema.tables, 'badges'))).toEqual(['teamId -> public.teams(id) ON DELETE SET NULL ON UPDATE CASCADE']);
+    expect(tableNamed(schema.tables, 'badges')?.uniques.map((unique) => unique.columns)).toEqual([['teamId']]);
+  });
+
+  it("resolves a string references.model in the referencing table's schema", async () => {
+    const { table } = await loadModel(
+      { actorId: { type: DataTypes.INTEGER, references: { model: 'actors', key: 'key' }, onDelete: 'CASCADE' } },
+      { tableName: 'events', schema: 'audit' },
+    );
+    expect(foreignKeys(table)).toEqual(['actorId -> audit.actors(key) ON DELETE CASCADE ON UPDATE NO ACTION']);
+  });
+
+  it('resolves a references.model class as Sequelize stores it: its bare table name, in the referencing schema', async () => {
+    const sequelize = offlineSequelize();
+    const User = sequelize.define('User', {}, { tableName: 'users' });
+    sequelize.define('Event', { userId: { type: DataTypes.INTEGER, references: { model: User } } }, { tableName: 'events', schema: 'audit' });
+    const { schema } = await sequelizeSource(sequelize).load();
+    // sync() then fails with `relation "audit.users" does not exist`: ormdrift shows what Sequelize would create
+    expect(foreignKeys(tableNamed(schema.tables, 'events'))).toEqual(['userId -> audit.users(id) ON DELETE NO ACTION ON UPDATE NO ACTION']);
+  });
+
+  it('resolves a references.model table object to its own schema', async () => {
+    const { table } = await loadModel(
+      { userId: { type: DataTypes.INTEGER, references: { model: { tableName: 'users', schema: 'public' } as never, key: 'id' } } },
+      { tableName: 'events', schema: 'audit' },
+    );
+    expect(foreignKeys(table)).toEqual(['userId -> public.users(id) ON DELETE NO ACTION ON UPDATE NO ACTION']);
+  });
+
+  it('creates the junction model of a belongsToMany through string: the FK pair is its primary key, timestamps inherited', async () => {
+    const sequelize = offlineSequelize();
+    const Post = sequelize.define('Post', {}, { tableName: 'posts', timestamps: false });
+    const Tag = sequelize.define('Tag', {}, { tableName: 'tags', timestamps: false });
+    Post.belongsToMany(Tag, { through: 'post_tags' });
+    Tag.belongsToMany(Post, { through: 'post_tags' });
+    const { schema } = await sequelizeSource(sequelize).load();
+    const junction = tableNamed(schema.tables, 'post_tags');
+    expect(junction?.columns.map((column) => column.name)).toEqual(['createdAt', 'updatedAt', 'PostId', 'TagId']);
+    expect(junction?.primaryKey).toEqual({ columns: ['PostId', 'TagId'] });
+    expect(foreignKeys(junction)).toEqual([
+      'PostId -> public.posts(id) ON DELETE CASCADE ON UPDATE CASCADE',
+      'TagId -> public.tags(id) ON DELETE CASCADE ON UPDATE CASCADE',
+    ]);
+    expect(junction?.sources).toEqual([{ orm: 'sequelize', registry: 'default', model: 'post_tags' }]);
+  });
+});
+
+describe('sequelizeSource: registries', () => {
+  it('reads model classes handed directly, with the junction tables of their many-to-many associations', async () => {
+    const sequelize = offlineSequelize();
+    const Post = sequelize.define('Post', {}, { tableName: 'posts' });
+    const Tag = sequelize.define('Tag', {}, { tableName: 'tags' });
+    sequelize.define('Unrelated', {}, { tableName: 'unrelated' });
+    Post.belongsToMany(Tag, { through: 'post_tags' });
+    const { schema } = await sequelizeSource([Post, Tag]).load();
+    expect(schema.tables.map((table) => table.name)).toEqual(['posts', 'post_tags', 'tags']);
+    expect(schema.tables[0]?.sources[0]?.registry).toBe('models');
+  });
+
+  it('reads one model class', async () => {
+    const sequelize = offlineSequelize();
+    const Post = sequelize.define('Post', {}, { tableName: 'posts' });
+    const { schema } = await sequelizeSource(Post, { name: 'blog' }).load();
+    expect(schema.tables.map((table) => `${table.name} by ${table.sources[0]?.registry}`)).toEqual(['posts by blog']);
+  });
+
+  it('fails to load a class that joined no instance, saying how to add it', async () => {
+    class Loose {
+      static getAttributes() {
+        return {};
+      }
+      static getTableName() {
+        return 'loose';
+      }
+    }
+    await expect(sequelizeSource(Loose as never).load()).rejects.toThrow(/Loose in sequelize:models is not an initialized Sequelize model: .*addModels/);
+  });
+
+  it('refuses an instance of another dialect, whose types Sequelize converted for that dialect', async () => {
+    const mysqlLike = Object.assign(Object.create(offlineSequelize()) as SequelizeLike, { getDialect: () => 'mysql' });
+    await expect(sequelizeSource(mysqlLike, { name: 'legacy' }).load()).rejects.toThrow('sequelize:legacy uses the mysql dialect: ormdrift checks PostgreSQL');
+  });
+
+  it('loads again and again without changing the models', async () => {
+    const sequelize = offlineSequelize();
+    sequelize.define('Thing', { size: DataTypes.ENUM('S', 'M'), tags: { type: DataTypes.ARRAY(DataTypes.STRING), defaultValue: [] } });
+    const first = await sequelizeSource(sequelize).load();
+    const second = await sequelizeSource(sequelize).load();
+    expect(second).toEqual(first);
+  });
+});
