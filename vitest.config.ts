@@ -28,12 +28,14 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/closing-line-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'] } },
+      // unit: no database. test/*.unit.test.ts are cross-package tests that need none either.
+      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'test/**/*.unit.test.ts'] } },
       ...testedMajors.map((major) => ({
         extends: true as const,
         test: {
           name: `pg${major}`,
           include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.unit.test.ts'],
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
