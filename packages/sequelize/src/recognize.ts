@@ -1,3 +1,4 @@
+import { isDetachedModelClass } from './detached-models.ts';
 import type { ModelLike, SequelizeLike } from './sequelize-shapes.ts';
 
 /**
@@ -29,7 +30,7 @@ export function isModelClass(value: unknown): value is ModelLike & { readonly se
   return typeof candidate.getAttributes === 'function' && typeof candidate.getTableName === 'function' && isSequelizeInstance(candidate.sequelize);
 }
 
-/** Anything a Sequelize registry can be made of. */
+/** Anything a Sequelize registry can be made of, including sequelize-typescript classes not yet added to an instance. */
 export function isSequelizeExport(value: unknown): boolean {
-  return isSequelizeInstance(value) || isModelClass(value);
+  return isSequelizeInstance(value) || isModelClass(value) || isDetachedModelClass(value);
 }

@@ -2,9 +2,30 @@
  * The parts of Sequelize's runtime objects this adapter reads, declared structurally: the
  * user's copy of Sequelize (any 6.x, maybe not ours, maybe wrapped by sequelize-typescript)
  * built them, so the adapter never imports Sequelize's classes or types.
+ *
+ * Two levels: what the public API accepts (`SequelizeInstanceLike`, `SequelizeModelLike`) is
+ * the subset Sequelize 6's own typings declare, so a user's `Sequelize` or model class is
+ * accepted as typed; what the adapter reads (`SequelizeLike`, `ModelLike`) includes members
+ * that exist at runtime but not in those typings (`options`, `tableAttributes`, `_indexes`),
+ * and is reached only through the shape checks in `recognize.ts`.
  */
 
-export interface SequelizeLike {
+/** A Sequelize (or sequelize-typescript) instance, as its typings declare it. */
+export interface SequelizeInstanceLike {
+  readonly models: object;
+  define(...args: never[]): unknown;
+  getDialect(): string;
+  getQueryInterface(): object;
+}
+
+/** A model class (`define`, `Model.init`, sequelize-typescript), as its typings declare it. */
+export interface SequelizeModelLike {
+  readonly name: string;
+  getAttributes(): object;
+  getTableName(): unknown;
+}
+
+export interface SequelizeLike extends SequelizeInstanceLike {
   readonly options: { readonly dialect?: string };
   readonly modelManager: { readonly models: readonly ModelLike[] };
   readonly models: Readonly<Record<string, ModelLike>>;
@@ -16,7 +37,7 @@ export interface SequelizeLike {
 }
 
 /** A model class: `sequelize.define(...)`, `class X extends Model` after `init`, or sequelize-typescript's after `addModels`. */
-export interface ModelLike {
+export interface ModelLike extends SequelizeModelLike {
   readonly name: string;
   /** Set once the model joined an instance (define, init, addModels); undefined before. */
   readonly sequelize?: SequelizeLike;

@@ -1,13 +1,20 @@
 import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
+import { attachDetachedModels, isDetachedModelClass } from './detached-models.ts';
 import { modelTable } from './model-table.ts';
 import { isModelClass, isSequelizeInstance } from './recognize.ts';
-import type { ModelLike, SequelizeLike } from './sequelize-shapes.ts';
+import type { ModelLike, SequelizeInstanceLike, SequelizeLike, SequelizeModelLike } from './sequelize-shapes.ts';
 
 export interface SequelizeSourceOptions {
   /** The registry's name in reports; `default` for an instance, `models` for model classes. */
   readonly name?: string;
   /** The file that declared it, for provenance. */
   readonly file?: string;
+  /**
+   * Where to resolve `sequelize-typescript` from when given `@Table` classes that joined no
+   * instance (a path inside the user's project): they are added to an instance of the user's
+   * own copy, as the app would add them.
+   */
+  readonly resolveFrom?: string;
 }
 
 type InitializedModel = ModelLike & { readonly sequelize: SequelizeLike };
@@ -16,10 +23,11 @@ type InitializedModel = ModelLike & { readonly sequelize: SequelizeLike };
  * A Sequelize registry as a schema source: a Sequelize instance (sequelize-typescript's too),
  * whose every model `sync()` would create, including the junction models `belongsToMany`
  * defines; or model classes handed directly, which carry their instance: those models and the
- * junction tables of their many-to-many associations. Nothing connects to a database:
- * Sequelize resolves attributes, associations and table names when models are defined.
+ * junction tables of their many-to-many associations (sequelize-typescript classes that joined
+ * no instance yet are added to one first). Nothing connects to a database: Sequelize resolves
+ * attributes, associations and table names when models are defined.
  */
-export function sequelizeSource(registry: SequelizeLike | ModelLike | readonly ModelLike[], options: SequelizeSourceOptions = {}): SchemaSource {
+export function sequelizeSource(registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[], options: SequelizeSourceOptions = {}): SchemaSource {
   const name = options.name ?? (isSequelizeInstance(registry) ? 'default' : 'models');
   return {
     name: `sequelize:${name}`,
@@ -28,7 +36,7 @@ export function sequelizeSource(registry: SequelizeLike | ModelLike | readonly M
       const tables: TableModel[] = [];
       const enums = new Map<string, EnumModel>();
       const problems: SourceProblem[] = [];
-      for (const model of modelsOf(registry, name)) {
+      for (const model of modelsOf(registry, name, options.resolveFrom)) {
         const mapped = modelTable(model, provenance);
         tables.push(mapped.table);
         problems.push(...mapped.problems);
@@ -39,12 +47,15 @@ export function sequelizeSource(registry: SequelizeLike | ModelLike | readonly M
   };
 }
 
-function modelsOf(registry: SequelizeLike | ModelLike | readonly ModelLike[], name: string): InitializedModel[] {
+function modelsOf(registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[], name: string, resolveFrom: string | undefined): InitializedModel[] {
   if (isSequelizeInstance(registry)) {
     assertPostgres(registry, name);
     return registry.modelManager.models.filter(isModelClass);
   }
-  const given = Array.isArray(registry) ? (registry as readonly ModelLike[]) : [registry as ModelLike];
+  // anything but an instance is model classes; each is checked by shape before it is read
+  const given = (Array.isArray(registry) ? registry : [registry]) as readonly ModelLike[];
+  const detached = given.filter(isDetachedModelClass);
+  if (detached.length > 0) attachDetachedModels(detached, resolveFrom);
   const models = new Set<InitializedModel>();
   for (const model of given) {
     if (!isModelClass(model)) {

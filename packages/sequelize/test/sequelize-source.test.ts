@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableModel } from '@ormdrift/core';
-import { sequelizeSource, type SequelizeLike } from '@ormdrift/sequelize';
-import { DataTypes } from 'sequelize';
+import { sequelizeSource, type SequelizeInstanceLike } from '@ormdrift/sequelize';
+import { DataTypes, type ModelAttributeColumnOptions } from 'sequelize';
 import { loadModel, offlineSequelize } from './load-model.ts';
 
 const foreignKeys = (table: TableModel | undefined) =>
@@ -88,7 +88,7 @@ describe('sequelizeSource: tables', () => {
 
   it('reads indexes with their column names verbatim, their generated names, and partial predicates', async () => {
     const { table } = await loadModel(
-      { status: DataTypes.STRING, createdAt: DataTypes.DATE, data: { type: DataTypes.JSONB, index: true } },
+      { status: DataTypes.STRING, createdAt: DataTypes.DATE, data: { type: DataTypes.JSONB, index: true } as ModelAttributeColumnOptions },
       { tableName: 'jobs', indexes: [{ fields: ['status', { name: 'createdAt', order: 'DESC' }] }, { name: 'jobs_open', fields: ['createdAt'], where: { status: 'open' } }] },
     );
     expect(table.indexes).toEqual([
@@ -128,7 +128,7 @@ describe('sequelizeSource: foreign keys', () => {
     const Player = sequelize.define('Player', {}, { tableName: 'players', underscored: true });
     const Badge = sequelize.define('Badge', {}, { tableName: 'badges' });
     Team.hasMany(Player, { onDelete: 'CASCADE' });
-    Team.hasOne(Badge, { foreignKey: { name: 'teamId', unique: true } });
+    Team.hasOne(Badge, { foreignKey: { name: 'teamId', unique: true } as object });
     const { schema } = await sequelizeSource(sequelize).load();
     expect(foreignKeys(tableNamed(schema.tables, 'players'))).toEqual(['team_id -> public.teams(id) ON DELETE CASCADE ON UPDATE CASCADE']);
     expect(tableNamed(schema.tables, 'players')?.columns.find((column) => column.name === 'team_id')?.type.name).toBe('uuid');
@@ -211,7 +211,7 @@ describe('sequelizeSource: registries', () => {
   });
 
   it('refuses an instance of another dialect, whose types Sequelize converted for that dialect', async () => {
-    const mysqlLike = Object.assign(Object.create(offlineSequelize()) as SequelizeLike, { getDialect: () => 'mysql' });
+    const mysqlLike = Object.assign(Object.create(offlineSequelize()) as SequelizeInstanceLike, { getDialect: () => 'mysql' });
     await expect(sequelizeSource(mysqlLike, { name: 'legacy' }).load()).rejects.toThrow('sequelize:legacy uses the mysql dialect: ormdrift checks PostgreSQL');
   });
 
