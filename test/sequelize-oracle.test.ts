@@ -140,6 +140,11 @@ const mutations: Mutation[] = [
     findings: [{ code: 'missing-unique', severity: 'error', table: 'posts', column: 'slug' }],
   },
   {
+    name: 'drop a partial unique index',
+    sql: 'drop index profiles_web_handle',
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'profiles' }],
+  },
+  {
     name: 'drop an index',
     sql: 'drop index users_karma_created',
     findings: [{ code: 'missing-index', severity: 'warning', table: 'Users' }],

@@ -12,7 +12,7 @@ export interface ModelIndexes {
  * The indexes `sync()` adds after creating the table: `options.indexes` as Sequelize conformed
  * and named them (`_indexes`, which also holds the GIN index of a JSONB attribute with
  * `index: true`). A unique index guarantees uniqueness as a UNIQUE constraint does, so it is a
- * unique. Index fields are column names, used verbatim: Sequelize does not map attribute names
+ * unique; a partial one is an index. Index fields are column names, used verbatim: Sequelize does not map attribute names
  * through `field` or `underscored` here.
  */
 export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLike): ModelIndexes {
@@ -24,16 +24,15 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
     const expression = columns.some((column) => column === undefined);
     const name = index.name === undefined ? {} : { name: postgresIdentifier(index.name) };
     const where = predicate(index, queryGenerator);
-    if (index.unique) {
-      if (expression) {
-        problems.push({ type: 'ignored-declaration', ref: `${model.name}.${index.name ?? 'index'}`, message: 'a unique index on an expression is not checked' });
-        continue;
-      }
-      uniques.push({ ...name, columns: columns as string[], nullsNotDistinct: false, ...where });
-    } else {
-      // an expression index has no column list and is matched by name
-      indexes.push({ ...name, columns: expression ? [] : (columns as string[]), ...where });
+    if (index.unique && expression) {
+      problems.push({ type: 'ignored-declaration', ref: `${model.name}.${index.name ?? 'index'}`, message: 'a unique index on an expression is not checked' });
+      continue;
     }
+    // A partial unique index guarantees uniqueness only where its predicate holds: it is checked
+    // as an index with that predicate (core matches a unique only with a full one).
+    if (index.unique && where.where === undefined) uniques.push({ ...name, columns: columns as string[], nullsNotDistinct: false });
+    // an expression index has no column list and is matched by name
+    else indexes.push({ ...name, columns: expression ? [] : (columns as string[]), ...where });
   }
   return { uniques, indexes, problems };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableModel } from '@ormdrift/core';
 import { sequelizeSource, type SequelizeInstanceLike } from '@ormdrift/sequelize';
-import { DataTypes, type ModelAttributeColumnOptions } from 'sequelize';
+import { DataTypes, Sequelize, type ModelAttributeColumnOptions } from 'sequelize';
 import { loadModel, offlineSequelize } from './load-model.ts';
 
 const foreignKeys = (table: TableModel | undefined) =>
@@ -96,6 +96,26 @@ describe('sequelizeSource: tables', () => {
       { name: 'jobs_open', columns: ['createdAt'], where: `"status" = 'open'` },
       { name: 'jobs_data', columns: ['data'] }, // JSONB `index: true`: a GIN index
     ]);
+  });
+
+  it('checks a partial unique index as an index with its predicate, and leaves a unique expression index unchecked', async () => {
+    const { table, problems } = await loadModel(
+      { email: DataTypes.STRING, active: DataTypes.BOOLEAN },
+      {
+        tableName: 'users',
+        indexes: [
+          { name: 'users_active_email', unique: true, fields: ['email'], where: { active: true } },
+          { name: 'users_lower_email', unique: true, fields: [Sequelize.fn('lower', Sequelize.col('email'))] },
+          { name: 'users_upper_email', fields: [Sequelize.fn('upper', Sequelize.col('email'))] },
+        ],
+      },
+    );
+    expect(table.uniques).toEqual([]);
+    expect(table.indexes).toEqual([
+      { name: 'users_active_email', columns: ['email'], where: '"active" = true' },
+      { name: 'users_upper_email', columns: [] }, // an expression index is matched by name
+    ]);
+    expect(problems).toEqual([{ type: 'ignored-declaration', ref: 'Thing.users_lower_email', message: 'a unique index on an expression is not checked' }]);
   });
 
   it('carries provenance: the ORM, the registry, the model and the file', async () => {
