@@ -105,6 +105,11 @@ const mutations: Mutation[] = [
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'luckyNumbers' }],
   },
   {
+    name: 'change a timestamp default',
+    sql: `alter table "Users" alter column "launchedAt" set default '2021-01-01 00:00:00+00'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'launchedAt' }],
+  },
+  {
     name: 'give a database default to a column whose UUIDV4 default is made in JavaScript',
     sql: 'alter table "Users" alter column id set default gen_random_uuid()',
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'id' }],
