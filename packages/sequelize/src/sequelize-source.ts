@@ -1,6 +1,6 @@
-import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
+import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import { attachDetachedModels, isDetachedModelClass } from './detached-models.ts';
-import { modelTable } from './model-table.ts';
+import { modelTable, type ModelTable } from './model-table.ts';
 import { isModelClass, isSequelizeInstance } from './recognize.ts';
 import type { ModelLike, SequelizeInstanceLike, SequelizeLike, SequelizeModelLike } from './sequelize-shapes.ts';
 
@@ -37,7 +37,11 @@ export function sequelizeSource(registry: SequelizeInstanceLike | SequelizeModel
       const enums = new Map<string, EnumModel>();
       const problems: SourceProblem[] = [];
       for (const model of modelsOf(registry, name, options.resolveFrom)) {
-        const mapped = modelTable(model, provenance);
+        const mapped = readModel(model, provenance);
+        if ('problem' in mapped) {
+          problems.push(mapped.problem);
+          continue;
+        }
         tables.push(mapped.table);
         problems.push(...mapped.problems);
         for (const declared of mapped.enums) enums.set(`${declared.schema}\u0000${declared.name}`, declared);
@@ -45,6 +49,16 @@ export function sequelizeSource(registry: SequelizeInstanceLike | SequelizeModel
       return { schema: { tables, enums: [...enums.values()] }, problems };
     },
   };
+}
+
+/** One model that cannot be read is a problem, not the end of the check: the other models still are. */
+function readModel(model: InitializedModel, provenance: Omit<Provenance, 'model'>): ModelTable | { readonly problem: SourceProblem } {
+  try {
+    return modelTable(model, provenance);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { problem: { type: 'ignored-declaration', ref: model.name, message: `the model could not be read (${message}); its table is not checked` } };
+  }
 }
 
 function modelsOf(registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[], name: string, resolveFrom: string | undefined): InitializedModel[] {

@@ -235,6 +235,20 @@ describe('sequelizeSource: registries', () => {
     await expect(sequelizeSource(mysqlLike, { name: 'legacy' }).load()).rejects.toThrow('sequelize:legacy uses the mysql dialect: ormdrift checks PostgreSQL');
   });
 
+  it('reports a model it cannot read as a problem and reads the others', async () => {
+    const sequelize = offlineSequelize();
+    sequelize.define('Good', {}, { tableName: 'good' });
+    const Broken = sequelize.define('Broken', {}, { tableName: 'broken' });
+    Object.defineProperty(Broken, 'getTableName', {
+      value: () => {
+        throw new Error('a plugin broke me');
+      },
+    });
+    const { schema, problems } = await sequelizeSource(sequelize).load();
+    expect(schema.tables.map((table) => table.name)).toEqual(['good']);
+    expect(problems).toEqual([{ type: 'ignored-declaration', ref: 'Broken', message: 'the model could not be read (a plugin broke me); its table is not checked' }]);
+  });
+
   it('loads again and again without changing the models', async () => {
     const sequelize = offlineSequelize();
     sequelize.define('Thing', { size: DataTypes.ENUM('S', 'M'), tags: { type: DataTypes.ARRAY(DataTypes.STRING), defaultValue: [] } });
