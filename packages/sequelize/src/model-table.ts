@@ -42,9 +42,11 @@ export function modelTable(model: ModelLike & { readonly sequelize: SequelizeLik
 
   for (const [key, declared] of Object.entries(tableAttributes(model))) {
     const attribute = normalize(model.sequelize, declared);
-    const column = postgresIdentifier(attribute.field ?? key);
+    const field = attribute.field ?? key;
+    const column = postgresIdentifier(field);
     const ref = `${model.name}.${key}`;
-    const place = { table, column };
+    // generated names (`enum_<table>_<field>`, `<table>_<field>_seq`) are built from the names Sequelize sends, then cut
+    const place = { table: tableName, column: field };
 
     const type = sequelizeColumnType(attribute, place);
     if (!type.ok) {

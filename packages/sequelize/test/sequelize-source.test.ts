@@ -156,6 +156,18 @@ describe('sequelizeSource: foreign keys', () => {
     expect(tableNamed(schema.tables, 'badges')?.uniques.map((unique) => unique.columns)).toEqual([['teamId']]);
   });
 
+  it('keeps the type declared on a foreign-key attribute, even when it differs from the key it references (seed 003)', async () => {
+    const sequelize = offlineSequelize();
+    const User = sequelize.define('User', {}, { tableName: 'users' });
+    const Session = sequelize.define('Session', { userId: { type: DataTypes.UUID, allowNull: false } }, { tableName: 'sessions' });
+    Session.belongsTo(User, { foreignKey: 'userId' });
+    const { schema } = await sequelizeSource(sequelize).load();
+    const sessions = tableNamed(schema.tables, 'sessions');
+    expect(sessions?.columns.find((column) => column.name === 'userId')?.type.name).toBe('uuid');
+    expect(tableNamed(schema.tables, 'users')?.columns.find((column) => column.name === 'id')?.type.name).toBe('integer');
+    expect(foreignKeys(sessions)).toEqual(['userId -> public.users(id) ON DELETE NO ACTION ON UPDATE CASCADE']);
+  });
+
   it("resolves a string references.model in the referencing table's schema", async () => {
     const { table } = await loadModel(
       { actorId: { type: DataTypes.INTEGER, references: { model: 'actors', key: 'key' }, onDelete: 'CASCADE' } },
