@@ -75,6 +75,12 @@ const mutations: Mutation[] = [
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
   },
   {
+    name: 'change the ON DELETE action of a foreign key',
+    sql: `${dropConstraint('posts', 'f')};
+          alter table posts add constraint posts_author_fk foreign key (author_id) references accounts (id) on delete set null`,
+    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
+  },
+  {
     name: 'drop a unique constraint',
     sql: dropConstraint('tags', 'u'),
     findings: [{ code: 'missing-unique', severity: 'error', table: 'tags', column: 'label' }],

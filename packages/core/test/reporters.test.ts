@@ -273,6 +273,13 @@ describe('JSON reporter', () => {
   it('ends with a newline', () => {
     expect(output.endsWith('}\n')).toBe(true);
   });
+
+  it('writes each source as orm, registry, model, file, whatever order an adapter built it in', () => {
+    const scrambled = { file: 'src/db.ts', model: 'Team', registry: 'default', orm: 'sequelize' };
+    const result = evaluate({ expected: mergeRegistries([schema([table('teams', [column('id', 'uuid')], { sources: [scrambled] })])]), actual: schema([]) });
+    const [finding] = JSON.parse(reporters.json().render({ ...result, problems: [] })).findings;
+    expect(Object.keys(finding.sources[0])).toEqual(['orm', 'registry', 'model', 'file']);
+  });
 });
 
 describe('reporters', () => {

@@ -794,10 +794,14 @@ ruleTester('missing-foreign-key', {
   valid: [
     { name: 'the foreign key exists', ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)'), [foreignKey(['user_id'], 'users(id)')]) },
     {
-      name: 'a differently named constraint with other actions',
+      name: 'a differently named constraint',
       ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { name: 'FK_posts_user', onDelete: 'CASCADE' }), [
-        foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey', onDelete: 'SET NULL', onUpdate: 'CASCADE' }),
+        foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey', onDelete: 'CASCADE' }),
       ]),
+    },
+    {
+      name: 'RESTRICT where the model says NO ACTION (they differ only for deferred constraints)',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)'), [foreignKey(['user_id'], 'users(id)', { onDelete: 'RESTRICT' })]),
     },
     {
       name: 'a composite key with its column pairs in another order',
@@ -805,6 +809,22 @@ ruleTester('missing-foreign-key', {
     },
   ],
   invalid: [
+    {
+      name: 'the foreign key with other ON DELETE / ON UPDATE actions',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), [
+        foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey', onDelete: 'SET NULL', onUpdate: 'CASCADE' }),
+      ]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'posts',
+          column: 'user_id',
+          message: 'posts(user_id) references users(id) ON DELETE SET NULL ON UPDATE CASCADE in the database, but ON DELETE CASCADE ON UPDATE NO ACTION in Post (typeorm)',
+          expected: { onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
+          actual: { onDelete: 'SET NULL', onUpdate: 'CASCADE', name: 'posts_user_id_fkey' },
+        },
+      ],
+    },
     {
       name: 'the database has no foreign key',
       ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), []),

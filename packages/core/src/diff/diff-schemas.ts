@@ -75,8 +75,10 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
     if (!hasIndex(actual, index)) changes.push({ kind: 'missing-index', table: expected, index });
   }
   for (const foreignKey of expected.foreignKeys) {
-    if (!actual.foreignKeys.some((candidate) => sameForeignKey(foreignKey, candidate))) {
-      changes.push({ kind: 'missing-foreign-key', table: expected, foreignKey });
+    const found = actual.foreignKeys.filter((candidate) => sameForeignKey(foreignKey, candidate));
+    if (found.length === 0) changes.push({ kind: 'missing-foreign-key', table: expected, foreignKey });
+    else if (!found.some((candidate) => sameActions(foreignKey, candidate))) {
+      changes.push({ kind: 'modify-foreign-key', table: expected, expected: foreignKey, actual: found[0]! });
     }
   }
 }
@@ -117,6 +119,12 @@ function hasIndex(table: TableModel, index: IndexModel): boolean {
     table.uniques.some(covers) ||
     (table.primaryKey !== null && sameOrder(table.primaryKey.columns))
   );
+}
+
+/** NO ACTION and RESTRICT differ only for deferred constraints: to the application they are one. */
+function sameActions(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
+  const action = (value: string) => (value === 'RESTRICT' ? 'NO ACTION' : value);
+  return action(expected.onDelete) === action(actual.onDelete) && action(expected.onUpdate) === action(actual.onUpdate);
 }
 
 function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {

@@ -20,6 +20,7 @@ export type SchemaChange =
   | { readonly kind: 'extra-column'; readonly table: TableModel; readonly column: ColumnModel }
   | { readonly kind: 'extra-table'; readonly table: TableModel }
   | { readonly kind: 'missing-foreign-key'; readonly table: TableModel; readonly foreignKey: ForeignKeyModel }
+  | { readonly kind: 'modify-foreign-key'; readonly table: TableModel; readonly expected: ForeignKeyModel; readonly actual: ForeignKeyModel }
   | { readonly kind: 'missing-unique'; readonly table: TableModel; readonly unique: UniqueModel; readonly primaryKey: boolean }
   | { readonly kind: 'missing-index'; readonly table: TableModel; readonly index: IndexModel }
   | { readonly kind: 'missing-enum'; readonly enum: EnumModel }

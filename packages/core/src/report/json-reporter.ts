@@ -15,7 +15,12 @@ export const jsonReporter: Reporter = {
         message: finding.message,
         expected: finding.expected,
         actual: finding.actual,
-        sources: finding.sources,
+        sources: finding.sources.map((source) => ({
+          orm: source.orm,
+          registry: source.registry,
+          ...(source.model === undefined ? {} : { model: source.model }),
+          ...(source.file === undefined ? {} : { file: source.file }),
+        })),
       })),
       summary: result.summary,
     };

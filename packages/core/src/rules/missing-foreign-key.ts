@@ -5,11 +5,26 @@ import { displayName } from '../model/qualified-name.ts';
 export const missingForeignKey = defineRule({
   meta: {
     code: 'missing-foreign-key',
-    description: 'A relation is declared in the models but the database has no foreign-key constraint for it.',
-    messages: { missing: 'warning' },
+    description: 'A relation is declared in the models but the database has no foreign-key constraint for it, or one with other ON DELETE / ON UPDATE actions.',
+    messages: { missing: 'warning', actionsDiffer: 'warning' },
   },
   check(context) {
     for (const change of context.changes) {
+      if (change.kind === 'modify-foreign-key') {
+        const { table, expected, actual } = change;
+        const target = `${displayName(expected.references)}(${expected.references.columns.join(', ')})`;
+        context.report({
+          messageId: 'actionsDiffer',
+          schema: table.schema,
+          table: table.name,
+          ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
+          message: `${displayName(table)}(${expected.columns.join(', ')}) references ${target} ON DELETE ${actual.onDelete} ON UPDATE ${actual.onUpdate} in the database, but ON DELETE ${expected.onDelete} ON UPDATE ${expected.onUpdate} in ${declaredBy(table)}`,
+          expected: { onDelete: expected.onDelete, onUpdate: expected.onUpdate },
+          actual: { onDelete: actual.onDelete, onUpdate: actual.onUpdate, ...(actual.name ? { name: actual.name } : {}) },
+          sources: table.sources,
+        });
+        continue;
+      }
       if (change.kind !== 'missing-foreign-key') continue;
       const { table, foreignKey } = change;
       const target = `${displayName(foreignKey.references)}(${foreignKey.references.columns.join(', ')})`;
