@@ -2,21 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drizzleSource } from '@ormdrift/drizzle';
 import * as schema from './fixtures/drizzle/rich-schema.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
-import { checkDatabase, summarize } from './support/check-database.ts';
+import { checkDatabase } from './support/check-database.ts';
+import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 /** The schema module as a user would have written it without exporting `permission`: a column still uses it. */
 const { permission: _unexported, ...withoutPermissionExport } = schema;
 
-interface Mutation {
-  readonly name: string;
-  readonly sql: string;
-  readonly findings: ReturnType<typeof summarize>;
+interface DrizzleMutation extends Mutation {
   /** The module checked, when not the whole fixture. */
   readonly module?: Record<string, unknown>;
 }
 
-const mutations: Mutation[] = [
+const mutations: DrizzleMutation[] = [
   { name: 'drop a column', sql: 'alter table accounts drop column nickname', findings: [{ code: 'missing-column', severity: 'error', table: 'accounts', column: 'nickname' }] },
   { name: 'drop a table', sql: 'drop table post_tags', findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }] },
   {
@@ -238,15 +236,5 @@ describe('Drizzle: a database built by drizzle-kit', () => {
     expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 7 });
   });
 
-  describe.each(mutations)('after one mutation: $name', ({ sql, findings, module }) => {
-    it('reports exactly the expected finding', async () => {
-      const mutated = await createTestDatabase({ template: built });
-      try {
-        await mutated.query(sql);
-        expect(summarize(await checkDatabase(mutated.url, [source(module)]))).toEqual(findings);
-      } finally {
-        await mutated.drop();
-      }
-    });
-  });
+  checksEachMutation(mutations, { template: () => built, sources: ({ module }) => [source(module)] });
 });

@@ -1,30 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { typeormSource } from '@ormdrift/typeorm';
 import { richDataSource, richSchemas } from './fixtures/typeorm/rich-entities.ts';
-import { checkDatabase, summarize } from './support/check-database.ts';
+import { checkDatabase } from './support/check-database.ts';
+import { checksEachMutation, dropConstraint, dropIndexOn, keepEnumValues, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 import { synchronize } from './support/typeorm-sync.ts';
-
-/** Drops the one constraint of a kind on a table, whatever TypeORM named it. */
-const dropConstraint = (table: string, type: 'f' | 'u' | 'p', column?: string) => `
-  do $$ declare found text; begin
-    select conname into found from pg_constraint
-    where conrelid = '${table}'::regclass and contype = '${type}'
-      ${column ? `and conkey = array[(select attnum from pg_attribute where attrelid = '${table}'::regclass and attname = '${column}')]` : ''};
-    execute format('alter table ${table} drop constraint %I', found);
-  end $$`;
-
-const dropIndexOn = (table: string, columns: string) => `
-  do $$ declare found text; begin
-    select indexname into found from pg_indexes where tablename = '${table}' and indexdef like '%(${columns})%';
-    execute format('drop index %I', found);
-  end $$`;
-
-interface Mutation {
-  readonly name: string;
-  readonly sql: string;
-  readonly findings: ReturnType<typeof summarize>;
-}
 
 const mutations: Mutation[] = [
   { name: 'drop a column', sql: 'alter table posts drop column status', findings: [{ code: 'missing-column', severity: 'error', table: 'posts', column: 'status' }] },
@@ -125,12 +105,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'remove an enum value',
-    sql: `alter type accounts_role_enum rename to accounts_role_enum_old;
-          create type accounts_role_enum as enum ('admin', 'member');
-          alter table accounts alter column role drop default;
-          alter table accounts alter column role type accounts_role_enum using role::text::accounts_role_enum;
-          alter table accounts alter column role set default 'member';
-          drop type accounts_role_enum_old`,
+    sql: keepEnumValues('accounts_role_enum', ['admin', 'member'], 'accounts', 'role', `'member'`),
     findings: [{ code: 'enum-values-mismatch', severity: 'error', table: 'accounts', column: 'role' }],
   },
   {
@@ -185,15 +160,5 @@ describe('TypeORM: a database built by synchronize()', () => {
     expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 10 });
   });
 
-  describe.each(mutations)('after one mutation: $name', ({ sql, findings }) => {
-    it('reports exactly the expected finding', async () => {
-      const mutated = await createTestDatabase({ template: synced });
-      try {
-        await mutated.query(sql);
-        expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual(findings);
-      } finally {
-        await mutated.drop();
-      }
-    });
-  });
+  checksEachMutation(mutations, { template: () => synced, sources: () => [source()] });
 });
