@@ -18,7 +18,9 @@ export { emptySchema } from './model/schema-model.ts';
 export type { LoadedSource, SchemaSource, SourceProblem } from './model/schema-source.ts';
 export type { DiscoveredSource, DiscoverSources, DiscoveryContext, ExportedValue } from './model/source-discovery.ts';
 export type { IntrospectOptions, Introspector } from './model/introspector.ts';
-export { displayName } from './model/qualified-name.ts';
+export { displayName, qualifiedKey } from './model/qualified-name.ts';
+export { postgresIdentifier } from './model/postgres-identifier.ts';
+export { referentialAction } from './model/referential-action.ts';
 export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';

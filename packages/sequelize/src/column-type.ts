@@ -1,5 +1,4 @@
-import { enumColumnType, parseColumnType, type ColumnType, type QualifiedName } from '@ormdrift/core';
-import { postgresIdentifier } from './postgres-identifier.ts';
+import { enumColumnType, parseColumnType, type ColumnType, type QualifiedName, postgresIdentifier } from '@ormdrift/core';
 import type { AttributeLike, DataTypeLike } from './sequelize-shapes.ts';
 
 export type ResolvedColumnType =

@@ -1,5 +1,5 @@
+import { postgresIdentifier } from '@ormdrift/core';
 import type { IndexModel, SourceProblem, UniqueModel } from '@ormdrift/core';
-import { postgresIdentifier } from './postgres-identifier.ts';
 import type { IndexLike, ModelLike, QueryGeneratorLike } from './sequelize-shapes.ts';
 
 export interface ModelIndexes {

@@ -1,3 +1,4 @@
+import { postgresIdentifier } from '@ormdrift/core';
 import type {
   ColumnModel,
   EnumModel,
@@ -12,7 +13,6 @@ import type {
 import { sequelizeDefault } from './column-default.ts';
 import { enumTypeName, sequelizeColumnType } from './column-type.ts';
 import { modelIndexes } from './model-indexes.ts';
-import { postgresIdentifier } from './postgres-identifier.ts';
 import type { AttributeLike, ModelLike, SequelizeLike, UniqueKeyLike } from './sequelize-shapes.ts';
 import { modelTableName, referencedTableName } from './table-name.ts';
 

@@ -1,4 +1,5 @@
 import {
+  referentialAction,
   sameColumnType,
   type ColumnModel,
   type EnumModel,
@@ -6,7 +7,6 @@ import {
   type IndexModel,
   type Provenance,
   type QualifiedName,
-  type ReferentialAction,
   type SourceProblem,
   type TableModel,
   type UniqueModel,
@@ -66,8 +66,8 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     ...named(fk.name),
     columns: fk.columnNames,
     references: { ...tableName(dataSource, fk.referencedEntityMetadata), columns: fk.referencedColumnNames },
-    onDelete: action(fk.onDelete),
-    onUpdate: action(fk.onUpdate),
+    onDelete: referentialAction(fk.onDelete),
+    onUpdate: referentialAction(fk.onUpdate),
   }));
 
   const table: TableModel = {
@@ -134,9 +134,3 @@ function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetada
   });
 }
 
-const actions = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
-
-function action(value: string | undefined): ReferentialAction {
-  const upper = (value ?? 'NO ACTION').toUpperCase() as ReferentialAction;
-  return actions.has(upper) ? upper : 'NO ACTION';
-}

@@ -2,8 +2,8 @@
 const maxIdentifierBytes = 63;
 
 /**
- * The name PostgreSQL really stores for an identifier Sequelize sends. Longer names are cut
- * with only a NOTICE, which matters for the names Sequelize generates: an enum type
+ * The name PostgreSQL really stores for an identifier an ORM sends. Longer names are cut
+ * with only a NOTICE, which matters for generated names: Sequelize's enum type
  * `enum_<table>_<column>` easily passes 63 bytes, and the catalog then holds the cut one.
  */
 export function postgresIdentifier(name: string): string {
