@@ -193,6 +193,9 @@ describe('ormdrift check, given bad input', () => {
   it('an unknown finding code in --rule', () =>
     failsWith(['src/data-source.ts', '--db', clean.url, '--rule', 'missing-colum=off'], example, /unknown finding code "missing-colum" in --rule missing-colum=off: the codes are registry-conflict, missing-table/));
 
+  it('a report file that cannot be written', () =>
+    failsWith(['src/data-source.ts', '--db', clean.url, '--out', 'no-such-directory/drift.json'], example, /cannot write the report to no-such-directory\/drift\.json: ENOENT/));
+
   it('no database at all', () => failsWith(['src/data-source.ts'], example, /no database to check: pass --db/));
 
   it('prints the stack trace with --debug', async () => {

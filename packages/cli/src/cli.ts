@@ -1,5 +1,5 @@
 import { ConnectionError, IntrospectionError, redactUrl } from '@ormdrift/postgres';
-import { checkCommand, checkUsage } from './commands/check-command.ts';
+import { checkCommand } from './commands/check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -58,4 +58,3 @@ function causeChain(error: Error): string {
   return text;
 }
 
-export { checkUsage };

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, type CheckResult, type RuleSettings } from '@ormdrift/core';
+import { check, isReporterName, reporters, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
@@ -66,7 +66,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
   if (values.out) {
-    await writeFile(values.out, report);
+    const out = resolve(io.cwd, values.out);
+    await writeFile(out, report).catch((cause: unknown) => {
+      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
+    });
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return result.summary.errors > 0 ? 1 : 0;
@@ -74,7 +77,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
 
 async function runCheck(
   url: string,
-  sources: Parameters<typeof check>[0]['sources'],
+  sources: readonly SchemaSource[],
   options: { schemas: string[] | undefined; rules: RuleSettings },
 ): Promise<CheckResult> {
   // Load the models before connecting: a broken model is reported without touching the database.
@@ -92,7 +95,7 @@ async function runCheck(
   }
 }
 
-async function loadSource(source: Parameters<typeof check>[0]['sources'][number]) {
+async function loadSource(source: SchemaSource): Promise<LoadedSource> {
   try {
     return await source.load();
   } catch (cause) {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { inlineSourceMap } from './inline-source-map.ts';
-import { isTypeScriptFile, moduleFormat } from './module-format.ts';
+import { isTypeScriptFile, moduleFormat, typeScriptCandidates } from './module-format.ts';
 import { transpileTypeScript } from './transpile-typescript.ts';
 
 interface ResolveContext {
@@ -16,19 +16,15 @@ interface ResolveContext {
 type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url: string; format?: string | null }>;
 type NextLoad = (url: string, context: object) => Promise<{ format: string; source?: string | Uint8Array | null }>;
 
-const candidateSuffixes = ['.ts', '.tsx', '.mts', '/index.ts'];
-
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
     const relative = specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:');
     if (!relative || (error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    const base = specifier.replace(/\.(c|m)?js$/, '');
-    const extensions = base === specifier ? candidateSuffixes : ['.ts', '.tsx', '.mts', '.cts'];
-    for (const suffix of extensions) {
+    for (const candidate of typeScriptCandidates(specifier)) {
       try {
-        return await nextResolve(base + suffix, context);
+        return await nextResolve(candidate, context);
       } catch {
         // try the next spelling
       }

@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../usage-error.ts';
-import { moduleFormat } from './module-format.ts';
-import { registerTypeScript } from './register-typescript.ts';
+import { moduleFormat, typescriptExtensions } from './module-format.ts';
 
-const supported = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const supported = new Set<string>([...typescriptExtensions, '.js', '.mjs', '.cjs']);
+import { registerTypeScript } from './register-typescript.ts';
 
 /** Imports a user module (TypeScript or JavaScript, CommonJS or ESM) and returns its exports. */
 export async function importModule(path: string, cwd: string): Promise<Record<string, unknown>> {
   const file = resolve(cwd, path);
   if (!existsSync(file)) throw new UsageError(`cannot find module ${path}: check the path (relative to ${cwd})`);
-  if (!supported.test(file)) throw new UsageError(`cannot load ${path}: ormdrift imports .ts, .mts, .cts, .js, .mjs and .cjs files`);
+  if (!supported.has(extname(file))) throw new UsageError(`cannot load ${path}: ormdrift imports .ts, .mts, .cts, .js, .mjs and .cjs files`);
 
   registerTypeScript();
   loadReflectMetadata(file);

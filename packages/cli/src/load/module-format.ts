@@ -28,3 +28,19 @@ export const typescriptExtensions = ['.ts', '.mts', '.cts'] as const;
 export function isTypeScriptFile(file: string): boolean {
   return (typescriptExtensions as readonly string[]).includes(extname(file));
 }
+
+/** JavaScript extensions and the TypeScript sources a compiler turns into them. */
+const sourceOf: Readonly<Record<string, string>> = { '.js': '.ts', '.mjs': '.mts', '.cjs': '.cts' };
+
+/**
+ * The TypeScript files a relative import may mean when no file matches it as written, as
+ * TypeScript's own resolution has it: `./user.js` is `./user.ts` (NodeNext style), and an
+ * extensionless `./user` is `./user.ts`, `./user.mts`, `./user.cts` or `./user/index.ts`.
+ */
+export function typeScriptCandidates(specifier: string): string[] {
+  const extension = extname(specifier);
+  const source = sourceOf[extension];
+  if (source) return [specifier.slice(0, -extension.length) + source];
+  if (extension !== '') return [];
+  return [...typescriptExtensions.map((candidate) => specifier + candidate), `${specifier}/index.ts`];
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { inlineSourceMap } from './inline-source-map.ts';
-import { typescriptExtensions } from './module-format.ts';
+import { typeScriptCandidates, typescriptExtensions } from './module-format.ts';
 import { transpileTypeScript } from './transpile-typescript.ts';
 
 interface CommonJsModule {
@@ -29,13 +29,21 @@ export function registerTypeScript(): void {
   }
 
   // TypeScript projects import `./user.js` for `./user.ts` (NodeNext): resolve it as tsc does.
+  // (Extensionless requests already find `.ts` files through the extensions registered above.)
   const resolveFilename = internals._resolveFilename;
   internals._resolveFilename = function (request, parent, ...rest) {
     try {
       return resolveFilename.call(this, request, parent, ...rest);
     } catch (error) {
-      if (!/^\.\.?\//.test(request) || !/\.(c|m)?js$/.test(request)) throw error;
-      return resolveFilename.call(this, request.replace(/\.(c|m)?js$/, '.ts'), parent, ...rest);
+      if (!/^\.\.?\//.test(request)) throw error;
+      for (const candidate of typeScriptCandidates(request)) {
+        try {
+          return resolveFilename.call(this, candidate, parent, ...rest);
+        } catch {
+          // try the next spelling
+        }
+      }
+      throw error;
     }
   };
 

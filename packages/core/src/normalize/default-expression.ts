@@ -7,9 +7,10 @@ import { canonicalTypedLiteral } from './typed-literal.ts';
  * `pg_get_expr()` returns compare equal when they mean the same thing:
  * `'active'::character varying` ≡ `'active'`, `'-1'::integer` ≡ `-1`, `CURRENT_TIMESTAMP` ≡ `now()`,
  * `(ARRAY[]::character varying[])::character varying(255)[]` ≡ `'{}'`.
- * The result is for comparison only; reports show the original text.
+ * The column's type decides how literals compare: in a varchar `'1.50'` is not `'1.5'`, in a
+ * numeric column it is. The result is for comparison only; reports show the original text.
  */
-export function canonicalDefault(expression: string | null | undefined, type?: ColumnType): string | null {
+export function canonicalDefault(expression: string | null | undefined, type: ColumnType): string | null {
   if (expression === null || expression === undefined) return null;
   let text = stripOuterParens(withoutCasts(expression.trim()));
   if (text === '' || text === 'null') return null;
@@ -17,21 +18,20 @@ export function canonicalDefault(expression: string | null | undefined, type?: C
   if (/^nextval\(/.test(text)) return 'nextval()';
   if (timeFunctions.has(text) || /^current_timestamp\(\d\)$/.test(text)) return 'now()';
   if (/^(public\.)?uuid_generate_v4\(\)$/.test(text) || text === 'gen_random_uuid()') return 'gen_random_uuid()';
-  if (text === 'array[]' || text === "'{}'") return "'{}'";
   // `ARRAY[7, 13]` is the literal '{7,13}': compare it as one
   const constructed = arrayConstructorLiteral(text);
   if (constructed !== undefined) text = `'${constructed.replace(/'/g, "''")}'`;
 
-  // Numbers and booleans fold only where the column holds them: in a varchar, '1.50' is not '1.5'.
-  const numeric = /^'?(-?\d+(?:\.\d+)?)'?$/.exec(text.replace(/^\((-\d.*)\)$/, '$1'));
-  if (numeric?.[1] !== undefined && (type === undefined || isNumericType(type))) return canonicalNumber(numeric[1]);
-  if (type === undefined || type.name === 'boolean') {
+  // Numbers and booleans fold only where the column holds them.
+  const numeric = /^'?(-?\d+(?:\.\d+)?)'?$/.exec(text);
+  if (numeric?.[1] !== undefined && isNumericType(type)) return canonicalNumber(numeric[1]);
+  if (type.name === 'boolean' && type.arrayDims === 0) {
     if (text === "'t'" || text === "'true'") return 'true';
     if (text === "'f'" || text === "'false'") return 'false';
   }
 
   const literal = /^'((?:[^']|'')*)'$/.exec(text);
-  if (literal?.[1] !== undefined) return `'${canonicalJson(canonicalTypedLiteral(literal[1].replace(/''/g, "'"), type))}'`;
+  if (literal?.[1] !== undefined) return `'${canonicalTypedLiteral(literal[1].replace(/''/g, "'"), type)}'`;
   return text;
 }
 
@@ -121,26 +121,4 @@ function balanced(text: string): boolean {
 /** `'0'` (an ORM's quoted number) and `0` (PostgreSQL's folded constant) are one value; `1.50` and `1.5` too. */
 function canonicalNumber(text: string): string {
   return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}
-
-/** jsonb prints its own key order and spacing; compare JSON literals by value. */
-function canonicalJson(text: string): string {
-  if (!/^\s*[[{]/.test(text)) return text;
-  try {
-    return JSON.stringify(sortKeys(JSON.parse(text)));
-  } catch {
-    return text; // an array literal such as '{a,b}', not JSON
-  }
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([key, inner]) => [key, sortKeys(inner)]),
-    );
-  }
-  return value;
 }

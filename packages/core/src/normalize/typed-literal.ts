@@ -7,12 +7,14 @@ import type { ColumnType } from '../model/schema-model.ts';
  *   quoted only when they must be; booleans print as `t`/`f`);
  * - timestamps: `2024-01-02 03:04:05.000` prints as `2024-01-02 03:04:05` (no trailing fractional
  *   zeros, a space before the time); a time-zone-less timestamp ignores any offset written in it,
- *   and a `timestamp with time zone` is an instant, printed in the session's time zone, so two
- *   spellings with offsets compare as instants.
+ *   and a `timestamp with time zone` is an instant, compared in UTC (the time zone the introspector
+ *   pins); one written without an offset is read as UTC too;
+ * - jsonb: stored parsed, printed with its own key order and spacing, so it compares by value
+ *   (json and text keep their text exactly as written).
  * Anything it does not recognize is returned unchanged.
  */
-export function canonicalTypedLiteral(text: string, type: ColumnType | undefined): string {
-  if (type === undefined) return text;
+export function canonicalTypedLiteral(text: string, type: ColumnType): string {
+  if (type.name === 'jsonb' && type.arrayDims === 0) return canonicalJson(text);
   if (type.arrayDims > 0) return text.startsWith('{') ? (canonicalArray(text, type.name) ?? text) : text;
   if (type.name.startsWith('timestamp')) return canonicalTimestamp(text, type.name.endsWith('with time zone'));
   return text;
@@ -90,8 +92,8 @@ function canonicalTimestamp(text: string, withZone: boolean): string {
   const trimmedFraction = fraction.replace(/0+$/, '');
   const fractionText = trimmedFraction === '' ? '' : `.${trimmedFraction}`;
   // a timestamp without time zone ignores an offset written in its input
-  if (!withZone || zone === undefined) return `${date} ${hours}:${minutes}:${seconds}${fractionText}`;
-  const offsetMinutes = zoneOffsetMinutes(zone);
+  if (!withZone) return `${date} ${hours}:${minutes}:${seconds}${fractionText}`;
+  const offsetMinutes = zone === undefined ? 0 : zoneOffsetMinutes(zone);
   const local = Date.parse(`${date}T${hours}:${minutes}:${seconds}Z`);
   if (Number.isNaN(local)) return text;
   const instant = new Date(local - offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -103,4 +105,24 @@ function zoneOffsetMinutes(zone: string): number {
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+}
+
+function canonicalJson(text: string): string {
+  try {
+    return JSON.stringify(sortKeys(JSON.parse(text)));
+  } catch {
+    return text;
+  }
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, inner]) => [key, sortKeys(inner)]),
+    );
+  }
+  return value;
 }
