@@ -7,7 +7,7 @@ import { toCamelCase, toSnakeCase } from 'drizzle-orm/casing';
 export type DrizzleCasing = 'snake_case' | 'camelCase';
 
 /** Anything naming a column: a column, an index's column. */
-interface NamedColumn {
+export interface NamedColumn {
   readonly name: string;
   readonly keyAsName?: boolean;
 }

@@ -1,6 +1,8 @@
+import { qualifiedKey } from '@ormdrift/core';
 import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DrizzleCasing } from './drizzle-casing.ts';
-import { drizzleTable } from './drizzle-table.ts';
+import { drizzleTable, type DrizzleTable } from './drizzle-table.ts';
 import { isDrizzleEnum, isDrizzleTable } from './recognize.ts';
 
 export interface DrizzleSourceOptions {
@@ -32,7 +34,7 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
       const enums = new Map<string, EnumModel>();
       const problems: SourceProblem[] = [];
       const addEnum = (declared: Omit<EnumModel, 'sources'>, model: string) => {
-        const key = `${declared.schema}.${declared.name}`;
+        const key = qualifiedKey(declared);
         if (!enums.has(key)) enums.set(key, { schema: declared.schema, name: declared.name, values: declared.values, sources: [provenance(model)] });
       };
 
@@ -45,7 +47,11 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
         // `export { users, users as accounts }` is one table
         if (!isDrizzleTable(value) || seen.has(value)) continue;
         seen.add(value);
-        const mapped = drizzleTable(value, provenance(name), options.casing);
+        const mapped = readTable(value, name, provenance(name), options.casing);
+        if ('problem' in mapped) {
+          problems.push(mapped.problem);
+          continue;
+        }
         tables.push(mapped.table);
         problems.push(...mapped.problems);
         for (const used of mapped.enums) addEnum(used, used.name);
@@ -53,4 +59,18 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
       return { schema: { tables, enums: [...enums.values()] }, problems };
     },
   };
+}
+
+/**
+ * Reading a table runs the user's code (`.references(() => ...)`, `generatedAlwaysAs(() => ...)`,
+ * the table's extra config): one table that throws is a problem, not the end of the check; the
+ * other tables are still read.
+ */
+function readTable(table: PgTable, exportName: string, source: Provenance, casing: DrizzleCasing | undefined): DrizzleTable | { readonly problem: SourceProblem } {
+  try {
+    return drizzleTable(table, source, casing);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    return { problem: { type: 'ignored-declaration', ref: exportName, message: `the table could not be read (${message}); it is not checked` } };
+  }
 }

@@ -1,18 +1,18 @@
+import { referentialAction } from '@ormdrift/core';
 import type {
   ColumnModel,
   ForeignKeyModel,
   IndexModel,
   PrimaryKeyModel,
   Provenance,
-  ReferentialAction,
   SourceProblem,
   TableModel,
   UniqueModel,
 } from '@ormdrift/core';
-import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzleColumnDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
-import { columnName, type DrizzleCasing } from './drizzle-casing.ts';
+import { columnName, type DrizzleCasing, type NamedColumn } from './drizzle-casing.ts';
 import { isSql, sqlText } from './sql-text.ts';
 
 export interface DrizzleTable {
@@ -29,7 +29,7 @@ type Index = TableConfig['indexes'][number];
 export function drizzleTable(pgTable: PgTable, source: Provenance, casing: DrizzleCasing | undefined): DrizzleTable {
   const config = getTableConfig(pgTable);
   const qualified = { schema: config.schema ?? 'public', name: config.name };
-  const nameOf = (column: { name: string; keyAsName?: boolean }) => columnName(column, casing);
+  const nameOf = (column: NamedColumn) => columnName(column, casing);
   const problems: SourceProblem[] = [];
   const enums: ColumnEnum[] = [];
 
@@ -51,19 +51,17 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     };
   });
 
+  // drizzle-orm names every unique itself (`<table>_<column>_unique`) when the user does not
   const uniques: UniqueModel[] = [
     // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
     ...config.columns
       .filter((column) => column.isUnique)
-      .map((column) => ({ name: column.uniqueName ?? `${config.name}_${nameOf(column)}_unique`, columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
-    ...config.uniqueConstraints.map((unique) => {
-      const columns = unique.columns.map(nameOf);
-      return { name: unique.name ?? `${config.name}_${columns.join('_')}_unique`, columns, nullsNotDistinct: unique.nullsNotDistinct };
-    }),
+      .map((column) => ({ name: column.uniqueName, columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+    ...config.uniqueConstraints.map((unique) => ({ name: unique.name, columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
   for (const index of config.indexes) {
-    const mapped = indexOf(index, config.name, nameOf, casing);
+    const mapped = indexModel(index, config.name, casing);
     if (mapped === undefined) {
       problems.push({
         type: 'ignored-declaration',
@@ -83,8 +81,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       name: casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
       columns: from,
       references: { schema: target.schema ?? 'public', name: target.name, columns: to },
-      onDelete: action(foreignKey.onDelete),
-      onUpdate: action(foreignKey.onUpdate),
+      onDelete: referentialAction(foreignKey.onDelete),
+      onUpdate: referentialAction(foreignKey.onUpdate),
     };
   });
 
@@ -94,12 +92,11 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
 
 /** A composite `primaryKey({ columns })` from the table's extra config, else the columns marked `.primaryKey()`. */
 function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): PrimaryKeyModel | null {
-  const nameOf = (column: PgColumn) => columnName(column, casing);
   const composite = config.primaryKeys[0];
-  if (composite) return { name: casedName(composite.getName(), composite.columns, casing), columns: composite.columns.map(nameOf) };
+  if (composite) return { name: casedName(composite.getName(), composite.columns, casing), columns: composite.columns.map((column) => columnName(column, casing)) };
   // an inline `.primaryKey()` is left for PostgreSQL to name (`<table>_pkey`)
   const marked = config.columns.filter((column) => column.primary);
-  return marked.length > 0 ? { columns: marked.map(nameOf) } : null;
+  return marked.length > 0 ? { columns: marked.map((column) => columnName(column, casing)) } : null;
 }
 
 /**
@@ -108,11 +105,11 @@ function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): P
  * unique index as a partial index: it guarantees uniqueness only where its predicate holds.
  * An expression index with no name is undefined: drizzle-kit cannot name it either.
  */
-function indexOf(index: Index, table: string, nameOf: (column: { name: string; keyAsName?: boolean }) => string, casing: DrizzleCasing | undefined): IndexModel | UniqueModel | undefined {
+function indexModel(index: Index, table: string, casing: DrizzleCasing | undefined): IndexModel | UniqueModel | undefined {
   const { config } = index;
   const expression = config.columns.some(isSql);
   if (expression && config.name === undefined) return undefined;
-  const columns = expression ? [] : config.columns.map((column) => nameOf(column as { name: string; keyAsName?: boolean }));
+  const columns = expression ? [] : config.columns.map((column) => columnName(column as NamedColumn, casing));
   const name = config.name ?? `${table}_${columns.join('_')}_index`;
   const where = config.where === undefined ? {} : { where: sqlText(config.where, casing) };
   if (config.unique && !expression && config.where === undefined) return { name, columns, nullsNotDistinct: false };
@@ -125,18 +122,6 @@ function generatedExpression(as: unknown, casing: DrizzleCasing | undefined): st
 }
 
 /** drizzle-kit renames a default constraint name column by column when a casing applies. */
-function casedName(name: string, columns: readonly { name: string; keyAsName?: boolean }[], casing: DrizzleCasing | undefined): string {
+function casedName(name: string, columns: readonly NamedColumn[], casing: DrizzleCasing | undefined): string {
   return columns.reduce((renamed, column) => renamed.replace(column.name, columnName(column, casing)), name);
-}
-
-const actions: Record<string, ReferentialAction> = {
-  'no action': 'NO ACTION',
-  restrict: 'RESTRICT',
-  cascade: 'CASCADE',
-  'set null': 'SET NULL',
-  'set default': 'SET DEFAULT',
-};
-
-function action(value: string | undefined): ReferentialAction {
-  return actions[(value ?? 'no action').toLowerCase()] ?? 'NO ACTION';
 }

@@ -1,4 +1,3 @@
 export { drizzleSource, type DrizzleSourceOptions } from './drizzle-source.ts';
 export { discoverDrizzleSources } from './discover-drizzle-sources.ts';
-export { isDrizzleEnum, isDrizzleExport, isDrizzleSchema, isDrizzleTable } from './recognize.ts';
 export type { DrizzleCasing } from './drizzle-casing.ts';

@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { discoverDrizzleSources, isDrizzleEnum, isDrizzleSchema, isDrizzleTable } from '@ormdrift/drizzle';
+import * as publicSurface from '@ormdrift/drizzle';
+import { discoverDrizzleSources } from '@ormdrift/drizzle';
 import { integer, pgEnum, pgSchema, pgTable, pgView, text } from 'drizzle-orm/pg-core';
+import { isDrizzleEnum, isDrizzleSchema, isDrizzleTable } from '../src/recognize.ts';
 
 const users = pgTable('users', { id: integer().primaryKey(), name: text() });
 const mood = pgEnum('mood', ['happy', 'sad']);
@@ -65,5 +67,11 @@ describe('discoverDrizzleSources', () => {
   it('reads a table re-exported under a second name once', async () => {
     const [found] = discover({ users, accounts: users });
     expect((await found!.source.load()).schema.tables).toHaveLength(1);
+  });
+});
+
+describe('public surface', () => {
+  it("exports the source and its discovery only: the brand checks narrow to drizzle-orm's types, which stay out of the .d.ts", () => {
+    expect(Object.keys(publicSurface).sort()).toEqual(['discoverDrizzleSources', 'drizzleSource']);
   });
 });

@@ -151,6 +151,16 @@ describe('enums', () => {
     ]);
   });
 
+  it('keeps apart enums whose schema and name join to the same dotted text', async () => {
+    const first = pgSchema('a').enum('b.c', ['x']);
+    const second = pgSchema('a.b').enum('c', ['y']);
+    const { schema } = await load({ first, second });
+    expect(schema.enums.map((declared) => [declared.schema, declared.name, declared.values])).toEqual([
+      ['a', 'b.c', ['x']],
+      ['a.b', 'c', ['y']],
+    ]);
+  });
+
   it('declares an enum a column uses though the module does not export it', async () => {
     const hidden = pgEnum('hidden_kind', ['a', 'b']);
     const { schema } = await load({ things: pgTable('things', { kind: hidden().array() }) });
@@ -273,6 +283,19 @@ describe('keys, constraints and indexes', () => {
     ]);
   });
 
+  it.each([
+    ['cascade', 'CASCADE'],
+    ['restrict', 'RESTRICT'],
+    ['no action', 'NO ACTION'],
+    ['set null', 'SET NULL'],
+    ['set default', 'SET DEFAULT'],
+  ] as const)("reads drizzle's '%s' as %s, on delete and on update", async (spelling, action) => {
+    const parents = pgTable('parents', { id: integer().primaryKey() });
+    const children = pgTable('children', { parentId: integer().references(() => parents.id, { onDelete: spelling, onUpdate: spelling }) });
+    const [foreignKey] = (await tableOf({ children })).foreignKeys;
+    expect([foreignKey!.onDelete, foreignKey!.onUpdate]).toEqual([action, action]);
+  });
+
   it('counts only columns marked unique, though every column carries a uniqueName', async () => {
     const table = await tableOf({ accounts });
     expect(table.uniques).toEqual([
@@ -312,6 +335,26 @@ describe('tables, schemas and names', () => {
     expect(table.columns.map((c) => c.name)).toEqual(['created_at', 'updatedAt', 'org_id']);
     expect(table.foreignKeys[0]!.columns).toEqual(['org_id']);
     expect((await tableOf({ users })).columns.map((c) => c.name)).toEqual(['createdAt', 'updatedAt', 'orgId']);
+  });
+
+  it('reports a table whose own callbacks throw, naming its export, and reads the others', async () => {
+    const shade = pgEnum('shade', ['light', 'dark']);
+    const good = pgTable('good', { id: integer().primaryKey() });
+    const missing = undefined as unknown as typeof good;
+    const dangling = pgTable('dangling', { goodId: integer().references(() => missing.id), shade: shade() });
+    const exploding = pgTable('exploding', {
+      name: text().generatedAlwaysAs(() => {
+        throw new Error('no such column');
+      }),
+    });
+    const { schema, problems } = await load({ DanglingTable: dangling, good, ExplodingTable: exploding });
+    expect(schema.tables.map((table) => table.name)).toEqual(['good']);
+    // the enum only the unreadable table uses is not declared from it
+    expect(schema.enums).toEqual([]);
+    expect(problems).toEqual([
+      { type: 'ignored-declaration', ref: 'DanglingTable', message: "the table could not be read (Cannot read properties of undefined (reading 'id')); it is not checked" },
+      { type: 'ignored-declaration', ref: 'ExplodingTable', message: 'the table could not be read (no such column); it is not checked' },
+    ]);
   });
 
   it('reads no table from a module without tables', async () => {

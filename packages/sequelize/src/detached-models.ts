@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { ModelLike, SequelizeLike } from './sequelize-shapes.ts';
+import type { ModelLike } from './sequelize-shapes.ts';
 
 /** `reflect-metadata`'s global API, which sequelize-typescript's decorators write to. */
 interface ReflectWithMetadata {
@@ -23,14 +23,21 @@ export function isDetachedModelClass(value: unknown): value is ModelLike {
 /**
  * Adds detached models to an instance of the user's own sequelize-typescript (resolved from
  * `resolveFrom`), as the app itself would: `dialect: 'postgres'` and no URL, so nothing
- * connects. The classes are initialized on that instance as a side effect.
+ * connects. The classes are initialized on that instance; the instance itself is not needed,
+ * since each class now carries it.
  */
-export function attachDetachedModels(models: readonly ModelLike[], resolveFrom = join(process.cwd(), 'package.json')): SequelizeLike {
-  const { Sequelize } = createRequire(resolveFrom)('sequelize-typescript') as { Sequelize: new (options: object) => SequelizeLike };
+export function attachDetachedModels(models: readonly ModelLike[], resolveFrom = join(process.cwd(), 'package.json')): void {
+  const names = models.map((model) => model.name).join(', ');
+  let Sequelize: new (options: object) => unknown;
   try {
-    return new Sequelize({ dialect: 'postgres', logging: false, models });
+    ({ Sequelize } = createRequire(resolveFrom)('sequelize-typescript') as { Sequelize: new (options: object) => unknown });
+  } catch (cause) {
+    throw new Error(`${names} are sequelize-typescript classes added to no instance, and sequelize-typescript cannot be resolved from ${resolveFrom} to add them to one`, { cause });
+  }
+  try {
+    new Sequelize({ dialect: 'postgres', logging: false, models });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(`sequelize-typescript could not add ${models.map((model) => model.name).join(', ')} to an instance: ${message}`, { cause });
+    throw new Error(`sequelize-typescript could not add ${names} to an instance: ${message}`, { cause });
   }
 }

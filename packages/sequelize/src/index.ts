@@ -1,4 +1,3 @@
 export { sequelizeSource, type SequelizeSourceOptions } from './sequelize-source.ts';
 export { discoverSequelizeSources } from './discover-sequelize-sources.ts';
-export { isModelClass, isSequelizeExport, isSequelizeInstance } from './recognize.ts';
 export type { SequelizeInstanceLike, SequelizeModelLike } from './sequelize-shapes.ts';

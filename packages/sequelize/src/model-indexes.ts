@@ -23,16 +23,22 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
     const columns = index.fields.map(fieldName);
     const expression = columns.some((column) => column === undefined);
     const name = index.name === undefined ? {} : { name: postgresIdentifier(index.name) };
-    const where = predicate(index, queryGenerator);
+    const ref = `${model.name}.${index.name ?? 'index'}`;
     if (index.unique && expression) {
-      problems.push({ type: 'ignored-declaration', ref: `${model.name}.${index.name ?? 'index'}`, message: 'a unique index on an expression is not checked' });
+      problems.push({ type: 'ignored-declaration', ref, message: 'a unique index on an expression is not checked' });
+      continue;
+    }
+    const where = predicate(index, queryGenerator);
+    if (!where.ok) {
+      // without its predicate, a partial unique index would be checked as a full UNIQUE and a partial index as a full one
+      problems.push({ type: 'ignored-declaration', ref, message: `the index predicate cannot be rendered (${where.reason}); the index is not checked` });
       continue;
     }
     // A partial unique index guarantees uniqueness only where its predicate holds: it is checked
     // as an index with that predicate (core matches a unique only with a full one).
     if (index.unique && where.where === undefined) uniques.push({ ...name, columns: columns as string[], nullsNotDistinct: false });
     // an expression index has no column list and is matched by name
-    else indexes.push({ ...name, columns: expression ? [] : (columns as string[]), ...where });
+    else indexes.push({ ...name, columns: expression ? [] : (columns as string[]), ...(where.where === undefined ? {} : { where: where.where }) });
   }
   return { uniques, indexes, problems };
 }
@@ -48,14 +54,19 @@ function fieldName(field: unknown): string | undefined {
   return undefined;
 }
 
-/** `where` rendered by the query generator, as `addIndexQuery()` appends it, without its `WHERE`. */
-function predicate(index: IndexLike, queryGenerator: QueryGeneratorLike): { where?: string } {
-  if (index.where === undefined || index.where === null) return {};
+type Predicate = { readonly ok: true; readonly where?: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * `where` rendered by the query generator, as `addIndexQuery()` appends it, without its `WHERE`.
+ * A `where` that renders to nothing (`{}`) adds no predicate there either.
+ */
+function predicate(index: IndexLike, queryGenerator: QueryGeneratorLike): Predicate {
+  if (index.where === undefined || index.where === null) return { ok: true };
+  if (typeof queryGenerator.whereQuery !== 'function') return { ok: false, reason: 'the query generator has no whereQuery()' };
   try {
-    const sql = queryGenerator.whereQuery?.(index.where) ?? '';
-    const where = sql.replace(/^\s*WHERE\s+/i, '').trim();
-    return where === '' ? {} : { where };
-  } catch {
-    return { where: String(index.where) };
+    const where = queryGenerator.whereQuery(index.where).replace(/^\s*WHERE\s+/i, '').trim();
+    return where === '' ? { ok: true } : { ok: true, where };
+  } catch (cause) {
+    return { ok: false, reason: (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '' };
   }
 }

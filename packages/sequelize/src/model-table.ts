@@ -1,11 +1,10 @@
-import { postgresIdentifier } from '@ormdrift/core';
+import { postgresIdentifier, referentialAction } from '@ormdrift/core';
 import type {
   ColumnModel,
   EnumModel,
   ForeignKeyModel,
   Provenance,
   QualifiedName,
-  ReferentialAction,
   SourceProblem,
   TableModel,
   UniqueModel,
@@ -13,7 +12,7 @@ import type {
 import { sequelizeDefault } from './column-default.ts';
 import { enumTypeName, sequelizeColumnType } from './column-type.ts';
 import { modelIndexes } from './model-indexes.ts';
-import type { AttributeLike, ModelLike, SequelizeLike, UniqueKeyLike } from './sequelize-shapes.ts';
+import type { AttributeLike, InitializedModel, ModelLike, SequelizeLike, UniqueKeyLike } from './sequelize-shapes.ts';
 import { modelTableName, referencedTableName } from './table-name.ts';
 
 export interface ModelTable {
@@ -28,10 +27,11 @@ export interface ModelTable {
  * `deletedAt`, association foreign keys and the default `id` are already among them),
  * normalized as `createTable()` normalizes them, then rendered as `attributeToSQL()` does.
  */
-export function modelTable(model: ModelLike & { readonly sequelize: SequelizeLike }, provenance: Omit<Provenance, 'model'>): ModelTable {
+export function modelTable(model: InitializedModel, provenance: Omit<Provenance, 'model'>): ModelTable {
   const source: Provenance = { ...provenance, model: model.name };
-  const tableName = modelTableName(model);
-  const table: QualifiedName = { schema: tableName.schema, name: postgresIdentifier(tableName.name) };
+  // the name as Sequelize sends it, and as PostgreSQL stores it (cut to 63 bytes)
+  const sentName = modelTableName(model);
+  const storedName: QualifiedName = { schema: sentName.schema, name: postgresIdentifier(sentName.name) };
   const queryGenerator = model.sequelize.getQueryInterface().queryGenerator;
   const problems: SourceProblem[] = [];
   const enums: EnumModel[] = [];
@@ -46,7 +46,7 @@ export function modelTable(model: ModelLike & { readonly sequelize: SequelizeLik
     const column = postgresIdentifier(field);
     const ref = `${model.name}.${key}`;
     // generated names (`enum_<table>_<field>`, `<table>_<field>_seq`) are built from the names Sequelize sends, then cut
-    const place = { table: tableName, column: field };
+    const place = { table: sentName, column: field };
 
     const type = sequelizeColumnType(attribute, place);
     if (!type.ok) {
@@ -71,16 +71,17 @@ export function modelTable(model: ModelLike & { readonly sequelize: SequelizeLik
     if (attribute.unique === true) uniques.push({ columns: [column], nullsNotDistinct: false });
 
     if (attribute.references && !model.options.withoutForeignKeyConstraints) {
-      const target = referencedTableName(attribute.references.model, table);
+      const target = referencedTableName(attribute.references.model, sentName);
       if (!target) {
         problems.push({ type: 'unresolved-reference', ref, message: `references.model ${String(attribute.references.model)} names no table; the foreign key is not checked` });
         continue;
       }
       foreignKeys.push({
         columns: [column],
-        references: { ...target, columns: [attribute.references.key ?? 'id'] },
-        onDelete: action(attribute.onDelete),
-        onUpdate: action(attribute.onUpdate),
+        // PostgreSQL cuts the names in REFERENCES as it cut them in the target's CREATE TABLE
+        references: { schema: target.schema, name: postgresIdentifier(target.name), columns: [postgresIdentifier(attribute.references.key ?? 'id')] },
+        onDelete: referentialAction(attribute.onDelete),
+        onUpdate: referentialAction(attribute.onUpdate),
       });
     }
   }
@@ -91,7 +92,7 @@ export function modelTable(model: ModelLike & { readonly sequelize: SequelizeLik
 
   return {
     table: {
-      ...table,
+      ...storedName,
       kind: 'table',
       columns,
       primaryKey: primaryKey.length > 0 ? { columns: primaryKey } : null,
@@ -136,11 +137,4 @@ function distinctUniques(uniques: readonly UniqueModel[]): UniqueModel[] {
     seen.add(key);
     return true;
   });
-}
-
-const actions = new Set<ReferentialAction>(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
-
-function action(value: string | undefined): ReferentialAction {
-  const upper = (value ?? 'NO ACTION').toUpperCase() as ReferentialAction;
-  return actions.has(upper) ? upper : 'NO ACTION';
 }

@@ -1,5 +1,5 @@
 import { isDetachedModelClass } from './detached-models.ts';
-import type { ModelLike, SequelizeLike } from './sequelize-shapes.ts';
+import type { InitializedModel, ModelLike, SequelizeLike } from './sequelize-shapes.ts';
 
 /**
  * Sequelize objects are recognized by shape, never with `instanceof`: the user's copy of
@@ -24,7 +24,7 @@ export function isSequelizeInstance(value: unknown): value is SequelizeLike {
  * `addModels`). Sequelize's own `Model` base class and a model never initialized have the same
  * static methods but no instance, so they are not models of any registry.
  */
-export function isModelClass(value: unknown): value is ModelLike & { readonly sequelize: SequelizeLike } {
+export function isModelClass(value: unknown): value is InitializedModel {
   if (typeof value !== 'function') return false;
   const candidate = value as unknown as Partial<Record<keyof ModelLike, unknown>>;
   return typeof candidate.getAttributes === 'function' && typeof candidate.getTableName === 'function' && isSequelizeInstance(candidate.sequelize);

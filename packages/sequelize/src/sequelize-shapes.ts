@@ -53,6 +53,9 @@ export interface ModelLike extends SequelizeModelLike {
   getTableName(): TableNameLike;
 }
 
+/** A model that joined an instance (`define`, `Model.init`, `addModels`): the only kind the adapter reads. */
+export type InitializedModel = ModelLike & { readonly sequelize: SequelizeLike };
+
 export interface ModelOptionsLike {
   readonly indexes?: readonly IndexLike[];
   readonly uniqueKeys?: Readonly<Record<string, UniqueKeyLike>>;

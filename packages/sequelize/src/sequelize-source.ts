@@ -1,8 +1,9 @@
+import { qualifiedKey } from '@ormdrift/core';
 import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import { attachDetachedModels, isDetachedModelClass } from './detached-models.ts';
 import { modelTable, type ModelTable } from './model-table.ts';
 import { isModelClass, isSequelizeInstance } from './recognize.ts';
-import type { ModelLike, SequelizeInstanceLike, SequelizeLike, SequelizeModelLike } from './sequelize-shapes.ts';
+import type { InitializedModel, ModelLike, SequelizeInstanceLike, SequelizeLike, SequelizeModelLike } from './sequelize-shapes.ts';
 
 export interface SequelizeSourceOptions {
   /** The registry's name in reports; `default` for an instance, `models` for model classes. */
@@ -16,8 +17,6 @@ export interface SequelizeSourceOptions {
    */
   readonly resolveFrom?: string;
 }
-
-type InitializedModel = ModelLike & { readonly sequelize: SequelizeLike };
 
 /**
  * A Sequelize registry as a schema source: a Sequelize instance (sequelize-typescript's too),
@@ -44,7 +43,7 @@ export function sequelizeSource(registry: SequelizeInstanceLike | SequelizeModel
         }
         tables.push(mapped.table);
         problems.push(...mapped.problems);
-        for (const declared of mapped.enums) enums.set(`${declared.schema}\u0000${declared.name}`, declared);
+        for (const declared of mapped.enums) enums.set(qualifiedKey(declared), declared);
       }
       return { schema: { tables, enums: [...enums.values()] }, problems };
     },

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discoverSequelizeSources, isSequelizeExport, isSequelizeInstance } from '@ormdrift/sequelize';
+import * as publicSurface from '@ormdrift/sequelize';
+import { discoverSequelizeSources } from '@ormdrift/sequelize';
 import { DataTypes, Model, Sequelize } from 'sequelize';
 import { Model as TypescriptModel, Sequelize as TypescriptSequelize } from 'sequelize-typescript';
+import { isSequelizeExport, isSequelizeInstance } from '../src/recognize.ts';
 import * as detachedModule from './fixtures/detached-models.ts';
 import { offlineSequelize } from './load-model.ts';
 
@@ -79,5 +81,11 @@ describe('discoverSequelizeSources', () => {
   ])('ignores %s', (_label, value) => {
     expect(isSequelizeExport(value)).toBe(false);
     expect(discover({ value })).toEqual([]);
+  });
+});
+
+describe('public surface', () => {
+  it('exports the source and its discovery only: the shape checks narrow to internal types', () => {
+    expect(Object.keys(publicSurface).sort()).toEqual(['discoverSequelizeSources', 'sequelizeSource']);
   });
 });

@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
 import type { TableModel } from '@ormdrift/core';
 import { sequelizeSource, type SequelizeInstanceLike } from '@ormdrift/sequelize';
@@ -118,6 +122,41 @@ describe('sequelizeSource: tables', () => {
     expect(problems).toEqual([{ type: 'ignored-declaration', ref: 'Thing.users_lower_email', message: 'a unique index on an expression is not checked' }]);
   });
 
+  it.each([
+    ['has no whereQuery()', undefined, 'the query generator has no whereQuery()'],
+    [
+      'throws rendering the predicate',
+      () => {
+        throw new Error('Invalid value { weird: [Function] }\nat whereQuery');
+      },
+      'Invalid value { weird: [Function] }',
+    ],
+  ])('reports a partial index it cannot render when the query generator %s, and checks it neither as a full unique nor as a full index', async (_label, whereQuery, reason) => {
+    const sequelize = offlineSequelize();
+    sequelize.define(
+      'Thing',
+      { email: DataTypes.STRING, active: DataTypes.BOOLEAN },
+      {
+        tableName: 'users',
+        timestamps: false,
+        indexes: [
+          { name: 'users_active_email', unique: true, fields: ['email'], where: { active: true } },
+          { name: 'users_active', fields: ['active'], where: { active: true } },
+          { name: 'users_email', fields: ['email'] },
+        ],
+      },
+    );
+    Object.assign(sequelize.getQueryInterface().queryGenerator as object, { whereQuery });
+    const { schema, problems } = await sequelizeSource(sequelize).load();
+    expect(schema.tables[0]?.uniques).toEqual([]);
+    expect(schema.tables[0]?.indexes).toEqual([{ name: 'users_email', columns: ['email'] }]);
+    const message = `the index predicate cannot be rendered (${reason}); the index is not checked`;
+    expect(problems).toEqual([
+      { type: 'ignored-declaration', ref: 'Thing.users_active_email', message },
+      { type: 'ignored-declaration', ref: 'Thing.users_active', message },
+    ]);
+  });
+
   it('carries provenance: the ORM, the registry, the model and the file', async () => {
     const sequelize = offlineSequelize();
     sequelize.define('Account', {});
@@ -185,6 +224,24 @@ describe('sequelizeSource: foreign keys', () => {
     expect(foreignKeys(tableNamed(schema.tables, 'events'))).toEqual(['userId -> audit.users(id) ON DELETE NO ACTION ON UPDATE NO ACTION']);
   });
 
+  it('cuts a referenced table and key named over 63 bytes as PostgreSQL stores them', async () => {
+    const sequelize = offlineSequelize();
+    const longName = `ledger_${'entries_'.repeat(9)}archive`; // 79 bytes
+    const Ledger = sequelize.define('Ledger', {}, { tableName: longName, timestamps: false });
+    sequelize.define('Receipt', { ledgerId: { type: DataTypes.INTEGER, references: { model: Ledger } } }, { tableName: 'receipts', timestamps: false });
+    sequelize.define('Stub', { keyed: { type: DataTypes.INTEGER, references: { model: longName, key: `k${'e'.repeat(70)}y` } } }, { tableName: 'stubs', timestamps: false });
+    const { schema } = await sequelizeSource(sequelize).load();
+    const stored = schema.tables.find((table) => table.sources[0]?.model === 'Ledger')!.name;
+    expect(Buffer.byteLength(stored)).toBe(63);
+    expect(tableNamed(schema.tables, 'receipts')?.foreignKeys[0]?.references).toEqual({ schema: 'public', name: stored, columns: ['id'] });
+    expect(tableNamed(schema.tables, 'stubs')?.foreignKeys[0]?.references).toEqual({ schema: 'public', name: stored, columns: [`k${'e'.repeat(62)}`] });
+  });
+
+  it('reads onDelete and onUpdate in any case', async () => {
+    const { table } = await loadModel({ ownerId: { type: DataTypes.INTEGER, references: { model: 'owners' }, onDelete: 'set default', onUpdate: 'No Action' } });
+    expect(foreignKeys(table)).toEqual(['ownerId -> public.owners(id) ON DELETE SET DEFAULT ON UPDATE NO ACTION']);
+  });
+
   it('resolves a references.model table object to its own schema', async () => {
     const { table } = await loadModel(
       { userId: { type: DataTypes.INTEGER, references: { model: { tableName: 'users', schema: 'public' } as never, key: 'id' } } },
@@ -240,6 +297,20 @@ describe('sequelizeSource: registries', () => {
       }
     }
     await expect(sequelizeSource(Loose as never).load()).rejects.toThrow(/Loose in sequelize:models is not an initialized Sequelize model: .*addModels/);
+  });
+
+  it('says which classes joined no instance when sequelize-typescript cannot be resolved to add them, keeping the cause', async () => {
+    // what `@Table` leaves on a class: its metadata, and no instance yet
+    class Invoice {}
+    class Payment {}
+    for (const model of [Invoice, Payment]) Reflect.defineMetadata('sequelize:modelName', model.name, model.prototype);
+    const resolveFrom = join(mkdtempSync(join(tmpdir(), 'ormdrift-no-sequelize-typescript-')), 'package.json');
+    const error: unknown = await sequelizeSource([Invoice, Payment] as never, { resolveFrom }).load().catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      `Invoice, Payment are sequelize-typescript classes added to no instance, and sequelize-typescript cannot be resolved from ${resolveFrom} to add them to one`,
+    );
+    expect((error as Error).cause).toMatchObject({ code: 'MODULE_NOT_FOUND', message: expect.stringContaining("Cannot find module 'sequelize-typescript'") });
   });
 
   it('refuses an instance of another dialect, whose types Sequelize converted for that dialect', async () => {
