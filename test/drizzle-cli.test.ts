@@ -22,7 +22,7 @@ describe('the CLI finds a Drizzle schema module among exports, with no flag nami
   afterAll(() => built?.drop());
 
   it('as one registry named by its file, which checks clean against the database drizzle-kit built', async () => {
-    const sources = discovered({ file, exports: schema });
+    const sources = await discovered({ file, exports: schema });
     expect(sources.map((source) => source.name)).toEqual([`drizzle:${file}`]);
     const result = await checkDatabase(built.url, sources);
     expect(result.findings).toEqual([]);
@@ -33,7 +33,7 @@ describe('the CLI finds a Drizzle schema module among exports, with no flag nami
     const drifted = await createTestDatabase({ template: built });
     try {
       await drifted.query('alter table posts drop column status');
-      const result = await checkDatabase(drifted.url, discovered({ file, exports: schema }));
+      const result = await checkDatabase(drifted.url, await discovered({ file, exports: schema }));
       expect(summarize(result)).toEqual([{ code: 'missing-column', severity: 'error', table: 'posts', column: 'status' }]);
       expect(result.findings[0]!.sources).toEqual([{ orm: 'drizzle', registry: file, model: 'posts', file }]);
     } finally {
@@ -41,8 +41,8 @@ describe('the CLI finds a Drizzle schema module among exports, with no flag nami
     }
   });
 
-  it('next to a TypeORM module, finds each registry by its own ORM', () => {
-    const sources = discovered({ file, exports: schema }, { file: 'test/fixtures/typeorm/rich-entities.ts', exports: typeormEntities });
+  it('next to a TypeORM module, finds each registry by its own ORM', async () => {
+    const sources = await discovered({ file, exports: schema }, { file: 'test/fixtures/typeorm/rich-entities.ts', exports: typeormEntities });
     expect(sources.map((source) => source.name.split(':')[0])).toEqual(['drizzle', 'typeorm']);
   });
 });

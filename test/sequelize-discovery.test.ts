@@ -24,7 +24,7 @@ describe('ormdrift check on a Sequelize app, with no configuration', () => {
   afterAll(() => synced?.drop());
 
   it('finds the exported instance, named by its export, and checks it clean', async () => {
-    const sources = findSources([await moduleExports('./fixtures/sequelize/app-db.ts')]);
+    const sources = await findSources([await moduleExports('./fixtures/sequelize/app-db.ts')]);
     expect(sources.map((source) => source.name)).toEqual(['sequelize:sequelize']);
     const result = await checkDatabase(synced.url, sources);
     expect(result.findings).toEqual([]);
@@ -32,12 +32,12 @@ describe('ormdrift check on a Sequelize app, with no configuration', () => {
   });
 
   it('reads a registry once when another module re-exports its models', async () => {
-    const sources = findSources([await moduleExports('./fixtures/sequelize/app-db.ts'), await moduleExports('./fixtures/sequelize/app-db-reexports.ts')]);
+    const sources = await findSources([await moduleExports('./fixtures/sequelize/app-db.ts'), await moduleExports('./fixtures/sequelize/app-db-reexports.ts')]);
     expect(sources.map((source) => source.name)).toEqual(['sequelize:sequelize']);
   });
 
   it('reads the whole instance of models exported without it', async () => {
-    const sources = findSources([await moduleExports('./fixtures/sequelize/app-models-only.ts')]);
+    const sources = await findSources([await moduleExports('./fixtures/sequelize/app-models-only.ts')]);
     expect(sources.map((source) => source.name)).toEqual(['sequelize:models of test/fixtures/sequelize/app-models-only.ts']);
     const result = await checkDatabase(synced.url, sources);
     expect(result.findings).toEqual([]);
@@ -49,7 +49,7 @@ describe('ormdrift check on a Sequelize app, with no configuration', () => {
     const mutated = await createTestDatabase({ template: synced });
     try {
       await mutated.query('alter table "Users" drop column bio');
-      const result = await checkDatabase(mutated.url, findSources([await moduleExports('./fixtures/sequelize/app-db.ts')]));
+      const result = await checkDatabase(mutated.url, await findSources([await moduleExports('./fixtures/sequelize/app-db.ts')]));
       expect(summarize(result)).toEqual([{ code: 'missing-column', severity: 'error', table: 'Users', column: 'bio' }]);
       expect(result.findings[0]?.sources).toEqual([{ orm: 'sequelize', registry: 'sequelize', model: 'User', file: 'test/fixtures/sequelize/app-db.ts' }]);
       expect(result.findings[0]?.message).toContain('User (sequelize)');

@@ -55,7 +55,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
 
   const modules = [];
   for (const file of positionals) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
-  const sources = findSources(modules);
+  const sources = await findSources(modules);
   if (sources.length === 0) {
     throw new UsageError(
       `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
