@@ -70,7 +70,7 @@ describe('the examples show the drift the README promises', () => {
     expect(result.orms).toEqual(['drizzle']);
   });
 
-  it('mixed-monorepo (seed 003): every table of the never-migrated Drizzle registry is missing, and its uuid user_id references an integer key', async () => {
+  it('mixed-monorepo: every table of the never-migrated Drizzle registry is missing, and its uuid user_id references an integer key', async () => {
     const result = await checkExample('mixed-monorepo', ['packages/billing/src/data-source.ts', 'packages/experts/src/schema.ts']);
     expect(result.code).toBe(1);
     expect(result.findings).toEqual([

@@ -12,7 +12,7 @@ function mainInstance(url?: string): Sequelize {
 }
 
 /**
- * Seed 003 in Sequelize: a second instance whose models no migration tool ever saw. Its code
+ * Two registries in Sequelize: a second instance whose models no migration tool ever saw. Its code
  * says `user_id` is a UUID, while `users.id` is an integer; one of its tables was created by
  * hand with the right type, the other never.
  */
@@ -47,7 +47,7 @@ describe('several Sequelize instances in one check', () => {
   });
   afterAll(() => database?.drop());
 
-  it('finds the tables and key types of a registry no migration saw (seed 003)', async () => {
+  it('finds the tables and key types of a registry no migration saw', async () => {
     const result = await checkDatabase(database.url, [sequelizeSource(mainInstance(), { name: 'main' }), sequelizeSource(billingInstance(), { name: 'billing' })]);
     expect(summarize(result)).toEqual([
       { code: 'missing-table', severity: 'error', table: 'faq_entries' },

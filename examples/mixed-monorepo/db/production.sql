@@ -1,4 +1,4 @@
--- The monorepo's production database, as it really is (seed 003 in miniature). Every deploy runs
+-- The monorepo's production database, as it really is. Every deploy runs
 -- billing's TypeORM migrations (`typeorm migration:run`, ledger: "migrations"), so billing's tables
 -- are all here and match packages/billing exactly. Nothing ever migrated packages/experts: its
 -- Drizzle schema module is a second registry that no migration tool saw. Its tables were only

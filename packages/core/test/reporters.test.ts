@@ -5,7 +5,7 @@ import { column, dbTable, schema, source, table } from './support/models.ts';
 const sessionId = column('id', 'serial', { default: `nextval('user_sessions_id_seq'::regclass)` });
 
 /**
- * Seed 000 in small: migrations 004/005 never reached the database, someone added a NOT NULL column
+ * A small drifted database: migrations 004/005 never reached the database, someone added a NOT NULL column
  * by hand, a table the models declare is missing and another nobody declares is left over.
  */
 const drifted: CheckResult = {

@@ -150,7 +150,7 @@ ruleTester('missing-column', {
   ],
   invalid: [
     {
-      // PRODUCT.md's example (seed 000): migrations 004/005 never ran.
+      // Migrations 004/005 never ran against this database.
       name: 'a column the migrations never added',
       expected: schema([
         table('user_sessions', [id, column('session_id', 'varchar(255)'), column('message_count', 'integer', { nullable: true, default: '0' })], {
@@ -299,7 +299,7 @@ const postsDbTable = (userIdType: string, withForeignKey = true) =>
 
 /** The three places a foreign key's two types can be read from; each also drifts from the database. */
 const fkTypeVariants = {
-  // Seed 003: the model says uuid user_id, the model's user.id is integer (the database, built by a migration, is right).
+  // The model says uuid user_id, the model's user.id is integer (the database, built by a migration, is right).
   models: { expected: schema([usersTable('integer'), postsTable('uuid')]), actual: schema([usersDbTable('integer'), postsDbTable('integer')]) },
   // The referenced table belongs to no registry: its type comes from the database.
   across: { expected: schema([postsTable('uuid')]), actual: schema([usersDbTable('integer'), postsDbTable('integer')]) },
@@ -345,7 +345,7 @@ ruleTester('fk-type-mismatch', {
       ],
     },
     {
-      // Seed 003: "TABLE DOESN'T EXIST — will fail when table created".
+      // The table does not exist yet: creating it would fail.
       name: 'the referencing table does not exist yet',
       expected: schema([postsTable('uuid')]),
       actual: schema([usersDbTable('integer')]),
@@ -723,7 +723,7 @@ ruleTester('missing-unique', {
       findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: true } }],
     },
     {
-      // TRAPS.md: UNIQUE NULLS NOT DISTINCT (PG 15+) is not the same as UNIQUE
+      // UNIQUE NULLS NOT DISTINCT (PG 15+) is not the same guarantee as UNIQUE
       name: 'a plain unique declared, UNIQUE NULLS NOT DISTINCT in the database: a second NULL is rejected',
       expected: emailModel({ uniques: [unique(['email'])] }),
       actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),

@@ -195,7 +195,7 @@ describe('sequelizeSource: foreign keys', () => {
     expect(tableNamed(schema.tables, 'badges')?.uniques.map((unique) => unique.columns)).toEqual([['teamId']]);
   });
 
-  it('keeps the type declared on a foreign-key attribute, even when it differs from the key it references (seed 003)', async () => {
+  it('keeps the type declared on a foreign-key attribute, even when it differs from the key it references', async () => {
     const sequelize = offlineSequelize();
     const User = sequelize.define('User', {}, { tableName: 'users' });
     const Session = sequelize.define('Session', { userId: { type: DataTypes.UUID, allowNull: false } }, { tableName: 'sessions' });

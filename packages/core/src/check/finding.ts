@@ -3,7 +3,7 @@ import type { SourceProblem } from '../model/schema-source.ts';
 import type { RuleCode } from '../rules/index.ts';
 import type { Severity } from '../rules/rule.ts';
 
-/** One difference, in the shape of PRODUCT.md's JSON report (version 1). */
+/** One difference, in the shape of the JSON report's findings (version 1). */
 export interface Finding {
   readonly code: RuleCode;
   readonly severity: Severity;

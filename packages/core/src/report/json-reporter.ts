@@ -1,6 +1,6 @@
 import type { Reporter } from './reporter.ts';
 
-/** PRODUCT.md's JSON report, version 1: a stable contract, so only its documented keys are written. */
+/** The JSON report, version 1 (documented in the README): a stable contract, so only its documented keys are written. */
 export const jsonReporter: Reporter = {
   name: 'json',
   render(result) {

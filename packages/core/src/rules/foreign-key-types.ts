@@ -15,7 +15,7 @@ export interface ForeignKeyTypeConflict {
 }
 
 /**
- * Foreign-key columns whose type differs from the column they reference (seed 003: `uuid user_id`
+ * Foreign-key columns whose type differs from the column they reference (a `uuid user_id`
  * pointing at an `integer` id). The referencing column is compared with the referenced column as
  * the models declare it, or as the database has it when no model declares the referenced table;
  * foreign keys that only the database has are compared within the database.
