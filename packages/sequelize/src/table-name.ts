@@ -13,7 +13,7 @@ export function modelTableName(model: ModelLike): QualifiedName {
 /**
  * The table a `references.model` points at, as `attributeToSQL()` resolves it: a table
  * object (what Sequelize stores when given a model) carries its own schema; a plain string
- * is a table name in the referencing table's schema (TRAPS: a model in `audit` with
+ * is a table name in the referencing table's schema (a model in `audit` with
  * `references: { model: 'users' }` points at `audit.users`, not `public.users`).
  */
 export function referencedTableName(model: unknown, from: QualifiedName): QualifiedName | undefined {

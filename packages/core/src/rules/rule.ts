@@ -11,7 +11,7 @@ export interface RuleMeta<M extends string = string> {
   readonly code: string;
   readonly description: string;
   /**
-   * The default severity of each kind of report the rule makes: PRODUCT rules such as
+   * The default severity of each kind of report the rule makes: conditional severities such as
    * "warning, but an error when the column is NOT NULL" live here, not in `check()`.
    * A configured severity replaces all of them.
    */
