@@ -11,9 +11,10 @@ export interface Scope {
   readonly schemas: readonly string[];
 }
 
-/** The scope of a check: the given schemas, or by default every schema a declared table lives in. */
+/** The scope of a check: the given schemas, or by default every schema a declared table or enum type lives in. */
 export function resolveScope(expected: SchemaModel, schemas?: readonly string[]): Scope {
-  return { schemas: schemas ? [...new Set(schemas)] : [...new Set(expected.tables.map((table) => table.schema))] };
+  const used = [...expected.tables, ...expected.enums].map((declared) => declared.schema);
+  return { schemas: [...new Set(schemas ?? used)] };
 }
 
 /** Whether a table or enum type is inside the scope. */
