@@ -26,6 +26,11 @@ ruleTester('missing-unique', {
       expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
       actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
     },
+    {
+      name: 'a unique on the same columns that treats NULLs otherwise is unique-mismatch business',
+      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'])] }),
+    },
   ],
   invalid: [
     {
@@ -78,29 +83,10 @@ ruleTester('missing-unique', {
       findings: [{ severity: 'error', table: 'users', column: 'email' }],
     },
     {
-      name: 'NULLS NOT DISTINCT declared, a plain unique in the database',
-      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
-      actual: emailDb({ uniques: [unique(['email'])] }),
-      findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: true } }],
-    },
-    {
-      // UNIQUE NULLS NOT DISTINCT (PG 15+) is not the same guarantee as UNIQUE
-      name: 'a plain unique declared, UNIQUE NULLS NOT DISTINCT in the database: a second NULL is rejected',
-      expected: emailModel({ uniques: [unique(['email'])] }),
-      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
-      findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: false } }],
-    },
-    {
       name: 'NULLS NOT DISTINCT declared, only a partial NULLS NOT DISTINCT index',
       expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
       actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true, where: '(deleted_at IS NULL)' })] }),
       findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: true } }],
-    },
-    {
-      name: 'NULLS NOT DISTINCT declared on two columns, the database has it on one of them',
-      expected: emailModel({ uniques: [unique(['org_id', 'email'], { nullsNotDistinct: true })] }),
-      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true }), unique(['org_id', 'email'])] }),
-      findings: [{ severity: 'error', table: 'users', expected: { columns: ['org_id', 'email'], nullsNotDistinct: true } }],
     },
     {
       name: 'a partial unique index on the declared columns is not a unique on them',
@@ -115,21 +101,4 @@ ruleTester('missing-unique', {
       findings: [{ severity: 'error', table: 'users', column: 'email' }],
     },
   ],
-});
-
-describe('missing-unique against a NULLS NOT DISTINCT unique in the database', () => {
-  const finding = () =>
-    run({ name: '', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }) }).findings.find(
-      (candidate) => candidate.code === 'missing-unique',
-    );
-
-  it('says the database unique is stricter, not absent', () => {
-    expect(finding()?.message).toBe(
-      'users has a unique on (email) that is NULLS NOT DISTINCT, but User (typeorm) declares a plain one: a second NULL the model allows is rejected',
-    );
-  });
-
-  it('shows the unique the database has', () => {
-    expect(finding()?.actual).toEqual({ columns: ['email'], nullsNotDistinct: true });
-  });
 });

@@ -1,7 +1,7 @@
 /** The `orphan-table` rule: which differences it reports, and how. */
 import { migrationLedgers } from '@ormdrift/core';
 import { dbTable, schema, table } from '../support/models.ts';
-import { id, users, importStaging, usersDbWith, events } from '../support/rule-fixtures.ts';
+import { id, users, usersInDb, importStaging, usersDbWith, events } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('orphan-table', {
