@@ -39,11 +39,9 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       const { errors, warnings, tables } = result.summary;
       const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
       if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
-      else {
-        lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
-        lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta).map((line) => dim(line)));
-      }
+      else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
       for (const problem of result.problems) lines.push(yellow(`note: ${problem.source}: ${problem.ref}: ${problem.message}`));
+      if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta));
       return `${lines.join('\n')}\n`;
     },
   };
@@ -61,10 +59,10 @@ function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, 
   }
   const order = Object.keys(metas);
   const sorted = [...groups].sort(([a, left], [b, right]) => right.count - left.count || order.indexOf(a) - order.indexOf(b));
-  const lines = [`  ${sorted.map(([code, { count }]) => `${count} ${code}`).join(', ')}`];
+  const lines = [`by code: ${sorted.map(([code, { count }]) => `${count} ${code}`).join(', ')}`];
   const [code] = [...sorted].sort(([a, left], [b, right]) => Number(right.errors > 0) - Number(left.errors > 0) || right.count - left.count || order.indexOf(a) - order.indexOf(b))[0]!;
   const meta = metas[code];
-  if (meta) lines.push(`  next: ${meta.nextStep} (${code}, see ${meta.docs})`);
+  if (meta) lines.push(`next: ${meta.nextStep} (${code}, see ${meta.docs})`);
   return lines;
 }
 
