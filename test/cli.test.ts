@@ -214,3 +214,34 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe('ormdrift check --schema', () => {
+  let database: TestDatabase;
+  const scoped = (args: string[]) => runCli(['check', 'scoped-app.ts', 'scoped-reporting.ts', '--db', database.url, ...args], { cwd: fixtures });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // public matches the models; audit has the tables but not the enum type, and a column of another type
+    await database.query(`
+      create table users (id serial primary key, email text not null);
+      create schema audit;
+      create table audit.logins (id serial primary key, outcome text not null);
+      create table audit.events (id serial primary key, kind text not null);`);
+  });
+  afterAll(() => database?.drop());
+
+  it('reports the conflict and the missing enum in audit when every schema is checked', async () => {
+    const run = await scoped(['--format', 'json']);
+    expect(run.code).toBe(1);
+    const codes = JSON.parse(run.stdout).findings.map((finding: { schema: string; code: string }) => `${finding.schema} ${finding.code}`);
+    expect(codes).toContain('audit registry-conflict');
+    expect(codes).toContain('audit missing-enum');
+  });
+
+  it('with --schema public, nothing in audit is reported nor counted: exit 0', async () => {
+    const run = await scoped(['--schema', 'public']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('✔ no drift: 1 declared table matches the database\n');
+  });
+});
+
