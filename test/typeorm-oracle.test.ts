@@ -52,7 +52,8 @@ const mutations: Mutation[] = [
   {
     name: 'drop a foreign key',
     sql: dropConstraint('posts', 'f'),
-    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
+    // present with other actions: not absent
+    findings: [{ code: 'foreign-key-mismatch', severity: 'warning', table: 'posts', column: 'author_id' }],
   },
   {
     name: 'change the ON DELETE action of a foreign key',
