@@ -93,9 +93,13 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
   return { table, enums, problems };
 }
 
-/** The actions a `references()` / `foreignKey()` leaves out: drizzle-kit then writes none (NO ACTION). */
+/**
+ * The actions a `references()` / `foreignKey()` leaves to Drizzle. Its foreign-key builder starts from
+ * 'no action' and keeps it unless an action is given, so an action counts as inherited when it is
+ * absent or equals that default.
+ */
 function inheritedActions(foreignKey: { readonly onDelete?: string | undefined; readonly onUpdate?: string | undefined }): Pick<ForeignKeyModel, 'inherited'> {
-  const inherited = (['onDelete', 'onUpdate'] as const).filter((action) => foreignKey[action] === undefined);
+  const inherited = (['onDelete', 'onUpdate'] as const).filter((action) => foreignKey[action] === undefined || foreignKey[action] === 'no action');
   return inherited.length > 0 ? { inherited } : {};
 }
 
