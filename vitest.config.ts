@@ -31,7 +31,7 @@ function ormVersionUnderTest(version: OrmVersion): Plugin {
     name: `ormdrift:orm-version:${version.name}`,
     enforce: 'pre',
     async resolveId(source, importer) {
-      if (!importer || importer.includes('/node_modules/') || importer.includes('/packages/')) return null;
+      if (!importer || importer.includes('/node_modules/') || /\/packages\/[^/]+\/src\//.test(importer)) return null;
       for (const [name, alias] of Object.entries(version.packages)) {
         if (source === name || source.startsWith(`${name}/`)) return this.resolve(alias + source.slice(name.length), importer, { skipSelf: true });
       }

@@ -7,7 +7,7 @@
 export interface OrmVersion {
   /** The Vitest project: `<package>@<version>`. */
   readonly name: string;
-  /** The oracle test files that run on it. */
+  /** The test files that run on it: the ORM's oracle, and its adapter's unit tests where it has some. */
   readonly include: readonly string[];
   /** Package names as the tests import them → the alias that holds this version. */
   readonly packages: Readonly<Record<string, string>>;
@@ -16,15 +16,15 @@ export interface OrmVersion {
 export const ormMatrix: readonly OrmVersion[] = [
   { name: 'typeorm@0.3.0', include: ['test/typeorm-oracle.test.ts'], packages: { typeorm: 'typeorm-0.3.0' } },
   { name: 'typeorm@0.3.31', include: ['test/typeorm-oracle.test.ts'], packages: { typeorm: 'typeorm-0.3' } },
-  { name: 'sequelize@6.20.0', include: ['test/sequelize-oracle.test.ts'], packages: { sequelize: 'sequelize-6.20' } },
+  { name: 'sequelize@6.20.0', include: ['test/sequelize-oracle.test.ts', 'packages/sequelize/test/**/*.test.ts'], packages: { sequelize: 'sequelize-6.20' } },
   {
     name: 'drizzle-orm@0.36.0',
-    include: ['test/drizzle-oracle.test.ts'],
+    include: ['test/drizzle-oracle.test.ts', 'packages/drizzle/test/**/*.test.ts'],
     packages: { 'drizzle-orm': 'drizzle-orm-0.36', 'drizzle-kit': 'drizzle-kit-0.28' },
   },
   {
     name: 'drizzle-orm@1.0.0-rc.5',
-    include: ['test/drizzle-oracle.test.ts'],
+    include: ['test/drizzle-oracle.test.ts', 'packages/drizzle/test/**/*.test.ts'],
     packages: { 'drizzle-orm': 'drizzle-orm-1', 'drizzle-kit': 'drizzle-kit-1' },
   },
 ];

@@ -12,6 +12,7 @@ import type {
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzleColumnDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
+import { columnUniqueName } from './column-unique-name.ts';
 import { columnName, type DrizzleCasing, type NamedColumn } from './drizzle-casing.ts';
 import { isSql, sqlText } from './sql-text.ts';
 
@@ -56,7 +57,7 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
     ...config.columns
       .filter((column) => column.isUnique)
-      .map((column) => ({ name: column.uniqueName, columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+      .map((column) => ({ name: columnUniqueName(column, config.name, nameOf(column)), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
     ...config.uniqueConstraints.map((unique) => ({ name: unique.name, columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
