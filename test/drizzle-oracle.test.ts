@@ -254,5 +254,14 @@ describe('Drizzle: a database built by drizzle-kit', () => {
     expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 7 });
   });
 
+  it('expects every key and unique under the name drizzle-kit gave it', async () => {
+    const { schema: expected } = await source().load();
+    const names = expected.tables.flatMap((table) => [table.primaryKey?.name, ...table.foreignKeys.map((key) => key.name), ...table.uniques.map((unique) => unique.name)]);
+    const created = new Set(
+      (await built.query<{ name: string }>(`select conname as name from pg_constraint union select relname from pg_class where relkind = 'i'`)).map(({ name }) => name),
+    );
+    expect(names.filter((name) => name !== undefined && !created.has(name))).toEqual([]);
+  });
+
   checksEachMutation(mutations, { template: () => built, sources: ({ module }) => [source(module)] });
 });
