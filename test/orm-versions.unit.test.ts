@@ -58,7 +58,7 @@ describe("the user's copy of the ORM", () => {
     expect(() => assertSupportedTypeorm(dirname(import.meta.dirname))).not.toThrow();
   });
 
-  it('of Sequelize is read from the instance, which knows the version that built it', async () => {
+  it('of Sequelize is read from the instance, which knows the version that built it', { timeout: 30_000 }, async () => {
     const { sequelize } = await import('./fixtures/versions/sequelize-7.ts');
     expect(() => assertSupportedSequelize(sequelize)).toThrow(
       'sequelize 7.0.0-alpha.48 is not supported: ormdrift reads sequelize >=6.20.0 <7; use a version in that range',

@@ -34,7 +34,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 
-/** This file also runs on every drizzle-orm of the support matrix; 1.0 declares a few things otherwise. */
+/** This file also runs on every drizzle-orm of the support matrix: 1.0 declares array dimensions otherwise, and drizzle-kit 1.0 names unnamed keys otherwise. */
 const drizzleOrm1 = npmVersion.startsWith('1.');
 
 async function load(module: Record<string, unknown>, options?: Parameters<typeof drizzleSource>[1]) {
@@ -271,7 +271,7 @@ describe('keys, constraints and indexes', () => {
     const { schema } = await load({ accounts, memberships });
     const [account, membership] = schema.tables;
     expect(account!.primaryKey).toEqual({ columns: ['id'] });
-    expect(membership!.primaryKey).toEqual({ name: 'memberships_account_id_group_pk', columns: ['account_id', 'group'] });
+    expect(membership!.primaryKey).toEqual({ name: drizzleOrm1 ? 'memberships_pkey' : 'memberships_account_id_group_pk', columns: ['account_id', 'group'] });
     expect(membership!.columns.map((c) => [c.name, c.nullable])).toEqual([
       ['account_id', false],
       ['group', false],
@@ -283,8 +283,8 @@ describe('keys, constraints and indexes', () => {
   it('reads foreign keys from .references() and foreignKey(), with their actions', async () => {
     const membership = (await load({ accounts, memberships })).schema.tables[1]!;
     expect(membership.foreignKeys).toEqual([
-      { name: 'memberships_account_id_accounts_id_fk', columns: ['account_id'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-      { name: 'memberships_invited_by_accounts_id_fk', columns: ['invited_by'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
+      { name: `memberships_account_id_accounts_id_${drizzleOrm1 ? 'fkey' : 'fk'}`, columns: ['account_id'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+      { name: `memberships_invited_by_accounts_id_${drizzleOrm1 ? 'fkey' : 'fk'}`, columns: ['invited_by'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
     ]);
   });
 
