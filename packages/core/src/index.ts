@@ -40,9 +40,11 @@ export { migrationLedgers } from './rules/orphan-table.ts';
 
 export { check, type CheckOptions } from './check/check.ts';
 export { evaluate, type EvaluateOptions, type RuleSettings } from './check/evaluate.ts';
-export type { CheckProblem, CheckResult, CheckSummary, Finding } from './check/finding.ts';
+export type { BaselineOutcome, CheckProblem, CheckResult, CheckSummary, Finding } from './check/finding.ts';
 export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 
 export type { Reporter, ReporterContext } from './report/reporter.ts';
 export { reporters, isReporterName, type ReporterName, type ReporterOptions } from './report/reporters.ts';
 export type { TextReporterOptions } from './report/text-reporter.ts';
+export { githubCommentLimit, type MarkdownReporterOptions } from './report/markdown-reporter.ts';
+export { markdownText, mermaidString, mermaidWord, visibleText, workflowCommandData, workflowCommandProperty, xmlText } from './report/escape.ts';

@@ -72,6 +72,7 @@ export function evaluate(options: EvaluateOptions): CheckResult {
     changes,
     summary: { errors, warnings: findings.length - errors, tables: expected.schema.tables.length },
     problems: options.problems ?? [],
+    expected: expected.schema,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { SchemaChange } from '../diff/schema-change.ts';
-import type { Provenance } from '../model/schema-model.ts';
+import type { Provenance, SchemaModel } from '../model/schema-model.ts';
 import type { SourceProblem } from '../model/schema-source.ts';
 import type { RuleCode } from '../rules/index.ts';
 import type { Severity } from '../rules/rule.ts';
@@ -52,4 +52,21 @@ export interface CheckResult {
   readonly summary: CheckSummary;
   /** What adapters could read only in part, by source: what was not checked. */
   readonly problems: readonly CheckProblem[];
+  /**
+   * The declared schema inside the scope: the tables that were checked, for reports that list them
+   * (a JUnit test case per table) or draw them (the Markdown report's diagram).
+   */
+  readonly expected?: SchemaModel;
+  /** Set when findings were compared with a baseline file: what it accepted and what no longer occurs. */
+  readonly baseline?: BaselineOutcome;
+}
+
+/** What a baseline did to a check: `findings` then holds only what the baseline does not list. */
+export interface BaselineOutcome {
+  /** The baseline file, as given. */
+  readonly file: string;
+  /** How many findings the baseline accepted (left out of `findings` and the summary). */
+  readonly accepted: number;
+  /** Baseline entries that no longer occur, or occur fewer times than recorded: the drift was fixed. */
+  readonly fixed: readonly { readonly key: string; readonly count: number }[];
 }

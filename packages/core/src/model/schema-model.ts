@@ -12,6 +12,8 @@ export interface Provenance {
   readonly registry: string;
   readonly model?: string;
   readonly file?: string;
+  /** The 1-based line in `file` where the model is declared (its decorator or table call), when the adapter knows it. */
+  readonly line?: number;
 }
 
 export interface QualifiedName {

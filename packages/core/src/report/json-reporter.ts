@@ -31,6 +31,7 @@ export const jsonReporter: Reporter = {
         })),
       })),
       summary: result.summary,
+      ...(result.baseline === undefined ? {} : { baseline: result.baseline }),
       notes: result.problems.map((problem) => ({ source: problem.source, type: problem.type, ref: problem.ref, message: problem.message })),
     };
     return `${JSON.stringify(report, null, 2)}\n`;

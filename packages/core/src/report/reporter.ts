@@ -7,9 +7,22 @@ export interface ReporterContext {
   readonly cwd?: string;
   /** Every rule's metadata by code: descriptions, docs pages and next steps. */
   readonly rules?: Readonly<Record<string, RuleMeta>>;
+  /**
+   * Where the repository's `docs/` pages are published (`https://example.com/ormdrift/blob/main/`): with it,
+   * formats read outside a checkout (SARIF, Markdown) link each code to its page; without it they name the page.
+   */
+  readonly docsBaseUrl?: string;
+  /** The ormdrift version, for formats that record the tool (SARIF). */
+  readonly version?: string;
 }
 
 export interface Reporter {
   readonly name: string;
   render(result: CheckResult, context?: ReporterContext): string;
+}
+
+/** A rule page's absolute URL, percent-encoded, when a base is known; `undefined` otherwise. */
+export function docsUrl(page: string | undefined, base: string | undefined): string | undefined {
+  if (page === undefined || base === undefined) return undefined;
+  return new URL(page, base.endsWith('/') ? base : `${base}/`).href;
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../check/finding.ts';
 import { displayName } from '../model/qualified-name.ts';
 import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
+import { baselineLines } from './finding-groups.ts';
 import type { Reporter } from './reporter.ts';
 
 export interface TextReporterOptions {
@@ -40,6 +41,7 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
       if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
       else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
+      for (const line of baselineLines(result)) lines.push(dim(line));
       for (const problem of result.problems) lines.push(yellow(`note: ${problem.source}: ${problem.ref}: ${problem.message}`));
       if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta));
       return `${lines.join('\n')}\n`;

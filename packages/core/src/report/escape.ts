@@ -1,0 +1,80 @@
+/**
+ * Escaping for every report format. Identifiers, default expressions and enum labels come from the
+ * models and the database, not from ormdrift: a column may be named `a|b`, `<img>`, `@team` or carry a
+ * newline or a terminal escape. Each format escapes what it did not write with the function here for
+ * its syntax, so one odd name cannot break a table, forge an annotation or ping a GitHub team.
+ */
+
+/** C0/C1 controls, DEL and the bidirectional overrides that can make text read other than it is. */
+// eslint-disable-next-line no-control-regex
+const unsafe = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * The text on one line with every control character shown as a visible escape (`\n`, `\u001b`):
+ * what a terminal, a CI log or an annotation prints cannot be reshaped by the data it shows.
+ */
+export function visibleText(text: string): string {
+  return text.replace(unsafe, (char) => {
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    if (char === '\t') return '\\t';
+    return `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * Markdown inline text that renders as the characters given (GitHub-flavoured Markdown, as in a pull
+ * request comment): one line, HTML and Markdown punctuation escaped, `|` escaped for table cells, and
+ * `@` kept from mentioning a user or team.
+ */
+export function markdownText(text: string): string {
+  return visibleText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (char) => `\\${char}`)
+    .replace(/@/g, '&#64;');
+}
+
+/**
+ * Text for an XML 1.0 document: it cannot carry most control characters even as references, so they are
+ * shown as escapes; tabs and newlines stay. Markup (`<`, `&`) is escaped by the XML writer.
+ */
+export function xmlText(text: string): string {
+  return text.replace(unsafe, (char) => (char === '\n' || char === '\t' ? char : visibleText(char)));
+}
+
+/**
+ * The message part of a GitHub Actions workflow command (`::error ...::message`), escaped as the
+ * Actions toolkit's `escapeData` does: `%`, `\r` and `\n` percent-encoded. Newlines are kept (GitHub
+ * shows them in the annotation); other control characters are made visible.
+ */
+export function workflowCommandData(text: string): string {
+  return text
+    .replace(unsafe, (char) => (char === '\r' || char === '\n' ? char : visibleText(char)))
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A');
+}
+
+/**
+ * A property value of a workflow command (`file=`, `title=`), escaped as the toolkit's `escapeProperty`
+ * does: `%`, `\r`, `\n`, `:` and `,` percent-encoded.
+ */
+export function workflowCommandProperty(text: string): string {
+  return workflowCommandData(visibleText(text)).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * A Mermaid identifier or attribute word: Mermaid's ER grammar takes only letters, digits, `_` and `-`
+ * there, so every other character becomes `_` (the readable name goes in a quoted label or comment).
+ */
+export function mermaidWord(text: string): string {
+  const word = text.replace(/[^A-Za-z0-9_]/g, '_');
+  return /^[A-Za-z_]/.test(word) ? word : `_${word}`;
+}
+
+/** Text inside a Mermaid double-quoted string, which has no escape for `"`: quotes and controls are replaced. */
+export function mermaidString(text: string): string {
+  return visibleText(text).replace(/"/g, "'").replace(/[<>]/g, (char) => (char === '<' ? '‹' : '›'));
+}

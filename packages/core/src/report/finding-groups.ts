@@ -1,0 +1,69 @@
+import type { CheckResult, Finding } from '../check/finding.ts';
+import { displayName } from '../model/qualified-name.ts';
+
+/** The findings of one table (or, for findings about no table, of one schema), in report order. */
+export interface FindingGroup {
+  /** The owning service when the findings carry one; `undefined` otherwise. */
+  readonly service: string | undefined;
+  readonly schema: string;
+  /** Absent for the findings about no table. */
+  readonly table: string | undefined;
+  /** How a report names the group: `users`, `audit.events`, or the schema alone. */
+  readonly title: string;
+  readonly findings: readonly Finding[];
+}
+
+/** Groups findings by service, then table, keeping the order `evaluate` sorted them in. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const groups = new Map<string, { service: string | undefined; schema: string; table: string | undefined; findings: Finding[] }>();
+  for (const finding of findings) {
+    const id = JSON.stringify([finding.service ?? null, finding.schema, finding.table ?? null]);
+    const group = groups.get(id) ?? { service: finding.service, schema: finding.schema, table: finding.table, findings: [] };
+    group.findings.push(finding);
+    groups.set(id, group);
+  }
+  return [...groups.values()].map((group) => ({
+    ...group,
+    title: group.table === undefined ? group.schema : displayName({ schema: group.schema, name: group.table }),
+  }));
+}
+
+/** `3 errors, 2 warnings in 2 declared tables`, or the no-drift sentence: the summary every format states. */
+export function summaryLine(result: CheckResult): string {
+  const { errors, warnings, tables } = result.summary;
+  if (result.findings.length === 0) {
+    const accepted = result.baseline && result.baseline.accepted > 0 ? ` (${plural(result.baseline.accepted, 'finding')} accepted by the baseline)` : '';
+    return `no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database${accepted}`;
+  }
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
+}
+
+/** What a baseline left out and what it lists that no longer occurs, as sentences; empty without a baseline. */
+export function baselineLines(result: CheckResult): string[] {
+  const baseline = result.baseline;
+  if (!baseline) return [];
+  const lines = [`baseline ${baseline.file}: ${plural(baseline.accepted, 'known finding')} not reported`];
+  if (baseline.fixed.length > 0) {
+    lines.push(`${plural(baseline.fixed.length, 'baseline entry', 'baseline entries')} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`):`);
+    for (const entry of baseline.fixed) lines.push(`  ${entry.key}${entry.count > 1 ? ` (${entry.count} fewer)` : ''}`);
+  }
+  return lines;
+}
+
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/** One line for an `expected`/`actual` value: a column reads as `integer not null default 0`. */
+export function describeValue(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  const record = value as Record<string, unknown>;
+  if (typeof record['type'] === 'string' && 'nullable' in record) {
+    const parts = [record['type'], record['nullable'] ? 'null' : 'not null'];
+    if (record['default'] !== null && record['default'] !== undefined) parts.push(`default ${String(record['default'])}`);
+    return parts.join(' ');
+  }
+  return Object.entries(record)
+    .map(([key, inner]) => `${key}: ${Array.isArray(inner) ? inner.join(', ') : inner === null ? 'none' : typeof inner === 'object' ? JSON.stringify(inner) : String(inner)}`)
+    .join('; ');
+}

@@ -1,0 +1,38 @@
+import type { Finding } from '../check/finding.ts';
+import { displayName } from '../model/qualified-name.ts';
+import { visibleText, workflowCommandData, workflowCommandProperty } from './escape.ts';
+import { baselineLines, summaryLine } from './finding-groups.ts';
+import type { Reporter } from './reporter.ts';
+
+/**
+ * GitHub Actions workflow commands: one `::error` or `::warning` annotation per finding, at the file
+ * (and line, when known) of the model that declares the table, so findings show on the pull request;
+ * then the summary as plain log lines. Properties and messages are escaped as the Actions toolkit
+ * escapes them, so a name with `%`, `:`, `,` or a newline cannot end or forge a command. The job
+ * summary (`GITHUB_STEP_SUMMARY`) is the Markdown report; the CLI writes it.
+ */
+export const githubReporter: Reporter = {
+  name: 'github',
+  render(result) {
+    const lines = result.findings.map(annotation);
+    for (const problem of result.problems) lines.push(`::notice title=${workflowCommandProperty('ormdrift: not checked')}::${workflowCommandData(`${problem.source}: ${problem.ref}: ${problem.message}`)}`);
+    lines.push(...[summaryLine(result), ...baselineLines(result)].map(visibleText).map(stopCommands));
+    return `${lines.join('\n')}\n`;
+  },
+};
+
+function annotation(finding: Finding): string {
+  const source = finding.sources.find((candidate) => candidate.file);
+  const place = finding.table === undefined ? finding.schema : displayName({ schema: finding.schema, name: finding.table });
+  const properties = [
+    ...(source?.file ? [`file=${workflowCommandProperty(source.file)}`] : []),
+    ...(source?.file && source.line ? [`line=${source.line}`] : []),
+    `title=${workflowCommandProperty(`ormdrift ${finding.code}: ${place}`)}`,
+  ];
+  return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${workflowCommandData(finding.message)}`;
+}
+
+/** A plain log line that starts with `::` would be read as a command: prefix it. */
+function stopCommands(line: string): string {
+  return line.startsWith('::') ? ` ${line}` : line;
+}
