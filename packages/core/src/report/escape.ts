@@ -24,15 +24,16 @@ export function visibleText(text: string): string {
 
 /**
  * Markdown inline text that renders as the characters given (GitHub-flavoured Markdown, as in a pull
- * request comment): one line, HTML and Markdown punctuation escaped, `|` escaped for table cells, and
- * `@` kept from mentioning a user or team.
+ * request comment): one line; HTML, emphasis, code, link and heading punctuation escaped, `|` escaped for
+ * table cells, and `@` kept from mentioning a user or team. Callers never start a line with the text, so
+ * list and block markers (`-`, `+`, `1.`) need no escape.
  */
 export function markdownText(text: string): string {
   return visibleText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (char) => `\\${char}`)
+    .replace(/[\\`*_[\]#|~]/g, (char) => `\\${char}`)
     .replace(/@/g, '&#64;');
 }
 

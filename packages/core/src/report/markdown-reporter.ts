@@ -38,7 +38,7 @@ export function createMarkdownReporter(options: MarkdownReporterOptions = {}): R
       const sections = groups.map((group) => section(group, metas, context.docsBaseUrl));
       const diagram = result.findings.length === 0 ? '' : erDiagram(result);
 
-      let text = head.join('\n');
+      let text = `${head.join('\n').trimEnd()}\n\n`;
       let shown = 0;
       const reserve = 400; // room for the truncation note
       for (const body of sections) {
@@ -110,7 +110,7 @@ function erDiagram(result: CheckResult): string {
     const attributes = attributesOf(table, marks);
     const label = `%% ${mermaidString(displayName(name))}${marks.length > 0 ? `: ${plural(marks.length, 'finding')}` : ''}`;
     lines.push(`  ${label}`);
-    if (attributes.length === 0) lines.push(`  ${names.get(key)!} {`, '  }');
+    if (attributes.length === 0) lines.push(`  ${names.get(key)!}`);
     else lines.push(`  ${names.get(key)!} {`, ...attributes.map((line) => `    ${line}`), '  }');
   }
   for (const key of drifted.keys()) {

@@ -27,7 +27,7 @@ export const sarifReporter: Reporter = {
         name: code,
         shortDescription: { text: meta.description },
         fullDescription: { text: `${meta.description} Next step: ${meta.nextStep}.` },
-        help: { text: `See ${meta.docs}${help ? ` (${help})` : ''}. ${meta.nextStep}.` },
+        help: { text: `${meta.description} Next step: ${meta.nextStep}. See ${help ?? meta.docs}.`, markdown: `${meta.description} Next step: ${meta.nextStep}. See [${meta.code}](${help ?? meta.docs}).` },
         ...(help ? { helpUri: help } : {}),
         defaultConfiguration: { level: defaultLevel(meta) },
       };
