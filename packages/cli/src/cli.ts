@@ -1,4 +1,5 @@
 import { ConnectionError, IntrospectionError, redactUrl } from '@ormdrift/postgres';
+import { baselineCommand } from './commands/baseline-command.ts';
 import { checkCommand } from './commands/check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
@@ -7,8 +8,9 @@ const usage = `Usage: ormdrift <command> [options]
 
 Commands:
   check [modules...]   compare the ORM models in the modules with a PostgreSQL database
+  baseline [modules...] record today's findings, so that check --baseline reports only new ones
 
-Run "ormdrift check --help" for the options.`;
+Run "ormdrift check --help" or "ormdrift baseline --help" for the options.`;
 
 /** Runs one CLI invocation and returns its exit code: 0 clean, 1 drift at error severity, 2 anything else. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -18,13 +20,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'check':
         return await checkCommand(rest, io);
+      case 'baseline':
+        return await baselineCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
         io.stdout.write(`${usage}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}": the commands are: check`);
+        throw new UsageError(`unknown command "${command}": the commands are: check, baseline`);
     }
   } catch (error) {
     io.stderr.write(`ormdrift: ${describeError(error)}\n`);

@@ -43,6 +43,18 @@ export { evaluate, type EvaluateOptions, type RuleSettings } from './check/evalu
 export type { BaselineOutcome, CheckProblem, CheckResult, CheckSummary, Finding } from './check/finding.ts';
 export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 
+export {
+  applyBaseline,
+  baselineVersion,
+  BaselineFormatError,
+  createBaseline,
+  parseBaseline,
+  pruneBaseline,
+  serializeBaseline,
+  type Baseline,
+  type BaselineEntry,
+} from './baseline/index.ts';
+
 export type { Reporter, ReporterContext } from './report/reporter.ts';
 export { reporters, isReporterName, type ReporterName, type ReporterOptions } from './report/reporters.ts';
 export type { TextReporterOptions } from './report/text-reporter.ts';

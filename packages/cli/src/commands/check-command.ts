@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import { readBaselineFile, withBaseline } from '../baseline-io.ts';
+import { writeJobSummary } from '../job-summary.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
@@ -18,8 +20,10 @@ the database.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
-  --format NAME     text (default) or json
+  --format NAME     text (default), json, markdown, junit, sarif or github (annotations, and the
+                    Markdown report as the job summary when GITHUB_STEP_SUMMARY is set)
   --out FILE        write the report to FILE instead of standard output
+  --baseline FILE   report only findings the baseline file (from "ormdrift baseline") does not list
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
   --debug           print stack traces of errors
@@ -36,6 +40,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
       db: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
+      baseline: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
       debug: { type: 'boolean' },
@@ -48,6 +53,35 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
   const format = values.format;
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
+  const baseline = values.baseline === undefined ? undefined : await readBaselineFile(values.baseline, io.cwd);
+  const checked = await checkModules(positionals, values, io);
+  const result = baseline ? withBaseline(checked, baseline, values.baseline!) : checked;
+  const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  if (values.out) {
+    const out = resolve(io.cwd, values.out);
+    await writeFile(out, report).catch((cause: unknown) => {
+      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
+    });
+    io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
+  } else io.stdout.write(report);
+  const fixed = result.baseline?.fixed.length ?? 0;
+  if (fixed > 0 && (values.out || format !== 'text')) {
+    io.stderr.write(`ormdrift: ${fixed} ${fixed === 1 ? 'entry' : 'entries'} of ${values.baseline} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`)\n`);
+  }
+  if (format === 'github') await writeJobSummary(result, io);
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+/**
+ * Imports the modules, finds their ORM registries and checks them against the database named by `--db`
+ * or `DATABASE_URL`. Throws `UsageError` when there are no modules, nothing ORM-like in them, or no database.
+ */
+export async function checkModules(
+  positionals: readonly string[],
+  values: { readonly db?: string | undefined; readonly schema?: string[] | undefined; readonly rule?: string[] | undefined },
+  io: CliIo,
+): Promise<CheckResult> {
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
   const rules = parseRuleSettings(values.rule ?? []);
   const url = values.db ?? io.env['DATABASE_URL'];
@@ -62,17 +96,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     );
   }
 
-  const result = await runCheck(url, sources, { schemas: values.schema, rules });
-  const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
-  if (values.out) {
-    const out = resolve(io.cwd, values.out);
-    await writeFile(out, report).catch((cause: unknown) => {
-      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
-    });
-    io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
-  } else io.stdout.write(report);
-  return result.summary.errors > 0 ? 1 : 0;
+  return runCheck(url, sources, { schemas: values.schema, rules });
 }
 
 async function runCheck(

@@ -67,6 +67,6 @@ export interface BaselineOutcome {
   readonly file: string;
   /** How many findings the baseline accepted (left out of `findings` and the summary). */
   readonly accepted: number;
-  /** Baseline entries that no longer occur, or occur fewer times than recorded: the drift was fixed. */
+  /** Baseline entries that no longer occur, or occur fewer times than recorded (`count`: how many fewer): the drift was fixed. */
   readonly fixed: readonly { readonly key: string; readonly count: number }[];
 }
