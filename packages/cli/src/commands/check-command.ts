@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { check, isReporterName, reporters, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
-import { findSources } from '../discover/find-sources.ts';
+import { findSources } from '@ormdrift/discover';
 import { importModule } from '../load/import-module.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIo } from '../cli-io.ts';
