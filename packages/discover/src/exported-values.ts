@@ -19,7 +19,7 @@ const maxDepth = 3;
  * CommonJS `module.exports = { ... }` seen as `default`). A value found through a container
  * is named by its key (`users`) or by its place (`entities[0]`). Each value is listed once, at
  * its first name; class instances and functions are never opened (a DataSource is not a bag of
- * exports). Getters are not called: reading an export must not run the app's code.
+ * exports).
  */
 export function exportedValues(exports: Record<string, unknown>): ExportedValue[] {
   const found: ExportedValue[] = [];
@@ -47,9 +47,12 @@ function isContainer(value: unknown): value is Record<string, unknown> {
 function ownValues(object: object): [string, unknown][] {
   const entries: [string, unknown][] = [];
   for (const key of Object.keys(object)) {
-    const descriptor = Object.getOwnPropertyDescriptor(object, key);
-    // a module namespace's bindings are data properties; a getter on a plain object is app code
-    if (descriptor && 'value' in descriptor) entries.push([key, descriptor.value]);
+    try {
+      // CommonJS builds (swc, tsc's `export *`) define exports as getters: read them as `require()` users do
+      entries.push([key, (object as Record<string, unknown>)[key]]);
+    } catch {
+      // an export that throws when read (a binding not yet initialized) holds no model
+    }
   }
   return entries;
 }

@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type * as TypeScript from 'typescript';
+import { isInstalledPackageFile } from './module-format.ts';
+import type { ProjectConfig } from './project-config.ts';
+import type { TranspileOutput } from './transpile-typescript.ts';
+
+let typescript: typeof TypeScript | undefined;
+function ts(): typeof TypeScript {
+  typescript ??= createRequire(import.meta.url)('typescript') as typeof TypeScript;
+  return typescript;
+}
+
+/** The TypeScript version, part of every cache key of its output. */
+export function typescriptVersion(): string {
+  return (createRequire(import.meta.url)('typescript/package.json') as { version: string }).version;
+}
+
+export interface ProgramOutput extends TranspileOutput {
+  /** The project files (outside node_modules) the program read to emit this one: its output is stale when one of them changes. */
+  readonly dependencies: readonly string[];
+}
+
+interface ProjectProgram {
+  readonly options: TypeScript.CompilerOptions;
+  readonly roots: Set<string>;
+  program: TypeScript.Program | undefined;
+}
+
+const programs = new Map<string, ProjectProgram>();
+
+/**
+ * Emits a file that declares decorators through a TypeScript program holding it and every
+ * file it imports, so that its `design:type` metadata is what `tsc` emits for the whole
+ * program: a property typed by an enum or a type alias imported from another file reflects
+ * as `String` or `Number`, where any one-file-at-a-time transform (swc, oxc, `transpileModule`)
+ * can only guess `Object` or the enum object itself. One program per tsconfig.json and module
+ * format, grown file by file (TypeScript reuses what it already parsed). Uses the project's
+ * compiler options, with decorators and their metadata on and module resolution set to one
+ * that finds what ormdrift's loader finds (extensionless and directory imports, `paths`).
+ */
+export function emitWithProgram(file: string, format: 'esm' | 'cjs', project: ProjectConfig): ProgramOutput {
+  const compiler = ts();
+  const key = `${project.path ?? dirname(file)}\0${format}`;
+  let entry = programs.get(key);
+  if (!entry) {
+    entry = { options: programOptions(project, format), roots: new Set(), program: undefined };
+    programs.set(key, entry);
+  }
+  if (!entry.roots.has(file) || !entry.program) {
+    entry.roots.add(file);
+    entry.program = compiler.createProgram({ rootNames: [...entry.roots], options: entry.options, ...(entry.program ? { oldProgram: entry.program } : {}) });
+  }
+  const program = entry.program;
+  const sourceFile = program.getSourceFile(file);
+  if (!sourceFile) throw new Error(`TypeScript could not read ${file}`);
+  let code = '';
+  let map: string | undefined;
+  program.emit(sourceFile, (name, text) => {
+    if (name.endsWith('.map')) map = text;
+    else if (/\.[cm]?js$/.test(name)) code = text;
+  });
+  const dependencies = program
+    .getSourceFiles()
+    .map((source) => source.fileName)
+    .filter((name) => name !== sourceFile.fileName && !isInstalledPackageFile(name) && !program.isSourceFileDefaultLibrary(program.getSourceFile(name)!));
+  return { code: code.replace(/\n\/\/# sourceMappingURL=.*$/, ''), map, dependencies };
+}
+
+function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): TypeScript.CompilerOptions {
+  const compiler = ts();
+  let options: TypeScript.CompilerOptions = { target: compiler.ScriptTarget.ES2022 };
+  if (project.path) {
+    const { config } = compiler.readConfigFile(project.path, compiler.sys.readFile);
+    if (config) options = { ...options, ...compiler.parseJsonConfigFileContent(config, compiler.sys, dirname(project.path), undefined, project.path).options };
+  }
+  return {
+    ...options,
+    ...(format === 'esm'
+      ? { module: compiler.ModuleKind.ESNext, moduleResolution: compiler.ModuleResolutionKind.Bundler }
+      : { module: compiler.ModuleKind.CommonJS, moduleResolution: compiler.ModuleResolutionKind.Node10, verbatimModuleSyntax: false }),
+    experimentalDecorators: true,
+    emitDecoratorMetadata: true,
+    sourceMap: true,
+    inlineSourceMap: false,
+    inlineSources: true,
+    declaration: false,
+    declarationMap: false,
+    composite: false,
+    incremental: false,
+    noEmit: false,
+    emitDeclarationOnly: false,
+    noEmitOnError: false,
+    allowImportingTsExtensions: false,
+    rewriteRelativeImportExtensions: false,
+    // nothing is written: the output goes straight to the loader
+    outDir: undefined,
+    outFile: undefined,
+  };
+}
