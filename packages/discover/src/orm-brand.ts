@@ -22,6 +22,12 @@ export function ormOf(value: unknown): OrmName | undefined {
   return undefined;
 }
 
+/** A value that holds a registry's models itself: a TypeORM DataSource or a Sequelize instance. */
+export function isRegistryRoot(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  return (value as { '@instanceof'?: unknown })['@instanceof'] === Symbol.for('DataSource') || isSequelizeInstance(value);
+}
+
 const typeormBrands = new Set([Symbol.for('DataSource'), Symbol.for('EntitySchema')]);
 
 function isTypeormValue(value: object): boolean {
