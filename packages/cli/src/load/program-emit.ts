@@ -17,12 +17,13 @@ export function typescriptVersion(): string {
 }
 
 export interface ProgramOutput extends TranspileOutput {
-  /** The project files (outside node_modules) the program read to emit this one: its output is stale when one of them changes. */
+  /** The other project files the program read to emit this one: its output is stale when one of them changes. */
   readonly dependencies: readonly string[];
 }
 
 interface ProjectProgram {
   readonly options: TypeScript.CompilerOptions;
+  readonly host: TypeScript.CompilerHost;
   readonly roots: Set<string>;
   program: TypeScript.Program | undefined;
 }
@@ -38,18 +39,27 @@ const programs = new Map<string, ProjectProgram>();
  * format, grown file by file (TypeScript reuses what it already parsed). Uses the project's
  * compiler options, with decorators and their metadata on and module resolution set to one
  * that finds what ormdrift's loader finds (extensionless and directory imports, `paths`).
+ *
+ * The program holds the project's own files only (workspace packages included), not the
+ * declarations of installed packages nor the standard library: those cost seconds (TypeORM's
+ * declarations alone are hundreds of files) and change no metadata but one kind. A type with a
+ * runtime value there (`Date`, `Buffer`, a class) is emitted as a guarded reference that
+ * yields that same value at run time, and an interface as `Object`, as `tsc` does; an enum or
+ * type alias exported by an installed package reflects as `Object`, as it does in any
+ * one-file-at-a-time build.
  */
 export function emitWithProgram(file: string, format: 'esm' | 'cjs', project: ProjectConfig): ProgramOutput {
   const compiler = ts();
   const key = `${project.path ?? dirname(file)}\0${format}`;
   let entry = programs.get(key);
   if (!entry) {
-    entry = { options: programOptions(project, format), roots: new Set(), program: undefined };
+    const options = programOptions(project, format);
+    entry = { options, host: projectOnlyHost(options), roots: new Set(), program: undefined };
     programs.set(key, entry);
   }
   if (!entry.roots.has(file) || !entry.program) {
     entry.roots.add(file);
-    entry.program = compiler.createProgram({ rootNames: [...entry.roots], options: entry.options, ...(entry.program ? { oldProgram: entry.program } : {}) });
+    entry.program = compiler.createProgram({ rootNames: [...entry.roots], options: entry.options, host: entry.host, ...(entry.program ? { oldProgram: entry.program } : {}) });
   }
   const program = entry.program;
   const sourceFile = program.getSourceFile(file);
@@ -63,8 +73,21 @@ export function emitWithProgram(file: string, format: 'esm' | 'cjs', project: Pr
   const dependencies = program
     .getSourceFiles()
     .map((source) => source.fileName)
-    .filter((name) => name !== sourceFile.fileName && !isInstalledPackageFile(name) && !program.isSourceFileDefaultLibrary(program.getSourceFile(name)!));
+    .filter((name) => name !== sourceFile.fileName);
   return { code: code.replace(/\n\/\/# sourceMappingURL=.*$/, ''), map, dependencies };
+}
+
+/** A compiler host that leaves imports of installed packages unresolved (see `emitWithProgram`). */
+function projectOnlyHost(options: TypeScript.CompilerOptions): TypeScript.CompilerHost {
+  const compiler = ts();
+  const host = compiler.createCompilerHost(options);
+  const cache = compiler.createModuleResolutionCache(host.getCurrentDirectory(), (name) => name, options);
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, literalOptions) =>
+    literals.map((literal) => {
+      const resolved = compiler.resolveModuleName(literal.text, containingFile, literalOptions, host, cache, redirected);
+      return resolved.resolvedModule && isInstalledPackageFile(resolved.resolvedModule.resolvedFileName) ? { resolvedModule: undefined } : resolved;
+    });
+  return host;
 }
 
 function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): TypeScript.CompilerOptions {
@@ -81,6 +104,9 @@ function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): TypeScri
       : { module: compiler.ModuleKind.CommonJS, moduleResolution: compiler.ModuleResolutionKind.Node10, verbatimModuleSyntax: false }),
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
+    noLib: true,
+    lib: undefined,
+    types: [],
     sourceMap: true,
     inlineSourceMap: false,
     inlineSources: true,
