@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
+import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type * as TypeScript from 'typescript';
 import { isInstalledPackageFile } from './module-format.ts';
 import type { ProjectConfig } from './project-config.ts';
+import { resolveTypesOf } from './resolve-specifier.ts';
 import type { TranspileOutput } from './transpile-typescript.ts';
 
 let typescript: typeof TypeScript | undefined;
@@ -37,8 +39,9 @@ const programs = new Map<string, ProjectProgram>();
  * as `String` or `Number`, where any one-file-at-a-time transform (swc, oxc, `transpileModule`)
  * can only guess `Object` or the enum object itself. One program per tsconfig.json and module
  * format, grown file by file (TypeScript reuses what it already parsed). Uses the project's
- * compiler options, with decorators and their metadata on and module resolution set to one
- * that finds what ormdrift's loader finds (extensionless and directory imports, `paths`).
+ * compiler options, with decorators and their metadata on, and with imports resolved by the
+ * loader's own resolution (extensionless and directory imports, `paths`, `#imports`, workspace
+ * packages' sources).
  *
  * The program holds the project's own files only (workspace packages included), not the
  * declarations of installed packages nor the standard library: those cost seconds (TypeORM's
@@ -81,13 +84,21 @@ export function emitWithProgram(file: string, format: 'esm' | 'cjs', project: Pr
 function projectOnlyHost(options: TypeScript.CompilerOptions): TypeScript.CompilerHost {
   const compiler = ts();
   const host = compiler.createCompilerHost(options);
-  const cache = compiler.createModuleResolutionCache(host.getCurrentDirectory(), (name) => name, options);
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, literalOptions) =>
+  // the same resolution as the loader's, so that the program reads the files the app runs
+  host.resolveModuleNameLiterals = (literals, containingFile) =>
     literals.map((literal) => {
-      const resolved = compiler.resolveModuleName(literal.text, containingFile, literalOptions, host, cache, redirected);
-      return resolved.resolvedModule && isInstalledPackageFile(resolved.resolvedModule.resolvedFileName) ? { resolvedModule: undefined } : resolved;
+      const path = resolveTypesOf(literal.text, containingFile);
+      const extension = path && extensionOf(path);
+      if (!path || !extension || isInstalledPackageFile(realpathSync(path))) return { resolvedModule: undefined };
+      return { resolvedModule: { resolvedFileName: realpathSync(path), extension, isExternalLibraryImport: false } };
     });
   return host;
+}
+
+function extensionOf(path: string): TypeScript.Extension | undefined {
+  const compiler = ts();
+  const extensions = [compiler.Extension.Dts, compiler.Extension.Dmts, compiler.Extension.Dcts, compiler.Extension.Ts, compiler.Extension.Tsx, compiler.Extension.Mts, compiler.Extension.Cts, compiler.Extension.Js, compiler.Extension.Jsx, compiler.Extension.Mjs, compiler.Extension.Cjs];
+  return extensions.find((extension) => path.endsWith(extension));
 }
 
 function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): TypeScript.CompilerOptions {
@@ -99,9 +110,9 @@ function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): TypeScri
   }
   return {
     ...options,
-    ...(format === 'esm'
-      ? { module: compiler.ModuleKind.ESNext, moduleResolution: compiler.ModuleResolutionKind.Bundler }
-      : { module: compiler.ModuleKind.CommonJS, moduleResolution: compiler.ModuleResolutionKind.Node10, verbatimModuleSyntax: false }),
+    // modules are resolved by the host, as the loader resolves them
+    ...(format === 'esm' ? { module: compiler.ModuleKind.ESNext } : { module: compiler.ModuleKind.CommonJS, verbatimModuleSyntax: false }),
+    moduleResolution: compiler.ModuleResolutionKind.Bundler,
     experimentalDecorators: true,
     emitDecoratorMetadata: true,
     noLib: true,

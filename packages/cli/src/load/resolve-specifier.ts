@@ -48,6 +48,16 @@ export function resolveSpecifier(specifier: string, parentFile: string, kind: 'i
   throw new UnresolvedImportError(`cannot resolve "${specifier}" imported by ${display(parentFile, cwd)}: ${consulted(specifier, parentFile, cwd)}`);
 }
 
+/**
+ * Where TypeScript finds the declarations of an import in the app's own files, for the program
+ * that emits decorator metadata: the sources of a workspace package (its `types` entry), else
+ * what the import resolves to at run time. Undefined when it resolves to nothing.
+ */
+export function resolveTypesOf(specifier: string, parentFile: string): string | undefined {
+  const found = resolvers.source.resolveFileSync(parentFile, specifier);
+  return found.path ?? resolvers.import.resolveFileSync(parentFile, specifier).path;
+}
+
 function isBare(specifier: string): boolean {
   return !/^(\.{1,2}(\/|$)|\/|[a-zA-Z]:|file:|#)/.test(specifier);
 }
