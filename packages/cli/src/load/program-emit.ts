@@ -56,11 +56,13 @@ export function emitWithProgram(file: string, format: 'esm' | 'cjs', project: Pr
   const key = `${project.path ?? dirname(file)}\0${format}`;
   let entry = programs.get(key);
   if (!entry) {
-    const options = programOptions(project, format);
-    entry = { options, host: projectOnlyHost(options), roots: new Set(), program: undefined };
+    const { options, fileNames } = programOptions(project, format);
+    // every file of the project at once: one program serves each decorated file as it loads,
+    // where growing it file by file would cost a program per file
+    entry = { options, host: projectOnlyHost(options), roots: new Set(fileNames.filter((name) => !isInstalledPackageFile(name))), program: undefined };
     programs.set(key, entry);
   }
-  if (!entry.roots.has(file) || !entry.program) {
+  if (!entry.program || !entry.program.getSourceFile(file)) {
     entry.roots.add(file);
     entry.program = compiler.createProgram({ rootNames: [...entry.roots], options: entry.options, host: entry.host, ...(entry.program ? { oldProgram: entry.program } : {}) });
   }
@@ -101,14 +103,19 @@ function extensionOf(path: string): TypeScript.Extension | undefined {
   return extensions.find((extension) => path.endsWith(extension));
 }
 
-function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): TypeScript.CompilerOptions {
+function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): { options: TypeScript.CompilerOptions; fileNames: string[] } {
   const compiler = ts();
   let options: TypeScript.CompilerOptions = { target: compiler.ScriptTarget.ES2022 };
+  let fileNames: string[] = [];
   if (project.path) {
     const { config } = compiler.readConfigFile(project.path, compiler.sys.readFile);
-    if (config) options = { ...options, ...compiler.parseJsonConfigFileContent(config, compiler.sys, dirname(project.path), undefined, project.path).options };
+    if (config) {
+      const parsed = compiler.parseJsonConfigFileContent(config, compiler.sys, dirname(project.path), undefined, project.path);
+      options = { ...options, ...parsed.options };
+      fileNames = parsed.fileNames;
+    }
   }
-  return {
+  return { fileNames, options: {
     ...options,
     // modules are resolved by the host, as the loader resolves them
     ...(format === 'esm' ? { module: compiler.ModuleKind.ESNext } : { module: compiler.ModuleKind.CommonJS, verbatimModuleSyntax: false }),
@@ -133,5 +140,5 @@ function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): TypeScri
     // nothing is written: the output goes straight to the loader
     outDir: undefined,
     outFile: undefined,
-  };
+  } };
 }
