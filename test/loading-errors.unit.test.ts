@@ -17,7 +17,7 @@ async function failsWith(args: string[], message: string | RegExp) {
   else expect(run.stderr).toMatch(message);
 }
 
-describe('ormdrift check, when the models cannot be loaded', () => {
+describe('ormdrift check, when the models cannot be loaded', { timeout: 60_000 }, () => {
   it('an import no alias resolves: names the importing file, the specifier and the tsconfig consulted', () =>
     failsWith(
       ['unresolved-alias/models.ts'],
