@@ -21,6 +21,7 @@ const freshClone = (app: string) => rmSync(join(app, 'node_modules/.cache/ormdri
 
 describe.each([
   { orm: 'TypeORM', app: join(monorepos, 'typeorm/apps/api'), module: 'src/data-source.ts', registry: 'typeorm:AppDataSource in src/data-source.ts', drop: 'alter table tickets drop column state', column: 'state' },
+  { orm: 'Sequelize', app: join(monorepos, 'sequelize/apps/api'), module: 'src/db.ts', registry: 'sequelize:sequelize in src/db.ts', drop: 'alter table collections drop column visibility', column: 'visibility' },
   { orm: 'Drizzle', app: join(monorepos, 'drizzle/apps/web'), module: 'src/db/schema.ts', registry: 'drizzle:src/db/schema.ts', drop: 'alter table workspaces drop column plan', column: 'plan' },
 ])('a $orm monorepo with path aliases, #imports, directory imports, .tsx, a CommonJS package and a workspace package', ({ app, module, registry, drop, column }) => {
   let built: TestDatabase;
