@@ -39,8 +39,14 @@ function importFailure(path: string, cause: unknown, cwd: string): string {
   if ((cause as { code?: string }).code === 'ERR_ORMDRIFT_UNRESOLVED_IMPORT' || message.startsWith('cannot resolve "')) return message;
   const frame = firstUserFrame(cause, cwd);
   const where = frame ? ` (at ${frame})` : '';
-  const hint = /\b(env|environment)\b|process\.env|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.test(message) ? ': if it reads its configuration from the environment, pass --env-file .env' : '';
+  const hint = aboutEnvironment(message) ? ': if it reads its configuration from the environment, pass --env-file .env' : '';
   return `${path} threw while being imported: ${firstLine(message)}${where}${hint}`;
+}
+
+/** An error about configuration the environment lacks: names the environment, or an UPPER_SNAKE variable said to be missing. */
+function aboutEnvironment(message: string): boolean {
+  if (/\b(env|environment)\b|process\.env/i.test(message)) return true;
+  return /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.test(message) && /\b(missing|not set|not defined|undefined|required|empty)\b/i.test(message);
 }
 
 function firstLine(message: string): string {
