@@ -12,6 +12,8 @@ import type {
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzleColumnDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
+import { columnUniqueName } from './column-unique-name.ts';
+import { unnamedForeignKeyName, unnamedPrimaryKeyName } from './constraint-names.ts';
 import { columnName, type DrizzleCasing, type NamedColumn } from './drizzle-casing.ts';
 import { isSql, sqlText } from './sql-text.ts';
 
@@ -48,6 +50,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       default: drizzleColumnDefault(column, { table: qualified, column: name, casing }),
       identity: column.generatedIdentity === undefined ? null : column.generatedIdentity.type === 'always' ? 'always' : 'by-default',
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
+      // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
+      ...(!column.notNull && !keyColumns.has(name) ? { inherited: ['nullable' as const] } : {}),
     };
   });
 
@@ -56,7 +60,7 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
     ...config.columns
       .filter((column) => column.isUnique)
-      .map((column) => ({ name: column.uniqueName, columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+      .map((column) => ({ name: columnUniqueName(column, config.name, nameOf(column)), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
     ...config.uniqueConstraints.map((unique) => ({ name: unique.name, columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
@@ -78,11 +82,14 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     const from = reference.columns.map(nameOf);
     const to = reference.foreignColumns.map(nameOf);
     return {
-      name: casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
+      name:
+        unnamedForeignKeyName(foreignKey, qualified.name, from, target.name, to) ??
+        casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
       columns: from,
       references: { schema: target.schema ?? 'public', name: target.name, columns: to },
       onDelete: referentialAction(foreignKey.onDelete),
       onUpdate: referentialAction(foreignKey.onUpdate),
+      ...inheritedActions(foreignKey),
     };
   });
 
@@ -90,10 +97,23 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
   return { table, enums, problems };
 }
 
+/**
+ * The actions a `references()` / `foreignKey()` leaves to Drizzle. Its foreign-key builder starts from
+ * 'no action' and keeps it unless an action is given, so an action counts as inherited when it is
+ * absent or equals that default.
+ */
+function inheritedActions(foreignKey: { readonly onDelete?: string | undefined; readonly onUpdate?: string | undefined }): Pick<ForeignKeyModel, 'inherited'> {
+  const inherited = (['onDelete', 'onUpdate'] as const).filter((action) => foreignKey[action] === undefined || foreignKey[action] === 'no action');
+  return inherited.length > 0 ? { inherited } : {};
+}
+
 /** A composite `primaryKey({ columns })` from the table's extra config, else the columns marked `.primaryKey()`. */
 function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): PrimaryKeyModel | null {
   const composite = config.primaryKeys[0];
-  if (composite) return { name: casedName(composite.getName(), composite.columns, casing), columns: composite.columns.map((column) => columnName(column, casing)) };
+  if (composite) {
+    const name = unnamedPrimaryKeyName(composite, config.name) ?? casedName(composite.getName(), composite.columns, casing);
+    return { name, columns: composite.columns.map((column) => columnName(column, casing)) };
+  }
   // an inline `.primaryKey()` is left for PostgreSQL to name (`<table>_pkey`)
   const marked = config.columns.filter((column) => column.primary);
   return marked.length > 0 ? { columns: marked.map((column) => columnName(column, casing)) } : null;
