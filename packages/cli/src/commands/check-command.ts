@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,17 +7,19 @@ import { readBaselineFile, withBaseline } from '../baseline-io.ts';
 import { writeJobSummary } from '../job-summary.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
-import { findSources } from '../discover/find-sources.ts';
+import { findSources } from '@ormdrift/discover';
 import { importModule } from '../load/import-module.ts';
+import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIo } from '../cli-io.ts';
 
-export const checkUsage = `Usage: ormdrift check [modules...] [options]
+export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
-Imports each module (.ts, .mts, .cts, .js, .mjs, .cjs), finds the ORM registries among its
-exports (TypeORM DataSources, entity classes and EntitySchemas; Sequelize instances and
-models; Drizzle tables, enums and schemas) and reports every difference between them and
-the database.
+Imports each module (.ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs; every one under a directory
+or matching a glob), finds the ORM registries among its exports (TypeORM DataSources, entity
+classes and EntitySchemas; Sequelize instances and models; Drizzle tables, enums and schemas,
+also inside exported arrays and objects) and reports every difference between them and the
+database.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
@@ -26,7 +29,9 @@ Options:
   --baseline FILE   report only findings the baseline file (from "ormdrift baseline") does not list
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
-  --debug           print stack traces of errors
+  --env-file FILE   load environment variables from FILE before importing the modules
+  --verbose         list each registry found, one line each, on standard error
+  --debug           print stack traces of errors (with source-mapped TypeScript lines)
   -h, --help        show this help
 
 Exit codes: 0 no drift at error severity, 1 drift at error severity, 2 usage, load or connection error.`;
@@ -43,6 +48,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
       baseline: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      'env-file': { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -84,12 +91,15 @@ export async function checkModules(
 ): Promise<CheckResult> {
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
   const rules = parseRuleSettings(values.rule ?? []);
-  const url = values.db ?? io.env['DATABASE_URL'];
+  for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
+  const url = values.db ?? io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined);
   if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  if (values.debug) process.setSourceMapsEnabled(true);
 
   const modules = [];
-  for (const file of positionals) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
+  for (const file of await moduleArguments(positionals, io.cwd)) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
   const sources = await findSources(modules);
+  if (values.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
   if (sources.length === 0) {
     throw new UsageError(
       `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
@@ -97,6 +107,18 @@ export async function checkModules(
   }
 
   return runCheck(url, sources, { schemas: values.schema, rules });
+}
+
+/** Node's own .env parser (`process.loadEnvFile`), into this process's environment, which the imported modules read. */
+function loadEnvFile(file: string, cwd: string): void {
+  const path = resolve(cwd, file);
+  // Node 20 ends the process itself when the file is missing: check first
+  if (!existsSync(path)) throw new UsageError(`cannot read --env-file ${file}: no such file (relative to ${cwd})`);
+  try {
+    process.loadEnvFile(path);
+  } catch (cause) {
+    throw new UsageError(`cannot read --env-file ${file}: ${(cause as Error).message}`, { cause });
+  }
 }
 
 async function runCheck(
