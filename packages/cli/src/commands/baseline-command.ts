@@ -16,6 +16,8 @@ Options:
   --prune           only remove the entries that no longer occur; add nothing new
   --schema NAME     check only this schema (repeatable)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
+  --env-file FILE   load environment variables from FILE before importing the modules
+  --verbose         list each registry found, one line each, on standard error
   --debug           print stack traces of errors
   -h, --help        show this help
 
@@ -33,6 +35,8 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
       prune: { type: 'boolean' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      'env-file': { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -86,7 +86,14 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
  */
 export async function checkModules(
   positionals: readonly string[],
-  values: { readonly db?: string | undefined; readonly schema?: string[] | undefined; readonly rule?: string[] | undefined },
+  values: {
+    readonly db?: string | undefined;
+    readonly schema?: string[] | undefined;
+    readonly rule?: string[] | undefined;
+    readonly 'env-file'?: string[] | undefined;
+    readonly verbose?: boolean | undefined;
+    readonly debug?: boolean | undefined;
+  },
   io: CliIo,
 ): Promise<CheckResult> {
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
