@@ -136,6 +136,8 @@ describe('finding order and summary', () => {
       changes: [],
       summary: { errors: 0, warnings: 0, tables: 1 },
       problems: [],
+      // the declared schema in scope, which reports list (JUnit) and draw (Markdown)
+      expected: { tables: [expect.objectContaining({ schema: 'public', name: 'users' })], enums: [] },
     });
   });
 });
