@@ -25,6 +25,11 @@ export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
 export { canonicalDefault } from './normalize/default-expression.ts';
+export { parseInterval, type IntervalValue } from './normalize/interval-literal.ts';
+
+export type { CompareLiterals, LiteralPair } from './literal/literal-comparison.ts';
+export { constantLiteral } from './literal/constant-literal.ts';
+export { settleLiteralDefaults } from './literal/settle-literal-defaults.ts';
 
 export { mergeRegistries, type MergedSchema, type RegistryConflict } from './merge/merge-registries.ts';
 export { diffSchemas, type DiffOptions } from './diff/diff-schemas.ts';
