@@ -1,4 +1,4 @@
-import { enumColumnType, parseColumnType, type ColumnType, type QualifiedName } from '@ormdrift/core';
+import { enumColumnType, parseColumnType, postgresIdentifier, type ColumnType, type QualifiedName } from '@ormdrift/core';
 import { is } from 'drizzle-orm';
 import { PgArray, type PgColumn } from 'drizzle-orm/pg-core';
 import { isDrizzleEnum } from './recognize.ts';
@@ -29,7 +29,7 @@ export function drizzleColumnType(column: PgColumn): DrizzleColumnType {
   }
   const declared = (element as { enum?: unknown }).enum;
   if (isDrizzleEnum(declared)) {
-    const type: QualifiedName = { schema: declared.schema ?? 'public', name: declared.enumName };
+    const type: QualifiedName = { schema: declared.schema ?? 'public', name: postgresIdentifier(declared.enumName) };
     return {
       type: enumColumnType(column.getSQLType(), type, arrayDims),
       enum: { ...type, values: [...declared.enumValues] },
