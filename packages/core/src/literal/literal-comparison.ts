@@ -10,7 +10,7 @@ export interface LiteralPair {
 }
 
 /**
- * Compares each pair by value (`expected::type IS NOT DISTINCT FROM actual::type`): true when equal,
+ * Compares each pair by value (both read as `type` and printed back alike): true when equal,
  * false when not, undefined when the server could not decide (a text the type does not accept, a
  * type it does not know). Never evaluates anything but the types' input functions.
  */

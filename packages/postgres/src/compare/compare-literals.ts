@@ -10,8 +10,10 @@ const typeName = /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)(?:\.(?:"(?:[^"]|"")+"|[a
 /**
  * Compares constant literals by value on the server: every pair in ONE statement, inside a READ
  * ONLY transaction that is always rolled back. The literal texts travel as parameters and are
- * cast by the types' own input functions (`$1::text::interval IS NOT DISTINCT FROM $2::text::interval`);
- * no other function is ever called, so nothing volatile runs and nothing is written.
+ * read by the types' own input functions and compared by their output functions
+ * (`($1::text::interval)::text = ($2::text::interval)::text`): two texts are one value when the
+ * database would store and print them alike. No other function is ever called, so nothing volatile
+ * runs and nothing is written.
  *
  * On PostgreSQL 16 and later `pg_input_is_valid()` guards each pair, so a text one type does not
  * accept leaves that pair undecided; before 16, one such text makes the whole batch undecided.
@@ -35,7 +37,8 @@ export async function compareLiterals(client: Queryable, pairs: readonly Literal
         if (!sendable[index]) return [];
         values.push(pair.expected, pair.actual);
         const [a, b] = [`$${values.length - 1}`, `$${values.length}`];
-        const same = `${a}::text::${pair.type} is not distinct from ${b}::text::${pair.type}`;
+        // compared by the type's own output of each value, not `=`: some types have no equality operator (point)
+        const same = `(${a}::text::${pair.type})::text = (${b}::text::${pair.type})::text`;
         if (!guarded) return [`${same} as "${index}"`];
         values.push(pair.type);
         const type = `$${values.length}`;
