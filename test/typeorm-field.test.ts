@@ -78,6 +78,16 @@ describe('TypeORM field cases: a database built by synchronize()', () => {
     expect(result.summary.tables).toBe(9);
   });
 
+  it('names the serial sequence of a long table as PostgreSQL does, keeping _seq', async () => {
+    const [stored] = await synced.query<{ expr: string }>(
+      `select pg_get_expr(d.adbin, d.adrelid) as expr from pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+       where d.adrelid = '${longTable}'::regclass and a.attname = 'id'`,
+    );
+    const loaded = await source().load();
+    const declared = loaded.schema.tables.find((table) => table.name === longTable)?.columns.find((column) => column.name === 'id');
+    expect(declared?.default).toBe(stored?.expr);
+  });
+
   it('merges the two declarations of one junction table, whose primary keys differ only in order', async () => {
     const loaded = await source().load();
     const junctions = loaded.schema.tables.filter((table) => table.name === 'enrollments');

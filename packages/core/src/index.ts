@@ -19,7 +19,7 @@ export type { LoadedSource, SchemaSource, SourceProblem } from './model/schema-s
 export type { DiscoveredSource, DiscoverSources, DiscoveryContext, ExportedValue } from './model/source-discovery.ts';
 export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';
-export { postgresIdentifier } from './model/postgres-identifier.ts';
+export { postgresIdentifier, postgresObjectName } from './model/postgres-identifier.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { SchemaIndex } from './model/schema-index.ts';
 

@@ -1,4 +1,4 @@
-import type { QualifiedName } from '@ormdrift/core';
+import { postgresObjectName, type QualifiedName } from '@ormdrift/core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DrizzleCasing } from './drizzle-casing.ts';
 import { isSql, quoteIdentifier, quoteLiteral, sqlText } from './sql-text.ts';
@@ -92,8 +92,8 @@ const serialTypes = new Set(['serial', 'bigserial', 'smallserial']);
 /** `serial` is `integer` plus `DEFAULT nextval('<table>_<column>_seq'::regclass)`, as pg_get_expr prints it. */
 function serialDefault(column: PgColumn, context: DefaultContext): string | null {
   if (!serialTypes.has(column.getSQLType())) return null;
-  // PostgreSQL truncates a long sequence name to 63 bytes; the canonical comparison ignores the name.
-  const sequence = [context.table.schema === 'public' ? [] : [context.table.schema], `${context.table.name}_${context.column}_seq`]
+  // PostgreSQL shortens a long sequence name to 63 bytes, keeping `_seq`
+  const sequence = [context.table.schema === 'public' ? [] : [context.table.schema], postgresObjectName(context.table.name, context.column, 'seq')]
     .flat()
     .map(identifierAsPrinted)
     .join('.');

@@ -1,5 +1,6 @@
 import {
   postgresIdentifier,
+  postgresObjectName,
   referentialAction,
   sameColumnType,
   type ColumnModel,
@@ -125,7 +126,8 @@ function defaultOf(dataSource: DataSourceLike, table: string, column: ColumnMeta
   if (column.generatedType === 'STORED') return null;
   const explicit = dataSource.driver.normalizeDefault(column);
   if (explicit !== undefined && explicit !== null) return explicit;
-  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${table}_${column.databaseName}_seq'::regclass)`;
+  // the sequence PostgreSQL names for a serial: `<table>_<column>_seq`, shortened to fit 63 bytes
+  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${postgresObjectName(table, column.databaseName, 'seq')}'::regclass)`;
   if (column.isGenerated && column.generationStrategy === 'uuid') return 'uuid_generate_v4()';
   return null;
 }
