@@ -12,6 +12,8 @@ import type {
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzleColumnDefault, UnrenderableDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
+import { columnUniqueName } from './column-unique-name.ts';
+import { unnamedForeignKeyName, unnamedPrimaryKeyName } from './constraint-names.ts';
 import { columnName, type DrizzleCasing, type NamedColumn } from './drizzle-casing.ts';
 import { isSql, sqlText } from './sql-text.ts';
 
@@ -67,7 +69,7 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
     ...config.columns
       .filter((column) => column.isUnique)
-      .map((column) => ({ ...cut(column.uniqueName), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+      .map((column) => ({ ...cut(columnUniqueName(column, config.name, nameOf(column))), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
     ...config.uniqueConstraints.map((unique) => ({ ...cut(unique.name), columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
@@ -88,8 +90,13 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     const target = getTableConfig(reference.foreignTable);
     const from = reference.columns.map(nameOf);
     const to = reference.foreignColumns.map(nameOf);
+    const declaredNames = (columns: readonly NamedColumn[]) => columns.map((column) => columnName(column, casing));
     return {
-      name: postgresIdentifier(casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing)),
+      // drizzle-kit names keys from the names as declared; PostgreSQL then cuts the result to 63 bytes
+      name: postgresIdentifier(
+        unnamedForeignKeyName(foreignKey, config.name, declaredNames(reference.columns), target.name, declaredNames(reference.foreignColumns)) ??
+          casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
+      ),
       columns: from,
       references: { schema: target.schema ?? 'public', name: postgresIdentifier(target.name), columns: to },
       onDelete: referentialAction(foreignKey.onDelete),
@@ -105,7 +112,10 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
 function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): PrimaryKeyModel | null {
   const composite = config.primaryKeys[0];
   const nameOf = (column: NamedColumn) => postgresIdentifier(columnName(column, casing));
-  if (composite) return { name: postgresIdentifier(casedName(composite.getName(), composite.columns, casing)), columns: composite.columns.map(nameOf) };
+  if (composite) {
+    const name = unnamedPrimaryKeyName(composite, config.name) ?? casedName(composite.getName(), composite.columns, casing);
+    return { name: postgresIdentifier(name), columns: composite.columns.map(nameOf) };
+  }
   // an inline `.primaryKey()` is left for PostgreSQL to name (`<table>_pkey`)
   const marked = config.columns.filter((column) => column.primary);
   return marked.length > 0 ? { columns: marked.map(nameOf) } : null;
