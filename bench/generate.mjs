@@ -38,7 +38,7 @@ export function knownDrift(n) {
   const drift = [
     { code: 'missing-column', table: 't0003', column: 'score' },
     { code: 'column-type-mismatch', table: 't0005', column: 'title' },
-    { code: 'missing-index', table: 't0007', column: undefined },
+    { code: 'missing-index', table: 't0007', column: 'title' },
     { code: 'extra-column', table: 't0009', column: 'legacy_flag' },
     { code: 'nullability-mismatch', table: 't0011', column: 'body' },
     { code: 'orphan-table', table: 'legacy_audit', column: undefined },

@@ -1,0 +1,181 @@
+/**
+ * The benchmark: `pnpm bench [--n 100,300,1000,3000] [--runs 5] [--only ormdrift,typeorm,...]`.
+ *
+ * Starts an embedded PostgreSQL 18, and for each N generates the apps and a drifted database of N
+ * tables, then times every tool twice: as a whole process (what a CI job or a pre-commit hook pays:
+ * node, imports, metadata, connection, diff) and in process (the diff alone, after a warm-up, on an
+ * open connection). Each time is the median of the runs after one warm-up run; a tool whose warm-up
+ * takes longer than --slow seconds (default 60) is measured by a single further run. Prints one table.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../packages/postgres/dist/index.js';
+import { generate, knownDrift } from './generate.mjs';
+import { tools } from './tools/tools.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '100,300,1000,3000' },
+    runs: { type: 'string', default: '5' },
+    slow: { type: 'string', default: '60' },
+    only: { type: 'string' },
+    json: { type: 'string' },
+  },
+});
+const sizes = values.n.split(',').map((text) => Number(text.trim().replace(/_/g, '')));
+const runs = Number(values.runs);
+const only = values.only?.split(',');
+const selected = Object.entries(tools).filter(([id]) => !only || only.some((prefix) => id.startsWith(prefix)));
+
+const server = await startEmbeddedPostgres();
+const results = [];
+try {
+  for (const n of sizes) {
+    const dir = join(root, 'bench', '.apps', `n${n}`);
+    process.stderr.write(`N = ${n}: generating apps and database...\n`);
+    generate(n, dir);
+    const url = await createDatabase(server.url, `bench_${n}`, readFileSync(join(dir, 'schema.sql'), 'utf8'));
+    for (const [id, tool] of selected) {
+      const app = join(dir, `${tool.app}.${tool.ts ? 'ts' : 'js'}`);
+      process.stderr.write(`N = ${n}: ${id}...\n`);
+      const whole = wholeProcess(id, tool, app, url, n);
+      const inProcess = tool.ts ? undefined : inProcessRun(id, app, url);
+      results.push({ n, id, ...tool, whole, inProcess });
+    }
+  }
+} finally {
+  await server.stop();
+}
+
+if (values.json) await import('node:fs').then(({ writeFileSync }) => writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`));
+process.stdout.write(renderTable(results));
+
+async function createDatabase(serverUrl, name, sql) {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(sql);
+  // planner statistics as a live database has them
+  await client.query('analyze');
+  await client.end();
+  return url;
+}
+
+/** Times whole processes: the CLI for ormdrift, run-tool.mjs for the others. Checks ormdrift's findings. */
+function wholeProcess(id, tool, app, url, n) {
+  const rssDir = mkdtempSync(join(tmpdir(), 'ormdrift-bench-'));
+  const rssFile = join(rssDir, 'rss');
+  const env = { ...process.env, DATABASE_URL: url, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' };
+  const preload = ['--import', new URL('./support/peak-rss.mjs', import.meta.url).href];
+  const argv = id.startsWith('ormdrift:')
+    ? [...preload, join(root, 'packages/cli/dist/bin.js'), 'check', app, '--format', 'json']
+    : [...preload, join(root, 'bench/tools/run-tool.mjs'), id, app, '0'];
+  const samples = [];
+  const rss = [];
+  let drift;
+  try {
+    for (let run = 0; run <= runs; run++) {
+      const start = performance.now();
+      const child = spawnSync(process.execPath, argv, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const ms = performance.now() - start;
+      const expectedStatus = id.startsWith('ormdrift:') ? 1 : 0;
+      if (child.status !== expectedStatus) throw new Error(`${id} exited with ${child.status}: ${child.stderr.slice(-2000)}`);
+      rss.push(Number(readFileSync(rssFile, 'utf8')));
+      if (id.startsWith('ormdrift:')) drift ??= driftFound(JSON.parse(child.stdout), n);
+      if (run > 0) samples.push(ms);
+      if (run === 0 && ms > Number(values.slow) * 1000) {
+        samples.push(ms);
+        break;
+      }
+    }
+  } finally {
+    rmSync(rssDir, { recursive: true, force: true });
+  }
+  return { ms: median(samples), runs: samples.length, rssMb: Math.max(...rss) / 1024, drift };
+}
+
+/** Whether the findings are exactly the known drift (codes and places), as `true` or a description of the difference. */
+function driftFound(report, n) {
+  const key = (f) => `${f.code} ${f.table}${f.column ? `.${f.column}` : ''}`;
+  const found = report.findings.map(key).sort();
+  const expected = knownDrift(n).map(key).sort();
+  return JSON.stringify(found) === JSON.stringify(expected) || `found ${found.join(', ')}`;
+}
+
+function inProcessRun(id, app, url) {
+  const stdout = execFileSync(process.execPath, [join(root, 'bench/tools/run-tool.mjs'), id, app, String(runs)], {
+    env: { ...process.env, DATABASE_URL: url, BENCH_SLOW_SECONDS: values.slow },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 1 << 28,
+  });
+  const line = stdout.split('\n').filter((text) => text.startsWith('{')).pop();
+  const { durations, statements } = JSON.parse(line);
+  return { ms: median(durations), runs: durations.length, statements };
+}
+
+function median(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * One Markdown table: per N and ORM, ormdrift's rows with their ratio to the floor (whole process),
+ * the ORM's own tool with how many times slower than ormdrift it is (whole process and in process).
+ */
+function renderTable(rows) {
+  const seconds = (ms) => (ms === undefined ? '' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
+  const times = (x) => (x >= 10 ? `${x.toFixed(0)}×` : `${x.toFixed(1)}×`);
+  const runsNote = (m) => (m && m.runs < runs ? ` (${m.runs} run)` : '');
+  const lines = [
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.versions.node}, embedded PostgreSQL 18; medians of ${runs} runs after a warm-up.`,
+    '',
+    '| N | ORM | tool | whole process | peak RSS | in process | statements | ratio |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const row of rows) {
+    const same = (pick) => rows.find((other) => other.n === row.n && other.orm === row.orm && pick(other));
+    const floorRow = same((other) => other.floor);
+    const ours = same((other) => other.id === `ormdrift:${row.app}` && !other.ts);
+    let ratio = '';
+    if (row.id.startsWith('ormdrift:') && floorRow) ratio = `${times(row.whole.ms / floorRow.whole.ms)} the floor`;
+    if (row.competitor && ours) {
+      ratio = `ormdrift ${times(row.whole.ms / ours.whole.ms)} faster whole`;
+      if (row.inProcess && ours.inProcess) ratio += `, ${times(row.inProcess.ms / ours.inProcess.ms)} in process`;
+    }
+    if (typeof row.whole.drift === 'string') ratio += ` (expected drift not found exactly: ${row.whole.drift})`;
+    lines.push(
+      `| ${row.n.toLocaleString('en')} | ${row.orm} | ${row.label} | ${seconds(row.whole.ms)}${runsNote(row.whole)} | ${row.whole.rssMb.toFixed(0)} MB | ${seconds(row.inProcess?.ms)}${runsNote(row.inProcess)} | ${row.inProcess?.statements ?? ''} | ${ratio} |`,
+    );
+  }
+  const growth = growthExponents(rows);
+  if (growth.length > 0) lines.push('', ...growth);
+  return `${lines.join('\n')}\n`;
+}
+
+/** log(t2/t1) / log(n2/n1) of each tool's whole-process and in-process time between the two largest sizes. */
+function growthExponents(rows) {
+  const ns = [...new Set(rows.map((row) => row.n))].sort((a, b) => a - b);
+  if (ns.length < 2) return [];
+  const [n1, n2] = ns.slice(-2);
+  const out = [`Growth exponent of each time from N = ${n1.toLocaleString('en')} to ${n2.toLocaleString('en')} (1 is linear):`, ''];
+  for (const row of rows.filter((r) => r.n === n2)) {
+    const before = rows.find((r) => r.n === n1 && r.id === row.id);
+    if (!before) continue;
+    const exponent = (a, b) => (a && b ? (Math.log(b / a) / Math.log(n2 / n1)).toFixed(2) : '–');
+    out.push(`- ${row.orm}, ${row.label}: whole ${exponent(before.whole.ms, row.whole.ms)}, in process ${exponent(before.inProcess?.ms, row.inProcess?.ms)}`);
+  }
+  return out;
+}
