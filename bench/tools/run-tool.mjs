@@ -1,8 +1,9 @@
 /**
  * Runs one tool of the benchmark in this process: `node run-tool.mjs <tool> <app file> <runs>`.
  * With runs = 0 it runs the tool once, as a whole process would, and prints nothing. Otherwise it
- * runs one warm-up iteration, then `runs` timed ones (just one more if the warm-up took longer than
- * BENCH_SLOW_SECONDS), and prints their durations in ms and the statements of the last one as JSON.
+ * runs one warm-up iteration, then `runs` timed ones (none if the warm-up took longer than
+ * BENCH_SLOW_SECONDS: then the warm-up is the one sample), and prints their durations in ms and the
+ * statements of the last one as JSON.
  */
 import { performance } from 'node:perf_hooks';
 import { countStatements } from '../support/count-statements.mjs';
@@ -23,13 +24,16 @@ try {
     let start = performance.now();
     await iteration();
     const warmUp = performance.now() - start;
-    for (let run = 0; run < (warmUp > slowMs ? 1 : runs); run++) {
+    const warmUpStatements = counter.count;
+    // past BENCH_SLOW_SECONDS a warm-up changes nothing: the warm-up run is the one sample
+    if (warmUp > slowMs) durations.push(warmUp);
+    for (let run = 0; run < (warmUp > slowMs ? 0 : runs); run++) {
       counter.reset();
       start = performance.now();
       await iteration();
       durations.push(performance.now() - start);
     }
-    process.stdout.write(`${JSON.stringify({ durations, warmUp, statements: counter.count })}\n`);
+    process.stdout.write(`${JSON.stringify({ durations, warmUp, statements: durations.length === 1 && warmUp > slowMs ? warmUpStatements : counter.count })}\n`);
   }
 } finally {
   await close();
