@@ -1,5 +1,5 @@
 /**
- * The benchmark: `pnpm bench [--n 100,300,1000,3000] [--runs 5] [--only ormdrift,typeorm,...]`.
+ * The benchmark: `pnpm bench [--n 100,300,1000,3000] [--runs 5] [--slow 60] [--only ormdrift,typeorm:log,...] [--json FILE]`.
  *
  * Starts an embedded PostgreSQL 18, and for each N generates the apps and a drifted database of N
  * tables, then times every tool twice: as a whole process (what a CI job or a pre-commit hook pays:
@@ -9,7 +9,7 @@
  * takes that long is not run as a whole process. Prints one table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,9 +32,12 @@ const { values } = parseArgs({
 const sizes = values.n.split(',').map((text) => Number(text.trim().replace(/_/g, '')));
 const runs = Number(values.runs);
 const only = values.only?.split(',');
-const selected = Object.entries(tools).filter(([id]) => !only || only.some((prefix) => id.startsWith(prefix)));
+// `--only ormdrift` picks every ormdrift tool, `--only ormdrift:drizzle` that one
+const selected = Object.entries(tools).filter(([id]) => !only || only.some((name) => id === name || id.startsWith(`${name}:`)));
 
 const server = await startEmbeddedPostgres();
+// an interrupted run stops its server and removes its data directory (the tools it waits on end with their stdio)
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void server.stop().finally(() => process.exit(130)));
 const results = [];
 try {
   for (const n of sizes) {
@@ -49,13 +52,13 @@ try {
       // a tool whose diff alone outlasts --slow is not run again whole: a process adds seconds to minutes
       const whole = inProcess && inProcess.ms > Number(values.slow) * 1000 ? undefined : wholeProcess(id, tool, app, url, n);
       results.push({ n, id, ...tool, whole, inProcess });
+      if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
     }
   }
 } finally {
   await server.stop();
 }
 
-if (values.json) await import('node:fs').then(({ writeFileSync }) => writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`));
 process.stdout.write(renderTable(results));
 
 async function createDatabase(serverUrl, name, sql) {
