@@ -63,12 +63,15 @@ process.stdout.write(renderTable(results));
 
 async function createDatabase(serverUrl, name, sql) {
   const admin = new pg.Client({ connectionString: serverUrl });
+  // a connection dropped by the server surfaces as the failed query, not as an uncaught 'error' event
+  admin.on('error', () => {});
   await admin.connect();
   await admin.query(`drop database if exists ${name}`);
   await admin.query(`create database ${name}`);
   await admin.end();
   const url = serverUrl.replace(/\/postgres$/, `/${name}`);
   const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
   await client.connect();
   await client.query(sql);
   // planner statistics as a live database has them
