@@ -13,6 +13,8 @@ const postgres = () => import('../../packages/postgres/dist/index.js');
 function ormdrift(orm) {
   return async (app) => {
     const exports = await importApp(app);
+    // metadata is built once, as TypeORM's initialize() builds it before its own diff
+    await buildMetadata(orm, exports);
     const { check } = await import('../../packages/core/dist/index.js');
     const { connectPostgres, PostgresIntrospector } = await postgres();
     const source = await adapterSource(orm, exports);
