@@ -30,8 +30,9 @@ export function renderTable(rows, { runs, slow }) {
       ratios.push(`${times(row.whole.ms / floorRow.whole.ms)} the floor (CPU ${times(row.whole.cpuMs / floorRow.whole.cpuMs)})`);
     }
     if (row.competitor && ours) {
-      if (row.whole && ours.whole) ratios.push(`ormdrift ${times(row.whole.ms / ours.whole.ms)} faster whole`);
-      if (row.inProcess && ours.inProcess) ratios.push(`ormdrift ${times(row.inProcess.ms / ours.inProcess.ms)} faster in process`);
+      const faster = (x, how) => (x >= 1 ? `ormdrift ${times(x)} faster ${how}` : `ormdrift ${times(1 / x)} slower ${how}`);
+      if (row.whole && ours.whole) ratios.push(faster(row.whole.ms / ours.whole.ms, 'whole'));
+      if (row.inProcess && ours.inProcess) ratios.push(faster(row.inProcess.ms / ours.inProcess.ms, 'in process'));
     }
     if (typeof row.whole?.drift === 'string') ratios.push(`expected drift not found exactly: ${row.whole.drift}`);
     const whole = row.whole ? `${seconds(row.whole.ms)}${runsNote(row.whole)} | ${seconds(row.whole.cpuMs)} | ${row.whole.rssMb.toFixed(0)} MB` : 'not run¹ | | ';
