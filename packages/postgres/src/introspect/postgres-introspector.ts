@@ -27,13 +27,7 @@ export class PostgresIntrospector implements Introspector {
   async introspect(options: IntrospectOptions = {}): Promise<SchemaModel> {
     await this.#run('starting a read-only transaction', 'begin read only');
     try {
-      await this.#run('setting up the session', `set local statement_timeout = ${Math.trunc(this.#statementTimeoutMs)}`);
-      await this.#run('setting up the session', `set local application_name = 'ormdrift'`);
-      // format_type() qualifies a type only when its schema is off the search path: pin it.
-      await this.#run('setting up the session', 'set local search_path = pg_catalog, public');
-      // timestamptz defaults print in the session's time zone: pin it so a check reads the same everywhere
-      await this.#run('setting up the session', `set local timezone = 'UTC'`);
-      const schemas = options.schemas ? [...options.schemas] : await this.#userSchemas();
+      const schemas = await this.#setUpSession(options.schemas);
       const read = async <T>(step: string, sql: string, values: unknown[] = [schemas]): Promise<T[]> => {
         options.signal?.throwIfAborted();
         return (await this.#run(step, sql, values)) as T[];
@@ -55,13 +49,26 @@ export class PostgresIntrospector implements Introspector {
     return compareLiterals(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
   }
 
-  async #userSchemas(): Promise<string[]> {
+  /**
+   * Pins the transaction's settings and, when no schemas are given, reads the user schemas, in one
+   * statement: a check sends eight statements in all, whatever the number of tables.
+   */
+  async #setUpSession(schemas: readonly string[] | undefined): Promise<string[]> {
     const rows = (await this.#run(
-      'reading pg_namespace',
-      `select nspname as name from pg_catalog.pg_namespace
-       where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'`,
-    )) as { name: string }[];
-    return rows.map((row) => row.name);
+      'setting up the session',
+      `select set_config('statement_timeout', $1, true),
+              set_config('application_name', 'ormdrift', true),
+              -- format_type() qualifies a type only when its schema is off the search path: pin it
+              set_config('search_path', 'pg_catalog, public', true),
+              -- timestamptz defaults print in the session's time zone: pin it so a check reads the same everywhere
+              set_config('timezone', 'UTC', true),
+              case when $2::boolean then array(
+                select nspname from pg_catalog.pg_namespace
+                where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'
+              ) end as user_schemas`,
+      [String(Math.trunc(this.#statementTimeoutMs)), schemas === undefined],
+    )) as { user_schemas: string[] | null }[];
+    return schemas ? [...schemas] : (rows[0]?.user_schemas ?? []);
   }
 
   async #run(step: string, sql: string, values?: unknown[]): Promise<unknown[]> {
