@@ -1,11 +1,13 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, type LoadedSource, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
-import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
+import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
+import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
+import { parseDuration } from '../parse-duration.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIo } from '../cli-io.ts';
 
@@ -22,6 +24,9 @@ Options:
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
+  --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
+  --statement-timeout DURATION  limit each catalog query (default 10s; ormdrift itself waits 2s more)
+  --import-timeout DURATION     limit importing each module and building its models (default 30s)
   --debug           print stack traces of errors
   -h, --help        show this help
 
@@ -38,6 +43,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      'connect-timeout': { type: 'string' },
+      'statement-timeout': { type: 'string' },
+      'import-timeout': { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -53,8 +61,16 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const url = values.db ?? io.env['DATABASE_URL'];
   if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
 
+  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
+  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
+  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
+  if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
+
   const modules = [];
-  for (const file of positionals) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
+  for (const file of positionals) {
+    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
+    modules.push({ file, path: resolve(io.cwd, file), exports });
+  }
   const sources = await findSources(modules);
   if (sources.length === 0) {
     throw new UsageError(
@@ -62,7 +78,21 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     );
   }
 
-  const result = await runCheck(url, sources, { schemas: values.schema, rules });
+  // The models are loaded before the introspector connects: a broken model is reported without touching the database.
+  const result = await check({
+    sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+    introspector: postgresIntrospector(url, {
+      ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+      ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
+      ...(values.schema ? { requiredSchemas: values.schema } : {}),
+    }),
+    rules,
+    ...(values.schema ? { schemas: values.schema } : {}),
+  });
+  if (result.summary.tables === 0) {
+    // every registry declares tables (see loadSource), so only --schema can leave none in scope
+    throw new UsageError(`nothing to compare: no declared table is in schema ${(values.schema ?? []).map((name) => `"${name}"`).join(', ')}: check --schema`);
+  }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
   if (values.out) {
@@ -75,30 +105,33 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   return result.summary.errors > 0 ? 1 : 0;
 }
 
-async function runCheck(
-  url: string,
-  sources: readonly SchemaSource[],
-  options: { schemas: string[] | undefined; rules: RuleSettings },
-): Promise<CheckResult> {
-  // Load the models before connecting: a broken model is reported without touching the database.
-  const loaded = await Promise.all(sources.map(async (source) => ({ name: source.name, loaded: await loadSource(source) })));
-  const connection = await connectPostgres(url);
-  try {
-    return await check({
-      sources: loaded.map(({ name, loaded }) => ({ name, load: async () => loaded })),
-      introspector: new PostgresIntrospector(connection.client),
-      rules: options.rules,
-      ...(options.schemas ? { schemas: options.schemas } : {}),
-    });
-  } finally {
-    await connection.close().catch(() => {});
+/** Source files the report must never overwrite: a module to check, or any file a loader would run. */
+const moduleExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
+
+function refuseInputAsOutput(out: string, modules: readonly string[], cwd: string): void {
+  const target = resolve(cwd, out);
+  if (modules.some((file) => resolve(cwd, file) === target)) {
+    throw new UsageError(`--out ${out} is one of the modules to check: write the report to another file, e.g. --out drift.json`);
+  }
+  if (moduleExtensions.has(extname(target).toLowerCase())) {
+    throw new UsageError(`--out ${out} names a source file: write the report to a .txt or .json file`);
   }
 }
 
-async function loadSource(source: SchemaSource): Promise<LoadedSource> {
+/**
+ * Loads one registry's models within the import deadline (TypeORM imports its entity globs here). A registry that
+ * yields no table is a load problem: checking it would compare nothing and pass.
+ */
+async function loadSource(source: SchemaSource, timeoutMs: number): Promise<LoadedSource> {
+  let loaded: LoadedSource;
   try {
-    return await source.load();
+    loaded = await withImportDeadline(source.load(), timeoutMs, `the models of ${source.name}`);
   } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
     throw new UsageError(`cannot load ${source.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
+  if (loaded.schema.tables.length === 0) {
+    throw new UsageError(`${source.name} declares no table: give it its entities or models (nothing would be compared)`);
+  }
+  return loaded;
 }

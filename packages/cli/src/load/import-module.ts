@@ -7,6 +7,8 @@ import { moduleFormat, typescriptExtensions } from './module-format.ts';
 
 const supported = new Set<string>([...typescriptExtensions, '.js', '.mjs', '.cjs']);
 import { registerTypeScript } from './register-typescript.ts';
+import { ModuleSyntaxError } from './syntax-errors.ts';
+import { ModuleExitError } from './trap-exit.ts';
 
 /** Imports a user module (TypeScript or JavaScript, CommonJS or ESM) and returns its exports. */
 export async function importModule(path: string, cwd: string): Promise<Record<string, unknown>> {
@@ -21,8 +23,16 @@ export async function importModule(path: string, cwd: string): Promise<Record<st
     return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
+    // a syntax error names file:line:col itself; a module's own process.exit() is no throw of the module's
+    if (isLoadStopper(cause)) throw new UsageError(`${message}`, { cause });
     throw new UsageError(`${path} threw while being imported: ${message}`, { cause });
   }
+}
+
+/** Errors ormdrift's loader raises about a module, possibly crossing from Node's loader thread (class lost, name kept). */
+function isLoadStopper(cause: unknown): boolean {
+  const name = (cause as { name?: string } | null)?.name;
+  return cause instanceof ModuleSyntaxError || cause instanceof ModuleExitError || name === 'ModuleSyntaxError' || name === 'ModuleExitError';
 }
 
 /**
