@@ -49,7 +49,8 @@ export async function connectPostgres(url: string, options: ConnectOptions = {})
     client.on('error', () => {});
     await client.connect();
   } catch (cause) {
-    if (client) await closeClient(client);
+    // a failed attempt has nothing to end politely: drop the socket, whatever state it is in
+    if (client) destroyClient(client);
     throw new ConnectionError(`cannot connect to ${target}: ${describeConnectError(cause, timeoutMs, url)}`, { cause });
   }
   const connected = client;
@@ -70,7 +71,11 @@ async function closeClient(client: pg.Client): Promise<void> {
   const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 1_000)));
   const ended = await Promise.race([client.end().then(() => 'ended' as const, () => 'ended' as const), gaveUp]);
   clearTimeout(timer);
-  if (ended === 'timeout') (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  if (ended === 'timeout') destroyClient(client);
+}
+
+function destroyClient(client: pg.Client): void {
+  (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
 }
 
 /**
