@@ -14,13 +14,14 @@ export function checkConnectionUrl(url: string): void {
   const encode =
     'percent-encode special characters in the user and password (# as %23, @ as %40, / as %2F, ? as %3F, : as %3A, % as %25), ' +
     'or leave the password out of the URL and set PGPASSWORD';
+  // "#" starts a URL fragment: whatever follows it (the rest of the password, the host) is silently dropped
+  if (url.includes('#')) throw new ConnectionError(`the connection string holds an unencoded "#": ${encode}`);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new ConnectionError(`the connection string is not a valid URL: ${encode}`);
   }
-  if (parsed.hash !== '' || url.includes('#')) throw new ConnectionError(`the connection string holds an unencoded "#": ${encode}`);
   // An unencoded "/" or "?" in the password ends the authority early: the rest of the password and the real host
   // land in the database name, with their "@".
   if (decodeURIComponent(parsed.pathname).includes('@')) {

@@ -9,7 +9,7 @@ export class MissingSchemaError extends Error {
     readonly available: readonly string[],
   ) {
     const names = missing.map((name) => `"${name}"`).join(', ');
-    const has = available.length > 0 ? `it has ${available.map((name) => `"${name}"`).join(', ')}` : 'it has no schema of its own';
-    super(`the database has no schema ${names}: ${has}`);
+    const has = available.length > 0 ? `its schemas are ${available.map((name) => `"${name}"`).join(', ')}` : 'it has no schema of its own';
+    super(`the database has no schema ${names}; ${has}`);
   }
 }
