@@ -90,8 +90,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     ...(values.schema ? { schemas: values.schema } : {}),
   });
   if (result.summary.tables === 0) {
-    // every registry declares tables (see loadSource), so only --schema can leave none in scope
-    throw new UsageError(`nothing to compare: no declared table is in schema ${(values.schema ?? []).map((name) => `"${name}"`).join(', ')}: check --schema`);
+    // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
+    const schemas = (values.schema ?? []).map((name) => `"${name}"`).join(', ');
+    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
   }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
