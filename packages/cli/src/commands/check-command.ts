@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, type LoadedSource, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type LoadedSource, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
@@ -95,7 +95,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
   }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
+  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   if (values.out) {
     const out = resolve(io.cwd, values.out);
     await writeFile(out, report).catch((cause: unknown) => {
