@@ -69,7 +69,7 @@ it('random identifiers round-trip through introspection and never control the te
           for (const table of actual.tables) expect(lines).toContain(escapeText(`${schema}.${table.name}`));
           // every line is one the reporter wrote: a table header, a finding, its expected/actual, a blank, or the verdict
           const headers = new Set(actual.tables.map((table) => escapeText(`${schema}.${table.name}`)));
-          for (const line of lines) expect(line === '' || headers.has(line) || /^( {2}(error  |warning) | {10}(expected|actual  ) |[✖!] )/.test(line)).toBe(true);
+          for (const line of lines) expect(line === '' || headers.has(line) || /^( {2}(error  |warning) | {10}(expected|actual  ) |[✖!] |by code: |next: )/.test(line)).toBe(true);
 
           const json = JSON.parse(reporters.json().render(result)) as { findings: { table: string }[] };
           expect(new Set(json.findings.map((finding) => finding.table))).toEqual(new Set(actual.tables.map((table) => table.name)));

@@ -45,6 +45,8 @@ describe('the text reporter escapes names from the database and the models', () 
       '',
       '! 0 errors, 1 warning in 1 declared table',
       'note: typeorm:App\\x1b[2J: User.\\u202eeman: not checked:\\nforged',
+      'by code: 1 orphan-table',
+      expect.stringMatching(/^next: .*\(orphan-table, see docs\/rules\/orphan-table\.md\)$/),
       '',
     ]);
   });
