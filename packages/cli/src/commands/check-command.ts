@@ -1,22 +1,25 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, isReporterName, reporters, rulesMeta, type LoadedSource, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { postgresIntrospector } from '@ormdrift/postgres';
-import { findSources } from '../discover/find-sources.ts';
+import { findSources } from '@ormdrift/discover';
 import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
 import { parseDuration } from '../parse-duration.ts';
+import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIo } from '../cli-io.ts';
 
-export const checkUsage = `Usage: ormdrift check [modules...] [options]
+export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
-Imports each module (.ts, .mts, .cts, .js, .mjs, .cjs), finds the ORM registries among its
-exports (TypeORM DataSources, entity classes and EntitySchemas; Sequelize instances and
-models; Drizzle tables, enums and schemas) and reports every difference between them and
-the database.
+Imports each module (.ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs; every one under a directory
+or matching a glob), finds the ORM registries among its exports (TypeORM DataSources, entity
+classes and EntitySchemas; Sequelize instances and models; Drizzle tables, enums and schemas,
+also inside exported arrays and objects) and reports every difference between them and the
+database.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
@@ -27,7 +30,9 @@ Options:
   --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
   --statement-timeout DURATION  limit each catalog query (default 10s; ormdrift itself waits 2s more)
   --import-timeout DURATION     limit importing each module and building its models (default 30s)
-  --debug           print stack traces of errors
+  --env-file FILE   load environment variables from FILE before importing the modules
+  --verbose         list each registry found, one line each, on standard error
+  --debug           print stack traces of errors (with source-mapped TypeScript lines)
   -h, --help        show this help
 
 Exit codes: 0 no drift at error severity, 1 drift at error severity, 2 usage, load or connection error.`;
@@ -46,6 +51,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
       'connect-timeout': { type: 'string' },
       'statement-timeout': { type: 'string' },
       'import-timeout': { type: 'string' },
+      'env-file': { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -58,8 +65,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
   const rules = parseRuleSettings(values.rule ?? []);
-  const url = values.db ?? io.env['DATABASE_URL'];
+  for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
+  const url = values.db ?? io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined);
   if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  if (values.debug) process.setSourceMapsEnabled(true);
 
   const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
@@ -67,11 +76,12 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
 
   const modules = [];
-  for (const file of positionals) {
+  for (const file of await moduleArguments(positionals, io.cwd)) {
     const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
     modules.push({ file, path: resolve(io.cwd, file), exports });
   }
   const sources = await findSources(modules);
+  if (values.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
   if (sources.length === 0) {
     throw new UsageError(
       `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
@@ -104,6 +114,18 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return result.summary.errors > 0 ? 1 : 0;
+}
+
+/** Node's own .env parser (`process.loadEnvFile`), into this process's environment, which the imported modules read. */
+function loadEnvFile(file: string, cwd: string): void {
+  const path = resolve(cwd, file);
+  // Node 20 ends the process itself when the file is missing: check first
+  if (!existsSync(path)) throw new UsageError(`cannot read --env-file ${file}: no such file (relative to ${cwd})`);
+  try {
+    process.loadEnvFile(path);
+  } catch (cause) {
+    throw new UsageError(`cannot read --env-file ${file}: ${(cause as Error).message}`, { cause });
+  }
 }
 
 /** Source files the report must never overwrite: a module to check, or any file a loader would run. */
