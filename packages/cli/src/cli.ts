@@ -1,4 +1,5 @@
-import { ConnectionError, IntrospectionError, redactUrl } from '@ormdrift/postgres';
+import { escapeText } from '@ormdrift/core';
+import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl } from '@ormdrift/postgres';
 import { checkCommand } from './commands/check-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
@@ -38,10 +39,13 @@ function describeError(error: unknown): string {
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);
-  else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
+  else if (error instanceof MissingSchemaError) message = `${message}: check --schema`;
+  else if (error instanceof IntrospectionError && error.interrupted === 'deadline') {
+    message = `the database stopped answering while ${error.step} (${message.slice(error.step.length + 2)}): check the server and the network, or raise --statement-timeout`;
+  } else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
   else if (!known) message = `unexpected error: ${message} (run with --debug for the stack trace)`;
-  // one line, and never a connection string with its password
-  return message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url));
+  // one line, no terminal control from names in the message, and never a connection string with its password
+  return escapeText(message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url)));
 }
 
 function parseArgsMessage(message: string): string {

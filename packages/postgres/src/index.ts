@@ -1,8 +1,15 @@
-export { PostgresIntrospector, type PostgresIntrospectorOptions } from './introspect/postgres-introspector.ts';
+export {
+  PostgresIntrospector,
+  defaultStatementTimeoutMs,
+  type PostgresIntrospectorOptions,
+} from './introspect/postgres-introspector.ts';
 export type { Queryable } from './introspect/queryable.ts';
 export { compareLiterals } from './compare/compare-literals.ts';
 export { IntrospectionError } from './introspect/introspection-error.ts';
-export { connectPostgres, type ConnectOptions, type PostgresConnection } from './connect/connect-postgres.ts';
+export { MissingSchemaError } from './introspect/missing-schema-error.ts';
+export { QueryInterruptedError } from './introspect/query-deadline.ts';
+export { connectPostgres, defaultConnectTimeoutMs, type ConnectOptions, type PostgresConnection } from './connect/connect-postgres.ts';
+export { postgresIntrospector, type PostgresUrlIntrospectorOptions } from './connect/postgres-introspector-for-url.ts';
 export { ConnectionError } from './connect/connection-error.ts';
 export { redactUrl } from './connect/redact-url.ts';
 export {

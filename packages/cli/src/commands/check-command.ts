@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type LoadedSource, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
-import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
+import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '@ormdrift/discover';
+import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
+import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -25,6 +27,9 @@ Options:
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
+  --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
+  --statement-timeout DURATION  limit each catalog query (default 10s; ormdrift itself waits 2s more)
+  --import-timeout DURATION     limit importing each module and building its models (default 30s)
   --env-file FILE   load environment variables from FILE before importing the modules
   --verbose         list each registry found, one line each, on standard error
   --debug           print stack traces of errors (with source-mapped TypeScript lines)
@@ -43,6 +48,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      'connect-timeout': { type: 'string' },
+      'statement-timeout': { type: 'string' },
+      'import-timeout': { type: 'string' },
       'env-file': { type: 'string', multiple: true },
       verbose: { type: 'boolean' },
       debug: { type: 'boolean' },
@@ -62,8 +70,16 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
   if (values.debug) process.setSourceMapsEnabled(true);
 
+  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
+  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
+  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
+  if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
+
   const modules = [];
-  for (const file of await moduleArguments(positionals, io.cwd)) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
+  for (const file of await moduleArguments(positionals, io.cwd)) {
+    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
+    modules.push({ file, path: resolve(io.cwd, file), exports });
+  }
   const sources = await findSources(modules);
   if (values.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
   if (sources.length === 0) {
@@ -72,7 +88,22 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     );
   }
 
-  const result = await runCheck(url, sources, { schemas: values.schema, rules });
+  // The models are loaded before the introspector connects: a broken model is reported without touching the database.
+  const result = await check({
+    sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+    introspector: postgresIntrospector(url, {
+      ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+      ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
+      ...(values.schema ? { requiredSchemas: values.schema } : {}),
+    }),
+    rules,
+    ...(values.schema ? { schemas: values.schema } : {}),
+  });
+  if (result.summary.tables === 0) {
+    // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
+    const schemas = (values.schema ?? []).map((name) => `"${name}"`).join(', ');
+    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
+  }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   if (values.out) {
@@ -97,30 +128,33 @@ function loadEnvFile(file: string, cwd: string): void {
   }
 }
 
-async function runCheck(
-  url: string,
-  sources: readonly SchemaSource[],
-  options: { schemas: string[] | undefined; rules: RuleSettings },
-): Promise<CheckResult> {
-  // Load the models before connecting: a broken model is reported without touching the database.
-  const loaded = await Promise.all(sources.map(async (source) => ({ name: source.name, loaded: await loadSource(source) })));
-  const connection = await connectPostgres(url);
-  try {
-    return await check({
-      sources: loaded.map(({ name, loaded }) => ({ name, load: async () => loaded })),
-      introspector: new PostgresIntrospector(connection.client),
-      rules: options.rules,
-      ...(options.schemas ? { schemas: options.schemas } : {}),
-    });
-  } finally {
-    await connection.close().catch(() => {});
+/** Source files the report must never overwrite: a module to check, or any file a loader would run. */
+const moduleExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
+
+function refuseInputAsOutput(out: string, modules: readonly string[], cwd: string): void {
+  const target = resolve(cwd, out);
+  if (modules.some((file) => resolve(cwd, file) === target)) {
+    throw new UsageError(`--out ${out} is one of the modules to check: write the report to another file, e.g. --out drift.json`);
+  }
+  if (moduleExtensions.has(extname(target).toLowerCase())) {
+    throw new UsageError(`--out ${out} names a source file: write the report to a .txt or .json file`);
   }
 }
 
-async function loadSource(source: SchemaSource): Promise<LoadedSource> {
+/**
+ * Loads one registry's models within the import deadline (TypeORM imports its entity globs here). A registry that
+ * yields no table is a load problem: checking it would compare nothing and pass.
+ */
+async function loadSource(source: SchemaSource, timeoutMs: number): Promise<LoadedSource> {
+  let loaded: LoadedSource;
   try {
-    return await source.load();
+    loaded = await withImportDeadline(source.load(), timeoutMs, `the models of ${source.name}`);
   } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
     throw new UsageError(`cannot load ${source.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
+  if (loaded.schema.tables.length === 0) {
+    throw new UsageError(`${source.name} declares no table: give it its entities or models (nothing would be compared)`);
+  }
+  return loaded;
 }
