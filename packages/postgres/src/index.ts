@@ -11,3 +11,11 @@ export {
   type EmbeddedPostgresOptions,
   type EmbeddedPostgresServer,
 } from './embedded/embedded-postgres-server.ts';
+export {
+  startEphemeralPostgres,
+  type EphemeralPostgres,
+  type EphemeralPostgresOptions,
+  type EphemeralTimings,
+} from './migrate/ephemeral-postgres.ts';
+export { findEmbeddedBinaries, ormdriftCacheRoot, type EmbeddedBinaries } from './migrate/embedded-binaries.ts';
+export { EmbeddedPostgresError } from './migrate/embedded-postgres-error.ts';
