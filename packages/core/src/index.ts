@@ -41,3 +41,5 @@ export type { CheckResult, CheckSummary, Finding } from './check/finding.ts';
 export type { Reporter } from './report/reporter.ts';
 export { reporters, isReporterName, type ReporterName } from './report/reporters.ts';
 export type { TextReporterOptions } from './report/text-reporter.ts';
+
+export { MigrationFailedError } from './migrations/migration-failed-error.ts';

@@ -19,3 +19,6 @@ export {
 } from './migrate/ephemeral-postgres.ts';
 export { findEmbeddedBinaries, ormdriftCacheRoot, type EmbeddedBinaries } from './migrate/embedded-binaries.ts';
 export { EmbeddedPostgresError } from './migrate/embedded-postgres-error.ts';
+export { listSqlMigrations, runSqlMigrations, type SqlMigration } from './migrate/sql-migrations.ts';
+export { describeMigrationFailure } from './migrate/describe-migration-failure.ts';
+export { detectMigrationsKind, migrationsKinds, type MigrationsKind } from './migrate/migrations-kind.ts';
