@@ -7,6 +7,8 @@ import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
 import { importModule } from '../load/import-module.ts';
 import { UsageError } from '../usage-error.ts';
+import { withMigratedDatabase } from '../migrations/migrated-database.ts';
+import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import type { CliIo } from '../cli-io.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules...] [options]
@@ -18,6 +20,11 @@ the database.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
+  --migrations PATH the project's migrations: a folder of .sql files, a drizzle-kit folder, a folder
+                    of TypeORM or sequelize-cli migrations, or a module exporting a TypeORM DataSource.
+                    Without --db: run them on a throwaway embedded PostgreSQL and check the models
+                    against what they build
+  --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
@@ -34,6 +41,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     strict: true,
     options: {
       db: { type: 'string' },
+      migrations: { type: 'string' },
+      'migrations-kind': { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
@@ -50,8 +59,15 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
   const rules = parseRuleSettings(values.rule ?? []);
-  const url = values.db ?? io.env['DATABASE_URL'];
-  if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  const migrations = values.migrations ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd) : undefined;
+  // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
+  const url = values.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
+  if (!url && !migrations) {
+    throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
+  }
+  const database: DatabaseAccess = url
+    ? (use) => use(url)
+    : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
 
   const modules = [];
   for (const file of positionals) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
@@ -62,7 +78,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     );
   }
 
-  const result = await runCheck(url, sources, { schemas: values.schema, rules });
+  const result = await runCheck(database, sources, { schemas: values.schema, rules });
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
   if (values.out) {
@@ -75,24 +91,29 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   return result.summary.errors > 0 ? 1 : 0;
 }
 
+/** Lends the URL of the database to check for the time of one use: a live one, or one built from migrations. */
+type DatabaseAccess = <T>(use: (url: string) => Promise<T>) => Promise<T>;
+
 async function runCheck(
-  url: string,
+  database: DatabaseAccess,
   sources: readonly SchemaSource[],
   options: { schemas: string[] | undefined; rules: RuleSettings },
 ): Promise<CheckResult> {
   // Load the models before connecting: a broken model is reported without touching the database.
   const loaded = await Promise.all(sources.map(async (source) => ({ name: source.name, loaded: await loadSource(source) })));
-  const connection = await connectPostgres(url);
-  try {
-    return await check({
-      sources: loaded.map(({ name, loaded }) => ({ name, load: async () => loaded })),
-      introspector: new PostgresIntrospector(connection.client),
-      rules: options.rules,
-      ...(options.schemas ? { schemas: options.schemas } : {}),
-    });
-  } finally {
-    await connection.close().catch(() => {});
-  }
+  return database(async (url) => {
+    const connection = await connectPostgres(url);
+    try {
+      return await check({
+        sources: loaded.map(({ name, loaded }) => ({ name, load: async () => loaded })),
+        introspector: new PostgresIntrospector(connection.client),
+        rules: options.rules,
+        ...(options.schemas ? { schemas: options.schemas } : {}),
+      });
+    } finally {
+      await connection.close().catch(() => {});
+    }
+  });
 }
 
 async function loadSource(source: SchemaSource): Promise<LoadedSource> {

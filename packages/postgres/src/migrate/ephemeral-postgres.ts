@@ -67,7 +67,9 @@ export async function startEphemeralPostgres(options: EphemeralPostgresOptions =
       if (child && child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child?.once('exit', resolve));
         child.kill('SIGQUIT'); // immediate shutdown: nothing here needs to survive
-        await Promise.race([exited, delay(10_000).then(() => child?.kill('SIGKILL'))]);
+        const kill = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(kill);
       }
       await rm(runDir, { recursive: true, force: true, maxRetries: 3 });
     })());

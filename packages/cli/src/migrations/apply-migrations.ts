@@ -1,0 +1,105 @@
+import { readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { extname, join } from 'node:path';
+import { MigrationFailedError } from '@ormdrift/core';
+import { connectPostgres, describeMigrationFailure, listSqlMigrations, runSqlMigrations } from '@ormdrift/postgres';
+import { importModule } from '../load/import-module.ts';
+import { UsageError } from '../usage-error.ts';
+import type { MigrationsTarget } from './migrations-target.ts';
+
+const scriptExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
+/**
+ * Runs the project's migrations on the database at `url` with their own tool and returns the names it ran, in
+ * order. A failing migration, a module that throws on import or a folder with no migrations is a
+ * {@link UsageError} of one line naming the migration and PostgreSQL's message and position.
+ */
+export async function applyMigrations(target: MigrationsTarget, url: string, cwd: string): Promise<string[]> {
+  try {
+    switch (target.kind) {
+      case 'sql':
+        return await applySql(target, url);
+      case 'typeorm':
+        return await applyTypeorm(target, url, cwd);
+      case 'drizzle': {
+        const { runDrizzleMigrations } = await import('@ormdrift/drizzle');
+        return await runDrizzleMigrations(url, { migrationsFolder: target.path });
+      }
+      case 'sequelize':
+        return await applySequelize(target, url, cwd);
+    }
+  } catch (error) {
+    if (error instanceof MigrationFailedError) {
+      throw new UsageError(describeMigrationFailure(error, { file: target.kind === 'sql' }), { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function applySql(target: MigrationsTarget, url: string): Promise<string[]> {
+  const migrations = await listSqlMigrations(target.path);
+  if (migrations.length === 0) throw new UsageError(`no .sql files in ${target.spec}: point --migrations at the folder that holds them`);
+  const connection = await connectPostgres(url);
+  try {
+    await runSqlMigrations(connection.client, migrations);
+    return migrations.map((migration) => migration.name);
+  } finally {
+    await connection.close().catch(() => {});
+  }
+}
+
+async function applyTypeorm(target: MigrationsTarget, url: string, cwd: string): Promise<string[]> {
+  const { runTypeormMigrations, isDataSource } = await import('@ormdrift/typeorm');
+  if ((await stat(target.path)).isFile()) {
+    const exports = await importModule(target.spec, cwd);
+    const dataSource = Object.values(exports).find(isDataSource);
+    if (!dataSource) throw new UsageError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
+    return runTypeormMigrations(url, { dataSource });
+  }
+  const classes: Function[] = [];
+  for (const file of await scriptFiles(target.path)) {
+    const exports = await importModule(join(target.path, file), cwd);
+    classes.push(...Object.values(exports).filter(isMigrationClass));
+  }
+  if (classes.length === 0) throw new UsageError(`no TypeORM migration classes in ${target.spec}: export classes with up(queryRunner)`);
+  const DataSource = projectRequire(target.path, 'typeorm', 'TypeORM migrations need typeorm installed in the project')['DataSource'];
+  return runTypeormMigrations(url, { migrations: classes, DataSource });
+}
+
+async function applySequelize(target: MigrationsTarget, url: string, cwd: string): Promise<string[]> {
+  const { runSequelizeMigrations } = await import('@ormdrift/sequelize');
+  const files = (await stat(target.path)).isFile() ? [target.path] : (await scriptFiles(target.path)).map((file) => join(target.path, file));
+  if (files.length === 0) throw new UsageError(`no migration files in ${target.spec}: point --migrations at sequelize-cli's migrations folder`);
+  const Sequelize = projectRequire(target.path, 'sequelize', 'Sequelize migrations need sequelize installed in the project')['Sequelize'];
+  try {
+    return await runSequelizeMigrations(url, {
+      Sequelize,
+      migrations: files.map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), load: () => importModule(file, cwd) })),
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('running Sequelize migrations needs')) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Migration scripts of a directory in name order, as sequelize-cli and TypeORM's glob loading take them. */
+async function scriptFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && scriptExtensions.has(extname(entry.name)) && !entry.name.endsWith('.d.ts'))
+    .map((entry) => entry.name)
+    .sort(new Intl.Collator('en', { numeric: true }).compare);
+}
+
+function isMigrationClass(value: unknown): value is Function {
+  return typeof value === 'function' && typeof (value.prototype as { up?: unknown } | undefined)?.up === 'function';
+}
+
+/** The project's own copy of an ORM, resolved from the migrations' folder. */
+function projectRequire(from: string, name: string, missing: string): Record<string, unknown> {
+  try {
+    return createRequire(join(from, 'noop.js'))(name) as Record<string, unknown>;
+  } catch (cause) {
+    throw new UsageError(`${missing}: npm i ${name}`, { cause });
+  }
+}
