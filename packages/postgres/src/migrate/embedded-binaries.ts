@@ -49,6 +49,11 @@ export async function findEmbeddedBinaries(projectDir: string, env: NodeJS.Proce
     runAs = await postgresUser();
     await mkdir(cacheDir, { recursive: true, mode: 0o755 });
     await chmod(cacheDir, 0o755);
+    if (!(await othersCanEnter(cacheDir))) {
+      throw new EmbeddedPostgresError(
+        `the "postgres" user that runs the server cannot enter the cache ${cacheDir}: set ORMDRIFT_CACHE_DIR to a directory other users can enter`,
+      );
+    }
     nativeDir = await readableCopy(nativeDir, join(cacheDir, 'native'));
   }
   const binaries = { initdb: join(nativeDir, 'bin', 'initdb'), postgres: join(nativeDir, 'bin', 'postgres') };
@@ -118,6 +123,18 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** True when every directory from `path` up to the root lets other users pass (mode o+x). */
+export async function othersCanEnter(path: string): Promise<boolean> {
+  for (let dir = path; ; dir = dirname(dir)) {
+    const mode = await stat(dir).then(
+      (stats) => stats.mode,
+      () => 0,
+    );
+    if ((mode & 0o001) === 0) return false;
+    if (dirname(dir) === dir) return true;
+  }
 }
 
 function isRoot(): boolean {

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
-import { access, chmod, chown, cp, lchown, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, cp, lchown, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { findEmbeddedBinaries, type EmbeddedBinaries } from './embedded-binaries.ts';
+import { findEmbeddedBinaries, othersCanEnter, type EmbeddedBinaries } from './embedded-binaries.ts';
 import { EmbeddedPostgresError } from './embedded-postgres-error.ts';
 
 /** How long each phase of an ephemeral server took, in milliseconds. */
@@ -57,7 +57,7 @@ export async function startEphemeralPostgres(options: EphemeralPostgresOptions =
   timings.initdb = cachedTemplateUsed ? 0 : performance.now() - started;
 
   started = performance.now();
-  const runDir = await mkdtemp(join(tmpdir(), 'ormdrift-pg-'));
+  const runDir = await mkdtemp(join(await runParent(binaries), 'ormdrift-pg-'));
   let child: ChildProcess | undefined;
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -207,6 +207,18 @@ function removeSignalHandlers(): void {
   handlersInstalled = false;
   for (const signal of signals) process.off(signal, onSignal);
   process.off('exit', onExit);
+}
+
+/**
+ * Where this run's data directory goes: the temp folder, unless the server's own user (when ormdrift runs as
+ * root) cannot enter it (a private TMPDIR such as `/root/tmp`); then a `run` folder in the cache.
+ */
+async function runParent(binaries: EmbeddedBinaries): Promise<string> {
+  const temp = tmpdir();
+  if (!binaries.runAs || (await othersCanEnter(temp))) return temp;
+  const dir = join(binaries.cacheDir, 'run');
+  await mkdir(dir, { recursive: true, mode: 0o755 });
+  return dir;
 }
 
 /**
