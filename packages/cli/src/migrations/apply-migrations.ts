@@ -62,7 +62,7 @@ async function applyTypeorm(target: MigrationsTarget, url: string, cwd: string):
     classes.push(...Object.values(exports).filter(isMigrationClass));
   }
   if (classes.length === 0) throw new UsageError(`no TypeORM migration classes in ${target.spec}: export classes with up(queryRunner)`);
-  const DataSource = projectRequire(target.path, 'typeorm', 'TypeORM migrations need typeorm installed in the project')['DataSource'];
+  const DataSource = projectRequire([target.path, cwd], 'typeorm', 'TypeORM migrations need typeorm installed in the project')['DataSource'];
   return runTypeormMigrations(url, { migrations: classes, DataSource });
 }
 
@@ -70,7 +70,7 @@ async function applySequelize(target: MigrationsTarget, url: string, cwd: string
   const { runSequelizeMigrations } = await import('@ormdrift/sequelize');
   const files = (await stat(target.path)).isFile() ? [target.path] : (await scriptFiles(target.path)).map((file) => join(target.path, file));
   if (files.length === 0) throw new UsageError(`no migration files in ${target.spec}: point --migrations at sequelize-cli's migrations folder`);
-  const Sequelize = projectRequire(target.path, 'sequelize', 'Sequelize migrations need sequelize installed in the project')['Sequelize'];
+  const Sequelize = projectRequire([target.path, cwd], 'sequelize', 'Sequelize migrations need sequelize installed in the project')['Sequelize'];
   try {
     return await runSequelizeMigrations(url, {
       Sequelize,
@@ -95,11 +95,14 @@ function isMigrationClass(value: unknown): value is Function {
   return typeof value === 'function' && typeof (value.prototype as { up?: unknown } | undefined)?.up === 'function';
 }
 
-/** The project's own copy of an ORM, resolved from the migrations' folder. */
-function projectRequire(from: string, name: string, missing: string): Record<string, unknown> {
-  try {
-    return createRequire(join(from, 'noop.js'))(name) as Record<string, unknown>;
-  } catch (cause) {
-    throw new UsageError(`${missing}: npm i ${name}`, { cause });
+/** The project's own copy of an ORM, resolved from the migrations' folder, else from the project. */
+function projectRequire(from: readonly string[], name: string, missing: string): Record<string, unknown> {
+  for (const dir of from) {
+    try {
+      return createRequire(join(dir, 'noop.js'))(name) as Record<string, unknown>;
+    } catch {
+      // not installed there: try the next place
+    }
   }
+  throw new UsageError(`${missing}: npm i ${name}`);
 }

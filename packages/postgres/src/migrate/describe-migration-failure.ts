@@ -17,7 +17,7 @@ export function describeMigrationFailure(error: MigrationFailedError, options: {
     const line = before.length;
     const column = (before.at(-1)?.length ?? 0) + 1;
     where = ` at line ${line}, column ${column}`;
-    if (!options.file && error.statement === undefined) where += ` of "${excerpt(statement)}"`;
+    if (!options.file) where += ` of "${excerpt(statement)}"`;
   } else if (!options.file && statement) where = ` in "${excerpt(statement)}"`;
   return `migration ${error.migration} failed${where}: ${message}`;
 }

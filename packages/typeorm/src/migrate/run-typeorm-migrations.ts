@@ -8,6 +8,15 @@ interface MigratingDataSource {
   runMigrations(options?: { transaction?: 'all' | 'none' | 'each' }): Promise<readonly { name: string }[]>;
   destroy(): Promise<void>;
 }
+const silentLogger = {
+  logQuery() {},
+  logQueryError() {},
+  logQuerySlow() {},
+  logSchemaBuild() {},
+  logMigration() {},
+  log() {},
+};
+
 type DataSourceConstructor = new (options: Record<string, unknown>) => MigratingDataSource;
 
 export interface TypeormMigrationsOptions {
@@ -40,6 +49,8 @@ export async function runTypeormMigrations(url: string, options: TypeormMigratio
     migrationsRun: false,
     dropSchema: false,
     logging: false,
+    // TypeORM prints a failed migration to stdout whatever `logging` says: ormdrift reports it itself
+    logger: silentLogger,
     subscribers: [],
   });
   await dataSource.initialize();
