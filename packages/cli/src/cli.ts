@@ -1,5 +1,6 @@
 import { ConnectionError, IntrospectionError, redactUrl } from '@ormdrift/postgres';
 import { checkCommand } from './commands/check-command.ts';
+import { statusCommand } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -7,6 +8,7 @@ const usage = `Usage: ormdrift <command> [options]
 
 Commands:
   check [modules...]   compare the ORM models in the modules with a PostgreSQL database
+  status               compare the migrations on disk with the database's ledger of applied ones
 
 Run "ormdrift check --help" for the options.`;
 
@@ -18,13 +20,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'check':
         return await checkCommand(rest, io);
+      case 'status':
+        return await statusCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
         io.stdout.write(`${usage}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}": the commands are: check`);
+        throw new UsageError(`unknown command "${command}": the commands are: check, status`);
     }
   } catch (error) {
     io.stderr.write(`ormdrift: ${describeError(error)}\n`);

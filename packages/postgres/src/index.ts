@@ -22,3 +22,7 @@ export { EmbeddedPostgresError } from './migrate/embedded-postgres-error.ts';
 export { listSqlMigrations, runSqlMigrations, type SqlMigration } from './migrate/sql-migrations.ts';
 export { describeMigrationFailure } from './migrate/describe-migration-failure.ts';
 export { detectMigrationsKind, migrationsKinds, type MigrationsKind } from './migrate/migrations-kind.ts';
+export type { DiskMigration, LedgerEntry, MigrationLedger } from './ledger/migration-ledger.ts';
+export { LedgerNotFoundError } from './ledger/migration-ledger.ts';
+export { readLedger, type ReadLedgerOptions } from './ledger/read-ledger.ts';
+export { compareLedger, type LedgerComparison } from './ledger/compare-ledger.ts';

@@ -9,6 +9,8 @@ import { importModule } from '../load/import-module.ts';
 import { UsageError } from '../usage-error.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { joinStatusToReport } from '../migrations/migration-findings.ts';
+import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules...] [options]
@@ -23,7 +25,8 @@ Options:
   --migrations PATH the project's migrations: a folder of .sql files, a drizzle-kit folder, a folder
                     of TypeORM or sequelize-cli migrations, or a module exporting a TypeORM DataSource.
                     Without --db: run them on a throwaway embedded PostgreSQL and check the models
-                    against what they build
+                    against what they build. With --db: also report the migrations the database
+                    has not applied (see "ormdrift status")
   --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
@@ -80,7 +83,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
 
   const result = await runCheck(database, sources, { schemas: values.schema, rules });
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
+  let report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
+  // with a live database, the migrations also say whether it is behind them
+  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
+  if (status) report = joinStatusToReport(report, format, status, colors);
   if (values.out) {
     const out = resolve(io.cwd, values.out);
     await writeFile(out, report).catch((cause: unknown) => {
@@ -88,7 +94,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     });
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
-  return result.summary.errors > 0 ? 1 : 0;
+  return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
 }
 
 /** Lends the URL of the database to check for the time of one use: a live one, or one built from migrations. */

@@ -83,7 +83,7 @@ async function applySequelize(target: MigrationsTarget, url: string, cwd: string
 }
 
 /** Migration scripts of a directory in name order, as sequelize-cli and TypeORM's glob loading take them. */
-async function scriptFiles(dir: string): Promise<string[]> {
+export async function scriptFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && scriptExtensions.has(extname(entry.name)) && !entry.name.endsWith('.d.ts'))
@@ -91,7 +91,7 @@ async function scriptFiles(dir: string): Promise<string[]> {
     .sort(new Intl.Collator('en', { numeric: true }).compare);
 }
 
-function isMigrationClass(value: unknown): value is Function {
+export function isMigrationClass(value: unknown): value is Function {
   return typeof value === 'function' && typeof (value.prototype as { up?: unknown } | undefined)?.up === 'function';
 }
 
