@@ -1,4 +1,4 @@
-import { EmbeddedPostgresError, startEphemeralPostgres } from '@ormdrift/postgres';
+import { EmbeddedPostgresError, startEphemeralPostgres, type EphemeralPostgres } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { UsageError } from '../usage-error.ts';
 import { applyMigrations } from './apply-migrations.ts';
@@ -15,10 +15,7 @@ export async function withMigratedDatabase<T>(
   debug: boolean,
   use: (url: string) => Promise<T>,
 ): Promise<T> {
-  const server = await startEphemeralPostgres({ projectDir: io.cwd, env: io.env }).catch((error: unknown) => {
-    if (error instanceof EmbeddedPostgresError) throw new UsageError(error.message, { cause: error });
-    throw error;
-  });
+  const server = await startServer(io);
   try {
     let started = performance.now();
     await applyMigrations(target, server.url, io.cwd);
@@ -37,4 +34,12 @@ export async function withMigratedDatabase<T>(
   } finally {
     await server.stop();
   }
+}
+
+/** An ephemeral embedded PostgreSQL for the project in `io.cwd`; what keeps it from starting is a UsageError. */
+export function startServer(io: CliIo): Promise<EphemeralPostgres> {
+  return startEphemeralPostgres({ projectDir: io.cwd, env: io.env }).catch((error: unknown) => {
+    if (error instanceof EmbeddedPostgresError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  });
 }
