@@ -6,7 +6,7 @@ import type { MigrationsTarget } from './migrations-target.ts';
 
 /**
  * Builds a throwaway database from the project's migrations on an ephemeral embedded PostgreSQL, hands its URL
- * to `use`, and removes server and data whatever happens. With `debug`, prints the time of each phase (initdb,
+ * to `use`, and removes server and data whatever happens. With `debug`, prints the time of each phase (binaries, initdb,
  * copy of the cached template, start, migrate, use) to stderr in milliseconds.
  */
 export async function withMigratedDatabase<T>(
@@ -23,11 +23,11 @@ export async function withMigratedDatabase<T>(
     started = performance.now();
     const result = await use(server.url);
     if (debug) {
-      const { initdb, copy, start } = server.timings;
+      const { binaries, initdb, copy, start } = server.timings;
       const ms = (value: number) => `${Math.round(value)} ms`;
       io.stderr.write(
         `ormdrift: embedded PostgreSQL ${server.major} (${server.cachedTemplate ? 'cached template' : 'new template'}): ` +
-          `initdb ${ms(initdb)}, copy ${ms(copy)}, start ${ms(start)}, migrate ${ms(migrate)}, check ${ms(performance.now() - started)}\n`,
+          `binaries ${ms(binaries)}, initdb ${ms(initdb)}, copy ${ms(copy)}, start ${ms(start)}, migrate ${ms(migrate)}, check ${ms(performance.now() - started)}\n`,
       );
     }
     return result;

