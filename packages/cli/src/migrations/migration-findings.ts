@@ -13,6 +13,8 @@ export interface MigrationFinding {
 export interface MigrationStatus {
   /** The ledger table read, schema-qualified. */
   readonly ledger: string;
+  /** The migrations on disk that the ledger lists, by name. */
+  readonly applied: readonly string[];
   readonly findings: readonly MigrationFinding[];
   readonly summary: { readonly errors: number; readonly warnings: number; readonly migrations: number; readonly applied: number };
 }
@@ -38,6 +40,7 @@ export function migrationStatus(comparison: LedgerComparison, ledger: string): M
   ];
   return {
     ledger,
+    applied: comparison.applied,
     findings,
     summary: {
       errors: comparison.unapplied.length,
