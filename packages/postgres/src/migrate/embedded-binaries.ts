@@ -52,7 +52,9 @@ export async function findEmbeddedBinaries(
   let runAs: EmbeddedBinaries['runAs'];
   if (isRoot()) {
     runAs = await postgresUser();
-    await mkdir(cacheDir, { recursive: true, mode: 0o755 });
+    await mkdir(cacheDir, { recursive: true, mode: 0o755 }).catch((error: NodeJS.ErrnoException) => {
+      throw new EmbeddedPostgresError(`cannot create the cache ${cacheDir} (${error.code}): set ORMDRIFT_CACHE_DIR to a writable directory`, { cause: error });
+    });
     await chmod(cacheDir, 0o755);
     if (!(await othersCanEnter(cacheDir))) {
       throw new EmbeddedPostgresError(

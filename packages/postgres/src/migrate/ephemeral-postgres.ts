@@ -55,7 +55,13 @@ export async function startEphemeralPostgres(options: EphemeralPostgresOptions =
   const binaries = await findEmbeddedBinaries(options.projectDir ?? process.cwd(), options.env);
   const timings: EphemeralTimings = { binaries: performance.now() - started, initdb: 0, copy: 0, start: 0 };
   started = performance.now();
-  const template = await cachedTemplate(binaries);
+  const template = await cachedTemplate(binaries).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof EmbeddedPostgresError || !error.code) throw error;
+    throw new EmbeddedPostgresError(
+      `cannot build the template cluster in ${binaries.cacheDir} (${error.code}): set ORMDRIFT_CACHE_DIR to a writable directory`,
+      { cause: error },
+    );
+  });
   const cachedTemplateUsed = template.built === false;
   timings.initdb = cachedTemplateUsed ? 0 : performance.now() - started;
 
