@@ -21,6 +21,7 @@ export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';
 export { postgresIdentifier } from './model/postgres-identifier.ts';
 export { referentialAction } from './model/referential-action.ts';
+export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
 export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
