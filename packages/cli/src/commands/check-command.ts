@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
@@ -83,10 +83,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
 
   const result = await runCheck(database, sources, { schemas: values.schema, rules });
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  let report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
+  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   // with a live database, the migrations also say whether it is behind them
   const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
-  if (status) report = joinStatusToReport(report, format, status, colors);
+  if (status) report = joinStatusToReport(report, format === 'json' ? 'json' : 'text', status, colors);
   if (values.out) {
     const out = resolve(io.cwd, values.out);
     await writeFile(out, report).catch((cause: unknown) => {

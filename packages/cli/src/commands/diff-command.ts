@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, type CheckResult, type Provenance, type SchemaModel } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type CheckResult, type Provenance, type SchemaModel } from '@ormdrift/core';
 import { connectPostgres, PostgresIntrospector, redactUrl } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
@@ -74,7 +74,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
 
   const result = await compare(url, expected, provenance, { schemas: values.schema, rules });
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
+  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   if (values.out) {
     await writeFile(resolve(io.cwd, values.out), report).catch((cause: unknown) => {
       throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
