@@ -1,6 +1,8 @@
 import { escapeText } from '@ormdrift/core';
 import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl } from '@ormdrift/postgres';
 import { checkCommand } from './commands/check-command.ts';
+import { statusCommand } from './commands/status-command.ts';
+import { diffCommand } from './commands/diff-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -8,6 +10,8 @@ const usage = `Usage: ormdrift <command> [options]
 
 Commands:
   check [modules...]   compare the ORM models in the modules with a PostgreSQL database
+  status               compare the migrations on disk with the database's ledger of applied ones
+  diff                 compare one database with another (or with what the migrations build)
 
 Run "ormdrift check --help" for the options.`;
 
@@ -19,13 +23,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'check':
         return await checkCommand(rest, io);
+      case 'status':
+        return await statusCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
         io.stdout.write(`${usage}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}": the commands are: check`);
+        throw new UsageError(`unknown command "${command}": the commands are: check, status, diff`);
     }
   } catch (error) {
     io.stderr.write(`ormdrift: ${describeError(error)}\n`);

@@ -52,3 +52,5 @@ export type { Reporter, ReporterContext } from './report/reporter.ts';
 export { reporters, isReporterName, type ReporterName, type ReporterOptions } from './report/reporters.ts';
 export type { TextReporterOptions } from './report/text-reporter.ts';
 export { escapeText } from './report/escape-text.ts';
+
+export { MigrationFailedError } from './migrations/migration-failed-error.ts';

@@ -19,3 +19,18 @@ export {
   type EmbeddedPostgresOptions,
   type EmbeddedPostgresServer,
 } from './embedded/embedded-postgres-server.ts';
+export {
+  startEphemeralPostgres,
+  type EphemeralPostgres,
+  type EphemeralPostgresOptions,
+  type EphemeralTimings,
+} from './migrate/ephemeral-postgres.ts';
+export { findEmbeddedBinaries, ormdriftCacheRoot, type EmbeddedBinaries } from './migrate/embedded-binaries.ts';
+export { EmbeddedPostgresError } from './migrate/embedded-postgres-error.ts';
+export { listSqlMigrations, runSqlMigrations, type SqlMigration } from './migrate/sql-migrations.ts';
+export { describeMigrationFailure } from './migrate/describe-migration-failure.ts';
+export { detectMigrationsKind, migrationsKinds, type MigrationsKind } from './migrate/migrations-kind.ts';
+export type { DiskMigration, LedgerEntry, MigrationLedger } from './ledger/migration-ledger.ts';
+export { LedgerNotFoundError } from './ledger/migration-ledger.ts';
+export { readLedger, type ReadLedgerOptions } from './ledger/read-ledger.ts';
+export { compareLedger, type LedgerComparison } from './ledger/compare-ledger.ts';

@@ -11,6 +11,10 @@ import { importModule } from '../load/import-module.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
+import { withMigratedDatabase } from '../migrations/migrated-database.ts';
+import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { joinStatusToReport } from '../migrations/migration-findings.ts';
+import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
@@ -23,6 +27,12 @@ database.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
+  --migrations PATH the project's migrations: a folder of .sql files, a drizzle-kit folder, a folder
+                    of TypeORM or sequelize-cli migrations, or a module exporting a TypeORM DataSource.
+                    Without --db: run them on a throwaway embedded PostgreSQL and check the models
+                    against what they build. With --db: also report the migrations the database
+                    has not applied (see "ormdrift status")
+  --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
@@ -44,6 +54,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     strict: true,
     options: {
       db: { type: 'string' },
+      migrations: { type: 'string' },
+      'migrations-kind': { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
@@ -66,14 +78,19 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
   const rules = parseRuleSettings(values.rule ?? []);
   for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
-  const url = values.db ?? io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined);
-  if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  const migrations = values.migrations ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd) : undefined;
+  // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
+  const url = values.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
+  if (!url && !migrations) {
+    throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
+  }
   if (values.debug) process.setSourceMapsEnabled(true);
 
   const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
   const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
   if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
+  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
 
   const modules = [];
   for (const file of await moduleArguments(positionals, io.cwd)) {
@@ -89,23 +106,28 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   }
 
   // The models are loaded before the introspector connects: a broken model is reported without touching the database.
-  const result = await check({
-    sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
-    introspector: postgresIntrospector(url, {
-      ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
-      ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
-      ...(values.schema ? { requiredSchemas: values.schema } : {}),
+  const result = await database((databaseUrl) =>
+    check({
+      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+      introspector: postgresIntrospector(databaseUrl, {
+        ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+        ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
+        ...(values.schema ? { requiredSchemas: values.schema } : {}),
+      }),
+      rules,
+      ...(values.schema ? { schemas: values.schema } : {}),
     }),
-    rules,
-    ...(values.schema ? { schemas: values.schema } : {}),
-  });
+  );
   if (result.summary.tables === 0) {
     // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
     const schemas = (values.schema ?? []).map((name) => `"${name}"`).join(', ');
     throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
   }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  // with a live database, the migrations also say whether it is behind them
+  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
+  if (status) report = joinStatusToReport(report, format === 'json' ? 'json' : 'text', status, colors);
   if (values.out) {
     const out = resolve(io.cwd, values.out);
     await writeFile(out, report).catch((cause: unknown) => {
@@ -113,7 +135,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     });
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
-  return result.summary.errors > 0 ? 1 : 0;
+  return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
 }
 
 /** Node's own .env parser (`process.loadEnvFile`), into this process's environment, which the imported modules read. */
@@ -127,6 +149,9 @@ function loadEnvFile(file: string, cwd: string): void {
     throw new UsageError(`cannot read --env-file ${file}: ${(cause as Error).message}`, { cause });
   }
 }
+
+/** Lends the URL of the database to check for the time of one use: a live one, or one built from migrations. */
+type DatabaseAccess = <T>(use: (url: string) => Promise<T>) => Promise<T>;
 
 /** Source files the report must never overwrite: a module to check, or any file a loader would run. */
 const moduleExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
