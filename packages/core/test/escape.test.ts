@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { markdownText, mermaidWord, visibleText, workflowCommandData, workflowCommandProperty, xmlText } from '@ormdrift/core';
+import { escapeText, markdownText, mermaidWord, workflowCommandData, workflowCommandProperty, xmlText } from '@ormdrift/core';
 
 describe('escaping what ormdrift did not write', () => {
   it('shows control characters and bidirectional overrides instead of obeying them', () => {
-    expect(visibleText('a\nb\r\tc\u001b[31md\u202ee')).toBe('a\\nb\\r\\tc\\u001b[31md\\u202ee');
+    expect(escapeText('a\nb\r\tc\u001b[31md\u202ee')).toBe('a\\nb\\r\\tc\\u001b[31md\\u202ee');
     expect(xmlText('a\nb\u0000c')).toBe('a\nb\\u0000c');
   });
 

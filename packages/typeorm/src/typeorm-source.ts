@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import { entityTable } from './entity-table.ts';
+import { ensureDriver } from './lazy-driver.ts';
 import { isDataSource } from './recognize.ts';
 import type { DataSourceLike, EntitySchemaLike } from './typeorm-shapes.ts';
 import { assertSupportedTypeorm } from './typeorm-version.ts';
@@ -31,7 +32,10 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
     async load(): Promise<LoadedSource> {
       assertSupportedTypeorm(options.resolveFrom);
       const dataSource = isDataSource(registry) ? registry : createDataSource(registry, options.resolveFrom);
-      if (dataSource.entityMetadatas.length === 0) await buildMetadatas(dataSource, name);
+      if ((dataSource.entityMetadatas?.length ?? 0) === 0) {
+        await ensureDriver(dataSource, name);
+        await buildMetadatas(dataSource, name);
+      }
 
       const tables: TableModel[] = [];
       const enums = new Map<string, EnumModel>();
@@ -45,9 +49,25 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
         problems.push(...mapped.problems);
         for (const declared of mapped.enums) enums.set(`${declared.schema}.${declared.name}`, enums.get(`${declared.schema}.${declared.name}`) ?? declared);
       }
+      if (tables.length === 0) unmatchedGlobs(dataSource, name);
       return { schema: { tables, enums: [...enums.values()] }, problems };
     },
   };
+}
+
+/**
+ * TypeORM resolves relative `entities` globs from the current directory, not from the file that declares them: run
+ * from a monorepo root, `src/entities/*.ts` matches nothing and the DataSource silently declares no table.
+ */
+function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
+  const globs = (dataSource.options.entities ?? []).filter((entry): entry is string => typeof entry === 'string');
+  if (globs.length === 0) return;
+  const listed = globs.map((glob) => `"${glob}"`).join(', ');
+  throw new Error(
+    `the entities glob${globs.length > 1 ? 's' : ''} ${listed} of ${name} matched no entity from ${process.cwd()} ` +
+      '(TypeORM resolves relative globs from the current directory): run ormdrift from the directory the app runs from, ' +
+      'or build the glob from the file\'s own directory (path.join(__dirname, ...))',
+  );
 }
 
 async function buildMetadatas(dataSource: DataSourceLike, name: string): Promise<void> {

@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../usage-error.ts';
 import { moduleFormat, transpiledExtensions } from './module-format.ts';
 import { registerTypeScript } from './register-typescript.ts';
+import { ModuleSyntaxError } from './syntax-errors.ts';
+import { ModuleExitError } from './trap-exit.ts';
 
 const supported = new Set<string>([...transpiledExtensions, '.js', '.mjs', '.cjs']);
 
@@ -33,8 +35,16 @@ export async function importModule(path: string, cwd: string): Promise<Record<st
   }
 }
 
+/** Errors ormdrift's loader raises about a module, possibly crossing from Node's loader thread (class lost, name kept). */
+function isLoadStopper(cause: unknown): boolean {
+  const name = (cause as { name?: string } | null)?.name;
+  return cause instanceof ModuleSyntaxError || cause instanceof ModuleExitError || name === 'ModuleSyntaxError' || name === 'ModuleExitError';
+}
+
 function importFailure(path: string, cause: unknown, cwd: string): string {
   const message = cause instanceof Error ? cause.message : String(cause);
+  // a syntax error names file:line:col itself; a module's own process.exit() is no throw of the module's
+  if (isLoadStopper(cause)) return message;
   // an import that resolves to nothing is not the module's fault: the message already says where
   if ((cause as { code?: string }).code === 'ERR_ORMDRIFT_UNRESOLVED_IMPORT' || message.startsWith('cannot resolve "')) return message;
   const frame = firstUserFrame(cause, cwd);

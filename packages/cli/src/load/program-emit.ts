@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type * as TypeScript from 'typescript';
 import { isInstalledPackageFile } from './module-format.ts';
 import type { ProjectConfig } from './project-config.ts';
+import { throwOnSyntaxErrors } from './syntax-errors.ts';
 import { resolveTypesOf } from './resolve-specifier.ts';
 import type { TranspileOutput } from './transpile-typescript.ts';
 
@@ -69,6 +70,8 @@ export function emitWithProgram(file: string, format: 'esm' | 'cjs', project: Pr
   const program = entry.program;
   const sourceFile = program.getSourceFile(file);
   if (!sourceFile) throw new Error(`TypeScript could not read ${file}`);
+  // the program emits code even for a file that does not parse: a syntax error must stop the check
+  throwOnSyntaxErrors(compiler, program.getSyntacticDiagnostics(sourceFile), file);
   let code = '';
   let map: string | undefined;
   program.emit(sourceFile, (name, text) => {

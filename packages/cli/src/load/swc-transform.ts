@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type * as Swc from '@swc/core';
 import type { ProjectConfig } from './project-config.ts';
-import type { TranspileOutput } from './transpile-typescript.ts';
+import { ModuleSyntaxError } from './syntax-errors.ts';
+import { transpileTypeScript, type TranspileOutput } from './transpile-typescript.ts';
 
 /** Loaded on first use: a check whose every file comes from the cache never pays for it. */
 let swc: typeof Swc | undefined;
@@ -34,31 +35,49 @@ export function swcTransform(source: string, file: string, format: 'esm' | 'cjs'
   const jsx = String(options['jsx'] ?? 'react').toLowerCase();
   const extension = extname(file);
   const tsx = extension === '.tsx';
-  const output = compiler().transformSync(source, {
-    filename: file,
-    swcrc: false,
-    configFile: false,
-    sourceMaps: true,
-    inlineSourcesContent: true,
-    jsc: {
-      parser: extension === '.jsx' ? { syntax: 'ecmascript', jsx: true, decorators: true } : { syntax: 'typescript', tsx, decorators: true },
-      target,
-      keepClassNames: true,
-      transform: {
-        legacyDecorator: true,
-        decoratorMetadata: true,
-        useDefineForClassFields,
-        verbatimModuleSyntax: options['verbatimModuleSyntax'] === true,
-        react: {
-          runtime: jsx.startsWith('react-jsx') ? 'automatic' : 'classic',
-          development: jsx === 'react-jsxdev',
-          ...(options['jsxImportSource'] ? { importSource: String(options['jsxImportSource']) } : {}),
-          ...(options['jsxFactory'] ? { pragma: String(options['jsxFactory']) } : {}),
-          ...(options['jsxFragmentFactory'] ? { pragmaFrag: String(options['jsxFragmentFactory']) } : {}),
+  let output: Swc.Output;
+  try {
+    output = compiler().transformSync(source, {
+      filename: file,
+      swcrc: false,
+      configFile: false,
+      sourceMaps: true,
+      inlineSourcesContent: true,
+      jsc: {
+        parser: extension === '.jsx' ? { syntax: 'ecmascript', jsx: true, decorators: true } : { syntax: 'typescript', tsx, decorators: true },
+        target,
+        keepClassNames: true,
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: true,
+          useDefineForClassFields,
+          verbatimModuleSyntax: options['verbatimModuleSyntax'] === true,
+          react: {
+            runtime: jsx.startsWith('react-jsx') ? 'automatic' : 'classic',
+            development: jsx === 'react-jsxdev',
+            ...(options['jsxImportSource'] ? { importSource: String(options['jsxImportSource']) } : {}),
+            ...(options['jsxFactory'] ? { pragma: String(options['jsxFactory']) } : {}),
+            ...(options['jsxFragmentFactory'] ? { pragmaFrag: String(options['jsxFragmentFactory']) } : {}),
+          },
         },
       },
-    },
-    module: format === 'esm' ? { type: 'es6' } : { type: 'commonjs', importInterop: esModuleInterop ? 'swc' : 'none', strictMode: true },
-  });
+      module: format === 'esm' ? { type: 'es6' } : { type: 'commonjs', importInterop: esModuleInterop ? 'swc' : 'none', strictMode: true },
+    });
+  } catch (error) {
+    throw syntaxError(error, source, file, format);
+  }
   return { code: output.code, map: output.map };
+}
+
+/**
+ * swc's syntax errors are drawn for a terminal over many lines, with a native stack; the user gets one line,
+ * `syntax error at file:line:col: what`, from TypeScript's parser (loaded only on this path), or else swc's own
+ * first line and the place its drawing starts.
+ */
+function syntaxError(error: unknown, source: string, file: string, format: 'esm' | 'cjs'): Error {
+  transpileTypeScript(source, file, { format }); // throws a ModuleSyntaxError when TypeScript agrees
+  const text = String(error instanceof Error ? error.message : error);
+  const what = /^\s*x (.+)$/m.exec(text)?.[1] ?? 'the file does not parse';
+  const where = /,-\[(.+?:\d+:\d+)\]/.exec(text)?.[1] ?? file;
+  return new ModuleSyntaxError(`syntax error at ${where}: ${what}`);
 }

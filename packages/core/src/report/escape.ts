@@ -1,25 +1,19 @@
+import { escapeText } from './escape-text.ts';
+
 /**
  * Escaping for every report format. Identifiers, default expressions and enum labels come from the
  * models and the database, not from ormdrift: a column may be named `a|b`, `<img>`, `@team` or carry a
  * newline or a terminal escape. Each format escapes what it did not write with the function here for
- * its syntax, so one odd name cannot break a table, forge an annotation or ping a GitHub team.
+ * its syntax, so one odd name cannot break a table, forge an annotation or ping a GitHub team. Each
+ * starts from `escapeText` (controls and invisible format characters shown as escapes).
  */
 
-/** C0/C1 controls, DEL and the bidirectional overrides that can make text read other than it is. */
-// eslint-disable-next-line no-control-regex
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
-
-/**
- * The text on one line with every control character shown as a visible escape (`\n`, `\u001b`):
- * what a terminal, a CI log or an annotation prints cannot be reshaped by the data it shows.
- */
-export function visibleText(text: string): string {
-  return text.replace(unsafe, (char) => {
-    if (char === '\n') return '\\n';
-    if (char === '\r') return '\\r';
-    if (char === '\t') return '\\t';
-    return `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
-  });
+/** Escapes each line of the text with `escapeText`, keeping the line breaks for the caller to encode. */
+function escapeLines(text: string): string {
+  return text
+    .split(/(\r\n|\r|\n)/)
+    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
+    .join('');
 }
 
 /**
@@ -29,7 +23,7 @@ export function visibleText(text: string): string {
  * list and block markers (`-`, `+`, `1.`) need no escape.
  */
 export function markdownText(text: string): string {
-  return visibleText(text)
+  return escapeText(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -42,7 +36,10 @@ export function markdownText(text: string): string {
  * shown as escapes; tabs and newlines stay. Markup (`<`, `&`) is escaped by the XML writer.
  */
 export function xmlText(text: string): string {
-  return text.replace(unsafe, (char) => (char === '\n' || char === '\t' ? char : visibleText(char)));
+  return text
+    .split('\n')
+    .map((line) => escapeText(line).replace(/\\t/g, '\t'))
+    .join('\n');
 }
 
 /**
@@ -51,8 +48,7 @@ export function xmlText(text: string): string {
  * shows them in the annotation); other control characters are made visible.
  */
 export function workflowCommandData(text: string): string {
-  return text
-    .replace(unsafe, (char) => (char === '\r' || char === '\n' ? char : visibleText(char)))
+  return escapeLines(text)
     .replace(/%/g, '%25')
     .replace(/\r/g, '%0D')
     .replace(/\n/g, '%0A');
@@ -63,7 +59,7 @@ export function workflowCommandData(text: string): string {
  * does: `%`, `\r`, `\n`, `:` and `,` percent-encoded.
  */
 export function workflowCommandProperty(text: string): string {
-  return workflowCommandData(visibleText(text)).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return workflowCommandData(escapeText(text)).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /**
@@ -77,5 +73,5 @@ export function mermaidWord(text: string): string {
 
 /** Text inside a Mermaid double-quoted string, which has no escape for `"`: quotes and controls are replaced. */
 export function mermaidString(text: string): string {
-  return visibleText(text).replace(/"/g, "'").replace(/[<>]/g, (char) => (char === '<' ? '‹' : '›'));
+  return escapeText(text).replace(/"/g, "'").replace(/[<>]/g, (char) => (char === '<' ? '‹' : '›'));
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../check/finding.ts';
 import { displayName } from '../model/qualified-name.ts';
-import { visibleText, workflowCommandData, workflowCommandProperty } from './escape.ts';
+import { workflowCommandData, workflowCommandProperty } from './escape.ts';
+import { escapeText } from './escape-text.ts';
 import { baselineLines, summaryLine } from './finding-groups.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -16,7 +17,7 @@ export const githubReporter: Reporter = {
   render(result) {
     const lines = result.findings.map(annotation);
     for (const problem of result.problems) lines.push(`::notice title=${workflowCommandProperty('ormdrift: not checked')}::${workflowCommandData(`${problem.source}: ${problem.ref}: ${problem.message}`)}`);
-    lines.push(...[summaryLine(result), ...baselineLines(result)].map(visibleText).map(stopCommands));
+    lines.push(...[summaryLine(result), ...baselineLines(result)].map(escapeText).map(stopCommands));
     return `${lines.join('\n')}\n`;
   },
 };

@@ -1,7 +1,8 @@
 import { create } from 'xmlbuilder2';
 import type { Finding } from '../check/finding.ts';
 import { displayName, qualifiedKey } from '../model/qualified-name.ts';
-import { visibleText, xmlText } from './escape.ts';
+import { xmlText } from './escape.ts';
+import { escapeText } from './escape-text.ts';
 import { baselineLines, describeValue, summaryLine } from './finding-groups.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -59,10 +60,10 @@ export const junitReporter: Reporter = {
         if (errors.length > 0) {
           counts.failures += 1;
           const message = errors.length === 1 ? errors[0]!.message : `${errors.length} errors: ${errors[0]!.message} (and ${errors.length - 1} more)`;
-          element.ele('failure', { message: visibleText(message), type: errors[0]!.code }).txt(xmlText(testCase.findings.map(describeFinding).join('\n')));
+          element.ele('failure', { message: escapeText(message), type: errors[0]!.code }).txt(xmlText(testCase.findings.map(describeFinding).join('\n')));
         } else if (warnings.length > 0) {
           counts.skipped += 1;
-          element.ele('skipped', { message: visibleText(warnings.map((finding) => `warning ${finding.code}: ${finding.message}`).join('; ')) });
+          element.ele('skipped', { message: escapeText(warnings.map((finding) => `warning ${finding.code}: ${finding.message}`).join('; ')) });
         }
       }
       suite.att({ tests: String(counts.tests), failures: String(counts.failures), errors: '0', skipped: String(counts.skipped) });
@@ -72,15 +73,15 @@ export const junitReporter: Reporter = {
     }
     root.att({ tests: String(totals.tests), failures: String(totals.failures), errors: '0', skipped: String(totals.skipped) });
     const notes = [summaryLine(result), ...baselineLines(result), ...result.problems.map((problem) => `note: ${problem.source}: ${problem.ref}: ${problem.message}`)];
-    root.ele('system-out').txt(xmlText(notes.map(visibleText).join('\n')));
+    root.ele('system-out').txt(xmlText(notes.map(escapeText).join('\n')));
     return `${root.end({ prettyPrint: true, indent: '  ' })}\n`;
   },
 };
 
 function describeFinding(finding: Finding): string {
-  const lines = [`${finding.severity} ${finding.code}: ${visibleText(finding.message)}`];
-  if (finding.expected !== null && finding.expected !== undefined) lines.push(`  expected ${visibleText(describeValue(finding.expected))}`);
-  if (finding.actual !== null && finding.actual !== undefined) lines.push(`  actual   ${visibleText(describeValue(finding.actual))}`);
-  lines.push(`  key ${visibleText(finding.key)}`);
+  const lines = [`${finding.severity} ${finding.code}: ${escapeText(finding.message)}`];
+  if (finding.expected !== null && finding.expected !== undefined) lines.push(`  expected ${escapeText(describeValue(finding.expected))}`);
+  if (finding.actual !== null && finding.actual !== undefined) lines.push(`  actual   ${escapeText(describeValue(finding.actual))}`);
+  lines.push(`  key ${escapeText(finding.key)}`);
   return lines.join('\n');
 }

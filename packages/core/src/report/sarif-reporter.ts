@@ -3,7 +3,7 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Finding } from '../check/finding.ts';
 import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
-import { visibleText } from './escape.ts';
+import { escapeText } from './escape-text.ts';
 import { summaryLine } from './finding-groups.ts';
 import { docsUrl, type Reporter } from './reporter.ts';
 
@@ -44,8 +44,8 @@ export const sarifReporter: Reporter = {
             {
               executionSuccessful: true,
               toolExecutionNotifications: [
-                { message: { text: visibleText(summaryLine(result)) }, level: 'note' },
-                ...result.problems.map((problem) => ({ message: { text: visibleText(`${problem.source}: ${problem.ref}: ${problem.message}`) }, level: 'warning' as const })),
+                { message: { text: escapeText(summaryLine(result)) }, level: 'note' },
+                ...result.problems.map((problem) => ({ message: { text: escapeText(`${problem.source}: ${problem.ref}: ${problem.message}`) }, level: 'warning' as const })),
               ],
             },
           ],
@@ -68,11 +68,11 @@ function toResult(finding: Finding, ruleIndex: number, cwd: string | undefined):
     ruleId: finding.code,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: finding.severity,
-    message: { text: visibleText(finding.message) },
+    message: { text: escapeText(finding.message) },
     locations: [
       {
         ...(source?.file ? { physicalLocation: { artifactLocation: artifact(source.file, cwd), ...(source.line ? { region: { startLine: source.line } } : {}) } } : {}),
-        logicalLocations: [{ fullyQualifiedName: visibleText(name), kind: finding.column === undefined ? 'type' : 'member' }],
+        logicalLocations: [{ fullyQualifiedName: escapeText(name), kind: finding.column === undefined ? 'type' : 'member' }],
       },
     ],
     partialFingerprints: { 'ormdriftKey/v1': finding.key },

@@ -1,6 +1,6 @@
 /** The `registry-conflict` rule: which differences it reports, and how. */
 import { describe, expect, it } from 'vitest';
-import { column, dbTable, enumType, schema, table, unique } from '../support/models.ts';
+import { column, dbTable, enumType, schema, source, table, unique } from '../support/models.ts';
 import { User, id, email, roleColumn, AppUser, ReportUser, Account, usersDeclaredBy } from '../support/rule-fixtures.ts';
 import { ruleTester, run } from '../support/rule-tester.ts';
 
@@ -33,6 +33,24 @@ ruleTester('registry-conflict', {
       actual: schema([]),
     },
     {
+      name: 'a narrower declaration of the table (a projection model) adds nothing that contradicts: the union is checked',
+      expected: [schema([usersDeclaredBy(AppUser)]), schema([table('users', [id, email, column('nickname', 'text', { nullable: true })], { primaryKey: ['id'], sources: [Account] })])],
+      actual: schema([dbTable('users', [id, email, column('nickname', 'text', { nullable: true })], { primaryKey: ['id'] })]),
+    },
+    {
+      name: 'a database default one declaration relies on and the other leaves to the model',
+      expected: [schema([usersDeclaredBy(AppUser)]), schema([usersDeclaredBy(Account, column('email', 'varchar(255)', { default: `'x'` }))])],
+      actual: schema([dbTable('users', [id, column('email', 'varchar(255)', { default: `'x'::character varying` })], { primaryKey: ['id'] })]),
+    },
+    {
+      name: 'both sides of a many-to-many name the junction key in their own order',
+      expected: [
+        schema([table('post_tags', [column('post_id', 'integer'), column('tag_id', 'integer')], { primaryKey: ['post_id', 'tag_id'], sources: [AppUser] })]),
+        schema([table('post_tags', [column('tag_id', 'integer'), column('post_id', 'integer')], { primaryKey: ['tag_id', 'post_id'], sources: [Account] })]),
+      ],
+      actual: schema([dbTable('post_tags', [column('post_id', 'integer'), column('tag_id', 'integer')], { primaryKey: ['post_id', 'tag_id'] })]),
+    },
+    {
       name: 'tables of one name in two schemas',
       expected: [schema([usersDeclaredBy(AppUser)]), schema([usersDeclaredBy(Account, column('email', 'text'), { schema: 'auth' })])],
       actual: schema([]),
@@ -51,25 +69,13 @@ ruleTester('registry-conflict', {
           severity: 'error',
           table: 'users',
           message:
-            'users is declared differently by User (typeorm AppDataSource) and ReportUser (typeorm ReportingDataSource): column email: character varying(320) not null vs character varying null; unique (email) is declared only by the first',
+            'users is declared differently by User (typeorm AppDataSource) and ReportUser (typeorm ReportingDataSource): column email: character varying(320) not null vs character varying null',
           expected: { declaredBy: 'User (typeorm AppDataSource)' },
           actual: {
             declaredBy: 'ReportUser (typeorm ReportingDataSource)',
-            differences: ['column email: character varying(320) not null vs character varying null', 'unique (email) is declared only by the first'],
+            differences: ['column email: character varying(320) not null vs character varying null'],
           },
           sources: [AppUser, ReportUser],
-        },
-      ],
-    },
-    {
-      name: 'a column only the second registry declares',
-      expected: [schema([usersDeclaredBy(AppUser)]), schema([table('users', [id, email, column('nickname', 'text')], { primaryKey: ['id'], sources: [Account] })])],
-      actual: schema([]),
-      findings: [
-        {
-          severity: 'error',
-          table: 'users',
-          message: 'users is declared differently by User (typeorm AppDataSource) and Account (sequelize default): column nickname is declared only by the second',
         },
       ],
     },
@@ -77,7 +83,7 @@ ruleTester('registry-conflict', {
       name: 'a table outside public is named with its schema',
       expected: [
         schema([usersDeclaredBy(AppUser, email, { schema: 'auth' })]),
-        schema([usersDeclaredBy(Account, column('email', 'varchar(255)', { default: `'x'` }), { schema: 'auth' })]),
+        schema([usersDeclaredBy(Account, column('email', 'varchar(100)'), { schema: 'auth' })]),
       ],
       actual: schema([]),
       findings: [
@@ -85,7 +91,7 @@ ruleTester('registry-conflict', {
           severity: 'error',
           schema: 'auth',
           table: 'users',
-          message: `auth.users is declared differently by User (typeorm AppDataSource) and Account (sequelize default): column email: character varying(255) not null vs character varying(255) not null default 'x'`,
+          message: `auth.users is declared differently by User (typeorm AppDataSource) and Account (sequelize default): column email: character varying(255) not null vs character varying(100) not null`,
         },
       ],
     },
@@ -125,6 +131,20 @@ describe('registries merged into one expected schema', () => {
     expect(result.summary.tables).toBe(1);
   });
 
+  it('does not depend on the order of the models within a registry', () => {
+    const full = table('articles', [id, column('title', 'text'), column('body', 'text')], { primaryKey: ['id'], sources: [source('Article', 'sequelize')] });
+    const draft = table('articles', [id, column('title', 'text')], { primaryKey: ['id'], sources: [source('Draft', 'sequelize')] });
+    const actual = schema([dbTable('articles', [id, column('title', 'text'), column('body', 'text')], { primaryKey: ['id'] })]);
+    for (const order of [[full, draft], [draft, full]]) {
+      const result = run({ name: '', expected: [schema(order)], actual });
+      expect(result.findings).toEqual([]);
+    }
+    const conflicting = table('articles', [id, column('title', 'varchar(20)')], { primaryKey: ['id'], sources: [source('Draft', 'sequelize')] });
+    const messages = [[full, conflicting], [conflicting, full]].map((order) => run({ name: '', expected: [schema(order)], actual }).findings.map((finding) => finding.message));
+    expect(messages[0]).toEqual(messages[1]);
+    expect(messages[0]).toEqual(['articles is declared differently by Article (sequelize default) and Draft (sequelize default): column title: text not null vs character varying(20) not null']);
+  });
+
   it('on a conflict, the first declaration is the one checked against the database', () => {
     const result = run({
       name: '',
@@ -133,7 +153,8 @@ describe('registries merged into one expected schema', () => {
     });
     expect(result.findings.map(({ code, severity, column, sources }) => ({ code, severity, column, sources }))).toEqual([
       { code: 'registry-conflict', severity: 'error', column: undefined, sources: [AppUser, ReportUser] },
-      { code: 'nullability-mismatch', severity: 'warning', column: 'email', sources: [AppUser] },
+      // the table is the union of both declarations; the contradicted column is the first's
+      { code: 'nullability-mismatch', severity: 'warning', column: 'email', sources: [AppUser, ReportUser] },
     ]);
   });
 });
