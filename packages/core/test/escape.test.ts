@@ -3,8 +3,8 @@ import { escapeText, markdownText, mermaidWord, workflowCommandData, workflowCom
 
 describe('escaping what ormdrift did not write', () => {
   it('shows control characters and bidirectional overrides instead of obeying them', () => {
-    expect(escapeText('a\nb\r\tc\u001b[31md\u202ee')).toBe('a\\nb\\r\\tc\\u001b[31md\\u202ee');
-    expect(xmlText('a\nb\u0000c')).toBe('a\nb\\u0000c');
+    expect(escapeText('a\nb\r\tc\u001b[31md\u202ee')).toBe('a\\nb\\r\\tc\\x1b[31md\\u202ee');
+    expect(xmlText('a\nb\u0000c')).toBe('a\nb\\x00c');
   });
 
   it('markdown: no cell break, tag, mention, emphasis or link', () => {

@@ -91,7 +91,7 @@ describe('every format carries the drift it is given', () => {
       if (line.startsWith('|')) expect(line.split(/(?<!\\)\|/).length).toBe(6); // 4 cells: nothing split one
     }
     expect(output).toContain('odd\\|&lt;b&gt;&#64;team%1:2,3');
-    expect(output).toContain('| note\\\\nline\\\\u001b\\[31m |');
+    expect(output).toContain('| note\\\\nline\\\\x1b\\[31m |');
     // in the diagram, entity and attribute names are Mermaid words; the readable name is only in a comment
     expect(diagram).toContain('  odd__b__team_1_2_3 {');
     expect(diagram).toContain('text note_line__31m "drift: missing-column"');
@@ -158,7 +158,7 @@ describe('every format carries the drift it is given', () => {
     expect(annotations).toHaveLength(drifted.findings.length);
     expect(annotations).toContain('::error file=src/db/schema.ts,line=40,title=ormdrift missing-table%3A teams::teams is declared by Team (drizzle) but the database has no such table');
     const odd = annotations.find((line) => line.includes('odd'))!;
-    expect(odd).toContain('file=src/odd%2C file%3A1.ts,line=3,title=ormdrift missing-column%3A odd|<b>@team%251%3A2%2C3::odd|<b>@team%251:2,3.note%0Aline\\u001b[31m is declared');
+    expect(odd).toContain('file=src/odd%2C file%3A1.ts,line=3,title=ormdrift missing-column%3A odd|<b>@team%251%3A2%2C3::odd|<b>@team%251:2,3.note%0Aline\\x1b[31m is declared');
     for (const line of lines) expect(line).not.toMatch(/[\r\u001b]/);
     expect(lines.at(-1)).toBe(`${drifted.summary.errors} errors, ${drifted.summary.warnings} warnings in 4 declared tables`);
   });
