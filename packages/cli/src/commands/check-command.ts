@@ -139,7 +139,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   // with a live database, the migrations also say whether it is behind them
   const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
-  if (status) report = joinStatusToReport(report, format === 'json' ? 'json' : 'text', status, colors);
+  if (status && (format === 'text' || format === 'json')) report = joinStatusToReport(report, format, status, colors);
+  // the other formats have no place for it: it goes to stderr rather than corrupt an XML, SARIF or annotation stream
+  else if (status) io.stderr.write(joinStatusToReport('', 'text', status, false));
   if (values.out) {
     const out = resolve(io.cwd, values.out);
     await writeFile(out, report).catch((cause: unknown) => {
