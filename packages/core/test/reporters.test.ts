@@ -37,7 +37,7 @@ const drifted: CheckResult = {
   problems: [{ type: 'unsupported-type', ref: 'User.avatar', message: 'design:type is Object; give the column an explicit type', source: 'typeorm:AppDataSource' }],
 };
 
-const clean = (tables: number): CheckResult => ({ findings: [], summary: { errors: 0, warnings: 0, tables }, problems: [] });
+const clean = (tables: number): CheckResult => ({ findings: [], changes: [], summary: { errors: 0, warnings: 0, tables }, problems: [] });
 
 /** ANSI escapes made visible: `\u001b[31m` reads `<31>`. */
 const visible = (text: string) => text.replace(/\u001b\[(\d+)m/g, '<$1>');

@@ -49,7 +49,7 @@ export function evaluate(options: EvaluateOptions): Omit<CheckResult, 'problems'
       compare(a.schema, b.schema) || compare(a.table, b.table) || order.indexOf(a.code) - order.indexOf(b.code) || compare(a.column ?? '', b.column ?? ''),
   );
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  return { findings, summary: { errors, warnings: findings.length - errors, tables: expected.tables.length } };
+  return { findings, changes, summary: { errors, warnings: findings.length - errors, tables: expected.tables.length } };
 }
 
 function onlySchemas(schema: SchemaModel, schemas: readonly string[]): SchemaModel {

@@ -1,3 +1,4 @@
+import type { SchemaChange } from '../diff/schema-change.ts';
 import type { Provenance } from '../model/schema-model.ts';
 import type { SourceProblem } from '../model/schema-source.ts';
 import type { RuleCode } from '../rules/index.ts';
@@ -25,6 +26,8 @@ export interface CheckSummary {
 
 export interface CheckResult {
   readonly findings: readonly Finding[];
+  /** Every difference the findings came from, as data: what `planFix` plans from. */
+  readonly changes: readonly SchemaChange[];
   readonly summary: CheckSummary;
   /** What adapters could read only in part, by source. */
   readonly problems: readonly (SourceProblem & { readonly source: string })[];
