@@ -1,5 +1,6 @@
-import { ConnectionError, IntrospectionError, redactUrl } from '@ormdrift/postgres';
+import { ConnectionError, IntrospectionError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { checkCommand } from './commands/check-command.ts';
+import { fixCommand } from './commands/fix-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -7,8 +8,9 @@ const usage = `Usage: ormdrift <command> [options]
 
 Commands:
   check [modules...]   compare the ORM models in the modules with a PostgreSQL database
+  fix [modules...]     write the SQL that adds what the database lacks, and the SQL that undoes it
 
-Run "ormdrift check --help" for the options.`;
+Run "ormdrift <command> --help" for the options.`;
 
 /** Runs one CLI invocation and returns its exit code: 0 clean, 1 drift at error severity, 2 anything else. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -18,13 +20,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'check':
         return await checkCommand(rest, io);
+      case 'fix':
+        return await fixCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
         io.stdout.write(`${usage}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}": the commands are: check`);
+        throw new UsageError(`unknown command "${command}": the commands are: check, fix`);
     }
   } catch (error) {
     io.stderr.write(`ormdrift: ${describeError(error)}\n`);
@@ -34,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function describeError(error: unknown): string {
-  const known = error instanceof UsageError || error instanceof ConnectionError;
+  const known = error instanceof UsageError || error instanceof ConnectionError || error instanceof SqlScriptError;
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);

@@ -41,7 +41,7 @@ export type { CheckResult, CheckSummary, Finding } from './check/finding.ts';
 
 export { planFix, type FixInput, type PlanFixOptions } from './plan/plan-fix.ts';
 export type { EnumValuePlacement, FixOperation, FixOperationKind, NamedForeignKey, NamedIndex, NamedUnique } from './plan/fix-operation.ts';
-export type { FixNote, FixPlan, FixStep } from './plan/fix-plan.ts';
+export type { FixNote, FixNoteTopic, FixPlan, FixStep } from './plan/fix-plan.ts';
 export { renderFix, type FixScripts } from './sql/render-fix.ts';
 
 export type { Reporter } from './report/reporter.ts';

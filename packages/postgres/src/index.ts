@@ -11,3 +11,4 @@ export {
   type EmbeddedPostgresOptions,
   type EmbeddedPostgresServer,
 } from './embedded/embedded-postgres-server.ts';
+export { runSqlScript, SqlScriptError, type RunSqlScriptOptions, type ServerNotice } from './apply/run-sql-script.ts';

@@ -53,16 +53,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const url = values.db ?? io.env['DATABASE_URL'];
   if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
 
-  const modules = [];
-  for (const file of positionals) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
-  const sources = await findSources(modules);
-  if (sources.length === 0) {
-    throw new UsageError(
-      `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
-    );
-  }
-
-  const result = await runCheck(url, sources, { schemas: values.schema, rules });
+  const result = await checkModules(positionals, { url, schemas: values.schema, rules }, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
   if (values.out) {
@@ -73,6 +64,23 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return result.summary.errors > 0 ? 1 : 0;
+}
+
+/** The check pipeline shared by the commands: import the modules, find their sources, load them, read the database. */
+export async function checkModules(
+  files: readonly string[],
+  options: { url: string; schemas: string[] | undefined; rules: RuleSettings },
+  io: CliIo,
+): Promise<CheckResult> {
+  const modules = [];
+  for (const file of files) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
+  const sources = await findSources(modules);
+  if (sources.length === 0) {
+    throw new UsageError(
+      `found nothing ORM-like in ${files.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
+    );
+  }
+  return runCheck(options.url, sources, options);
 }
 
 async function runCheck(

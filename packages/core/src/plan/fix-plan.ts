@@ -16,10 +16,14 @@ export interface FixStep {
 /** A change no automatic fix is safe for, and why: `up.sql` lists it as a comment. */
 export interface FixNote {
   readonly change: SchemaChange;
+  /** What differs: a column's `type`, `nullability`, `default`, or a whole object. */
+  readonly topic: FixNoteTopic;
   /** Where, as a report names it: `users.email`, `audit.events`, `type mood`. */
   readonly subject: string;
   readonly reason: string;
 }
+
+export type FixNoteTopic = 'type' | 'nullability' | 'default' | 'identity' | 'foreign-key-actions' | 'extra-column' | 'extra-table' | 'expression-index';
 
 /** A planned fix as data: rendered to SQL by `renderFix`. */
 export interface FixPlan {

@@ -3,7 +3,7 @@ import { displayName, qualifiedKey } from '../model/qualified-name.ts';
 import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import type { EnumValuePlacement, FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from './fix-operation.ts';
-import type { FixNote, FixPlan, FixStep } from './fix-plan.ts';
+import type { FixNote, FixNoteTopic, FixPlan, FixStep } from './fix-plan.ts';
 import { ObjectNames } from './object-names.ts';
 import { orderTables } from './table-order.ts';
 
@@ -82,13 +82,13 @@ class Planner {
           this.#addForeignKey(change);
           break;
         case 'modify-foreign-key':
-          this.#note(change, `${displayName(change.table)}.${change.expected.columns.join(', ')}`, 'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand');
+          this.#note(change, 'foreign-key-actions', `${displayName(change.table)}.${change.expected.columns.join(', ')}`, 'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand');
           break;
         case 'extra-column':
-          this.#note(change, `${displayName(change.table)}.${change.column.name}`, 'no model declares this column: dropping it loses its data, so it is left to a person (if inserts fail on it, give it a default or make it nullable)');
+          this.#note(change, 'extra-column', `${displayName(change.table)}.${change.column.name}`, 'no model declares this column: dropping it loses its data, so it is left to a person (if inserts fail on it, give it a default or make it nullable)');
           break;
         case 'extra-table':
-          this.#note(change, displayName(change.table), 'no model declares this table: dropping it loses its data, so it is left to a person');
+          this.#note(change, 'extra-table', displayName(change.table), 'no model declares this table: dropping it loses its data, so it is left to a person');
           break;
         default:
           return assertNever(change);
@@ -105,8 +105,8 @@ class Planner {
     this.#steps.get(phase)!.push({ operation, reverse, source });
   }
 
-  #note(change: SchemaChange, subject: string, reason: string): void {
-    this.#notes.push({ change, subject, reason });
+  #note(change: SchemaChange, topic: FixNoteTopic, subject: string, reason: string): void {
+    this.#notes.push({ change, topic, subject, reason });
   }
 
   #addEnumValues(change: Extract<SchemaChange, { kind: 'modify-enum' }>): void {
@@ -149,25 +149,26 @@ class Planner {
     const table = nameOf(change.table);
     const column = change.expected.name;
     if (change.changed.includes('type')) {
-      this.#note(change, where, `the column is ${formatColumnType(change.actual.type)} and the models expect ${formatColumnType(change.expected.type)}: changing a type rewrites the table under an exclusive lock and can fail on, or silently change, existing values; write that migration by hand`);
+      this.#note(change, 'type', where, `the column is ${formatColumnType(change.actual.type)} and the models expect ${formatColumnType(change.expected.type)}: changing a type rewrites the table under an exclusive lock and can fail on, or silently change, existing values; write that migration by hand`);
     }
     if (change.changed.includes('nullable')) {
       this.#note(
         change,
+        'nullability',
         where,
         change.expected.nullable
-          ? `the column is NOT NULL and the models allow NULL: inserts without it fail; if the models are right, run ALTER TABLE ${displayName(change.table)} ALTER COLUMN ${column} DROP NOT NULL by hand`
-          : `the models expect NOT NULL: SET NOT NULL fails while any row holds NULL and scans the table under an exclusive lock; backfill the NULLs, then run ALTER TABLE ${displayName(change.table)} ALTER COLUMN ${column} SET NOT NULL`,
+          ? 'the column is NOT NULL and the models allow NULL: inserts without it fail; if the models are right, drop the NOT NULL by hand'
+          : 'the models expect NOT NULL: SET NOT NULL fails while any row holds NULL and scans the table under an exclusive lock; backfill the NULLs, then set it by hand',
       );
     }
     if (!change.changed.includes('default')) return;
     const { expected, actual } = change;
     if (change.changed.includes('type')) {
-      this.#note(change, where, 'the default differs too, but the model\'s default is of another type than the column: fix the type first');
+      this.#note(change, 'default', where, 'the default differs too, but the model\'s default is of another type than the column: fix the type first');
     } else if (expected.identity !== null || actual.identity !== null || expected.generated !== null || actual.generated !== null) {
-      this.#note(change, where, 'an identity or generated column differs from the models: turning one into the other changes how every row is numbered or computed; write that migration by hand');
+      this.#note(change, 'identity', where, 'an identity or generated column differs from the models: turning one into the other changes how every row is numbered or computed; write that migration by hand');
     } else if (expected.default === null) {
-      this.#note(change, where, `the database has the default ${actual.default ?? ''} that the models do not declare: ormdrift never drops anything; drop it by hand if nothing relies on it`);
+      this.#note(change, 'default', where, `the database has the default ${actual.default ?? ''} that the models do not declare: ormdrift never drops anything; drop it by hand if nothing relies on it`);
     } else {
       const enumType = expected.type.enum ? { enum: expected.type.enum } : {};
       this.#add('defaults', change, { op: 'set-default', table, column, default: expected.default, ...enumType }, [
@@ -208,7 +209,7 @@ class Planner {
   #addIndex(change: Extract<SchemaChange, { kind: 'missing-index' }>): void {
     const table = nameOf(change.table);
     if (change.index.columns.length === 0) {
-      this.#note(change, `${displayName(change.table)} index ${change.index.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
+      this.#note(change, 'expression-index', `${displayName(change.table)} index ${change.index.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
       return;
     }
     const index = this.#namedIndex(table, change.index);
@@ -252,7 +253,7 @@ class Planner {
       }
       for (const declared of table.indexes) {
         if (declared.columns.length === 0) {
-          this.#note(source, `${displayName(table)} index ${declared.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
+          this.#note(source, 'expression-index', `${displayName(table)} index ${declared.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
           continue;
         }
         this.#add('table-indexes', source, { op: 'create-index', table: name, index: this.#namedIndex(name, declared), concurrently: false }, []);

@@ -3,7 +3,7 @@ import type { SchemaChange } from '../diff/schema-change.ts';
 import { displayName } from '../model/qualified-name.ts';
 import type { ColumnModel, QualifiedName } from '../model/schema-model.ts';
 import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
-import type { FixPlan, FixStep } from '../plan/fix-plan.ts';
+import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
 import { quoteIdentifier as id, quoteLiteral as literal, quoteQualified as qualified } from './quote.ts';
 
 /** The SQL of a fix, ready to write to files or to run. */
@@ -17,6 +17,8 @@ export interface FixScripts {
    * outside any transaction, after `up`; null when there are none.
    */
   readonly concurrent: { readonly text: string; readonly statements: readonly string[] } | null;
+  /** What to run, in order, each as one simple query: the transactions of `up`, then each concurrent statement. */
+  readonly batches: readonly string[];
 }
 
 /**
@@ -32,14 +34,19 @@ export function renderFix(plan: FixPlan): FixScripts {
 
   const up: string[] = [header('up', 'adds what the database lacks; it never drops or changes anything that exists')];
   if (plan.notes.length > 0) {
-    up.push(['-- Not fixed automatically: no automatic fix is safe for these, a person has to decide.', ...plan.notes.map((note) => comment(`  ${note.subject}: ${note.reason}`))].join('\n'));
+    up.push(['-- Not fixed automatically: no automatic fix is safe for these, a person has to decide.', ...plan.notes.map(renderNote)].join('\n'));
   }
   if (plan.up.length === 0) up.push('-- Nothing to add.');
+  const transactions: string[] = [];
   if (first.length > 0) {
     up.push(comment('New enum values first, in a transaction of their own: PostgreSQL lets a value be used only once it is committed.'));
-    up.push(transaction(first.map(renderStep)));
+    transactions.push(transaction(first.map(renderStep)));
+    up.push(transactions[0]!);
   }
-  if (main.length > 0) up.push(transaction(main.map(renderStep)));
+  if (main.length > 0) {
+    transactions.push(transaction(main.map(renderStep)));
+    up.push(transactions.at(-1)!);
+  }
   if (concurrent.length > 0) up.push(comment(`${concurrent.length} index(es) are created CONCURRENTLY by the separate file, after this one.`));
 
   const down = [header('down', 'removes exactly what the matching up.sql adds, in reverse order, and nothing that existed before')];
@@ -57,6 +64,7 @@ export function renderFix(plan: FixPlan): FixScripts {
             text: `${[header('concurrent', 'creates indexes with CREATE INDEX CONCURRENTLY: run it after up.sql, outside a transaction (psql runs each statement on its own); an index whose build failed is left INVALID: drop it and run this again'), ...concurrent.map((step, i) => `${comment(describeChange(step.source))}\n${statements[i]}`)].join('\n\n')}\n`,
             statements,
           },
+    batches: [...transactions, ...statements],
   };
 }
 
@@ -74,6 +82,17 @@ function transaction(statements: readonly string[]): string {
 
 function renderStep(step: FixStep): string {
   return `${comment(describeChange(step.source))}\n${renderOperation(step.operation)};`;
+}
+
+/** A note as comment lines, with the statement a person would run where one is known. */
+function renderNote(note: FixNote): string {
+  const lines = [comment(`  ${note.subject}: ${note.reason}`)];
+  const { change } = note;
+  if (note.topic === 'nullability' && change.kind === 'modify-column') {
+    const action = change.expected.nullable ? 'DROP NOT NULL' : 'SET NOT NULL';
+    lines.push(comment(`    ALTER TABLE ${qualified(change.table)} ALTER COLUMN ${id(change.expected.name)} ${action};`));
+  }
+  return lines.join('\n');
 }
 
 /** A comment line: newlines in a name must not end the comment and start a statement. */
