@@ -10,8 +10,8 @@ export interface OrderedTables {
 
 /**
  * Orders new tables so that each one's foreign keys point at tables that exist already (or at
- * itself). A cycle is broken at the first table still waiting, in the models' order: its foreign
- * keys to tables not yet created are deferred. Deterministic for the same input.
+ * itself). A cycle is broken at its first table in the models' order: that table's foreign keys
+ * to tables not yet created are deferred. Deterministic for the same input.
  */
 export function orderTables(tables: readonly TableModel[]): OrderedTables {
   const pending = new Map(tables.map((table) => [qualifiedKey(table), table]));
@@ -22,9 +22,28 @@ export function orderTables(tables: readonly TableModel[]): OrderedTables {
     return target !== qualifiedKey(table) && pending.has(target);
   };
 
+  /** Whether a table waits, through other waiting tables, on itself. */
+  const onCycle = (start: TableModel): boolean => {
+    const seen = new Set<string>();
+    const stack = [start];
+    while (stack.length > 0) {
+      const table = stack.pop()!;
+      for (const fk of table.foreignKeys) {
+        if (!waitsFor(table, fk)) continue;
+        const key = qualifiedKey(fk.references);
+        if (key === qualifiedKey(start)) return true;
+        if (!seen.has(key)) {
+          seen.add(key);
+          stack.push(pending.get(key)!);
+        }
+      }
+    }
+    return false;
+  };
+
   while (pending.size > 0) {
     const ready = [...pending.values()].find((table) => !table.foreignKeys.some((fk) => waitsFor(table, fk)));
-    const next = ready ?? pending.values().next().value!;
+    const next = ready ?? [...pending.values()].find((table) => onCycle(table)) ?? pending.values().next().value!;
     if (!ready) deferred.set(next, next.foreignKeys.filter((fk) => waitsFor(next, fk)));
     pending.delete(qualifiedKey(next));
     ordered.push(next);
