@@ -50,7 +50,7 @@ export async function removableObjects(url: string): Promise<Removal[]> {
         where ${userSchemas}
           and not exists (select from pg_attrdef d where pg_get_expr(d.adbin, d.adrelid) like '%' || quote_literal(e.enumlabel) || '%')
           -- a partial index comparing the column with a label cannot follow the type to its copy
-          and not exists (select from pg_index i join pg_attribute a on a.attrelid = i.indrelid where a.atttypid = t.oid and i.indpred is not null)
+          and not exists (select from pg_index i where i.indpred is not null and position(t.typname in pg_get_expr(i.indpred, i.indrelid)) > 0)
         order by 1, 2, e.enumsortorder`)
     ).rows;
     const table = (row: { schema: string; table: string }) => `${quote(row.schema)}.${quote(row.table)}`;
