@@ -132,7 +132,7 @@ describe('ormdrift fix, as a user runs it', () => {
       const run = await runCli(['fix', 'chat-schema.ts', '--db', copy.url, '--out', up, '--rollback', down], { cwd: fixtures });
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(
-        `ormdrift fix: ${up} adds 1 enum value, 1 table, 1 index, 9 columns and 1 foreign key. ` +
+        `ormdrift fix: ${up} adds 1 enum value, 1 table, 1 index, 9 columns and 3 foreign keys. ` +
           '3 NOT NULL columns without a default are added nullable if the table holds rows: a NOTICE names the backfill and the SET NOT NULL to run after. ' +
           `${down} removes exactly what it adds. Nothing was run: review it, try it on a copy, then run psql -v ON_ERROR_STOP=1 -f ${up} (or pass --apply).\n`,
       );

@@ -26,6 +26,16 @@ describe('planFix', () => {
     expect(downOps(fix)).toEqual(['drop-constraint', 'drop-table', 'drop-table', 'drop-table']);
   });
 
+  it('adds the foreign keys of a new table to an existing one after that table has its columns and keys back', () => {
+    const expected = schema([
+      table('actors', [id], { primaryKey: ['id'] }),
+      table('films', [id, column('actor_id', 'integer')], { primaryKey: ['id'], foreignKeys: [foreignKey(['actor_id'], 'actors(id)')] }),
+    ]);
+    const fix = plan(expected, schema([dbTable('actors', [])]));
+    expect(fix.up.map((step) => step.operation.op)).toEqual(['create-table', 'add-column', 'add-primary-key', 'add-foreign-key']);
+    expect(fix.up[0]!.operation).toMatchObject({ op: 'create-table', foreignKeys: [] });
+  });
+
   it('adds enum values after their predecessor in the model, and removes them on the way down keeping the old order', () => {
     const fix = plan(schema([], [enumType('mood', ['low', 'mid', 'high'])]), schema([], [dbEnum('mood', ['low', 'high'])]));
     expect(fix.up.map((step) => step.operation)).toEqual([

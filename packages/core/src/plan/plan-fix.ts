@@ -33,7 +33,7 @@ export function planFix(result: FixInput, options: PlanFixOptions = {}): FixPlan
 }
 
 /** Phases of `up`, in the order they run: each may rely on everything before it. */
-const phases = ['enums', 'tables', 'table-indexes', 'cycle-keys', 'columns', 'defaults', 'keys', 'indexes', 'foreign-keys'] as const;
+const phases = ['enums', 'tables', 'table-indexes', 'columns', 'defaults', 'keys', 'table-foreign-keys', 'indexes', 'foreign-keys'] as const;
 type Phase = (typeof phases)[number];
 
 class Planner {
@@ -231,14 +231,19 @@ class Planner {
     return { ...foreignKey, name: foreignKey.name ?? this.#names.choose(table, foreignKey.columns, 'fkey') };
   }
 
-  /** New tables, referenced ones first; their keys inline, their indexes right after, cycle-closing foreign keys last. */
+  /**
+   * New tables, referenced ones first; their keys inline, their indexes right after. Foreign keys
+   * that close a cycle, and those to existing tables (whose referenced key or column this fix may
+   * add), are added once the existing tables have their columns and keys.
+   */
   #createTables(changes: readonly Extract<SchemaChange, { kind: 'missing-table' }>[]): void {
     const sourceOf = new Map(changes.map((change) => [change.table, change]));
     const { tables, deferred } = orderTables(changes.map((change) => change.table));
+    const created = new Set(tables.map((table) => qualifiedKey(table)));
     for (const table of tables) {
       const source = sourceOf.get(table)!;
       const name = nameOf(table);
-      const later = new Set(deferred.get(table) ?? []);
+      const later = new Set([...(deferred.get(table) ?? []), ...table.foreignKeys.filter((fk) => !created.has(qualifiedKey(fk.references)))]);
       const primaryKeyName = table.primaryKey ? (table.primaryKey.name ?? this.#names.choose(name, [], 'pkey')) : null;
       const uniques: NamedUnique[] = table.uniques
         .filter((unique) => unique.where === undefined)
@@ -261,7 +266,7 @@ class Planner {
       for (const fk of later) {
         const foreignKey = this.#namedForeignKey(name, fk);
         // the table is new and empty: nothing to validate
-        this.#add('cycle-keys', source, { op: 'add-foreign-key', table: name, foreignKey, notValid: false }, [{ op: 'drop-constraint', table: name, name: foreignKey.name }]);
+        this.#add('table-foreign-keys', source, { op: 'add-foreign-key', table: name, foreignKey, notValid: false }, [{ op: 'drop-constraint', table: name, name: foreignKey.name }]);
       }
     }
   }
