@@ -68,7 +68,12 @@ describe.each(oracles)('fixing random removals from a database $orm built', (ora
     await oracle.build(built);
     removable = await removableObjects(built.url);
     // the models are read once: every case checks the same expected schema
-    sources = await Promise.all(oracle.sources().map(async (source) => ({ name: source.name, load: async () => source.load() })));
+    sources = await Promise.all(
+      oracle.sources().map(async (source) => {
+        const loaded = await source.load();
+        return { name: source.name, load: async () => loaded };
+      }),
+    );
   });
   afterAll(() => built?.drop());
 
