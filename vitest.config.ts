@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { transpileTypeScript } from './packages/cli/src/load/transpile-typescript.ts';
+import { ormMatrix, type OrmVersion } from './test/support/orm-matrix.ts';
 import { testedMajors } from './test/support/postgres-server.ts';
 
 // Tests run the packages' TypeScript sources (the `@ormdrift/source` export condition), so no build is needed
@@ -21,6 +22,24 @@ const decoratorMetadata: Plugin = {
   },
 };
 
+/**
+ * The tests' own imports of an ORM (`drizzle-orm/pg-core` in a fixture) resolve to the version under test; the
+ * adapters' imports do not: an adapter must read the objects of the user's copy, whichever version it is.
+ */
+function ormVersionUnderTest(version: OrmVersion): Plugin {
+  return {
+    name: `ormdrift:orm-version:${version.name}`,
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || importer.includes('/node_modules/') || /\/packages\/[^/]+\/src\//.test(importer)) return null;
+      for (const [name, alias] of Object.entries(version.packages)) {
+        if (source === name || source.startsWith(`${name}/`)) return this.resolve(alias + source.slice(name.length), importer, { skipSelf: true });
+      }
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [decoratorMetadata],
   resolve: { conditions },
@@ -36,6 +55,19 @@ export default defineConfig({
           name: `pg${major}`,
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.unit.test.ts'],
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      })),
+      // each ORM version of the support matrix, on the newest PostgreSQL only
+      ...ormMatrix.map((version) => ({
+        extends: true as const,
+        plugins: [ormVersionUnderTest(version)],
+        test: {
+          name: version.name,
+          include: [...version.include],
+          env: { ORMDRIFT_ORM_VERSION: version.name },
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

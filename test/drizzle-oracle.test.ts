@@ -3,7 +3,7 @@ import { drizzleSource } from '@ormdrift/drizzle';
 import * as schema from './fixtures/drizzle/rich-schema.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
 import { checkDatabase } from './support/check-database.ts';
-import { checksEachMutation, type Mutation } from './support/mutations.ts';
+import { checksEachMutation, dropConstraint, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 /** The schema module as a user would have written it without exporting `permission`: a column still uses it. */
@@ -19,6 +19,7 @@ const mutations: DrizzleMutation[] = [
   { name: 'drop a table', sql: 'drop table post_tags', findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }] },
   {
     name: 'drop a table of a pgSchema',
+    versionSensitive: true,
     sql: 'drop table billing.invoice_lines',
     findings: [{ code: 'missing-table', severity: 'error', table: 'billing.invoice_lines' }],
   },
@@ -74,21 +75,25 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'drop the defaultRandom() of a uuid primary key',
+    versionSensitive: true,
     sql: 'alter table posts alter column id drop default',
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'posts', column: 'id' }],
   },
   {
     name: 'drop the sequence default of a serial',
+    versionSensitive: true,
     sql: 'alter table accounts alter column id drop default',
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'accounts', column: 'id' }],
   },
   {
     name: 'drop the identity of a generatedAlwaysAsIdentity() key',
+    versionSensitive: true,
     sql: 'alter table tags alter column id drop identity',
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'tags', column: 'id' }],
   },
   {
     name: 'turn a generated column into a plain one',
+    versionSensitive: true,
     sql: 'alter table accounts alter column handle_lower drop expression',
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'accounts', column: 'handle_lower' }],
   },
@@ -100,48 +105,56 @@ const mutations: DrizzleMutation[] = [
   {
     // $defaultFn runs in JavaScript: the model declares no database default
     name: 'give a $defaultFn column a database default',
+    versionSensitive: true,
     sql: `alter table accounts alter column referral_code set default 'x'`,
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'accounts', column: 'referral_code' }],
   },
   {
     name: 'drop a .references() foreign key',
-    sql: 'alter table posts drop constraint posts_author_id_accounts_id_fk',
+    versionSensitive: true,
+    sql: dropConstraint('posts', 'f', 'author_id'),
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
   },
   {
     name: 'drop a foreignKey() foreign key',
+    versionSensitive: true,
     sql: 'alter table posts drop constraint posts_editor_fk',
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'editor_id' }],
   },
   {
     name: 'drop a foreign key into a pgSchema table',
-    sql: 'alter table billing.invoice_lines drop constraint invoice_lines_invoice_id_invoices_id_fk',
+    sql: dropConstraint('billing.invoice_lines', 'f', 'invoice_id'),
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'billing.invoice_lines', column: 'invoice_id' }],
   },
   {
     name: 'drop a column .unique()',
+    versionSensitive: true,
     sql: 'alter table tags drop constraint tags_label_unique',
     findings: [{ code: 'missing-unique', severity: 'error', table: 'tags', column: 'label' }],
   },
   {
     name: 'drop a unique() on two columns',
+    versionSensitive: true,
     sql: 'alter table accounts drop constraint accounts_handle_tenant',
     findings: [{ code: 'missing-unique', severity: 'error', table: 'accounts' }],
   },
   {
     name: 'drop a uniqueIndex()',
+    versionSensitive: true,
     sql: 'drop index posts_slug_idx',
     findings: [{ code: 'missing-unique', severity: 'error', table: 'posts', column: 'slug' }],
   },
   {
     name: 'replace a NULLS NOT DISTINCT unique with a plain one',
+    versionSensitive: true,
     sql: `alter table billing.invoices drop constraint invoices_account_id_issued_on_unique;
           alter table billing.invoices add unique (account_id, issued_on)`,
     findings: [{ code: 'missing-unique', severity: 'error', table: 'billing.invoices' }],
   },
   {
     name: 'drop a composite primary key',
-    sql: 'alter table post_tags drop constraint post_tags_post_id_tag_id_pk',
+    versionSensitive: true,
+    sql: dropConstraint('post_tags', 'p'),
     findings: [{ code: 'missing-unique', severity: 'error', table: 'post_tags' }],
   },
   {
@@ -151,6 +164,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'drop a unique index on an expression',
+    versionSensitive: true,
     sql: 'drop index posts_title_lower_idx',
     findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
   },
@@ -177,6 +191,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'remove an enum value',
+    versionSensitive: true,
     sql: `alter type role rename to role_old;
           create type role as enum ('admin', 'member');
           alter table accounts alter column role drop default;
@@ -187,6 +202,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'drop an enum type of a pgSchema',
+    versionSensitive: true,
     sql: `alter table billing.invoices alter column status drop default;
           alter table billing.invoices alter column status type text;
           alter table billing.invoices alter column status set default 'open';
@@ -198,6 +214,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'drop an enum the module does not export, used by an array column',
+    versionSensitive: true,
     module: withoutPermissionExport,
     sql: `alter table accounts alter column permissions type text[];
           drop type permission`,
@@ -213,6 +230,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'drop a spaced column of a mixed-case table',
+    versionSensitive: true,
     sql: 'alter table "AuditLog" drop column "Event Type"',
     findings: [{ code: 'missing-column', severity: 'error', table: 'AuditLog', column: 'Event Type' }],
   },
@@ -234,6 +252,15 @@ describe('Drizzle: a database built by drizzle-kit', () => {
     expect(result.problems).toEqual([]);
     // seven tables (two in the pgSchema); the view is none
     expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 7 });
+  });
+
+  it('expects every key and unique under the name drizzle-kit gave it', async () => {
+    const { schema: expected } = await source().load();
+    const names = expected.tables.flatMap((table) => [table.primaryKey?.name, ...table.foreignKeys.map((key) => key.name), ...table.uniques.map((unique) => unique.name)]);
+    const created = new Set(
+      (await built.query<{ name: string }>(`select conname as name from pg_constraint union select relname from pg_class where relkind = 'i'`)).map(({ name }) => name),
+    );
+    expect(names.filter((name) => name !== undefined && !created.has(name))).toEqual([]);
   });
 
   checksEachMutation(mutations, { template: () => built, sources: ({ module }) => [source(module)] });

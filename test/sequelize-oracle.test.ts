@@ -13,6 +13,7 @@ const mutations: Mutation[] = [
   { name: 'drop a table', sql: 'drop table "Comments"', findings: [{ code: 'missing-table', severity: 'error', table: 'Comments' }] },
   {
     name: 'narrow a varchar',
+    versionSensitive: true,
     sql: 'alter table posts alter column title type varchar(100)',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'posts', column: 'title' }],
   },
@@ -53,16 +54,19 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop a Sequelize.literal default',
+    versionSensitive: true,
     sql: 'alter table "Users" alter column "joinedAt" drop default',
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'Users', column: 'joinedAt' }],
   },
   {
     name: 'drop the sequence default of an autoIncrement column',
+    versionSensitive: true,
     sql: 'alter table "Tag" alter column id drop default',
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'Tag', column: 'id' }],
   },
   {
     name: 'drop the identity of an autoIncrementIdentity column',
+    versionSensitive: true,
     sql: 'alter table settings alter column id drop identity',
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'settings', column: 'id' }],
   },
@@ -73,11 +77,13 @@ const mutations: Mutation[] = [
   },
   {
     name: 'change a JSONB default',
+    versionSensitive: true,
     sql: `alter table "Users" alter column settings set default '{"theme": "light", "beta": false}'`,
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'settings' }],
   },
   {
     name: 'change an ARRAY[...] default',
+    versionSensitive: true,
     sql: `alter table "Users" alter column "luckyNumbers" set default '{13,7}'`,
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'luckyNumbers' }],
   },
@@ -88,11 +94,13 @@ const mutations: Mutation[] = [
   },
   {
     name: 'give a database default to a column whose UUIDV4 default is made in JavaScript',
+    versionSensitive: true,
     sql: 'alter table "Users" alter column id set default gen_random_uuid()',
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'id' }],
   },
   {
     name: 'drop a belongsTo foreign key',
+    versionSensitive: true,
     sql: dropConstraint('posts', 'f', 'author_id'),
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
   },
@@ -108,11 +116,13 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop a boolean unique',
+    versionSensitive: true,
     sql: dropConstraint('"Users"', 'u', 'email'),
     findings: [{ code: 'missing-unique', severity: 'error', table: 'Users', column: 'email' }],
   },
   {
     name: 'drop a composite named unique',
+    versionSensitive: true,
     sql: `alter table profiles drop constraint profiles_site_account_key`,
     findings: [{ code: 'missing-unique', severity: 'error', table: 'profiles' }],
   },
@@ -123,6 +133,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop a partial unique index',
+    versionSensitive: true,
     sql: 'drop index profiles_web_handle',
     findings: [{ code: 'missing-index', severity: 'warning', table: 'profiles' }],
   },
@@ -133,6 +144,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop the primary key of a junction table',
+    versionSensitive: true,
     sql: dropConstraint('post_tags', 'p'),
     findings: [{ code: 'missing-unique', severity: 'error', table: 'post_tags' }],
   },
@@ -163,6 +175,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'remove a value of an enum used by an ARRAY(ENUM) column',
+    versionSensitive: true,
     sql: `alter type shop.enum_products_colors rename to old_enum;
           create type shop.enum_products_colors as enum ('red', 'green');
           alter table shop.products alter column colors type shop.enum_products_colors[] using colors::text[]::shop.enum_products_colors[];
@@ -171,6 +184,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop an enum type',
+    versionSensitive: true,
     sql: `alter table audit.events alter column severity drop default;
           alter table audit.events alter column severity type text;
           alter table audit.events alter column severity set default 'info';
@@ -192,11 +206,13 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop a paranoid deletedAt column',
+    versionSensitive: true,
     sql: 'alter table "Users" drop column "deletedAt"',
     findings: [{ code: 'missing-column', severity: 'error', table: 'Users', column: 'deletedAt' }],
   },
   {
     name: 'drop the belongsToMany junction table',
+    versionSensitive: true,
     sql: 'drop table post_tags',
     findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }],
   },

@@ -11,6 +11,7 @@ const mutations: Mutation[] = [
   { name: 'drop a table', sql: 'drop table feature_flags', findings: [{ code: 'missing-table', severity: 'error', table: 'feature_flags' }] },
   {
     name: 'narrow a varchar',
+    versionSensitive: true,
     sql: 'alter table posts alter column title type varchar(100)',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'posts', column: 'title' }],
   },
@@ -41,11 +42,13 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop a default the model relies on',
+    versionSensitive: true,
     sql: 'alter table posts alter column status drop default',
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'posts', column: 'status' }],
   },
   {
     name: 'change a default',
+    versionSensitive: true,
     sql: `alter table posts alter column status set default 'published'`,
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'posts', column: 'status' }],
   },
@@ -56,17 +59,20 @@ const mutations: Mutation[] = [
   },
   {
     name: 'change the ON DELETE action of a foreign key',
+    versionSensitive: true,
     sql: `${dropConstraint('posts', 'f')};
           alter table posts add constraint posts_author_fk foreign key (author_id) references accounts (id) on delete set null`,
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
   },
   {
     name: 'drop a unique constraint',
+    versionSensitive: true,
     sql: dropConstraint('tags', 'u'),
     findings: [{ code: 'missing-unique', severity: 'error', table: 'tags', column: 'label' }],
   },
   {
     name: 'drop a unique index',
+    versionSensitive: true,
     sql: 'drop index "IDX_posts_slug"',
     findings: [{ code: 'missing-unique', severity: 'error', table: 'posts', column: 'slug' }],
   },
@@ -77,6 +83,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop an index',
+    versionSensitive: true,
     sql: dropIndexOn('posts', 'author_id, "publishedAt"'),
     findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
   },
@@ -105,11 +112,13 @@ const mutations: Mutation[] = [
   },
   {
     name: 'remove an enum value',
+    versionSensitive: true,
     sql: keepEnumValues('accounts_role_enum', ['admin', 'member'], 'accounts', 'role', `'member'`),
     findings: [{ code: 'enum-values-mismatch', severity: 'error', table: 'accounts', column: 'role' }],
   },
   {
     name: 'drop an enum type',
+    versionSensitive: true,
     sql: `alter table billing.invoices alter column status drop default;
           alter table billing.invoices alter column status type text;
           alter table billing.invoices alter column status set default 'open';
@@ -121,6 +130,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'retype a foreign-key column away from its target',
+    versionSensitive: true,
     sql: 'alter table post_reactions alter column account_id type bigint',
     findings: [{ code: 'fk-type-mismatch', severity: 'error', table: 'post_reactions', column: 'account_id' }],
   },
@@ -131,11 +141,13 @@ const mutations: Mutation[] = [
   },
   {
     name: 'drop a column of a single-table-inheritance child',
+    versionSensitive: true,
     sql: 'alter table contents drop column "durationSeconds"',
     findings: [{ code: 'missing-column', severity: 'error', table: 'contents', column: 'durationSeconds' }],
   },
   {
     name: 'drop a ManyToMany junction table',
+    versionSensitive: true,
     sql: 'drop table post_tags',
     findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }],
   },

@@ -22,6 +22,7 @@ export { displayName, qualifiedKey } from './model/qualified-name.ts';
 export { postgresIdentifier } from './sql/postgres-identifier.ts';
 export { identifierAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
 export { referentialAction } from './model/referential-action.ts';
+export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
 export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';

@@ -1,5 +1,6 @@
 import { identifierAsPrinted, type QualifiedName } from '@ormdrift/core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { columnSqlType } from './column-dimensions.ts';
 import type { DrizzleCasing } from './drizzle-casing.ts';
 import { isSql, quoteLiteral, sqlText } from './sql-text.ts';
 
@@ -26,7 +27,7 @@ export function drizzleColumnDefault(column: PgColumn, context: DefaultContext):
   if (isSql(value)) return sqlText(value, context.casing);
   if (typeof value === 'string') return quoteLiteral(value);
 
-  const sqlType = column.getSQLType().toLowerCase();
+  const sqlType = columnSqlType(column).toLowerCase();
   if (sqlType === 'json' || sqlType === 'jsonb') return `'${JSON.stringify(value)}'::${sqlType}`;
   if (value instanceof Date) return quoteLiteral(dateLiteral(value, sqlType));
   if (/\[\d*\]/.test(sqlType) && Array.isArray(value)) return `'${arrayLiteral(value, sqlType)}'`;

@@ -1,6 +1,6 @@
 import { enumColumnType, parseColumnType, type ColumnType, type QualifiedName } from '@ormdrift/core';
-import { is } from 'drizzle-orm';
-import { PgArray, type PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { columnArrayShape, columnSqlType } from './column-dimensions.ts';
 import { isDrizzleEnum } from './recognize.ts';
 
 /** A pgEnum as a column refers to it: its qualified type name and its labels. */
@@ -21,20 +21,15 @@ export interface DrizzleColumnType {
  * only the enum's bare name, so their type is built from the enum itself, schema included.
  */
 export function drizzleColumnType(column: PgColumn): DrizzleColumnType {
-  let element: PgColumn = column;
-  let arrayDims = 0;
-  while (is(element, PgArray)) {
-    element = element.baseColumn;
-    arrayDims++;
-  }
+  const { element, dimensions: arrayDims } = columnArrayShape(column);
   const declared = (element as { enum?: unknown }).enum;
   if (isDrizzleEnum(declared)) {
     const type: QualifiedName = { schema: declared.schema ?? 'public', name: declared.enumName };
     return {
-      type: enumColumnType(column.getSQLType(), type, arrayDims),
+      type: enumColumnType(columnSqlType(column), type, arrayDims),
       enum: { ...type, values: [...declared.enumValues] },
     };
   }
-  const raw = column.getSQLType();
+  const raw = columnSqlType(column);
   return { type: parseColumnType(raw, { arrayDims }) };
 }

@@ -3,6 +3,7 @@ import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, 
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DrizzleCasing } from './drizzle-casing.ts';
 import { drizzleTable, type DrizzleTable } from './drizzle-table.ts';
+import { assertSupportedDrizzleOrm } from './drizzle-version.ts';
 import { isDrizzleEnum, isDrizzleTable } from './recognize.ts';
 
 export interface DrizzleSourceOptions {
@@ -15,6 +16,11 @@ export interface DrizzleSourceOptions {
    * column declared as `createdAt: timestamp()` is the database column `created_at`.
    */
   readonly casing?: DrizzleCasing;
+  /**
+   * A path inside your project, to check the version of the `drizzle-orm` it imports against the
+   * versions ormdrift reads; the CLI passes the schema module's path.
+   */
+  readonly resolveFrom?: string;
 }
 
 /**
@@ -28,6 +34,7 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
   return {
     name: `drizzle:${registry}`,
     async load(): Promise<LoadedSource> {
+      assertSupportedDrizzleOrm(options.resolveFrom);
       const provenance = (model: string): Provenance => ({ orm: 'drizzle', registry, model, ...(options.file ? { file: options.file } : {}) });
       const exported = Object.entries(schemaModule);
       const tables: TableModel[] = [];

@@ -12,6 +12,8 @@ import type {
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { drizzleColumnDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
+import { columnUniqueName } from './column-unique-name.ts';
+import { unnamedForeignKeyName, unnamedPrimaryKeyName } from './constraint-names.ts';
 import { columnName, type DrizzleCasing, type NamedColumn } from './drizzle-casing.ts';
 import { isSql, sqlText } from './sql-text.ts';
 
@@ -56,7 +58,7 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
     ...config.columns
       .filter((column) => column.isUnique)
-      .map((column) => ({ name: column.uniqueName, columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+      .map((column) => ({ name: columnUniqueName(column, config.name, nameOf(column)), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
     ...config.uniqueConstraints.map((unique) => ({ name: unique.name, columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
@@ -78,7 +80,9 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     const from = reference.columns.map(nameOf);
     const to = reference.foreignColumns.map(nameOf);
     return {
-      name: casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
+      name:
+        unnamedForeignKeyName(foreignKey, qualified.name, from, target.name, to) ??
+        casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
       columns: from,
       references: { schema: target.schema ?? 'public', name: target.name, columns: to },
       onDelete: referentialAction(foreignKey.onDelete),
@@ -93,7 +97,10 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
 /** A composite `primaryKey({ columns })` from the table's extra config, else the columns marked `.primaryKey()`. */
 function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): PrimaryKeyModel | null {
   const composite = config.primaryKeys[0];
-  if (composite) return { name: casedName(composite.getName(), composite.columns, casing), columns: composite.columns.map((column) => columnName(column, casing)) };
+  if (composite) {
+    const name = unnamedPrimaryKeyName(composite, config.name) ?? casedName(composite.getName(), composite.columns, casing);
+    return { name, columns: composite.columns.map((column) => columnName(column, casing)) };
+  }
   // an inline `.primaryKey()` is left for PostgreSQL to name (`<table>_pkey`)
   const marked = config.columns.filter((column) => column.primary);
   return marked.length > 0 ? { columns: marked.map((column) => columnName(column, casing)) } : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatColumnType, type ColumnModel, type TableModel } from '@ormdrift/core';
 import { drizzleSource } from '@ormdrift/drizzle';
 import { sql } from 'drizzle-orm';
+import { npmVersion } from 'drizzle-orm/version';
 import {
   bigint,
   bigserial,
@@ -32,6 +33,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+
+/** This file also runs on every drizzle-orm of the support matrix: 1.0 declares array dimensions otherwise, and drizzle-kit 1.0 names unnamed keys otherwise. */
+const drizzleOrm1 = npmVersion.startsWith('1.');
 
 async function load(module: Record<string, unknown>, options?: Parameters<typeof drizzleSource>[1]) {
   return drizzleSource(module, options).load();
@@ -129,7 +133,8 @@ describe('column types: what format_type() prints for the column drizzle-kit cre
     ['textArray', 'text[]'],
     ['varcharArray', 'character varying(30)[]'],
     ['matrix', 'integer[]'],
-    ['sized', 'integer[]'],
+    // before 1.0, `.array(size)` takes a size; drizzle-orm 1.0 takes dimensions as '[]', '[][]'...
+    ...(drizzleOrm1 ? [] : [['sized', 'integer[]']]),
   ])('%s is %s', async (name, formatted) => {
     expect(formatColumnType(column(await tableOf({ kinds }), name).type)).toBe(formatted);
   });
@@ -266,7 +271,7 @@ describe('keys, constraints and indexes', () => {
     const { schema } = await load({ accounts, memberships });
     const [account, membership] = schema.tables;
     expect(account!.primaryKey).toEqual({ columns: ['id'] });
-    expect(membership!.primaryKey).toEqual({ name: 'memberships_account_id_group_pk', columns: ['account_id', 'group'] });
+    expect(membership!.primaryKey).toEqual({ name: drizzleOrm1 ? 'memberships_pkey' : 'memberships_account_id_group_pk', columns: ['account_id', 'group'] });
     expect(membership!.columns.map((c) => [c.name, c.nullable])).toEqual([
       ['account_id', false],
       ['group', false],
@@ -278,8 +283,8 @@ describe('keys, constraints and indexes', () => {
   it('reads foreign keys from .references() and foreignKey(), with their actions', async () => {
     const membership = (await load({ accounts, memberships })).schema.tables[1]!;
     expect(membership.foreignKeys).toEqual([
-      { name: 'memberships_account_id_accounts_id_fk', columns: ['account_id'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
-      { name: 'memberships_invited_by_accounts_id_fk', columns: ['invited_by'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
+      { name: `memberships_account_id_accounts_id_${drizzleOrm1 ? 'fkey' : 'fk'}`, columns: ['account_id'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+      { name: `memberships_invited_by_accounts_id_${drizzleOrm1 ? 'fkey' : 'fk'}`, columns: ['invited_by'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'SET NULL', onUpdate: 'NO ACTION' },
     ]);
   });
 
@@ -299,7 +304,7 @@ describe('keys, constraints and indexes', () => {
   it('counts only columns marked unique, though every column carries a uniqueName', async () => {
     const table = await tableOf({ accounts });
     expect(table.uniques).toEqual([
-      { name: 'accounts_email_unique', columns: ['email'], nullsNotDistinct: false },
+      { name: drizzleOrm1 ? 'accounts_email_key' : 'accounts_email_unique', columns: ['email'], nullsNotDistinct: false },
       { name: 'accounts_handle_tenant', columns: ['handle', 'tenant'], nullsNotDistinct: true },
     ]);
   });

@@ -3,6 +3,7 @@ import { isDetachedModelClass } from './detached-models.ts';
 import { isModelClass, isSequelizeInstance } from './recognize.ts';
 import type { ModelLike, SequelizeLike } from './sequelize-shapes.ts';
 import { sequelizeSource } from './sequelize-source.ts';
+import { isUnsupportedSequelizeInstance } from './sequelize-version.ts';
 
 /**
  * Every exported Sequelize instance is a registry named by its export. Model classes whose
@@ -40,5 +41,7 @@ export const discoverSequelizeSources: DiscoverSources = (exports, context) => {
 };
 
 function claimed(instance: SequelizeLike): unknown[] {
+  // loading another major's instance fails with its version: its models are not read
+  if (isUnsupportedSequelizeInstance(instance)) return [instance];
   return [instance, ...instance.modelManager.models];
 }

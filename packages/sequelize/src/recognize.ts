@@ -1,5 +1,6 @@
 import { isDetachedModelClass } from './detached-models.ts';
 import type { InitializedModel, ModelLike, SequelizeLike } from './sequelize-shapes.ts';
+import { isUnsupportedSequelizeInstance } from './sequelize-version.ts';
 
 /**
  * Sequelize objects are recognized by shape, never with `instanceof`: the user's copy of
@@ -8,6 +9,8 @@ import type { InitializedModel, ModelLike, SequelizeLike } from './sequelize-sha
  */
 export function isSequelizeInstance(value: unknown): value is SequelizeLike {
   if (typeof value !== 'object' || value === null) return false;
+  // another major's instance is claimed so that loading it says which version it is; its shape differs
+  if (isUnsupportedSequelizeInstance(value)) return true;
   const candidate = value as Partial<Record<keyof SequelizeLike, unknown>>;
   return (
     typeof candidate.define === 'function' &&

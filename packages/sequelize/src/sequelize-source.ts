@@ -4,6 +4,7 @@ import { attachDetachedModels, isDetachedModelClass } from './detached-models.ts
 import { modelTable, type ModelTable } from './model-table.ts';
 import { isModelClass, isSequelizeInstance } from './recognize.ts';
 import type { InitializedModel, ModelLike, SequelizeInstanceLike, SequelizeLike, SequelizeModelLike } from './sequelize-shapes.ts';
+import { assertSupportedSequelize } from './sequelize-version.ts';
 
 export interface SequelizeSourceOptions {
   /** The registry's name in reports; `default` for an instance, `models` for model classes. */
@@ -62,6 +63,7 @@ function readModel(model: InitializedModel, provenance: Omit<Provenance, 'model'
 
 function modelsOf(registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[], name: string, resolveFrom: string | undefined): InitializedModel[] {
   if (isSequelizeInstance(registry)) {
+    assertSupportedSequelize(registry);
     assertPostgres(registry, name);
     return registry.modelManager.models.filter(isModelClass);
   }
@@ -74,6 +76,7 @@ function modelsOf(registry: SequelizeInstanceLike | SequelizeModelLike | readonl
     if (!isModelClass(model)) {
       throw new Error(`${String(model.name ?? model)} in sequelize:${name} is not an initialized Sequelize model: define it, call Model.init(), or add it to a Sequelize instance (sequelize-typescript: models: [...] or addModels)`);
     }
+    assertSupportedSequelize(model.sequelize);
     assertPostgres(model.sequelize, name);
     models.add(model);
     for (const association of Object.values(model.associations ?? {})) {

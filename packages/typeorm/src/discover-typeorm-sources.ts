@@ -11,7 +11,7 @@ export const discoverTypeormSources: DiscoverSources = (exports, context) => {
   const found: DiscoveredSource[] = [];
   for (const { name, value } of exports) {
     if (!isDataSource(value)) continue;
-    found.push({ source: typeormSource(value, { name: name === 'default' ? (value.name ?? 'default') : name, file: context.file }), values: [value] });
+    found.push({ source: typeormSource(value, { name: name === 'default' ? (value.name ?? 'default') : name, file: context.file, resolveFrom: context.path }), values: [value] });
   }
   if (found.length > 0) return found;
 

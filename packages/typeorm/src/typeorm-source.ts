@@ -4,6 +4,7 @@ import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel }
 import { entityTable } from './entity-table.ts';
 import { isDataSource } from './recognize.ts';
 import type { DataSourceLike, EntitySchemaLike } from './typeorm-shapes.ts';
+import { assertSupportedTypeorm } from './typeorm-version.ts';
 
 export interface TypeormSourceOptions {
   /** The registry's name in reports; by default the DataSource's name. */
@@ -13,6 +14,8 @@ export interface TypeormSourceOptions {
   /**
    * Where to resolve `typeorm` from when given bare entities (a path inside the user's
    * project): the DataSource that holds them must come from the user's own copy of TypeORM.
+   * Given, that copy's version is checked against the versions ormdrift reads; the CLI passes the
+   * module's path.
    */
   readonly resolveFrom?: string;
 }
@@ -26,6 +29,7 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
   return {
     name: `typeorm:${name}`,
     async load(): Promise<LoadedSource> {
+      assertSupportedTypeorm(options.resolveFrom);
       const dataSource = isDataSource(registry) ? registry : createDataSource(registry, options.resolveFrom);
       if (dataSource.entityMetadatas.length === 0) await buildMetadatas(dataSource, name);
 

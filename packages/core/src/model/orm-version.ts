@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import semver from 'semver';
+
+/** The versions of an ORM an adapter reads: the package's name and an npm semver range. */
+export interface SupportedOrm {
+  /** The npm package, as users install it (`typeorm`, `sequelize`, `drizzle-orm`). */
+  readonly package: string;
+  /** The tested range; a prerelease inside it (`1.0.0-rc.5`) is supported too. */
+  readonly range: string;
+}
+
+/**
+ * Thrown when the user's copy of an ORM is outside the range its adapter reads: its metadata may have
+ * another shape, and a report read from it could be wrong. The message is one line naming both.
+ */
+export class UnsupportedOrmVersionError extends Error {
+  constructor(
+    readonly orm: SupportedOrm,
+    readonly installed: string,
+  ) {
+    super(`${orm.package} ${installed} is not supported: ormdrift reads ${orm.package} ${orm.range}; use a version in that range`);
+    this.name = 'UnsupportedOrmVersionError';
+  }
+}
+
+/**
+ * Throws an {@link UnsupportedOrmVersionError} when `installed` is outside the range of `orm`, or is no
+ * version at all. Does nothing when `installed` is undefined: the version could not be found, and the
+ * adapter reads the objects it was given.
+ */
+export function assertSupportedOrmVersion(orm: SupportedOrm, installed: string | undefined): void {
+  if (installed === undefined) return;
+  if (!semver.valid(installed) || !semver.satisfies(installed, orm.range, { includePrerelease: true })) {
+    throw new UnsupportedOrmVersionError(orm, installed);
+  }
+}
+
+/**
+ * The version of the package `name` as a module at `from` (a file path) would import it: the user's
+ * copy, found by Node's resolution from their file, not the one next to ormdrift. Undefined when the
+ * package is not found from there.
+ */
+export function installedPackageVersion(name: string, from: string): string | undefined {
+  let entry: string;
+  try {
+    entry = createRequire(from).resolve(name);
+  } catch {
+    return undefined;
+  }
+  // package.json is often not exported: walk up from the entry point to the package's own
+  for (let directory = dirname(entry); directory !== dirname(directory); directory = dirname(directory)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      if (manifest.name === name && typeof manifest.version === 'string') return manifest.version;
+    } catch {
+      // no package.json here: keep walking up
+    }
+  }
+  return undefined;
+}
