@@ -42,7 +42,13 @@ describe('ormdrift check, as a user runs it', () => {
       ].join('\n'),
     );
     expect(run.stdout).toContain("  error   enum type users_role_enum lacks 'guest': saving it fails  enum-values-mismatch");
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 5 errors, 4 warnings in 4 declared tables');
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toContain('✖ 5 errors, 4 warnings in 4 declared tables');
+    // it ends with a count per code and the next step for the largest group
+    expect(lines.slice(-2)).toEqual([
+      'by code: 2 missing-column, 1 column-type-mismatch, 1 nullability-mismatch, 1 enum-values-mismatch, 1 missing-foreign-key, 1 missing-index, 1 extra-column, 1 orphan-table',
+      'next: run the pending migrations against this database: a migration that adds these columns has not reached it (missing-column, see docs/rules/missing-column.md)',
+    ]);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -50,7 +56,8 @@ describe('ormdrift check, as a user runs it', () => {
     const run = await check(['src/data-source.ts', '--db', drifted.url, '--format', 'json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary']);
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary', 'notes']);
+    expect(report.notes).toEqual([]);
     expect(report.version).toBe(1);
     expect(report.summary).toEqual({ errors: 5, warnings: 4, tables: 4 });
     expect(report.findings.map((finding: { code: string; table: string; column?: string }) => [finding.code, finding.table, finding.column])).toEqual([
@@ -67,12 +74,14 @@ describe('ormdrift check, as a user runs it', () => {
     expect(report.findings[3]).toEqual({
       code: 'missing-column',
       severity: 'error',
+      key: expect.stringMatching(/^missing-column:public\.user_sessions\.message_count:[0-9a-f]{12}$/),
       schema: 'public',
       table: 'user_sessions',
       column: 'message_count',
       message: 'user_sessions.message_count is declared by UserSession (typeorm) but the table has no such column',
       expected: { type: 'integer', nullable: false, default: '0' },
       actual: null,
+      change: 'missing-column',
       sources: [{ orm: 'typeorm', registry: 'AppDataSource', model: 'UserSession', file: 'src/data-source.ts' }],
     });
   });
@@ -214,3 +223,47 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe('ormdrift check --schema', () => {
+  let database: TestDatabase;
+  const scoped = (args: string[]) => runCli(['check', 'scoped-app.ts', 'scoped-reporting.ts', '--db', database.url, ...args], { cwd: fixtures });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    // public matches the models; audit has the tables but not the enum type, and a column of another type
+    await database.query(`
+      create table users (id serial primary key, email text not null);
+      create schema audit;
+      create table audit.logins (id serial primary key, outcome text not null);
+      create table audit.events (id serial primary key, kind text not null);`);
+  });
+  afterAll(() => database?.drop());
+
+  it('reports the conflict and the missing enum in audit when every schema is checked', async () => {
+    const run = await scoped(['--format', 'json']);
+    expect(run.code).toBe(1);
+    const codes = JSON.parse(run.stdout).findings.map((finding: { schema: string; code: string }) => `${finding.schema} ${finding.code}`);
+    expect(codes).toContain('audit registry-conflict');
+    expect(codes).toContain('audit missing-enum');
+  });
+
+  it('carries what could not be checked as notes in the JSON report', async () => {
+    const run = await runCli(['check', 'unnamed-expression-index.ts', '--db', database.url, '--format', 'json'], { cwd: fixtures });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).notes).toEqual([
+      {
+        source: 'drizzle:unnamed-expression-index.ts',
+        type: 'ignored-declaration',
+        ref: 'users',
+        message: 'an index on an expression has no name (drizzle-kit refuses to generate it too); give it one with index("name") to have it checked',
+      },
+    ]);
+  });
+
+  it('with --schema public, nothing in audit is reported nor counted: exit 0', async () => {
+    const run = await scoped(['--schema', 'public']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('✔ no drift: 1 declared table matches the database\n');
+  });
+});
+

@@ -59,9 +59,10 @@ const mutations: DrizzleMutation[] = [
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'billing.invoices', column: 'total' }],
   },
   {
-    name: 'set NOT NULL on a nullable column',
+    // `age` has no .notNull(): nullable by Drizzle's default, so one severity lower than a declared difference
+    name: 'set NOT NULL on a column nullable by default',
     sql: 'alter table accounts alter column age set not null',
-    findings: [{ code: 'nullability-mismatch', severity: 'error', table: 'accounts', column: 'age' }],
+    findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'accounts', column: 'age' }],
   },
   {
     name: 'drop NOT NULL',
@@ -149,7 +150,8 @@ const mutations: DrizzleMutation[] = [
     versionSensitive: true,
     sql: `alter table billing.invoices drop constraint invoices_account_id_issued_on_unique;
           alter table billing.invoices add unique (account_id, issued_on)`,
-    findings: [{ code: 'missing-unique', severity: 'error', table: 'billing.invoices' }],
+    // present but treating NULLs otherwise: not absent
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'billing.invoices' }],
   },
   {
     name: 'drop a composite primary key',

@@ -7,9 +7,12 @@ import * as drizzleSchema from './fixtures/parity/drizzle.ts';
 import { paritySequelize } from './fixtures/parity/sequelize.ts';
 import { parityDataSource } from './fixtures/parity/typeorm.ts';
 
-/** The model without what legitimately differs between ORMs: provenance and generated constraint names. */
+/**
+ * The model without what legitimately differs between ORMs: provenance, generated constraint names, and
+ * which properties each model wrote rather than left to its ORM's default (`inherited`).
+ */
 function comparable(schema: SchemaModel) {
-  const unnamed = <T extends { name?: string }>({ name: _, ...rest }: T) => rest;
+  const unnamed = <T extends { name?: string; inherited?: unknown }>({ name: _, inherited: _inherited, ...rest }: T) => rest;
   return {
     tables: [...schema.tables]
       .sort((a, b) => a.name.localeCompare(b.name))
@@ -18,7 +21,7 @@ function comparable(schema: SchemaModel) {
         // column order is each ORM's own; default spellings differ too, and are compared canonically by the merge below
         columns: [...columns]
           .sort((a, b) => a.name.localeCompare(b.name))
-          .map(({ type, default: _default, ...column }) => ({ ...column, type: { name: type.name, arrayDims: type.arrayDims, enum: type.enum } })),
+          .map(({ type, default: _default, inherited: _inherited, ...column }) => ({ ...column, type: { name: type.name, arrayDims: type.arrayDims, enum: type.enum } })),
         primaryKey: primaryKey && unnamed(primaryKey),
         foreignKeys: foreignKeys.map(unnamed),
         uniques: uniques.map(unnamed),

@@ -62,7 +62,8 @@ const mutations: Mutation[] = [
     versionSensitive: true,
     sql: `${dropConstraint('posts', 'f')};
           alter table posts add constraint posts_author_fk foreign key (author_id) references accounts (id) on delete set null`,
-    findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
+    // present with other actions: not absent
+    findings: [{ code: 'foreign-key-mismatch', severity: 'warning', table: 'posts', column: 'author_id' }],
   },
   {
     name: 'drop a unique constraint',

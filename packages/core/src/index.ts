@@ -4,6 +4,8 @@ export type {
   EnumModel,
   ForeignKeyModel,
   IdentityKind,
+  InheritableColumnProperty,
+  InheritableForeignKeyProperty,
   IndexModel,
   PrimaryKeyModel,
   Provenance,
@@ -30,21 +32,23 @@ export { canonicalDefault } from './normalize/default-expression.ts';
 
 export { mergeRegistries, type MergedSchema, type RegistryConflict } from './merge/merge-registries.ts';
 export { diffSchemas, type DiffOptions } from './diff/diff-schemas.ts';
-export type { ColumnAspect, SchemaChange, SchemaChangeKind } from './diff/schema-change.ts';
+export { schemaChangeKinds, type ColumnAspect, type EnumUser, type SchemaChange, type SchemaChangeKind, type SchemaChangeOf } from './diff/schema-change.ts';
+export { inScope, resolveScope, scopeMerged, scopeSchema, type Scope } from './scope/index.ts';
 
-export { rules, isRuleCode, type RuleCode } from './rules/index.ts';
-export type { Report, Rule, RuleContext, RuleMeta, Severity, SeveritySetting } from './rules/rule.ts';
+export { rules, rulesMeta, isRuleCode, type RuleCode } from './rules/index.ts';
+export type { Report, Rule, RuleContext, RuleHandlers, RuleMeta, Severity, SeveritySetting } from './rules/rule.ts';
 export { migrationLedgers } from './rules/orphan-table.ts';
 
 export { check, type CheckOptions } from './check/check.ts';
 export { evaluate, type EvaluateOptions, type RuleSettings } from './check/evaluate.ts';
-export type { CheckResult, CheckSummary, Finding } from './check/finding.ts';
+export type { CheckProblem, CheckResult, CheckSummary, Finding } from './check/finding.ts';
+export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 
 export { planFix, type FixInput, type PlanFixOptions } from './plan/plan-fix.ts';
 export type { EnumValuePlacement, FixOperation, FixOperationKind, NamedForeignKey, NamedIndex, NamedUnique } from './plan/fix-operation.ts';
 export type { FixNote, FixNoteTopic, FixPlan, FixStep } from './plan/fix-plan.ts';
 export { renderFix, type FixScripts } from './sql/render-fix.ts';
 
-export type { Reporter } from './report/reporter.ts';
-export { reporters, isReporterName, type ReporterName } from './report/reporters.ts';
+export type { Reporter, ReporterContext } from './report/reporter.ts';
+export { reporters, isReporterName, type ReporterName, type ReporterOptions } from './report/reporters.ts';
 export type { TextReporterOptions } from './report/text-reporter.ts';

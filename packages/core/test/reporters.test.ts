@@ -67,6 +67,8 @@ describe('text reporter', () => {
 
       ✖ 3 errors, 2 warnings in 2 declared tables
       note: typeorm:AppDataSource: User.avatar: design:type is Object; give the column an explicit type
+      by code: 1 missing-table, 1 missing-column, 1 column-type-mismatch, 1 extra-column, 1 orphan-table
+      next: run the pending migrations against this database, or generate one for the tables no migration creates (missing-table, see docs/rules/missing-table.md)
       "
     `);
   });
@@ -100,6 +102,8 @@ describe('text reporter', () => {
 
       <31>✖<0> 3 errors, 2 warnings in 2 declared tables
       <33>note: typeorm:AppDataSource: User.avatar: design:type is Object; give the column an explicit type<0>
+      by code: 1 missing-table, 1 missing-column, 1 column-type-mismatch, 1 extra-column, 1 orphan-table
+      next: run the pending migrations against this database, or generate one for the tables no migration creates (missing-table, see docs/rules/missing-table.md)
       "
     `);
   });
@@ -122,7 +126,8 @@ describe('text reporter', () => {
   it('marks a run with only warnings with "!", not "✖"', () => {
     const warningsOnly: CheckResult = { ...drifted, findings: drifted.findings.filter((finding) => finding.severity === 'warning'), summary: { errors: 0, warnings: 2, tables: 2 }, problems: [] };
     const output = reporters.text({ color: false }).render(warningsOnly);
-    expect(output.trimEnd().split('\n').at(-1)).toBe('! 0 errors, 2 warnings in 2 declared tables');
+    expect(output.split('\n')).toContain('! 0 errors, 2 warnings in 2 declared tables');
+    expect(output).not.toContain('✖');
     expect(visible(reporters.text({ color: true }).render(warningsOnly))).toContain('<33>!<0> 0 errors, 2 warnings in 2 declared tables');
   });
 });
@@ -139,6 +144,7 @@ describe('JSON reporter', () => {
           {
             "code": "orphan-table",
             "severity": "warning",
+            "key": "orphan-table:public.legacy_audit:ee0759611144",
             "schema": "public",
             "table": "legacy_audit",
             "message": "legacy_audit exists in the database but no model declares it",
@@ -149,11 +155,13 @@ describe('JSON reporter', () => {
                 "payload"
               ]
             },
+            "change": "extra-table",
             "sources": []
           },
           {
             "code": "missing-table",
             "severity": "error",
+            "key": "missing-table:public.teams:d077dd6093da",
             "schema": "public",
             "table": "teams",
             "message": "teams is declared by Team (typeorm) but the database has no such table",
@@ -163,6 +171,7 @@ describe('JSON reporter', () => {
               ]
             },
             "actual": null,
+            "change": "missing-table",
             "sources": [
               {
                 "orm": "typeorm",
@@ -174,6 +183,7 @@ describe('JSON reporter', () => {
           {
             "code": "missing-column",
             "severity": "error",
+            "key": "missing-column:public.user_sessions.message_count:df9c5fc39e53",
             "schema": "public",
             "table": "user_sessions",
             "column": "message_count",
@@ -184,6 +194,7 @@ describe('JSON reporter', () => {
               "default": "0"
             },
             "actual": null,
+            "change": "missing-column",
             "sources": [
               {
                 "orm": "sequelize",
@@ -195,6 +206,7 @@ describe('JSON reporter', () => {
           {
             "code": "column-type-mismatch",
             "severity": "warning",
+            "key": "column-type-mismatch:public.user_sessions.title:b2f3703c1054",
             "schema": "public",
             "table": "user_sessions",
             "column": "title",
@@ -205,6 +217,7 @@ describe('JSON reporter', () => {
             "actual": {
               "type": "character varying(255)"
             },
+            "change": "modify-column",
             "sources": [
               {
                 "orm": "sequelize",
@@ -216,6 +229,7 @@ describe('JSON reporter', () => {
           {
             "code": "extra-column",
             "severity": "error",
+            "key": "extra-column:public.user_sessions.tenant_id:5295ec468c11",
             "schema": "public",
             "table": "user_sessions",
             "column": "tenant_id",
@@ -226,6 +240,7 @@ describe('JSON reporter', () => {
               "nullable": false,
               "default": null
             },
+            "change": "extra-column",
             "sources": [
               {
                 "orm": "sequelize",
@@ -239,18 +254,26 @@ describe('JSON reporter', () => {
           "errors": 3,
           "warnings": 2,
           "tables": 2
-        }
+        },
+        "notes": [
+          {
+            "source": "typeorm:AppDataSource",
+            "type": "unsupported-type",
+            "ref": "User.avatar",
+            "message": "design:type is Object; give the column an explicit type"
+          }
+        ]
       }
       "
     `);
   });
 
   it('has exactly the documented keys, in the documented order', () => {
-    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary']);
+    expect(Object.keys(report)).toEqual(['version', 'findings', 'summary', 'notes']);
     expect(report.version).toBe(1);
     expect(Object.keys(report.summary as object)).toEqual(['errors', 'warnings', 'tables']);
     for (const finding of report.findings) {
-      const keys = ['code', 'severity', 'schema', 'table', 'column', 'message', 'expected', 'actual', 'sources'];
+      const keys = ['code', 'severity', 'key', 'schema', 'table', 'column', 'message', 'expected', 'actual', 'change', 'sources'];
       expect(Object.keys(finding)).toEqual('column' in finding ? keys : keys.filter((key) => key !== 'column'));
     }
   });
@@ -260,14 +283,29 @@ describe('JSON reporter', () => {
     expect(byCode).toEqual({ 'orphan-table': false, 'missing-table': false, 'missing-column': true, 'column-type-mismatch': true, 'extra-column': true });
   });
 
-  it('spells severities "error" and "warning", and leaves out what adapters could not read', () => {
+  it('spells severities "error" and "warning"', () => {
     expect(new Set(report.findings.map((finding) => finding['severity']))).toEqual(new Set(['error', 'warning']));
+  });
+
+  it('carries what adapters could not read as notes, by source', () => {
     expect(output).not.toContain('problems');
-    expect(output).not.toContain('User.avatar');
+    expect((report as unknown as { notes: unknown }).notes).toEqual([
+      { source: 'typeorm:AppDataSource', type: 'unsupported-type', ref: 'User.avatar', message: 'design:type is Object; give the column an explicit type' },
+    ]);
+  });
+
+  it('keys each finding by code, place and a hash of expected/actual', () => {
+    expect(report.findings.map((finding) => finding['key'])).toEqual([
+      expect.stringMatching(/^orphan-table:public\.legacy_audit:[0-9a-f]{12}$/),
+      expect.stringMatching(/^missing-table:public\.teams:[0-9a-f]{12}$/),
+      expect.stringMatching(/^missing-column:public\.user_sessions\.message_count:[0-9a-f]{12}$/),
+      expect.stringMatching(/^column-type-mismatch:public\.user_sessions\.title:[0-9a-f]{12}$/),
+      expect.stringMatching(/^extra-column:public\.user_sessions\.tenant_id:[0-9a-f]{12}$/),
+    ]);
   });
 
   it('writes an empty report for no drift', () => {
-    expect(JSON.parse(reporters.json().render(clean(3)))).toEqual({ version: 1, findings: [], summary: { errors: 0, warnings: 0, tables: 3 } });
+    expect(JSON.parse(reporters.json().render(clean(3)))).toEqual({ version: 1, findings: [], summary: { errors: 0, warnings: 0, tables: 3 }, notes: [] });
   });
 
   it('ends with a newline', () => {

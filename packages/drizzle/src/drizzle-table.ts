@@ -50,6 +50,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       default: drizzleColumnDefault(column, { table: qualified, column: name, casing }),
       identity: column.generatedIdentity === undefined ? null : column.generatedIdentity.type === 'always' ? 'always' : 'by-default',
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
+      // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
+      ...(!column.notNull && !keyColumns.has(name) ? { inherited: ['nullable' as const] } : {}),
     };
   });
 
@@ -87,11 +89,22 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       references: { schema: target.schema ?? 'public', name: target.name, columns: to },
       onDelete: referentialAction(foreignKey.onDelete),
       onUpdate: referentialAction(foreignKey.onUpdate),
+      ...inheritedActions(foreignKey),
     };
   });
 
   const table: TableModel = { ...qualified, kind: 'table', columns, primaryKey, foreignKeys, uniques, indexes, sources: [source] };
   return { table, enums, problems };
+}
+
+/**
+ * The actions a `references()` / `foreignKey()` leaves to Drizzle. Its foreign-key builder starts from
+ * 'no action' and keeps it unless an action is given, so an action counts as inherited when it is
+ * absent or equals that default.
+ */
+function inheritedActions(foreignKey: { readonly onDelete?: string | undefined; readonly onUpdate?: string | undefined }): Pick<ForeignKeyModel, 'inherited'> {
+  const inherited = (['onDelete', 'onUpdate'] as const).filter((action) => foreignKey[action] === undefined || foreignKey[action] === 'no action');
+  return inherited.length > 0 ? { inherited } : {};
 }
 
 /** A composite `primaryKey({ columns })` from the table's extra config, else the columns marked `.primaryKey()`. */

@@ -1,6 +1,8 @@
 import { postgresIdentifier, referentialAction } from '@ormdrift/core';
 import type {
   ColumnModel,
+  InheritableColumnProperty,
+  InheritableForeignKeyProperty,
   EnumModel,
   ForeignKeyModel,
   Provenance,
@@ -58,6 +60,7 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
     const resolvedDefault = sequelizeDefault(attribute, place, queryGenerator);
     if (!resolvedDefault.ok) problems.push({ type: 'unsupported-type', ref, message: `${resolvedDefault.reason}; the default is not checked` });
 
+    const inherited = inheritedProperties(model, key, attribute);
     columns.push({
       name: column,
       type: type.type,
@@ -66,6 +69,7 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
       default: resolvedDefault.ok ? resolvedDefault.default : null,
       identity: attribute.autoIncrement && attribute.autoIncrementIdentity ? 'by-default' : null,
       generated: null,
+      ...(inherited.length > 0 ? { inherited } : {}),
     });
     if (attribute.primaryKey) primaryKey.push(column);
     if (attribute.unique === true) uniques.push({ columns: [column], nullsNotDistinct: false });
@@ -82,6 +86,7 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
         references: { schema: target.schema, name: postgresIdentifier(target.name), columns: [postgresIdentifier(attribute.references.key ?? 'id')] },
         onDelete: referentialAction(attribute.onDelete),
         onUpdate: referentialAction(attribute.onUpdate),
+        ...inheritedActions(model, key, attribute),
       });
     }
   }
@@ -104,6 +109,52 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
     enums,
     problems,
   };
+}
+
+/**
+ * The column properties the model left to Sequelize: `allowNull` not written (nullable by default;
+ * keys and serials are NOT NULL whatever it says; an association writes `allowNull: true` into the
+ * key it adds, so there `true` counts as not written), and the length of a `STRING` or `CHAR` given
+ * none (255 by default).
+ */
+function inheritedProperties(model: InitializedModel, key: string, attribute: AttributeLike): InheritableColumnProperty[] {
+  const inherited: InheritableColumnProperty[] = [];
+  const unwritten = !Object.hasOwn(attribute, 'allowNull') || (attribute.allowNull === true && associationDefaults(model, key, true) !== undefined);
+  if (unwritten && !attribute.primaryKey && !attribute.autoIncrement) inherited.push('nullable');
+  const type = typeof attribute.type === 'string' ? undefined : attribute.type;
+  if (type && (type.key === 'STRING' || type.key === 'CHAR') && type.options?.length === undefined) inherited.push('type');
+  return inherited;
+}
+
+/**
+ * The foreign-key actions the model left to Sequelize. Sequelize writes its association defaults into
+ * the attribute (`belongsTo`: ON DELETE SET NULL, or NO ACTION when NOT NULL; `hasOne`/`hasMany`: SET
+ * NULL or CASCADE; `belongsToMany`: CASCADE; ON UPDATE CASCADE throughout), so what the user wrote is
+ * lost: an action counts as inherited when it is absent or equals the default of an association that
+ * owns the column.
+ */
+function inheritedActions(model: InitializedModel, key: string, attribute: AttributeLike): { inherited?: InheritableForeignKeyProperty[] } {
+  const defaults = associationDefaults(model, key, attribute.allowNull !== false);
+  const inherited = (['onDelete', 'onUpdate'] as const).filter(
+    (action) => attribute[action] === undefined || (defaults !== undefined && attribute[action]?.toUpperCase() === defaults[action]),
+  );
+  return inherited.length > 0 ? { inherited } : {};
+}
+
+function associationDefaults(model: InitializedModel, key: string, nullable: boolean): { onDelete: string; onUpdate: string } | undefined {
+  for (const association of Object.values(model.associations ?? {})) {
+    if (association.associationType === 'BelongsTo' && association.foreignKey === key) return { onDelete: nullable ? 'SET NULL' : 'NO ACTION', onUpdate: 'CASCADE' };
+  }
+  for (const other of Object.values(model.sequelize.models)) {
+    for (const association of Object.values(other.associations ?? {})) {
+      const owns = association.foreignKey === key || association.otherKey === key;
+      if ((association.associationType === 'HasMany' || association.associationType === 'HasOne') && association.target === model && owns) {
+        return { onDelete: nullable ? 'SET NULL' : 'CASCADE', onUpdate: 'CASCADE' };
+      }
+      if (association.associationType === 'BelongsToMany' && association.throughModel === model && owns) return { onDelete: 'CASCADE', onUpdate: 'CASCADE' };
+    }
+  }
+  return undefined;
 }
 
 /** What `sync()` creates columns for: `tableAttributes` leaves out VIRTUAL attributes. */

@@ -86,6 +86,8 @@ export interface DataTypeLike {
   /** The element type of an ARRAY (or the subtype of a RANGE). */
   readonly type?: DataTypeLike;
   readonly values?: readonly string[];
+  /** The options the type was built with: `STRING(100)` has `{ length: 100 }`, `STRING` none. */
+  readonly options?: { readonly length?: unknown };
   toSql(): string;
   toString(options?: object): string;
 }
@@ -106,6 +108,11 @@ export interface IndexLike {
 
 export interface AssociationLike {
   readonly associationType: string;
+  /** The attribute that holds the key: on the source (belongsTo), the target (hasOne, hasMany) or the junction. */
+  readonly foreignKey?: string;
+  /** belongsToMany: the junction's attribute for the other side. */
+  readonly otherKey?: string;
+  readonly target?: ModelLike;
   /** belongsToMany: the junction model, implicit when `through` was a string. */
   readonly throughModel?: ModelLike;
 }

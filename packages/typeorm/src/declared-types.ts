@@ -7,6 +7,7 @@ export interface DeclaredColumnOptions {
   readonly precision?: unknown;
   readonly scale?: unknown;
   readonly array?: boolean;
+  readonly nullable?: boolean;
 }
 
 /**
@@ -21,6 +22,15 @@ export interface DeclaredColumnOptions {
 export function declaredColumnOptions(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike): DeclaredColumnOptions | undefined {
   const options = typeof entity.target === 'function' ? fromDecorators(entity.target, column.propertyName) : fromEntitySchema(dataSource, entity, column.propertyName);
   return typeof options?.type === 'string' ? options : undefined;
+}
+
+/**
+ * The options a user wrote for a column, whatever they say (undefined when the column has no
+ * `@Column`-like declaration of its own, as a relation's join column): what was declared, as
+ * opposed to what TypeORM filled in.
+ */
+export function writtenColumnOptions(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike): DeclaredColumnOptions | undefined {
+  return typeof entity.target === 'function' ? fromDecorators(entity.target, column.propertyName) : fromEntitySchema(dataSource, entity, column.propertyName);
 }
 
 function fromDecorators(target: Function, propertyName: string): DeclaredColumnOptions | undefined {

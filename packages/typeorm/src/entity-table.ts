@@ -12,8 +12,8 @@ import {
   type UniqueModel,
 } from '@ormdrift/core';
 import { typeormColumnType } from './column-type.ts';
-import { declaredColumnOptions } from './declared-types.ts';
-import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike } from './typeorm-shapes.ts';
+import { declaredColumnOptions, writtenColumnOptions } from './declared-types.ts';
+import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike, ForeignKeyMetadataLike } from './typeorm-shapes.ts';
 
 export interface EntityTable {
   readonly table: TableModel;
@@ -48,6 +48,7 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
           default: defaultOf(dataSource, entity.tableName, column),
           identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
           generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
+          ...(nullableInherited(dataSource, entity, column) ? { inherited: ['nullable' as const] } : {}),
         },
       ];
     });
@@ -68,6 +69,7 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     references: { ...tableName(dataSource, fk.referencedEntityMetadata), columns: fk.referencedColumnNames },
     onDelete: referentialAction(fk.onDelete),
     onUpdate: referentialAction(fk.onUpdate),
+    ...inheritedActions(entity, fk),
   }));
 
   const table: TableModel = {
@@ -82,6 +84,25 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     sources: [source],
   };
   return { table, enums, problems };
+}
+
+/**
+ * A column declared with `@Column` (or an EntitySchema column) whose options leave out `nullable`:
+ * NOT NULL by TypeORM's default. Primary and generated columns are NOT NULL whatever they say; join
+ * columns of relations have no options of their own and count as declared.
+ */
+function nullableInherited(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike): boolean {
+  if (column.isPrimary || column.isGenerated) return false;
+  const written = writtenColumnOptions(dataSource, entity, column);
+  return written !== undefined && written.nullable === undefined;
+}
+
+/** The actions a relation's options leave out (TypeORM then sends none: NO ACTION). Junction tables' keys count as declared. */
+function inheritedActions(entity: EntityMetadataLike, fk: ForeignKeyMetadataLike): Pick<ForeignKeyModel, 'inherited'> {
+  const relation = entity.relations?.find((candidate) => candidate.foreignKeys.includes(fk));
+  if (!relation) return {};
+  const inherited = (['onDelete', 'onUpdate'] as const).filter((action) => relation[action] === undefined);
+  return inherited.length > 0 ? { inherited } : {};
 }
 
 export function schemaOf(dataSource: DataSourceLike, entity: EntityMetadataLike): string {

@@ -31,6 +31,14 @@ export interface EntityMetadataLike {
   readonly foreignKeys: readonly ForeignKeyMetadataLike[];
   readonly indices: readonly IndexMetadataLike[];
   readonly uniques: readonly UniqueMetadataLike[];
+  readonly relations?: readonly RelationMetadataLike[];
+}
+
+/** A relation: `onDelete` / `onUpdate` are what its options said, undefined when they said nothing. */
+export interface RelationMetadataLike {
+  readonly onDelete?: string;
+  readonly onUpdate?: string;
+  readonly foreignKeys: readonly ForeignKeyMetadataLike[];
 }
 
 export interface ColumnMetadataLike {
@@ -42,6 +50,7 @@ export interface ColumnMetadataLike {
   readonly scale?: number;
   readonly isArray: boolean;
   readonly isNullable: boolean;
+  readonly isPrimary?: boolean;
   readonly isGenerated: boolean;
   readonly generationStrategy?: 'increment' | 'uuid' | 'rowid' | 'identity';
   readonly generatedIdentity?: 'ALWAYS' | 'BY DEFAULT';
@@ -81,13 +90,13 @@ export interface UniqueMetadataLike {
 export interface ColumnArgsLike {
   readonly target: Function | string;
   readonly propertyName: string;
-  readonly options: { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean };
+  readonly options: { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean; readonly nullable?: boolean };
 }
 
 export interface EntitySchemaLike {
   readonly '@instanceof'?: symbol;
   readonly options: {
     readonly name: string;
-    readonly columns: Readonly<Record<string, { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean } | undefined>>;
+    readonly columns: Readonly<Record<string, { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean; readonly nullable?: boolean } | undefined>>;
   };
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '../discover/find-sources.ts';
@@ -55,7 +55,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
 
   const result = await checkModules(positionals, { url, schemas: values.schema, rules }, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = format === 'text' ? reporters.text({ color: colors }).render(result) : reporters.json().render(result);
+  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   if (values.out) {
     const out = resolve(io.cwd, values.out);
     await writeFile(out, report).catch((cause: unknown) => {

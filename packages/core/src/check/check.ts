@@ -1,6 +1,7 @@
 import { mergeRegistries } from '../merge/merge-registries.ts';
 import type { Introspector } from '../model/introspector.ts';
 import type { SchemaSource } from '../model/schema-source.ts';
+import { resolveScope } from '../scope/scope.ts';
 import { evaluate, type RuleSettings } from './evaluate.ts';
 import type { CheckResult } from './finding.ts';
 
@@ -19,12 +20,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const loaded = await Promise.all(options.sources.map(async (source) => ({ source, ...(await source.load()) })));
   const expected = mergeRegistries(loaded.map((entry) => entry.schema));
 
-  // Foreign keys may point into schemas no model table lives in; read those too.
-  const schemas = new Set(options.schemas ?? expected.schema.tables.map((table) => table.schema));
+  // Foreign keys may point into schemas outside the scope: read those too, for the referenced columns' types only.
+  const schemas = new Set(resolveScope(expected.schema, options.schemas).schemas);
   for (const table of expected.schema.tables) for (const fk of table.foreignKeys) schemas.add(fk.references.schema);
 
   const actual = await options.introspector.introspect({ schemas: [...schemas], ...(options.signal ? { signal: options.signal } : {}) });
-  const result = evaluate({ expected, actual, ...(options.rules ? { rules: options.rules } : {}), ...(options.schemas ? { schemas: options.schemas } : {}) });
   const problems = loaded.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, source: entry.source.name })));
-  return { ...result, problems };
+  return evaluate({ expected, actual, problems, ...(options.rules ? { rules: options.rules } : {}), ...(options.schemas ? { schemas: options.schemas } : {}) });
 }

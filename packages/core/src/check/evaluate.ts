@@ -1,59 +1,83 @@
 import { diffSchemas } from '../diff/diff-schemas.ts';
+import type { SchemaChange, SchemaChangeKind } from '../diff/schema-change.ts';
 import type { MergedSchema } from '../merge/merge-registries.ts';
-import { SchemaIndex } from '../model/schema-index.ts';
 import type { SchemaModel } from '../model/schema-model.ts';
 import { rules, type RuleCode } from '../rules/index.ts';
-import type { Report, Rule, Severity, SeveritySetting } from '../rules/rule.ts';
-import type { CheckResult, Finding } from './finding.ts';
+import type { Report, Rule, RuleHandlers, Severity, SeveritySetting } from '../rules/rule.ts';
+import { resolveScope, scopeMerged, scopeSchema } from '../scope/scope.ts';
+import { findingKey } from './finding-key.ts';
+import type { CheckProblem, CheckResult, Finding } from './finding.ts';
 
 /** Per-code severity overrides, as in ESLint: `{ 'extra-column': 'off' }`. */
 export type RuleSettings = Partial<Record<RuleCode, SeveritySetting>>;
 
 export interface EvaluateOptions {
   readonly expected: MergedSchema;
+  /** The database as read; it may hold more than the scope (schemas that foreign keys point into). */
   readonly actual: SchemaModel;
   readonly rules?: RuleSettings;
-  /** Schemas whose undeclared tables are reported; by default every schema the models use. */
+  /** The schemas checked; by default every schema the models use. Nothing outside them is reported. */
   readonly schemas?: readonly string[];
+  /** What the adapters could read only in part; passed through to the result. */
+  readonly problems?: readonly CheckProblem[];
 }
 
-/** The pure half of a check: two schema models in, findings out. No I/O. */
-export function evaluate(options: EvaluateOptions): Omit<CheckResult, 'problems'> {
-  const expected = options.schemas ? onlySchemas(options.expected.schema, options.schemas) : options.expected.schema;
-  const changes = diffSchemas(expected, options.actual, options.schemas ? { schemas: options.schemas } : {});
-  const expectedIndex = new SchemaIndex(expected);
-  const actualIndex = new SchemaIndex(options.actual);
+/**
+ * The pure half of a check: two schema models in, findings out. No I/O. The one place that scopes
+ * both sides, diffs them, dispatches each change to the handlers of the rules that are on, applies
+ * severities (configured, else the message's default, one lower for an ORM default the model did not
+ * declare), keys and sorts the findings and counts them.
+ */
+export function evaluate(options: EvaluateOptions): CheckResult {
+  const scope = resolveScope(options.expected.schema, options.schemas);
+  const expected = scopeMerged(options.expected, scope);
+  const changes = diffSchemas(expected, scopeSchema(options.actual, scope), { referenced: options.actual });
+
   const order = Object.keys(rules);
   const findings: Finding[] = [];
-  const enabled = new Set(order.filter((code) => options.rules?.[code as RuleCode] !== 'off'));
-
+  const visitors = new Map<SchemaChangeKind, ((change: SchemaChange) => void)[]>();
+  let current: SchemaChange | undefined;
   for (const [code, rule] of Object.entries(rules) as [RuleCode, Rule<string>][]) {
     const setting = options.rules?.[code];
     if (setting === 'off') continue;
-    rule.check({
-      expected: expectedIndex,
-      actual: actualIndex,
-      changes,
-      conflicts: options.expected.conflicts,
-      enabled,
+    const handlers: RuleHandlers = rule.create({
       report(report: Report) {
-        const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : rule.meta.messages[report.messageId]!;
-        const { messageId: _, ...rest } = report;
-        findings.push({ code, severity, ...rest });
+        const byDefault: Severity = rule.meta.messages[report.messageId]!;
+        const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : report.inherited ? lower(byDefault) : byDefault;
+        const { messageId: _, object, ...rest } = report;
+        const key = findingKey({ code, ...rest, ...(object === undefined ? {} : { object }) });
+        findings.push({ code, severity, key, ...rest, ...(current ? { change: current } : {}) });
       },
     });
+    for (const [kind, handler] of Object.entries(handlers) as [SchemaChangeKind, (change: SchemaChange) => void][]) {
+      visitors.set(kind, [...(visitors.get(kind) ?? []), handler]);
+    }
   }
+  for (const change of changes) {
+    current = change;
+    for (const handler of visitors.get(change.kind) ?? []) handler(change);
+  }
+  current = undefined;
 
   findings.sort(
     (a, b) =>
-      compare(a.schema, b.schema) || compare(a.table, b.table) || order.indexOf(a.code) - order.indexOf(b.code) || compare(a.column ?? '', b.column ?? ''),
+      compare(a.schema, b.schema) ||
+      compare(a.table ?? '', b.table ?? '') ||
+      order.indexOf(a.code) - order.indexOf(b.code) ||
+      compare(a.column ?? '', b.column ?? ''),
   );
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  return { findings, changes, summary: { errors, warnings: findings.length - errors, tables: expected.tables.length } };
+  return {
+    findings,
+    changes,
+    summary: { errors, warnings: findings.length - errors, tables: expected.schema.tables.length },
+    problems: options.problems ?? [],
+  };
 }
 
-function onlySchemas(schema: SchemaModel, schemas: readonly string[]): SchemaModel {
-  return { tables: schema.tables.filter((table) => schemas.includes(table.schema)), enums: schema.enums };
+/** One severity lower: an error becomes a warning; a warning stays one, the lowest level that still reports. */
+function lower(_severity: Severity): Severity {
+  return 'warning';
 }
 
 function compare(a: string, b: string): number {

@@ -1,44 +1,68 @@
-import type { ColumnModel, ForeignKeyModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { MergedSchema } from '../merge/merge-registries.ts';
+import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
 import { valueSource } from '../normalize/value-source.ts';
-import type { ColumnAspect, SchemaChange } from './schema-change.ts';
+import { foreignKeyTypeChanges } from './foreign-key-types.ts';
+import type { ColumnAspect, EnumUser, SchemaChange } from './schema-change.ts';
 
 export interface DiffOptions {
-  /** Schemas whose undeclared tables count as extra; by default those the expected schema uses. */
-  readonly schemas?: readonly string[];
+  /**
+   * The database beyond the scope, read only for the types of columns that foreign keys reference:
+   * a foreign key may point into a schema that is not checked. Defaults to `actual`.
+   */
+  readonly referenced?: SchemaModel;
 }
 
-/** Compares the expected schema (merged from the models) with the actual one (read from a database). */
-export function diffSchemas(expected: SchemaModel, actual: SchemaModel, options: DiffOptions = {}): SchemaChange[] {
-  const changes: SchemaChange[] = [];
+/**
+ * Compares the expected schema (merged from the models) with the actual one (read from a database)
+ * and returns every difference as a `SchemaChange`; registry conflicts become changes too. Both sides
+ * must already be scoped (`scope/`): every undeclared table of `actual` is an extra table.
+ */
+export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options: DiffOptions = {}): SchemaChange[] {
+  const changes: SchemaChange[] = expected.conflicts.map((conflict) => ({ kind: 'registry-conflict', conflict }));
   const actualIndex = new SchemaIndex(actual);
-  const expectedIndex = new SchemaIndex(expected);
+  const expectedIndex = new SchemaIndex(expected.schema);
+  const referencedIndex = options.referenced ? new SchemaIndex(options.referenced) : actualIndex;
 
-  for (const declared of expected.enums) {
+  for (const declared of expected.schema.enums) {
     const found = actualIndex.enum(declared);
-    if (!found) changes.push({ kind: 'missing-enum', enum: declared });
+    const usedBy = firstEnumUser(expected.schema, declared);
+    const user = usedBy ? { usedBy } : {};
+    if (!found) changes.push({ kind: 'missing-enum', enum: declared, ...user });
     else {
       const missingValues = declared.values.filter((value) => !found.values.includes(value));
-      if (missingValues.length > 0) changes.push({ kind: 'modify-enum', expected: declared, actual: found, missingValues });
+      if (missingValues.length > 0) changes.push({ kind: 'modify-enum', expected: declared, actual: found, missingValues, ...user });
     }
   }
 
-  for (const table of expected.tables) {
+  const typeChanges = foreignKeyTypeChanges(expectedIndex, actualIndex, referencedIndex);
+  // A foreign-key column whose type differs from its target's is one difference, reported once as such.
+  const explainedTypes = new Set(typeChanges.map((change) => `${change.table.schema}.${change.table.name}.${change.column}`));
+  for (const table of expected.schema.tables) {
     const found = actualIndex.table(table);
     if (!found || !isTableLike(found)) {
       changes.push({ kind: 'missing-table', table });
       continue;
     }
-    diffTable(table, found, changes);
+    diffTable(table, found, changes, explainedTypes);
   }
+  changes.push(...typeChanges);
 
-  const schemas = new Set(options.schemas ?? expected.tables.map((table) => table.schema));
   for (const table of actual.tables) {
-    if (!schemas.has(table.schema) || !isTableLike(table) || table.kind === 'partition') continue;
+    if (!isTableLike(table) || table.kind === 'partition') continue;
     if (!expectedIndex.table(table)) changes.push({ kind: 'extra-table', table });
   }
   return changes;
+}
+
+/** The first declared column of an enum type, so that an enum finding points at a table a user knows. */
+function firstEnumUser(expected: SchemaModel, type: QualifiedName): EnumUser | undefined {
+  for (const table of expected.tables) {
+    const column = table.columns.find((candidate) => candidate.type.enum?.schema === type.schema && candidate.type.enum.name === type.name);
+    if (column) return { table, column: column.name };
+  }
+  return undefined;
 }
 
 /** Views are not tables: a model's table must be a real one, and a view is never an orphan. */
@@ -46,7 +70,7 @@ function isTableLike(table: TableModel): boolean {
   return table.kind === 'table' || table.kind === 'partitioned-table' || table.kind === 'partition';
 }
 
-function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[]): void {
+function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[], explainedTypes: ReadonlySet<string>): void {
   const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
   for (const column of expected.columns) {
     const found = actualColumns.get(column.name);
@@ -54,7 +78,8 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
       changes.push({ kind: 'missing-column', table: expected, column });
       continue;
     }
-    const changed = columnDifferences(column, found);
+    const explained = explainedTypes.has(`${expected.schema}.${expected.name}.${column.name}`);
+    const changed = columnDifferences(column, found).filter((aspect) => !(explained && aspect === 'type'));
     if (changed.length > 0) changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed });
   }
   const declared = new Set(expected.columns.map((column) => column.name));
@@ -67,18 +92,31 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
     changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: true });
   }
   for (const unique of expected.uniques) {
-    if (!hasUnique(actual, unique)) {
-      changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: false });
-    }
+    if (hasUnique(actual, unique)) continue;
+    // present but treating NULLs otherwise: UNIQUE NULLS NOT DISTINCT rejects a second NULL a plain unique allows
+    const other = unique.where === undefined
+      ? actual.uniques.find((candidate) => candidate.where === undefined && sameColumnSet(candidate.columns, unique.columns))
+      : undefined;
+    if (other) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: other, changed: ['nullsNotDistinct'] });
+    else changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: false });
   }
   for (const index of expected.indexes) {
-    if (!hasIndex(actual, index)) changes.push({ kind: 'missing-index', table: expected, index });
+    if (hasIndex(actual, index)) continue;
+    // present on the same columns, but partial where the model declares a full index
+    const partial = index.columns.length > 0 && index.where === undefined
+      ? [...actual.indexes, ...actual.uniques].find((candidate) => sameOrder(candidate.columns, index.columns) && candidate.where !== undefined)
+      : undefined;
+    if (partial) {
+      const found: IndexModel = { ...(partial.name ? { name: partial.name } : {}), columns: partial.columns, ...(partial.where ? { where: partial.where } : {}) };
+      changes.push({ kind: 'modify-index', table: expected, expected: index, actual: found, changed: ['where'] });
+    } else changes.push({ kind: 'missing-index', table: expected, index });
   }
   for (const foreignKey of expected.foreignKeys) {
     const found = actual.foreignKeys.filter((candidate) => sameForeignKey(foreignKey, candidate));
     if (found.length === 0) changes.push({ kind: 'missing-foreign-key', table: expected, foreignKey });
-    else if (!found.some((candidate) => sameActions(foreignKey, candidate))) {
-      changes.push({ kind: 'modify-foreign-key', table: expected, expected: foreignKey, actual: found[0]! });
+    else if (!found.some((candidate) => actionDifferences(foreignKey, candidate).length === 0)) {
+      const other = found[0]!;
+      changes.push({ kind: 'modify-foreign-key', table: expected, expected: foreignKey, actual: other, changed: actionDifferences(foreignKey, other) });
     }
   }
 }
@@ -109,22 +147,26 @@ function hasUnique(table: TableModel, wanted: UniqueModel): boolean {
   );
 }
 
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((column, i) => column === b[i]);
+}
+
 function hasIndex(table: TableModel, index: IndexModel): boolean {
   if (index.columns.length === 0) return table.indexes.some((candidate) => candidate.name === index.name);
-  const sameOrder = (columns: readonly string[]) => columns.length === index.columns.length && columns.every((c, i) => c === index.columns[i]);
   // a partial index serves only the queries its predicate covers: it cannot stand in for a full one
-  const covers = (candidate: { columns: readonly string[]; where?: string }) => sameOrder(candidate.columns) && (index.where !== undefined || candidate.where === undefined);
+  const covers = (candidate: { columns: readonly string[]; where?: string }) =>
+    sameOrder(candidate.columns, index.columns) && (index.where !== undefined || candidate.where === undefined);
   return (
     table.indexes.some(covers) ||
     table.uniques.some(covers) ||
-    (table.primaryKey !== null && sameOrder(table.primaryKey.columns))
+    (table.primaryKey !== null && sameOrder(table.primaryKey.columns, index.columns))
   );
 }
 
-/** NO ACTION and RESTRICT differ only for deferred constraints: to the application they are one. */
-function sameActions(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
+/** The actions that differ; NO ACTION and RESTRICT differ only for deferred constraints: to the application they are one. */
+function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): ('onDelete' | 'onUpdate')[] {
   const action = (value: string) => (value === 'RESTRICT' ? 'NO ACTION' : value);
-  return action(expected.onDelete) === action(actual.onDelete) && action(expected.onUpdate) === action(actual.onUpdate);
+  return (['onDelete', 'onUpdate'] as const).filter((which) => action(expected[which]) !== action(actual[which]));
 }
 
 function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {

@@ -1,13 +1,27 @@
-import type { ColumnModel, EnumModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { RegistryConflict } from '../merge/merge-registries.ts';
+import type { ColumnModel, ColumnType, EnumModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
 
+/** The column properties a `modify-column` can differ in. */
 export type ColumnAspect = 'type' | 'nullable' | 'default';
 
+/** The first declared column of an enum type, so that an enum change points at a table a user knows. */
+export interface EnumUser {
+  readonly table: TableModel;
+  readonly column: string;
+}
+
 /**
- * One difference between the expected and the actual schema, as data. Rules turn changes
- * into findings and the fix planner turns them into SQL; neither re-compares the models.
- * `table` is the expected table (it carries the provenance) except for `extra-table`.
+ * One difference between the expected and the actual schema, as data: the closed contract
+ * between the diff and everything after it. Rules turn changes into findings and the fix planner
+ * turns them into SQL; neither sees the models nor re-compares them. `table` is the expected
+ * table (it carries the provenance) except for `extra-table`.
+ *
+ * "Missing" and "modify" are separate kinds per object: an object that is absent and one that is
+ * present but different are reported under different codes. A new comparison is one new kind here,
+ * one branch in `diff/`, and one rule handler (the registry test fails until a rule handles it).
  */
 export type SchemaChange =
+  | { readonly kind: 'registry-conflict'; readonly conflict: RegistryConflict }
   | { readonly kind: 'missing-table'; readonly table: TableModel }
   | { readonly kind: 'missing-column'; readonly table: TableModel; readonly column: ColumnModel }
   | {
@@ -15,15 +29,86 @@ export type SchemaChange =
       readonly table: TableModel;
       readonly expected: ColumnModel;
       readonly actual: ColumnModel;
+      /** Never `type` when a `foreign-key-type` change explains the type: one difference, one finding. */
       readonly changed: readonly ColumnAspect[];
+    }
+  | {
+      /**
+       * A foreign-key column whose type differs from the column it references. `where` says where the two
+       * types were read: both from the models, the model's column against the database's referenced column,
+       * or both from the database (a foreign key only the database has, on a declared table).
+       */
+      readonly kind: 'foreign-key-type';
+      readonly table: TableModel;
+      readonly column: string;
+      readonly columnType: ColumnType;
+      readonly references: QualifiedName & { readonly column: string };
+      readonly referencedType: ColumnType;
+      readonly where: 'models' | 'across' | 'database';
     }
   | { readonly kind: 'extra-column'; readonly table: TableModel; readonly column: ColumnModel }
   | { readonly kind: 'extra-table'; readonly table: TableModel }
   | { readonly kind: 'missing-foreign-key'; readonly table: TableModel; readonly foreignKey: ForeignKeyModel }
-  | { readonly kind: 'modify-foreign-key'; readonly table: TableModel; readonly expected: ForeignKeyModel; readonly actual: ForeignKeyModel }
+  | {
+      /** A foreign key on the same columns to the same target exists, with other ON DELETE / ON UPDATE actions. */
+      readonly kind: 'modify-foreign-key';
+      readonly table: TableModel;
+      readonly expected: ForeignKeyModel;
+      readonly actual: ForeignKeyModel;
+      readonly changed: readonly ('onDelete' | 'onUpdate')[];
+    }
   | { readonly kind: 'missing-unique'; readonly table: TableModel; readonly unique: UniqueModel; readonly primaryKey: boolean }
+  | {
+      /** A full unique on the same columns exists but treats NULLs otherwise (NULLS NOT DISTINCT or not). */
+      readonly kind: 'modify-unique';
+      readonly table: TableModel;
+      readonly expected: UniqueModel;
+      readonly actual: UniqueModel;
+      readonly changed: readonly 'nullsNotDistinct'[];
+    }
   | { readonly kind: 'missing-index'; readonly table: TableModel; readonly index: IndexModel }
-  | { readonly kind: 'missing-enum'; readonly enum: EnumModel }
-  | { readonly kind: 'modify-enum'; readonly expected: EnumModel; readonly actual: EnumModel; readonly missingValues: readonly string[] };
+  | {
+      /** An index on the same columns in the same order exists, but only a partial one where a full one is declared. */
+      readonly kind: 'modify-index';
+      readonly table: TableModel;
+      readonly expected: IndexModel;
+      readonly actual: IndexModel;
+      readonly changed: readonly 'where'[];
+    }
+  | { readonly kind: 'missing-enum'; readonly enum: EnumModel; readonly usedBy?: EnumUser }
+  | {
+      readonly kind: 'modify-enum';
+      readonly expected: EnumModel;
+      readonly actual: EnumModel;
+      readonly missingValues: readonly string[];
+      readonly usedBy?: EnumUser;
+    };
 
 export type SchemaChangeKind = SchemaChange['kind'];
+
+/** A change of one kind, by its kind. */
+export type SchemaChangeOf<K extends SchemaChangeKind> = Extract<SchemaChange, { readonly kind: K }>;
+
+/** Every change kind, at run time: the registry test checks that each one has a rule. */
+export const schemaChangeKinds = [
+  'registry-conflict',
+  'missing-table',
+  'missing-column',
+  'modify-column',
+  'foreign-key-type',
+  'extra-column',
+  'extra-table',
+  'missing-foreign-key',
+  'modify-foreign-key',
+  'missing-unique',
+  'modify-unique',
+  'missing-index',
+  'modify-index',
+  'missing-enum',
+  'modify-enum',
+] as const satisfies readonly SchemaChangeKind[];
+
+// Fails to compile when a kind is added to the union but not to the list above.
+type Unlisted = Exclude<SchemaChangeKind, (typeof schemaChangeKinds)[number]>;
+const everyKindListed: [Unlisted] extends [never] ? true : never = true;
+void everyKindListed;

@@ -35,6 +35,16 @@ export interface ColumnType {
 
 export type IdentityKind = 'always' | 'by-default';
 
+/**
+ * The column properties a model may leave to its ORM's default. A model-side column lists in
+ * `inherited` those it did not declare: `nullable` when Sequelize's `allowNull` or TypeORM's
+ * `nullable` was not written, `type` when the length is the ORM's (Sequelize `STRING` = 255).
+ */
+export type InheritableColumnProperty = 'type' | 'nullable' | 'default';
+
+/** The foreign-key properties a model may leave to its ORM's default (Sequelize association actions). */
+export type InheritableForeignKeyProperty = 'onDelete' | 'onUpdate';
+
 export interface ColumnModel {
   readonly name: string;
   readonly type: ColumnType;
@@ -44,6 +54,11 @@ export interface ColumnModel {
   readonly identity: IdentityKind | null;
   /** A stored generated column (`GENERATED ALWAYS AS (...) STORED`); its expression is not a default. */
   readonly generated: string | null;
+  /**
+   * Model side only: the properties the model did not declare, whose value is its ORM's default.
+   * A difference on one of them is reported one severity lower, saying so. Absent means all declared.
+   */
+  readonly inherited?: readonly InheritableColumnProperty[];
 }
 
 export interface PrimaryKeyModel {
@@ -59,6 +74,8 @@ export interface ForeignKeyModel {
   readonly references: QualifiedName & { readonly columns: readonly string[] };
   readonly onDelete: ReferentialAction;
   readonly onUpdate: ReferentialAction;
+  /** Model side only: the actions the model did not declare, whose value is its ORM's default. */
+  readonly inherited?: readonly InheritableForeignKeyProperty[];
 }
 
 /** A uniqueness guarantee: a UNIQUE constraint or a unique index satisfy it alike. */

@@ -23,7 +23,18 @@ export interface FixNote {
   readonly reason: string;
 }
 
-export type FixNoteTopic = 'type' | 'nullability' | 'default' | 'identity' | 'foreign-key-actions' | 'extra-column' | 'extra-table' | 'expression-index';
+export type FixNoteTopic =
+  | 'type'
+  | 'nullability'
+  | 'default'
+  | 'identity'
+  | 'foreign-key-actions'
+  | 'unique-nulls'
+  | 'partial-index'
+  | 'extra-column'
+  | 'extra-table'
+  | 'expression-index'
+  | 'registry-conflict';
 
 /** A planned fix as data: rendered to SQL by `renderFix`. */
 export interface FixPlan {

@@ -18,6 +18,11 @@ export interface PlanFixOptions {
 /** The part of a check result a fix is planned from. */
 export interface FixInput {
   readonly changes: readonly SchemaChange[];
+  /**
+   * When given, only the changes some finding came from are planned, so the fix follows the report:
+   * a code turned off, or a table no finding names (a migration ledger), is left alone.
+   */
+  readonly findings?: readonly { readonly change?: SchemaChange }[];
 }
 
 /**
@@ -28,8 +33,9 @@ export interface FixInput {
  * saying why no automatic fix is safe. Pure: no SQL text and no I/O; `renderFix` writes the SQL.
  */
 export function planFix(result: FixInput, options: PlanFixOptions = {}): FixPlan {
-  const planner = new Planner(result.changes, options.concurrently === true);
-  return planner.plan();
+  const reported = result.findings && new Set(result.findings.flatMap((finding) => (finding.change ? [finding.change] : [])));
+  const planned = reported ? result.changes.filter((change) => reported.has(change)) : result.changes;
+  return new Planner(planned, result.changes, options.concurrently === true).plan();
 }
 
 /** Phases of `up`, in the order they run: each may rely on everything before it. */
@@ -37,14 +43,18 @@ const phases = ['enums', 'tables', 'table-indexes', 'columns', 'defaults', 'keys
 type Phase = (typeof phases)[number];
 
 class Planner {
+  /** The changes to plan. */
   readonly #changes: readonly SchemaChange[];
+  /** Every change of the check, planned or not: what the database was like before the fix. */
+  readonly #all: readonly SchemaChange[];
   readonly #concurrently: boolean;
   readonly #names = new ObjectNames();
   readonly #steps = new Map<Phase, FixStep[]>(phases.map((phase) => [phase, []]));
   readonly #notes: FixNote[] = [];
 
-  constructor(changes: readonly SchemaChange[], concurrently: boolean) {
+  constructor(changes: readonly SchemaChange[], all: readonly SchemaChange[], concurrently: boolean) {
     this.#changes = changes;
+    this.#all = all;
     this.#concurrently = concurrently;
     // names the models give are taken before any name is made up
     for (const change of changes) for (const name of declaredNames(change)) this.#names.keep(name.schema, name.name);
@@ -89,6 +99,18 @@ class Planner {
           break;
         case 'extra-table':
           this.#note(change, 'extra-table', displayName(change.table), 'no model declares this table: dropping it loses its data, so it is left to a person');
+          break;
+        case 'foreign-key-type':
+          this.#note(change, 'type', `${displayName(change.table)}.${change.column}`, `the column is ${formatColumnType(change.columnType)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.referencedType)}: decide which type is right, then change the other by hand (a type change rewrites the table)`);
+          break;
+        case 'modify-unique':
+          this.#note(change, 'unique-nulls', `${displayName(change.table)} (${change.expected.columns.join(', ')})`, 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does');
+          break;
+        case 'modify-index':
+          this.#note(change, 'partial-index', `${displayName(change.table)} (${change.expected.columns.join(', ')})`, 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it');
+          break;
+        case 'registry-conflict':
+          this.#note(change, 'registry-conflict', displayName(change.conflict), `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`);
           break;
         default:
           return assertNever(change);
@@ -201,7 +223,7 @@ class Planner {
 
   /** Whether the database column allowed NULL before the fix (a nullability change says so). */
   #wasNullable(table: TableModel, column: string): boolean {
-    return this.#changes.some(
+    return this.#all.some(
       (change) => change.kind === 'modify-column' && change.table === table && change.expected.name === column && change.changed.includes('nullable') && change.actual.nullable,
     );
   }

@@ -1,6 +1,9 @@
 import type { Reporter } from './reporter.ts';
 
-/** The JSON report, version 1 (documented in the README): a stable contract, so only its documented keys are written. */
+/**
+ * The JSON report, version 1 (documented in the README): a stable contract, so only its documented
+ * keys are written, and new keys are only ever added. `notes` says what the adapters could not check.
+ */
 export const jsonReporter: Reporter = {
   name: 'json',
   render(result) {
@@ -9,12 +12,17 @@ export const jsonReporter: Reporter = {
       findings: result.findings.map((finding) => ({
         code: finding.code,
         severity: finding.severity,
+        key: finding.key,
         schema: finding.schema,
-        table: finding.table,
+        ...(finding.table === undefined ? {} : { table: finding.table }),
         ...(finding.column === undefined ? {} : { column: finding.column }),
         message: finding.message,
         expected: finding.expected,
         actual: finding.actual,
+        ...(finding.change === undefined ? {} : { change: finding.change.kind }),
+        ...(finding.inherited === undefined ? {} : { inherited: finding.inherited }),
+        ...(finding.cause === undefined ? {} : { cause: finding.cause }),
+        ...(finding.service === undefined ? {} : { service: finding.service }),
         sources: finding.sources.map((source) => ({
           orm: source.orm,
           registry: source.registry,
@@ -23,6 +31,7 @@ export const jsonReporter: Reporter = {
         })),
       })),
       summary: result.summary,
+      notes: result.problems.map((problem) => ({ source: problem.source, type: problem.type, ref: problem.ref, message: problem.message })),
     };
     return `${JSON.stringify(report, null, 2)}\n`;
   },

@@ -1,5 +1,7 @@
 import type { Finding } from '../check/finding.ts';
 import { displayName } from '../model/qualified-name.ts';
+import { rulesMeta } from '../rules/index.ts';
+import type { RuleMeta } from '../rules/rule.ts';
 import type { Reporter } from './reporter.ts';
 
 export interface TextReporterOptions {
@@ -17,11 +19,11 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
 
   return {
     name: 'text',
-    render(result) {
+    render(result, context = {}) {
       const lines: string[] = [];
       const groups = new Map<string, Finding[]>();
       for (const finding of result.findings) {
-        const key = displayName({ schema: finding.schema, name: finding.table });
+        const key = finding.table === undefined ? finding.schema : displayName({ schema: finding.schema, name: finding.table });
         groups.set(key, [...(groups.get(key) ?? []), finding]);
       }
       for (const [table, findings] of groups) {
@@ -39,9 +41,29 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
       else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
       for (const problem of result.problems) lines.push(yellow(`note: ${problem.source}: ${problem.ref}: ${problem.message}`));
+      if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta));
       return `${lines.join('\n')}\n`;
     },
   };
+}
+
+/**
+ * How many findings of each code, most first, and the next step for the largest group (errors before
+ * warnings): with 300 findings, where to start.
+ */
+function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, RuleMeta>>): string[] {
+  const groups = new Map<string, { count: number; errors: number }>();
+  for (const finding of findings) {
+    const group = groups.get(finding.code) ?? { count: 0, errors: 0 };
+    groups.set(finding.code, { count: group.count + 1, errors: group.errors + (finding.severity === 'error' ? 1 : 0) });
+  }
+  const order = Object.keys(metas);
+  const sorted = [...groups].sort(([a, left], [b, right]) => right.count - left.count || order.indexOf(a) - order.indexOf(b));
+  const lines = [`by code: ${sorted.map(([code, { count }]) => `${count} ${code}`).join(', ')}`];
+  const [code] = [...sorted].sort(([a, left], [b, right]) => Number(right.errors > 0) - Number(left.errors > 0) || right.count - left.count || order.indexOf(a) - order.indexOf(b))[0]!;
+  const meta = metas[code];
+  if (meta) lines.push(`next: ${meta.nextStep} (${code}, see ${meta.docs})`);
+  return lines;
 }
 
 function plural(count: number, noun: string): string {

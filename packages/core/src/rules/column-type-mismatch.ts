@@ -1,36 +1,38 @@
-import { defineRule } from './rule.ts';
-import { columnRef, declaredBy } from './describe.ts';
+import { defineRule, docsPath } from './rule.ts';
+import { columnRef, declaredBy, inheritedFrom, inheritedNote } from './describe.ts';
 import type { ColumnType } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
-import { foreignKeyTypeConflicts } from './foreign-key-types.ts';
 
 export const columnTypeMismatch = defineRule({
   meta: {
     code: 'column-type-mismatch',
     description: "The column's type in the database differs from the model's.",
+    docs: docsPath('column-type-mismatch'),
     messages: { differs: 'error', wider: 'warning' },
+    nextStep: 'decide per column which side is right: change the model to the database type, or write a migration that alters the column',
   },
-  check(context) {
-    // A foreign-key column declared with a type other than its target's is reported once, as fk-type-mismatch.
-    const explained = new Set(context.enabled.has('fk-type-mismatch') ? foreignKeyTypeConflicts(context).map((conflict) => conflict.key) : []);
-    for (const change of context.changes) {
-      if (change.kind !== 'modify-column' || !change.changed.includes('type')) continue;
-      const { table, expected, actual } = change;
-      if (explained.has(`${table.schema}.${table.name}.${expected.name}`)) continue;
-      const wider = isWiderVarchar(expected.type, actual.type);
-      context.report({
-        messageId: wider ? 'wider' : 'differs',
-        schema: table.schema,
-        table: table.name,
-        column: expected.name,
-        message: wider
-          ? `${columnRef(table, expected.name)} is ${formatColumnType(actual.type)} in the database, wider than ${formatColumnType(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
-          : `${columnRef(table, expected.name)} is ${formatColumnType(expected.type)} in ${declaredBy(table)} but ${formatColumnType(actual.type)} in the database`,
-        expected: { type: formatColumnType(expected.type) },
-        actual: { type: formatColumnType(actual.type) },
-        sources: table.sources,
-      });
-    }
+  create(context) {
+    return {
+      'modify-column'({ table, expected, actual, changed }) {
+        if (!changed.includes('type')) return;
+        const wider = isWiderVarchar(expected.type, actual.type);
+        const inherited = expected.inherited?.includes('type') ? inheritedFrom(table) : undefined;
+        const note = inherited ? `; ${inheritedNote(formatColumnType(expected.type), inherited)}` : '';
+        context.report({
+          messageId: wider ? 'wider' : 'differs',
+          schema: table.schema,
+          table: table.name,
+          column: expected.name,
+          message: (wider
+            ? `${columnRef(table, expected.name)} is ${formatColumnType(actual.type)} in the database, wider than ${formatColumnType(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
+            : `${columnRef(table, expected.name)} is ${formatColumnType(expected.type)} in ${declaredBy(table)} but ${formatColumnType(actual.type)} in the database`) + note,
+          expected: { type: formatColumnType(expected.type) },
+          actual: { type: formatColumnType(actual.type) },
+          sources: table.sources,
+          ...(inherited ? { inherited } : {}),
+        });
+      },
+    };
   },
 });
 

@@ -1,32 +1,39 @@
-import { defineRule } from './rule.ts';
-import { columnRef, columnShape, declaredBy } from './describe.ts';
+import { defineRule, docsPath } from './rule.ts';
+import { columnRef, columnShape, declaredBy, inheritedFrom, inheritedNote } from './describe.ts';
+import { valueSource } from '../normalize/value-source.ts';
 
 export const defaultMismatch = defineRule({
   meta: {
     code: 'default-mismatch',
     description: "The column's database default differs from the model's.",
+    docs: docsPath('default-mismatch'),
     messages: { differs: 'warning', missingRequired: 'error' },
+    nextStep: 'set the defaults the models rely on with ALTER TABLE ... ALTER COLUMN ... SET DEFAULT in a migration, or drop them from the models',
   },
-  check(context) {
-    for (const change of context.changes) {
-      if (change.kind !== 'modify-column' || !change.changed.includes('default')) continue;
-      const { table, expected, actual } = change;
-      const wanted = columnShape(expected).default;
-      const found = columnShape(actual).default;
-      // The model leaves the value to the database; without a default a NOT NULL column rejects the insert.
-      const required = wanted !== null && found === null && actual.generated === null && !actual.nullable;
-      context.report({
-        messageId: required ? 'missingRequired' : 'differs',
-        schema: table.schema,
-        table: table.name,
-        column: expected.name,
-        message: required
-          ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
-          : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`,
-        expected: { default: wanted },
-        actual: { default: found },
-        sources: table.sources,
-      });
-    }
+  create(context) {
+    return {
+      'modify-column'({ table, expected, actual, changed }) {
+        if (!changed.includes('default')) return;
+        const wanted = columnShape(expected).default;
+        const found = columnShape(actual).default;
+        // The model leaves the value to the database; without a default a NOT NULL column rejects the insert.
+        const required = valueSource(expected) !== null && valueSource(actual) === null && !actual.nullable;
+        const inherited = expected.inherited?.includes('default') ? inheritedFrom(table) : undefined;
+        const note = inherited ? `; ${inheritedNote(`default ${wanted ?? 'none'}`, inherited)}` : '';
+        context.report({
+          messageId: required ? 'missingRequired' : 'differs',
+          schema: table.schema,
+          table: table.name,
+          column: expected.name,
+          message: (required
+            ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
+            : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,
+          expected: { default: wanted },
+          actual: { default: found },
+          sources: table.sources,
+          ...(inherited ? { inherited } : {}),
+        });
+      },
+    };
   },
 });

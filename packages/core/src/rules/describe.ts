@@ -32,3 +32,16 @@ function displayDefault(column: ColumnModel): string | null {
   if (canonical === null) return null;
   return /^(-?\d+(\.\d+)?|true|false)$/.test(canonical) ? canonical : column.default;
 }
+
+/** ORM names as their projects spell them. */
+const ormNames: Readonly<Record<string, string>> = { typeorm: 'TypeORM', sequelize: 'Sequelize', drizzle: 'Drizzle' };
+
+/** The ORM whose default a table's inherited properties are: the first source's. */
+export function inheritedFrom(table: TableModel): string {
+  return table.sources[0]?.orm ?? 'the ORM';
+}
+
+/** "nullable by Sequelize's default; the model does not say": appended to a finding on an inherited property. */
+export function inheritedNote(what: string, orm: string): string {
+  return `${what} by ${ormNames[orm] ?? orm}'s default; the model does not say`;
+}

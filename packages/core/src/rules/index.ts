@@ -3,6 +3,8 @@ import { defaultMismatch } from './default-mismatch.ts';
 import { enumValuesMismatch } from './enum-values-mismatch.ts';
 import { extraColumn } from './extra-column.ts';
 import { fkTypeMismatch } from './fk-type-mismatch.ts';
+import { foreignKeyMismatch } from './foreign-key-mismatch.ts';
+import { indexMismatch } from './index-mismatch.ts';
 import { missingColumn } from './missing-column.ts';
 import { missingEnum } from './missing-enum.ts';
 import { missingForeignKey } from './missing-foreign-key.ts';
@@ -13,6 +15,7 @@ import { nullabilityMismatch } from './nullability-mismatch.ts';
 import { orphanTable } from './orphan-table.ts';
 import { registryConflict } from './registry-conflict.ts';
 import type { Rule } from './rule.ts';
+import { uniqueMismatch } from './unique-mismatch.ts';
 
 /** Every rule by its stable finding code; the order is the order findings are reported in. */
 export const rules = {
@@ -26,8 +29,11 @@ export const rules = {
   'missing-enum': missingEnum,
   'enum-values-mismatch': enumValuesMismatch,
   'missing-unique': missingUnique,
+  'unique-mismatch': uniqueMismatch,
   'missing-foreign-key': missingForeignKey,
+  'foreign-key-mismatch': foreignKeyMismatch,
   'missing-index': missingIndex,
+  'index-mismatch': indexMismatch,
   'extra-column': extraColumn,
   'orphan-table': orphanTable,
 } as const satisfies Record<string, Rule<any>>;
@@ -37,3 +43,8 @@ export type RuleCode = keyof typeof rules;
 export function isRuleCode(code: string): code is RuleCode {
   return Object.hasOwn(rules, code);
 }
+
+/** Every rule's metadata by code, in report order: what reporters receive as context. */
+export const rulesMeta: Readonly<Record<RuleCode, Rule<string>['meta']>> = Object.fromEntries(
+  Object.entries(rules).map(([code, rule]) => [code, rule.meta]),
+) as Record<RuleCode, Rule<string>['meta']>;

@@ -1,26 +1,28 @@
-import { defineRule } from './rule.ts';
+import { defineRule, docsPath } from './rule.ts';
 import { columnRef, columnShape, declaredBy } from './describe.ts';
 
 export const missingColumn = defineRule({
   meta: {
     code: 'missing-column',
     description: "A model's column does not exist in its table.",
+    docs: docsPath('missing-column'),
     messages: { missing: 'error' },
+    nextStep: 'run the pending migrations against this database: a migration that adds these columns has not reached it',
   },
-  check(context) {
-    for (const change of context.changes) {
-      if (change.kind !== 'missing-column') continue;
-      const { table, column } = change;
-      context.report({
-        messageId: 'missing',
-        schema: table.schema,
-        table: table.name,
-        column: column.name,
-        message: `${columnRef(table, column.name)} is declared by ${declaredBy(table)} but the table has no such column`,
-        expected: columnShape(column),
-        actual: null,
-        sources: table.sources,
-      });
-    }
+  create(context) {
+    return {
+      'missing-column'({ table, column }) {
+        context.report({
+          messageId: 'missing',
+          schema: table.schema,
+          table: table.name,
+          column: column.name,
+          message: `${columnRef(table, column.name)} is declared by ${declaredBy(table)} but the table has no such column`,
+          expected: columnShape(column),
+          actual: null,
+          sources: table.sources,
+        });
+      },
+    };
   },
 });

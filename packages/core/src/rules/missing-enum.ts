@@ -1,28 +1,29 @@
-import { defineRule } from './rule.ts';
+import { defineRule, docsPath } from './rule.ts';
 import { displayName } from '../model/qualified-name.ts';
-import { firstEnumUser } from './enum-users.ts';
 
 export const missingEnum = defineRule({
   meta: {
     code: 'missing-enum',
     description: 'An enum type the models declare does not exist in the database.',
+    docs: docsPath('missing-enum'),
     messages: { missing: 'error' },
+    nextStep: 'run the pending migrations: the migration that creates these enum types has not reached this database',
   },
-  check(context) {
-    for (const change of context.changes) {
-      if (change.kind !== 'missing-enum') continue;
-      const declared = change.enum;
-      const user = firstEnumUser(context.expected, declared);
-      context.report({
-        messageId: 'missing',
-        schema: declared.schema,
-        table: user?.table.name ?? declared.name,
-        ...(user ? { column: user.column } : {}),
-        message: `enum type ${displayName(declared)} (${declared.values.join(', ')}) is declared by the models but does not exist in the database`,
-        expected: { enum: displayName(declared), values: declared.values },
-        actual: null,
-        sources: declared.sources,
-      });
-    }
+  create(context) {
+    return {
+      'missing-enum'({ enum: declared, usedBy }) {
+        context.report({
+          messageId: 'missing',
+          schema: declared.schema,
+          table: usedBy?.table.name ?? declared.name,
+          ...(usedBy ? { column: usedBy.column } : {}),
+          object: displayName(declared),
+          message: `enum type ${displayName(declared)} (${declared.values.join(', ')}) is declared by the models but does not exist in the database`,
+          expected: { enum: displayName(declared), values: declared.values },
+          actual: null,
+          sources: declared.sources,
+        });
+      },
+    };
   },
 });

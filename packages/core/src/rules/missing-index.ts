@@ -1,4 +1,4 @@
-import { defineRule } from './rule.ts';
+import { defineRule, docsPath } from './rule.ts';
 import { declaredBy } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -6,23 +6,26 @@ export const missingIndex = defineRule({
   meta: {
     code: 'missing-index',
     description: 'An index declared in the models is absent from the database.',
+    docs: docsPath('missing-index'),
     messages: { missing: 'warning' },
+    nextStep: 'create the missing indexes with CREATE INDEX CONCURRENTLY in a migration',
   },
-  check(context) {
-    for (const change of context.changes) {
-      if (change.kind !== 'missing-index') continue;
-      const { table, index } = change;
-      const what = index.columns.length > 0 ? `index on (${index.columns.join(', ')})` : `expression index ${index.name ?? ''}`;
-      context.report({
-        messageId: 'missing',
-        schema: table.schema,
-        table: table.name,
-        ...(index.columns.length === 1 ? { column: index.columns[0] } : {}),
-        message: `${displayName(table)} has no ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
-        expected: { ...(index.columns.length > 0 ? { columns: index.columns } : {}), ...(index.name ? { name: index.name } : {}), ...(index.where ? { where: index.where } : {}) },
-        actual: null,
-        sources: table.sources,
-      });
-    }
+  create(context) {
+    return {
+      'missing-index'({ table, index }) {
+        const what = index.columns.length > 0 ? `index on (${index.columns.join(', ')})` : `expression index ${index.name ?? ''}`;
+        context.report({
+          messageId: 'missing',
+          schema: table.schema,
+          table: table.name,
+          ...(index.columns.length === 1 ? { column: index.columns[0] } : {}),
+          object: index.columns.length > 0 ? index.columns.join(',') : (index.name ?? ''),
+          message: `${displayName(table)} has no ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
+          expected: { ...(index.columns.length > 0 ? { columns: index.columns } : {}), ...(index.name ? { name: index.name } : {}), ...(index.where ? { where: index.where } : {}) },
+          actual: null,
+          sources: table.sources,
+        });
+      },
+    };
   },
 });

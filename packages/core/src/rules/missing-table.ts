@@ -1,4 +1,4 @@
-import { defineRule } from './rule.ts';
+import { defineRule, docsPath } from './rule.ts';
 import { declaredBy } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -6,21 +6,23 @@ export const missingTable = defineRule({
   meta: {
     code: 'missing-table',
     description: "A model's table does not exist in the database.",
+    docs: docsPath('missing-table'),
     messages: { missing: 'error' },
+    nextStep: 'run the pending migrations against this database, or generate one for the tables no migration creates',
   },
-  check(context) {
-    for (const change of context.changes) {
-      if (change.kind !== 'missing-table') continue;
-      const { table } = change;
-      context.report({
-        messageId: 'missing',
-        schema: table.schema,
-        table: table.name,
-        message: `${displayName(table)} is declared by ${declaredBy(table)} but the database has no such table`,
-        expected: { columns: table.columns.map((column) => column.name) },
-        actual: null,
-        sources: table.sources,
-      });
-    }
+  create(context) {
+    return {
+      'missing-table'({ table }) {
+        context.report({
+          messageId: 'missing',
+          schema: table.schema,
+          table: table.name,
+          message: `${displayName(table)} is declared by ${declaredBy(table)} but the database has no such table`,
+          expected: { columns: table.columns.map((column) => column.name) },
+          actual: null,
+          sources: table.sources,
+        });
+      },
+    };
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule } from './rule.ts';
+import { defineRule, docsPath } from './rule.ts';
 import { declaredBy } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -6,47 +6,33 @@ export const missingUnique = defineRule({
   meta: {
     code: 'missing-unique',
     description: 'A unique constraint or primary key declared in the models is absent from the database.',
+    docs: docsPath('missing-unique'),
     messages: { missing: 'error', missingPrimaryKey: 'error' },
+    nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
   },
-  check(context) {
-    for (const change of context.changes) {
-      if (change.kind !== 'missing-unique') continue;
-      const { table, unique, primaryKey } = change;
-      const columns = `(${unique.columns.join(', ')})`;
-      const sameColumns = (candidate: readonly string[]) => candidate.length === unique.columns.length && candidate.every((column) => unique.columns.includes(column));
-      const other = context.actual.table(table)?.uniques.find((candidate) => candidate.where === undefined && sameColumns(candidate.columns));
-      if (other && other.nullsNotDistinct !== unique.nullsNotDistinct) {
+  create(context) {
+    return {
+      'missing-unique'({ table, unique, primaryKey }) {
+        const columns = `(${unique.columns.join(', ')})`;
         context.report({
-          messageId: 'missing',
+          messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
           schema: table.schema,
           table: table.name,
           ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
-          message: other.nullsNotDistinct
-            ? `${displayName(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} declares a plain one: a second NULL the model allows is rejected`
-            : `${displayName(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} declares it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
-          expected: { columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct },
-          actual: { columns: other.columns, nullsNotDistinct: other.nullsNotDistinct, ...(other.name ? { name: other.name } : {}) },
+          object: unique.columns.join(','),
+          message: primaryKey
+            ? `${displayName(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
+            : `${displayName(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} declares: duplicates can be stored`,
+          expected: {
+            columns: unique.columns,
+            ...(primaryKey ? { primaryKey: true } : {}),
+            ...(unique.name ? { name: unique.name } : {}),
+            ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+          },
+          actual: null,
           sources: table.sources,
         });
-        continue;
-      }
-      context.report({
-        messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
-        schema: table.schema,
-        table: table.name,
-        ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
-        message: primaryKey
-          ? `${displayName(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
-          : `${displayName(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} declares: duplicates can be stored`,
-        expected: {
-          columns: unique.columns,
-          ...(primaryKey ? { primaryKey: true } : {}),
-          ...(unique.name ? { name: unique.name } : {}),
-          ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
-        },
-        actual: null,
-        sources: table.sources,
-      });
-    }
+      },
+    };
   },
 });

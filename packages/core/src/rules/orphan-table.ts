@@ -1,4 +1,4 @@
-import { defineRule } from './rule.ts';
+import { defineRule, docsPath } from './rule.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 /** Migration ledgers of known tools: owned by their tool, never orphans. */
@@ -19,21 +19,24 @@ export const orphanTable = defineRule({
   meta: {
     code: 'orphan-table',
     description: 'A table exists that no registry and no configured owner claims.',
+    docs: docsPath('orphan-table'),
     messages: { orphan: 'warning' },
+    nextStep: "pass the modules of every registry that owns these tables, narrow the check with --schema, or set 'orphan-table' to off",
   },
-  check(context) {
-    for (const change of context.changes) {
-      if (change.kind !== 'extra-table' || migrationLedgers.has(change.table.name)) continue;
-      const { table } = change;
-      context.report({
-        messageId: 'orphan',
-        schema: table.schema,
-        table: table.name,
-        message: `${displayName(table)} exists in the database but no model declares it`,
-        expected: null,
-        actual: { columns: table.columns.map((column) => column.name) },
-        sources: [],
-      });
-    }
+  create(context) {
+    return {
+      'extra-table'({ table }) {
+        if (migrationLedgers.has(table.name)) return;
+        context.report({
+          messageId: 'orphan',
+          schema: table.schema,
+          table: table.name,
+          message: `${displayName(table)} exists in the database but no model declares it`,
+          expected: null,
+          actual: { columns: table.columns.map((column) => column.name) },
+          sources: [],
+        });
+      },
+    };
   },
 });

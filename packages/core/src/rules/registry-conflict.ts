@@ -1,4 +1,4 @@
-import { defineRule } from './rule.ts';
+import { defineRule, docsPath } from './rule.ts';
 import type { Provenance } from '../model/schema-model.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -6,21 +6,26 @@ export const registryConflict = defineRule({
   meta: {
     code: 'registry-conflict',
     description: 'Two registries declare the same table differently.',
+    docs: docsPath('registry-conflict'),
     messages: { conflict: 'error' },
+    nextStep: 'make the registries agree on one declaration of each table (or give one of them another table)',
   },
-  check(context) {
-    for (const conflict of context.conflicts) {
-      const name = displayName(conflict);
-      context.report({
-        messageId: 'conflict',
-        schema: conflict.schema,
-        table: conflict.name,
-        message: `${conflict.object === 'enum' ? 'enum type ' : ''}${name} is declared differently by ${describe(conflict.first)} and ${describe(conflict.second)}: ${conflict.differences.join('; ')}`,
-        expected: { declaredBy: describe(conflict.first) },
-        actual: { declaredBy: describe(conflict.second), differences: conflict.differences },
-        sources: [...conflict.first, ...conflict.second],
-      });
-    }
+  create(context) {
+    return {
+      'registry-conflict'({ conflict }) {
+        const name = displayName(conflict);
+        context.report({
+          messageId: 'conflict',
+          schema: conflict.schema,
+          table: conflict.name,
+          object: conflict.object,
+          message: `${conflict.object === 'enum' ? 'enum type ' : ''}${name} is declared differently by ${describe(conflict.first)} and ${describe(conflict.second)}: ${conflict.differences.join('; ')}`,
+          expected: { declaredBy: describe(conflict.first) },
+          actual: { declaredBy: describe(conflict.second), differences: conflict.differences },
+          sources: [...conflict.first, ...conflict.second],
+        });
+      },
+    };
   },
 });
 

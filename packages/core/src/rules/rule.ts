@@ -1,6 +1,4 @@
-import type { RegistryConflict } from '../merge/merge-registries.ts';
-import type { SchemaChange } from '../diff/schema-change.ts';
-import type { SchemaIndex } from '../model/schema-index.ts';
+import type { SchemaChangeKind, SchemaChangeOf } from '../diff/schema-change.ts';
 import type { Provenance } from '../model/schema-model.ts';
 
 export type Severity = 'error' | 'warning';
@@ -8,43 +6,59 @@ export type Severity = 'error' | 'warning';
 export type SeveritySetting = 'off' | 'warn' | 'error';
 
 export interface RuleMeta<M extends string = string> {
+  /** The stable finding code; equal to the rule's key in the registry. */
   readonly code: string;
   readonly description: string;
+  /** The rule's page, relative to the repository root: `docs/rules/<code>.md`. */
+  readonly docs: string;
   /**
    * The default severity of each kind of report the rule makes: conditional severities such as
-   * "warning, but an error when the column is NOT NULL" live here, not in `check()`.
+   * "warning, but an error when the column is NOT NULL" live here, not in the handlers.
    * A configured severity replaces all of them.
    */
   readonly messages: Readonly<Record<M, Severity>>;
+  /** The most useful next step for a group of these findings, one sentence; the text report ends with it. */
+  readonly nextStep: string;
 }
 
 export interface Report<M extends string = string> {
   readonly messageId: M;
   readonly schema: string;
-  readonly table: string;
+  /** Absent for a finding about no table (a migration). */
+  readonly table?: string;
   readonly column?: string;
+  /** What the key names besides the table and column: a constraint's or index's columns, an enum type. */
+  readonly object?: string;
   readonly message: string;
   readonly expected: unknown;
   readonly actual: unknown;
   readonly sources: readonly Provenance[];
+  /**
+   * Set when the difference is on a property the model did not declare: the ORM whose default it is
+   * (`sequelize`). The finding is then one severity lower than its message's default.
+   */
+  readonly inherited?: string;
 }
 
+/** What a rule's handlers can do: report. Rules never see the models, only the changes they handle. */
 export interface RuleContext<M extends string = string> {
-  readonly expected: SchemaIndex;
-  readonly actual: SchemaIndex;
-  readonly changes: readonly SchemaChange[];
-  readonly conflicts: readonly RegistryConflict[];
-  /** Codes of the rules that run: a rule may leave a case to a more specific rule only when that one is on. */
-  readonly enabled: ReadonlySet<string>;
   report(report: Report<M>): void;
 }
+
+/** One handler per change kind the rule visits; `evaluate` calls each for every change of its kind. */
+export type RuleHandlers = { readonly [K in SchemaChangeKind]?: (change: SchemaChangeOf<K>) => void };
 
 /** A rule never decides a configured severity: it picks a message id, configuration does the rest. */
 export interface Rule<M extends string = string> {
   readonly meta: RuleMeta<M>;
-  check(context: RuleContext<M>): void;
+  create(context: RuleContext<M>): RuleHandlers;
 }
 
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
+}
+
+/** The page of a finding code, relative to the repository root. */
+export function docsPath(code: string): string {
+  return `docs/rules/${code}.md`;
 }

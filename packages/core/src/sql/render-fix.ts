@@ -118,7 +118,12 @@ function describeChange(change: SchemaChange): string {
       return `missing-index ${displayName(change.table)} (${change.index.columns.join(', ')})`;
     case 'missing-foreign-key':
       return `missing-foreign-key ${displayName(change.table)} (${change.foreignKey.columns.join(', ')}) -> ${displayName(change.foreignKey.references)}`;
+    case 'registry-conflict':
+      return `registry-conflict ${displayName(change.conflict)}`;
     case 'modify-foreign-key':
+    case 'foreign-key-type':
+    case 'modify-unique':
+    case 'modify-index':
     case 'extra-column':
     case 'extra-table':
       return `${change.kind} ${displayName(change.table)}`;

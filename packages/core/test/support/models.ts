@@ -87,7 +87,7 @@ export function index(columns: readonly string[], options: Partial<Omit<IndexMod
 export function foreignKey(
   columns: readonly string[],
   target: string,
-  options: { name?: string; onDelete?: ReferentialAction; onUpdate?: ReferentialAction } = {},
+  options: { name?: string; onDelete?: ReferentialAction; onUpdate?: ReferentialAction; inherited?: ForeignKeyModel['inherited'] } = {},
 ): ForeignKeyModel {
   const match = /^(.+)\((.+)\)$/.exec(target);
   if (!match) throw new Error(`foreignKey target must read table(columns): ${target}`);
@@ -97,6 +97,7 @@ export function foreignKey(
     references: { ...qualified(match[1]!), columns: match[2]!.split(',').map((part) => part.trim()) },
     onDelete: options.onDelete ?? 'NO ACTION',
     onUpdate: options.onUpdate ?? 'NO ACTION',
+    ...(options.inherited ? { inherited: options.inherited } : {}),
   };
 }
 

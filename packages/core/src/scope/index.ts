@@ -1,0 +1,1 @@
+export { inScope, resolveScope, scopeMerged, scopeSchema, type Scope } from './scope.ts';

@@ -1,0 +1,98 @@
+/** The `column-type-mismatch` rule: which differences it reports, and how. */
+import { column, dbEnum, dbTable, enumColumn, enumType, schema, table } from '../support/models.ts';
+import { User, users, usersInDb } from '../support/rule-fixtures.ts';
+import { ruleTester } from '../support/rule-tester.ts';
+
+ruleTester('column-type-mismatch', {
+  valid: [
+    { name: 'int4 in the model, integer in the database', expected: users(['age', 'int4']), actual: usersInDb(['age', 'integer']) },
+    { name: 'varchar(255) / character varying(255)', expected: users(['email', 'varchar(255)']), actual: usersInDb(['email', 'character varying(255)']) },
+    { name: 'timestamptz / timestamp with time zone', expected: users(['seen_at', 'timestamptz']), actual: usersInDb(['seen_at', 'timestamp with time zone']) },
+    { name: 'timestamp(6) / timestamp', expected: users(['seen_at', 'timestamp(6)']), actual: usersInDb(['seen_at', 'timestamp without time zone']) },
+    { name: 'numeric(12) / numeric(12,0)', expected: users(['balance', 'numeric(12)']), actual: usersInDb(['balance', 'numeric(12,0)']) },
+    { name: 'text[] / _text', expected: users(['tags', 'text[]']), actual: usersInDb(['tags', '_text']) },
+    {
+      name: 'the same enum type',
+      expected: schema([table('users', [enumColumn('role', 'user_role_enum')])], [enumType('user_role_enum', ['admin'])]),
+      actual: schema([dbTable('users', [enumColumn('role', 'user_role_enum')])], [dbEnum('user_role_enum', ['admin'])]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a wider varchar in the database is a warning',
+      expected: users(['name', 'varchar(50)']),
+      actual: usersInDb(['name', 'varchar(255)']),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'name',
+          message:
+            "users.name is character varying(255) in the database, wider than character varying(50) in User (typeorm): values the database accepts may fail the model's validation",
+          expected: { type: 'character varying(50)' },
+          actual: { type: 'character varying(255)' },
+          sources: [User],
+        },
+      ],
+    },
+    {
+      name: 'text in the database for a varchar(n) model is a warning',
+      expected: users(['name', 'varchar(255)']),
+      actual: usersInDb(['name', 'text']),
+      findings: [{ severity: 'warning', table: 'users', column: 'name', expected: { type: 'character varying(255)' }, actual: { type: 'text' } }],
+    },
+    {
+      name: 'a narrower varchar in the database is an error',
+      expected: users(['name', 'varchar(255)']),
+      actual: usersInDb(['name', 'varchar(50)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'name',
+          message: 'users.name is character varying(255) in User (typeorm) but character varying(50) in the database',
+          expected: { type: 'character varying(255)' },
+          actual: { type: 'character varying(50)' },
+        },
+      ],
+    },
+    {
+      name: 'varchar(n) in the database for a text model is an error',
+      expected: users(['bio', 'text']),
+      actual: usersInDb(['bio', 'varchar(255)']),
+      findings: [{ severity: 'error', table: 'users', column: 'bio' }],
+    },
+    {
+      name: 'integer in the model, bigint in the database',
+      expected: users(['views', 'integer']),
+      actual: usersInDb(['views', 'bigint']),
+      findings: [{ severity: 'error', table: 'users', column: 'views', expected: { type: 'integer' }, actual: { type: 'bigint' } }],
+    },
+    {
+      name: 'uuid in the model, integer in the database',
+      expected: users(['external_id', 'uuid']),
+      actual: usersInDb(['external_id', 'int4']),
+      findings: [{ severity: 'error', table: 'users', column: 'external_id', expected: { type: 'uuid' }, actual: { type: 'integer' } }],
+    },
+    {
+      name: 'an array in the model, a scalar in the database',
+      expected: users(['tags', 'text[]']),
+      actual: usersInDb(['tags', 'text']),
+      findings: [{ severity: 'error', table: 'users', column: 'tags', expected: { type: 'text[]' }, actual: { type: 'text' } }],
+    },
+    {
+      name: 'timestamp in the model, timestamptz in the database',
+      expected: users(['created_at', 'timestamp']),
+      actual: usersInDb(['created_at', 'timestamptz']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'created_at',
+          expected: { type: 'timestamp without time zone' },
+          actual: { type: 'timestamp with time zone' },
+        },
+      ],
+    },
+  ],
+});

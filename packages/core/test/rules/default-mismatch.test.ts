@@ -1,0 +1,118 @@
+/** The `default-mismatch` rule: which differences it reports, and how. */
+import { describe, expect, it } from 'vitest';
+import { column, dbTable, schema, table } from '../support/models.ts';
+import { User, users, usersInDb } from '../support/rule-fixtures.ts';
+import { ruleTester, run } from '../support/rule-tester.ts';
+
+ruleTester('default-mismatch', {
+  valid: [
+    { name: 'no default on either side', expected: users(['bio', 'text']), actual: usersInDb(['bio', 'text']) },
+    {
+      name: 'a varchar literal and its cast',
+      expected: users(['status', 'varchar(20)', { default: `'active'` }]),
+      actual: usersInDb(['status', 'varchar(20)', { default: `'active'::character varying` }]),
+    },
+    {
+      name: 'CURRENT_TIMESTAMP and now()',
+      expected: users(['created_at', 'timestamp', { default: 'CURRENT_TIMESTAMP' }]),
+      actual: usersInDb(['created_at', 'timestamp', { default: 'now()' }]),
+    },
+    {
+      name: 'a serial in the model, an identity column in the database',
+      expected: schema([table('users', [column('id', 'serial', { default: `nextval('users_id_seq'::regclass)` })])]),
+      actual: schema([dbTable('users', [column('id', 'integer', { identity: 'by-default' })])]),
+    },
+    {
+      name: 'an identity column in the model, a serial in the database',
+      expected: schema([table('users', [column('id', 'integer', { identity: 'always' })])]),
+      actual: schema([dbTable('users', [column('id', 'integer', { default: `nextval('"Users_id_seq"'::regclass)` })])]),
+    },
+    {
+      name: 'a generated column on both sides (its expression is not a default)',
+      expected: users(['full_name', 'text', { generated: `first || ' ' || last` }]),
+      actual: usersInDb(['full_name', 'text', { generated: `(first || ' '::text) || last` }]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the database default differs',
+      expected: users(['status', 'varchar(20)', { default: `'active'` }]),
+      actual: usersInDb(['status', 'varchar(20)', { default: `'inactive'::character varying` }]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'status',
+          message: "users.status has default 'inactive'::character varying in the database but 'active' in User (typeorm)",
+          expected: { default: `'active'` },
+          actual: { default: `'inactive'::character varying` },
+          sources: [User],
+        },
+      ],
+    },
+    {
+      name: 'the database has a default the model does not know',
+      expected: users(['login_count', 'integer']),
+      actual: usersInDb(['login_count', 'integer', { default: '0' }]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'login_count',
+          message: 'users.login_count has default 0 in the database but none in User (typeorm)',
+          expected: { default: null },
+          actual: { default: '0' },
+        },
+      ],
+    },
+    {
+      name: 'the model relies on a default that a NOT NULL column lacks',
+      expected: users(['login_count', 'integer', { default: '0' }]),
+      actual: usersInDb(['login_count', 'integer']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'login_count',
+          message: 'users.login_count relies on the database default 0 (User (typeorm)) but the NOT NULL column has no default: inserts that omit it fail',
+          expected: { default: '0' },
+          actual: { default: null },
+        },
+      ],
+    },
+    {
+      name: 'the model relies on a default that a nullable column lacks (inserts store null)',
+      expected: users(['login_count', 'integer', { nullable: true, default: '0' }]),
+      actual: usersInDb(['login_count', 'integer', { nullable: true }]),
+      findings: [{ severity: 'warning', table: 'users', column: 'login_count', expected: { default: '0' }, actual: { default: null } }],
+    },
+    {
+      name: 'a serial in the model, no sequence in the database',
+      expected: schema([table('users', [column('id', 'serial', { default: `nextval('users_id_seq'::regclass)` })])]),
+      actual: schema([dbTable('users', [column('id', 'integer')])]),
+      findings: [{ severity: 'error', table: 'users', column: 'id', expected: { default: `nextval('users_id_seq'::regclass)` }, actual: { default: null } }],
+    },
+    {
+      name: "now() in the model, a frozen 'now' in the database",
+      expected: users(['created_at', 'timestamp', { default: 'now()' }]),
+      actual: usersInDb(['created_at', 'timestamp', { default: `'2024-01-01 00:00:00'::timestamp without time zone` }]),
+      findings: [{ severity: 'warning', table: 'users', column: 'created_at' }],
+    },
+    {
+      name: 'a plain column in the model, a generated column in the database',
+      expected: users(['full_name', 'text']),
+      actual: usersInDb(['full_name', 'text', { generated: `(first || ' '::text) || last` }]),
+      findings: [{ severity: 'warning', table: 'users', column: 'full_name' }],
+    },
+  ],
+});
+
+describe('default-mismatch against a generated column', () => {
+  it('says what differs: its expected and actual are not the same', () => {
+    const result = run({ name: '', expected: users(['full_name', 'text']), actual: usersInDb(['full_name', 'text', { generated: `(first || ' '::text) || last` }]) });
+    const [finding] = result.findings.filter((candidate) => candidate.code === 'default-mismatch');
+    expect(finding).toBeDefined();
+    expect(finding!.actual).not.toEqual(finding!.expected);
+    expect(finding!.message).not.toMatch(/default none in the database but none/);
+  });
+});

@@ -1,0 +1,105 @@
+/** The `fk-type-mismatch` rule: which differences it reports, and how. */
+import { describe, expect, it } from 'vitest';
+import { column, dbTable, foreignKey, schema, table } from '../support/models.ts';
+import { Post, id, users, usersTable, usersDbTable, postsTable, postsDbTable, fkTypeVariants } from '../support/rule-fixtures.ts';
+import { ruleTester, run } from '../support/rule-tester.ts';
+
+ruleTester('fk-type-mismatch', {
+  valid: [
+    { name: 'integer references integer', expected: schema([usersTable('integer'), postsTable('integer')]), actual: schema([usersDbTable('integer'), postsDbTable('integer')]) },
+    { name: 'int4 references serial', expected: schema([usersTable('serial'), postsTable('int4')]), actual: schema([usersDbTable('integer'), postsDbTable('integer')]) },
+    { name: 'uuid references uuid', expected: schema([usersTable('uuid'), postsTable('uuid')]), actual: schema([usersDbTable('uuid'), postsDbTable('uuid')]) },
+    { name: 'the referenced table is nowhere to be read', expected: schema([postsTable('uuid')]), actual: schema([]) },
+  ],
+  invalid: [
+    {
+      name: 'the models disagree with each other',
+      ...fkTypeVariants.models,
+      findings: [
+        {
+          severity: 'error',
+          table: 'posts',
+          column: 'user_id',
+          message: 'posts.user_id is declared uuid by Post (typeorm) but references users.id, which the models declare integer',
+          expected: { type: 'integer', references: 'users.id' },
+          actual: { type: 'uuid' },
+          sources: [Post],
+        },
+      ],
+    },
+    {
+      name: 'the model disagrees with the referenced table in the database',
+      ...fkTypeVariants.across,
+      findings: [
+        {
+          severity: 'error',
+          table: 'posts',
+          column: 'user_id',
+          message: 'posts.user_id is declared uuid by Post (typeorm) but references users.id, which is integer in the database',
+          expected: { type: 'integer', references: 'users.id' },
+          actual: { type: 'uuid' },
+        },
+      ],
+    },
+    {
+      // The table does not exist yet: creating it would fail.
+      name: 'the referencing table does not exist yet',
+      expected: schema([postsTable('uuid')]),
+      actual: schema([usersDbTable('integer')]),
+      findings: [{ severity: 'error', table: 'posts', column: 'user_id', expected: { type: 'integer', references: 'users.id' }, actual: { type: 'uuid' } }],
+    },
+    {
+      name: 'the database disagrees with itself',
+      ...fkTypeVariants.database,
+      findings: [
+        {
+          severity: 'error',
+          table: 'posts',
+          column: 'user_id',
+          message: 'posts.user_id is bigint in the database but references users.id, which is integer',
+          expected: { type: 'integer', references: 'users.id' },
+          actual: { type: 'bigint' },
+        },
+      ],
+    },
+    {
+      name: 'a foreign key only the database has',
+      expected: schema([usersTable('integer'), postsTable('bigint', false)]),
+      actual: schema([usersDbTable('integer'), postsDbTable('bigint')]),
+      findings: [{ severity: 'error', table: 'posts', column: 'user_id', message: 'posts.user_id is bigint in the database but references users.id, which is integer' }],
+    },
+    {
+      name: 'a target in another schema is named with its schema',
+      expected: schema([
+        table('users', [column('id', 'integer')], { schema: 'auth', primaryKey: ['id'] }),
+        table('posts', [column('user_id', 'uuid')], { foreignKeys: [foreignKey(['user_id'], 'auth.users(id)')], sources: [Post] }),
+      ]),
+      actual: schema([
+        dbTable('users', [column('id', 'integer')], { schema: 'auth', primaryKey: ['id'] }),
+        dbTable('posts', [column('user_id', 'integer')], { foreignKeys: [foreignKey(['user_id'], 'auth.users(id)')] }),
+      ]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'posts',
+          column: 'user_id',
+          message: 'posts.user_id is declared uuid by Post (typeorm) but references auth.users.id, which the models declare integer',
+          expected: { type: 'integer', references: 'auth.users.id' },
+        },
+      ],
+    },
+  ],
+});
+
+describe('fk-type-mismatch explains the column once', () => {
+  it.each(Object.entries(fkTypeVariants))('%s: no column-type-mismatch for posts.user_id as well', (_, test) => {
+    const onColumn = run({ name: '', ...test }).findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id');
+    expect(onColumn.map((finding) => finding.code)).toEqual(['fk-type-mismatch']);
+  });
+
+  it('still reports column-type-mismatch for a column with no foreign key', () => {
+    const expected = schema([usersTable('integer'), postsTable('uuid', false)]);
+    const actual = schema([usersDbTable('integer'), postsDbTable('integer', false)]);
+    expect(run({ name: '', expected, actual }).findings.map((finding) => finding.code)).toEqual(['column-type-mismatch']);
+  });
+});

@@ -1,0 +1,106 @@
+/** The `missing-index` rule: which differences it reports, and how. */
+import { column, index, table, unique } from '../support/models.ts';
+import { User, email, emailModel, emailDb } from '../support/rule-fixtures.ts';
+import { ruleTester } from '../support/rule-tester.ts';
+
+ruleTester('missing-index', {
+  valid: [
+    { name: 'an index on the same column', expected: emailModel({ indexes: [index(['email'])] }), actual: emailDb({ indexes: [index(['email'], { name: 'IDX_users_email' })] }) },
+    {
+      name: 'a composite index in the same column order',
+      expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
+      actual: emailDb({ indexes: [index(['org_id', 'email'], { name: 'users_org_email_idx' })] }),
+    },
+    { name: 'a unique constraint on the same columns', expected: emailModel({ indexes: [index(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }) },
+    {
+      name: 'a composite unique constraint in the same column order',
+      expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
+      actual: emailDb({ uniques: [unique(['org_id', 'email'])] }),
+    },
+    { name: 'the primary key', expected: emailModel({ indexes: [index(['id'])] }), actual: emailDb() },
+    {
+      name: 'an expression index, matched by name',
+      expected: emailModel({ indexes: [index([], { name: 'users_lower_email_idx' })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_lower_email_idx' })] }),
+    },
+    {
+      name: 'a declared partial index, a full index on the same columns',
+      expected: emailModel({ indexes: [index(['email'], { where: '(deleted_at IS NULL)' })] }),
+      actual: emailDb({ indexes: [index(['email'])] }),
+    },
+    {
+      name: 'only a partial index on the same columns is index-mismatch business',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: emailDb({ indexes: [index(['email'], { where: '(deleted_at IS NULL)' })] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no index',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: emailDb(),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message: 'users has no index on (email) that User (typeorm) declares: queries on it scan the table',
+          expected: { columns: ['email'] },
+          actual: null,
+          sources: [User],
+        },
+      ],
+    },
+    {
+      name: 'a named index is reported with its name',
+      expected: emailModel({ indexes: [index(['email'], { name: 'IDX_users_email' })] }),
+      actual: emailDb(),
+      findings: [{ severity: 'warning', table: 'users', column: 'email', expected: { columns: ['email'], name: 'IDX_users_email' } }],
+    },
+    {
+      name: 'an index on the same columns in another order',
+      expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'])] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message: 'users has no index on (org_id, email) that User (typeorm) declares: queries on it scan the table',
+          expected: { columns: ['org_id', 'email'] },
+        },
+      ],
+    },
+    {
+      name: 'a unique constraint on the same columns in another order',
+      expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
+      actual: emailDb({ uniques: [unique(['email', 'org_id'])] }),
+      findings: [{ severity: 'warning', table: 'users', expected: { columns: ['org_id', 'email'] } }],
+    },
+    {
+      name: 'an index on more columns',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'])] }),
+      findings: [{ severity: 'warning', table: 'users', column: 'email' }],
+    },
+    {
+      name: 'an expression index not present',
+      expected: emailModel({ indexes: [index([], { name: 'users_lower_email_idx' })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message: 'users has no expression index users_lower_email_idx that User (typeorm) declares: queries on it scan the table',
+          expected: { name: 'users_lower_email_idx' },
+          actual: null,
+        },
+      ],
+    },
+    {
+      name: 'an expression index not present is named in expected, with no column',
+      expected: emailModel({ indexes: [index([], { name: 'users_lower_email_idx' })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower' })] }),
+      findings: [{ severity: 'warning', table: 'users', expected: { name: 'users_lower_email_idx' }, actual: null }],
+    },
+  ],
+});

@@ -1,0 +1,104 @@
+/** The `missing-unique` rule: which differences it reports, and how. */
+import { describe, expect, it } from 'vitest';
+import { column, dbTable, index, schema, table, unique } from '../support/models.ts';
+import { User, id, email, emailModel, emailDb } from '../support/rule-fixtures.ts';
+import { ruleTester, run } from '../support/rule-tester.ts';
+
+ruleTester('missing-unique', {
+  valid: [
+    { name: 'a unique constraint', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { name: 'UQ_97672ac88f789774dd47f7c8be3' })] }) },
+    { name: 'a unique index', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_idx' })] }) },
+    { name: 'a differently named constraint', expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_key' })] }), actual: emailDb({ uniques: [unique(['email'], { name: 'Tags_label_key' })] }) },
+    { name: 'the primary key', expected: schema([table('users', [id], { uniques: [unique(['id'])] })]), actual: schema([dbTable('users', [id], { primaryKey: ['id'] })]) },
+    {
+      name: 'a composite unique in another column order',
+      expected: emailModel({ uniques: [unique(['org_id', 'email'])] }),
+      actual: emailDb({ uniques: [unique(['email', 'org_id'])] }),
+    },
+    { name: 'the declared primary key', expected: emailModel(), actual: emailDb() },
+    {
+      name: 'a declared partial unique, by a partial unique index',
+      expected: emailModel({ uniques: [unique(['email'], { where: 'deleted_at is null' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)' })] }),
+    },
+    {
+      name: 'NULLS NOT DISTINCT on both sides',
+      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+    },
+    {
+      name: 'a unique on the same columns that treats NULLs otherwise is unique-mismatch business',
+      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'])] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no unique constraint or index',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb(),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message: 'users has no unique constraint or unique index on (email) that User (typeorm) declares: duplicates can be stored',
+          expected: { columns: ['email'] },
+          actual: null,
+          sources: [User],
+        },
+      ],
+    },
+    {
+      name: 'a named constraint is reported with its name',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'UQ_users_email' })] }),
+      actual: emailDb(),
+      findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], name: 'UQ_users_email' } }],
+    },
+    {
+      name: 'a composite unique has no single column',
+      expected: emailModel({ uniques: [unique(['org_id', 'email'])] }),
+      actual: emailDb({ uniques: [unique(['email'])] }),
+      findings: [{ severity: 'error', table: 'users', expected: { columns: ['org_id', 'email'] } }],
+    },
+    {
+      name: 'no primary key',
+      expected: emailModel(),
+      actual: schema([dbTable('users', [id, email, column('org_id', 'integer')])]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'id',
+          message: 'users has no primary key, unique constraint or unique index on (id), the primary key of User (typeorm): duplicates can be stored',
+          expected: { columns: ['id'], primaryKey: true },
+          actual: null,
+        },
+      ],
+    },
+    {
+      name: 'only a partial unique index',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)' })] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email' }],
+    },
+    {
+      name: 'NULLS NOT DISTINCT declared, only a partial NULLS NOT DISTINCT index',
+      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true, where: '(deleted_at IS NULL)' })] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: true } }],
+    },
+    {
+      name: 'a partial unique index on the declared columns is not a unique on them',
+      expected: emailModel({ uniques: [unique(['org_id', 'email'])] }),
+      actual: emailDb({ uniques: [unique(['org_id', 'email'], { where: '(deleted_at IS NULL)' })] }),
+      findings: [{ severity: 'error', table: 'users', expected: { columns: ['org_id', 'email'] } }],
+    },
+    {
+      name: 'a non-unique index on the column does not count',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email' })] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email' }],
+    },
+  ],
+});

@@ -1,0 +1,139 @@
+/** The `registry-conflict` rule: which differences it reports, and how. */
+import { describe, expect, it } from 'vitest';
+import { column, dbTable, enumType, schema, table, unique } from '../support/models.ts';
+import { User, id, email, roleColumn, AppUser, ReportUser, Account, usersDeclaredBy } from '../support/rule-fixtures.ts';
+import { ruleTester, run } from '../support/rule-tester.ts';
+
+ruleTester('registry-conflict', {
+  valid: [
+    {
+      name: 'two registries declare the table identically',
+      expected: [schema([usersDeclaredBy(AppUser)]), schema([usersDeclaredBy(Account)])],
+      actual: schema([dbTable('users', [id, email], { primaryKey: ['id'] })]),
+    },
+    {
+      name: 'the same declaration in other spellings and with other constraint names',
+      expected: [
+        schema([usersDeclaredBy(AppUser, column('email', 'varchar(255)', { default: `''` }), { uniques: [unique(['email'], { name: 'UQ_users_email' })] })]),
+        schema([usersDeclaredBy(Account, column('email', 'character varying(255)', { default: `''::character varying` }), { uniques: [unique(['email'], { name: 'users_email_key' })] })]),
+      ],
+      actual: schema([]),
+    },
+    {
+      name: 'a serial in one registry, an identity column in the other',
+      expected: [
+        schema([table('users', [column('id', 'serial', { default: `nextval('users_id_seq'::regclass)` })], { primaryKey: ['id'], sources: [AppUser] })]),
+        schema([table('users', [column('id', 'integer', { identity: 'by-default' })], { primaryKey: ['id'], sources: [Account] })]),
+      ],
+      actual: schema([]),
+    },
+    {
+      name: 'the same enum type in two registries',
+      expected: [schema([], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]), schema([], [enumType('user_role_enum', ['admin', 'member'], [Account])])],
+      actual: schema([]),
+    },
+    {
+      name: 'tables of one name in two schemas',
+      expected: [schema([usersDeclaredBy(AppUser)]), schema([usersDeclaredBy(Account, column('email', 'text'), { schema: 'auth' })])],
+      actual: schema([]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'two registries declare one table differently',
+      expected: [
+        schema([usersDeclaredBy(AppUser, column('email', 'varchar(320)'), { uniques: [unique(['email'])] })]),
+        schema([usersDeclaredBy(ReportUser, column('email', 'varchar', { nullable: true }))]),
+      ],
+      actual: schema([dbTable('users', [id, column('email', 'varchar(320)')], { primaryKey: ['id'], uniques: [unique(['email'])] })]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          message:
+            'users is declared differently by User (typeorm AppDataSource) and ReportUser (typeorm ReportingDataSource): column email: character varying(320) not null vs character varying null; unique (email) is declared only by the first',
+          expected: { declaredBy: 'User (typeorm AppDataSource)' },
+          actual: {
+            declaredBy: 'ReportUser (typeorm ReportingDataSource)',
+            differences: ['column email: character varying(320) not null vs character varying null', 'unique (email) is declared only by the first'],
+          },
+          sources: [AppUser, ReportUser],
+        },
+      ],
+    },
+    {
+      name: 'a column only the second registry declares',
+      expected: [schema([usersDeclaredBy(AppUser)]), schema([table('users', [id, email, column('nickname', 'text')], { primaryKey: ['id'], sources: [Account] })])],
+      actual: schema([]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          message: 'users is declared differently by User (typeorm AppDataSource) and Account (sequelize default): column nickname is declared only by the second',
+        },
+      ],
+    },
+    {
+      name: 'a table outside public is named with its schema',
+      expected: [
+        schema([usersDeclaredBy(AppUser, email, { schema: 'auth' })]),
+        schema([usersDeclaredBy(Account, column('email', 'varchar(255)', { default: `'x'` }), { schema: 'auth' })]),
+      ],
+      actual: schema([]),
+      findings: [
+        {
+          severity: 'error',
+          schema: 'auth',
+          table: 'users',
+          message: `auth.users is declared differently by User (typeorm AppDataSource) and Account (sequelize default): column email: character varying(255) not null vs character varying(255) not null default 'x'`,
+        },
+      ],
+    },
+    {
+      name: 'an enum type declared with other values',
+      expected: [
+        schema([table('users', [id, roleColumn], { sources: [AppUser] })], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]),
+        schema([table('users', [id, roleColumn], { sources: [Account] })], [enumType('user_role_enum', ['admin', 'member', 'owner'], [Account])]),
+      ],
+      actual: schema([]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'user_role_enum',
+          message: 'enum type user_role_enum is declared differently by User (typeorm AppDataSource) and Account (sequelize default): values (admin, member) vs (admin, member, owner)',
+          expected: { declaredBy: 'User (typeorm AppDataSource)' },
+          actual: { declaredBy: 'Account (sequelize default)', differences: ['values (admin, member) vs (admin, member, owner)'] },
+          sources: [AppUser, Account],
+        },
+      ],
+    },
+    {
+      name: 'an enum type declared with its values in another order',
+      expected: [schema([], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]), schema([], [enumType('user_role_enum', ['member', 'admin'], [Account])])],
+      actual: schema([]),
+      findings: [{ severity: 'error', table: 'user_role_enum', message: 'enum type user_role_enum is declared differently by User (typeorm AppDataSource) and Account (sequelize default): values (admin, member) vs (member, admin)' }],
+    },
+  ],
+});
+
+describe('registries merged into one expected schema', () => {
+  it('a table declared identically by two registries carries both sources into its findings', () => {
+    const result = run({ name: '', expected: [schema([usersDeclaredBy(User)]), schema([usersDeclaredBy(Account)])], actual: schema([]) });
+    expect(result.findings.map(({ code, message, sources }) => ({ code, message, sources }))).toEqual([
+      { code: 'missing-table', message: 'users is declared by User (typeorm), Account (sequelize) but the database has no such table', sources: [User, Account] },
+    ]);
+    expect(result.summary.tables).toBe(1);
+  });
+
+  it('on a conflict, the first declaration is the one checked against the database', () => {
+    const result = run({
+      name: '',
+      expected: [schema([usersDeclaredBy(AppUser, column('email', 'varchar(320)'))]), schema([usersDeclaredBy(ReportUser, column('email', 'varchar', { nullable: true }))])],
+      actual: schema([dbTable('users', [id, column('email', 'varchar(320)', { nullable: true })], { primaryKey: ['id'] })]),
+    });
+    expect(result.findings.map(({ code, severity, column, sources }) => ({ code, severity, column, sources }))).toEqual([
+      { code: 'registry-conflict', severity: 'error', column: undefined, sources: [AppUser, ReportUser] },
+      { code: 'nullability-mismatch', severity: 'warning', column: 'email', sources: [AppUser] },
+    ]);
+  });
+});

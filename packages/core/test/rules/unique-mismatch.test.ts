@@ -1,0 +1,59 @@
+/** The `unique-mismatch` rule: a unique on the declared columns that treats NULLs otherwise. */
+import { describe, expect, it } from 'vitest';
+import { unique } from '../support/models.ts';
+import { emailDb, emailModel } from '../support/rule-fixtures.ts';
+import { ruleTester, run } from '../support/rule-tester.ts';
+
+ruleTester('unique-mismatch', {
+  valid: [
+    {
+      name: 'NULLS NOT DISTINCT on both sides',
+      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+    },
+    { name: 'no unique on the columns at all is missing-unique business', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb() },
+    {
+      name: 'only a partial unique with other NULL handling is missing-unique business',
+      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)' })] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'NULLS NOT DISTINCT declared, a plain unique in the database',
+      expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'])] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: true } }],
+    },
+    {
+      // UNIQUE NULLS NOT DISTINCT (PG 15+) is not the same guarantee as UNIQUE
+      name: 'a plain unique declared, UNIQUE NULLS NOT DISTINCT in the database: a second NULL is rejected',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: false } }],
+    },
+    {
+      name: 'NULLS NOT DISTINCT declared on two columns, the database has it on one of them',
+      expected: emailModel({ uniques: [unique(['org_id', 'email'], { nullsNotDistinct: true })] }),
+      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true }), unique(['org_id', 'email'])] }),
+      findings: [{ severity: 'error', table: 'users', expected: { columns: ['org_id', 'email'], nullsNotDistinct: true } }],
+    },
+  ],
+});
+
+describe('unique-mismatch against a NULLS NOT DISTINCT unique in the database', () => {
+  const finding = () =>
+    run({ name: '', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }) }).findings.find(
+      (candidate) => candidate.code === 'unique-mismatch',
+    );
+
+  it('says the database unique is stricter, not absent', () => {
+    expect(finding()?.message).toBe(
+      'users has a unique on (email) that is NULLS NOT DISTINCT, but User (typeorm) declares a plain one: a second NULL the model allows is rejected',
+    );
+  });
+
+  it('shows the unique the database has', () => {
+    expect(finding()?.actual).toEqual({ columns: ['email'], nullsNotDistinct: true });
+  });
+});
