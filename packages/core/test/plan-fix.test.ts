@@ -4,7 +4,7 @@ import { column, dbEnum, dbTable, enumColumn, enumType, foreignKey, index, schem
 
 /** The plan for the differences between a model and a database, as `ormdrift fix` makes it. */
 const plan = (expected: SchemaModel, actual: SchemaModel, options: { concurrently?: boolean } = {}) =>
-  planFix({ changes: diffSchemas(expected, actual) }, options);
+  planFix({ changes: diffSchemas({ schema: expected, conflicts: [] }, actual) }, options);
 const downOps = (fix: FixPlan) => fix.down.map(({ operation }) => operation.op);
 
 const id = column('id', 'integer', { default: "nextval('users_id_seq'::regclass)" });
