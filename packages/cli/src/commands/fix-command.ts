@@ -23,7 +23,7 @@ Options:
                     second file next to --out (<name>.concurrent.sql) that runs outside a transaction
   --apply           run the migration on --db (one transaction), then check again
   --schema NAME     fix only this schema (repeatable; default: every schema the models use)
-  --rule CODE=LEVEL a finding code's severity for the exit code of --apply's re-check (repeatable)
+  --rule CODE=LEVEL a finding code's severity, as for check: a code that is off is not fixed (repeatable)
   --debug           print stack traces of errors
   -h, --help        show this help
 
