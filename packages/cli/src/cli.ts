@@ -1,8 +1,9 @@
 import { escapeText } from '@ormdrift/core';
-import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl } from '@ormdrift/postgres';
+import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { checkCommand } from './commands/check-command.ts';
-import { statusCommand } from './commands/status-command.ts';
 import { diffCommand } from './commands/diff-command.ts';
+import { fixCommand } from './commands/fix-command.ts';
+import { statusCommand } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -12,8 +13,9 @@ Commands:
   check [modules...]   compare the ORM models in the modules with a PostgreSQL database
   status               compare the migrations on disk with the database's ledger of applied ones
   diff                 compare one database with another (or with what the migrations build)
+  fix [modules...]     write the SQL that adds what the database lacks, and the SQL that undoes it
 
-Run "ormdrift check --help" for the options.`;
+Run "ormdrift <command> --help" for the options.`;
 
 /** Runs one CLI invocation and returns its exit code: 0 clean, 1 drift at error severity, 2 anything else. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -27,13 +29,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await statusCommand(rest, io);
       case 'diff':
         return await diffCommand(rest, io);
+      case 'fix':
+        return await fixCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
         io.stdout.write(`${usage}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}": the commands are: check, status, diff`);
+        throw new UsageError(`unknown command "${command}": the commands are: check, status, diff, fix`);
     }
   } catch (error) {
     io.stderr.write(`ormdrift: ${describeError(error)}\n`);
@@ -43,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function describeError(error: unknown): string {
-  const known = error instanceof UsageError || error instanceof ConnectionError;
+  const known = error instanceof UsageError || error instanceof ConnectionError || error instanceof SqlScriptError;
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);

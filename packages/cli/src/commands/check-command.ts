@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, type LoadedSource, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '@ormdrift/discover';
@@ -92,37 +92,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
   const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
 
-  const modules = [];
-  for (const file of await moduleArguments(positionals, io.cwd)) {
-    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
-    modules.push({ file, path: resolve(io.cwd, file), exports });
-  }
-  const sources = await findSources(modules);
-  if (values.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
-  if (sources.length === 0) {
-    throw new UsageError(
-      `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
-    );
-  }
-
-  // The models are loaded before the introspector connects: a broken model is reported without touching the database.
-  const result = await database((databaseUrl) =>
-    check({
-      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
-      introspector: postgresIntrospector(databaseUrl, {
-        ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
-        ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
-        ...(values.schema ? { requiredSchemas: values.schema } : {}),
-      }),
-      rules,
-      ...(values.schema ? { schemas: values.schema } : {}),
-    }),
+  const result = await checkModules(
+    positionals,
+    { database, schemas: values.schema, rules, connectTimeoutMs, statementTimeoutMs, importTimeoutMs, verbose: values.verbose === true },
+    io,
   );
-  if (result.summary.tables === 0) {
-    // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
-    const schemas = (values.schema ?? []).map((name) => `"${name}"`).join(', ');
-    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
-  }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   // with a live database, the migrations also say whether it is behind them
@@ -152,6 +126,61 @@ function loadEnvFile(file: string, cwd: string): void {
 
 /** Lends the URL of the database to check for the time of one use: a live one, or one built from migrations. */
 type DatabaseAccess = <T>(use: (url: string) => Promise<T>) => Promise<T>;
+
+export interface CheckModulesOptions {
+  /** The database to read: a URL, or a lender of one (the throwaway server that `--migrations` builds). */
+  readonly database: string | DatabaseAccess;
+  readonly schemas?: string[] | undefined;
+  readonly rules: RuleSettings;
+  readonly connectTimeoutMs?: number | undefined;
+  readonly statementTimeoutMs?: number | undefined;
+  /** Per module, and per registry while its models are built; default 30 s. */
+  readonly importTimeoutMs?: number | undefined;
+  /** List each registry found on stderr. */
+  readonly verbose?: boolean;
+}
+
+/**
+ * The check pipeline the commands share: import the modules (directories and globs expanded), find their
+ * registries, load them, read the database, evaluate. Throws a `UsageError` when nothing would be compared.
+ */
+export async function checkModules(files: readonly string[], options: CheckModulesOptions, io: CliIo): Promise<CheckResult> {
+  const importTimeoutMs = options.importTimeoutMs ?? defaultImportTimeoutMs;
+  const modules = [];
+  for (const file of await moduleArguments(files, io.cwd)) {
+    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
+    modules.push({ file, path: resolve(io.cwd, file), exports });
+  }
+  const sources = await findSources(modules);
+  if (options.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
+  if (sources.length === 0) {
+    throw new UsageError(
+      `found nothing ORM-like in ${files.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
+    );
+  }
+
+  const database = options.database;
+  const lend: DatabaseAccess = typeof database === 'string' ? (use) => use(database) : database;
+  // The models are loaded before the introspector connects: a broken model is reported without touching the database.
+  const result = await lend((url) =>
+    check({
+      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+      introspector: postgresIntrospector(url, {
+        ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+        ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+        ...(options.schemas ? { requiredSchemas: options.schemas } : {}),
+      }),
+      rules: options.rules,
+      ...(options.schemas ? { schemas: options.schemas } : {}),
+    }),
+  );
+  if (result.summary.tables === 0) {
+    // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
+    const schemas = (options.schemas ?? []).map((name) => `"${name}"`).join(', ');
+    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
+  }
+  return result;
+}
 
 /** Source files the report must never overwrite: a module to check, or any file a loader would run. */
 const moduleExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
