@@ -6,17 +6,24 @@ import { runSqlScript } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { UsageError } from '../usage-error.ts';
+import { withMigratedDatabase } from '../migrations/migrated-database.ts';
+import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { checkModules } from './check-command.ts';
 
-export const fixUsage = `Usage: ormdrift fix [modules...] --db URL [options]
+export const fixUsage = `Usage: ormdrift fix [modules...] (--db URL | --migrations PATH) [options]
 
 Checks the modules' ORM models against the database, as "ormdrift check" does, and writes the SQL
 that adds what the database lacks: missing tables, columns, enum types and values, primary keys,
 uniques, indexes and foreign keys, and the models' defaults. It never drops or retypes anything:
 what no automatic fix is safe for is listed at the top of the script. Nothing runs unless --apply.
+With --migrations and no --db, the database is the one the migrations build on a throwaway
+PostgreSQL: the script is then the next migration your models need.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
+  --migrations PATH the project's migrations (SQL files, TypeORM, drizzle-kit or sequelize-cli): without
+                    --db, fix what they build
+  --migrations-kind KIND  sql, typeorm, drizzle or sequelize, when it cannot be told from the path
   --out FILE        write the migration to FILE (default: standard output)
   --rollback FILE   write the SQL that removes exactly what the migration adds
   --concurrently    create the indexes of existing tables with CREATE INDEX CONCURRENTLY, in a
@@ -38,6 +45,8 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     strict: true,
     options: {
       db: { type: 'string' },
+      migrations: { type: 'string' },
+      'migrations-kind': { type: 'string' },
       out: { type: 'string' },
       rollback: { type: 'string' },
       concurrently: { type: 'boolean' },
@@ -54,10 +63,16 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
   }
   if (positionals.length === 0) throw new UsageError('no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql');
   if (values.concurrently && !values.out) throw new UsageError('--concurrently writes a second file next to the first: pass --out up.sql too');
-  const url = values.db ?? io.env['DATABASE_URL'];
-  if (!url) throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  const migrations = values.migrations ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd) : undefined;
+  // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
+  const url = values.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
+  if (!url && !migrations) {
+    throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
+  }
+  if (values.apply && !url) throw new UsageError('--apply runs the migration on --db: pass --db, or leave --apply out to write the next migration');
   const rules = parseRuleSettings(values.rule ?? []);
-  const options = { database: url, schemas: values.schema, rules };
+  const database = url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, io, values.debug === true, use));
+  const options = { database, schemas: values.schema, rules };
 
   const result = await checkModules(positionals, options, io);
   const plan = planFix(result, { concurrently: values.concurrently === true });
@@ -75,7 +90,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write('ormdrift: nothing to apply.\n');
     return result.summary.errors > 0 ? 1 : 0;
   }
-  await runSqlScript(url, scripts.batches, {
+  await runSqlScript(url!, scripts.batches, {
     onNotice: (notice) => io.stderr.write(`  ${notice.severity.toLowerCase()}: ${notice.message.replace(/^ormdrift: /, '')}\n`),
   });
   const after = await checkModules(positionals, options, io);
