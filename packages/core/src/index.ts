@@ -46,7 +46,7 @@ export { migrationLedgers } from './rules/orphan-table.ts';
 
 export { check, type CheckOptions } from './check/check.ts';
 export { evaluate, type EvaluateOptions, type RuleSettings } from './check/evaluate.ts';
-export type { CheckProblem, CheckResult, CheckSummary, Finding } from './check/finding.ts';
+export type { CheckProblem, CheckResult, CheckSummary, Finding, FindingCause } from './check/finding.ts';
 export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 
 export { planFix, type FixInput, type PlanFixOptions } from './plan/plan-fix.ts';
