@@ -40,32 +40,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command "${command}": the commands are: check, status, diff, fix`);
     }
   } catch (error) {
-    io.stderr.write(`ormdrift: ${describeError(error)}\n`);
+    io.stderr.write(`ormdrift: ${describeError(error, command ?? 'check', debug)}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n${causeChain(error)}`);
     return 2;
   }
 }
 
-function describeError(error: unknown): string {
+function describeError(error: unknown, command: string, debug: boolean): string {
   const known = error instanceof UsageError || error instanceof ConnectionError || error instanceof SqlScriptError;
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);
+  if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message, command);
   else if (error instanceof MissingSchemaError) message = `${message}: check --schema`;
   else if (error instanceof IntrospectionError && error.interrupted === 'deadline') {
     message = `the database stopped answering while ${error.step} (${message.slice(error.step.length + 2)}): check the server and the network, or raise --statement-timeout`;
   } else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
-  else if (!known) message = `unexpected error: ${message} (run with --debug for the stack trace)`;
+  else if (!known) message = debug ? `unexpected error: ${message}` : `unexpected error: ${message} (run with --debug for the stack trace)`;
   // one line, no terminal control from names in the message, and never a connection string with its password
   return escapeText(message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url)));
 }
 
-function parseArgsMessage(message: string): string {
+function parseArgsMessage(message: string, command: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]}: see "ormdrift check --help"`;
+  if (unknown) return `unknown option ${unknown[1]}: see "ormdrift ${command} --help"`;
   const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing?.[1]) return `option ${missing[1].split(',').pop()?.trim()} needs a value: see "ormdrift check --help"`;
-  return `${message.split('.')[0]}: see "ormdrift check --help"`;
+  if (missing?.[1]) return `option ${missing[1].split(',').pop()?.trim()} needs a value: see "ormdrift ${command} --help"`;
+  return `${message.split('.')[0]}: see "ormdrift ${command} --help"`;
 }
 
 function causeChain(error: Error): string {

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
@@ -16,6 +15,7 @@ import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { joinStatusToReport } from '../migrations/migration-findings.ts';
 import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
+import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -89,7 +89,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
   const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
-  if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
+  if (values.out) refuseSourceAsOutput('--out', values.out, positionals, io.cwd);
   const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
 
   const result = await checkModules(
@@ -103,10 +103,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
   if (status) report = joinStatusToReport(report, format === 'json' ? 'json' : 'text', status, colors);
   if (values.out) {
-    const out = resolve(io.cwd, values.out);
-    await writeFile(out, report).catch((cause: unknown) => {
-      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
-    });
+    await writeOutputFile(io.cwd, values.out, report, 'the report');
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
@@ -180,19 +177,6 @@ export async function checkModules(files: readonly string[], options: CheckModul
     throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
   }
   return result;
-}
-
-/** Source files the report must never overwrite: a module to check, or any file a loader would run. */
-const moduleExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
-
-function refuseInputAsOutput(out: string, modules: readonly string[], cwd: string): void {
-  const target = resolve(cwd, out);
-  if (modules.some((file) => resolve(cwd, file) === target)) {
-    throw new UsageError(`--out ${out} is one of the modules to check: write the report to another file, e.g. --out drift.json`);
-  }
-  if (moduleExtensions.has(extname(target).toLowerCase())) {
-    throw new UsageError(`--out ${out} names a source file: write the report to a .txt or .json file`);
-  }
 }
 
 /**

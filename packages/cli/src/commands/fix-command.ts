@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { planFix, renderFix, type CheckResult, type FixNoteTopic, type FixPlan, type FixScripts } from '@ormdrift/core';
+import { escapeText, planFix, renderFix, type CheckResult, type FixNoteTopic, type FixPlan, type FixScripts } from '@ormdrift/core';
 import { runSqlScript } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
+import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { UsageError } from '../usage-error.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
@@ -63,6 +63,10 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
   }
   if (positionals.length === 0) throw new UsageError('no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql');
   if (values.concurrently && !values.out) throw new UsageError('--concurrently writes a second file next to the first: pass --out up.sql too');
+  for (const [flag, file] of [['--out', values.out], ['--rollback', values.rollback]] as const) if (file) refuseSourceAsOutput(flag, file, positionals, io.cwd);
+  if (values.out && values.rollback && resolve(io.cwd, values.out) === resolve(io.cwd, values.rollback)) {
+    throw new UsageError(`--out and --rollback both name ${values.out}: the rollback would replace the migration; give them two files`);
+  }
   const migrations = values.migrations ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd) : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = values.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
@@ -91,7 +95,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     return result.summary.errors > 0 ? 1 : 0;
   }
   await runSqlScript(url!, scripts.batches, {
-    onNotice: (notice) => io.stderr.write(`  ${notice.severity.toLowerCase()}: ${notice.message.replace(/^ormdrift: /, '')}\n`),
+    onNotice: (notice) => io.stderr.write(`  ${notice.severity.toLowerCase()}: ${escapeText(notice.message.replace(/^ormdrift: /, ''))}\n`),
   });
   const after = await checkModules(positionals, options, io);
   io.stderr.write(`${recheckSummary(result, after)}\n`);
@@ -99,9 +103,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
 }
 
 async function write(io: CliIo, file: string, text: string): Promise<void> {
-  await writeFile(resolve(io.cwd, file), text).catch((cause: unknown) => {
-    throw new UsageError(`cannot write ${file}: ${(cause as Error).message}`, { cause });
-  });
+  await writeOutputFile(io.cwd, file, text, 'the script');
 }
 
 /** `up.sql` → `up.concurrent.sql`, beside it. */

@@ -5,6 +5,7 @@ import type { ColumnModel, QualifiedName } from '../model/schema-model.ts';
 import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
 import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
 import { quoteIdentifier as id, quoteLiteral as literal, quoteQualified as qualified } from './quote.ts';
+import { escapeText } from '../report/escape-text.ts';
 
 /** The SQL of a fix, ready to write to files or to run. */
 export interface FixScripts {
@@ -95,9 +96,12 @@ function renderNote(note: FixNote): string {
   return lines.join('\n');
 }
 
-/** A comment line: newlines in a name must not end the comment and start a statement. */
+/**
+ * A comment line: newlines in a name must not end the comment and start a statement, and control characters
+ * in a name must not reach the terminal of whoever reads the script (`escapeText`).
+ */
 function comment(text: string): string {
-  return `-- ${text.replace(/[\r\n]+/g, ' ')}`;
+  return `-- ${escapeText(text.replace(/[\r\n]+/g, ' '))}`;
 }
 
 function describeChange(change: SchemaChange): string {
