@@ -193,10 +193,15 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const signalNumbers: Record<(typeof signals)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 let handlersInstalled = false;
+/**
+ * `process.exit` as it was when this module loaded: the CLI replaces it while user modules run (so that a module
+ * cannot end a check), but an interrupted run must still end, with the shell's code for the signal.
+ */
+const exitProcess = process.exit.bind(process) as (code: number) => never;
 
 function onSignal(signal: (typeof signals)[number]): void {
   const all = [...running.keys()].map((server) => server.stop().catch(() => {}));
-  void Promise.all(all).finally(() => process.exit(128 + signalNumbers[signal]));
+  void Promise.all(all).finally(() => exitProcess(128 + signalNumbers[signal]));
 }
 
 function onExit(): void {
