@@ -205,7 +205,7 @@ describe('ormdrift check, given bad input', () => {
     failsWith(['src/data-source.ts', '--db', clean.url, '--rule', 'missing-colum=off'], example, /unknown finding code "missing-colum" in --rule missing-colum=off: the codes are registry-conflict, missing-table/));
 
   it('a report file that cannot be written', () =>
-    failsWith(['src/data-source.ts', '--db', clean.url, '--out', 'no-such-directory/drift.json'], example, /cannot write the report to no-such-directory\/drift\.json: ENOENT/));
+    failsWith(['src/data-source.ts', '--db', clean.url, '--out', 'no-such-directory/drift.json'], example, /^ormdrift: cannot write the report to no-such-directory\/drift\.json: the folder no-such-directory does not exist: create it first\n$/));
 
   it('no database at all', () => failsWith(['src/data-source.ts'], example, /no database to check: pass --db/));
 
