@@ -21,13 +21,18 @@ export type { LoadedSource, SchemaSource, SourceProblem } from './model/schema-s
 export type { DiscoveredSource, DiscoverSources, DiscoveryContext, ExportedValue } from './model/source-discovery.ts';
 export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';
-export { postgresIdentifier } from './model/postgres-identifier.ts';
+export { postgresIdentifier, postgresObjectName } from './model/postgres-identifier.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
 export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
 export { canonicalDefault } from './normalize/default-expression.ts';
+export { parseInterval, type IntervalValue } from './normalize/interval-literal.ts';
+
+export type { CompareLiterals, LiteralPair } from './literal/literal-comparison.ts';
+export { constantLiteral } from './literal/constant-literal.ts';
+export { settleLiteralDefaults } from './literal/settle-literal-defaults.ts';
 
 export { mergeRegistries, type MergedSchema, type RegistryConflict } from './merge/merge-registries.ts';
 export { diffSchemas, type DiffOptions } from './diff/diff-schemas.ts';

@@ -1,4 +1,4 @@
-import type { QualifiedName } from '@ormdrift/core';
+import { postgresObjectName, type QualifiedName } from '@ormdrift/core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { columnSqlType } from './column-dimensions.ts';
 import type { DrizzleCasing } from './drizzle-casing.ts';
@@ -19,6 +19,11 @@ export interface DefaultContext {
  * database defaults. `$defaultFn()` and `$onUpdate()` also set `hasDefault`, but they run in
  * JavaScript at insert time and the database never sees them. Serial columns get the sequence
  * default PostgreSQL creates for them; identity columns have none (they are not defaults).
+ *
+ * A value drizzle-kit has no spelling for (a `point({ mode: 'xy' })`'s `{ x: 1, y: 2 }`, a `line`'s
+ * tuple, a `vector`'s array: drizzle-kit itself writes `DEFAULT [object Object]` or `DEFAULT 1,2`) is
+ * rendered as the text the column sends at insert, its own `mapToDriverValue()` (`'(1,2)'`). Throws
+ * `UnrenderableDefault` when even that gives no text.
  */
 export function drizzleColumnDefault(column: PgColumn, context: DefaultContext): string | null {
   if (column.generated !== undefined || column.generatedIdentity !== undefined) return null;
@@ -31,7 +36,32 @@ export function drizzleColumnDefault(column: PgColumn, context: DefaultContext):
   if (sqlType === 'json' || sqlType === 'jsonb') return `'${JSON.stringify(value)}'::${sqlType}`;
   if (value instanceof Date) return quoteLiteral(dateLiteral(value, sqlType));
   if (/\[\d*\]/.test(sqlType) && Array.isArray(value)) return `'${arrayLiteral(value, sqlType)}'`;
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return driverValueLiteral(column, value);
+}
+
+/** A default that cannot be written as SQL: the adapter reports it as not compared. */
+export class UnrenderableDefault extends Error {}
+
+/** The column's own insert-time text for a structured value, as a quoted literal. */
+function driverValueLiteral(column: PgColumn, value: unknown): string {
+  let driverValue: unknown;
+  try {
+    driverValue = column.mapToDriverValue(value);
+  } catch {
+    driverValue = undefined;
+  }
+  if (typeof driverValue === 'string') return quoteLiteral(driverValue);
+  if (typeof driverValue === 'number' || typeof driverValue === 'bigint' || typeof driverValue === 'boolean') return String(driverValue);
+  throw new UnrenderableDefault(`its default ${describe(value)} cannot be written as SQL`);
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value;
+  }
 }
 
 /** drizzle-kit's spelling of a `Date` default: a date, a zone-less timestamp to the millisecond, or ISO 8601. */
@@ -63,8 +93,8 @@ const serialTypes = new Set(['serial', 'bigserial', 'smallserial']);
 /** `serial` is `integer` plus `DEFAULT nextval('<table>_<column>_seq'::regclass)`, as pg_get_expr prints it. */
 function serialDefault(column: PgColumn, context: DefaultContext): string | null {
   if (!serialTypes.has(column.getSQLType())) return null;
-  // PostgreSQL truncates a long sequence name to 63 bytes; the canonical comparison ignores the name.
-  const sequence = [context.table.schema === 'public' ? [] : [context.table.schema], `${context.table.name}_${context.column}_seq`]
+  // PostgreSQL shortens a long sequence name to 63 bytes, keeping `_seq`
+  const sequence = [context.table.schema === 'public' ? [] : [context.table.schema], postgresObjectName(context.table.name, context.column, 'seq')]
     .flat()
     .map(identifierAsPrinted)
     .join('.');

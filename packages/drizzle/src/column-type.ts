@@ -1,4 +1,4 @@
-import { enumColumnType, parseColumnType, type ColumnType, type QualifiedName } from '@ormdrift/core';
+import { enumColumnType, parseColumnType, postgresIdentifier, type ColumnType, type QualifiedName } from '@ormdrift/core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { columnArrayShape, columnSqlType } from './column-dimensions.ts';
 import { isDrizzleEnum } from './recognize.ts';
@@ -24,7 +24,7 @@ export function drizzleColumnType(column: PgColumn): DrizzleColumnType {
   const { element, dimensions: arrayDims } = columnArrayShape(column);
   const declared = (element as { enum?: unknown }).enum;
   if (isDrizzleEnum(declared)) {
-    const type: QualifiedName = { schema: declared.schema ?? 'public', name: declared.enumName };
+    const type: QualifiedName = { schema: declared.schema ?? 'public', name: postgresIdentifier(declared.enumName) };
     return {
       type: enumColumnType(columnSqlType(column), type, arrayDims),
       enum: { ...type, values: [...declared.enumValues] },

@@ -1,4 +1,4 @@
-import { qualifiedKey } from '@ormdrift/core';
+import { postgresIdentifier, qualifiedKey } from '@ormdrift/core';
 import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DrizzleCasing } from './drizzle-casing.ts';
@@ -47,7 +47,7 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
 
       // exported enums first, so that an enum is credited to its export rather than to a column using it
       for (const [name, value] of exported) {
-        if (isDrizzleEnum(value)) addEnum({ schema: value.schema ?? 'public', name: value.enumName, values: [...value.enumValues] }, name);
+        if (isDrizzleEnum(value)) addEnum({ schema: value.schema ?? 'public', name: postgresIdentifier(value.enumName), values: [...value.enumValues] }, name);
       }
       const seen = new Set<unknown>();
       for (const [name, value] of exported) {

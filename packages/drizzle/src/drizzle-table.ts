@@ -1,4 +1,4 @@
-import { referentialAction } from '@ormdrift/core';
+import { postgresIdentifier, referentialAction } from '@ormdrift/core';
 import type {
   ColumnModel,
   ForeignKeyModel,
@@ -10,7 +10,7 @@ import type {
   UniqueModel,
 } from '@ormdrift/core';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { drizzleColumnDefault } from './column-default.ts';
+import { drizzleColumnDefault, UnrenderableDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
 import { columnUniqueName } from './column-unique-name.ts';
 import { unnamedForeignKeyName, unnamedPrimaryKeyName } from './constraint-names.ts';
@@ -30,14 +30,25 @@ type Index = TableConfig['indexes'][number];
 /** Maps one Drizzle table into the table drizzle-kit's migration creates for it. */
 export function drizzleTable(pgTable: PgTable, source: Provenance, casing: DrizzleCasing | undefined): DrizzleTable {
   const config = getTableConfig(pgTable);
-  const qualified = { schema: config.schema ?? 'public', name: config.name };
-  const nameOf = (column: NamedColumn) => columnName(column, casing);
+  // drizzle-kit sends names as declared; PostgreSQL stores every identifier cut to 63 bytes
+  const qualified = { schema: config.schema ?? 'public', name: postgresIdentifier(config.name) };
+  const nameOf = (column: NamedColumn) => postgresIdentifier(columnName(column, casing));
   const problems: SourceProblem[] = [];
   const enums: ColumnEnum[] = [];
 
   const primaryKey = primaryKeyOf(config, casing);
   // PostgreSQL makes every primary-key column NOT NULL, whatever the model says.
   const keyColumns = new Set(primaryKey?.columns ?? []);
+
+  const columnDefault = (column: TableConfig['columns'][number], name: string): string | null => {
+    try {
+      return drizzleColumnDefault(column, { table: qualified, column: name, casing });
+    } catch (cause) {
+      if (!(cause instanceof UnrenderableDefault)) throw cause;
+      problems.push({ type: 'unsupported-type', ref: `${source.model ?? config.name}.${column.name}`, message: `${cause.message}: it is checked as if the column had no database default` });
+      return null;
+    }
+  };
 
   const columns = config.columns.map((column): ColumnModel => {
     const name = nameOf(column);
@@ -47,7 +58,7 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       name,
       type: resolved.type,
       nullable: !column.notNull && !keyColumns.has(name),
-      default: drizzleColumnDefault(column, { table: qualified, column: name, casing }),
+      default: columnDefault(column, name),
       identity: column.generatedIdentity === undefined ? null : column.generatedIdentity.type === 'always' ? 'always' : 'by-default',
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
       // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
@@ -60,8 +71,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
     ...config.columns
       .filter((column) => column.isUnique)
-      .map((column) => ({ name: columnUniqueName(column, config.name, nameOf(column)), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
-    ...config.uniqueConstraints.map((unique) => ({ name: unique.name, columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
+      .map((column) => ({ ...cut(columnUniqueName(column, config.name, nameOf(column))), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+    ...config.uniqueConstraints.map((unique) => ({ ...cut(unique.name), columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
   for (const index of config.indexes) {
@@ -81,12 +92,15 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     const target = getTableConfig(reference.foreignTable);
     const from = reference.columns.map(nameOf);
     const to = reference.foreignColumns.map(nameOf);
+    const declaredNames = (columns: readonly NamedColumn[]) => columns.map((column) => columnName(column, casing));
     return {
-      name:
-        unnamedForeignKeyName(foreignKey, qualified.name, from, target.name, to) ??
-        casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
+      // drizzle-kit names keys from the names as declared; PostgreSQL then cuts the result to 63 bytes
+      name: postgresIdentifier(
+        unnamedForeignKeyName(foreignKey, config.name, declaredNames(reference.columns), target.name, declaredNames(reference.foreignColumns)) ??
+          casedName(foreignKey.getName(), [...reference.columns, ...reference.foreignColumns], casing),
+      ),
       columns: from,
-      references: { schema: target.schema ?? 'public', name: target.name, columns: to },
+      references: { schema: target.schema ?? 'public', name: postgresIdentifier(target.name), columns: to },
       onDelete: referentialAction(foreignKey.onDelete),
       onUpdate: referentialAction(foreignKey.onUpdate),
       ...inheritedActions(foreignKey),
@@ -110,13 +124,14 @@ function inheritedActions(foreignKey: { readonly onDelete?: string | undefined; 
 /** A composite `primaryKey({ columns })` from the table's extra config, else the columns marked `.primaryKey()`. */
 function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): PrimaryKeyModel | null {
   const composite = config.primaryKeys[0];
+  const nameOf = (column: NamedColumn) => postgresIdentifier(columnName(column, casing));
   if (composite) {
     const name = unnamedPrimaryKeyName(composite, config.name) ?? casedName(composite.getName(), composite.columns, casing);
-    return { name, columns: composite.columns.map((column) => columnName(column, casing)) };
+    return { name: postgresIdentifier(name), columns: composite.columns.map(nameOf) };
   }
   // an inline `.primaryKey()` is left for PostgreSQL to name (`<table>_pkey`)
   const marked = config.columns.filter((column) => column.primary);
-  return marked.length > 0 ? { columns: marked.map((column) => columnName(column, casing)) } : null;
+  return marked.length > 0 ? { columns: marked.map(nameOf) } : null;
 }
 
 /**
@@ -129,11 +144,15 @@ function indexModel(index: Index, table: string, casing: DrizzleCasing | undefin
   const { config } = index;
   const expression = config.columns.some(isSql);
   if (expression && config.name === undefined) return undefined;
-  const columns = expression ? [] : config.columns.map((column) => columnName(column as NamedColumn, casing));
-  const name = config.name ?? `${table}_${columns.join('_')}_index`;
+  const columns = expression ? [] : config.columns.map((column) => postgresIdentifier(columnName(column as NamedColumn, casing)));
+  const name = postgresIdentifier(config.name ?? `${table}_${config.columns.map((column) => columnName(column as NamedColumn, casing)).join('_')}_index`);
   const where = config.where === undefined ? {} : { where: sqlText(config.where, casing) };
   if (config.unique && !expression && config.where === undefined) return { name, columns, nullsNotDistinct: false };
   return { name, columns, ...where };
+}
+
+function cut(name: string | undefined): { name?: string } {
+  return name === undefined ? {} : { name: postgresIdentifier(name) };
 }
 
 function generatedExpression(as: unknown, casing: DrizzleCasing | undefined): string {

@@ -1,4 +1,4 @@
-import type { QualifiedName } from '@ormdrift/core';
+import { postgresObjectName, type QualifiedName } from '@ormdrift/core';
 import type { AttributeLike, QueryGeneratorLike } from './sequelize-shapes.ts';
 
 export type ResolvedDefault = { readonly ok: true; readonly default: string | null } | { readonly ok: false; readonly reason: string };
@@ -42,7 +42,7 @@ export function isDatabaseDefault(value: unknown): boolean {
 
 /** What `pg_get_expr()` shows for a serial column: `nextval('"Audit Log_id_seq"'::regclass)`. */
 function serialDefault({ table, column }: { readonly table: QualifiedName; readonly column: string }): string {
-  const sequence = `${table.name}_${column}_seq`;
+  const sequence = postgresObjectName(table.name, column, 'seq');
   const qualified = table.schema === 'public' ? quoteIfNeeded(sequence) : `${quoteIfNeeded(table.schema)}.${quoteIfNeeded(sequence)}`;
   return `nextval('${qualified.replace(/'/g, "''")}'::regclass)`;
 }

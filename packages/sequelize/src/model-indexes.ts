@@ -36,9 +36,11 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
     }
     // A partial unique index guarantees uniqueness only where its predicate holds: it is checked
     // as an index with that predicate (core matches a unique only with a full one).
-    if (index.unique && where.where === undefined) uniques.push({ ...name, columns: columns as string[], nullsNotDistinct: false });
+    // column names as PostgreSQL stores them, cut to 63 bytes like the columns themselves
+    const stored = expression ? [] : (columns as string[]).map(postgresIdentifier);
+    if (index.unique && where.where === undefined) uniques.push({ ...name, columns: stored, nullsNotDistinct: false });
     // an expression index has no column list and is matched by name
-    else indexes.push({ ...name, columns: expression ? [] : (columns as string[]), ...(where.where === undefined ? {} : { where: where.where }) });
+    else indexes.push({ ...name, columns: stored, ...(where.where === undefined ? {} : { where: where.where }) });
   }
   return { uniques, indexes, problems };
 }

@@ -91,7 +91,7 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
     }
   }
 
-  for (const unique of customUniqueKeys(model)) uniques.push({ columns: [...unique.fields], nullsNotDistinct: false });
+  for (const unique of customUniqueKeys(model)) uniques.push({ columns: unique.fields.map(postgresIdentifier), nullsNotDistinct: false });
   const indexed = modelIndexes(model, queryGenerator);
   problems.push(...indexed.problems);
 

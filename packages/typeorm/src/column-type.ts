@@ -9,12 +9,18 @@ export interface TypeormColumnSpec {
   readonly isArray: boolean;
   /** For enum columns: the enum type TypeORM creates. */
   readonly enumType?: QualifiedName;
+  /** PostGIS geometry and geography: `geometry(Point,4326)`. */
+  readonly spatialFeatureType?: string | undefined;
+  readonly srid?: number | undefined;
 }
+
+/** The types `createFullType()` builds from `spatialFeatureType` and `srid` instead of a length. */
+const spatialTypes = new Set(['geometry', 'geography']);
 
 /**
  * The column type TypeORM's schema sync creates, as `createFullType()` builds it: the driver's
  * normalized type name, then `(length)`, else `(precision,scale)`, else `(precision)`, then
- * ` array`. The canonical parser does the rest (`timestamp without time zone(3)` → `timestamp(3) without time zone`).
+ * ` array`; a PostGIS type takes `(feature type,srid)` instead. The canonical parser does the rest (`timestamp without time zone(3)` → `timestamp(3) without time zone`).
  */
 export function typeormColumnType(driver: DriverLike, spec: TypeormColumnSpec): ColumnType | undefined {
   const type = driver.normalizeType(spec);
@@ -23,7 +29,9 @@ export function typeormColumnType(driver: DriverLike, spec: TypeormColumnSpec): 
   if ((type === 'enum' || type === 'simple-enum') && spec.enumType) return enumColumnType(type, spec.enumType, arrayDims);
 
   let text = type;
-  if (present(spec.length)) text += `(${String(spec.length)})`;
+  if (spatialTypes.has(type)) {
+    if (present(spec.spatialFeatureType)) text += present(spec.srid) ? `(${String(spec.spatialFeatureType)},${String(spec.srid)})` : `(${String(spec.spatialFeatureType)})`;
+  } else if (present(spec.length)) text += `(${String(spec.length)})`;
   else if (present(spec.precision) && present(spec.scale)) text += `(${String(spec.precision)},${String(spec.scale)})`;
   else if (present(spec.precision)) text += `(${String(spec.precision)})`;
   return { ...parseColumnType(text, { arrayDims }), raw: spec.isArray ? `${text} array` : text };

@@ -1,14 +1,7 @@
 import { metadataArgsStorage, isEntitySchema } from './recognize.ts';
-import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike } from './typeorm-shapes.ts';
+import type { ColumnMetadataLike, DataSourceLike, DeclaredOptionsLike, EntityMetadataLike } from './typeorm-shapes.ts';
 
-export interface DeclaredColumnOptions {
-  readonly type?: unknown;
-  readonly length?: unknown;
-  readonly precision?: unknown;
-  readonly scale?: unknown;
-  readonly array?: boolean;
-  readonly nullable?: boolean;
-}
+export type DeclaredColumnOptions = DeclaredOptionsLike;
 
 /**
  * The column options a user wrote, before TypeORM resolved relations. When a `@JoinColumn`
@@ -16,12 +9,17 @@ export interface DeclaredColumnOptions {
  * `uuid` with the referenced column's type, so the resolved metadata hides the mismatch;
  * the declaration survives only in the decorator storage (or the EntitySchema's options).
  *
- * Only types written as strings count: a type reflected from TypeScript (`userId: string`
- * emits `String`) is an accident of the property's declared JS type, not a column type choice.
+ * Only types written as strings that the driver supports count: a type reflected from TypeScript
+ * (`userId: string` emits `String`) is an accident of the property's declared JS type, and a name
+ * the driver does not support (`'string'`, `'number'`) would have been rejected by TypeORM's own
+ * validator had the relation not replaced it: neither is a column type choice.
  */
 export function declaredColumnOptions(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike): DeclaredColumnOptions | undefined {
   const options = typeof entity.target === 'function' ? fromDecorators(entity.target, column.propertyName) : fromEntitySchema(dataSource, entity, column.propertyName);
-  return typeof options?.type === 'string' ? options : undefined;
+  if (typeof options?.type !== 'string') return undefined;
+  const supported = dataSource.driver.supportedDataTypes;
+  const normalized = dataSource.driver.normalizeType({ type: options.type });
+  return supported === undefined || (typeof normalized === 'string' && supported.includes(normalized)) ? options : undefined;
 }
 
 /**

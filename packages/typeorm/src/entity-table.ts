@@ -1,4 +1,6 @@
 import {
+  postgresIdentifier,
+  postgresObjectName,
   referentialAction,
   sameColumnType,
   type ColumnModel,
@@ -34,15 +36,20 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
       const ref = `${source.model}.${column.propertyName}`;
       const enumType = isEnum(dataSource, column) ? enumTypeOf(schema, entity.tableName, column) : undefined;
       if (enumType) enums.push({ ...enumType, values: (column.enum ?? []).map(String), sources: [source] });
-      const resolved = typeormColumnType(dataSource.driver, { ...column, ...(enumType ? { enumType } : {}) });
+      const resolved = typeormColumnType(dataSource.driver, {
+        ...column,
+        ...(enumType ? { enumType } : {}),
+        spatialFeatureType: column.spatialFeatureType,
+        srid: column.srid,
+      });
       if (!resolved) {
         problems.push({ type: 'unsupported-type', ref, message: `column type ${String(column.type)} has no PostgreSQL equivalent; the column is not checked` });
         return [];
       }
-      const declared = declaredJoinColumnType(dataSource, entity, column);
+      const declared = declaredJoinColumnType(dataSource, entity, column, schema);
       return [
         {
-          name: column.databaseName,
+          name: columnName(column),
           type: declared && !sameColumnType(declared, resolved) ? declared : resolved,
           nullable: column.isNullable,
           default: defaultOf(dataSource, entity.tableName, column),
@@ -65,8 +72,8 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     .map((index) => ({ ...named(index.name), columns: index.columns.map(columnName), ...(index.where ? { where: index.where } : {}) }));
   const foreignKeys: ForeignKeyModel[] = entity.foreignKeys.map((fk) => ({
     ...named(fk.name),
-    columns: fk.columnNames,
-    references: { ...tableName(dataSource, fk.referencedEntityMetadata), columns: fk.referencedColumnNames },
+    columns: fk.columnNames.map(postgresIdentifier),
+    references: { ...tableName(dataSource, fk.referencedEntityMetadata), columns: fk.referencedColumnNames.map(postgresIdentifier) },
     onDelete: referentialAction(fk.onDelete),
     onUpdate: referentialAction(fk.onUpdate),
     ...inheritedActions(entity, fk),
@@ -74,7 +81,8 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
 
   const table: TableModel = {
     schema,
-    name: entity.tableName,
+    // PostgreSQL stores every identifier cut to 63 bytes; TypeORM sends the full name
+    name: postgresIdentifier(entity.tableName),
     kind: 'table',
     columns,
     primaryKey: entity.primaryColumns.length > 0 ? { columns: entity.primaryColumns.map(columnName) } : null,
@@ -110,15 +118,15 @@ export function schemaOf(dataSource: DataSourceLike, entity: EntityMetadataLike)
 }
 
 function tableName(dataSource: DataSourceLike, entity: EntityMetadataLike): QualifiedName {
-  return { schema: schemaOf(dataSource, entity), name: entity.tableName };
+  return { schema: schemaOf(dataSource, entity), name: postgresIdentifier(entity.tableName) };
 }
 
 function columnName(column: ColumnMetadataLike): string {
-  return column.databaseName;
+  return postgresIdentifier(column.databaseName);
 }
 
 function named(name: string | undefined): { name?: string } {
-  return name ? { name } : {};
+  return name ? { name: postgresIdentifier(name) } : {};
 }
 
 function isEnum(dataSource: DataSourceLike, column: ColumnMetadataLike): boolean {
@@ -126,9 +134,12 @@ function isEnum(dataSource: DataSourceLike, column: ColumnMetadataLike): boolean
   return type === 'enum' || type === 'simple-enum';
 }
 
-/** TypeORM's `buildEnumName`: `enumName`, else `<table>_<column lower-cased>_enum`, in the table's schema. */
-function enumTypeOf(schema: string, table: string, column: ColumnMetadataLike): QualifiedName {
-  return { schema, name: column.enumName ?? `${table}_${column.databaseName.toLowerCase()}_enum` };
+/**
+ * TypeORM's `buildEnumName`: `enumName`, else `<table>_<column lower-cased>_enum` from the names it
+ * sends, in the table's schema; PostgreSQL then stores the name cut to 63 bytes.
+ */
+function enumTypeOf(schema: string, table: string, column: { readonly enumName?: string | undefined; readonly databaseName: string }): QualifiedName {
+  return { schema, name: postgresIdentifier(column.enumName ?? `${table}_${column.databaseName.toLowerCase()}_enum`) };
 }
 
 /** The database default TypeORM's sync writes, including the ones its metadata leaves implicit. */
@@ -136,22 +147,33 @@ function defaultOf(dataSource: DataSourceLike, table: string, column: ColumnMeta
   if (column.generatedType === 'STORED') return null;
   const explicit = dataSource.driver.normalizeDefault(column);
   if (explicit !== undefined && explicit !== null) return explicit;
-  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${table}_${column.databaseName}_seq'::regclass)`;
+  // the sequence PostgreSQL names for a serial: `<table>_<column>_seq`, shortened to fit 63 bytes
+  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${postgresObjectName(table, column.databaseName, 'seq')}'::regclass)`;
   if (column.isGenerated && column.generationStrategy === 'uuid') return 'uuid_generate_v4()';
   return null;
 }
 
-/** The type a join column was declared with, when TypeORM replaced it with the referenced column's type. */
-function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike) {
+/**
+ * The type a join column was declared with, when TypeORM replaced it with the referenced column's
+ * type, resolved as TypeORM resolves any column: through the driver's `normalizeType()`, an enum to
+ * the enum type `buildEnumName` names (its `enumName`, else the generated name), a PostGIS type
+ * with its feature type and SRID.
+ */
+function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike, schema: string) {
   if (!column.referencedColumn) return undefined;
   const declared = declaredColumnOptions(dataSource, entity, column);
   if (!declared) return undefined;
+  const normalized = dataSource.driver.normalizeType({ type: declared.type });
+  const enumType = normalized === 'enum' || normalized === 'simple-enum' ? enumTypeOf(schema, entity.tableName, { enumName: declared.enumName, databaseName: column.databaseName }) : undefined;
   return typeormColumnType(dataSource.driver, {
     type: declared.type,
     length: declared.length,
     precision: declared.precision,
     scale: declared.scale,
     isArray: declared.array === true,
+    ...(enumType ? { enumType } : {}),
+    spatialFeatureType: declared.spatialFeatureType,
+    srid: declared.srid,
   });
 }
 

@@ -8,15 +8,20 @@ export interface DataSourceLike {
   readonly '@instanceof'?: symbol;
   readonly name?: string;
   readonly options: { readonly type: string; readonly schema?: string; readonly entities?: readonly unknown[] };
+  /** Absent on forks that create their driver only in `initialize()`. */
   readonly driver: DriverLike;
   readonly entityMetadatas: readonly EntityMetadataLike[];
   /** Protected in TypeORM's typings but public at runtime: builds metadata without connecting. */
   buildMetadatas(): Promise<void>;
+  initialize(): Promise<unknown>;
 }
 
 export interface DriverLike {
   normalizeType(column: { type?: unknown; length?: unknown; precision?: unknown; scale?: unknown }): string | Function;
   normalizeDefault(column: ColumnMetadataLike): string | undefined;
+  /** The type names the driver accepts after `normalizeType()`: TypeORM's validator rejects any other. */
+  readonly supportedDataTypes?: readonly string[];
+  connect(): Promise<void>;
 }
 
 export interface EntityMetadataLike {
@@ -59,6 +64,9 @@ export interface ColumnMetadataLike {
   readonly isVirtualProperty?: boolean;
   readonly enum?: readonly (string | number)[];
   readonly enumName?: string;
+  /** PostGIS: `geometry(Point,4326)` is built from these two. */
+  readonly spatialFeatureType?: string;
+  readonly srid?: number;
   readonly referencedColumn?: ColumnMetadataLike;
   readonly target: Function | string;
 }
@@ -90,13 +98,26 @@ export interface UniqueMetadataLike {
 export interface ColumnArgsLike {
   readonly target: Function | string;
   readonly propertyName: string;
-  readonly options: { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean; readonly nullable?: boolean };
+  readonly options: DeclaredOptionsLike;
+}
+
+/** The column options the user wrote in `@Column(...)` or an EntitySchema column. */
+export interface DeclaredOptionsLike {
+  readonly type?: unknown;
+  readonly length?: unknown;
+  readonly precision?: unknown;
+  readonly scale?: unknown;
+  readonly array?: boolean;
+  readonly enumName?: string;
+  readonly spatialFeatureType?: string;
+  readonly srid?: number;
+  readonly nullable?: boolean;
 }
 
 export interface EntitySchemaLike {
   readonly '@instanceof'?: symbol;
   readonly options: {
     readonly name: string;
-    readonly columns: Readonly<Record<string, { readonly type?: unknown; readonly length?: unknown; readonly precision?: unknown; readonly scale?: unknown; readonly array?: boolean; readonly nullable?: boolean } | undefined>>;
+    readonly columns: Readonly<Record<string, DeclaredOptionsLike | undefined>>;
   };
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import { entityTable } from './entity-table.ts';
+import { ensureDriver } from './lazy-driver.ts';
 import { isDataSource } from './recognize.ts';
 import type { DataSourceLike, EntitySchemaLike } from './typeorm-shapes.ts';
 import { assertSupportedTypeorm } from './typeorm-version.ts';
@@ -31,7 +32,10 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
     async load(): Promise<LoadedSource> {
       assertSupportedTypeorm(options.resolveFrom);
       const dataSource = isDataSource(registry) ? registry : createDataSource(registry, options.resolveFrom);
-      if (dataSource.entityMetadatas.length === 0) await buildMetadatas(dataSource, name);
+      if ((dataSource.entityMetadatas?.length ?? 0) === 0) {
+        await ensureDriver(dataSource, name);
+        await buildMetadatas(dataSource, name);
+      }
 
       const tables: TableModel[] = [];
       const enums = new Map<string, EnumModel>();

@@ -1,3 +1,4 @@
+import { settleLiteralDefaults } from '../literal/settle-literal-defaults.ts';
 import { mergeRegistries } from '../merge/merge-registries.ts';
 import type { Introspector } from '../model/introspector.ts';
 import type { SchemaSource } from '../model/schema-source.ts';
@@ -24,7 +25,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const schemas = new Set(resolveScope(expected.schema, options.schemas).schemas);
   for (const table of expected.schema.tables) for (const fk of table.foreignKeys) schemas.add(fk.references.schema);
 
-  const actual = await options.introspector.introspect({ schemas: [...schemas], ...(options.signal ? { signal: options.signal } : {}) });
+  const signal = options.signal ? { signal: options.signal } : {};
+  const introspected = await options.introspector.introspect({ schemas: [...schemas], ...signal });
+  // constant defaults whose spelling differs are compared by the server itself, when it can
+  const compare = options.introspector.compareLiterals?.bind(options.introspector);
+  const actual = compare ? await settleLiteralDefaults(expected.schema, introspected, compare, signal) : introspected;
   const problems = loaded.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, source: entry.source.name })));
   return evaluate({ expected, actual, problems, ...(options.rules ? { rules: options.rules } : {}), ...(options.schemas ? { schemas: options.schemas } : {}) });
 }

@@ -1,8 +1,14 @@
+import type { CompareLiterals } from '../literal/literal-comparison.ts';
 import type { SchemaModel } from './schema-model.ts';
 
 /** Reads the actual schema: a live database, or the one the migrations build. */
 export interface Introspector {
   introspect(options?: IntrospectOptions): Promise<SchemaModel>;
+  /**
+   * Optional: compares constant defaults by value where their text cannot tell (`'1 hour'` and
+   * `'01:00:00'` as intervals). A check calls it once, between reading the database and the diff.
+   */
+  readonly compareLiterals?: CompareLiterals;
 }
 
 export interface IntrospectOptions {

@@ -1,33 +1,43 @@
 import type { ColumnType } from '../model/schema-model.ts';
 import { arrayConstructorLiteral } from './array-constructor.ts';
-import { canonicalTypedLiteral } from './typed-literal.ts';
+import { canonicalCastLiterals } from './cast-literals.ts';
+import { canonicalNumeric } from './numeric-literal.ts';
+import { canonicalBoolean, canonicalTypedLiteral, numericTypeName } from './typed-literal.ts';
 
 /**
  * Reduces a column default to a canonical form so that what an ORM sends and what
  * `pg_get_expr()` returns compare equal when they mean the same thing:
  * `'active'::character varying` ≡ `'active'`, `'-1'::integer` ≡ `-1`, `CURRENT_TIMESTAMP` ≡ `now()`,
- * `(ARRAY[]::character varying[])::character varying(255)[]` ≡ `'{}'`.
+ * `(ARRAY[]::character varying[])::character varying(255)[]` ≡ `'{}'`, `INTERVAL '1 hour'` ≡ `'01:00:00'::interval`,
+ * `CURRENT_TIMESTAMP + INTERVAL '30 days'` ≡ `(now() + '30 days'::interval)`, `0` ≡ `'$0.00'::money`.
  * The column's type decides how literals compare: in a varchar `'1.50'` is not `'1.5'`, in a
  * numeric column it is. The result is for comparison only; reports show the original text.
  */
 export function canonicalDefault(expression: string | null | undefined, type: ColumnType): string | null {
   if (expression === null || expression === undefined) return null;
-  let text = stripOuterParens(withoutCasts(expression.trim()));
+  // every constant in PostgreSQL's form of its value first, while its cast still says its type
+  let text = stripOuterParens(withoutCasts(canonicalCastLiterals(expression.trim())));
   if (text === '' || text === 'null') return null;
 
   if (/^nextval\(/.test(text)) return 'nextval()';
   if (timeFunctions.has(text) || /^current_timestamp\(\d\)$/.test(text)) return 'now()';
   if (/^(public\.)?uuid_generate_v4\(\)$/.test(text) || text === 'gen_random_uuid()') return 'gen_random_uuid()';
+  // inside an expression too, `CURRENT_TIMESTAMP` and `now()` are one function
+  text = outsideQuotes(text, (part) => part.replace(/\b(current_timestamp|transaction_timestamp\(\))(?!\w|\()/g, 'now()'));
   // `ARRAY[7, 13]` is the literal '{7,13}': compare it as one
   const constructed = arrayConstructorLiteral(text);
   if (constructed !== undefined) text = `'${constructed.replace(/'/g, "''")}'`;
 
   // Numbers and booleans fold only where the column holds them.
-  const numeric = /^'?(-?\d+(?:\.\d+)?)'?$/.exec(text);
-  if (numeric?.[1] !== undefined && isNumericType(type)) return canonicalNumber(numeric[1]);
+  const bare = /^'((?:[^']|'')*)'$/.exec(text)?.[1]?.replace(/''/g, "'") ?? text;
+  const numberType = numericTypeName(type);
+  if (numberType !== undefined) {
+    const number = canonicalNumeric(bare, numberType);
+    if (number !== undefined) return number;
+  }
   if (type.name === 'boolean' && type.arrayDims === 0) {
-    if (text === "'t'" || text === "'true'") return 'true';
-    if (text === "'f'" || text === "'false'") return 'false';
+    const boolean = canonicalBoolean(bare);
+    if (boolean !== undefined) return boolean;
   }
 
   const literal = /^'((?:[^']|'')*)'$/.exec(text);
@@ -35,9 +45,6 @@ export function canonicalDefault(expression: string | null | undefined, type: Co
   return text;
 }
 
-function isNumericType(type: ColumnType): boolean {
-  return type.arrayDims === 0 && /^(smallint|integer|bigint|real|double precision|numeric|money)\b/.test(type.name);
-}
 
 /**
  * Ways to say "the current time". `'now'` survives only as a runtime cast
@@ -118,7 +125,11 @@ function balanced(text: string): boolean {
   return depth === 0;
 }
 
-/** `'0'` (an ORM's quoted number) and `0` (PostgreSQL's folded constant) are one value; `1.50` and `1.5` too. */
-function canonicalNumber(text: string): string {
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+
+/** Applies `rewrite` to the text outside single-quoted literals only. */
+function outsideQuotes(text: string, rewrite: (part: string) => string): string {
+  return text
+    .split(/('(?:[^']|'')*')/)
+    .map((part, index) => (index % 2 === 1 ? part : rewrite(part)))
+    .join('');
 }

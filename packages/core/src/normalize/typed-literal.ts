@@ -1,4 +1,6 @@
 import type { ColumnType } from '../model/schema-model.ts';
+import { canonicalInterval } from './interval-literal.ts';
+import { canonicalNumeric } from './numeric-literal.ts';
 
 /**
  * The text of a quoted default literal in the form PostgreSQL prints it back for the column's
@@ -10,14 +12,36 @@ import type { ColumnType } from '../model/schema-model.ts';
  *   and a `timestamp with time zone` is an instant, compared in UTC (the time zone the introspector
  *   pins); one written without an offset is read as UTC too;
  * - jsonb: stored parsed, printed with its own key order and spacing, so it compares by value
- *   (json and text keep their text exactly as written).
+ *   (json and text keep their text exactly as written);
+ * - intervals: `'1 hour'` is stored as months, days and microseconds and printed `01:00:00`;
+ * - numbers: `1e-7`, `0.0000001` and `'1e-07'` (float) or `'$0.00'` (money) print as their value;
+ * - booleans: `'yes'`, `'on'`, `'1'` are `true`.
  * Anything it does not recognize is returned unchanged.
  */
 export function canonicalTypedLiteral(text: string, type: ColumnType): string {
   if (type.name === 'jsonb' && type.arrayDims === 0) return canonicalJson(text);
   if (type.arrayDims > 0) return text.startsWith('{') ? (canonicalArray(text, type.name) ?? text) : text;
   if (type.name.startsWith('timestamp')) return canonicalTimestamp(text, type.name.endsWith('with time zone'));
+  if (/^interval\b/.test(type.name)) return canonicalInterval(text);
+  const numeric = numericTypeName(type);
+  if (numeric !== undefined) return canonicalNumeric(text, numeric) ?? text;
+  if (type.name === 'boolean') return canonicalBoolean(text) ?? text;
   return text;
+}
+
+/** The base name of a scalar number type (`numeric(10,2)` → `numeric`), or undefined for any other type. */
+export function numericTypeName(type: ColumnType): string | undefined {
+  if (type.arrayDims > 0) return undefined;
+  return /^(smallint|integer|bigint|real|double precision|numeric|money)\b/.exec(type.name)?.[1];
+}
+
+/** `boolin`'s spellings of true and false (any unique prefix of true/false/yes/no, on/off, 1/0). */
+export function canonicalBoolean(text: string): 'true' | 'false' | undefined {
+  const value = text.trim().toLowerCase();
+  if (value === '') return undefined;
+  if ('true'.startsWith(value) || 'yes'.startsWith(value) || value === 'on' || value === '1') return 'true';
+  if ('false'.startsWith(value) || 'no'.startsWith(value) || value === 'off' || value === '0') return 'false';
+  return undefined;
 }
 
 const nullElement = Symbol('NULL');
@@ -83,12 +107,13 @@ function formatElement(value: string | typeof nullElement, elementType: string):
   return value;
 }
 
-const timestampPattern = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
+// the time may be left out: `'2024-01-02'` in a timestamp column is midnight
+const timestampPattern = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 function canonicalTimestamp(text: string, withZone: boolean): string {
   const match = timestampPattern.exec(text.trim());
   if (!match) return text;
-  const [, date, hours, minutes, seconds = '00', fraction = '', zone] = match;
+  const [, date, hours = '00', minutes = '00', seconds = '00', fraction = '', zone] = match;
   const trimmedFraction = fraction.replace(/0+$/, '');
   const fractionText = trimmedFraction === '' ? '' : `.${trimmedFraction}`;
   // a timestamp without time zone ignores an offset written in its input

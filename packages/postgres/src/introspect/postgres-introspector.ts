@@ -1,4 +1,5 @@
-import type { IntrospectOptions, Introspector, SchemaModel } from '@ormdrift/core';
+import type { IntrospectOptions, Introspector, LiteralPair, SchemaModel } from '@ormdrift/core';
+import { compareLiterals } from '../compare/compare-literals.ts';
 import { catalogToModel } from './catalog-model.ts';
 import { columnsQuery, constraintsQuery, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
 import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
@@ -47,6 +48,11 @@ export class PostgresIntrospector implements Introspector {
     } finally {
       await this.#client.query('rollback').catch(() => {});
     }
+  }
+
+  /** Compares constant defaults by value on the server, in one statement of its own READ ONLY transaction. */
+  compareLiterals(pairs: readonly LiteralPair[], options: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> {
+    return compareLiterals(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
   }
 
   async #userSchemas(): Promise<string[]> {

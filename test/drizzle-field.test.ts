@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresIdentifier } from '@ormdrift/core';
+import { drizzleSource } from '@ormdrift/drizzle';
+import * as schema from './fixtures/drizzle/field-schema.ts';
+import * as shapes from './fixtures/drizzle/shape-schema.ts';
+import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
+import { checkDatabase, summarize } from './support/check-database.ts';
+import { checksEachMutation, type Mutation } from './support/mutations.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+const longTable = postgresIdentifier('quarterly_regional_distribution_center_inventory_reconciliation_items');
+const longColumn = postgresIdentifier('reconciliation_item_classification_for_the_quarterly_reporting_run');
+const longEnum = postgresIdentifier('quarterly_regional_distribution_center_reconciliation_status');
+
+const mutations: Mutation[] = [
+  {
+    name: 'drop NOT NULL from a bigserial',
+    sql: 'alter table jobs alter column id drop not null',
+    findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'jobs', column: 'id' }],
+  },
+  {
+    name: 'change an interval default by value',
+    sql: `alter table jobs alter column retry_after set default '3600 seconds 1 minute'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'jobs', column: 'retry_after' }],
+  },
+  {
+    name: 'respell the expression default, same value',
+    sql: `alter table jobs alter column expires_at set default current_timestamp + interval '1 day'`,
+    findings: [],
+  },
+  {
+    name: 'change the interval inside the expression default',
+    sql: `alter table jobs alter column expires_at set default now() + interval '24 hours'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'jobs', column: 'expires_at' }],
+  },
+  {
+    name: 'drop a column of a table whose name PostgreSQL cut',
+    sql: `alter table ${longTable} drop column note`,
+    findings: [
+      { code: 'missing-column', severity: 'error', table: longTable, column: 'note' },
+      { code: 'missing-index', severity: 'warning', table: longTable, column: 'note' },
+    ],
+  },
+  {
+    name: 'retype a column whose name PostgreSQL cut',
+    sql: `alter table ${longTable} alter column ${longColumn} type varchar(10)`,
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: longTable, column: longColumn }],
+  },
+  {
+    name: 'drop a value of an enum whose name PostgreSQL cut',
+    sql: `alter table ${longTable} alter column status drop default;
+          alter table ${longTable} alter column status type text;
+          drop type ${longEnum};
+          create type ${longEnum} as enum ('open');
+          alter table ${longTable} alter column status type ${longEnum} using status::${longEnum};
+          alter table ${longTable} alter column status set default 'open'`,
+    findings: [{ code: 'enum-values-mismatch', severity: 'error', table: longTable, column: 'status' }],
+  },
+];
+
+describe('Drizzle field cases: a database built from drizzle-kit SQL', () => {
+  let built: TestDatabase;
+  let shaped: TestDatabase;
+  const source = () => drizzleSource(schema, { name: 'field' });
+
+  beforeAll(async () => {
+    built = await createTestDatabase();
+    for (const statement of await drizzleKitSql(schema)) await built.query(statement);
+    shaped = await createTestDatabase();
+    await shaped.query(shapes.shapesSql);
+  });
+  afterAll(async () => {
+    await built?.drop();
+    await shaped?.drop();
+  });
+
+  it('checks with zero findings: serials NOT NULL, defaults by value, names cut to 63 bytes', async () => {
+    const result = await checkDatabase(built.url, [source()]);
+    expect(summarize(result)).toEqual([]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('renders a geometric default as the SQL literal the column sends, never [object Object]', async () => {
+    const result = await checkDatabase(shaped.url, [drizzleSource(shapes, { name: 'shapes' })]);
+    expect(summarize(result)).toEqual([]);
+    expect(result.problems).toEqual([]);
+    const schemaModel = (await drizzleSource(shapes).load()).schema;
+    expect(Object.fromEntries(schemaModel.tables[0]!.columns.map((column) => [column.name, column.default]))).toEqual({
+      id: null,
+      origin: `'(1,2)'`,
+      corner: `'(3,4)'`,
+      edge: `'{1,2,3}'`,
+    });
+  });
+
+  it('reports a changed geometric default', async () => {
+    const mutated = await createTestDatabase({ template: shaped });
+    try {
+      await mutated.query(`alter table shapes alter column origin set default '(2,1)'`);
+      expect(summarize(await checkDatabase(mutated.url, [drizzleSource(shapes, { name: 'shapes' })]))).toEqual([
+        { code: 'default-mismatch', severity: 'warning', table: 'shapes', column: 'origin' },
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  checksEachMutation(mutations, { template: () => built, sources: () => [source()] });
+});
