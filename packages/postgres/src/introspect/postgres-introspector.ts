@@ -1,5 +1,6 @@
-import type { IntrospectOptions, Introspector, LiteralPair, SchemaModel } from '@ormdrift/core';
+import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
 import { compareLiterals } from '../compare/compare-literals.ts';
+import { comparePredicates } from '../compare/compare-predicates.ts';
 import { catalogToModel } from './catalog-model.ts';
 import { columnsQuery, constraintsQuery, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
 import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
@@ -53,6 +54,11 @@ export class PostgresIntrospector implements Introspector {
   /** Compares constant defaults by value on the server, in one statement of its own READ ONLY transaction. */
   compareLiterals(pairs: readonly LiteralPair[], options: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> {
     return compareLiterals(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
+  }
+
+  /** Compares partial-index predicates as the server deparses them, in a READ ONLY transaction of its own. */
+  comparePredicates(pairs: readonly PredicatePair[], options: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> {
+    return comparePredicates(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
   }
 
   async #userSchemas(): Promise<string[]> {
