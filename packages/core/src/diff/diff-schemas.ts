@@ -4,7 +4,7 @@ import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
 import { valueSource } from '../normalize/value-source.ts';
 import { foreignKeyTypeChanges } from './foreign-key-types.ts';
-import type { ColumnAspect, EnumUser, IndexAspect, SchemaChange } from './schema-change.ts';
+import type { ColumnAspect, EnumUser, ForeignKeyReference, IndexAspect, SchemaChange } from './schema-change.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
 
 export interface DiffOptions {
@@ -38,17 +38,19 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
   }
 
   const typeChanges = foreignKeyTypeChanges(expectedIndex, actualIndex, referencedIndex);
-  // A foreign-key column whose type differs from its target's is one difference, reported once as such.
-  const explainedTypes = new Set(typeChanges.map((change) => `${change.table.schema}.${change.table.name}.${change.column}`));
+  // a foreign-key column's model-versus-database type difference is a column change that carries its key's context
+  const references = foreignKeyContext(expected.schema, expectedIndex, referencedIndex);
+  const retyped = new Set<string>();
   for (const table of expected.schema.tables) {
     const found = actualIndex.table(table);
     if (!found || !isTableLike(found)) {
       changes.push({ kind: 'missing-table', table });
       continue;
     }
-    diffTable(table, found, changes, explainedTypes);
+    diffTable(table, found, changes, references, retyped);
   }
-  changes.push(...typeChanges);
+  // a database-side conflict on a column whose model type differs too is that column's change, reported once
+  changes.push(...typeChanges.filter((change) => !(change.where === 'database' && retyped.has(`${change.table.schema}.${change.table.name}.${change.column}`))));
 
   for (const table of actual.tables) {
     if (!isTableLike(table) || table.kind === 'partition') continue;
@@ -71,7 +73,24 @@ function isTableLike(table: TableModel): boolean {
   return table.kind === 'table' || table.kind === 'partitioned-table' || table.kind === 'partition';
 }
 
-function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[], explainedTypes: ReadonlySet<string>): void {
+/** For each declared foreign-key column (`schema.table.column`), the column it references and that column's type. */
+function foreignKeyContext(expected: SchemaModel, declared: SchemaIndex, referenced: SchemaIndex): Map<string, ForeignKeyReference> {
+  const context = new Map<string, ForeignKeyReference>();
+  for (const table of expected.tables) {
+    for (const fk of table.foreignKeys) {
+      fk.columns.forEach((column, i) => {
+        const target = fk.references.columns[i];
+        if (target === undefined) return;
+        const type = (declared.table(fk.references) ? declared : referenced).column(fk.references, target)?.type;
+        const key = `${table.schema}.${table.name}.${column}`;
+        if (type && !context.has(key)) context.set(key, { schema: fk.references.schema, name: fk.references.name, column: target, type });
+      });
+    }
+  }
+  return context;
+}
+
+function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[], references: ReadonlyMap<string, ForeignKeyReference>, retyped: Set<string>): void {
   const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
   for (const column of expected.columns) {
     const found = actualColumns.get(column.name);
@@ -79,9 +98,11 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
       changes.push({ kind: 'missing-column', table: expected, column });
       continue;
     }
-    const explained = explainedTypes.has(`${expected.schema}.${expected.name}.${column.name}`);
-    const changed = columnDifferences(column, found).filter((aspect) => !(explained && aspect === 'type'));
-    if (changed.length > 0) changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed });
+    const key = `${expected.schema}.${expected.name}.${column.name}`;
+    const changed = columnDifferences(column, found);
+    if (changed.includes('type')) retyped.add(key);
+    const reference = changed.includes('type') ? references.get(key) : undefined;
+    if (changed.length > 0) changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed, ...(reference ? { references: reference } : {}) });
   }
   const declared = new Set(expected.columns.map((column) => column.name));
   for (const column of actual.columns) {

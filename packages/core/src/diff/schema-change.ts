@@ -7,6 +7,12 @@ export type ColumnAspect = 'type' | 'nullable' | 'default';
 /** The index properties a `modify-index` can differ in: access method, per-key options, predicate. */
 export type IndexAspect = 'method' | 'keys' | 'where';
 
+/** The column a foreign-key column references, and its type (from the models, else the database). */
+export interface ForeignKeyReference extends QualifiedName {
+  readonly column: string;
+  readonly type: ColumnType;
+}
+
 /** The first declared column of an enum type, so that an enum change points at a table a user knows. */
 export interface EnumUser {
   readonly table: TableModel;
@@ -32,8 +38,9 @@ export type SchemaChange =
       readonly table: TableModel;
       readonly expected: ColumnModel;
       readonly actual: ColumnModel;
-      /** Never `type` when a `foreign-key-type` change explains the type: one difference, one finding. */
       readonly changed: readonly ColumnAspect[];
+      /** When `type` changed on a declared foreign-key column: the column it references, as context. */
+      readonly references?: ForeignKeyReference;
     }
   | {
       /**
