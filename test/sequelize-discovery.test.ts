@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSources, type ModuleExports } from '../packages/cli/src/discover/find-sources.ts';
+import { findSources, type ModuleExports } from '@ormdrift/discover';
 import { appSchemas, createAppSequelize } from './fixtures/sequelize/app-sequelize.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';

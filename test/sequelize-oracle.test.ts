@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SchemaIndex, type SchemaModel, type TableModel } from '@ormdrift/core';
-import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
+import { postgresIntrospector } from '@ormdrift/postgres';
 import { sequelizeSource } from '@ormdrift/sequelize';
 import { appSchemas, createAppSequelize } from './fixtures/sequelize/app-sequelize.ts';
 import { catalogSchemas, createCatalogSequelize } from './fixtures/sequelize/catalog-models.ts';
@@ -256,13 +256,8 @@ describe('Sequelize: a database built by sync()', () => {
   checksEachMutation(mutations, { template: () => synced, sources });
 });
 
-async function introspect(url: string, schemas: string[]): Promise<SchemaModel> {
-  const connection = await connectPostgres(url);
-  try {
-    return await new PostgresIntrospector(connection.client).introspect({ schemas });
-  } finally {
-    await connection.close();
-  }
+function introspect(url: string, schemas: string[]): Promise<SchemaModel> {
+  return postgresIntrospector(url).introspect({ schemas });
 }
 
 /**

@@ -1,14 +1,9 @@
 import { check, type CheckResult, type SchemaSource } from '@ormdrift/core';
-import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
+import { postgresIntrospector } from '@ormdrift/postgres';
 
-/** Runs a check as the CLI does: one connection, the READ ONLY introspector, every source merged. */
-export async function checkDatabase(url: string, sources: readonly SchemaSource[]): Promise<CheckResult> {
-  const connection = await connectPostgres(url);
-  try {
-    return await check({ sources, introspector: new PostgresIntrospector(connection.client) });
-  } finally {
-    await connection.close();
-  }
+/** Runs a check as the CLI does: the lazy READ ONLY introspector (connect, read, close), every source merged. */
+export function checkDatabase(url: string, sources: readonly SchemaSource[]): Promise<CheckResult> {
+  return check({ sources, introspector: postgresIntrospector(url) });
 }
 
 /** What a user reads first in a finding: its code, severity and place. */

@@ -1,9 +1,34 @@
 #!/usr/bin/env node
 import { runCli } from './cli.ts';
+import { captureUserOutput } from './load/capture-user-output.ts';
+import { trapProcessExit } from './load/trap-exit.ts';
 
-process.exitCode = await runCli(process.argv.slice(2), {
+// Until the run has a result, any way the process ends is a failure, never a silent pass.
+process.exitCode = 2;
+const report = captureUserOutput();
+const trap = trapProcessExit();
+const debug = process.argv.includes('--debug');
+
+// A user module's timer or callback that throws after loading must end the run in one line, not a stack trace and
+// not Node's exit code 1 (which would read as "drift found").
+const stray = (error: unknown) => {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+  if (error instanceof Error && error.name === 'ModuleExitError') process.stderr.write(`ormdrift: ${message}\n`);
+  else process.stderr.write(`ormdrift: a loaded module failed during the check: ${message} (run with --debug for the stack trace)\n`);
+  if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  trap.exit(2);
+};
+process.on('uncaughtException', stray);
+process.on('unhandledRejection', stray);
+
+const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
-  stdout: process.stdout,
+  stdout: report,
   stderr: process.stderr,
 });
+const exitAttempt = trap.attempted();
+if (exitAttempt && code !== 2) process.stderr.write(`ormdrift: ${exitAttempt.message}\n`);
+await report.flush();
+// End now: a loaded module may hold a timer, a socket or a pool open, which must not keep the process alive.
+trap.exit(exitAttempt ? 2 : code);

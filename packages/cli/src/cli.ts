@@ -1,5 +1,8 @@
-import { ConnectionError, IntrospectionError, redactUrl } from '@ormdrift/postgres';
+import { escapeText } from '@ormdrift/core';
+import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl } from '@ormdrift/postgres';
 import { checkCommand } from './commands/check-command.ts';
+import { statusCommand } from './commands/status-command.ts';
+import { diffCommand } from './commands/diff-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -7,6 +10,8 @@ const usage = `Usage: ormdrift <command> [options]
 
 Commands:
   check [modules...]   compare the ORM models in the modules with a PostgreSQL database
+  status               compare the migrations on disk with the database's ledger of applied ones
+  diff                 compare one database with another (or with what the migrations build)
 
 Run "ormdrift check --help" for the options.`;
 
@@ -18,13 +23,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'check':
         return await checkCommand(rest, io);
+      case 'status':
+        return await statusCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
         io.stdout.write(`${usage}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}": the commands are: check`);
+        throw new UsageError(`unknown command "${command}": the commands are: check, status, diff`);
     }
   } catch (error) {
     io.stderr.write(`ormdrift: ${describeError(error)}\n`);
@@ -38,10 +47,13 @@ function describeError(error: unknown): string {
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);
-  else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
+  else if (error instanceof MissingSchemaError) message = `${message}: check --schema`;
+  else if (error instanceof IntrospectionError && error.interrupted === 'deadline') {
+    message = `the database stopped answering while ${error.step} (${message.slice(error.step.length + 2)}): check the server and the network, or raise --statement-timeout`;
+  } else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
   else if (!known) message = `unexpected error: ${message} (run with --debug for the stack trace)`;
-  // one line, and never a connection string with its password
-  return message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url));
+  // one line, no terminal control from names in the message, and never a connection string with its password
+  return escapeText(message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url)));
 }
 
 function parseArgsMessage(message: string): string {

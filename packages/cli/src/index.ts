@@ -1,4 +1,4 @@
 export { runCli } from './cli.ts';
 export type { CliIo } from './cli-io.ts';
-export { findSources, type ModuleExports } from './discover/find-sources.ts';
+export { findSources, exportedValues, type FoundSource, type ModuleExports } from '@ormdrift/discover';
 export { importModule } from './load/import-module.ts';

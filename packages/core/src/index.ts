@@ -55,3 +55,6 @@ export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 export type { Reporter, ReporterContext } from './report/reporter.ts';
 export { reporters, isReporterName, type ReporterName, type ReporterOptions } from './report/reporters.ts';
 export type { TextReporterOptions } from './report/text-reporter.ts';
+export { escapeText } from './report/escape-text.ts';
+
+export { MigrationFailedError } from './migrations/migration-failed-error.ts';

@@ -15,8 +15,8 @@ export interface ColumnArrayShape {
  * `getSQLType()` is the element's type: read naively, a `text[]` column is `text`.
  */
 export function columnArrayShape(column: PgColumn): ColumnArrayShape {
-  const dimensions = (column as { dimensions?: unknown }).dimensions;
-  if (typeof dimensions === 'number') return { element: column, dimensions };
+  const dimensions = arrayDimensions(column);
+  if (dimensions !== undefined) return { element: column, dimensions };
   let element: PgColumn = column;
   let wrapped = 0;
   while (is(element, PgArray)) {
@@ -31,7 +31,19 @@ export function columnArrayShape(column: PgColumn): ColumnArrayShape {
  * plus the `[]` of each dimension drizzle-orm 1.0 leaves out of it.
  */
 export function columnSqlType(column: PgColumn): string {
-  const dimensions = (column as { dimensions?: unknown }).dimensions;
+  const dimensions = arrayDimensions(column);
   const sqlType = column.getSQLType();
-  return typeof dimensions === 'number' && dimensions > 0 ? `${sqlType}${'[]'.repeat(dimensions)}` : sqlType;
+  return dimensions !== undefined && dimensions > 0 ? `${sqlType}${'[]'.repeat(dimensions)}` : sqlType;
+}
+
+/**
+ * drizzle-orm 1.0's array dimensions, or undefined. Before 1.0, `dimensions` is something else on the
+ * pgvector-style columns (`bit`, `vector`, `halfvec`, `sparsevec`): their length, already in
+ * `getSQLType()` (`bit(3)`); drizzle-orm 1.0 calls that `length`.
+ */
+function arrayDimensions(column: PgColumn): number | undefined {
+  const dimensions = (column as { dimensions?: unknown }).dimensions;
+  if (typeof dimensions !== 'number') return undefined;
+  if (/Vector$/.test(column.columnType) && column.getSQLType().endsWith(`(${dimensions})`)) return undefined;
+  return dimensions;
 }

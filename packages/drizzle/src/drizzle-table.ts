@@ -1,4 +1,5 @@
 import { postgresIdentifier, referentialAction } from '@ormdrift/core';
+import { getTableName } from 'drizzle-orm';
 import type {
   ColumnModel,
   ForeignKeyModel,
@@ -26,6 +27,8 @@ export interface DrizzleTable {
 }
 
 type TableConfig = ReturnType<typeof getTableConfig>;
+/** Where drizzle-orm keeps a table's schema (`Table.Symbol.Schema`, registered globally, as all its brands). */
+const tableSchema = Symbol.for('drizzle:Schema');
 type Index = TableConfig['indexes'][number];
 
 /** Maps one Drizzle table into the table drizzle-kit's migration creates for it. */
@@ -90,7 +93,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
 
   const foreignKeys = config.foreignKeys.map((foreignKey): ForeignKeyModel => {
     const reference = foreignKey.reference();
-    const target = getTableConfig(reference.foreignTable);
+    // only the referenced table's name: getTableConfig() would build all its indexes and constraints again
+    const target = { name: getTableName(reference.foreignTable), schema: (reference.foreignTable as unknown as Record<symbol, string | undefined>)[tableSchema] };
     const from = reference.columns.map(nameOf);
     const to = reference.foreignColumns.map(nameOf);
     const declaredNames = (columns: readonly NamedColumn[]) => columns.map((column) => columnName(column, casing));

@@ -72,7 +72,7 @@ describe('discoverDrizzleSources', () => {
 });
 
 describe('public surface', () => {
-  it("exports the source and its discovery only: the brand checks narrow to drizzle-orm's types, which stay out of the .d.ts", () => {
-    expect(Object.keys(publicSurface).sort()).toEqual(['discoverDrizzleSources', 'drizzleSource']);
+  it("exports the source, its discovery and the migrations runner only: the brand checks narrow to drizzle-orm's types, which stay out of the .d.ts", () => {
+    expect(Object.keys(publicSurface).sort()).toEqual(['discoverDrizzleSources', 'drizzleSource', 'runDrizzleMigrations']);
   });
 });

@@ -85,7 +85,7 @@ describe('discoverSequelizeSources', () => {
 });
 
 describe('public surface', () => {
-  it('exports the source and its discovery only: the shape checks narrow to internal types', () => {
-    expect(Object.keys(publicSurface).sort()).toEqual(['discoverSequelizeSources', 'sequelizeSource']);
+  it('exports the source, its discovery and the migrations runner only: the shape checks narrow to internal types', () => {
+    expect(Object.keys(publicSurface).sort()).toEqual(['discoverSequelizeSources', 'runSequelizeMigrations', 'sequelizeSource']);
   });
 });

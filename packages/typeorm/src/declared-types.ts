@@ -1,5 +1,5 @@
 import { metadataArgsStorage, isEntitySchema } from './recognize.ts';
-import type { ColumnMetadataLike, DataSourceLike, DeclaredOptionsLike, EntityMetadataLike } from './typeorm-shapes.ts';
+import type { ColumnArgsLike, ColumnMetadataLike, DataSourceLike, DeclaredOptionsLike, EntityMetadataLike, EntitySchemaLike } from './typeorm-shapes.ts';
 
 export type DeclaredColumnOptions = DeclaredOptionsLike;
 
@@ -32,16 +32,45 @@ export function writtenColumnOptions(dataSource: DataSourceLike, entity: EntityM
 }
 
 function fromDecorators(target: Function, propertyName: string): DeclaredColumnOptions | undefined {
-  const columns = metadataArgsStorage()?.columns ?? [];
+  const byTarget = decoratedColumns(metadataArgsStorage()?.columns ?? []);
   // the property may be declared on a parent class
   for (let current: unknown = target; typeof current === 'function' && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
-    const args = columns.find((candidate) => candidate.target === current && candidate.propertyName === propertyName);
-    if (args) return args.options;
+    const args = byTarget.get(current)?.get(propertyName);
+    if (args) return args;
   }
   return undefined;
 }
 
+const decoratedIndexes = new WeakMap<readonly ColumnArgsLike[], { size: number; byTarget: Map<unknown, Map<string, DeclaredColumnOptions>> }>();
+
+/**
+ * The decorator storage's column arguments by class and property, built once per size of the storage
+ * (it grows as modules load): looking each join column up in the whole list made reading N entities
+ * cost N² steps. The first declaration of a property wins, as TypeORM's own lookup does.
+ */
+function decoratedColumns(columns: readonly ColumnArgsLike[]): Map<unknown, Map<string, DeclaredColumnOptions>> {
+  const cached = decoratedIndexes.get(columns);
+  if (cached?.size === columns.length) return cached.byTarget;
+  const byTarget = new Map<unknown, Map<string, DeclaredColumnOptions>>();
+  for (const args of columns) {
+    let properties = byTarget.get(args.target);
+    if (!properties) byTarget.set(args.target, (properties = new Map()));
+    if (!properties.has(args.propertyName)) properties.set(args.propertyName, args.options);
+  }
+  decoratedIndexes.set(columns, { size: columns.length, byTarget });
+  return byTarget;
+}
+
+const entitySchemaIndexes = new WeakMap<readonly unknown[], Map<string, EntitySchemaLike>>();
+
 function fromEntitySchema(dataSource: DataSourceLike, entity: EntityMetadataLike, propertyName: string): DeclaredColumnOptions | undefined {
-  const schema = (dataSource.options.entities ?? []).find((candidate) => isEntitySchema(candidate) && candidate.options.name === entity.name);
-  return isEntitySchema(schema) ? schema.options.columns[propertyName] : undefined;
+  const entities = dataSource.options.entities ?? [];
+  // by name, built once per DataSource: a search of the whole list per join column costs N² steps
+  let byName = entitySchemaIndexes.get(entities);
+  if (!byName) {
+    byName = new Map();
+    for (const candidate of entities) if (isEntitySchema(candidate) && !byName.has(candidate.options.name)) byName.set(candidate.options.name, candidate);
+    entitySchemaIndexes.set(entities, byName);
+  }
+  return byName.get(entity.name)?.options.columns[propertyName];
 }

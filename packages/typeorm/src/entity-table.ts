@@ -36,12 +36,7 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
       const ref = `${source.model}.${column.propertyName}`;
       const enumType = isEnum(dataSource, column) ? enumTypeOf(schema, entity.tableName, column) : undefined;
       if (enumType) enums.push({ ...enumType, values: (column.enum ?? []).map(String), sources: [source] });
-      const resolved = typeormColumnType(dataSource.driver, {
-        ...column,
-        ...(enumType ? { enumType } : {}),
-        spatialFeatureType: column.spatialFeatureType,
-        srid: column.srid,
-      });
+      const resolved = typeormColumnType(dataSource.driver, enumType ? { ...column, enumType } : column);
       if (!resolved) {
         problems.push({ type: 'unsupported-type', ref, message: `column type ${String(column.type)} has no PostgreSQL equivalent; the column is not checked` });
         return [];

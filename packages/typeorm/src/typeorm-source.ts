@@ -49,9 +49,25 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
         problems.push(...mapped.problems);
         for (const declared of mapped.enums) enums.set(`${declared.schema}.${declared.name}`, enums.get(`${declared.schema}.${declared.name}`) ?? declared);
       }
+      if (tables.length === 0) unmatchedGlobs(dataSource, name);
       return { schema: { tables, enums: [...enums.values()] }, problems };
     },
   };
+}
+
+/**
+ * TypeORM resolves relative `entities` globs from the current directory, not from the file that declares them: run
+ * from a monorepo root, `src/entities/*.ts` matches nothing and the DataSource silently declares no table.
+ */
+function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
+  const globs = (dataSource.options.entities ?? []).filter((entry): entry is string => typeof entry === 'string');
+  if (globs.length === 0) return;
+  const listed = globs.map((glob) => `"${glob}"`).join(', ');
+  throw new Error(
+    `the entities glob${globs.length > 1 ? 's' : ''} ${listed} of ${name} matched no entity from ${process.cwd()} ` +
+      '(TypeORM resolves relative globs from the current directory): run ormdrift from the directory the app runs from, ' +
+      'or build the glob from the file\'s own directory (path.join(__dirname, ...))',
+  );
 }
 
 async function buildMetadatas(dataSource: DataSourceLike, name: string): Promise<void> {

@@ -1,28 +1,48 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type LoadedSource, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
-import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
-import { findSources } from '../discover/find-sources.ts';
+import { postgresIntrospector } from '@ormdrift/postgres';
+import { findSources } from '@ormdrift/discover';
+import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
+import { parseDuration } from '../parse-duration.ts';
+import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
+import { withMigratedDatabase } from '../migrations/migrated-database.ts';
+import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { joinStatusToReport } from '../migrations/migration-findings.ts';
+import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
 
-export const checkUsage = `Usage: ormdrift check [modules...] [options]
+export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
-Imports each module (.ts, .mts, .cts, .js, .mjs, .cjs), finds the ORM registries among its
-exports (TypeORM DataSources, entity classes and EntitySchemas; Sequelize instances and
-models; Drizzle tables, enums and schemas) and reports every difference between them and
-the database.
+Imports each module (.ts, .tsx, .mts, .cts, .js, .jsx, .mjs, .cjs; every one under a directory
+or matching a glob), finds the ORM registries among its exports (TypeORM DataSources, entity
+classes and EntitySchemas; Sequelize instances and models; Drizzle tables, enums and schemas,
+also inside exported arrays and objects) and reports every difference between them and the
+database.
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
+  --migrations PATH the project's migrations: a folder of .sql files, a drizzle-kit folder, a folder
+                    of TypeORM or sequelize-cli migrations, or a module exporting a TypeORM DataSource.
+                    Without --db: run them on a throwaway embedded PostgreSQL and check the models
+                    against what they build. With --db: also report the migrations the database
+                    has not applied (see "ormdrift status")
+  --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
-  --debug           print stack traces of errors
+  --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
+  --statement-timeout DURATION  limit each catalog query (default 10s; ormdrift itself waits 2s more)
+  --import-timeout DURATION     limit importing each module and building its models (default 30s)
+  --env-file FILE   load environment variables from FILE before importing the modules
+  --verbose         list each registry found, one line each, on standard error
+  --debug           print stack traces of errors (with source-mapped TypeScript lines)
   -h, --help        show this help
 
 Exit codes: 0 no drift at error severity, 1 drift at error severity, 2 usage, load or connection error.`;
@@ -34,10 +54,17 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     strict: true,
     options: {
       db: { type: 'string' },
+      migrations: { type: 'string' },
+      'migrations-kind': { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      'connect-timeout': { type: 'string' },
+      'statement-timeout': { type: 'string' },
+      'import-timeout': { type: 'string' },
+      'env-file': { type: 'string', multiple: true },
+      verbose: { type: 'boolean' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -50,21 +77,57 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
   if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
   const rules = parseRuleSettings(values.rule ?? []);
-  const url = values.db ?? io.env['DATABASE_URL'];
-  if (!url) throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
+  const migrations = values.migrations ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd) : undefined;
+  // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
+  const url = values.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
+  if (!url && !migrations) {
+    throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
+  }
+  if (values.debug) process.setSourceMapsEnabled(true);
+
+  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
+  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
+  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
+  if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
+  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
 
   const modules = [];
-  for (const file of positionals) modules.push({ file, path: resolve(io.cwd, file), exports: await importModule(file, io.cwd) });
+  for (const file of await moduleArguments(positionals, io.cwd)) {
+    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
+    modules.push({ file, path: resolve(io.cwd, file), exports });
+  }
   const sources = await findSources(modules);
+  if (values.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
   if (sources.length === 0) {
     throw new UsageError(
       `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
     );
   }
 
-  const result = await runCheck(url, sources, { schemas: values.schema, rules });
+  // The models are loaded before the introspector connects: a broken model is reported without touching the database.
+  const result = await database((databaseUrl) =>
+    check({
+      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+      introspector: postgresIntrospector(databaseUrl, {
+        ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+        ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
+        ...(values.schema ? { requiredSchemas: values.schema } : {}),
+      }),
+      rules,
+      ...(values.schema ? { schemas: values.schema } : {}),
+    }),
+  );
+  if (result.summary.tables === 0) {
+    // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
+    const schemas = (values.schema ?? []).map((name) => `"${name}"`).join(', ');
+    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
+  }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  // with a live database, the migrations also say whether it is behind them
+  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
+  if (status) report = joinStatusToReport(report, format === 'json' ? 'json' : 'text', status, colors);
   if (values.out) {
     const out = resolve(io.cwd, values.out);
     await writeFile(out, report).catch((cause: unknown) => {
@@ -72,33 +135,51 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
     });
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
-  return result.summary.errors > 0 ? 1 : 0;
+  return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
 }
 
-async function runCheck(
-  url: string,
-  sources: readonly SchemaSource[],
-  options: { schemas: string[] | undefined; rules: RuleSettings },
-): Promise<CheckResult> {
-  // Load the models before connecting: a broken model is reported without touching the database.
-  const loaded = await Promise.all(sources.map(async (source) => ({ name: source.name, loaded: await loadSource(source) })));
-  const connection = await connectPostgres(url);
+/** Node's own .env parser (`process.loadEnvFile`), into this process's environment, which the imported modules read. */
+function loadEnvFile(file: string, cwd: string): void {
+  const path = resolve(cwd, file);
+  // Node 20 ends the process itself when the file is missing: check first
+  if (!existsSync(path)) throw new UsageError(`cannot read --env-file ${file}: no such file (relative to ${cwd})`);
   try {
-    return await check({
-      sources: loaded.map(({ name, loaded }) => ({ name, load: async () => loaded })),
-      introspector: new PostgresIntrospector(connection.client),
-      rules: options.rules,
-      ...(options.schemas ? { schemas: options.schemas } : {}),
-    });
-  } finally {
-    await connection.close().catch(() => {});
+    process.loadEnvFile(path);
+  } catch (cause) {
+    throw new UsageError(`cannot read --env-file ${file}: ${(cause as Error).message}`, { cause });
   }
 }
 
-async function loadSource(source: SchemaSource): Promise<LoadedSource> {
+/** Lends the URL of the database to check for the time of one use: a live one, or one built from migrations. */
+type DatabaseAccess = <T>(use: (url: string) => Promise<T>) => Promise<T>;
+
+/** Source files the report must never overwrite: a module to check, or any file a loader would run. */
+const moduleExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
+
+function refuseInputAsOutput(out: string, modules: readonly string[], cwd: string): void {
+  const target = resolve(cwd, out);
+  if (modules.some((file) => resolve(cwd, file) === target)) {
+    throw new UsageError(`--out ${out} is one of the modules to check: write the report to another file, e.g. --out drift.json`);
+  }
+  if (moduleExtensions.has(extname(target).toLowerCase())) {
+    throw new UsageError(`--out ${out} names a source file: write the report to a .txt or .json file`);
+  }
+}
+
+/**
+ * Loads one registry's models within the import deadline (TypeORM imports its entity globs here). A registry that
+ * yields no table is a load problem: checking it would compare nothing and pass.
+ */
+async function loadSource(source: SchemaSource, timeoutMs: number): Promise<LoadedSource> {
+  let loaded: LoadedSource;
   try {
-    return await source.load();
+    loaded = await withImportDeadline(source.load(), timeoutMs, `the models of ${source.name}`);
   } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
     throw new UsageError(`cannot load ${source.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
+  if (loaded.schema.tables.length === 0) {
+    throw new UsageError(`${source.name} declares no table: give it its entities or models (nothing would be compared)`);
+  }
+  return loaded;
 }

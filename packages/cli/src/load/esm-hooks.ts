@@ -1,13 +1,13 @@
 /**
- * Node module-customization hooks (run in Node's loader thread) that let `import()` load
- * TypeScript: extensionless and `.js` specifiers resolve to `.ts` files as TypeScript's
- * module resolution would, and `.ts` sources are transpiled with decorator metadata.
+ * Node module-customization hooks (run in Node's loader thread) that let `import()` load an
+ * app as its TypeScript build would: what Node cannot resolve is resolved as TypeScript does
+ * (see `resolveSpecifier`), and TypeScript and JSX sources are transpiled (see `transformFile`).
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { inlineSourceMap } from './inline-source-map.ts';
-import { isTypeScriptFile, moduleFormat, typeScriptCandidates } from './module-format.ts';
-import { transpileTypeScript } from './transpile-typescript.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isInstalledPackageFile, isTranspiledFile, moduleFormat } from './module-format.ts';
+import { resolveSpecifier } from './resolve-specifier.ts';
+import { transformFile } from './transform-file.ts';
 
 interface ResolveContext {
   parentURL?: string;
@@ -16,31 +16,27 @@ interface ResolveContext {
 type NextResolve = (specifier: string, context: ResolveContext) => Promise<{ url: string; format?: string | null }>;
 type NextLoad = (url: string, context: object) => Promise<{ format: string; source?: string | Uint8Array | null }>;
 
+/** Node's errors for what TypeScript's resolution allows: a missing file or package, a directory, an unexported path. */
+const unresolved = new Set(['ERR_MODULE_NOT_FOUND', 'ERR_UNSUPPORTED_DIR_IMPORT', 'ERR_PACKAGE_PATH_NOT_EXPORTED', 'ERR_PACKAGE_IMPORT_NOT_DEFINED']);
+
 export async function resolve(specifier: string, context: ResolveContext, nextResolve: NextResolve) {
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
-    const relative = specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('file:');
-    if (!relative || (error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    for (const candidate of typeScriptCandidates(specifier)) {
-      try {
-        return await nextResolve(candidate, context);
-      } catch {
-        // try the next spelling
-      }
-    }
-    throw error;
+    const parent = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : undefined;
+    if (!parent || isInstalledPackageFile(parent) || !unresolved.has((error as { code?: string }).code ?? '')) throw error;
+    const found = resolveSpecifier(specifier, parent, 'import');
+    return { url: found.startsWith('node:') ? found : pathToFileURL(found).href, shortCircuit: true };
   }
 }
 
 export async function load(url: string, context: object, nextLoad: NextLoad) {
   if (!url.startsWith('file:')) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  if (!isTypeScriptFile(file)) return nextLoad(url, context);
+  if (!isTranspiledFile(file)) return nextLoad(url, context);
   if (moduleFormat(file) === 'cjs') {
-    // No source: Node hands the file to the CommonJS loader, whose `.ts` hook transpiles it.
+    // No source: Node hands the file to the CommonJS loader, whose hook for this extension transpiles it.
     return { format: 'commonjs', shortCircuit: true };
   }
-  const output = transpileTypeScript(await readFile(file, 'utf8'), file, { format: 'esm' });
-  return { format: 'module', source: inlineSourceMap(output), shortCircuit: true };
+  return { format: 'module', source: transformFile(await readFile(file, 'utf8'), file, 'esm'), shortCircuit: true };
 }

@@ -1,28 +1,84 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { extname, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from '../usage-error.ts';
-import { moduleFormat, typescriptExtensions } from './module-format.ts';
-
-const supported = new Set<string>([...typescriptExtensions, '.js', '.mjs', '.cjs']);
+import { moduleFormat, transpiledExtensions } from './module-format.ts';
 import { registerTypeScript } from './register-typescript.ts';
+import { ModuleSyntaxError } from './syntax-errors.ts';
+import { ModuleExitError } from './trap-exit.ts';
 
-/** Imports a user module (TypeScript or JavaScript, CommonJS or ESM) and returns its exports. */
+const supported = new Set<string>([...transpiledExtensions, '.js', '.mjs', '.cjs']);
+
+/**
+ * Imports a user module (TypeScript, JSX or JavaScript; CommonJS or ESM) and returns its
+ * exports. `path` is relative to `cwd`.
+ *
+ * @throws UsageError when the file is missing or of an unsupported kind, when one of its imports
+ * resolves to nothing (naming the importing file, the specifier and the alias configuration
+ * consulted), and when a module throws while being imported (naming it and the first frame in
+ * the user's code, with a hint at `--env-file` when the error is about a missing variable).
+ */
 export async function importModule(path: string, cwd: string): Promise<Record<string, unknown>> {
   const file = resolve(cwd, path);
   if (!existsSync(file)) throw new UsageError(`cannot find module ${path}: check the path (relative to ${cwd})`);
-  if (!supported.has(extname(file))) throw new UsageError(`cannot load ${path}: ormdrift imports .ts, .mts, .cts, .js, .mjs and .cjs files`);
+  if (!supported.has(extname(file))) throw new UsageError(`cannot load ${path}: ormdrift imports ${[...supported].join(', ')} files`);
 
-  registerTypeScript();
+  const format = moduleFormat(file);
+  registerTypeScript({ esm: format === 'esm' });
   loadReflectMetadata(file);
   try {
-    if (moduleFormat(file) === 'cjs') return createRequire(file)(file) as Record<string, unknown>;
+    if (format === 'cjs') return createRequire(file)(file) as Record<string, unknown>;
     return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    throw new UsageError(`${path} threw while being imported: ${message}`, { cause });
+    throw new UsageError(importFailure(path, cause, cwd), { cause });
   }
+}
+
+/** Errors ormdrift's loader raises about a module, possibly crossing from Node's loader thread (class lost, name kept). */
+function isLoadStopper(cause: unknown): boolean {
+  const name = (cause as { name?: string } | null)?.name;
+  return cause instanceof ModuleSyntaxError || cause instanceof ModuleExitError || name === 'ModuleSyntaxError' || name === 'ModuleExitError';
+}
+
+function importFailure(path: string, cause: unknown, cwd: string): string {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  // a syntax error names file:line:col itself; a module's own process.exit() is no throw of the module's
+  if (isLoadStopper(cause)) return message;
+  // an import that resolves to nothing is not the module's fault: the message already says where
+  if ((cause as { code?: string }).code === 'ERR_ORMDRIFT_UNRESOLVED_IMPORT' || message.startsWith('cannot resolve "')) return message;
+  const frame = firstUserFrame(cause, cwd);
+  const where = frame ? ` (at ${frame})` : '';
+  const hint = aboutEnvironment(message) ? ': if it reads its configuration from the environment, pass --env-file .env' : '';
+  return `${path} threw while being imported: ${firstLine(message)}${where}${hint}`;
+}
+
+/** An error about configuration the environment lacks: names the environment, or an UPPER_SNAKE variable said to be missing. */
+function aboutEnvironment(message: string): boolean {
+  if (/\b(env|environment)\b|process\.env/i.test(message)) return true;
+  return /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.test(message) && /\b(missing|not set|not defined|undefined|required|empty)\b/i.test(message);
+}
+
+function firstLine(message: string): string {
+  // Node's "Require stack:" lists repeat what the frame says
+  return message.split('\n')[0]!.trim();
+}
+
+/** The first stack frame in the user's own files (not in node_modules, Node or ormdrift), relative to cwd, with its line. */
+function firstUserFrame(error: unknown, cwd: string): string | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const own = fileURLToPath(new URL('../../', import.meta.url));
+  for (const line of stack.split('\n')) {
+    const location = /^\s+at (?:.*? \()?(.+?):(\d+):\d+\)?$/.exec(line);
+    if (!location) continue;
+    let file = location[1]!;
+    if (file.startsWith('file://')) file = fileURLToPath(file);
+    if (file.startsWith('node:') || !file.startsWith('/') || /[\\/]node_modules[\\/]/.test(file) || file.startsWith(own)) continue;
+    // a line number means something only when it was mapped back to the .ts source
+    const sourceMapped = (process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled === true;
+    return sourceMapped ? `${relative(cwd, file)}:${location[2]}` : relative(cwd, file);
+  }
+  return undefined;
 }
 
 /**

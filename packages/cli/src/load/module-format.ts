@@ -23,24 +23,17 @@ function packageType(directory: string): string | undefined {
   return type;
 }
 
-export const typescriptExtensions = ['.ts', '.mts', '.cts'] as const;
+/** The TypeScript extensions ormdrift transpiles. */
+export const typescriptExtensions = ['.ts', '.mts', '.cts', '.tsx'] as const;
 
-export function isTypeScriptFile(file: string): boolean {
-  return (typescriptExtensions as readonly string[]).includes(extname(file));
+/** Every extension ormdrift transpiles before Node runs it: TypeScript, and JSX that Node cannot parse. */
+export const transpiledExtensions = [...typescriptExtensions, '.jsx'] as const;
+
+export function isTranspiledFile(file: string): boolean {
+  return (transpiledExtensions as readonly string[]).includes(extname(file));
 }
 
-/** JavaScript extensions and the TypeScript sources a compiler turns into them. */
-const sourceOf: Readonly<Record<string, string>> = { '.js': '.ts', '.mjs': '.mts', '.cjs': '.cts' };
-
-/**
- * The TypeScript files a relative import may mean when no file matches it as written, as
- * TypeScript's own resolution has it: `./user.js` is `./user.ts` (NodeNext style), and an
- * extensionless `./user` is `./user.ts`, `./user.mts`, `./user.cts` or `./user/index.ts`.
- */
-export function typeScriptCandidates(specifier: string): string[] {
-  const extension = extname(specifier);
-  const source = sourceOf[extension];
-  if (source) return [specifier.slice(0, -extension.length) + source];
-  if (extension !== '') return [];
-  return [...typescriptExtensions.map((candidate) => specifier + candidate), `${specifier}/index.ts`];
+/** Whether a path is inside an installed package, whose files Node loads as published. */
+export function isInstalledPackageFile(file: string): boolean {
+  return /[\\/]node_modules[\\/]/.test(file);
 }

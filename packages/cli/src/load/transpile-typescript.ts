@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as TypeScript from 'typescript';
+import { throwOnSyntaxErrors } from './syntax-errors.ts';
 
 /**
  * TypeScript 5's `transpileModule` is the reference implementation of `emitDecoratorMetadata`,
@@ -24,11 +25,15 @@ export interface TranspileOutput {
   readonly map: string | undefined;
 }
 
-/** Transpiles one file with the compiler options of its nearest tsconfig.json, decorators and their metadata always on. */
+/**
+ * Transpiles one file with the compiler options of its nearest tsconfig.json, decorators and their metadata always on.
+ * Throws a `ModuleSyntaxError` (`file:line:col: what`) when the file does not parse.
+ */
 export function transpileTypeScript(source: string, fileName: string, options: TranspileOptions): TranspileOutput {
   const compiler = ts();
   const output = compiler.transpileModule(source, {
     fileName,
+    reportDiagnostics: true,
     compilerOptions: {
       ...projectCompilerOptions(dirname(fileName)),
       module: options.format === 'esm' ? compiler.ModuleKind.ESNext : compiler.ModuleKind.CommonJS,
@@ -42,6 +47,7 @@ export function transpileTypeScript(source: string, fileName: string, options: T
       noEmit: false,
     },
   });
+  throwOnSyntaxErrors(compiler, output.diagnostics, fileName);
   return { code: output.outputText.replace(/\n\/\/# sourceMappingURL=.*$/, ''), map: output.sourceMapText };
 }
 

@@ -8,8 +8,22 @@ import { displayName } from '../model/qualified-name.ts';
  * Both sides of a comparison go through this one function.
  */
 export function parseColumnType(raw: string, options: { arrayDims?: number } = {}): ColumnType {
+  // A schema repeats a handful of spellings over thousands of columns: parse each once.
+  const key = `${options.arrayDims ?? 0}\u0000${raw}`;
+  let parsed = parsedTypes.get(key);
+  if (!parsed) {
+    if (parsedTypes.size >= 10_000) parsedTypes.clear();
+    parsed = Object.freeze(parse(raw, options.arrayDims ?? 0));
+    parsedTypes.set(key, parsed);
+  }
+  return parsed;
+}
+
+const parsedTypes = new Map<string, ColumnType>();
+
+function parse(raw: string, arrayDimsOption: number): ColumnType {
   let text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
-  let arrayDims = options.arrayDims ?? 0;
+  let arrayDims = arrayDimsOption;
 
   let suffixDims = 0;
   for (;;) {

@@ -2,6 +2,7 @@ import type { Finding } from '../check/finding.ts';
 import { displayName } from '../model/qualified-name.ts';
 import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
+import { escapeText } from './escape-text.ts';
 import type { Reporter } from './reporter.ts';
 
 export interface TextReporterOptions {
@@ -27,12 +28,12 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
         groups.set(key, [...(groups.get(key) ?? []), finding]);
       }
       for (const [table, findings] of groups) {
-        lines.push(bold(table));
+        lines.push(bold(escapeText(table)));
         for (const finding of findings) {
           const severity = finding.severity === 'error' ? red('error  ') : yellow('warning');
-          lines.push(`  ${severity} ${finding.message}  ${dim(finding.code)}`);
-          if (finding.expected !== null && finding.expected !== undefined) lines.push(`          ${dim('expected')} ${describe(finding.expected)}`);
-          if (finding.actual !== null && finding.actual !== undefined) lines.push(`          ${dim('actual  ')} ${describe(finding.actual)}`);
+          lines.push(`  ${severity} ${escapeText(finding.message)}  ${dim(finding.code)}`);
+          if (finding.expected !== null && finding.expected !== undefined) lines.push(`          ${dim('expected')} ${escapeText(describe(finding.expected))}`);
+          if (finding.actual !== null && finding.actual !== undefined) lines.push(`          ${dim('actual  ')} ${escapeText(describe(finding.actual))}`);
         }
         lines.push('');
       }
@@ -40,7 +41,7 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
       if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
       else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
-      for (const problem of result.problems) lines.push(yellow(`note: ${problem.source}: ${problem.ref}: ${problem.message}`));
+      for (const problem of result.problems) lines.push(yellow(escapeText(`note: ${problem.source}: ${problem.ref}: ${problem.message}`)));
       if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta));
       return `${lines.join('\n')}\n`;
     },

@@ -1,6 +1,6 @@
 /** The `registry-conflict` rule: which differences it reports, and how. */
 import { describe, expect, it } from 'vitest';
-import { column, dbTable, enumType, schema, table, unique } from '../support/models.ts';
+import { column, dbTable, enumType, schema, source, table, unique } from '../support/models.ts';
 import { User, id, email, roleColumn, AppUser, ReportUser, Account, usersDeclaredBy } from '../support/rule-fixtures.ts';
 import { ruleTester, run } from '../support/rule-tester.ts';
 
@@ -31,6 +31,24 @@ ruleTester('registry-conflict', {
       name: 'the same enum type in two registries',
       expected: [schema([], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]), schema([], [enumType('user_role_enum', ['admin', 'member'], [Account])])],
       actual: schema([]),
+    },
+    {
+      name: 'a narrower declaration of the table (a projection model) adds nothing that contradicts: the union is checked',
+      expected: [schema([usersDeclaredBy(AppUser)]), schema([table('users', [id, email, column('nickname', 'text', { nullable: true })], { primaryKey: ['id'], sources: [Account] })])],
+      actual: schema([dbTable('users', [id, email, column('nickname', 'text', { nullable: true })], { primaryKey: ['id'] })]),
+    },
+    {
+      name: 'a database default one declaration relies on and the other leaves to the model',
+      expected: [schema([usersDeclaredBy(AppUser)]), schema([usersDeclaredBy(Account, column('email', 'varchar(255)', { default: `'x'` }))])],
+      actual: schema([dbTable('users', [id, column('email', 'varchar(255)', { default: `'x'::character varying` })], { primaryKey: ['id'] })]),
+    },
+    {
+      name: 'both sides of a many-to-many name the junction key in their own order',
+      expected: [
+        schema([table('post_tags', [column('post_id', 'integer'), column('tag_id', 'integer')], { primaryKey: ['post_id', 'tag_id'], sources: [AppUser] })]),
+        schema([table('post_tags', [column('tag_id', 'integer'), column('post_id', 'integer')], { primaryKey: ['tag_id', 'post_id'], sources: [Account] })]),
+      ],
+      actual: schema([dbTable('post_tags', [column('post_id', 'integer'), column('tag_id', 'integer')], { primaryKey: ['post_id', 'tag_id'] })]),
     },
     {
       name: 'tables of one name in two schemas',
@@ -111,6 +129,20 @@ describe('registries merged into one expected schema', () => {
       { code: 'missing-table', message: 'users is declared by User (typeorm), Account (sequelize) but the database has no such table', sources: [User, Account] },
     ]);
     expect(result.summary.tables).toBe(1);
+  });
+
+  it('does not depend on the order of the models within a registry', () => {
+    const full = table('articles', [id, column('title', 'text'), column('body', 'text')], { primaryKey: ['id'], sources: [source('Article', 'sequelize')] });
+    const draft = table('articles', [id, column('title', 'text')], { primaryKey: ['id'], sources: [source('Draft', 'sequelize')] });
+    const actual = schema([dbTable('articles', [id, column('title', 'text'), column('body', 'text')], { primaryKey: ['id'] })]);
+    for (const order of [[full, draft], [draft, full]]) {
+      const result = run({ name: '', expected: [schema(order)], actual });
+      expect(result.findings).toEqual([]);
+    }
+    const conflicting = table('articles', [id, column('title', 'varchar(20)')], { primaryKey: ['id'], sources: [source('Draft', 'sequelize')] });
+    const messages = [[full, conflicting], [conflicting, full]].map((order) => run({ name: '', expected: [schema(order)], actual }).findings.map((finding) => finding.message));
+    expect(messages[0]).toEqual(messages[1]);
+    expect(messages[0]).toEqual(['articles is declared differently by Article (sequelize default) and Draft (sequelize default): column title: text not null vs character varying(20) not null']);
   });
 
   it('on a conflict, the first declaration is the one checked against the database', () => {

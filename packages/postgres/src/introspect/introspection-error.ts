@@ -1,4 +1,9 @@
-/** A catalog query failed; `step` says which, `cause` keeps the driver's error. */
+import { QueryInterruptedError } from './query-deadline.ts';
+
+/**
+ * A catalog query failed or got no answer; `step` says which (`reading pg_attribute`), `cause` keeps the driver's
+ * error or a {@link QueryInterruptedError} when the client-side deadline passed or the caller aborted.
+ */
 export class IntrospectionError extends Error {
   override readonly name = 'IntrospectionError';
   constructor(
@@ -6,5 +11,10 @@ export class IntrospectionError extends Error {
     options: { cause: unknown },
   ) {
     super(`${step}: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`, options);
+  }
+
+  /** Why the wait ended, when the server never answered: `deadline` or `aborted`; undefined for a server error. */
+  get interrupted(): 'deadline' | 'aborted' | undefined {
+    return this.cause instanceof QueryInterruptedError ? this.cause.reason : undefined;
   }
 }

@@ -5,40 +5,79 @@ import { catalogToModel } from './catalog-model.ts';
 import { columnsQuery, constraintsQuery, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
 import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
 import { IntrospectionError } from './introspection-error.ts';
+import { MissingSchemaError } from './missing-schema-error.ts';
+import { QueryInterruptedError, withDeadline } from './query-deadline.ts';
 import type { Queryable } from './queryable.ts';
 
 export interface PostgresIntrospectorOptions {
-  /** Per catalog query; a check never waits longer on a locked or overloaded server. Default 10 s. */
+  /** Per catalog query, enforced by the server; a check never waits longer on a locked or overloaded server. Default 10 s. */
   readonly statementTimeoutMs?: number;
+  /**
+   * Per catalog query, enforced by this process: a backend that stopped answering (frozen host, network partition)
+   * cannot send the statement-timeout error. Default: the statement timeout plus 2 s, so that the server's own,
+   * more precise error wins whenever the server is alive.
+   */
+  readonly answerDeadlineMs?: number;
+  /**
+   * Stops the query still running on the server after a deadline or an abort (e.g. `pg_cancel_backend` from a
+   * second connection). Without it the introspector stops waiting and the server's statement timeout ends the query.
+   */
+  readonly cancel?: () => Promise<void>;
+  /**
+   * Schemas that must exist: asking for a schema the database lacks (`--schema pubilc`) would compare nothing, so it
+   * throws a {@link MissingSchemaError} instead. Schemas read only because a model names them need not exist.
+   */
+  readonly requiredSchemas?: readonly string[];
 }
+
+/** The default statement timeout, in milliseconds. */
+export const defaultStatementTimeoutMs = 10_000;
 
 /**
  * Reads the actual schema from `pg_catalog` inside a READ ONLY transaction that it always
  * rolls back: ormdrift never writes to a database it checks.
+ *
+ * Every query has a client-side deadline and honours `IntrospectOptions.signal`; either ends the wait with an
+ * {@link IntrospectionError} naming the catalog read that got no answer (`error.interrupted` says which).
  */
 export class PostgresIntrospector implements Introspector {
   readonly #client: Queryable;
   readonly #statementTimeoutMs: number;
+  readonly #answerDeadlineMs: number;
+  readonly #options: PostgresIntrospectorOptions;
 
   constructor(client: Queryable, options: PostgresIntrospectorOptions = {}) {
     this.#client = client;
-    this.#statementTimeoutMs = options.statementTimeoutMs ?? 10_000;
+    this.#statementTimeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
+    this.#answerDeadlineMs = options.answerDeadlineMs ?? this.#statementTimeoutMs + 2_000;
+    this.#options = options;
   }
 
   async introspect(options: IntrospectOptions = {}): Promise<SchemaModel> {
-    await this.#run('starting a read-only transaction', 'begin read only');
+    const signal = options.signal;
+    let interrupted = false;
+    const run = async (step: string, sql: string, values?: unknown[]): Promise<unknown[]> => {
+      try {
+        return (await withDeadline(this.#client.query(sql, values), this.#answerDeadlineMs, signal)).rows;
+      } catch (cause) {
+        if (cause instanceof QueryInterruptedError) {
+          interrupted = true;
+          await this.#options.cancel?.().catch(() => {});
+        }
+        throw new IntrospectionError(step, { cause });
+      }
+    };
+
+    await run('starting a read-only transaction', 'begin read only');
     try {
-      await this.#run('setting up the session', `set local statement_timeout = ${Math.trunc(this.#statementTimeoutMs)}`);
-      await this.#run('setting up the session', `set local application_name = 'ormdrift'`);
-      // format_type() qualifies a type only when its schema is off the search path: pin it.
-      await this.#run('setting up the session', 'set local search_path = pg_catalog, public');
-      // timestamptz defaults print in the session's time zone: pin it so a check reads the same everywhere
-      await this.#run('setting up the session', `set local timezone = 'UTC'`);
-      const schemas = options.schemas ? [...options.schemas] : await this.#userSchemas();
-      const read = async <T>(step: string, sql: string, values: unknown[] = [schemas]): Promise<T[]> => {
-        options.signal?.throwIfAborted();
-        return (await this.#run(step, sql, values)) as T[];
-      };
+      const required = this.#options.requiredSchemas ?? [];
+      const existing = await this.#setUpSession(run, options.schemas === undefined || required.length > 0);
+      if (existing) {
+        const missing = required.filter((schema) => !existing.includes(schema));
+        if (missing.length > 0) throw new MissingSchemaError(missing, existing);
+      }
+      const schemas = options.schemas ? [...options.schemas] : existing!;
+      const read = async <T>(step: string, sql: string, values: unknown[] = [schemas]): Promise<T[]> => (await run(step, sql, values)) as T[];
       return catalogToModel({
         tables: await read<RawTable>('reading pg_class', tablesQuery),
         columns: await read<RawColumn>('reading pg_attribute', columnsQuery),
@@ -47,7 +86,8 @@ export class PostgresIntrospector implements Introspector {
         enums: await read<RawEnum>('reading pg_enum', enumsQuery, []),
       });
     } finally {
-      await this.#client.query('rollback').catch(() => {});
+      // After an interrupted query the session is still busy (or gone): the caller closes it, a rollback would only wait.
+      if (!interrupted) await withDeadline(this.#client.query('rollback'), this.#answerDeadlineMs).catch(() => {});
     }
   }
 
@@ -61,20 +101,26 @@ export class PostgresIntrospector implements Introspector {
     return comparePredicates(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
   }
 
-  async #userSchemas(): Promise<string[]> {
-    const rows = (await this.#run(
-      'reading pg_namespace',
-      `select nspname as name from pg_catalog.pg_namespace
-       where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'`,
-    )) as { name: string }[];
-    return rows.map((row) => row.name);
-  }
-
-  async #run(step: string, sql: string, values?: unknown[]): Promise<unknown[]> {
-    try {
-      return (await this.#client.query(sql, values)).rows;
-    } catch (cause) {
-      throw new IntrospectionError(step, { cause });
-    }
+  /**
+   * Pins the transaction's settings and, when asked, reads the user schemas, in one statement: a check sends
+   * eight statements in all, whatever the number of tables. Returns the user schemas, sorted, or undefined.
+   */
+  async #setUpSession(run: (step: string, sql: string, values?: unknown[]) => Promise<unknown[]>, readSchemas: boolean): Promise<string[] | undefined> {
+    const rows = (await run(
+      'setting up the session',
+      `select set_config('statement_timeout', $1, true),
+              set_config('application_name', 'ormdrift', true),
+              -- format_type() qualifies a type only when its schema is off the search path: pin it
+              set_config('search_path', 'pg_catalog, public', true),
+              -- timestamptz defaults print in the session's time zone: pin it so a check reads the same everywhere
+              set_config('timezone', 'UTC', true),
+              case when $2::boolean then array(
+                select nspname from pg_catalog.pg_namespace
+                where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'
+                order by nspname
+              ) end as user_schemas`,
+      [String(Math.trunc(this.#statementTimeoutMs)), readSchemas],
+    )) as { user_schemas: string[] | null }[];
+    return rows[0]?.user_schemas ?? undefined;
   }
 }

@@ -1,0 +1,136 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { check, isReporterName, reporters, rulesMeta, type CheckResult, type Provenance, type SchemaModel } from '@ormdrift/core';
+import { connectPostgres, PostgresIntrospector, redactUrl } from '@ormdrift/postgres';
+import type { CliIo } from '../cli-io.ts';
+import { withMigratedDatabase } from '../migrations/migrated-database.ts';
+import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { parseRuleSettings } from '../rule-settings.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const diffUsage = `Usage: ormdrift diff --db URL (--against URL | --migrations PATH) [options]
+
+Compares one database with another, no models needed: the --against database (or the one the
+migrations build on a throwaway embedded PostgreSQL) is the expected side, --db the actual one.
+The findings are those of "ormdrift check". Both databases are only read.
+
+Options:
+  --db URL          the database to check (default: $DATABASE_URL)
+  --against URL     the database it should look like (local, staging...)
+  --migrations PATH or: what these migrations build (see "ormdrift check --help")
+  --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
+  --format NAME     text (default) or json
+  --out FILE        write the report to FILE instead of standard output
+  --schema NAME     compare only this schema (repeatable; default: every schema of the expected side)
+  --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
+  --debug           print stack traces of errors
+  -h, --help        show this help
+
+Exit codes: 0 no difference at error severity, 1 differences at error severity, 2 usage or connection error.`;
+
+export async function diffCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      against: { type: 'string' },
+      migrations: { type: 'string' },
+      'migrations-kind': { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      schema: { type: 'string', multiple: true },
+      rule: { type: 'string', multiple: true },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${diffUsage}\n`);
+    return 0;
+  }
+  const format = values.format;
+  if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
+  const rules = parseRuleSettings(values.rule ?? []);
+  const url = values.db ?? io.env['DATABASE_URL'];
+  if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  if (values.against && values.migrations) throw new UsageError('compare with one expected side: pass --against URL or --migrations PATH, not both');
+  if (!values.against && !values.migrations) {
+    throw new UsageError('nothing to compare with: pass --against postgres://... (the database it should look like) or --migrations PATH');
+  }
+
+  const readExpected = (expectedUrl: string) => readSchema(expectedUrl, values.schema);
+  let expected: SchemaModel;
+  let provenance: Provenance;
+  if (values.against) {
+    expected = await readExpected(values.against);
+    provenance = { orm: 'expected database', registry: shortName(values.against), model: shortName(values.against) };
+  } else {
+    const target = await resolveMigrationsTarget(values.migrations!, values['migrations-kind'], io.cwd);
+    expected = await withMigratedDatabase(target, io, values.debug === true, readExpected);
+    provenance = { orm: 'built from migrations', registry: target.spec, model: target.spec };
+  }
+
+  const result = await compare(url, expected, provenance, { schemas: values.schema, rules });
+  const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  if (values.out) {
+    await writeFile(resolve(io.cwd, values.out), report).catch((cause: unknown) => {
+      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
+    });
+    io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
+  } else io.stdout.write(report);
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+/** Reads a database's schema (read-only) in the given schemas, or in every non-system schema. */
+async function readSchema(url: string, schemas: readonly string[] | undefined): Promise<SchemaModel> {
+  const connection = await connectPostgres(url);
+  try {
+    return await new PostgresIntrospector(connection.client).introspect(schemas ? { schemas } : {});
+  } finally {
+    await connection.close().catch(() => {});
+  }
+}
+
+/**
+ * Checks the database at `url` against a schema read from another one, as if that schema were a registry of
+ * models: its tables and enums are "declared" by the expected side, which `provenance` names in findings.
+ */
+async function compare(
+  url: string,
+  expected: SchemaModel,
+  provenance: Provenance,
+  options: { schemas: string[] | undefined; rules: ReturnType<typeof parseRuleSettings> },
+): Promise<CheckResult> {
+  const declared: SchemaModel = {
+    // views and partitions are read, not declared: compare the tables a schema is made of
+    tables: expected.tables
+      .filter((table) => table.kind === 'table' || table.kind === 'partitioned-table')
+      .map((table) => ({ ...table, kind: 'table' as const, sources: [provenance] })),
+    enums: expected.enums.map((enumModel) => ({ ...enumModel, sources: [provenance] })),
+  };
+  const connection = await connectPostgres(url);
+  try {
+    return await check({
+      sources: [{ name: `${provenance.orm}:${provenance.registry}`, load: async () => ({ schema: declared, problems: [] }) }],
+      introspector: new PostgresIntrospector(connection.client),
+      rules: options.rules,
+      ...(options.schemas ? { schemas: options.schemas } : {}),
+    });
+  } finally {
+    await connection.close().catch(() => {});
+  }
+}
+
+/** `host:port/database` of a URL, without user or password: how the expected side is named in findings. */
+function shortName(url: string): string {
+  const redacted = redactUrl(url);
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return redacted;
+  }
+}

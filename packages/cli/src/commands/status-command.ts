@@ -1,0 +1,86 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareLedger, connectPostgres, LedgerNotFoundError, readLedger } from '@ormdrift/postgres';
+import type { CliIo } from '../cli-io.ts';
+import { listMigrations } from '../migrations/list-migrations.ts';
+import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
+import { resolveMigrationsTarget, type MigrationsTarget } from '../migrations/migrations-target.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const statusUsage = `Usage: ormdrift status --migrations PATH [options]
+
+Compares the migrations on disk with the ledger the database keeps of those it applied (TypeORM's
+migrations table, drizzle.__drizzle_migrations, SequelizeMeta, or a schema_migrations-style table
+for plain SQL files). Reads only; runs nothing.
+
+Options:
+  --db URL          PostgreSQL connection string (default: $DATABASE_URL)
+  --migrations PATH a folder of .sql files, a drizzle-kit folder, a folder of TypeORM or
+                    sequelize-cli migrations, or a module exporting a TypeORM DataSource
+  --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
+  --ledger TABLE    the ledger table, when the project named it otherwise (schema.table or table)
+  --format NAME     text (default) or json
+  --out FILE        write the report to FILE instead of standard output
+  --debug           print stack traces of errors
+  -h, --help        show this help
+
+Findings: unapplied-migration (error): on disk, not applied to the database;
+          unknown-migration (warning): in the ledger, not on disk.
+Exit codes: 0 every migration applied, 1 unapplied migrations, 2 usage, load or connection error.`;
+
+export async function statusCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      migrations: { type: 'string' },
+      'migrations-kind': { type: 'string' },
+      ledger: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${statusUsage}\n`);
+    return 0;
+  }
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use --format text or --format json`);
+  if (!values.migrations) throw new UsageError('no migrations to compare: ormdrift status --migrations migrations/ --db postgres://...');
+  const url = values.db ?? io.env['DATABASE_URL'];
+  if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  const target = await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd);
+
+  const status = await readMigrationStatus(target, url, io.cwd, values.ledger);
+  const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);
+  if (values.out) {
+    await writeFile(resolve(io.cwd, values.out), report).catch((cause: unknown) => {
+      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
+    });
+    io.stderr.write(`ormdrift: ${status.summary.errors} errors, ${status.summary.warnings} warnings; report written to ${values.out}\n`);
+  } else io.stdout.write(report);
+  return status.summary.errors > 0 ? 1 : 0;
+}
+
+/**
+ * Lists the migrations on disk, reads the database's ledger (read-only) and compares them. `ledger` overrides
+ * the ledger table (`table` or `schema.table`). Throws {@link UsageError} when the ledger is missing.
+ */
+export async function readMigrationStatus(target: MigrationsTarget, url: string, cwd: string, ledger?: string): Promise<MigrationStatus> {
+  const disk = await listMigrations(target, cwd);
+  const [schema, table] = ledger?.includes('.') ? ledger.split('.', 2) : [undefined, ledger];
+  const options = { ...disk.ledger, ...(table ? { table } : {}), ...(schema ? { schema } : {}) };
+  const connection = await connectPostgres(url);
+  try {
+    const read = await readLedger(connection.client, target.kind, options).catch((error: unknown) => {
+      if (error instanceof LedgerNotFoundError) throw new UsageError(error.message, { cause: error });
+      throw error;
+    });
+    return migrationStatus(compareLedger(disk.migrations, read), read.table);
+  } finally {
+    await connection.close().catch(() => {});
+  }
+}

@@ -1,0 +1,139 @@
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { MigrationFailedError } from '@ormdrift/core';
+import { connectPostgres, describeMigrationFailure, listSqlMigrations, runSqlMigrations } from '@ormdrift/postgres';
+import { importModule } from '../load/import-module.ts';
+import { UsageError } from '../usage-error.ts';
+import type { MigrationsTarget } from './migrations-target.ts';
+
+const scriptExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
+/**
+ * Which migrations to run, by position in the order on disk: those before `from` have already run (through the
+ * same function); `to` is exclusive.
+ */
+export interface MigrationSteps {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Runs the project's migrations (all, or `steps` of them) on the database at `url` with their own tool and returns the names it ran, in
+ * order. A failing migration, a module that throws on import or a folder with no migrations is a
+ * {@link UsageError} of one line naming the migration and PostgreSQL's message and position.
+ */
+export async function applyMigrations(target: MigrationsTarget, url: string, cwd: string, steps?: MigrationSteps): Promise<string[]> {
+  try {
+    switch (target.kind) {
+      case 'sql':
+        return await applySql(target, url, steps);
+      case 'typeorm':
+        return await applyTypeorm(target, url, cwd, steps);
+      case 'drizzle':
+        return await applyDrizzle(target, url, steps);
+      case 'sequelize':
+        return await applySequelize(target, url, cwd, steps);
+    }
+  } catch (error) {
+    if (error instanceof MigrationFailedError) {
+      throw new UsageError(describeMigrationFailure(error, { file: target.kind === 'sql' }), { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function applySql(target: MigrationsTarget, url: string, steps: MigrationSteps | undefined): Promise<string[]> {
+  const all = await listSqlMigrations(target.path);
+  const migrations = steps ? all.slice(steps.from, steps.to) : all;
+  if (all.length === 0) throw new UsageError(`no .sql files in ${target.spec}: point --migrations at the folder that holds them`);
+  const connection = await connectPostgres(url);
+  try {
+    await runSqlMigrations(connection.client, migrations);
+    return migrations.map((migration) => migration.name);
+  } finally {
+    await connection.close().catch(() => {});
+  }
+}
+
+async function applyTypeorm(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined): Promise<string[]> {
+  const { runTypeormMigrations, isDataSource } = await import('@ormdrift/typeorm');
+  if ((await stat(target.path)).isFile()) {
+    const exports = await importModule(target.spec, cwd);
+    const dataSource = Object.values(exports).find(isDataSource);
+    if (!dataSource) throw new UsageError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
+    if (!steps) return runTypeormMigrations(url, { dataSource });
+    // the first `to` of the DataSource's migrations: TypeORM skips those its ledger lists
+    await dataSource.buildMetadatas();
+    const classes = (dataSource as unknown as { migrations: object[] }).migrations.map((migration) => migration.constructor);
+    return runTypeormMigrations(url, { dataSource, migrations: classes.slice(0, steps.to) });
+  }
+  const classes: Function[] = [];
+  for (const file of await scriptFiles(target.path)) {
+    const exports = await importModule(join(target.path, file), cwd);
+    classes.push(...Object.values(exports).filter(isMigrationClass));
+  }
+  if (classes.length === 0) throw new UsageError(`no TypeORM migration classes in ${target.spec}: export classes with up(queryRunner)`);
+  const DataSource = projectRequire([target.path, cwd], 'typeorm', 'TypeORM migrations need typeorm installed in the project')['DataSource'];
+  return runTypeormMigrations(url, { migrations: steps ? classes.slice(0, steps.to) : classes, DataSource });
+}
+
+async function applyDrizzle(target: MigrationsTarget, url: string, steps: MigrationSteps | undefined): Promise<string[]> {
+  const { runDrizzleMigrations } = await import('@ormdrift/drizzle');
+  if (!steps) return runDrizzleMigrations(url, { migrationsFolder: target.path });
+  // drizzle's migrator runs what its journal lists: a copy of the folder whose journal ends at `to`
+  const folder = await mkdtemp(join(tmpdir(), 'ormdrift-drizzle-'));
+  try {
+    await cp(target.path, folder, { recursive: true });
+    const journalFile = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(await readFile(journalFile, 'utf8')) as { entries: unknown[] };
+    await writeFile(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, steps.to) }));
+    return await runDrizzleMigrations(url, { migrationsFolder: folder });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+async function applySequelize(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined): Promise<string[]> {
+  const { runSequelizeMigrations } = await import('@ormdrift/sequelize');
+  const all = (await stat(target.path)).isFile() ? [target.path] : (await scriptFiles(target.path)).map((file) => join(target.path, file));
+  // umzug skips those SequelizeMeta lists
+  const files = steps ? all.slice(0, steps.to) : all;
+  if (files.length === 0) throw new UsageError(`no migration files in ${target.spec}: point --migrations at sequelize-cli's migrations folder`);
+  const Sequelize = projectRequire([target.path, cwd], 'sequelize', 'Sequelize migrations need sequelize installed in the project')['Sequelize'];
+  try {
+    return await runSequelizeMigrations(url, {
+      Sequelize,
+      migrations: files.map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), load: () => importModule(file, cwd) })),
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('running Sequelize migrations needs')) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Migration scripts of a directory in name order, as sequelize-cli and TypeORM's glob loading take them. */
+export async function scriptFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && scriptExtensions.has(extname(entry.name)) && !entry.name.endsWith('.d.ts'))
+    .map((entry) => entry.name)
+    .sort(new Intl.Collator('en', { numeric: true }).compare);
+}
+
+export function isMigrationClass(value: unknown): value is Function {
+  return typeof value === 'function' && typeof (value.prototype as { up?: unknown } | undefined)?.up === 'function';
+}
+
+/** The project's own copy of an ORM, resolved from the migrations' folder, else from the project. */
+function projectRequire(from: readonly string[], name: string, missing: string): Record<string, unknown> {
+  for (const dir of from) {
+    try {
+      return createRequire(join(dir, 'noop.js'))(name) as Record<string, unknown>;
+    } catch {
+      // not installed there: try the next place
+    }
+  }
+  throw new UsageError(`${missing}: npm i ${name}`);
+}

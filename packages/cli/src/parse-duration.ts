@@ -1,0 +1,18 @@
+import { UsageError } from './usage-error.ts';
+
+const units: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
+
+/**
+ * Reads a duration flag as PostgreSQL reads `statement_timeout`: a bare number is milliseconds, or a number with a
+ * unit (`500ms`, `10s`, `1.5m`). Returns milliseconds, or undefined when the flag is absent. Throws a
+ * {@link UsageError} for anything else, or for zero (which in PostgreSQL means "wait forever").
+ */
+export function parseDuration(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
+  const ms = match ? Math.round(Number(match[1]) * units[match[2] ?? 'ms']!) : NaN;
+  if (!(ms > 0) || ms > 2_147_483_647) {
+    throw new UsageError(`${flag} ${text} is not a duration: give milliseconds or a number with a unit, e.g. ${flag} 10s (0 would mean no limit)`);
+  }
+  return ms;
+}

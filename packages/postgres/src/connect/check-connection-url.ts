@@ -1,0 +1,30 @@
+import { ConnectionError } from './connection-error.ts';
+import { redactUrl } from './redact-url.ts';
+
+/**
+ * Rejects a connection string that cannot mean what its author meant, before the driver misreads it: not a
+ * `postgres://` URL, not parsable, or holding a `#` that starts a URL fragment (an unencoded `#` in a password
+ * silently moves the host into the fragment). The message says how to percent-encode and never holds the password.
+ */
+export function checkConnectionUrl(url: string): void {
+  const target = redactUrl(url);
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConnectionError(`${target} is not a PostgreSQL URL: pass --db postgres://user:password@host:5432/database`);
+  }
+  const encode =
+    'percent-encode special characters in the user and password (# as %23, @ as %40, / as %2F, ? as %3F, : as %3A, % as %25), ' +
+    'or leave the password out of the URL and set PGPASSWORD';
+  // "#" starts a URL fragment: whatever follows it (the rest of the password, the host) is silently dropped
+  if (url.includes('#')) throw new ConnectionError(`the connection string holds an unencoded "#": ${encode}`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConnectionError(`the connection string is not a valid URL: ${encode}`);
+  }
+  // An unencoded "/" or "?" in the password ends the authority early: the rest of the password and the real host
+  // land in the database name, with their "@".
+  if (decodeURIComponent(parsed.pathname).includes('@')) {
+    throw new ConnectionError(`the connection string holds an unencoded "@": ${encode}`);
+  }
+}

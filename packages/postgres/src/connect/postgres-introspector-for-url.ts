@@ -1,0 +1,63 @@
+import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
+import { PostgresIntrospector, type PostgresIntrospectorOptions } from '../introspect/postgres-introspector.ts';
+import { IntrospectionError } from '../introspect/introspection-error.ts';
+import { QueryInterruptedError, withDeadline } from '../introspect/query-deadline.ts';
+import { connectPostgres, type ConnectOptions, type PostgresConnection } from './connect-postgres.ts';
+
+export interface PostgresUrlIntrospectorOptions extends ConnectOptions, Omit<PostgresIntrospectorOptions, 'cancel'> {}
+
+/**
+ * An introspector over a connection string that holds no connection until asked: each `introspect()` connects,
+ * reads the catalog, and closes, whatever happens. This is the one place the connect → read → close sequence
+ * lives; the CLI, the library and the tests all go through it.
+ *
+ * Deadlines: the connect timeout (default 10 s) while connecting, then per catalog query the server's statement
+ * timeout (default 10 s) and a client-side deadline 2 s above it. When a query is interrupted (deadline, or
+ * `signal` aborted) the running query is cancelled with `pg_cancel_backend` from a second, short-lived connection
+ * and the session is torn down. Throws `ConnectionError` (could not connect), `MissingSchemaError` (a required
+ * schema is absent) or `IntrospectionError` (a catalog read failed or got no answer; `step` names it).
+ * `compareLiterals()` does the same for the server-side comparison of constant defaults: it is called only when
+ * some defaults differ in spelling, so most checks open one connection; `comparePredicates()` likewise, only
+ * when some partial-index predicates differ in spelling.
+ */
+export function postgresIntrospector(url: string, options: PostgresUrlIntrospectorOptions = {}): Introspector {
+  /** Connects, runs `use` with an introspector over the connection, and closes, whatever happens. */
+  async function withIntrospector<T>(signal: AbortSignal | undefined, use: (introspector: PostgresIntrospector) => Promise<T>): Promise<T> {
+    signal?.throwIfAborted();
+    const connecting = connectPostgres(url, options);
+    // An abort while connecting must not wait for the connect timeout; a late connection is closed when it comes.
+    const connection = await withDeadline(connecting, undefined, signal).catch((error: unknown) => {
+      if (!(error instanceof QueryInterruptedError)) throw error;
+      void connecting.then((late) => late.close(), () => {});
+      throw new IntrospectionError('connecting', { cause: error });
+    });
+    try {
+      return await use(new PostgresIntrospector(connection.client, { ...options, cancel: () => cancelBackend(url, connection, options) }));
+    } finally {
+      await connection.close();
+    }
+  }
+
+  return {
+    introspect: (introspectOptions: IntrospectOptions = {}): Promise<SchemaModel> =>
+      withIntrospector(introspectOptions.signal, (introspector) => introspector.introspect(introspectOptions)),
+    compareLiterals: (pairs: readonly LiteralPair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
+      withIntrospector(compareOptions.signal, (introspector) => introspector.compareLiterals(pairs, compareOptions)),
+    comparePredicates: (pairs: readonly PredicatePair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
+      withIntrospector(compareOptions.signal, (introspector) => introspector.comparePredicates(pairs, compareOptions)),
+  };
+}
+
+/**
+ * Asks the server to cancel the query running on `connection`'s backend, from a second connection. A stopped
+ * backend receives the request once it runs again; in any case the caller then closes the first connection.
+ */
+async function cancelBackend(url: string, connection: PostgresConnection, options: ConnectOptions): Promise<void> {
+  if (connection.backendPid === undefined) return;
+  const canceller = await connectPostgres(url, { connectTimeoutMs: Math.min(options.connectTimeoutMs ?? 10_000, 2_000) });
+  try {
+    await withDeadline(canceller.client.query('select pg_catalog.pg_cancel_backend($1)', [connection.backendPid]), 2_000);
+  } finally {
+    await canceller.close();
+  }
+}

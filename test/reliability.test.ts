@@ -1,0 +1,361 @@
+/**
+ * A check never says "no drift" when it compared nothing, never hangs, and no untrusted input (a name in the
+ * database, a user module, a connection string) changes its outcome or controls the reader's terminal. The built
+ * CLI runs as a user runs it, against real PostgreSQL.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TLSSocket } from 'node:tls';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from './support/run-cli.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
+const check = (args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) =>
+  runCli(['check', ...args], { cwd: options.cwd ?? fixtures, ...(options.env ? { env: options.env } : {}) });
+
+/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`, no stack trace. */
+function expectOneLineError(run: CliRun, pattern: RegExp): void {
+  expect(run.stderr.trimEnd()).toMatch(pattern);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.code).toBe(2);
+}
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await database.query('create table notes (id serial primary key, title text not null, views integer)');
+});
+afterAll(() => database?.drop());
+
+describe('nothing compared never passes', () => {
+  it('a DataSource whose relative entities glob matches nothing from the current directory', async () => {
+    const run = await check(['reliability/glob-app/data-source.ts', '--db', database.url], { cwd: resolve(fixtures, '..') });
+    expectOneLineError(
+      run,
+      /^ormdrift: cannot load typeorm:(\w+): the entities glob "entities\/\*\.ts" of \1 matched no entity from \S+\/test\/fixtures \(TypeORM resolves relative globs from the current directory\)/,
+    );
+  });
+
+  it('the same DataSource, run from the directory the app runs from, checks clean', async () => {
+    const run = await check(['data-source.ts', '--db', database.url], { cwd: join(fixtures, 'glob-app') });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('✔ no drift: 1 declared table matches the database\n');
+  });
+
+  it('a Sequelize instance with no model', async () => {
+    const run = await check(['empty-sequelize.ts', '--db', database.url]);
+    expectOneLineError(run, /^ormdrift: sequelize:\S+ declares no table: give it its entities or models/);
+  });
+
+  it('a Drizzle schema module with an enum and no table', async () => {
+    const run = await check(['no-tables.ts', '--db', database.url]);
+    expectOneLineError(run, /^ormdrift: drizzle:\S+ declares no table/);
+  });
+
+  it('--schema naming a schema the database lacks lists the ones it has', async () => {
+    await database.query('create schema if not exists audit');
+    const run = await check(['notes.ts', '--db', database.url, '--schema', 'pubilc']);
+    expectOneLineError(run, /^ormdrift: the database has no schema "pubilc"; its schemas are "audit", "public": check --schema$/);
+  });
+
+  it('--schema naming a schema that exists but holds no declared table', async () => {
+    await database.query('create schema if not exists audit');
+    const run = await check(['notes.ts', '--db', database.url, '--schema', 'audit']);
+    expectOneLineError(run, /^ormdrift: nothing to compare: no declared table is in schema "audit": check --schema$/);
+  });
+
+  it('--schema naming the schema the models use still checks', async () => {
+    const run = await check(['notes.ts', '--db', database.url, '--schema', 'public']);
+    expect(run).toMatchObject({ code: 0, stdout: '✔ no drift: 1 declared table matches the database\n', stderr: '' });
+  });
+});
+
+describe('every wait has a deadline', () => {
+  let silent: Server;
+  let silentPort: number;
+  const sockets = new Set<Socket>();
+  const stopped = new Set<number>();
+  beforeAll(async () => {
+    silent = createServer((socket) => sockets.add(socket)); // accepts, never answers
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    silentPort = (silent.address() as { port: number }).port;
+  });
+  afterEach(() => {
+    for (const pid of stopped) process.kill(pid, 'SIGCONT');
+    stopped.clear();
+  });
+  afterAll(() => {
+    for (const socket of sockets) socket.destroy();
+    return new Promise<void>((done) => silent.close(() => done()));
+  });
+
+  /**
+   * Holds an ACCESS EXCLUSIVE lock on pg_enum (the last catalog the introspector reads) until released, and calls
+   * `onWaiting` with the pid of ormdrift's backend once it waits on that lock.
+   */
+  async function lockPgEnum(onWaiting: (pid: number) => Promise<void> | void): Promise<{ release(): Promise<void>; seen: Promise<number> }> {
+    const pg = (await import('pg')).default;
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('lock table pg_catalog.pg_enum in access exclusive mode');
+    const watcher = new pg.Client({ connectionString: database.url });
+    await watcher.connect();
+    let released = false;
+    const seen = (async () => {
+      for (let attempt = 0; attempt < 1200 && !released; attempt++) {
+        const rows = (
+          await watcher.query(
+            `select pid from pg_stat_activity where datname = current_database() and application_name = 'ormdrift' and wait_event_type = 'Lock'`,
+          )
+        ).rows as { pid: number }[];
+        if (rows[0]) {
+          await onWaiting(rows[0].pid);
+          return rows[0].pid;
+        }
+        await new Promise((done) => setTimeout(done, 25));
+      }
+      throw new Error('ormdrift never waited on the lock');
+    })();
+    return {
+      seen,
+      release: async () => {
+        released = true;
+        await holder.query('rollback').catch(() => {});
+        await Promise.all([holder.end(), watcher.end()]);
+      },
+    };
+  }
+
+  it('a backend that stops answering mid-check (SIGSTOP): exit 2 naming the catalog read, soon after the deadline', async () => {
+    const lock = await lockPgEnum((pid) => {
+      process.kill(pid, 'SIGSTOP'); // a frozen host: the server's own statement timeout cannot fire
+      stopped.add(pid);
+    });
+    try {
+      const running = check(['notes.ts', '--db', database.url, '--statement-timeout', '2s']);
+      await lock.seen;
+      await lock.release();
+      const run = await running;
+      expectOneLineError(run, /^ormdrift: the database stopped answering while reading pg_enum \(no answer within 4 s\): check the server and the network, or raise --statement-timeout$/);
+      expect(run.ms).toBeLessThan(25_000);
+    } finally {
+      await lock.release();
+    }
+  }, 60_000);
+
+  it('a catalog locked by another session: the server-side statement timeout ends the read', async () => {
+    const lock = await lockPgEnum(() => {});
+    try {
+      const run = await check(['notes.ts', '--db', database.url, '--statement-timeout', '1s']);
+      expectOneLineError(run, /^ormdrift: could not read the database schema \(reading pg_enum: canceling statement due to statement timeout\)$/);
+      expect(run.ms).toBeLessThan(20_000);
+    } finally {
+      await lock.release();
+    }
+  }, 60_000);
+
+  it('a server that accepts the connection and never answers: --connect-timeout', async () => {
+    const run = await check(['notes.ts', '--db', `postgres://app:s3cret@127.0.0.1:${silentPort}/app`, '--connect-timeout', '1s']);
+    expectOneLineError(run, /^ormdrift: cannot connect to postgres:\/\/app@127\.0\.0\.1:\d+\/app: no answer within 1 s/);
+    expect(run.stderr).not.toContain('s3cret');
+    expect(run.ms).toBeLessThan(15_000);
+  }, 30_000);
+
+  it('a module that leaves a timer and a connected pg.Pool open: the report prints and the process ends', async () => {
+    const run = await check(['leaves-handles.ts', '--db', database.url], { env: { APP_DATABASE_URL: database.url } });
+    expect(run).toMatchObject({ code: 0, stdout: '✔ no drift: 1 declared table matches the database\n', stderr: '' });
+    expect(run.ms).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('the same module against a drifted database ends with exit 1', async () => {
+    const drifted = await createTestDatabase();
+    try {
+      await drifted.query('create table notes (id serial primary key, title varchar(20) not null, views integer)');
+      const run = await check(['leaves-handles.ts', '--db', drifted.url], { env: { APP_DATABASE_URL: drifted.url } });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('column-type-mismatch');
+      expect(run.ms).toBeLessThan(20_000);
+    } finally {
+      await drifted.drop();
+    }
+  }, 30_000);
+
+  it('a module whose top-level await never settles: exit 2 naming it after --import-timeout', async () => {
+    const run = await check(['never-settles.ts', '--db', database.url, '--import-timeout', '1s']);
+    expectOneLineError(run, /^ormdrift: never-settles\.ts did not finish loading within 1 s \(a top-level await that never settles\?\)/);
+    expect(run.ms).toBeLessThan(15_000);
+  }, 30_000);
+
+  it('a duration flag that is not one', async () => {
+    const run = await check(['notes.ts', '--db', database.url, '--statement-timeout', '0']);
+    expectOneLineError(run, /^ormdrift: --statement-timeout 0 is not a duration/);
+  });
+});
+
+describe('a user module cannot change the outcome', () => {
+  it('console.log at import goes to stderr: stdout holds only the JSON report', async () => {
+    const run = await check(['logs-at-import.ts', '--db', database.url, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).summary).toEqual({ errors: 0, warnings: 0, tables: 1 });
+    expect(run.stderr).toBe('connecting to the cache at redis://localhost:6379\ndebug: models ready\n');
+  });
+
+  it('process.exit(0) at import: exit 2 naming the module, no report', async () => {
+    const run = await check(['exits-at-import.ts', '--db', database.url], { env: { REDIS_URL: undefined } });
+    expectOneLineError(run, /^ormdrift: a loaded module called process\.exit\(0\): ormdrift stops rather than report a check it could not finish/);
+  });
+
+  it('process.exit(0) from a timer while the check runs: exit 2, never a pass', async () => {
+    const run = await check(['exits-later.ts', '--db', database.url]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^ormdrift: a loaded module called process\.exit\(0\)/m);
+  });
+
+  it('--out naming the module to check: refused, the file untouched', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'ormdrift-out-'));
+    try {
+      await cp(join(fixtures, 'notes.ts'), join(directory, 'notes.ts'));
+      const before = await readFile(join(directory, 'notes.ts'), 'utf8');
+      const run = await check(['notes.ts', '--db', database.url, '--out', './notes.ts'], { cwd: directory });
+      expectOneLineError(run, /^ormdrift: --out \.\/notes\.ts is one of the modules to check: write the report to another file/);
+      expect(await readFile(join(directory, 'notes.ts'), 'utf8')).toBe(before);
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('--out naming another source file: refused before anything is written', async () => {
+    const run = await check(['notes.ts', '--db', database.url, '--out', 'glob-app/entities/note.ts']);
+    expectOneLineError(run, /^ormdrift: --out glob-app\/entities\/note\.ts names a source file/);
+    expect(await readFile(join(fixtures, 'glob-app/entities/note.ts'), 'utf8')).toContain("@Entity('notes')");
+  });
+});
+
+describe('syntax errors are errors', () => {
+  it('a .ts module: exit 2 with file:line:col', async () => {
+    const run = await check(['syntax-error.ts', '--db', database.url]);
+    expectOneLineError(run, /^ormdrift: syntax error at syntax-error\.ts:2:26: Property assignment expected\.$/);
+  });
+
+  it('a .mts module', async () => {
+    const run = await check(['syntax-error.mts', '--db', database.url]);
+    expectOneLineError(run, /^ormdrift: syntax error at syntax-error\.mts:2:\d+: ',' expected\.$/);
+  });
+
+  it('a merge-conflict marker in an entity the DataSource imports', async () => {
+    const run = await check(['data-source.ts', '--db', database.url], { cwd: join(fixtures, 'conflict-app') });
+    expectOneLineError(run, /^ormdrift: syntax error at note\.ts:8:1: Merge conflict marker encountered\. \(and \d+ more\)$/);
+  });
+});
+
+describe('connection errors say what to do, in one line', () => {
+  it('sslmode=require against a server without SSL', async () => {
+    const url = new URL(database.url);
+    url.searchParams.set('sslmode', 'require');
+    const run = await check(['notes.ts', '--db', url.toString()]);
+    expectOneLineError(run, /the server does not accept SSL connections but the URL asks for SSL \(sslmode=require\): set sslmode=disable/);
+    expect(run.stderr).not.toContain('SECURITY WARNING');
+  });
+
+  it.each([
+    ['an unencoded "#"', 'postgres://app:pa#ss@127.0.0.1:5432/app', /the connection string holds an unencoded "#": percent-encode/],
+    ['an unencoded "@" before a "/"', 'postgres://app:p@ss/w@127.0.0.1:5432/app', /the connection string holds an unencoded "@": percent-encode/],
+    ['an unparsable port', 'postgres://app:pa:ss:x@127.0.0.1:port/app', /the connection string is not a valid URL: percent-encode/],
+  ])('a malformed URL: %s', async (_, db, pattern) => {
+    const run = await check(['notes.ts', '--db', db]);
+    expectOneLineError(run, pattern);
+    expect(run.stderr).not.toMatch(/pa#ss|p@ss|unexpected error/);
+  });
+
+  describe('a server with a self-signed certificate', () => {
+    let server: Server;
+    let port: number;
+    let directory: string;
+    const sockets = new Set<Socket>();
+    const hasOpenssl = (() => {
+      try {
+        execFileSync('openssl', ['version'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    beforeAll(async () => {
+      if (!hasOpenssl) return;
+      directory = await mkdtemp(join(tmpdir(), 'ormdrift-tls-'));
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem')], { stdio: 'ignore' });
+      const [key, cert] = await Promise.all([readFile(join(directory, 'key.pem')), readFile(join(directory, 'cert.pem'))]);
+      // Speaks just enough of the protocol: accepts the SSLRequest, then the TLS handshake, then never answers.
+      server = createServer((socket) => {
+        sockets.add(socket);
+        socket.once('data', () => {
+          socket.write('S');
+          const tls = new TLSSocket(socket, { isServer: true, key, cert });
+          tls.on('error', () => {});
+        });
+        socket.on('error', () => {});
+      });
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      port = (server.address() as { port: number }).port;
+    });
+    afterAll(async () => {
+      if (!hasOpenssl) return;
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+      await rm(directory, { recursive: true, force: true });
+    });
+
+    it.skipIf(!hasOpenssl)('sslmode=require: one line naming uselibpqcompat=true and sslrootcert', async () => {
+      const run = await check(['notes.ts', '--db', `postgres://app:s3cret@localhost:${port}/app?sslmode=require`]);
+      expectOneLineError(
+        run,
+        /^ormdrift: cannot connect to postgres:\/\/app@localhost:\d+\/app: the server's SSL certificate is not trusted \(self-signed certificate\): pass sslrootcert=\/path\/to\/root\.crt to verify it, or add uselibpqcompat=true to the URL so that sslmode=require encrypts without verifying, as psql does$/,
+      );
+      expect(run.stderr).not.toMatch(/SECURITY WARNING|s3cret/);
+    });
+
+    it.skipIf(!hasOpenssl)('with uselibpqcompat=true the handshake passes (then the silent server times out)', async () => {
+      const run = await check(['notes.ts', '--db', `postgres://app@localhost:${port}/app?sslmode=require&uselibpqcompat=true`, '--connect-timeout', '1s']);
+      expectOneLineError(run, /no answer within 1 s/);
+    });
+
+    it.skipIf(!hasOpenssl)('sslrootcert naming a file that does not exist', async () => {
+      const run = await check(['notes.ts', '--db', `postgres://app@localhost:${port}/app?sslmode=verify-full&sslrootcert=/no/such/root.crt`]);
+      expectOneLineError(run, /cannot read an SSL file named in the URL: ENOENT/);
+      expect(existsSync('/no/such/root.crt')).toBe(false);
+    });
+  });
+});
+
+describe('untrusted names never control the terminal', () => {
+  it('a table named with an escape sequence or a newline and a forged verdict is printed escaped', async () => {
+    const hostile = await createTestDatabase({ template: database });
+    try {
+      await hostile.query(`create table "\u001b[2Jwiped" (id integer)`);
+      await hostile.query(`create table "x\n✔ no drift: 0 declared tables match the database" (id integer)`);
+      await hostile.query(`create table "rtl\u202eexe.txt" (id integer)`);
+      const run = await check(['notes.ts', '--db', hostile.url]);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(run.stdout).toContain('\\x1b[2Jwiped');
+      expect(run.stdout).toContain('x\\n✔ no drift: 0 declared tables match the database');
+      expect(run.stdout).toContain('rtl\\u202eexe.txt');
+      expect(run.stdout.split('\n').filter((line) => line.startsWith('✔'))).toEqual([]);
+      // JSON keeps the exact names: escaping is the job of its parser
+      const json = JSON.parse((await check(['notes.ts', '--db', hostile.url, '--format', 'json'])).stdout);
+      expect(json.findings.map((finding: { table: string }) => finding.table)).toEqual(
+        expect.arrayContaining(['\u001b[2Jwiped', 'x\n✔ no drift: 0 declared tables match the database', 'rtl\u202eexe.txt']),
+      );
+    } finally {
+      await hostile.drop();
+    }
+  });
+});
