@@ -118,7 +118,8 @@ export class PostgresIntrospector implements Introspector {
                 select nspname from pg_catalog.pg_namespace
                 where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'
                 order by nspname
-              ) end as user_schemas`,
+              -- text[], not name[]: the driver parses text arrays into arrays, name arrays it leaves as text
+              )::text[] end as user_schemas`,
       [String(Math.trunc(this.#statementTimeoutMs)), readSchemas],
     )) as { user_schemas: string[] | null }[];
     return rows[0]?.user_schemas ?? undefined;
