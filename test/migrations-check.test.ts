@@ -57,6 +57,17 @@ describe.runIf(inject('postgresMajor') === 18)('ormdrift check --migrations, wit
     ]);
   });
 
+  it('fix --migrations writes the next migration: what the models need beyond what the migrations build', async () => {
+    const run = await runCli(['fix', 'src/data-source.ts', '--migrations', await sqlMigrations('003')], { cwd: example });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('ALTER TABLE "public"."user_sessions" ADD COLUMN "message_count" integer');
+    expect(run.stdout).toContain('ALTER TABLE "public"."user_sessions" ADD COLUMN "user_query_count" integer');
+    expect(run.stderr).toMatch(/^ormdrift fix: the migration adds 2 columns\./);
+    const apply = await runCli(['fix', 'src/data-source.ts', '--migrations', 'migrations', '--apply'], { cwd: example });
+    expect(apply).toMatchObject({ code: 2, stdout: '' });
+    expect(apply.stderr).toBe('ormdrift: --apply runs the migration on --db: pass --db, or leave --apply out to write the next migration\n');
+  });
+
   it("TypeORM: the DataSource's own migrations, run by TypeORM", async () => {
     const run = await check(['src/data-source.ts', '--migrations', 'src/data-source.ts', '--debug']);
     expect(run.code).toBe(0);

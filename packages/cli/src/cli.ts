@@ -1,8 +1,9 @@
 import { escapeText } from '@ormdrift/core';
-import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl } from '@ormdrift/postgres';
+import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { checkCommand } from './commands/check-command.ts';
-import { statusCommand } from './commands/status-command.ts';
 import { diffCommand } from './commands/diff-command.ts';
+import { fixCommand } from './commands/fix-command.ts';
+import { statusCommand } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -12,8 +13,9 @@ Commands:
   check [modules...]   compare the ORM models in the modules with a PostgreSQL database
   status               compare the migrations on disk with the database's ledger of applied ones
   diff                 compare one database with another (or with what the migrations build)
+  fix [modules...]     write the SQL that adds what the database lacks, and the SQL that undoes it
 
-Run "ormdrift check --help" for the options.`;
+Run "ormdrift <command> --help" for the options.`;
 
 /** Runs one CLI invocation and returns its exit code: 0 clean, 1 drift at error severity, 2 anything else. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -27,41 +29,43 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await statusCommand(rest, io);
       case 'diff':
         return await diffCommand(rest, io);
+      case 'fix':
+        return await fixCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
         io.stdout.write(`${usage}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}": the commands are: check, status, diff`);
+        throw new UsageError(`unknown command "${command}": the commands are: check, status, diff, fix`);
     }
   } catch (error) {
-    io.stderr.write(`ormdrift: ${describeError(error)}\n`);
+    io.stderr.write(`ormdrift: ${describeError(error, command ?? 'check', debug)}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n${causeChain(error)}`);
     return 2;
   }
 }
 
-function describeError(error: unknown): string {
-  const known = error instanceof UsageError || error instanceof ConnectionError;
+function describeError(error: unknown, command: string, debug: boolean): string {
+  const known = error instanceof UsageError || error instanceof ConnectionError || error instanceof SqlScriptError;
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message);
+  if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message, command);
   else if (error instanceof MissingSchemaError) message = `${message}: check --schema`;
   else if (error instanceof IntrospectionError && error.interrupted === 'deadline') {
     message = `the database stopped answering while ${error.step} (${message.slice(error.step.length + 2)}): check the server and the network, or raise --statement-timeout`;
   } else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
-  else if (!known) message = `unexpected error: ${message} (run with --debug for the stack trace)`;
+  else if (!known) message = debug ? `unexpected error: ${message}` : `unexpected error: ${message} (run with --debug for the stack trace)`;
   // one line, no terminal control from names in the message, and never a connection string with its password
   return escapeText(message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url)));
 }
 
-function parseArgsMessage(message: string): string {
+function parseArgsMessage(message: string, command: string): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]}: see "ormdrift check --help"`;
+  if (unknown) return `unknown option ${unknown[1]}: see "ormdrift ${command} --help"`;
   const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing?.[1]) return `option ${missing[1].split(',').pop()?.trim()} needs a value: see "ormdrift check --help"`;
-  return `${message.split('.')[0]}: see "ormdrift check --help"`;
+  if (missing?.[1]) return `option ${missing[1].split(',').pop()?.trim()} needs a value: see "ormdrift ${command} --help"`;
+  return `${message.split('.')[0]}: see "ormdrift ${command} --help"`;
 }
 
 function causeChain(error: Error): string {

@@ -22,7 +22,8 @@ export type { LoadedSource, SchemaSource, SourceProblem } from './model/schema-s
 export type { DiscoveredSource, DiscoverSources, DiscoveryContext, ExportedValue } from './model/source-discovery.ts';
 export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';
-export { postgresIdentifier, postgresObjectName } from './model/postgres-identifier.ts';
+export { postgresIdentifier, postgresObjectName } from './sql/postgres-identifier.ts';
+export { identifierAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
 export { SchemaIndex } from './model/schema-index.ts';
@@ -49,8 +50,13 @@ export { migrationLedgers } from './rules/orphan-table.ts';
 
 export { check, type CheckOptions } from './check/check.ts';
 export { evaluate, type EvaluateOptions, type RuleSettings } from './check/evaluate.ts';
-export type { CheckProblem, CheckResult, CheckSummary, Finding } from './check/finding.ts';
+export type { CheckProblem, CheckResult, CheckSummary, Finding, FindingCause } from './check/finding.ts';
 export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
+
+export { planFix, type FixInput, type PlanFixOptions } from './plan/plan-fix.ts';
+export type { EnumValuePlacement, FixOperation, FixOperationKind, NamedForeignKey, NamedIndex, NamedUnique } from './plan/fix-operation.ts';
+export type { FixNote, FixNoteTopic, FixPlan, FixStep } from './plan/fix-plan.ts';
+export { renderFix, type FixScripts } from './sql/render-fix.ts';
 
 export type { Reporter, ReporterContext } from './report/reporter.ts';
 export { reporters, isReporterName, type ReporterName, type ReporterOptions } from './report/reporters.ts';

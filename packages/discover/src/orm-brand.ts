@@ -59,13 +59,19 @@ function isSequelizeValue(value: object): boolean {
 function isSequelizeInstance(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
-  return (
-    typeof candidate['define'] === 'function' &&
-    typeof candidate['getQueryInterface'] === 'function' &&
-    typeof candidate['getDialect'] === 'function' &&
-    typeof candidate['models'] === 'object' &&
-    Array.isArray((candidate['modelManager'] as { models?: unknown } | undefined)?.models)
-  );
+  if (typeof candidate['define'] !== 'function' || typeof candidate['getQueryInterface'] !== 'function') return false;
+  // Sequelize 6 and 7 keep their version on the class: an instance of a major the adapter does not read is still
+  // claimed, so that the adapter refuses it in one line (Sequelize 7's removed `modelManager` throws when read)
+  if (typeof (value.constructor as { version?: unknown } | undefined)?.version === 'string') return true;
+  try {
+    return (
+      typeof candidate['getDialect'] === 'function' &&
+      typeof candidate['models'] === 'object' &&
+      Array.isArray((candidate['modelManager'] as { models?: unknown } | undefined)?.models)
+    );
+  } catch {
+    return false;
+  }
 }
 
 function isSequelizeModel(value: object): boolean {

@@ -1,8 +1,8 @@
-import { postgresObjectName, type QualifiedName } from '@ormdrift/core';
+import { identifierAsPrinted, postgresObjectName, type QualifiedName } from '@ormdrift/core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { columnSqlType } from './column-dimensions.ts';
 import type { DrizzleCasing } from './drizzle-casing.ts';
-import { isSql, quoteIdentifier, quoteLiteral, sqlText } from './sql-text.ts';
+import { isSql, quoteLiteral, sqlText } from './sql-text.ts';
 
 export interface DefaultContext {
   readonly table: QualifiedName;
@@ -99,9 +99,4 @@ function serialDefault(column: PgColumn, context: DefaultContext): string | null
     .map(identifierAsPrinted)
     .join('.');
   return `nextval(${quoteLiteral(sequence)}::regclass)`;
-}
-
-/** A name as PostgreSQL prints it: bare when it needs no quotes, quoted otherwise. */
-function identifierAsPrinted(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : quoteIdentifier(name);
 }

@@ -1,8 +1,10 @@
 import { is, SQL } from 'drizzle-orm';
 import { CasingCache } from 'drizzle-orm/casing';
+import { quoteIdentifier } from '@ormdrift/core';
 import type { DrizzleCasing } from './drizzle-casing.ts';
 
-const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+// drizzle-kit's own spelling of a string (quotes doubled, backslashes as they are), which the
+// default comparison expects; identifiers go through core's one quoting function.
 const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
@@ -24,4 +26,4 @@ export function isSql(value: unknown): value is SQL {
   return is(value, SQL);
 }
 
-export { quoteIdentifier, quoteLiteral };
+export { quoteLiteral };

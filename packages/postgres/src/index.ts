@@ -35,3 +35,4 @@ export type { DiskMigration, LedgerEntry, MigrationLedger } from './ledger/migra
 export { LedgerNotFoundError } from './ledger/migration-ledger.ts';
 export { readLedger, type ReadLedgerOptions } from './ledger/read-ledger.ts';
 export { compareLedger, type LedgerComparison } from './ledger/compare-ledger.ts';
+export { runSqlScript, SqlScriptError, type RunSqlScriptOptions, type ServerNotice } from './apply/run-sql-script.ts';

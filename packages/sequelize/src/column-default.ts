@@ -1,4 +1,4 @@
-import { postgresObjectName, type QualifiedName } from '@ormdrift/core';
+import { identifierAsPrinted, postgresObjectName, type QualifiedName } from '@ormdrift/core';
 import type { AttributeLike, QueryGeneratorLike } from './sequelize-shapes.ts';
 
 export type ResolvedDefault = { readonly ok: true; readonly default: string | null } | { readonly ok: false; readonly reason: string };
@@ -43,10 +43,6 @@ export function isDatabaseDefault(value: unknown): boolean {
 /** What `pg_get_expr()` shows for a serial column: `nextval('"Audit Log_id_seq"'::regclass)`. */
 function serialDefault({ table, column }: { readonly table: QualifiedName; readonly column: string }): string {
   const sequence = postgresObjectName(table.name, column, 'seq');
-  const qualified = table.schema === 'public' ? quoteIfNeeded(sequence) : `${quoteIfNeeded(table.schema)}.${quoteIfNeeded(sequence)}`;
+  const qualified = table.schema === 'public' ? identifierAsPrinted(sequence) : `${identifierAsPrinted(table.schema)}.${identifierAsPrinted(sequence)}`;
   return `nextval('${qualified.replace(/'/g, "''")}'::regclass)`;
-}
-
-function quoteIfNeeded(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, type LoadedSource, type SchemaSource } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '@ormdrift/discover';
@@ -16,6 +15,7 @@ import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { joinStatusToReport } from '../migrations/migration-findings.ts';
 import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
+import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -89,50 +89,21 @@ export async function checkCommand(argv: readonly string[], io: CliIo): Promise<
   const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
   const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
-  if (values.out) refuseInputAsOutput(values.out, positionals, io.cwd);
+  if (values.out) refuseSourceAsOutput('--out', values.out, positionals, io.cwd);
   const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
 
-  const modules = [];
-  for (const file of await moduleArguments(positionals, io.cwd)) {
-    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
-    modules.push({ file, path: resolve(io.cwd, file), exports });
-  }
-  const sources = await findSources(modules);
-  if (values.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
-  if (sources.length === 0) {
-    throw new UsageError(
-      `found nothing ORM-like in ${positionals.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
-    );
-  }
-
-  // The models are loaded before the introspector connects: a broken model is reported without touching the database.
-  const result = await database((databaseUrl) =>
-    check({
-      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
-      introspector: postgresIntrospector(databaseUrl, {
-        ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
-        ...(statementTimeoutMs !== undefined ? { statementTimeoutMs } : {}),
-        ...(values.schema ? { requiredSchemas: values.schema } : {}),
-      }),
-      rules,
-      ...(values.schema ? { schemas: values.schema } : {}),
-    }),
+  const result = await checkModules(
+    positionals,
+    { database, schemas: values.schema, rules, connectTimeoutMs, statementTimeoutMs, importTimeoutMs, verbose: values.verbose === true },
+    io,
   );
-  if (result.summary.tables === 0) {
-    // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
-    const schemas = (values.schema ?? []).map((name) => `"${name}"`).join(', ');
-    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
-  }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   // with a live database, the migrations also say whether it is behind them
   const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
   if (status) report = joinStatusToReport(report, format === 'json' ? 'json' : 'text', status, colors);
   if (values.out) {
-    const out = resolve(io.cwd, values.out);
-    await writeFile(out, report).catch((cause: unknown) => {
-      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
-    });
+    await writeOutputFile(io.cwd, values.out, report, 'the report');
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
@@ -153,17 +124,59 @@ function loadEnvFile(file: string, cwd: string): void {
 /** Lends the URL of the database to check for the time of one use: a live one, or one built from migrations. */
 type DatabaseAccess = <T>(use: (url: string) => Promise<T>) => Promise<T>;
 
-/** Source files the report must never overwrite: a module to check, or any file a loader would run. */
-const moduleExtensions = new Set(['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx']);
+export interface CheckModulesOptions {
+  /** The database to read: a URL, or a lender of one (the throwaway server that `--migrations` builds). */
+  readonly database: string | DatabaseAccess;
+  readonly schemas?: string[] | undefined;
+  readonly rules: RuleSettings;
+  readonly connectTimeoutMs?: number | undefined;
+  readonly statementTimeoutMs?: number | undefined;
+  /** Per module, and per registry while its models are built; default 30 s. */
+  readonly importTimeoutMs?: number | undefined;
+  /** List each registry found on stderr. */
+  readonly verbose?: boolean;
+}
 
-function refuseInputAsOutput(out: string, modules: readonly string[], cwd: string): void {
-  const target = resolve(cwd, out);
-  if (modules.some((file) => resolve(cwd, file) === target)) {
-    throw new UsageError(`--out ${out} is one of the modules to check: write the report to another file, e.g. --out drift.json`);
+/**
+ * The check pipeline the commands share: import the modules (directories and globs expanded), find their
+ * registries, load them, read the database, evaluate. Throws a `UsageError` when nothing would be compared.
+ */
+export async function checkModules(files: readonly string[], options: CheckModulesOptions, io: CliIo): Promise<CheckResult> {
+  const importTimeoutMs = options.importTimeoutMs ?? defaultImportTimeoutMs;
+  const modules = [];
+  for (const file of await moduleArguments(files, io.cwd)) {
+    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
+    modules.push({ file, path: resolve(io.cwd, file), exports });
   }
-  if (moduleExtensions.has(extname(target).toLowerCase())) {
-    throw new UsageError(`--out ${out} names a source file: write the report to a .txt or .json file`);
+  const sources = await findSources(modules);
+  if (options.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
+  if (sources.length === 0) {
+    throw new UsageError(
+      `found nothing ORM-like in ${files.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
+    );
   }
+
+  const database = options.database;
+  const lend: DatabaseAccess = typeof database === 'string' ? (use) => use(database) : database;
+  // The models are loaded before the introspector connects: a broken model is reported without touching the database.
+  const result = await lend((url) =>
+    check({
+      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+      introspector: postgresIntrospector(url, {
+        ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+        ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+        ...(options.schemas ? { requiredSchemas: options.schemas } : {}),
+      }),
+      rules: options.rules,
+      ...(options.schemas ? { schemas: options.schemas } : {}),
+    }),
+  );
+  if (result.summary.tables === 0) {
+    // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
+    const schemas = (options.schemas ?? []).map((name) => `"${name}"`).join(', ');
+    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
+  }
+  return result;
 }
 
 /**

@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, isReporterName, reporters, rulesMeta, type CheckResult, type Provenance, type SchemaModel } from '@ormdrift/core';
 import { connectPostgres, PostgresIntrospector, redactUrl } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
+import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
@@ -73,12 +72,15 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   }
 
   const result = await compare(url, expected, provenance, { schemas: values.schema, rules });
+  if (result.summary.tables === 0) {
+    const scope = values.schema ? ` in schema ${values.schema.map((name) => `"${name}"`).join(', ')}` : '';
+    throw new UsageError(`nothing to compare: the expected side has no table${scope}: check --against, --migrations and --schema`);
+  }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   if (values.out) {
-    await writeFile(resolve(io.cwd, values.out), report).catch((cause: unknown) => {
-      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
-    });
+    refuseSourceAsOutput('--out', values.out, [], io.cwd);
+    await writeOutputFile(io.cwd, values.out, report, 'the report');
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return result.summary.errors > 0 ? 1 : 0;

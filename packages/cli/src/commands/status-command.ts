@@ -1,8 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareLedger, connectPostgres, LedgerNotFoundError, readLedger } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
+import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { listMigrations } from '../migrations/list-migrations.ts';
 import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { resolveMigrationsTarget, type MigrationsTarget } from '../migrations/migrations-target.ts';
@@ -57,9 +56,8 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   const status = await readMigrationStatus(target, url, io.cwd, values.ledger);
   const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);
   if (values.out) {
-    await writeFile(resolve(io.cwd, values.out), report).catch((cause: unknown) => {
-      throw new UsageError(`cannot write the report to ${values.out}: ${(cause as Error).message}`, { cause });
-    });
+    refuseSourceAsOutput('--out', values.out, [], io.cwd);
+    await writeOutputFile(io.cwd, values.out, report, 'the report');
     io.stderr.write(`ormdrift: ${status.summary.errors} errors, ${status.summary.warnings} warnings; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return status.summary.errors > 0 ? 1 : 0;

@@ -30,10 +30,16 @@ export interface Finding {
   readonly inherited?: string;
   /** The difference the finding came from. */
   readonly change?: SchemaChange;
-  /** Why the drift happened, when known (a migration that did not run). */
-  readonly cause?: string;
+  /** Why the drift happened, when known: the migration that creates the missing object, and whether the database applied it. */
+  readonly cause?: FindingCause;
   /** The service (workspace package) that owns the table, when configured. */
   readonly service?: string;
+}
+
+/** The root cause of a finding, in the JSON report as `{ "migration": "004_add_message_count.sql", "applied": false }`. */
+export interface FindingCause {
+  readonly migration: string;
+  readonly applied: boolean;
 }
 
 export interface CheckSummary {

@@ -115,7 +115,7 @@ export class PostgresIntrospector implements Introspector {
               -- timestamptz defaults print in the session's time zone: pin it so a check reads the same everywhere
               set_config('timezone', 'UTC', true),
               case when $2::boolean then array(
-                select nspname from pg_catalog.pg_namespace
+                select nspname::text from pg_catalog.pg_namespace
                 where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'
                 order by nspname
               -- text[], not name[]: the driver parses text arrays into arrays, name arrays it leaves as text

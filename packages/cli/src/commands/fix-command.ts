@@ -1,0 +1,186 @@
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { escapeText, planFix, renderFix, type CheckResult, type FixNoteTopic, type FixPlan, type FixScripts } from '@ormdrift/core';
+import { runSqlScript } from '@ormdrift/postgres';
+import type { CliIo } from '../cli-io.ts';
+import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
+import { parseRuleSettings } from '../rule-settings.ts';
+import { UsageError } from '../usage-error.ts';
+import { withMigratedDatabase } from '../migrations/migrated-database.ts';
+import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { checkModules } from './check-command.ts';
+
+export const fixUsage = `Usage: ormdrift fix [modules...] (--db URL | --migrations PATH) [options]
+
+Checks the modules' ORM models against the database, as "ormdrift check" does, and writes the SQL
+that adds what the database lacks: missing tables, columns, enum types and values, primary keys,
+uniques, indexes and foreign keys, and the models' defaults. It never drops or retypes anything:
+what no automatic fix is safe for is listed at the top of the script. Nothing runs unless --apply.
+With --migrations and no --db, the database is the one the migrations build on a throwaway
+PostgreSQL: the script is then the next migration your models need.
+
+Options:
+  --db URL          PostgreSQL connection string (default: $DATABASE_URL)
+  --migrations PATH the project's migrations (SQL files, TypeORM, drizzle-kit or sequelize-cli): without
+                    --db, fix what they build
+  --migrations-kind KIND  sql, typeorm, drizzle or sequelize, when it cannot be told from the path
+  --out FILE        write the migration to FILE (default: standard output)
+  --rollback FILE   write the SQL that removes exactly what the migration adds
+  --concurrently    create the indexes of existing tables with CREATE INDEX CONCURRENTLY, in a
+                    second file next to --out (<name>.concurrent.sql) that runs outside a transaction
+  --apply           run the migration on --db (one transaction), then check again
+  --schema NAME     fix only this schema (repeatable; default: every schema the models use)
+  --rule CODE=LEVEL a finding code's severity, as for check: a code that is off is not fixed (repeatable)
+  --debug           print stack traces of errors
+  -h, --help        show this help
+
+Exit codes: 0 written (with --apply: the re-check has no error), 1 with --apply: drift at error severity
+remains, 2 usage, load, connection or SQL error.`;
+
+/** `ormdrift fix`: plan, write, and on request apply and re-check. */
+export async function fixCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      db: { type: 'string' },
+      migrations: { type: 'string' },
+      'migrations-kind': { type: 'string' },
+      out: { type: 'string' },
+      rollback: { type: 'string' },
+      concurrently: { type: 'boolean' },
+      apply: { type: 'boolean' },
+      schema: { type: 'string', multiple: true },
+      rule: { type: 'string', multiple: true },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${fixUsage}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql');
+  if (values.concurrently && !values.out) throw new UsageError('--concurrently writes a second file next to the first: pass --out up.sql too');
+  for (const [flag, file] of [['--out', values.out], ['--rollback', values.rollback]] as const) if (file) refuseSourceAsOutput(flag, file, positionals, io.cwd);
+  if (values.out && values.rollback && resolve(io.cwd, values.out) === resolve(io.cwd, values.rollback)) {
+    throw new UsageError(`--out and --rollback both name ${values.out}: the rollback would replace the migration; give them two files`);
+  }
+  const migrations = values.migrations ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd) : undefined;
+  // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
+  const url = values.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
+  if (!url && !migrations) {
+    throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
+  }
+  if (values.apply && !url) throw new UsageError('--apply runs the migration on --db: pass --db, or leave --apply out to write the next migration');
+  const rules = parseRuleSettings(values.rule ?? []);
+  const database = url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, io, values.debug === true, use));
+  const options = { database, schemas: values.schema, rules };
+
+  const result = await checkModules(positionals, options, io);
+  const plan = planFix(result, { concurrently: values.concurrently === true });
+  const scripts = renderFix(plan);
+
+  const concurrentFile = values.out && scripts.concurrent ? siblingFile(values.out, 'concurrent') : undefined;
+  if (values.out) await write(io, values.out, scripts.up);
+  else io.stdout.write(scripts.up);
+  if (concurrentFile && scripts.concurrent) await write(io, concurrentFile, scripts.concurrent.text);
+  if (values.rollback) await write(io, values.rollback, scripts.down);
+  io.stderr.write(`${summary(plan, scripts, { out: values.out, rollback: values.rollback, concurrentFile, apply: values.apply === true })}\n`);
+
+  if (!values.apply) return 0;
+  if (scripts.batches.length === 0) {
+    io.stderr.write('ormdrift: nothing to apply.\n');
+    return result.summary.errors > 0 ? 1 : 0;
+  }
+  await runSqlScript(url!, scripts.batches, {
+    onNotice: (notice) => io.stderr.write(`  ${notice.severity.toLowerCase()}: ${escapeText(notice.message.replace(/^ormdrift: /, ''))}\n`),
+  });
+  const after = await checkModules(positionals, options, io);
+  io.stderr.write(`${recheckSummary(result, after)}\n`);
+  return after.summary.errors > 0 ? 1 : 0;
+}
+
+async function write(io: CliIo, file: string, text: string): Promise<void> {
+  await writeOutputFile(io.cwd, file, text, 'the script');
+}
+
+/** `up.sql` → `up.concurrent.sql`, beside it. */
+function siblingFile(file: string, tag: string): string {
+  const extension = extname(file) || '.sql';
+  return join(dirname(file), `${basename(file, extname(file))}.${tag}${extension}`);
+}
+
+/** The one paragraph a user reads: what the migration adds, what it leaves to a person, what to run. */
+function summary(plan: FixPlan, scripts: FixScripts, files: { out: string | undefined; rollback: string | undefined; concurrentFile: string | undefined; apply: boolean }): string {
+  const upName = files.out ?? 'the migration';
+  const added = countAdded(plan);
+  const sentences: string[] = [];
+  sentences.push(added.length === 0 ? `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.` : `ormdrift fix: ${upName} adds ${list(added)}.`);
+  if (plan.notes.length > 0) {
+    const kinds = new Map<string, number>();
+    for (const note of plan.notes) kinds.set(topics[note.topic], (kinds.get(topics[note.topic]) ?? 0) + 1);
+    sentences.push(`It leaves ${plural(plan.notes.length, 'difference')} to a person (${list([...kinds].map(([kind, n]) => plural(n, kind)))}), listed at its top with the reason no automatic fix is safe.`);
+  }
+  const backfills = plan.up.filter((step) => step.operation.op === 'add-column' && !step.operation.column.nullable && step.operation.column.default === null && step.operation.column.identity === null && step.operation.column.generated === null).length;
+  if (backfills > 0) sentences.push(`${backfills} NOT NULL column${backfills === 1 ? '' : 's'} without a default ${backfills === 1 ? 'is' : 'are'} added nullable if the table holds rows: a NOTICE names the backfill and the SET NOT NULL to run after.`);
+  if (scripts.concurrent && files.concurrentFile) {
+    sentences.push(`${scripts.concurrent.statements.length} index${scripts.concurrent.statements.length === 1 ? ' is' : 'es are'} in ${files.concurrentFile}, to run after it and outside a transaction (CREATE INDEX CONCURRENTLY).`);
+  }
+  if (plan.up.some((step) => step.operation.op === 'add-enum-values' && step.operation.commitFirst)) {
+    sentences.push('New enum values are committed in a first transaction of their own, because PostgreSQL lets a new value be used only once it is committed.');
+  }
+  if (files.rollback) sentences.push(`${files.rollback} removes exactly what it adds.`);
+  if (added.length > 0) {
+    sentences.push(files.apply ? 'Applying it now, then checking again.' : `Nothing was run: review it, try it on a copy, then run psql -v ON_ERROR_STOP=1 -f ${files.out ?? 'up.sql'} (or pass --apply).`);
+  }
+  return sentences.join(' ');
+}
+
+function countAdded(plan: FixPlan): string[] {
+  const counts = new Map<string, number>();
+  const bump = (what: string, n = 1) => counts.set(what, (counts.get(what) ?? 0) + n);
+  for (const { operation } of plan.up) {
+    switch (operation.op) {
+      case 'create-enum': bump('enum type'); break;
+      case 'add-enum-values': bump('enum value', operation.values.length); break;
+      case 'create-table': bump('table'); break;
+      case 'add-column': bump('column'); break;
+      case 'set-default': bump('default'); break;
+      case 'add-primary-key': bump('primary key'); break;
+      case 'add-unique': bump('unique constraint'); break;
+      case 'create-index': bump(operation.index.unique ? 'unique index' : 'index'); break;
+      case 'add-foreign-key': bump('foreign key'); break;
+      default: break;
+    }
+  }
+  return [...counts].map(([what, n]) => plural(n, what));
+}
+
+const topics: Record<FixNoteTopic, string> = {
+  type: 'type',
+  nullability: 'nullability',
+  default: 'default',
+  identity: 'identity or generated column',
+  'foreign-key-actions': 'foreign-key action',
+  'unique-nulls': 'NULLS NOT DISTINCT unique',
+  'partial-index': 'partial index',
+  'registry-conflict': 'registry conflict',
+  'extra-column': 'extra column',
+  'extra-table': 'extra table',
+  'expression-index': 'expression index',
+};
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : what.endsWith('x') ? 'es' : 's'}`;
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function recheckSummary(before: CheckResult, after: CheckResult): string {
+  const missing = (result: CheckResult) => result.findings.filter((finding) => finding.code.startsWith('missing-')).length;
+  return `ormdrift fix: applied. Check again: ${after.summary.errors} errors and ${after.summary.warnings} warnings (were ${before.summary.errors} and ${before.summary.warnings}); ${missing(after)} missing-* findings remain (were ${missing(before)}).`;
+}

@@ -1,0 +1,326 @@
+import type { SchemaChange } from '../diff/schema-change.ts';
+import { displayName, qualifiedKey } from '../model/qualified-name.ts';
+import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
+import { formatColumnType } from '../normalize/column-type.ts';
+import type { EnumValuePlacement, FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from './fix-operation.ts';
+import type { FixNote, FixNoteTopic, FixPlan, FixStep } from './fix-plan.ts';
+import { ObjectNames } from './object-names.ts';
+import { orderTables } from './table-order.ts';
+
+export interface PlanFixOptions {
+  /**
+   * Create the indexes of existing tables with `CREATE INDEX CONCURRENTLY`, which cannot run in a
+   * transaction: those steps are marked `concurrently` and rendered into a file of their own.
+   */
+  readonly concurrently?: boolean;
+}
+
+/** The part of a check result a fix is planned from. */
+export interface FixInput {
+  readonly changes: readonly SchemaChange[];
+  /**
+   * When given, only the changes some finding came from are planned, so the fix follows the report:
+   * a code turned off, or a table no finding names (a migration ledger), is left alone.
+   */
+  readonly findings?: readonly { readonly change?: SchemaChange }[];
+}
+
+/**
+ * Plans an additive fix from the changes of a check: every missing enum, enum value, table,
+ * column, unique, primary key, index and foreign key is added, and a differing default is set to
+ * the model's; each step carries its reverse and the change it came from. Every other change
+ * (types, nullability, extra columns and tables, foreign keys with other actions) becomes a note
+ * saying why no automatic fix is safe. Pure: no SQL text and no I/O; `renderFix` writes the SQL.
+ */
+export function planFix(result: FixInput, options: PlanFixOptions = {}): FixPlan {
+  const reported = result.findings && new Set(result.findings.flatMap((finding) => (finding.change ? [finding.change] : [])));
+  const planned = reported ? result.changes.filter((change) => reported.has(change)) : result.changes;
+  return new Planner(planned, result.changes, options.concurrently === true).plan();
+}
+
+/** Phases of `up`, in the order they run: each may rely on everything before it. */
+const phases = ['enums', 'tables', 'table-indexes', 'columns', 'defaults', 'keys', 'table-foreign-keys', 'indexes', 'foreign-keys'] as const;
+type Phase = (typeof phases)[number];
+
+class Planner {
+  /** The changes to plan. */
+  readonly #changes: readonly SchemaChange[];
+  /** Every change of the check, planned or not: what the database was like before the fix. */
+  readonly #all: readonly SchemaChange[];
+  readonly #concurrently: boolean;
+  readonly #names = new ObjectNames();
+  readonly #steps = new Map<Phase, FixStep[]>(phases.map((phase) => [phase, []]));
+  readonly #notes: FixNote[] = [];
+
+  constructor(changes: readonly SchemaChange[], all: readonly SchemaChange[], concurrently: boolean) {
+    this.#changes = changes;
+    this.#all = all;
+    this.#concurrently = concurrently;
+    // names the models give are taken before any name is made up
+    for (const change of changes) for (const name of declaredNames(change)) this.#names.keep(name.schema, name.name);
+  }
+
+  plan(): FixPlan {
+    const newTables: Extract<SchemaChange, { kind: 'missing-table' }>[] = [];
+    // The one place that maps a change kind to its steps (or its note).
+    for (const change of this.#changes) {
+      switch (change.kind) {
+        case 'missing-enum':
+          this.#add('enums', change, { op: 'create-enum', enum: nameOf(change.enum), values: change.enum.values }, [{ op: 'drop-enum', enum: nameOf(change.enum) }]);
+          break;
+        case 'modify-enum':
+          this.#addEnumValues(change);
+          break;
+        case 'missing-table':
+          newTables.push(change);
+          break;
+        case 'missing-column':
+          this.#add('columns', change, { op: 'add-column', table: nameOf(change.table), column: change.column }, [
+            { op: 'drop-column', table: nameOf(change.table), column: change.column.name },
+          ]);
+          break;
+        case 'modify-column':
+          this.#modifyColumn(change);
+          break;
+        case 'missing-unique':
+          this.#addUnique(change);
+          break;
+        case 'missing-index':
+          this.#addIndex(change);
+          break;
+        case 'missing-foreign-key':
+          this.#addForeignKey(change);
+          break;
+        case 'modify-foreign-key':
+          this.#note(change, 'foreign-key-actions', `${displayName(change.table)}.${change.expected.columns.join(', ')}`, 'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand');
+          break;
+        case 'extra-column':
+          this.#note(change, 'extra-column', `${displayName(change.table)}.${change.column.name}`, 'no model declares this column: dropping it loses its data, so it is left to a person (if inserts fail on it, give it a default or make it nullable)');
+          break;
+        case 'extra-table':
+          this.#note(change, 'extra-table', displayName(change.table), 'no model declares this table: dropping it loses its data, so it is left to a person');
+          break;
+        case 'foreign-key-type':
+          this.#note(change, 'type', `${displayName(change.table)}.${change.column}`, `the column is ${formatColumnType(change.columnType)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.referencedType)}: decide which type is right, then change the other by hand (a type change rewrites the table)`);
+          break;
+        case 'modify-unique':
+          this.#note(change, 'unique-nulls', `${displayName(change.table)} (${change.expected.columns.join(', ')})`, 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does');
+          break;
+        case 'modify-index':
+          this.#note(change, 'partial-index', `${displayName(change.table)} (${change.expected.columns.join(', ')})`, 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it');
+          break;
+        case 'registry-conflict':
+          this.#note(change, 'registry-conflict', displayName(change.conflict), `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`);
+          break;
+        default:
+          return assertNever(change);
+      }
+    }
+    this.#createTables(newTables);
+    for (const step of this.#steps.get('enums')!) this.#markEnumValuesUsed(step);
+
+    const up = phases.flatMap((phase) => this.#steps.get(phase)!);
+    return { up, down: reverseOf(up), notes: this.#notes };
+  }
+
+  #add(phase: Phase, source: SchemaChange, operation: FixOperation, reverse: readonly FixOperation[]): void {
+    this.#steps.get(phase)!.push({ operation, reverse, source });
+  }
+
+  #note(change: SchemaChange, topic: FixNoteTopic, subject: string, reason: string): void {
+    this.#notes.push({ change, topic, subject, reason });
+  }
+
+  #addEnumValues(change: Extract<SchemaChange, { kind: 'modify-enum' }>): void {
+    const present = new Set(change.actual.values);
+    const placements: EnumValuePlacement[] = [];
+    change.expected.values.forEach((value, index) => {
+      if (present.has(value)) return;
+      const previous = change.expected.values[index - 1];
+      const next = change.expected.values.slice(index + 1).find((candidate) => present.has(candidate));
+      placements.push(previous !== undefined ? { value, after: previous } : next !== undefined ? { value, before: next } : { value });
+      present.add(value);
+    });
+    this.#add('enums', change, { op: 'add-enum-values', enum: nameOf(change.expected), values: placements, commitFirst: false }, [
+      { op: 'remove-enum-values', enum: nameOf(change.expected), values: placements.map((placement) => placement.value), keep: change.actual.values },
+    ]);
+  }
+
+  /**
+   * PostgreSQL refuses to use an enum value added in the same transaction ("unsafe use of new
+   * value"): when a default of a column this fix adds or sets may use one, the values are
+   * committed first, in a transaction of their own.
+   */
+  #markEnumValuesUsed(step: FixStep): void {
+    if (step.operation.op !== 'add-enum-values') return;
+    const target = qualifiedKey(step.operation.enum);
+    const usesEnum = (column: ColumnModel) => column.type.enum !== undefined && qualifiedKey(column.type.enum) === target && column.default !== null;
+    const used = phases.some((phase) =>
+      this.#steps.get(phase)!.some(({ operation }) => {
+        if (operation.op === 'create-table') return operation.table.columns.some(usesEnum);
+        if (operation.op === 'add-column') return usesEnum(operation.column);
+        if (operation.op === 'set-default' && operation.enum) return qualifiedKey(operation.enum) === target;
+        return false;
+      }),
+    );
+    if (used) (step as { operation: FixOperation }).operation = { ...step.operation, commitFirst: true };
+  }
+
+  #modifyColumn(change: Extract<SchemaChange, { kind: 'modify-column' }>): void {
+    const where = `${displayName(change.table)}.${change.expected.name}`;
+    const table = nameOf(change.table);
+    const column = change.expected.name;
+    if (change.changed.includes('type')) {
+      this.#note(change, 'type', where, `the column is ${formatColumnType(change.actual.type)} and the models expect ${formatColumnType(change.expected.type)}: changing a type rewrites the table under an exclusive lock and can fail on, or silently change, existing values; write that migration by hand`);
+    }
+    if (change.changed.includes('nullable')) {
+      this.#note(
+        change,
+        'nullability',
+        where,
+        change.expected.nullable
+          ? 'the column is NOT NULL and the models allow NULL: inserts without it fail; if the models are right, drop the NOT NULL by hand'
+          : 'the models expect NOT NULL: SET NOT NULL fails while any row holds NULL and scans the table under an exclusive lock; backfill the NULLs, then set it by hand',
+      );
+    }
+    if (!change.changed.includes('default')) return;
+    const { expected, actual } = change;
+    if (change.changed.includes('type')) {
+      this.#note(change, 'default', where, 'the default differs too, but the model\'s default is of another type than the column: fix the type first');
+    } else if (expected.identity !== null || actual.identity !== null || expected.generated !== null || actual.generated !== null) {
+      this.#note(change, 'identity', where, 'an identity or generated column differs from the models: turning one into the other changes how every row is numbered or computed; write that migration by hand');
+    } else if (expected.default === null) {
+      this.#note(change, 'default', where, `the database has the default ${actual.default ?? ''} that the models do not declare: ormdrift never drops anything; drop it by hand if nothing relies on it`);
+    } else {
+      const enumType = expected.type.enum ? { enum: expected.type.enum } : {};
+      this.#add('defaults', change, { op: 'set-default', table, column, default: expected.default, ...enumType }, [
+        actual.default === null ? { op: 'drop-default', table, column } : { op: 'set-default', table, column, default: actual.default },
+      ]);
+    }
+  }
+
+  #addUnique(change: Extract<SchemaChange, { kind: 'missing-unique' }>): void {
+    const table = nameOf(change.table);
+    const { unique } = change;
+    if (change.primaryKey) {
+      const name = change.table.primaryKey?.name ?? this.#names.choose(table, [], 'pkey');
+      // adding a primary key sets NOT NULL on its columns; undo that where the column allowed NULL
+      const nullable = unique.columns.filter((column) => this.#wasNullable(change.table, column));
+      this.#add('keys', change, { op: 'add-primary-key', table, name, columns: unique.columns }, [
+        { op: 'drop-constraint', table, name },
+        ...nullable.map((column): FixOperation => ({ op: 'drop-not-null', table, column })),
+      ]);
+      return;
+    }
+    const name = unique.name ?? this.#names.choose(table, unique.columns, 'key');
+    if (unique.where !== undefined) {
+      const index: NamedIndex = { name, columns: unique.columns, where: unique.where, unique: true, nullsNotDistinct: unique.nullsNotDistinct };
+      this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [{ op: 'drop-index', index: { schema: table.schema, name } }]);
+      return;
+    }
+    this.#add('keys', change, { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct } }, [{ op: 'drop-constraint', table, name }]);
+  }
+
+  /** Whether the database column allowed NULL before the fix (a nullability change says so). */
+  #wasNullable(table: TableModel, column: string): boolean {
+    return this.#all.some(
+      (change) => change.kind === 'modify-column' && change.table === table && change.expected.name === column && change.changed.includes('nullable') && change.actual.nullable,
+    );
+  }
+
+  #addIndex(change: Extract<SchemaChange, { kind: 'missing-index' }>): void {
+    const table = nameOf(change.table);
+    if (change.index.columns.length === 0) {
+      this.#note(change, 'expression-index', `${displayName(change.table)} index ${change.index.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
+      return;
+    }
+    const index = this.#namedIndex(table, change.index);
+    this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [{ op: 'drop-index', index: { schema: table.schema, name: index.name } }]);
+  }
+
+  #namedIndex(table: QualifiedName, index: IndexModel): NamedIndex {
+    return { ...index, name: index.name ?? this.#names.choose(table, index.columns, 'idx'), unique: false, nullsNotDistinct: false };
+  }
+
+  #addForeignKey(change: Extract<SchemaChange, { kind: 'missing-foreign-key' }>): void {
+    const table = nameOf(change.table);
+    const foreignKey = this.#namedForeignKey(table, change.foreignKey);
+    this.#add('foreign-keys', change, { op: 'add-foreign-key', table, foreignKey, notValid: true }, [{ op: 'drop-constraint', table, name: foreignKey.name }]);
+    this.#add('foreign-keys', change, { op: 'validate-foreign-key', table, name: foreignKey.name }, []);
+  }
+
+  #namedForeignKey(table: QualifiedName, foreignKey: ForeignKeyModel): NamedForeignKey {
+    return { ...foreignKey, name: foreignKey.name ?? this.#names.choose(table, foreignKey.columns, 'fkey') };
+  }
+
+  /**
+   * New tables, referenced ones first; their keys inline, their indexes right after. Foreign keys
+   * that close a cycle, and those to existing tables (whose referenced key or column this fix may
+   * add), are added once the existing tables have their columns and keys.
+   */
+  #createTables(changes: readonly Extract<SchemaChange, { kind: 'missing-table' }>[]): void {
+    const sourceOf = new Map(changes.map((change) => [change.table, change]));
+    const { tables, deferred } = orderTables(changes.map((change) => change.table));
+    const created = new Set(tables.map((table) => qualifiedKey(table)));
+    for (const table of tables) {
+      const source = sourceOf.get(table)!;
+      const name = nameOf(table);
+      const later = new Set([...(deferred.get(table) ?? []), ...table.foreignKeys.filter((fk) => !created.has(qualifiedKey(fk.references)))]);
+      const primaryKeyName = table.primaryKey ? (table.primaryKey.name ?? this.#names.choose(name, [], 'pkey')) : null;
+      const uniques: NamedUnique[] = table.uniques
+        .filter((unique) => unique.where === undefined)
+        .map((unique) => ({ name: unique.name ?? this.#names.choose(name, unique.columns, 'key'), columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct }));
+      const foreignKeys = table.foreignKeys.filter((fk) => !later.has(fk)).map((fk) => this.#namedForeignKey(name, fk));
+      this.#add('tables', source, { op: 'create-table', table, primaryKeyName, uniques, foreignKeys }, [{ op: 'drop-table', table: name }]);
+
+      // a new table is empty: its indexes never need CONCURRENTLY
+      for (const unique of table.uniques.filter((candidate) => candidate.where !== undefined)) {
+        const index = this.#partialUnique(name, unique);
+        this.#add('table-indexes', source, { op: 'create-index', table: name, index, concurrently: false }, []);
+      }
+      for (const declared of table.indexes) {
+        if (declared.columns.length === 0) {
+          this.#note(source, 'expression-index', `${displayName(table)} index ${declared.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
+          continue;
+        }
+        this.#add('table-indexes', source, { op: 'create-index', table: name, index: this.#namedIndex(name, declared), concurrently: false }, []);
+      }
+      for (const fk of later) {
+        const foreignKey = this.#namedForeignKey(name, fk);
+        // the table is new and empty: nothing to validate
+        this.#add('table-foreign-keys', source, { op: 'add-foreign-key', table: name, foreignKey, notValid: false }, [{ op: 'drop-constraint', table: name, name: foreignKey.name }]);
+      }
+    }
+  }
+
+  #partialUnique(table: QualifiedName, unique: UniqueModel): NamedIndex {
+    const name = unique.name ?? this.#names.choose(table, unique.columns, 'key');
+    return { name, columns: unique.columns, ...(unique.where === undefined ? {} : { where: unique.where }), unique: true, nullsNotDistinct: unique.nullsNotDistinct };
+  }
+}
+
+/** `down`: steps from last to first, each step's reverse operations in the order it gives them. */
+function reverseOf(up: readonly FixStep[]): FixPlan['down'] {
+  return [...up].reverse().flatMap((step) => step.reverse.map((operation) => ({ operation, source: step.source })));
+}
+
+function nameOf(name: QualifiedName): QualifiedName {
+  return { schema: name.schema, name: name.name };
+}
+
+/** Constraint and index names the models give, which generated names must not take. */
+function declaredNames(change: SchemaChange): QualifiedName[] {
+  const names: QualifiedName[] = [];
+  const add = (schema: string, name: string | undefined) => name !== undefined && names.push({ schema, name });
+  const table = 'table' in change ? change.table : undefined;
+  if (!table) return names;
+  add(table.schema, table.primaryKey?.name);
+  for (const unique of table.uniques) add(table.schema, unique.name);
+  for (const index of table.indexes) add(table.schema, index.name);
+  for (const fk of table.foreignKeys) add(table.schema, fk.name);
+  return names;
+}
+
+function assertNever(value: never): never {
+  throw new TypeError(`a change of an unknown kind: ${JSON.stringify((value as { kind?: unknown }).kind)}`);
+}

@@ -1,0 +1,415 @@
+import { createHash } from 'node:crypto';
+import type { SchemaChange } from '../diff/schema-change.ts';
+import { displayName } from '../model/qualified-name.ts';
+import type { ColumnModel, QualifiedName } from '../model/schema-model.ts';
+import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
+import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
+import { quoteIdentifier as id, quoteLiteral as literal, quoteQualified as qualified } from './quote.ts';
+import { escapeText } from '../report/escape-text.ts';
+
+/** The SQL of a fix, ready to write to files or to run. */
+export interface FixScripts {
+  /** `up.sql`: one transaction (two when new enum values must be committed before use), idempotent. */
+  readonly up: string;
+  /** `down.sql`: one transaction that removes what `up` adds, in reverse order. */
+  readonly down: string;
+  /**
+   * With `concurrently`: the `CREATE INDEX CONCURRENTLY` statements, which must run one at a time
+   * outside any transaction, after `up`; null when there are none.
+   */
+  readonly concurrent: { readonly text: string; readonly statements: readonly string[] } | null;
+  /** What to run, in order, each as one simple query: the transactions of `up`, then each concurrent statement. */
+  readonly batches: readonly string[];
+}
+
+/**
+ * Spells a fix plan as PostgreSQL SQL: the only place where fix SQL is written. Every object is
+ * schema-qualified and every name goes through `quoteIdentifier`; each adding statement reads the
+ * catalog first and raises a NOTICE saying whether it added or skipped its object, so `up` can
+ * run any number of times.
+ */
+export function renderFix(plan: FixPlan): FixScripts {
+  const first = plan.up.filter((step) => step.operation.op === 'add-enum-values' && step.operation.commitFirst);
+  const concurrent = plan.up.filter((step) => step.operation.op === 'create-index' && step.operation.concurrently);
+  const main = plan.up.filter((step) => !first.includes(step) && !concurrent.includes(step));
+
+  const up: string[] = [header('up', 'adds what the database lacks; it never drops or changes anything that exists')];
+  if (plan.notes.length > 0) {
+    up.push(['-- Not fixed automatically: no automatic fix is safe for these, a person has to decide.', ...plan.notes.map(renderNote)].join('\n'));
+  }
+  if (plan.up.length === 0) up.push('-- Nothing to add.');
+  const transactions: string[] = [];
+  if (first.length > 0) {
+    up.push(comment('New enum values first, in a transaction of their own: PostgreSQL lets a value be used only once it is committed.'));
+    transactions.push(transaction(first.map(renderStep)));
+    up.push(transactions[0]!);
+  }
+  if (main.length > 0) {
+    transactions.push(transaction(main.map(renderStep)));
+    up.push(transactions.at(-1)!);
+  }
+  if (concurrent.length > 0) up.push(comment(`${concurrent.length} index(es) are created CONCURRENTLY by the separate file, after this one.`));
+
+  const down = [header('down', 'removes exactly what the matching up.sql adds, in reverse order, and nothing that existed before')];
+  if (plan.down.length === 0) down.push('-- Nothing to remove.');
+  else down.push(transaction(plan.down.map((step) => `${comment(describeChange(step.source))}\n${renderOperation(step.operation)};`)));
+
+  const statements = concurrent.map((step) => `${renderOperation(step.operation)};`);
+  return {
+    up: `${up.join('\n\n')}\n`,
+    down: `${down.join('\n\n')}\n`,
+    concurrent:
+      statements.length === 0
+        ? null
+        : {
+            text: `${[header('concurrent', 'creates indexes with CREATE INDEX CONCURRENTLY: run it after up.sql, outside a transaction (psql runs each statement on its own); an index whose build failed is left INVALID: drop it and run this again'), ...concurrent.map((step, i) => `${comment(describeChange(step.source))}\n${statements[i]}`)].join('\n\n')}\n`,
+            statements,
+          },
+    batches: [...transactions, ...statements],
+  };
+}
+
+function header(file: string, what: string): string {
+  return [`-- ormdrift fix: ${file} script. It ${what}.`, '-- Review it, run it on a copy first: psql -v ON_ERROR_STOP=1 -f <file>'].join('\n');
+}
+
+/**
+ * The session settings of each transaction: names in defaults resolve as the check read them, and
+ * a statement waits at most 5 s for a lock instead of queueing every other query behind it.
+ */
+function transaction(statements: readonly string[]): string {
+  return ['BEGIN;', "SET LOCAL search_path = pg_catalog, public;", "SET LOCAL lock_timeout = '5s';", '', statements.join('\n\n'), '', 'COMMIT;'].join('\n');
+}
+
+function renderStep(step: FixStep): string {
+  return `${comment(describeChange(step.source))}\n${renderOperation(step.operation)};`;
+}
+
+/** A note as comment lines, with the statement a person would run where one is known. */
+function renderNote(note: FixNote): string {
+  const lines = [comment(`  ${note.subject}: ${note.reason}`)];
+  const { change } = note;
+  if (note.topic === 'nullability' && change.kind === 'modify-column') {
+    const action = change.expected.nullable ? 'DROP NOT NULL' : 'SET NOT NULL';
+    lines.push(comment(`    ALTER TABLE ${qualified(change.table)} ALTER COLUMN ${id(change.expected.name)} ${action};`));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A comment line: newlines in a name must not end the comment and start a statement, and control characters
+ * in a name must not reach the terminal of whoever reads the script (`escapeText`).
+ */
+function comment(text: string): string {
+  return `-- ${escapeText(text.replace(/[\r\n]+/g, ' '))}`;
+}
+
+function describeChange(change: SchemaChange): string {
+  switch (change.kind) {
+    case 'missing-table':
+      return `missing-table ${displayName(change.table)}`;
+    case 'missing-column':
+      return `missing-column ${displayName(change.table)}.${change.column.name}`;
+    case 'modify-column':
+      return `default-mismatch ${displayName(change.table)}.${change.expected.name}`;
+    case 'missing-enum':
+      return `missing-enum ${displayName(change.enum)}`;
+    case 'modify-enum':
+      return `enum-values-mismatch ${displayName(change.expected)}: ${change.missingValues.join(', ')}`;
+    case 'missing-unique':
+      return `missing-unique ${displayName(change.table)} (${change.unique.columns.join(', ')})${change.primaryKey ? ', the primary key' : ''}`;
+    case 'missing-index':
+      return `missing-index ${displayName(change.table)} (${change.index.columns.join(', ')})`;
+    case 'missing-foreign-key':
+      return `missing-foreign-key ${displayName(change.table)} (${change.foreignKey.columns.join(', ')}) -> ${displayName(change.foreignKey.references)}`;
+    case 'registry-conflict':
+      return `registry-conflict ${displayName(change.conflict)}`;
+    case 'modify-foreign-key':
+    case 'foreign-key-type':
+    case 'modify-unique':
+    case 'modify-index':
+    case 'extra-column':
+    case 'extra-table':
+      return `${change.kind} ${displayName(change.table)}`;
+  }
+}
+
+/** One operation as SQL, without the final semicolon. */
+export function renderOperation(operation: FixOperation): string {
+  switch (operation.op) {
+    case 'create-enum':
+      return guarded(typeExists(operation.enum), `type ${displayName(operation.enum)}`, `CREATE TYPE ${qualified(operation.enum)} AS ENUM (${operation.values.map(literal).join(', ')})`);
+    case 'drop-enum':
+      return `DROP TYPE IF EXISTS ${qualified(operation.enum)}`;
+    case 'add-enum-values':
+      return operation.values
+        .map((placement) => {
+          const position = placement.after !== undefined ? ` AFTER ${literal(placement.after)}` : placement.before !== undefined ? ` BEFORE ${literal(placement.before)}` : '';
+          return guarded(
+            `EXISTS (SELECT FROM pg_enum WHERE enumtypid = ${regtype(operation.enum)} AND enumlabel = ${literal(placement.value)})`,
+            `value ${placement.value} of type ${displayName(operation.enum)}`,
+            `ALTER TYPE ${qualified(operation.enum)} ADD VALUE ${literal(placement.value)}${position}`,
+          );
+        })
+        .join(';\n\n');
+    case 'remove-enum-values':
+      return removeEnumValues(operation.enum, operation.values, operation.keep);
+    case 'create-table':
+      return guarded(
+        `to_regclass(${literal(qualified(operation.table))}) IS NOT NULL`,
+        `table ${displayName(operation.table)}`,
+        createTable(operation.table.schema, operation),
+      );
+    case 'drop-table':
+      return `DROP TABLE IF EXISTS ${qualified(operation.table)}`;
+    case 'add-column':
+      return addColumn(operation.table, operation.column);
+    case 'drop-column':
+      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} DROP COLUMN IF EXISTS ${id(operation.column)}`;
+    case 'set-default':
+      return setDefault(operation.table, operation.column, operation.default);
+    case 'drop-default':
+      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} DROP DEFAULT`;
+    case 'add-primary-key':
+      return guarded(
+        `EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${regclass(operation.table)} AND contype = 'p')`,
+        `primary key of ${displayName(operation.table)}`,
+        `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} PRIMARY KEY (${columnList(operation.columns)})`,
+        { catch: ['unique_violation', 'not_null_violation'], advice: 'rows break it: remove the duplicates or NULLs, then run this again' },
+      );
+    case 'add-unique':
+      return guarded(
+        constraintExists(operation.table, operation.unique.name),
+        `unique constraint ${operation.unique.name} on ${displayName(operation.table)}`,
+        `ALTER TABLE ${qualified(operation.table)} ADD ${uniqueConstraint(operation.unique)}`,
+        { catch: ['unique_violation'], advice: 'rows hold duplicates: remove them, then run this again' },
+      );
+    case 'drop-constraint':
+      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} DROP CONSTRAINT IF EXISTS ${id(operation.name)}`;
+    case 'create-index':
+      if (operation.concurrently) return createIndex(operation.table, operation.index, { concurrently: true });
+      return guarded(
+        `to_regclass(${literal(qualified({ schema: operation.table.schema, name: operation.index.name }))}) IS NOT NULL`,
+        `index ${operation.index.name} on ${displayName(operation.table)}`,
+        createIndex(operation.table, operation.index, { concurrently: false }),
+        operation.index.unique ? { catch: ['unique_violation'], advice: 'rows hold duplicates: remove them, then run this again' } : undefined,
+      );
+    case 'drop-index':
+      return `DROP INDEX IF EXISTS ${qualified(operation.index)}`;
+    case 'add-foreign-key':
+      return guarded(
+        constraintExists(operation.table, operation.foreignKey.name),
+        `foreign key ${operation.foreignKey.name} on ${displayName(operation.table)}`,
+        `ALTER TABLE ${qualified(operation.table)} ADD ${foreignKeyConstraint(operation.foreignKey)}${operation.notValid ? ' NOT VALID' : ''}`,
+        // no unique key to reference, or columns of other types: report it and add the rest
+        { catch: ['invalid_foreign_key', 'datatype_mismatch'], advice: 'fix the referenced key or the column types first' },
+      );
+    case 'validate-foreign-key':
+      return validateForeignKey(operation.table, operation.name);
+    case 'drop-not-null':
+      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} DROP NOT NULL`;
+  }
+}
+
+/**
+ * A DO block that adds an object unless the catalog already has it, and says which it did.
+ * With `onError`, the listed errors (rows that break a new key) become a WARNING and the rest of
+ * the fix goes on; the re-check still reports what was not added.
+ */
+function guarded(exists: string, what: string, statement: string, onError?: { catch: readonly string[]; advice: string }): string {
+  const add = onError
+    ? [
+        '    BEGIN',
+        `      ${statement};`,
+        `      RAISE NOTICE 'ormdrift: added %', ${literal(what)};`,
+        `    EXCEPTION WHEN ${onError.catch.join(' OR ')} THEN`,
+        `      RAISE WARNING 'ormdrift: could not add %: %; %', ${literal(what)}, SQLERRM, ${literal(onError.advice)};`,
+        '    END;',
+      ]
+    : [`    ${statement};`, `    RAISE NOTICE 'ormdrift: added %', ${literal(what)};`];
+  return doBlock(['  IF ' + exists + ' THEN', `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`, '  ELSE', ...add, '  END IF;']);
+}
+
+function doBlock(body: readonly string[], declare: readonly string[] = []): string {
+  const text = [...(declare.length > 0 ? ['DECLARE', ...declare] : []), 'BEGIN', ...body, 'END'].join('\n');
+  let tag = '$ormdrift$';
+  for (let i = 1; text.includes(tag); i++) tag = `$ormdrift${i}$`;
+  return `DO ${tag}\n${text}\n${tag}`;
+}
+
+function regclass(table: QualifiedName): string {
+  return `to_regclass(${literal(qualified(table))})`;
+}
+
+function regtype(type: QualifiedName): string {
+  return `to_regtype(${literal(qualified(type))})`;
+}
+
+function typeExists(type: QualifiedName): string {
+  return `EXISTS (SELECT FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ${literal(type.schema)} AND t.typname = ${literal(type.name)})`;
+}
+
+function constraintExists(table: QualifiedName, name: string): string {
+  return `EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${regclass(table)} AND conname = ${literal(name)})`;
+}
+
+function columnExists(table: QualifiedName, column: string): string {
+  return `EXISTS (SELECT FROM pg_attribute WHERE attrelid = ${regclass(table)} AND attname = ${literal(column)} AND attnum > 0 AND NOT attisdropped)`;
+}
+
+function columnList(columns: readonly string[]): string {
+  return columns.map(id).join(', ');
+}
+
+const serialTypes: Record<string, string> = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' };
+
+/** A `nextval()` default of a scalar integer column: declared as `serial`, which creates its sequence. */
+function serialType(column: ColumnModel): string | undefined {
+  if (column.identity !== null || column.default === null || column.type.arrayDims > 0 || !/^nextval\(/i.test(column.default)) return undefined;
+  return serialTypes[column.type.name];
+}
+
+function columnType(column: ColumnModel): string {
+  const base = column.type.enum ? qualified(column.type.enum) : column.type.name;
+  return column.type.arrayDims > 0 ? `${base}[]` : base;
+}
+
+/** A column definition; `nullable` forces a NOT NULL column in as nullable (to be backfilled). */
+function columnDefinition(column: ColumnModel, options: { nullable?: boolean } = {}): string {
+  const serial = serialType(column);
+  const parts = [id(column.name), serial ?? columnType(column)];
+  if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
+  else if (column.identity !== null) parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  else if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
+  if (!column.nullable && !options.nullable) parts.push('NOT NULL');
+  return parts.join(' ');
+}
+
+/** Whether a NOT NULL column gets no value for rows that exist: it must be backfilled. */
+function needsBackfill(column: ColumnModel): boolean {
+  return !column.nullable && column.default === null && column.identity === null && column.generated === null;
+}
+
+function uniqueConstraint(unique: NamedUnique): string {
+  return `CONSTRAINT ${id(unique.name)} UNIQUE${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(unique.columns)})`;
+}
+
+function foreignKeyConstraint(fk: NamedForeignKey): string {
+  return `CONSTRAINT ${id(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${qualified(fk.references)} (${columnList(fk.references.columns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`;
+}
+
+function createTable(schema: string, operation: Extract<FixOperation, { op: 'create-table' }>): string {
+  const { table } = operation;
+  const lines = table.columns.map((column) => columnDefinition(column));
+  if (table.primaryKey && operation.primaryKeyName) lines.push(`CONSTRAINT ${id(operation.primaryKeyName)} PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
+  for (const unique of operation.uniques) lines.push(uniqueConstraint(unique));
+  for (const fk of operation.foreignKeys) lines.push(foreignKeyConstraint(fk));
+  return `CREATE TABLE ${qualified({ schema, name: table.name })} (\n${lines.map((line) => `      ${line}`).join(',\n')}\n    )`;
+}
+
+function addColumn(table: QualifiedName, column: ColumnModel): string {
+  const what = `column ${displayName(table)}.${column.name}`;
+  const add = (options: { nullable?: boolean } = {}) => `ALTER TABLE ${qualified(table)} ADD COLUMN ${columnDefinition(column, options)}`;
+  const body = [`  IF ${columnExists(table, column.name)} THEN`, `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`];
+  if (needsBackfill(column)) {
+    // NOT NULL with no default fails on a table that holds rows: add it nullable and say what to do
+    const then = `fill it for every row, then run: ALTER TABLE ${qualified(table)} ALTER COLUMN ${id(column.name)} SET NOT NULL`;
+    body.push(
+      `  ELSIF EXISTS (SELECT FROM ${qualified(table)} LIMIT 1) THEN`,
+      `    ${add({ nullable: true })};`,
+      `    RAISE NOTICE 'ormdrift: added % as nullable because the table holds rows: %', ${literal(what)}, ${literal(then)};`,
+    );
+  }
+  body.push('  ELSE', `    ${add()};`, `    RAISE NOTICE 'ormdrift: added %', ${literal(what)};`, '  END IF;');
+  return doBlock(body);
+}
+
+function setDefault(table: QualifiedName, column: string, expression: string): string {
+  const what = `default of ${displayName(table)}.${column}`;
+  const statement = `ALTER TABLE ${qualified(table)} ALTER COLUMN ${id(column)} SET DEFAULT ${expression}`;
+  const sequence = /^nextval\('((?:[^']|'')+)'(?:::regclass)?\)$/i.exec(expression)?.[1];
+  const body: string[] = [];
+  // a serial's default needs its sequence: without it the statement would fail and undo everything
+  if (sequence !== undefined) {
+    body.push(
+      `  IF to_regclass(${literal(sequence.replace(/''/g, "'"))}) IS NULL THEN`,
+      `    RAISE WARNING 'ormdrift: skipped %: its sequence % does not exist', ${literal(what)}, ${literal(sequence.replace(/''/g, "'"))};`,
+      '    RETURN;',
+      '  END IF;',
+    );
+  }
+  body.push(`  ${statement};`, `  RAISE NOTICE 'ormdrift: set %', ${literal(what)};`);
+  return doBlock(body);
+}
+
+function createIndex(table: QualifiedName, index: NamedIndex, options: { concurrently: boolean }): string {
+  return [
+    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${id(index.name)}`,
+    ` ON ${qualified(table)} (${columnList(index.columns)})`,
+    index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '',
+    index.where !== undefined ? ` WHERE ${index.where}` : '',
+  ].join('');
+}
+
+function validateForeignKey(table: QualifiedName, name: string): string {
+  const what = `foreign key ${name} on ${displayName(table)}`;
+  const advice = `find them with a LEFT JOIN on the referenced table, fix or delete them, then run: ALTER TABLE ${qualified(table)} VALIDATE CONSTRAINT ${id(name)}`;
+  return doBlock([
+    `  IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${regclass(table)} AND conname = ${literal(name)} AND NOT convalidated) THEN`,
+    '    BEGIN',
+    `      ALTER TABLE ${qualified(table)} VALIDATE CONSTRAINT ${id(name)};`,
+    `      RAISE NOTICE 'ormdrift: validated %', ${literal(what)};`,
+    '    EXCEPTION WHEN foreign_key_violation THEN',
+    `      RAISE WARNING 'ormdrift: % stays NOT VALID, existing rows break it (%): %', ${literal(what)}, SQLERRM, ${literal(advice)};`,
+    '    END;',
+    '  END IF;',
+  ]);
+}
+
+/**
+ * PostgreSQL cannot drop an enum value. The type is renamed, created again with the values it
+ * had, every table column of it (or of its array type) is converted back with its default kept,
+ * and the old type dropped. Refuses, changing nothing, when a row holds one of the values.
+ */
+function removeEnumValues(type: QualifiedName, values: readonly string[], keep: readonly string[]): string {
+  const old = `ormdrift_old_${createHash('sha256').update(`${type.schema}.${type.name}`).digest('hex').slice(0, 12)}`;
+  const oldType = qualified({ schema: type.schema, name: old });
+  const removed = `ARRAY[${values.map(literal).join(', ')}]::text[]`;
+  // table columns of the type or of its array type; partitions follow their parent
+  const users = (typeText: string) =>
+    `SELECT a.attrelid::regclass AS rel, a.attname, a.attnum, a.atttypid = ${typeText}::regtype AS scalar, pg_get_expr(d.adbin, d.adrelid) AS def
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE a.atttypid IN (${typeText}::regtype, (SELECT typarray FROM pg_type WHERE oid = ${typeText}::regtype))
+        AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition`;
+  const what = literal(`values ${values.join(', ')} of type ${displayName(type)}`);
+  return doBlock(
+    [
+      `  IF ${regtype(type)} IS NULL OR NOT EXISTS (SELECT FROM pg_enum WHERE enumtypid = ${regtype(type)} AND enumlabel = ANY (${removed})) THEN`,
+      `    RAISE NOTICE 'ormdrift: skipped removing %: not there', ${what};`,
+      '    RETURN;',
+      '  END IF;',
+      `  FOR col IN ${users(literal(qualified(type)))} LOOP`,
+      `    EXECUTE format('SELECT EXISTS (SELECT FROM %s WHERE %s)', col.rel,`,
+      `      CASE WHEN col.scalar THEN format('%I::text = ANY ($1)', col.attname) ELSE format('%I::text[] && $1', col.attname) END)`,
+      `      INTO used USING ${removed};`,
+      '    IF used THEN',
+      `      RAISE EXCEPTION 'ormdrift: cannot remove %: rows of % (column %) use them', ${what}, col.rel, col.attname;`,
+      '    END IF;',
+      '  END LOOP;',
+      `  ALTER TYPE ${qualified(type)} RENAME TO ${id(old)};`,
+      `  CREATE TYPE ${qualified(type)} AS ENUM (${keep.map(literal).join(', ')});`,
+      `  FOR col IN ${users(literal(oldType))} ORDER BY 1, 3 LOOP`,
+      `    IF col.def IS NOT NULL THEN EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', col.rel, col.attname); END IF;`,
+      `    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s%s USING %I::text%s::%s%s', col.rel, col.attname, ${literal(qualified(type))},`,
+      `      CASE WHEN col.scalar THEN '' ELSE '[]' END, col.attname, CASE WHEN col.scalar THEN '' ELSE '[]' END, ${literal(qualified(type))}, CASE WHEN col.scalar THEN '' ELSE '[]' END);`,
+      // the default still names the renamed type: point it at the type again
+      `    IF col.def IS NOT NULL THEN`,
+      `      EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s', col.rel, col.attname, replace(col.def, ${literal(old)}, ${literal(id(type.name))}));`,
+      '    END IF;',
+      '  END LOOP;',
+      `  DROP TYPE ${oldType};`,
+      `  RAISE NOTICE 'ormdrift: removed %', ${what};`,
+    ],
+    ['  col record;', '  used boolean;'],
+  );
+}

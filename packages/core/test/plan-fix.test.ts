@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { diffSchemas, planFix, quoteIdentifier, quoteLiteral, renderFix, type FixPlan, type SchemaModel } from '@ormdrift/core';
+import { column, dbEnum, dbTable, enumColumn, enumType, foreignKey, index, schema, table, unique } from './support/models.ts';
+
+/** The plan for the differences between a model and a database, as `ormdrift fix` makes it. */
+const plan = (expected: SchemaModel, actual: SchemaModel, options: { concurrently?: boolean } = {}) =>
+  planFix({ changes: diffSchemas({ schema: expected, conflicts: [] }, actual) }, options);
+const downOps = (fix: FixPlan) => fix.down.map(({ operation }) => operation.op);
+
+const id = column('id', 'integer', { default: "nextval('users_id_seq'::regclass)" });
+
+describe('planFix', () => {
+  it('creates referenced tables first and breaks a cycle by adding its foreign key last', () => {
+    const expected = schema([
+      table('comments', [id, column('post_id', 'integer')], { primaryKey: ['id'], foreignKeys: [foreignKey(['post_id'], 'posts(id)')] }),
+      table('posts', [id, column('author_id', 'integer')], { primaryKey: ['id'], foreignKeys: [foreignKey(['author_id'], 'authors(id)')] }),
+      table('authors', [id, column('pinned_post_id', 'integer', { nullable: true })], { primaryKey: ['id'], foreignKeys: [foreignKey(['pinned_post_id'], 'posts(id)')] }),
+    ]);
+    const fix = plan(expected, schema([]));
+    const created = fix.up.filter((step) => step.operation.op === 'create-table').map((step) => (step.operation as { table: { name: string } }).table.name);
+    // posts and authors reference each other: posts (first in the models) goes first, its key to authors later;
+    // comments waits for posts only, and is ready as soon as posts exists
+    expect(created).toEqual(['posts', 'comments', 'authors']);
+    const cycleKey = fix.up.find((step) => step.operation.op === 'add-foreign-key');
+    expect(cycleKey?.operation).toMatchObject({ table: { name: 'posts' }, foreignKey: { name: 'posts_author_id_fkey' }, notValid: false });
+    expect(downOps(fix)).toEqual(['drop-constraint', 'drop-table', 'drop-table', 'drop-table']);
+  });
+
+  it('adds the foreign keys of a new table to an existing one after that table has its columns and keys back', () => {
+    const expected = schema([
+      table('actors', [id], { primaryKey: ['id'] }),
+      table('films', [id, column('actor_id', 'integer')], { primaryKey: ['id'], foreignKeys: [foreignKey(['actor_id'], 'actors(id)')] }),
+    ]);
+    const fix = plan(expected, schema([dbTable('actors', [])]));
+    expect(fix.up.map((step) => step.operation.op)).toEqual(['create-table', 'add-column', 'add-primary-key', 'add-foreign-key']);
+    expect(fix.up[0]!.operation).toMatchObject({ op: 'create-table', foreignKeys: [] });
+  });
+
+  it('adds enum values after their predecessor in the model, and removes them on the way down keeping the old order', () => {
+    const fix = plan(schema([], [enumType('mood', ['low', 'mid', 'high'])]), schema([], [dbEnum('mood', ['low', 'high'])]));
+    expect(fix.up.map((step) => step.operation)).toEqual([
+      { op: 'add-enum-values', enum: { schema: 'public', name: 'mood' }, values: [{ value: 'mid', after: 'low' }], commitFirst: false },
+    ]);
+    expect(fix.down.map((step) => step.operation)).toEqual([
+      { op: 'remove-enum-values', enum: { schema: 'public', name: 'mood' }, values: ['mid'], keep: ['low', 'high'] },
+    ]);
+  });
+
+  it('commits new enum values first when a default of a new column may use one', () => {
+    const expected = schema([table('users', [id, enumColumn('mood', 'mood', { default: "'mid'::mood" })])], [enumType('mood', ['low', 'mid'])]);
+    const actual = schema([dbTable('users', [id])], [dbEnum('mood', ['low'])]);
+    const fix = plan(expected, actual);
+    expect(fix.up[0]!.operation).toMatchObject({ op: 'add-enum-values', commitFirst: true });
+    expect(renderFix(fix).batches).toHaveLength(2);
+  });
+
+  it('sets a differing default and restores the old one on the way down; leaves type and nullability to a person', () => {
+    const expected = schema([table('users', [id, column('status', 'text', { default: "'active'::text" }), column('age', 'integer'), column('name', 'text', { nullable: true })])]);
+    const actual = schema([dbTable('users', [id, column('status', 'text', { default: "'new'::text" }), column('age', 'bigint'), column('name', 'text')])]);
+    const fix = plan(expected, actual);
+    expect(fix.up.map((step) => step.operation)).toEqual([{ op: 'set-default', table: { schema: 'public', name: 'users' }, column: 'status', default: "'active'::text" }]);
+    expect(fix.down.map((step) => step.operation)).toEqual([{ op: 'set-default', table: { schema: 'public', name: 'users' }, column: 'status', default: "'new'::text" }]);
+    expect(fix.notes.map((note) => [note.subject, note.topic])).toEqual([
+      ['users.age', 'type'],
+      ['users.name', 'nullability'],
+    ]);
+    const up = renderFix(fix).up;
+    expect(up).toContain('--   users.name: the column is NOT NULL and the models allow NULL');
+    expect(up).toContain('--     ALTER TABLE "public"."users" ALTER COLUMN "name" DROP NOT NULL;');
+  });
+
+  it('never drops what the models do not declare: extra columns and tables are notes', () => {
+    const fix = plan(schema([table('users', [id])]), schema([dbTable('users', [id, column('legacy', 'text')]), dbTable('old_logs', [id])]));
+    expect(fix.up).toEqual([]);
+    expect(fix.notes.map((note) => note.topic)).toEqual(['extra-column', 'extra-table']);
+    expect(renderFix(fix).up).not.toMatch(/^\s*(DROP|ALTER TABLE .* DROP)/m);
+  });
+
+  it('adds a primary key, uniques, indexes and foreign keys to an existing table, foreign keys NOT VALID and then validated', () => {
+    const expected = schema([
+      table('users', [id, column('email', 'text'), column('org_id', 'integer'), column('deleted_at', 'timestamp', { nullable: true })], {
+        primaryKey: ['id'],
+        uniques: [unique(['email']), unique(['org_id', 'email'], { where: 'deleted_at IS NULL', name: 'users_live_email' })],
+        indexes: [index(['org_id'])],
+        foreignKeys: [foreignKey(['org_id'], 'orgs(id)', { onDelete: 'CASCADE' })],
+      }),
+      table('orgs', [id], { primaryKey: ['id'] }),
+    ]);
+    const actual = schema([
+      dbTable('users', [id, column('email', 'text'), column('org_id', 'integer'), column('deleted_at', 'timestamp', { nullable: true })]),
+      dbTable('orgs', [id], { primaryKey: ['id'] }),
+    ]);
+    const fix = plan(expected, actual, { concurrently: true });
+    expect(fix.up.map((step) => step.operation.op)).toEqual(['add-primary-key', 'add-unique', 'create-index', 'create-index', 'add-foreign-key', 'validate-foreign-key']);
+    expect(fix.up.filter((step) => step.operation.op === 'create-index').map((step) => step.operation)).toMatchObject([
+      { index: { name: 'users_live_email', unique: true, where: 'deleted_at IS NULL' }, concurrently: true },
+      { index: { name: 'users_org_id_idx', unique: false }, concurrently: true },
+    ]);
+    const scripts = renderFix(fix);
+    expect(scripts.concurrent?.statements).toEqual([
+      'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_live_email" ON "public"."users" ("org_id", "email") WHERE deleted_at IS NULL;',
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_org_id_idx" ON "public"."users" ("org_id");',
+    ]);
+    expect(scripts.up).toContain('ADD CONSTRAINT "users_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "public"."orgs" ("id") ON DELETE CASCADE ON UPDATE NO ACTION NOT VALID;');
+    expect(scripts.up).toContain('VALIDATE CONSTRAINT "users_org_id_fkey"');
+    expect(downOps(fix)).toEqual(['drop-constraint', 'drop-index', 'drop-index', 'drop-constraint', 'drop-constraint']);
+  });
+
+  it('drops NOT NULL on the way down when the primary key it added set it on a nullable column', () => {
+    const expected = schema([table('tags', [column('key', 'text')], { primaryKey: ['key'] })]);
+    const actual = schema([dbTable('tags', [column('key', 'text', { nullable: true })])]);
+    expect(plan(expected, actual).down.map((step) => step.operation.op)).toEqual(['drop-constraint', 'drop-not-null']);
+  });
+
+  it('names what it creates as PostgreSQL would, within 63 bytes and without clashing', () => {
+    const long = 'a'.repeat(40);
+    const expected = schema([table(long, [column(`${'b'.repeat(30)}_one`, 'integer'), column(`${'b'.repeat(30)}_two`, 'integer')], {
+      indexes: [index([`${'b'.repeat(30)}_one`]), index([`${'b'.repeat(30)}_two`])],
+    })]);
+    const names = plan(expected, schema([dbTable(long, expected.tables[0]!.columns)])).up.map((step) => (step.operation as { index: { name: string } }).index.name);
+    expect(names.map((name) => Buffer.byteLength(name))).toEqual([63, 64 - 1]);
+    expect(new Set(names).size).toBe(2);
+  });
+});
+
+describe('quoting', () => {
+  it('quotes every identifier, doubling quotes', () => {
+    expect(quoteIdentifier('users')).toBe('"users"');
+    expect(quoteIdentifier('Audit "Log"')).toBe('"Audit ""Log"""');
+    expect(() => quoteIdentifier('')).toThrow(TypeError);
+  });
+
+  it('writes string literals that mean the same whatever standard_conforming_strings says', () => {
+    expect(quoteLiteral("it's")).toBe("'it''s'");
+    expect(quoteLiteral('a\\b')).toBe("E'a\\\\b'");
+  });
+});
