@@ -228,7 +228,8 @@ const mutations: DrizzleMutation[] = [
   {
     name: 'retype a foreign-key column away from its target',
     sql: 'alter table post_tags alter column tag_id type bigint',
-    findings: [{ code: 'fk-type-mismatch', severity: 'error', table: 'post_tags', column: 'tag_id' }],
+    // the model-versus-database fact, with the key it references in the message; not also a conflict inside the database
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'post_tags', column: 'tag_id' }],
   },
   {
     name: 'drop a spaced column of a mixed-case table',

@@ -52,6 +52,7 @@ describe('several Sequelize instances in one check', () => {
     expect(summarize(result)).toEqual([
       { code: 'missing-table', severity: 'error', table: 'faq_entries' },
       { code: 'fk-type-mismatch', severity: 'error', table: 'faq_entries', column: 'approved_by' },
+      { code: 'column-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
       { code: 'fk-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
     ]);
     expect(result.findings.find((finding) => finding.table === 'subscriptions')?.sources).toEqual([{ orm: 'sequelize', registry: 'billing', model: 'Subscription' }]);

@@ -133,7 +133,8 @@ const mutations: Mutation[] = [
     name: 'retype a foreign-key column away from its target',
     versionSensitive: true,
     sql: 'alter table post_reactions alter column account_id type bigint',
-    findings: [{ code: 'fk-type-mismatch', severity: 'error', table: 'post_reactions', column: 'account_id' }],
+    // the model-versus-database fact, with the key it references in the message; not also a conflict inside the database
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'post_reactions', column: 'account_id' }],
   },
   {
     name: 'drop a column of a mixed-case table with spaces',

@@ -16,8 +16,12 @@ describe('TypeORM registries', () => {
 
   it('reports a uuid join column that TypeORM silently resolved to the integer it references', async () => {
     const result = await checkDatabase(database.url, [typeormSource(mainDataSource(), { name: 'main' })]);
-    expect(summarize(result)).toEqual([{ code: 'fk-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' }]);
-    expect(result.findings[0]).toMatchObject({
+    expect(summarize(result)).toEqual([
+      { code: 'column-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
+      { code: 'fk-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
+    ]);
+    expect(result.findings[0]?.message).toBe('subscriptions.user_id is uuid in Subscription (typeorm) but integer in the database; it is a foreign key to users.id (integer)');
+    expect(result.findings[1]).toMatchObject({
       message: 'subscriptions.user_id is declared uuid by Subscription (typeorm) but references users.id, which the models declare integer',
       expected: { type: 'integer', references: 'users.id' },
       actual: { type: 'uuid' },
@@ -53,10 +57,11 @@ describe('TypeORM registries', () => {
   it('reports a table two registries declare differently, and checks the rest', async () => {
     const result = await checkDatabase(database.url, [typeormSource(mainDataSource(), { name: 'main' }), typeormSource(conflictingDataSource(), { name: 'records' })]);
     expect(summarize(result)).toEqual([
+      { code: 'column-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
       { code: 'fk-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
       { code: 'registry-conflict', severity: 'error', table: 'users' },
     ]);
-    expect(result.findings[1]?.message).toBe(
+    expect(result.findings[2]?.message).toBe(
       'users is declared differently by User (typeorm main) and UserRecord (typeorm records): column email: character varying(120) not null vs text not null',
     );
   });

@@ -6,6 +6,7 @@ export type {
   IdentityKind,
   InheritableColumnProperty,
   InheritableForeignKeyProperty,
+  IndexKeyOptions,
   IndexModel,
   PrimaryKeyModel,
   Provenance,
@@ -34,10 +35,13 @@ export { parseInterval, type IntervalValue } from './normalize/interval-literal.
 export type { CompareLiterals, LiteralPair } from './literal/literal-comparison.ts';
 export { constantLiteral } from './literal/constant-literal.ts';
 export { settleLiteralDefaults } from './literal/settle-literal-defaults.ts';
+export type { ComparePredicates, PredicatePair } from './predicate/predicate-comparison.ts';
+export { predicateText, samePredicate } from './predicate/predicate-text.ts';
+export { settlePredicates } from './predicate/settle-predicates.ts';
 
 export { mergeRegistries, type MergedSchema, type RegistryConflict } from './merge/merge-registries.ts';
 export { diffSchemas, type DiffOptions } from './diff/diff-schemas.ts';
-export { schemaChangeKinds, type ColumnAspect, type EnumUser, type SchemaChange, type SchemaChangeKind, type SchemaChangeOf } from './diff/schema-change.ts';
+export { schemaChangeKinds, type ColumnAspect, type EnumUser, type ForeignKeyReference, type IndexAspect, type SchemaChange, type SchemaChangeKind, type SchemaChangeOf } from './diff/schema-change.ts';
 export { inScope, resolveScope, scopeMerged, scopeSchema, type Scope } from './scope/index.ts';
 
 export { rules, rulesMeta, isRuleCode, type RuleCode } from './rules/index.ts';

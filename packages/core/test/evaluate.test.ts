@@ -53,18 +53,20 @@ describe('severity overrides', () => {
     expect(result.changes.map((change) => change.kind).sort()).toEqual(['extra-column', 'missing-index', 'modify-column']);
   });
 
-  describe("a foreign-key column's type drift is one difference, reported as fk-type-mismatch whatever else is on", () => {
-    it.each(Object.keys(fkTypeVariants))("with 'fk-type-mismatch': 'off' (%s) nothing is reported on the column", (variant) => {
+  describe("a foreign-key column's type drift: the model-versus-database fact is always a column-type-mismatch", () => {
+    it.each(Object.keys(fkTypeVariants))("with 'fk-type-mismatch': 'off' (%s) the column-type-mismatch is still reported", (variant) => {
       const test = fkTypeVariants[variant as keyof typeof fkTypeVariants];
       const result = run({ name: '', ...test, rules: { 'fk-type-mismatch': 'off' } });
-      expect(result.findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id')).toEqual([]);
-      expect(result.changes.filter((change) => change.kind === 'foreign-key-type')).toHaveLength(1);
-      expect(result.changes.filter((change) => change.kind === 'modify-column' && change.changed.includes('type'))).toEqual([]);
+      expect(result.findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id').map(({ code }) => code)).toEqual(['column-type-mismatch']);
+      expect(result.changes.filter((change) => change.kind === 'modify-column' && change.changed.includes('type'))).toHaveLength(1);
     });
 
-    it("'warn' keeps it a single fk-type-mismatch, as a warning", () => {
+    it("'warn' makes the fk-type-mismatch a warning, the column-type-mismatch stays an error", () => {
       const onColumn = run({ name: '', ...fkTypeVariants.models, rules: { 'fk-type-mismatch': 'warn' } }).findings.filter((finding) => finding.column === 'user_id');
-      expect(onColumn.map(({ code, severity }) => ({ code, severity }))).toEqual([{ code: 'fk-type-mismatch', severity: 'warning' }]);
+      expect(onColumn.map(({ code, severity }) => ({ code, severity }))).toEqual([
+        { code: 'column-type-mismatch', severity: 'error' },
+        { code: 'fk-type-mismatch', severity: 'warning' },
+      ]);
     });
 
     it("column-type-mismatch 'off' leaves fk-type-mismatch reported", () => {

@@ -3,6 +3,7 @@ import { getTableName } from 'drizzle-orm';
 import type {
   ColumnModel,
   ForeignKeyModel,
+  IndexKeyOptions,
   IndexModel,
   PrimaryKeyModel,
   Provenance,
@@ -152,7 +153,30 @@ function indexModel(index: Index, table: string, casing: DrizzleCasing | undefin
   const name = postgresIdentifier(config.name ?? `${table}_${config.columns.map((column) => columnName(column as NamedColumn, casing)).join('_')}_index`);
   const where = config.where === undefined ? {} : { where: sqlText(config.where, casing) };
   if (config.unique && !expression && config.where === undefined) return { name, columns, nullsNotDistinct: false };
-  return { name, columns, ...where };
+  // `.using('gin', ...)`: drizzle-kit writes USING only for a method other than btree
+  const method = typeof config.method === 'string' && config.method !== 'btree' ? { method: config.method } : {};
+  return { name, columns, ...where, ...method, ...(expression ? {} : indexKeys(config.columns as readonly IndexedColumnLike[])) };
+}
+
+/** What `.op()`, `.desc()`, `.nullsFirst()` / `.nullsLast()` set on an indexed column (drizzle-orm's `indexConfig`). */
+interface IndexedColumnLike {
+  readonly indexConfig?: { readonly order?: string; readonly nulls?: string; readonly opClass?: string };
+}
+
+/**
+ * The keys' options as drizzle-kit writes them into CREATE INDEX; absent when every key is plain.
+ * drizzle-orm's nulls default is 'last' in both directions, so `.desc()` is `DESC NULLS LAST`; with
+ * an operator class drizzle-kit writes the class alone, without order or nulls.
+ */
+function indexKeys(columns: readonly IndexedColumnLike[]): { keys?: IndexKeyOptions[] } {
+  const keys = columns.map((column): IndexKeyOptions => {
+    const config = column.indexConfig ?? {};
+    if (config.opClass) return { opclass: config.opClass };
+    const descending = config.order === 'desc';
+    const nullsFirst = config.nulls === 'first';
+    return { ...(descending ? { descending } : {}), ...(nullsFirst !== descending ? { nullsFirst } : {}) };
+  });
+  return keys.some((key) => Object.keys(key).length > 0) ? { keys } : {};
 }
 
 function cut(name: string | undefined): { name?: string } {

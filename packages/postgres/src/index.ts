@@ -5,6 +5,7 @@ export {
 } from './introspect/postgres-introspector.ts';
 export type { Queryable } from './introspect/queryable.ts';
 export { compareLiterals } from './compare/compare-literals.ts';
+export { comparePredicates } from './compare/compare-predicates.ts';
 export { IntrospectionError } from './introspect/introspection-error.ts';
 export { MissingSchemaError } from './introspect/missing-schema-error.ts';
 export { QueryInterruptedError } from './introspect/query-deadline.ts';

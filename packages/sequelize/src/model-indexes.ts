@@ -1,5 +1,5 @@
 import { postgresIdentifier } from '@ormdrift/core';
-import type { IndexModel, SourceProblem, UniqueModel } from '@ormdrift/core';
+import type { IndexKeyOptions, IndexModel, SourceProblem, UniqueModel } from '@ormdrift/core';
 import type { IndexLike, ModelLike, QueryGeneratorLike } from './sequelize-shapes.ts';
 
 export interface ModelIndexes {
@@ -40,7 +40,7 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
     const stored = expression ? [] : (columns as string[]).map(postgresIdentifier);
     if (index.unique && where.where === undefined) uniques.push({ ...name, columns: stored, nullsNotDistinct: false });
     // an expression index has no column list and is matched by name
-    else indexes.push({ ...name, columns: stored, ...(where.where === undefined ? {} : { where: where.where }) });
+    else indexes.push({ ...name, columns: stored, ...(where.where === undefined ? {} : { where: where.where }), ...indexMethod(index), ...(expression ? {} : indexKeys(index)) });
   }
   return { uniques, indexes, problems };
 }
@@ -54,6 +54,28 @@ function fieldName(field: unknown): string | undefined {
     if (typeof name === 'string') return name;
   }
   return undefined;
+}
+
+/** `using` (or `method`) as `addIndexQuery()` writes it after USING; absent for btree, PostgreSQL's default. */
+function indexMethod(index: IndexLike): { method?: string } {
+  const method = (index.using ?? index.method)?.toLowerCase();
+  return method && method !== 'btree' ? { method } : {};
+}
+
+/**
+ * Each field's operator class (its own `operator`, else the index's) and `order` (`DESC`,
+ * `ASC NULLS FIRST`...), as `addIndexQuery()` appends them; absent when every key is plain.
+ */
+function indexKeys(index: IndexLike): { keys?: IndexKeyOptions[] } {
+  const keys = index.fields.map((field): IndexKeyOptions => {
+    const own = typeof field === 'object' && field !== null ? (field as { operator?: unknown; order?: unknown }) : {};
+    const opclass = typeof own.operator === 'string' ? own.operator : index.operator;
+    const order = typeof own.order === 'string' ? own.order.toUpperCase() : '';
+    const descending = /\bDESC\b/.test(order);
+    const nullsFirst = /NULLS\s+FIRST/.test(order) ? true : /NULLS\s+LAST/.test(order) ? false : descending;
+    return { ...(opclass ? { opclass } : {}), ...(descending ? { descending } : {}), ...(nullsFirst !== descending ? { nullsFirst } : {}) };
+  });
+  return keys.some((key) => Object.keys(key).length > 0) ? { keys } : {};
 }
 
 type Predicate = { readonly ok: true; readonly where?: string } | { readonly ok: false; readonly reason: string };

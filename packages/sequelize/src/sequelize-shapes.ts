@@ -104,6 +104,11 @@ export interface IndexLike {
   readonly unique?: boolean;
   readonly fields: readonly unknown[];
   readonly where?: unknown;
+  /** The access method (`gin`, `gist`...); `method` is its older spelling. */
+  readonly using?: string;
+  readonly method?: string;
+  /** An operator class applied to every field that names none itself. */
+  readonly operator?: string;
 }
 
 export interface AssociationLike {

@@ -64,7 +64,8 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
   ];
   const indexes: IndexModel[] = entity.indices
     .filter((index) => !index.isUnique && index.synchronize !== false)
-    .map((index) => ({ ...named(index.name), columns: index.columns.map(columnName), ...(index.where ? { where: index.where } : {}) }));
+    // TypeORM's PostgreSQL driver writes `USING GiST` for a spatial index and nothing else for fulltext
+    .map((index) => ({ ...named(index.name), columns: index.columns.map(columnName), ...(index.where ? { where: index.where } : {}), ...(index.isSpatial ? { method: 'gist' } : {}) }));
   const foreignKeys: ForeignKeyModel[] = entity.foreignKeys.map((fk) => ({
     ...named(fk.name),
     columns: fk.columnNames.map(postgresIdentifier),

@@ -84,6 +84,8 @@ export interface ForeignKeyMetadataLike {
 export interface IndexMetadataLike {
   readonly name?: string;
   readonly isUnique: boolean;
+  /** `@Index({ spatial: true })`: TypeORM creates it USING GiST on PostgreSQL. */
+  readonly isSpatial?: boolean;
   readonly where?: string;
   readonly synchronize?: boolean;
   readonly columns: readonly ColumnMetadataLike[];

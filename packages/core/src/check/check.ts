@@ -1,3 +1,4 @@
+import { settlePredicates } from '../predicate/settle-predicates.ts';
 import { settleLiteralDefaults } from '../literal/settle-literal-defaults.ts';
 import { mergeRegistries } from '../merge/merge-registries.ts';
 import type { Introspector } from '../model/introspector.ts';
@@ -29,7 +30,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const introspected = await options.introspector.introspect({ schemas: [...schemas], ...signal });
   // constant defaults whose spelling differs are compared by the server itself, when it can
   const compare = options.introspector.compareLiterals?.bind(options.introspector);
-  const actual = compare ? await settleLiteralDefaults(expected.schema, introspected, compare, signal) : introspected;
+  const literals = compare ? await settleLiteralDefaults(expected.schema, introspected, compare, signal) : introspected;
+  // partial-index predicates spelled otherwise are compared as the server itself deparses them
+  const predicates = options.introspector.comparePredicates?.bind(options.introspector);
+  const actual = predicates ? await settlePredicates(expected.schema, literals, predicates, signal) : literals;
   const problems = loaded.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, source: entry.source.name })));
   return evaluate({ expected, actual, problems, ...(options.rules ? { rules: options.rules } : {}), ...(options.schemas ? { schemas: options.schemas } : {}) });
 }

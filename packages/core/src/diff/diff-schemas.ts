@@ -1,10 +1,11 @@
 import type { MergedSchema } from '../merge/merge-registries.ts';
-import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
 import { valueSource } from '../normalize/value-source.ts';
 import { foreignKeyTypeChanges } from './foreign-key-types.ts';
-import type { ColumnAspect, EnumUser, SchemaChange } from './schema-change.ts';
+import type { ColumnAspect, EnumUser, ForeignKeyReference, IndexAspect, SchemaChange } from './schema-change.ts';
+import { samePredicate } from '../predicate/predicate-text.ts';
 
 export interface DiffOptions {
   /**
@@ -37,17 +38,19 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
   }
 
   const typeChanges = foreignKeyTypeChanges(expectedIndex, actualIndex, referencedIndex);
-  // A foreign-key column whose type differs from its target's is one difference, reported once as such.
-  const explainedTypes = new Set(typeChanges.map((change) => `${change.table.schema}.${change.table.name}.${change.column}`));
+  // a foreign-key column's model-versus-database type difference is a column change that carries its key's context
+  const references = foreignKeyContext(expected.schema, expectedIndex, referencedIndex);
+  const retyped = new Set<string>();
   for (const table of expected.schema.tables) {
     const found = actualIndex.table(table);
     if (!found || !isTableLike(found)) {
       changes.push({ kind: 'missing-table', table });
       continue;
     }
-    diffTable(table, found, changes, explainedTypes);
+    diffTable(table, found, changes, references, retyped);
   }
-  changes.push(...typeChanges);
+  // a database-side conflict on a column whose model type differs too is that column's change, reported once
+  changes.push(...typeChanges.filter((change) => !(change.where === 'database' && retyped.has(`${change.table.schema}.${change.table.name}.${change.column}`))));
 
   for (const table of actual.tables) {
     if (!isTableLike(table) || table.kind === 'partition') continue;
@@ -70,7 +73,24 @@ function isTableLike(table: TableModel): boolean {
   return table.kind === 'table' || table.kind === 'partitioned-table' || table.kind === 'partition';
 }
 
-function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[], explainedTypes: ReadonlySet<string>): void {
+/** For each declared foreign-key column (`schema.table.column`), the column it references and that column's type. */
+function foreignKeyContext(expected: SchemaModel, declared: SchemaIndex, referenced: SchemaIndex): Map<string, ForeignKeyReference> {
+  const context = new Map<string, ForeignKeyReference>();
+  for (const table of expected.tables) {
+    for (const fk of table.foreignKeys) {
+      fk.columns.forEach((column, i) => {
+        const target = fk.references.columns[i];
+        if (target === undefined) return;
+        const type = (declared.table(fk.references) ? declared : referenced).column(fk.references, target)?.type;
+        const key = `${table.schema}.${table.name}.${column}`;
+        if (type && !context.has(key)) context.set(key, { schema: fk.references.schema, name: fk.references.name, column: target, type });
+      });
+    }
+  }
+  return context;
+}
+
+function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[], references: ReadonlyMap<string, ForeignKeyReference>, retyped: Set<string>): void {
   const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
   for (const column of expected.columns) {
     const found = actualColumns.get(column.name);
@@ -78,9 +98,11 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
       changes.push({ kind: 'missing-column', table: expected, column });
       continue;
     }
-    const explained = explainedTypes.has(`${expected.schema}.${expected.name}.${column.name}`);
-    const changed = columnDifferences(column, found).filter((aspect) => !(explained && aspect === 'type'));
-    if (changed.length > 0) changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed });
+    const key = `${expected.schema}.${expected.name}.${column.name}`;
+    const changed = columnDifferences(column, found);
+    if (changed.includes('type')) retyped.add(key);
+    const reference = changed.includes('type') ? references.get(key) : undefined;
+    if (changed.length > 0) changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed, ...(reference ? { references: reference } : {}) });
   }
   const declared = new Set(expected.columns.map((column) => column.name));
   for (const column of actual.columns) {
@@ -93,23 +115,31 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
   }
   for (const unique of expected.uniques) {
     if (hasUnique(actual, unique)) continue;
+    const sameColumns = actual.uniques.filter((candidate) => sameColumnSet(candidate.columns, unique.columns));
     // present but treating NULLs otherwise: UNIQUE NULLS NOT DISTINCT rejects a second NULL a plain unique allows
-    const other = unique.where === undefined
-      ? actual.uniques.find((candidate) => candidate.where === undefined && sameColumnSet(candidate.columns, unique.columns))
+    const otherNulls = sameColumns.find((candidate) => samePredicate(candidate.where, unique.where));
+    // a partial unique declared: the database's is full (stricter) or guards other rows
+    const otherWhere = unique.where !== undefined ? (sameColumns.find((candidate) => candidate.where === undefined) ?? sameColumns[0]) : undefined;
+    const fullKey = unique.where !== undefined && actual.primaryKey && sameColumnSet(actual.primaryKey.columns, unique.columns)
+      ? { ...(actual.primaryKey.name ? { name: actual.primaryKey.name } : {}), columns: actual.primaryKey.columns, nullsNotDistinct: false }
       : undefined;
-    if (other) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: other, changed: ['nullsNotDistinct'] });
+    if (otherNulls) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: otherNulls, changed: ['nullsNotDistinct'] });
+    else if (otherWhere ?? fullKey) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
     else changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: false });
   }
   for (const index of expected.indexes) {
-    if (hasIndex(actual, index)) continue;
-    // present on the same columns, but partial where the model declares a full index
-    const partial = index.columns.length > 0 && index.where === undefined
-      ? [...actual.indexes, ...actual.uniques].find((candidate) => sameOrder(candidate.columns, index.columns) && candidate.where !== undefined)
-      : undefined;
-    if (partial) {
-      const found: IndexModel = { ...(partial.name ? { name: partial.name } : {}), columns: partial.columns, ...(partial.where ? { where: partial.where } : {}) };
-      changes.push({ kind: 'modify-index', table: expected, expected: index, actual: found, changed: ['where'] });
-    } else changes.push({ kind: 'missing-index', table: expected, index });
+    const candidates = indexCandidates(actual, index);
+    if (candidates.some((candidate) => indexDifferences(index, candidate).length === 0)) continue;
+    const other =
+      candidates.find((candidate) => index.name !== undefined && candidate.name === index.name) ??
+      candidates.find((candidate) => (candidate.method ?? 'btree') === (index.method ?? 'btree')) ??
+      candidates[0];
+    if (other) {
+      changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other) });
+      continue;
+    }
+    const servedBy = index.columns.length > 0 && (index.method ?? 'btree') === 'btree' && index.where === undefined ? leadingIndex(actual, index.columns) : undefined;
+    changes.push({ kind: 'missing-index', table: expected, index, ...(servedBy ? { servedBy } : {}) });
   }
   for (const foreignKey of expected.foreignKeys) {
     const found = actual.foreignKeys.filter((candidate) => sameForeignKey(foreignKey, candidate));
@@ -142,8 +172,8 @@ function hasUnique(table: TableModel, wanted: UniqueModel): boolean {
       sameColumnSet(unique.columns, wanted.columns) &&
       // NULLS NOT DISTINCT rejects a second NULL that a plain unique allows: not the same guarantee
       unique.nullsNotDistinct === wanted.nullsNotDistinct &&
-      // a partial unique guards only the rows its predicate covers (predicates are not compared as text)
-      (unique.where === undefined) === (wanted.where === undefined),
+      // a partial unique guards only the rows its predicate covers
+      samePredicate(unique.where, wanted.where),
   );
 }
 
@@ -151,16 +181,47 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((column, i) => column === b[i]);
 }
 
-function hasIndex(table: TableModel, index: IndexModel): boolean {
-  if (index.columns.length === 0) return table.indexes.some((candidate) => candidate.name === index.name);
-  // a partial index serves only the queries its predicate covers: it cannot stand in for a full one
-  const covers = (candidate: { columns: readonly string[]; where?: string }) =>
-    sameOrder(candidate.columns, index.columns) && (index.where !== undefined || candidate.where === undefined);
+/**
+ * The database's indexes that could be the declared one: on the same columns in the same order
+ * (uniques and the primary key are btree indexes too), or, for an expression index, of the same name.
+ */
+function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
+  if (index.columns.length === 0) return table.indexes.filter((candidate) => candidate.name === index.name);
+  const asIndex = (unique: UniqueModel): IndexModel => ({ ...(unique.name ? { name: unique.name } : {}), columns: unique.columns, ...(unique.where ? { where: unique.where } : {}) });
+  return [
+    ...table.indexes,
+    ...table.uniques.map(asIndex),
+    ...(table.primaryKey ? [{ ...(table.primaryKey.name ? { name: table.primaryKey.name } : {}), columns: table.primaryKey.columns }] : []),
+  ].filter((candidate) => sameOrder(candidate.columns, index.columns));
+}
+
+/** What a database index does otherwise than the declared one; empty when it serves every query the declared one would. */
+function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect[] {
+  const changed: IndexAspect[] = [];
+  if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
+  if (expected.columns.some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
+  // a full index serves the queries of a declared partial one; a partial one cannot stand in for a full one
+  if (actual.where !== undefined && !samePredicate(expected.where, actual.where)) changed.push('where');
+  return changed;
+}
+
+function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined): boolean {
+  const descending = (key: IndexKeyOptions | undefined) => key?.descending === true;
+  const nullsFirst = (key: IndexKeyOptions | undefined) => key?.nullsFirst ?? descending(key);
   return (
-    table.indexes.some(covers) ||
-    table.uniques.some(covers) ||
-    (table.primaryKey !== null && sameOrder(table.primaryKey.columns, index.columns))
+    (expected?.opclass ?? null) === (actual?.opclass ?? null) &&
+    descending(expected) === descending(actual) &&
+    nullsFirst(expected) === nullsFirst(actual)
   );
+}
+
+/** A full btree index or the primary key whose leading columns are `columns`: it serves their lookups already. */
+function leadingIndex(table: TableModel, columns: readonly string[]): IndexModel | undefined {
+  const leads = (candidate: { readonly columns: readonly string[] }) => candidate.columns.length > columns.length && columns.every((column, i) => candidate.columns[i] === column);
+  if (table.primaryKey && leads(table.primaryKey)) return { ...(table.primaryKey.name ? { name: table.primaryKey.name } : {}), columns: table.primaryKey.columns, primaryKey: true } as IndexModel;
+  const unique = table.uniques.find((candidate) => candidate.where === undefined && leads(candidate));
+  if (unique) return { ...(unique.name ? { name: unique.name } : {}), columns: unique.columns };
+  return table.indexes.find((candidate) => candidate.where === undefined && (candidate.method ?? 'btree') === 'btree' && leads(candidate));
 }
 
 /** The actions that differ; NO ACTION and RESTRICT differ only for deferred constraints: to the application they are one. */

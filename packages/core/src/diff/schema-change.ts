@@ -4,6 +4,15 @@ import type { ColumnModel, ColumnType, EnumModel, ForeignKeyModel, IndexModel, Q
 /** The column properties a `modify-column` can differ in. */
 export type ColumnAspect = 'type' | 'nullable' | 'default';
 
+/** The index properties a `modify-index` can differ in: access method, per-key options, predicate. */
+export type IndexAspect = 'method' | 'keys' | 'where';
+
+/** The column a foreign-key column references, and its type (from the models, else the database). */
+export interface ForeignKeyReference extends QualifiedName {
+  readonly column: string;
+  readonly type: ColumnType;
+}
+
 /** The first declared column of an enum type, so that an enum change points at a table a user knows. */
 export interface EnumUser {
   readonly table: TableModel;
@@ -29,8 +38,9 @@ export type SchemaChange =
       readonly table: TableModel;
       readonly expected: ColumnModel;
       readonly actual: ColumnModel;
-      /** Never `type` when a `foreign-key-type` change explains the type: one difference, one finding. */
       readonly changed: readonly ColumnAspect[];
+      /** When `type` changed on a declared foreign-key column: the column it references, as context. */
+      readonly references?: ForeignKeyReference;
     }
   | {
       /**
@@ -59,21 +69,35 @@ export type SchemaChange =
     }
   | { readonly kind: 'missing-unique'; readonly table: TableModel; readonly unique: UniqueModel; readonly primaryKey: boolean }
   | {
-      /** A full unique on the same columns exists but treats NULLs otherwise (NULLS NOT DISTINCT or not). */
+      /**
+       * A unique on the same columns exists but treats NULLs otherwise (NULLS NOT DISTINCT or not), or,
+       * where a partial unique is declared, is full (stricter: rows outside the predicate block re-use)
+       * or guards the rows of another predicate.
+       */
       readonly kind: 'modify-unique';
       readonly table: TableModel;
       readonly expected: UniqueModel;
       readonly actual: UniqueModel;
-      readonly changed: readonly 'nullsNotDistinct'[];
+      readonly changed: readonly ('nullsNotDistinct' | 'where')[];
     }
-  | { readonly kind: 'missing-index'; readonly table: TableModel; readonly index: IndexModel }
   | {
-      /** An index on the same columns in the same order exists, but only a partial one where a full one is declared. */
+      readonly kind: 'missing-index';
+      readonly table: TableModel;
+      readonly index: IndexModel;
+      /** A full btree index (or the primary key, then `primaryKey: true`) whose leading columns are the declared ones. */
+      readonly servedBy?: IndexModel & { readonly primaryKey?: boolean };
+    }
+  | {
+      /**
+       * An index on the same columns in the same order (an expression index: of the same name) exists but
+       * differs: another access method, other operator classes or order per key, or another predicate
+       * (partial where a full one is declared, or a predicate PostgreSQL deparses otherwise).
+       */
       readonly kind: 'modify-index';
       readonly table: TableModel;
       readonly expected: IndexModel;
       readonly actual: IndexModel;
-      readonly changed: readonly 'where'[];
+      readonly changed: readonly IndexAspect[];
     }
   | { readonly kind: 'missing-enum'; readonly enum: EnumModel; readonly usedBy?: EnumUser }
   | {

@@ -1,4 +1,5 @@
 import type { CompareLiterals } from '../literal/literal-comparison.ts';
+import type { ComparePredicates } from '../predicate/predicate-comparison.ts';
 import type { SchemaModel } from './schema-model.ts';
 
 /** Reads the actual schema: a live database, or the one the migrations build. */
@@ -9,6 +10,11 @@ export interface Introspector {
    * `'01:00:00'` as intervals). A check calls it once, between reading the database and the diff.
    */
   readonly compareLiterals?: CompareLiterals;
+  /**
+   * Optional: compares partial-index predicates as the server deparses them against their table
+   * (`"deletedAt" IS NULL` and `("deletedAt" IS NULL)`). A check calls it once, before the diff.
+   */
+  readonly comparePredicates?: ComparePredicates;
 }
 
 export interface IntrospectOptions {

@@ -89,11 +89,27 @@ export interface UniqueModel {
   readonly where?: string;
 }
 
+/**
+ * How one key of an index is built, beyond its column: only what differs from PostgreSQL's
+ * defaults is set. `opclass` is a non-default operator class (`gin_trgm_ops`, `text_pattern_ops`);
+ * `nullsFirst` absent means the direction's default (NULLS LAST ascending, NULLS FIRST descending).
+ */
+export interface IndexKeyOptions {
+  readonly opclass?: string;
+  readonly descending?: boolean;
+  readonly nullsFirst?: boolean;
+}
+
 export interface IndexModel {
   readonly name?: string;
   /** Column names in index order; an expression index has none and is matched by name. */
   readonly columns: readonly string[];
+  /** Partial index predicate, as SQL text; compared after PostgreSQL's own deparse where the server is asked. */
   readonly where?: string;
+  /** Access method as `pg_am.amname` spells it (`btree`, `hash`, `gin`, `gist`, `spgist`, `brin`); absent means btree. */
+  readonly method?: string;
+  /** Per key, in `columns` order: options other than the defaults. Absent, shorter or `{}` entries mean defaults. */
+  readonly keys?: readonly IndexKeyOptions[];
 }
 
 /** What kind of relation a database table is; declared tables are always `table`. */

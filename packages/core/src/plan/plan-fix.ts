@@ -104,10 +104,24 @@ class Planner {
           this.#note(change, 'type', `${displayName(change.table)}.${change.column}`, `the column is ${formatColumnType(change.columnType)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.referencedType)}: decide which type is right, then change the other by hand (a type change rewrites the table)`);
           break;
         case 'modify-unique':
-          this.#note(change, 'unique-nulls', `${displayName(change.table)} (${change.expected.columns.join(', ')})`, 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does');
+          this.#note(
+            change,
+            'unique-nulls',
+            `${displayName(change.table)} (${change.expected.columns.join(', ')})`,
+            change.changed.includes('where')
+              ? 'a unique on these columns exists but covers other rows than the partial one the models declare: replacing it means dropping it, which ormdrift never does'
+              : 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does',
+          );
           break;
         case 'modify-index':
-          this.#note(change, 'partial-index', `${displayName(change.table)} (${change.expected.columns.join(', ')})`, 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it');
+          this.#note(
+            change,
+            'partial-index',
+            `${displayName(change.table)} (${change.expected.columns.join(', ')})`,
+            change.changed.includes('method') || change.changed.includes('keys') || change.expected.where !== undefined
+              ? 'an index on these columns exists but is built otherwise (access method, operator class, order or predicate): create the declared one by hand, then drop the old one if nothing needs it'
+              : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
+          );
           break;
         case 'registry-conflict':
           this.#note(change, 'registry-conflict', displayName(change.conflict), `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`);

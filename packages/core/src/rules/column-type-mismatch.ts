@@ -2,6 +2,7 @@ import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy, inheritedFrom, inheritedNote } from './describe.ts';
 import type { ColumnType } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
+import { displayName } from '../model/qualified-name.ts';
 
 export const columnTypeMismatch = defineRule({
   meta: {
@@ -13,11 +14,14 @@ export const columnTypeMismatch = defineRule({
   },
   create(context) {
     return {
-      'modify-column'({ table, expected, actual, changed }) {
+      'modify-column'({ table, expected, actual, changed, references }) {
         if (!changed.includes('type')) return;
         const wider = isWiderVarchar(expected.type, actual.type);
         const inherited = expected.inherited?.includes('type') ? inheritedFrom(table) : undefined;
         const note = inherited ? `; ${inheritedNote(formatColumnType(expected.type), inherited)}` : '';
+        // a foreign-key column: what it references, so the user sees whether the key still fits
+        const target = references ? `${displayName(references)}.${references.column}` : '';
+        const keyNote = references ? `; it is a foreign key to ${target} (${formatColumnType(references.type)})` : '';
         context.report({
           messageId: wider ? 'wider' : 'differs',
           schema: table.schema,
@@ -25,8 +29,8 @@ export const columnTypeMismatch = defineRule({
           column: expected.name,
           message: (wider
             ? `${columnRef(table, expected.name)} is ${formatColumnType(actual.type)} in the database, wider than ${formatColumnType(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
-            : `${columnRef(table, expected.name)} is ${formatColumnType(expected.type)} in ${declaredBy(table)} but ${formatColumnType(actual.type)} in the database`) + note,
-          expected: { type: formatColumnType(expected.type) },
+            : `${columnRef(table, expected.name)} is ${formatColumnType(expected.type)} in ${declaredBy(table)} but ${formatColumnType(actual.type)} in the database`) + keyNote + note,
+          expected: { type: formatColumnType(expected.type), ...(references ? { references: target, referencedType: formatColumnType(references.type) } : {}) },
           actual: { type: formatColumnType(actual.type) },
           sources: table.sources,
           ...(inherited ? { inherited } : {}),

@@ -1,6 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy } from './describe.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
+import type { ColumnType } from '../model/schema-model.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 export const fkTypeMismatch = defineRule({
@@ -8,7 +9,7 @@ export const fkTypeMismatch = defineRule({
     code: 'fk-type-mismatch',
     description: 'A foreign-key column has another type than the column it references.',
     docs: docsPath('fk-type-mismatch'),
-    messages: { models: 'error', across: 'error', database: 'error' },
+    messages: { models: 'error', across: 'error', database: 'error', wider: 'warning' },
     nextStep: 'give each foreign-key column the exact type of the key it references, in the model and then in a migration',
   },
   create(context) {
@@ -18,13 +19,16 @@ export const fkTypeMismatch = defineRule({
         const target = `${displayName(references)}.${references.column}`;
         const own = formatColumnType(change.columnType);
         const referenced = formatColumnType(change.referencedType);
-        const message = {
+        // a key column that holds every value of the column it references loses nothing: a warning that says so
+        const wider = holdsEvery(change.columnType, change.referencedType);
+        const base = {
           models: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which the models declare ${referenced}`,
           across: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which is ${referenced} in the database`,
           database: `${columnRef(table, column)} is ${own} in the database but references ${target}, which is ${referenced}`,
         }[where];
+        const message = wider ? `${base}: it is wider than what it references, so no value is lost, but the types should match` : base;
         context.report({
-          messageId: where,
+          messageId: wider ? 'wider' : where,
           schema: table.schema,
           table: table.name,
           column,
@@ -37,3 +41,24 @@ export const fkTypeMismatch = defineRule({
     };
   },
 });
+
+const integerWidth: Record<string, number> = { smallint: 2, integer: 4, bigint: 8 };
+
+/**
+ * Whether a column of type `own` can hold every value of `referenced`: a longer or unbounded
+ * varchar (or text) for a varchar, a wider integer for an integer. Arrays and enums never.
+ */
+function holdsEvery(own: ColumnType, referenced: ColumnType): boolean {
+  if (own.arrayDims > 0 || referenced.arrayDims > 0 || own.enum || referenced.enum) return false;
+  const ownWidth = integerWidth[own.name];
+  const referencedWidth = integerWidth[referenced.name];
+  if (ownWidth !== undefined && referencedWidth !== undefined) return ownWidth > referencedWidth;
+  const length = (type: ColumnType) => {
+    if (type.name === 'text' || type.name === 'character varying') return Infinity;
+    const match = /^character varying\((\d+)\)$/.exec(type.name);
+    return match ? Number(match[1]) : undefined;
+  };
+  const ownLength = length(own);
+  const referencedLength = length(referenced);
+  return ownLength !== undefined && referencedLength !== undefined && ownLength > referencedLength;
+}

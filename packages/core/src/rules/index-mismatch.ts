@@ -1,30 +1,84 @@
 import { defineRule, docsPath } from './rule.ts';
 import { declaredBy } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
+import type { IndexKeyOptions, IndexModel } from '../model/schema-model.ts';
 
 export const indexMismatch = defineRule({
   meta: {
     code: 'index-mismatch',
-    description: 'An index the models declare exists on the same columns, but differs: a partial index where a full one is declared.',
+    description:
+      'An index the models declare exists on the same columns (or, on expressions, under the same name), but differs: access method, operator classes or sort order per key, or the predicate of a partial index.',
     docs: docsPath('index-mismatch'),
-    messages: { partial: 'warning' },
-    nextStep: 'create the full indexes the models declare with CREATE INDEX CONCURRENTLY; the partial ones serve only their predicate',
+    messages: { partial: 'warning', method: 'warning', keys: 'warning', predicate: 'warning' },
+    nextStep: 'recreate these indexes as the models declare them with CREATE INDEX CONCURRENTLY, then drop the old ones',
   },
   create(context) {
     return {
-      'modify-index'({ table, expected, actual }) {
+      'modify-index'({ table, expected, actual, changed }) {
+        const on = expected.columns.length > 0 ? `on (${expected.columns.join(', ')})` : `${expected.name ?? ''}`;
+        const name = actual.name ? ` ${quoteName(actual.name)}` : '';
+        const declares = declaredBy(table);
+        let messageId: 'partial' | 'method' | 'keys' | 'predicate';
+        let message: string;
+        if (changed.includes('method')) {
+          messageId = 'method';
+          message = `${displayName(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;
+        } else if (changed.includes('keys')) {
+          messageId = 'keys';
+          message = `${displayName(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): queries that need the declared operator class or order do not use it`;
+        } else if (expected.where === undefined) {
+          messageId = 'partial';
+          message = `${displayName(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
+        } else {
+          messageId = 'predicate';
+          message = `${displayName(table)} has the partial index${name} ${on} WHERE ${actual.where ?? ''}, but ${declares} declares WHERE ${expected.where}: queries on the declared rows do not use it`;
+        }
         context.report({
-          messageId: 'partial',
+          messageId,
           schema: table.schema,
           table: table.name,
           ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
-          object: expected.columns.join(','),
-          message: `${displayName(table)} has only a partial index on (${expected.columns.join(', ')}) (WHERE ${actual.where ?? ''}), but ${declaredBy(table)} declares a full one: queries outside the predicate scan the table`,
-          expected: { columns: expected.columns, ...(expected.name ? { name: expected.name } : {}) },
-          actual: { columns: actual.columns, ...(actual.name ? { name: actual.name } : {}), ...(actual.where ? { where: actual.where } : {}) },
+          object: expected.columns.length > 0 ? expected.columns.join(',') : (expected.name ?? ''),
+          message,
+          expected: describeIndex(expected, changed),
+          actual: { ...describeIndex(actual, changed), ...(actual.name ? { name: actual.name } : {}) },
           sources: table.sources,
         });
       },
     };
   },
 });
+
+/** The compared properties of an index, as a finding's `expected` / `actual`. */
+function describeIndex(index: IndexModel, changed: readonly string[]): Record<string, unknown> {
+  return {
+    columns: index.columns,
+    ...(changed.includes('method') ? { method: index.method ?? 'btree' } : {}),
+    ...(changed.includes('keys') ? { keys: index.columns.map((_, i) => keyText(index.keys?.[i])) } : {}),
+    ...(index.where !== undefined ? { where: index.where } : {}),
+  };
+}
+
+function keysText(index: IndexModel): string {
+  const options = index.columns.map((_, i) => keyText(index.keys?.[i]));
+  return options.some((option) => option !== '') ? ` (${keyList(index)})` : '';
+}
+
+function keyList(index: IndexModel): string {
+  return index.columns.map((column, i) => [quoteName(column), keyText(index.keys?.[i])].filter(Boolean).join(' ')).join(', ');
+}
+
+/** A key's options as CREATE INDEX spells them: `gin_trgm_ops DESC NULLS LAST`; empty for the defaults. */
+function keyText(key: IndexKeyOptions | undefined): string {
+  const parts: string[] = [];
+  if (key?.opclass) parts.push(key.opclass);
+  if (key?.descending) parts.push('DESC');
+  const nullsFirst = key?.nullsFirst ?? key?.descending === true;
+  if (nullsFirst !== (key?.descending === true)) parts.push(nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');
+  return parts.join(' ');
+}
+
+/** An identifier as SQL needs it: bare when it is a plain lower-case name, double-quoted otherwise. */
+function quoteName(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}

@@ -7,22 +7,24 @@ export const missingIndex = defineRule({
     code: 'missing-index',
     description: 'An index declared in the models is absent from the database.',
     docs: docsPath('missing-index'),
-    messages: { missing: 'warning' },
+    messages: { missing: 'warning', served: 'warning' },
     nextStep: 'create the missing indexes with CREATE INDEX CONCURRENTLY in a migration',
   },
   create(context) {
     return {
-      'missing-index'({ table, index }) {
+      'missing-index'({ table, index, servedBy }) {
         const what = index.columns.length > 0 ? `index on (${index.columns.join(', ')})` : `expression index ${index.name ?? ''}`;
         context.report({
-          messageId: 'missing',
+          messageId: servedBy ? 'served' : 'missing',
           schema: table.schema,
           table: table.name,
           ...(index.columns.length === 1 ? { column: index.columns[0] } : {}),
           object: index.columns.length > 0 ? index.columns.join(',') : (index.name ?? ''),
-          message: `${displayName(table)} has no ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
+          message: servedBy
+            ? `${displayName(table)} has no ${what} that ${declaredBy(table)} declares, but its ${servedBy.primaryKey ? 'primary key' : `index ${servedBy.name ?? ''}`.trimEnd()} on (${servedBy.columns.join(', ')}) leads with the same columns and serves the same lookups`
+            : `${displayName(table)} has no ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
           expected: { ...(index.columns.length > 0 ? { columns: index.columns } : {}), ...(index.name ? { name: index.name } : {}), ...(index.where ? { where: index.where } : {}) },
-          actual: null,
+          actual: servedBy ? { servedBy: { columns: servedBy.columns, ...(servedBy.primaryKey ? { primaryKey: true } : {}), ...(servedBy.name ? { name: servedBy.name } : {}) } } : null,
           sources: table.sources,
         });
       },

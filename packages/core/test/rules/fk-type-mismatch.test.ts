@@ -49,24 +49,37 @@ ruleTester('fk-type-mismatch', {
       findings: [{ severity: 'error', table: 'posts', column: 'user_id', expected: { type: 'integer', references: 'users.id' }, actual: { type: 'uuid' } }],
     },
     {
-      name: 'the database disagrees with itself',
-      ...fkTypeVariants.database,
+      name: 'a foreign key only the database has',
+      expected: schema([usersTable('integer'), postsTable('bigint', false)]),
+      actual: schema([usersDbTable('integer'), postsDbTable('bigint')]),
       findings: [
         {
-          severity: 'error',
+          severity: 'warning',
           table: 'posts',
           column: 'user_id',
-          message: 'posts.user_id is bigint in the database but references users.id, which is integer',
-          expected: { type: 'integer', references: 'users.id' },
-          actual: { type: 'bigint' },
+          message: 'posts.user_id is bigint in the database but references users.id, which is integer: it is wider than what it references, so no value is lost, but the types should match',
         },
       ],
     },
     {
-      name: 'a foreign key only the database has',
-      expected: schema([usersTable('integer'), postsTable('bigint', false)]),
-      actual: schema([usersDbTable('integer'), postsDbTable('bigint')]),
-      findings: [{ severity: 'error', table: 'posts', column: 'user_id', message: 'posts.user_id is bigint in the database but references users.id, which is integer' }],
+      name: 'a join column narrower than the key it references is an error',
+      expected: schema([usersTable('varchar(36)'), postsTable('varchar(2)')]),
+      actual: schema([usersDbTable('varchar(36)'), postsDbTable('varchar(2)')]),
+      findings: [{ severity: 'error', table: 'posts', column: 'user_id' }],
+    },
+    {
+      name: 'an unbounded varchar join column to a varchar(2) key is wider: a warning',
+      expected: schema([usersTable('varchar(2)'), postsTable('varchar')]),
+      actual: schema([usersDbTable('varchar(2)'), postsDbTable('varchar')]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'posts',
+          column: 'user_id',
+          message:
+            'posts.user_id is declared character varying by Post (typeorm) but references users.id, which the models declare character varying(2): it is wider than what it references, so no value is lost, but the types should match',
+        },
+      ],
     },
     {
       name: 'a target in another schema is named with its schema',
@@ -91,10 +104,23 @@ ruleTester('fk-type-mismatch', {
   ],
 });
 
-describe('fk-type-mismatch explains the column once', () => {
-  it.each(Object.entries(fkTypeVariants))('%s: no column-type-mismatch for posts.user_id as well', (_, test) => {
-    const onColumn = run({ name: '', ...test }).findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id');
-    expect(onColumn.map((finding) => finding.code)).toEqual(['fk-type-mismatch']);
+describe('a foreign-key column whose database type differs from the model', () => {
+  it.each(['models', 'across'] as const)('%s: the model-versus-database fact is a column-type-mismatch, the conflict between the models an fk-type-mismatch', (variant) => {
+    const onColumn = run({ name: '', ...fkTypeVariants[variant] }).findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id');
+    expect(onColumn.map((finding) => finding.code)).toEqual(['column-type-mismatch', 'fk-type-mismatch']);
+  });
+
+  it('database: a retyped key column is one column-type-mismatch stating the model type, with the key it references', () => {
+    const onColumn = run({ name: '', ...fkTypeVariants.database }).findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id');
+    expect(onColumn.map(({ code, severity, message, expected, actual }) => ({ code, severity, message, expected, actual }))).toEqual([
+      {
+        code: 'column-type-mismatch',
+        severity: 'error',
+        message: 'posts.user_id is integer in Post (typeorm) but bigint in the database; it is a foreign key to users.id (integer)',
+        expected: { type: 'integer', references: 'users.id', referencedType: 'integer' },
+        actual: { type: 'bigint' },
+      },
+    ]);
   });
 
   it('still reports column-type-mismatch for a column with no foreign key', () => {

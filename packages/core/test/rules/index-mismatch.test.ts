@@ -17,6 +17,26 @@ ruleTester('index-mismatch', {
       expected: emailModel({ indexes: [index(['email', 'org_id'])] }),
       actual: emailDb({ indexes: [index(['org_id', 'email'], { where: '(deleted_at IS NULL)' })] }),
     },
+    {
+      name: 'the same method, operator class and order',
+      expected: emailModel({ indexes: [index(['email', 'org_id'], { method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }, {}] })] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'], { method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }] })] }),
+    },
+    {
+      name: 'DESC is DESC NULLS FIRST: the nulls order written or left to the direction is one',
+      expected: emailModel({ indexes: [index(['email'], { keys: [{ descending: true, nullsFirst: true }] })] }),
+      actual: emailDb({ indexes: [index(['email'], { keys: [{ descending: true }] })] }),
+    },
+    {
+      name: 'one predicate in two spellings (parentheses, case, spaces)',
+      expected: emailModel({ indexes: [index(['email'], { where: '"deleted_at"  is null' })] }),
+      actual: emailDb({ indexes: [index(['email'], { where: '("deleted_at" IS NULL)' })] }),
+    },
+    {
+      name: 'a full index serves the queries of a declared partial one',
+      expected: emailModel({ indexes: [index(['email'], { where: 'deleted_at IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['email'])] }),
+    },
   ],
   invalid: [
     {
@@ -30,6 +50,66 @@ ruleTester('index-mismatch', {
       expected: emailModel({ indexes: [index(['email'])] }),
       actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)' })] }),
       findings: [{ severity: 'warning', table: 'users', column: 'email' }],
+    },
+    {
+      name: 'a spatial (GiST) index re-created USING btree under the same name',
+      expected: emailModel({ indexes: [index(['email'], { name: 'IDX_users_email', method: 'gist' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'IDX_users_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index "IDX_users_email" on (email) USING btree, but User (typeorm) declares USING gist: a btree index cannot serve the operators a gist one does',
+          expected: { columns: ['email'], method: 'gist' },
+          actual: { columns: ['email'], method: 'btree', name: 'IDX_users_email' },
+        },
+      ],
+    },
+    {
+      name: 'a trigram GIN index re-created as a plain btree names method and operator class',
+      expected: emailModel({ indexes: [index(['email'], { method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }] })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email on (email) USING btree, but User (typeorm) declares USING gin (email gin_trgm_ops): a btree index cannot serve the operators a gin one does',
+          expected: { columns: ['email'], method: 'gin', keys: ['gin_trgm_ops'] },
+          actual: { columns: ['email'], method: 'btree', keys: [''], name: 'users_email' },
+        },
+      ],
+    },
+    {
+      name: 'another sort order per key',
+      expected: emailModel({ indexes: [index(['org_id', 'email'], { keys: [{}, { descending: true }] })] }),
+      actual: emailDb({ indexes: [index(['org_id', 'email'], { name: 'users_org_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index users_org_email on (org_id, email) with keys (org_id, email), but User (typeorm) declares (org_id, email DESC): queries that need the declared operator class or order do not use it',
+        },
+      ],
+    },
+    {
+      name: 'the predicate of a partial index flipped',
+      expected: emailModel({ indexes: [index(['email'], { where: '"deleted_at" IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_live_email', where: '(deleted_at IS NOT NULL)' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message: 'users has the partial index users_live_email on (email) WHERE (deleted_at IS NOT NULL), but User (typeorm) declares WHERE "deleted_at" IS NULL: queries on the declared rows do not use it',
+          expected: { columns: ['email'], where: '"deleted_at" IS NULL' },
+          actual: { columns: ['email'], where: '(deleted_at IS NOT NULL)', name: 'users_live_email' },
+        },
+      ],
     },
   ],
 });

@@ -1,5 +1,5 @@
 /** The `missing-index` rule: which differences it reports, and how. */
-import { column, index, table, unique } from '../support/models.ts';
+import { column, dbTable, index, schema, table, unique } from '../support/models.ts';
 import { User, email, emailModel, emailDb } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
@@ -101,6 +101,20 @@ ruleTester('missing-index', {
       expected: emailModel({ indexes: [index([], { name: 'users_lower_email_idx' })] }),
       actual: emailDb({ indexes: [index([], { name: 'users_email_lower' })] }),
       findings: [{ severity: 'warning', table: 'users', expected: { name: 'users_lower_email_idx' }, actual: null }],
+    },
+    {
+      name: 'an index on the leading column of a composite primary key: served by it, and said so',
+      expected: schema([table('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'], indexes: [index(['org_id'])] })]),
+      actual: schema([dbTable('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'] })]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'members',
+          column: 'org_id',
+          message: 'members has no index on (org_id) that User (typeorm) declares, but its primary key on (org_id, user_id) leads with the same columns and serves the same lookups',
+          actual: { servedBy: { columns: ['org_id', 'user_id'], primaryKey: true } },
+        },
+      ],
     },
   ],
 });

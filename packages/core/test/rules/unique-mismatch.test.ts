@@ -17,6 +17,11 @@ ruleTester('unique-mismatch', {
       expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
       actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)' })] }),
     },
+    {
+      name: 'one partial unique, its predicate in two spellings',
+      expected: emailModel({ uniques: [unique(['email'], { where: '"deleted_at" IS NULL' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)'.replace('deleted_at', '"deleted_at"') })] }),
+    },
   ],
   invalid: [
     {
@@ -37,6 +42,36 @@ ruleTester('unique-mismatch', {
       expected: emailModel({ uniques: [unique(['org_id', 'email'], { nullsNotDistinct: true })] }),
       actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true }), unique(['org_id', 'email'])] }),
       findings: [{ severity: 'error', table: 'users', expected: { columns: ['org_id', 'email'], nullsNotDistinct: true } }],
+    },
+    {
+      name: 'a partial unique (soft delete) replaced by a full unique index: the database is stricter',
+      expected: emailModel({ uniques: [unique(['email'], { where: '"deleted_at" IS NULL' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has a unique on (email) over every row, but User (typeorm) declares it only WHERE "deleted_at" IS NULL: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value',
+          expected: { columns: ['email'], nullsNotDistinct: false, where: '"deleted_at" IS NULL' },
+          actual: { columns: ['email'], nullsNotDistinct: false, name: 'users_email_key' },
+        },
+      ],
+    },
+    {
+      name: 'a partial unique whose predicate was flipped',
+      expected: emailModel({ uniques: [unique(['email'], { where: '"deleted_at" IS NULL' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { where: '("deleted_at" IS NOT NULL)' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has a unique on (email) WHERE ("deleted_at" IS NOT NULL), but User (typeorm) declares it WHERE "deleted_at" IS NULL: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail',
+        },
+      ],
     },
   ],
 });

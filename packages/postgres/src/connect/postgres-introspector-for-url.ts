@@ -1,4 +1,4 @@
-import type { IntrospectOptions, Introspector, LiteralPair, SchemaModel } from '@ormdrift/core';
+import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
 import { PostgresIntrospector, type PostgresIntrospectorOptions } from '../introspect/postgres-introspector.ts';
 import { IntrospectionError } from '../introspect/introspection-error.ts';
 import { QueryInterruptedError, withDeadline } from '../introspect/query-deadline.ts';
@@ -17,7 +17,8 @@ export interface PostgresUrlIntrospectorOptions extends ConnectOptions, Omit<Pos
  * and the session is torn down. Throws `ConnectionError` (could not connect), `MissingSchemaError` (a required
  * schema is absent) or `IntrospectionError` (a catalog read failed or got no answer; `step` names it).
  * `compareLiterals()` does the same for the server-side comparison of constant defaults: it is called only when
- * some defaults differ in spelling, so most checks open one connection.
+ * some defaults differ in spelling, so most checks open one connection; `comparePredicates()` likewise, only
+ * when some partial-index predicates differ in spelling.
  */
 export function postgresIntrospector(url: string, options: PostgresUrlIntrospectorOptions = {}): Introspector {
   /** Connects, runs `use` with an introspector over the connection, and closes, whatever happens. */
@@ -42,6 +43,8 @@ export function postgresIntrospector(url: string, options: PostgresUrlIntrospect
       withIntrospector(introspectOptions.signal, (introspector) => introspector.introspect(introspectOptions)),
     compareLiterals: (pairs: readonly LiteralPair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
       withIntrospector(compareOptions.signal, (introspector) => introspector.compareLiterals(pairs, compareOptions)),
+    comparePredicates: (pairs: readonly PredicatePair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
+      withIntrospector(compareOptions.signal, (introspector) => introspector.comparePredicates(pairs, compareOptions)),
   };
 }
 

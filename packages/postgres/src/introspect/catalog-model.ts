@@ -4,6 +4,7 @@ import {
   type ColumnModel,
   type ColumnType,
   type ForeignKeyModel,
+  type IndexKeyOptions,
   type IndexModel,
   type ReferentialAction,
   type SchemaModel,
@@ -67,6 +68,8 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
           name: row.name,
           columns: row.columns.includes('') ? [] : row.columns,
           ...(row.predicate !== null ? { where: row.predicate } : {}),
+          ...(row.method !== 'btree' ? { method: row.method } : {}),
+          ...indexKeys(row),
         }),
       ),
       sources: [],
@@ -106,6 +109,18 @@ function toForeignKey(row: RawConstraint): ForeignKeyModel {
     onDelete: actions[row.on_delete] ?? 'NO ACTION',
     onUpdate: actions[row.on_update] ?? 'NO ACTION',
   };
+}
+
+/** The keys' non-default options; absent when every key is plain (the common case keeps the model small). */
+function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
+  const keys = row.columns.map((_, i): IndexKeyOptions => {
+    const opclass = row.opclasses[i] ?? '';
+    const bits = row.options[i] ?? 0;
+    const descending = (bits & 1) !== 0;
+    const nullsFirst = (bits & 2) !== 0;
+    return { ...(opclass !== '' ? { opclass } : {}), ...(descending ? { descending } : {}), ...(nullsFirst !== descending ? { nullsFirst } : {}) };
+  });
+  return keys.some((key) => Object.keys(key).length > 0) ? { keys } : {};
 }
 
 function toUnique(row: RawIndex): UniqueModel {

@@ -76,9 +76,17 @@ select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as i
              where k.ord <= idx.indnkeyatts
              order by k.ord)::text[] as columns,
        pg_catalog.pg_get_expr(idx.indpred, idx.indrelid) as predicate,
+       am.amname as method,
+       -- per key: the operator class when it is not its type's default, and the indoption bits (1 DESC, 2 NULLS FIRST)
+       array(select case when opc.opcdefault then '' else opc.opcname end
+             from unnest(idx.indclass::oid[]) with ordinality k(opc_oid, ord)
+             join pg_catalog.pg_opclass opc on opc.oid = k.opc_oid
+             order by k.ord)::text[] as opclasses,
+       array(select o from unnest(idx.indoption::int2[]) o)::int[] as options,
        coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
 from pg_catalog.pg_index idx
 join pg_catalog.pg_class ic on ic.oid = idx.indexrelid
+join pg_catalog.pg_am am on am.oid = ic.relam
 join pg_catalog.pg_class c on c.oid = idx.indrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 where n.nspname = any($1::text[])

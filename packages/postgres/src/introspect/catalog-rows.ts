@@ -46,6 +46,12 @@ export interface RawIndex {
   columns: string[];
   predicate: string | null;
   nulls_not_distinct: boolean;
+  /** `pg_am.amname`. */
+  method: string;
+  /** Per key column: the operator class name when it is not the default, else ''. */
+  opclasses: string[];
+  /** Per key column: `pg_index.indoption` bits (1 DESC, 2 NULLS FIRST). */
+  options: number[];
 }
 
 export interface RawEnum {

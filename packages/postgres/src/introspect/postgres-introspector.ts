@@ -1,5 +1,6 @@
-import type { IntrospectOptions, Introspector, LiteralPair, SchemaModel } from '@ormdrift/core';
+import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
 import { compareLiterals } from '../compare/compare-literals.ts';
+import { comparePredicates } from '../compare/compare-predicates.ts';
 import { catalogToModel } from './catalog-model.ts';
 import { columnsQuery, constraintsQuery, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
 import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
@@ -95,6 +96,11 @@ export class PostgresIntrospector implements Introspector {
     return compareLiterals(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
   }
 
+  /** Compares partial-index predicates as the server deparses them, in a READ ONLY transaction of its own. */
+  comparePredicates(pairs: readonly PredicatePair[], options: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> {
+    return comparePredicates(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
+  }
+
   /**
    * Pins the transaction's settings and, when asked, reads the user schemas, in one statement: a check sends
    * eight statements in all, whatever the number of tables. Returns the user schemas, sorted, or undefined.
@@ -112,7 +118,8 @@ export class PostgresIntrospector implements Introspector {
                 select nspname::text from pg_catalog.pg_namespace
                 where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'
                 order by nspname
-              ) end as user_schemas`,
+              -- text[], not name[]: the driver parses text arrays into arrays, name arrays it leaves as text
+              )::text[] end as user_schemas`,
       [String(Math.trunc(this.#statementTimeoutMs)), readSchemas],
     )) as { user_schemas: string[] | null }[];
     return rows[0]?.user_schemas ?? undefined;

@@ -1,0 +1,45 @@
+/**
+ * A partial-index predicate reduced to what text alone can say is insignificant: whitespace
+ * runs, the parentheses PostgreSQL wraps around a whole predicate, and keyword case outside
+ * quotes. `("deletedAt" IS NULL)` and `"deletedAt" is null` are one predicate; anything subtler
+ * (casts the server adds, `<>` for `!=`, operator precedence) is left to the server's deparse.
+ */
+export function predicateText(predicate: string): string {
+  let text = '';
+  let quote: string | null = null;
+  for (const char of predicate.trim()) {
+    if (quote) {
+      text += char;
+      if (char === quote) quote = null;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      text += char;
+    } else if (/\s/.test(char)) {
+      if (!text.endsWith(' ')) text += ' ';
+    } else text += char.toLowerCase();
+  }
+  text = text.replace(/ ?([()]) ?/g, '$1');
+  while (text.startsWith('(') && text.endsWith(')') && enclosesAll(text)) text = text.slice(1, -1).trim();
+  return text;
+}
+
+/** Whether the first parenthesis closes at the last character (quotes skipped). */
+function enclosesAll(text: string): boolean {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote) {
+      if (char === quote) quote = null;
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0 && i < text.length - 1) return false;
+  }
+  return true;
+}
+
+/** Two predicates are one when their texts agree after `predicateText`; both absent is one too. */
+export function samePredicate(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return predicateText(a) === predicateText(b);
+}

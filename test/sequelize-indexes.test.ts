@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequelizeSource } from '@ormdrift/sequelize';
+import { createIndexSequelize } from './fixtures/sequelize/index-models.ts';
+import { checkDatabase, summarize } from './support/check-database.ts';
+import { checksEachMutation, type Mutation } from './support/mutations.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+const mutations: Mutation[] = [
+  {
+    name: 'the trigram GIN index re-created as a plain btree',
+    sql: `drop index documents_title_trgm; create index documents_title_trgm on documents (title)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the GIN index re-created with another operator class',
+    sql: `drop index documents_title_trgm; create extension if not exists btree_gin; create index documents_title_trgm on documents using gin (title)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the partial index re-created over every row',
+    sql: `drop index documents_live_status; create index documents_live_status on documents (status)`,
+    findings: [],
+  },
+  {
+    name: 'the partial index re-created with its predicate flipped',
+    sql: `drop index documents_live_status; create index documents_live_status on documents (status) where "publishedAt" is null`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'status' }],
+  },
+  {
+    name: 'the descending index re-created ascending',
+    sql: `drop index documents_published_desc; create index documents_published_desc on documents ("publishedAt")`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'publishedAt' }],
+  },
+];
+
+describe('Sequelize indexes compared in full: a database built by sync()', () => {
+  let synced: TestDatabase;
+  const source = () => sequelizeSource(createIndexSequelize(), { name: 'indexes' });
+
+  beforeAll(async () => {
+    synced = await createTestDatabase();
+    await synced.query('create extension if not exists pg_trgm');
+    const sequelize = createIndexSequelize(synced.url);
+    await sequelize.sync();
+    await sequelize.close();
+  });
+  afterAll(() => synced?.drop());
+
+  it('checks with zero findings: GIN with its operator class, a partial and a descending index as Sequelize built them', async () => {
+    const result = await checkDatabase(synced.url, [source()]);
+    expect(summarize(result)).toEqual([]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('names the method and the operator class of a GIN index re-created as a btree', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index documents_title_trgm; create index documents_title_trgm on documents (title)`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.message).toBe(
+        'documents has the index documents_title_trgm on (title) USING btree, but Document (sequelize) declares USING gin (title gin_trgm_ops): a btree index cannot serve the operators a gin one does',
+      );
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  checksEachMutation(mutations, { template: () => synced, sources: () => [source()] });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeormSource } from '@ormdrift/typeorm';
+import { indexDataSource } from './fixtures/typeorm/index-entities.ts';
+import { checkDatabase, summarize } from './support/check-database.ts';
+import { checksEachMutation, type Mutation } from './support/mutations.ts';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { synchronize } from './support/typeorm-sync.ts';
+
+const mutations: Mutation[] = [
+  {
+    name: 'the spatial index re-created USING btree under the same name',
+    sql: `drop index "IDX_bookings_during"; create index "IDX_bookings_during" on bookings using btree (during)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'during' }],
+  },
+  {
+    name: 'the soft-delete unique index with its predicate flipped',
+    sql: `drop index "IDX_bookings_email_live"; create unique index "IDX_bookings_email_live" on bookings (email) where "deletedAt" is not null`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'bookings', column: 'email' }],
+  },
+  {
+    name: 'the soft-delete unique index replaced by a full one: stricter',
+    sql: `drop index "IDX_bookings_email_live"; create unique index "IDX_bookings_email_live" on bookings (email)`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'bookings', column: 'email' }],
+  },
+  {
+    name: 'the partial index re-created with the same predicate spelled otherwise',
+    sql: `drop index "IDX_bookings_room_open"; create index "IDX_bookings_room_open" on bookings (room) where not (status = 'cancelled')`,
+    findings: [],
+  },
+  {
+    name: 'the partial index re-created with another predicate',
+    sql: `drop index "IDX_bookings_room_open"; create index "IDX_bookings_room_open" on bookings (room) where status <> 'done'`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'room' }],
+  },
+  {
+    name: 'the plain index re-created descending',
+    sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings ("createdAt" desc)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'createdAt' }],
+  },
+];
+
+describe('TypeORM indexes compared in full: a database built by synchronize()', () => {
+  let synced: TestDatabase;
+  const source = () => typeormSource(indexDataSource(), { name: 'indexes' });
+
+  beforeAll(async () => {
+    synced = await createTestDatabase();
+    await synchronize(indexDataSource(), synced.url);
+  });
+  afterAll(() => synced?.drop());
+
+  it('checks with zero findings: GiST, partial unique and partial indexes as TypeORM built them', async () => {
+    const result = await checkDatabase(synced.url, [source()]);
+    expect(summarize(result)).toEqual([]);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('says a full unique where the model declares a soft-delete partial one is stricter', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index "IDX_bookings_email_live"; create unique index "IDX_bookings_email_live" on bookings (email)`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.message).toContain('the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value');
+      expect(finding?.message).not.toContain('duplicates can be stored');
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  checksEachMutation(mutations, { template: () => synced, sources: () => [source()] });
+});
