@@ -345,10 +345,24 @@ function setDefault(table: QualifiedName, column: string, expression: string): s
 function createIndex(table: QualifiedName, index: NamedIndex, options: { concurrently: boolean }): string {
   return [
     `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${id(index.name)}`,
-    ` ON ${qualified(table)} (${columnList(index.columns)})`,
+    ` ON ${qualified(table)}${index.method && index.method !== 'btree' ? ` USING ${index.method}` : ''} (${indexKeys(index)})`,
     index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '',
     index.where !== undefined ? ` WHERE ${index.where}` : '',
   ].join('');
+}
+
+/**
+ * The key list of `CREATE INDEX` with each key's non-default options, as the model declares them: operator class
+ * as written (`gin_trgm_ops`), `DESC`, and a nulls order other than the direction's default (ASC puts NULLs last).
+ */
+function indexKeys(index: NamedIndex): string {
+  return index.columns
+    .map((column, i) => {
+      const key = index.keys?.[i] ?? {};
+      const nulls = key.nullsFirst === true && !key.descending ? ' NULLS FIRST' : key.nullsFirst === false && key.descending ? ' NULLS LAST' : '';
+      return `${id(column)}${key.opclass ? ` ${key.opclass}` : ''}${key.descending ? ' DESC' : ''}${nulls}`;
+    })
+    .join(', ');
 }
 
 function validateForeignKey(table: QualifiedName, name: string): string {
