@@ -112,7 +112,9 @@ function typeormClasses(n) {
       out.push(`  @ManyToOne(() => ${className(ownerOf(i))}, { nullable: true, onDelete: 'CASCADE' }) @JoinColumn({ name: 'owner_id' }) owner!: unknown;`);
     }
     if (hasEnum(i)) {
-      out.push(`  @Column({ type: 'enum', enum: ${JSON.stringify(enumValues).replaceAll('"', "'")}, enumName: 'enum_${t}_status', default: 'draft' }) status!: string;`);
+      out.push(
+        `  @Column({ type: 'enum', enum: ${JSON.stringify(enumValues).replaceAll('"', "'")}, enumName: 'enum_${t}_status', default: 'draft' }) status!: string;`,
+      );
     }
     out.push('}', '');
   }
@@ -131,8 +133,12 @@ function typeormSchemas(n) {
   for (let i = 1; i <= n; i++) {
     const t = tableName(i);
     const relations = [];
-    if (i > 1) relations.push(`parent: { type: 'many-to-one', target: '${className(i - 1)}', joinColumn: { name: 'parent_id' }, nullable: true, onDelete: 'CASCADE' }`);
-    if (ownerOf(i)) relations.push(`owner: { type: 'many-to-one', target: '${className(ownerOf(i))}', joinColumn: { name: 'owner_id' }, nullable: true, onDelete: 'CASCADE' }`);
+    if (i > 1)
+      relations.push(`parent: { type: 'many-to-one', target: '${className(i - 1)}', joinColumn: { name: 'parent_id' }, nullable: true, onDelete: 'CASCADE' }`);
+    if (ownerOf(i))
+      relations.push(
+        `owner: { type: 'many-to-one', target: '${className(ownerOf(i))}', joinColumn: { name: 'owner_id' }, nullable: true, onDelete: 'CASCADE' }`,
+      );
     out.push(
       `export const ${className(i)} = new EntitySchema({`,
       `  name: '${className(i)}',`,
@@ -150,7 +156,9 @@ function typeormSchemas(n) {
       `    score: { type: 'integer', nullable: true },`,
       `    extId: { name: 'ext_id', type: 'uuid', nullable: true },`,
       `    data: { type: 'jsonb', nullable: true },`,
-      ...(hasEnum(i) ? [`    status: { type: 'enum', enum: ${JSON.stringify(enumValues).replaceAll('"', "'")}, enumName: 'enum_${t}_status', default: 'draft' },`] : []),
+      ...(hasEnum(i)
+        ? [`    status: { type: 'enum', enum: ${JSON.stringify(enumValues).replaceAll('"', "'")}, enumName: 'enum_${t}_status', default: 'draft' },`]
+        : []),
       `  },`,
       `  relations: { ${relations.join(', ')} },`,
       `  indices: [{ name: '${t}_title_idx', columns: ['title'] }],`,
@@ -175,7 +183,8 @@ function sequelizeModels(n) {
     `export const sequelize = new Sequelize(process.env.DATABASE_URL ?? 'postgres://localhost/bench', { dialect: 'postgres', logging: false });`,
     '',
   ];
-  const reference = (i) => `{ type: DataTypes.INTEGER, allowNull: true, references: { model: '${tableName(i)}', key: 'id' }, onDelete: 'CASCADE', onUpdate: 'NO ACTION' }`;
+  const reference = (i) =>
+    `{ type: DataTypes.INTEGER, allowNull: true, references: { model: '${tableName(i)}', key: 'id' }, onDelete: 'CASCADE', onUpdate: 'NO ACTION' }`;
   for (let i = 1; i <= n; i++) {
     const t = tableName(i);
     out.push(
@@ -203,10 +212,7 @@ function sequelizeModels(n) {
 }
 
 function drizzleTables(n) {
-  const out = [
-    `import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, serial, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';`,
-    '',
-  ];
+  const out = [`import { boolean, index, integer, jsonb, numeric, pgEnum, pgTable, serial, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';`, ''];
   for (let i = 1; i <= n; i++) {
     const t = tableName(i);
     if (hasEnum(i)) out.push(`export const ${t}Status = pgEnum('enum_${t}_status', ${JSON.stringify(enumValues).replaceAll('"', "'")});`);

@@ -35,7 +35,9 @@ export function renderTable(rows, { runs, slow }) {
       if (row.inProcess && ours.inProcess) ratios.push(faster(row.inProcess.ms / ours.inProcess.ms, 'in process'));
     }
     if (typeof row.whole?.drift === 'string') ratios.push(`expected drift not found exactly: ${row.whole.drift}`);
-    const whole = row.whole ? `${seconds(row.whole.ms)}${runsNote(row.whole)} | ${seconds(row.whole.cpuMs)} | ${row.whole.rssMb.toFixed(0)} MB` : 'not run¹ | | ';
+    const whole = row.whole
+      ? `${seconds(row.whole.ms)}${runsNote(row.whole)} | ${seconds(row.whole.cpuMs)} | ${row.whole.rssMb.toFixed(0)} MB`
+      : 'not run¹ | | ';
     lines.push(
       `| ${row.n.toLocaleString('en')} | ${row.orm} | ${row.label} | ${whole} | ${seconds(row.inProcess?.ms)}${runsNote(row.inProcess)} | ${row.inProcess?.statements ?? ''} | ${ratios.join('; ')} |`,
     );
@@ -62,7 +64,10 @@ function growthExponents(rows) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '5' }, slow: { type: 'string', default: '60' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: 'string', default: '5' }, slow: { type: 'string', default: '60' } },
+  });
   const rows = positionals.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')));
   process.stdout.write(renderTable(rows, { runs: Number(values.runs), slow: Number(values.slow) }));
 }

@@ -35,7 +35,10 @@ try {
   await client.query(await readFile(join(directory, 'db/production.sql'), 'utf8'));
   await client.end();
   ormdrift(['status', '--migrations', 'migrations', '--db', server.url], 'status --migrations migrations --db <production>');
-  ormdrift(['check', 'src/data-source.ts', '--migrations', 'migrations', '--db', server.url], 'check src/data-source.ts --migrations migrations --db <production>');
+  ormdrift(
+    ['check', 'src/data-source.ts', '--migrations', 'migrations', '--db', server.url],
+    'check src/data-source.ts --migrations migrations --db <production>',
+  );
   ormdrift(['diff', '--db', server.url, '--migrations', 'migrations'], 'diff --db <production> --migrations migrations');
 } finally {
   await server.stop();

@@ -31,7 +31,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const where = (finding: { code: string; table: string; column?: string | undefined }) => `${finding.code} ${finding.table}${finding.column ? `.${finding.column}` : ''}`;
+const where = (finding: { code: string; table: string; column?: string | undefined }) =>
+  `${finding.code} ${finding.table}${finding.column ? `.${finding.column}` : ''}`;
 const expectedDrift = knownDrift(n).map(where).sort();
 
 describe(`the benchmark's ${n}-table schema`, () => {

@@ -39,7 +39,9 @@ describe('every format from the CLI', () => {
     expect(run.code).toBe(1);
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(9);
-    expect(annotations).toContainEqual(expect.stringMatching(/^::error file=src\/data-source\.ts,title=ormdrift missing-column%3A user_sessions::user_sessions\.message_count is declared/));
+    expect(annotations).toContainEqual(
+      expect.stringMatching(/^::error file=src\/data-source\.ts,title=ormdrift missing-column%3A user_sessions::user_sessions\.message_count is declared/),
+    );
     const written = await readFile(summary, 'utf8');
     expect(written.startsWith('# earlier step\n## ❌ ormdrift: 5 errors, 4 warnings in 4 declared tables')).toBe(true);
     expect(written).toContain('```mermaid');
@@ -48,12 +50,14 @@ describe('every format from the CLI', () => {
   it('rejects an unknown format in one line naming the formats', async () => {
     const run = await cli(['check', 'src/data-source.ts', '--db', drifted.url, '--format', 'html']);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe('ormdrift: unknown format "html": use --format text or --format json or --format markdown or --format junit or --format sarif or --format github\n');
+    expect(run.stderr).toBe(
+      'ormdrift: unknown format "html": use --format text or --format json or --format markdown or --format junit or --format sarif or --format github\n',
+    );
   });
 });
 
 describe('adopting on an existing database: the baseline', () => {
-  it('records today\'s findings, then check reports only new ones, lists fixed ones, and prune removes them', async () => {
+  it("records today's findings, then check reports only new ones, lists fixed ones, and prune removes them", async () => {
     const database = await createTestDatabase({ template: drifted });
     try {
       const file = join(work, 'baseline.json');
@@ -83,7 +87,11 @@ describe('adopting on an existing database: the baseline', () => {
       const report = JSON.parse(next.stdout);
       expect(report.findings.map((finding: { code: string; column: string }) => `${finding.code} ${finding.column}`)).toEqual(['missing-column isActive']);
       expect(report.summary).toEqual({ errors: 1, warnings: 0, tables: 4 });
-      expect(report.baseline).toEqual({ file, accepted: 8, fixed: [{ key: expect.stringMatching(/^missing-column:public\.user_sessions\.message_count:/), count: 1 }] });
+      expect(report.baseline).toEqual({
+        file,
+        accepted: 8,
+        fixed: [{ key: expect.stringMatching(/^missing-column:public\.user_sessions\.message_count:/), count: 1 }],
+      });
       expect(next.stderr).toBe(`ormdrift: 1 entry of ${file} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`)\n`);
 
       const pruned = await cli(['baseline', 'src/data-source.ts', '--db', database.url, '--out', file, '--prune']);
@@ -98,11 +106,17 @@ describe('adopting on an existing database: the baseline', () => {
 
   it('a missing or broken baseline file: exit 2, one line naming the file and what to do', async () => {
     const missing = await cli(['check', 'src/data-source.ts', '--db', drifted.url, '--baseline', 'nope.json']);
-    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'ormdrift: no baseline file nope.json: record one with ormdrift baseline <modules> --db URL --out nope.json\n' });
+    expect(missing).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'ormdrift: no baseline file nope.json: record one with ormdrift baseline <modules> --db URL --out nope.json\n',
+    });
     const broken = join(work, 'broken.json');
     await writeFile(broken, '{"version": 7, "findings": []}');
     const run = await cli(['check', 'src/data-source.ts', '--db', drifted.url, '--baseline', broken]);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe(`ormdrift: ${broken} is not a baseline file: version 7 is not one this ormdrift reads (1): write it again with ormdrift baseline\n`);
+    expect(run.stderr).toBe(
+      `ormdrift: ${broken} is not a baseline file: version 7 is not one this ormdrift reads (1): write it again with ormdrift baseline\n`,
+    );
   });
 });

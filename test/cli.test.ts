@@ -37,7 +37,7 @@ describe('ormdrift check, as a user runs it', () => {
     expect(run.stdout).toContain(
       [
         'user_sessions',
-        "  error   user_sessions.message_count is declared by UserSession (typeorm) but the table has no such column  missing-column",
+        '  error   user_sessions.message_count is declared by UserSession (typeorm) but the table has no such column  missing-column',
         '          expected integer not null default 0',
       ].join('\n'),
     );
@@ -110,7 +110,9 @@ describe('ormdrift check, as a user runs it', () => {
   it('loads columns whose type comes only from emitDecoratorMetadata (an ESM TypeScript module)', async () => {
     const database = await createTestDatabase();
     try {
-      await database.query('create table notes (id serial primary key, title varchar not null, pinned boolean not null, "createdAt" timestamp not null, views integer not null)');
+      await database.query(
+        'create table notes (id serial primary key, title varchar not null, pinned boolean not null, "createdAt" timestamp not null, views integer not null)',
+      );
       const clean = await runCli(['check', 'implicit-types.ts', '--db', database.url], { cwd: fixtures });
       expect(clean).toMatchObject({ code: 0, stderr: '' });
       await database.query('alter table notes alter column pinned type text');
@@ -169,7 +171,11 @@ describe('ormdrift check, given bad input', () => {
 
   it('a database that refuses connections', async () => {
     const port = await closedPort();
-    const run = await failsWith(['src/data-source.ts', '--db', `postgres://app:s3cret@127.0.0.1:${port}/app`], example, /cannot connect to postgres:\/\/app@127\.0\.0\.1:\d+\/app: connection refused/);
+    const run = await failsWith(
+      ['src/data-source.ts', '--db', `postgres://app:s3cret@127.0.0.1:${port}/app`],
+      example,
+      /cannot connect to postgres:\/\/app@127\.0\.0\.1:\d+\/app: connection refused/,
+    );
     expect(run.stderr).not.toContain('s3cret');
   });
 
@@ -190,22 +196,37 @@ describe('ormdrift check, given bad input', () => {
 
   it('a module that does not exist', () => failsWith(['src/datasource.ts', '--db', clean.url], example, /cannot find module src\/datasource\.ts/));
 
-  it('a module that throws on import', () => failsWith(['throws-on-import.ts', '--db', clean.url], fixtures, /throws-on-import\.ts threw while being imported: the app config is missing REDIS_URL/));
+  it('a module that throws on import', () =>
+    failsWith(['throws-on-import.ts', '--db', clean.url], fixtures, /throws-on-import\.ts threw while being imported: the app config is missing REDIS_URL/));
 
-  it('a module with nothing ORM-like in it', () => failsWith(['nothing-orm-like.ts', '--db', clean.url], fixtures, /found nothing ORM-like in nothing-orm-like\.ts/));
+  it('a module with nothing ORM-like in it', () =>
+    failsWith(['nothing-orm-like.ts', '--db', clean.url], fixtures, /found nothing ORM-like in nothing-orm-like\.ts/));
 
   it('a column whose reflected type is Object (a union under strictNullChecks)', () =>
-    failsWith(['union-typed-column.ts', '--db', clean.url], fixtures, /Data type "Object" in "Note\.title" is not supported.*give the column an explicit type/));
+    failsWith(
+      ['union-typed-column.ts', '--db', clean.url],
+      fixtures,
+      /Data type "Object" in "Note\.title" is not supported.*give the column an explicit type/,
+    ));
 
   it('an unknown flag', () => failsWith(['src/data-source.ts', '--bd', clean.url], example, /^ormdrift: unknown option --bd: see "ormdrift check --help"$/m));
 
-  it('an unknown format', () => failsWith(['src/data-source.ts', '--db', clean.url, '--format', 'xml'], example, /unknown format "xml": use --format text or --format json/));
+  it('an unknown format', () =>
+    failsWith(['src/data-source.ts', '--db', clean.url, '--format', 'xml'], example, /unknown format "xml": use --format text or --format json/));
 
   it('an unknown finding code in --rule', () =>
-    failsWith(['src/data-source.ts', '--db', clean.url, '--rule', 'missing-colum=off'], example, /unknown finding code "missing-colum" in --rule missing-colum=off: the codes are registry-conflict, missing-table/));
+    failsWith(
+      ['src/data-source.ts', '--db', clean.url, '--rule', 'missing-colum=off'],
+      example,
+      /unknown finding code "missing-colum" in --rule missing-colum=off: the codes are registry-conflict, missing-table/,
+    ));
 
   it('a report file that cannot be written', () =>
-    failsWith(['src/data-source.ts', '--db', clean.url, '--out', 'no-such-directory/drift.json'], example, /^ormdrift: cannot write the report to no-such-directory\/drift\.json: the folder no-such-directory does not exist: create it first\n$/));
+    failsWith(
+      ['src/data-source.ts', '--db', clean.url, '--out', 'no-such-directory/drift.json'],
+      example,
+      /^ormdrift: cannot write the report to no-such-directory\/drift\.json: the folder no-such-directory does not exist: create it first\n$/,
+    ));
 
   it('no database at all', () => failsWith(['src/data-source.ts'], example, /no database to check: pass --db/));
 
@@ -268,4 +289,3 @@ describe('ormdrift check --schema', () => {
     expect(run.stdout).toBe('✔ no drift: 1 declared table matches the database\n');
   });
 });
-

@@ -61,14 +61,16 @@ describe('Sequelize: allowNull, STRING length and belongsTo actions left to Sequ
         code: 'column-type-mismatch',
         severity: 'warning',
         column: 'name',
-        message: "members.name is character varying(255) in Member (sequelize) but character varying(100) in the database; character varying(255) by Sequelize's default; the model does not say",
+        message:
+          "members.name is character varying(255) in Member (sequelize) but character varying(100) in the database; character varying(255) by Sequelize's default; the model does not say",
         inherited: 'sequelize',
       },
       {
         code: 'nullability-mismatch',
         severity: 'warning',
         column: 'name',
-        message: "members.name is nullable in Member (sequelize) but NOT NULL in the database: saving a null fails; nullable by Sequelize's default; the model does not say",
+        message:
+          "members.name is nullable in Member (sequelize) but NOT NULL in the database: saving a null fails; nullable by Sequelize's default; the model does not say",
         inherited: 'sequelize',
       },
       {
@@ -186,7 +188,8 @@ describe('Drizzle: columns without .notNull() and references without actions', (
         code: 'nullability-mismatch',
         severity: 'warning',
         column: 'name',
-        message: "members.name is nullable in members (drizzle) but NOT NULL in the database: saving a null fails; nullable by Drizzle's default; the model does not say",
+        message:
+          "members.name is nullable in members (drizzle) but NOT NULL in the database: saving a null fails; nullable by Drizzle's default; the model does not say",
         inherited: 'drizzle',
       },
       {

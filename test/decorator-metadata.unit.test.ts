@@ -15,7 +15,13 @@ beforeAll(() => {
   compiled = mkdtempSync(join(root, 'node_modules/.cache/tsc-reference-'));
   const { config } = ts.readConfigFile(join(fixtures, 'tsconfig.json'), ts.sys.readFile);
   const { options, fileNames } = ts.parseJsonConfigFileContent(config, ts.sys, fixtures);
-  const program = ts.createProgram(fileNames, { ...options, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, outDir: compiled, rootDir: fixtures });
+  const program = ts.createProgram(fileNames, {
+    ...options,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    outDir: compiled,
+    rootDir: fixtures,
+  });
   const emitted = program.emit();
   expect(emitted.emitSkipped).toBe(false);
   writeFileSync(join(compiled, 'package.json'), '{ "type": "commonjs" }');
@@ -30,12 +36,16 @@ describe('decorator metadata of models whose property types come from other file
   it.each([
     ['TypeORM', 'typeorm-entities'],
     ['sequelize-typescript', 'sequelize-models'],
-  ])('%s: ormdrift loads what tsc compiles for the whole program, cold and from its cache', (_, module) => {
-    const reference = metadata('compiled', join(compiled, `${module}.js`));
-    expect(metadata('ormdrift', `${module}.ts`, { ORMDRIFT_CACHE: '0' })).toEqual(reference);
-    metadata('ormdrift', `${module}.ts`);
-    expect(metadata('ormdrift', `${module}.ts`)).toEqual(reference);
-  }, 60_000);
+  ])(
+    '%s: ormdrift loads what tsc compiles for the whole program, cold and from its cache',
+    (_, module) => {
+      const reference = metadata('compiled', join(compiled, `${module}.js`));
+      expect(metadata('ormdrift', `${module}.ts`, { ORMDRIFT_CACHE: '0' })).toEqual(reference);
+      metadata('ormdrift', `${module}.ts`);
+      expect(metadata('ormdrift', `${module}.ts`)).toEqual(reference);
+    },
+    60_000,
+  );
 
   it('string enums and string aliases reflect as String, numeric ones as Number (TypeORM builds varchar and integer)', () => {
     const ticket = metadata('ormdrift', 'typeorm-entities.ts')['Ticket'];

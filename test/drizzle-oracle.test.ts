@@ -15,7 +15,11 @@ interface DrizzleMutation extends Mutation {
 }
 
 const mutations: DrizzleMutation[] = [
-  { name: 'drop a column', sql: 'alter table accounts drop column nickname', findings: [{ code: 'missing-column', severity: 'error', table: 'accounts', column: 'nickname' }] },
+  {
+    name: 'drop a column',
+    sql: 'alter table accounts drop column nickname',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'accounts', column: 'nickname' }],
+  },
   { name: 'drop a table', sql: 'drop table post_tags', findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }] },
   {
     name: 'drop a table of a pgSchema',
@@ -259,9 +263,15 @@ describe('Drizzle: a database built by drizzle-kit', () => {
 
   it('expects every key and unique under the name drizzle-kit gave it', async () => {
     const { schema: expected } = await source().load();
-    const names = expected.tables.flatMap((table) => [table.primaryKey?.name, ...table.foreignKeys.map((key) => key.name), ...table.uniques.map((unique) => unique.name)]);
+    const names = expected.tables.flatMap((table) => [
+      table.primaryKey?.name,
+      ...table.foreignKeys.map((key) => key.name),
+      ...table.uniques.map((unique) => unique.name),
+    ]);
     const created = new Set(
-      (await built.query<{ name: string }>(`select conname as name from pg_constraint union select relname from pg_class where relkind = 'i'`)).map(({ name }) => name),
+      (await built.query<{ name: string }>(`select conname as name from pg_constraint union select relname from pg_class where relkind = 'i'`)).map(
+        ({ name }) => name,
+      ),
     );
     expect(names.filter((name) => name !== undefined && !created.has(name))).toEqual([]);
   });

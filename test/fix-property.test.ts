@@ -79,38 +79,44 @@ describe.each(oracles)('fixing random removals from a database $orm built', (ora
 
   it('has objects of every kind to remove', () => {
     for (const kind of ['column', 'table', 'index', 'unique', 'primary key', 'foreign key', 'enum value']) {
-      expect(removable.some((removal) => removal.what.startsWith(`${kind} `)), kind).toBe(true);
+      expect(
+        removable.some((removal) => removal.what.startsWith(`${kind} `)),
+        kind,
+      ).toBe(true);
     }
   });
 
-  it.concurrent.each(Array.from({ length: cases }, (_, i) => i + 1))('case %i: fix, re-check, up again is a no-op, rollback restores the mutated schema', async (seed) => {
-    const random = seededRandom(seed * 7919 + oracle.orm.length);
-    const removals = pick(removable, 1 + Math.floor(random() * 4), random);
-    const mutated = await createTestDatabase({ template: built });
-    try {
-      for (const removal of removals) await mutated.query(removal.sql);
-      const before = await catalogSnapshot(mutated.url);
-      const drifted = await checkDatabase(mutated.url, sources);
-      expect(drifted.findings.length, removals.map((removal) => removal.what).join('; ')).toBeGreaterThan(0);
+  it.concurrent.each(Array.from({ length: cases }, (_, i) => i + 1))(
+    'case %i: fix, re-check, up again is a no-op, rollback restores the mutated schema',
+    async (seed) => {
+      const random = seededRandom(seed * 7919 + oracle.orm.length);
+      const removals = pick(removable, 1 + Math.floor(random() * 4), random);
+      const mutated = await createTestDatabase({ template: built });
+      try {
+        for (const removal of removals) await mutated.query(removal.sql);
+        const before = await catalogSnapshot(mutated.url);
+        const drifted = await checkDatabase(mutated.url, sources);
+        expect(drifted.findings.length, removals.map((removal) => removal.what).join('; ')).toBeGreaterThan(0);
 
-      const plan = planFix(drifted);
-      const scripts = renderFix(plan);
-      await runSql(mutated.url, scripts.batches);
-      // everything the removals took is back, but for an expression index (the models do not give its expression)
-      const unfixable = plan.notes
-        .filter((note) => note.topic === 'expression-index')
-        .map((note) => ({ code: 'missing-index', severity: 'warning', table: 'table' in note.change ? displayName(note.change.table) : '' }));
-      expect(summarize(await checkDatabase(mutated.url, sources)), removals.map((removal) => removal.what).join('; ')).toEqual(unfixable);
+        const plan = planFix(drifted);
+        const scripts = renderFix(plan);
+        await runSql(mutated.url, scripts.batches);
+        // everything the removals took is back, but for an expression index (the models do not give its expression)
+        const unfixable = plan.notes
+          .filter((note) => note.topic === 'expression-index')
+          .map((note) => ({ code: 'missing-index', severity: 'warning', table: 'table' in note.change ? displayName(note.change.table) : '' }));
+        expect(summarize(await checkDatabase(mutated.url, sources)), removals.map((removal) => removal.what).join('; ')).toEqual(unfixable);
 
-      const fixed = await catalogSnapshot(mutated.url);
-      const again = await runSql(mutated.url, scripts.batches);
-      expect(again.notices.filter((notice) => /ormdrift: (added|validated|removed)/.test(notice))).toEqual([]);
-      expect(await catalogSnapshot(mutated.url)).toEqual(fixed);
+        const fixed = await catalogSnapshot(mutated.url);
+        const again = await runSql(mutated.url, scripts.batches);
+        expect(again.notices.filter((notice) => /ormdrift: (added|validated|removed)/.test(notice))).toEqual([]);
+        expect(await catalogSnapshot(mutated.url)).toEqual(fixed);
 
-      await runSql(mutated.url, [scripts.down]);
-      expect(await catalogSnapshot(mutated.url)).toEqual(before);
-    } finally {
-      await mutated.drop();
-    }
-  });
+        await runSql(mutated.url, [scripts.down]);
+        expect(await catalogSnapshot(mutated.url)).toEqual(before);
+      } finally {
+        await mutated.drop();
+      }
+    },
+  );
 });

@@ -35,12 +35,11 @@ async function withCopy(use: (copy: TestDatabase) => Promise<void>): Promise<voi
 describe('a chat database a release behind its models, with rows in every table', () => {
   it('is reported as nine missing columns, a missing table, a missing enum value and a missing foreign key', async () => {
     const result = await checkDatabase(production.url, sources());
-    expect(summarize(result).map((finding) => finding.code).sort()).toEqual([
-      'enum-values-mismatch',
-      ...Array(9).fill('missing-column'),
-      'missing-foreign-key',
-      'missing-table',
-    ]);
+    expect(
+      summarize(result)
+        .map((finding) => finding.code)
+        .sort(),
+    ).toEqual(['enum-values-mismatch', ...Array(9).fill('missing-column'), 'missing-foreign-key', 'missing-table']);
   });
 
   it('up.sql adds them, runs twice, leaves no missing-* finding; down.sql restores the schema exactly', async () => {
@@ -86,7 +85,9 @@ describe('a chat database a release behind its models, with rows in every table'
       await runSql(copy.url, scripts.batches);
       await copy.query(`update messages set status = 'seen' where content = 'hello'`);
       const fixed = await catalogSnapshot(copy.url);
-      await expect(runSql(copy.url, [scripts.down])).rejects.toThrow(/cannot remove values seen of type message_status: rows of messages \(column status\) use them/);
+      await expect(runSql(copy.url, [scripts.down])).rejects.toThrow(
+        /cannot remove values seen of type message_status: rows of messages \(column status\) use them/,
+      );
       expect(await catalogSnapshot(copy.url)).toEqual(fixed);
     });
   });
@@ -96,8 +97,12 @@ describe('a chat database a release behind its models, with rows in every table'
       await copy.query('alter table messages add column reply_to_id uuid');
       await copy.query(`update messages set reply_to_id = '00000000-0000-0000-0000-00000000dead'`);
       const run = await runSql(copy.url, fixScripts(await checkDatabase(copy.url, sources())).batches);
-      expect(run.notices.some((notice) => /^WARNING: ormdrift: foreign key messages_reply_to_id_messages_id_fk on messages stays NOT VALID/.test(notice))).toBe(true);
-      const [key] = await copy.query<{ validated: boolean }>(`select convalidated as validated from pg_constraint where conname = 'messages_reply_to_id_messages_id_fk'`);
+      expect(run.notices.some((notice) => /^WARNING: ormdrift: foreign key messages_reply_to_id_messages_id_fk on messages stays NOT VALID/.test(notice))).toBe(
+        true,
+      );
+      const [key] = await copy.query<{ validated: boolean }>(
+        `select convalidated as validated from pg_constraint where conname = 'messages_reply_to_id_messages_id_fk'`,
+      );
       expect(key).toEqual({ validated: false });
       expect(missingFindings(await checkDatabase(copy.url, sources()))).toEqual([]);
     });
@@ -148,9 +153,7 @@ describe('ormdrift fix, as a user runs it', () => {
       const run = await runCli(['fix', 'chat-schema.ts', '--db', copy.url, '--apply'], { cwd: fixtures });
       expect(run.stdout).toMatch(/^-- ormdrift fix: up script/);
       expect(run.stderr).toContain('  notice: added table conversation_members\n');
-      expect(run.stderr).toContain(
-        'ormdrift fix: applied. Check again: 0 errors and 3 warnings (were 11 and 1); 0 missing-* findings remain (were 11).',
-      );
+      expect(run.stderr).toContain('ormdrift fix: applied. Check again: 0 errors and 3 warnings (were 11 and 1); 0 missing-* findings remain (were 11).');
       expect(run.code).toBe(0);
       const check = await runCli(['check', 'chat-schema.ts', '--db', copy.url], { cwd: fixtures });
       expect(check.code).toBe(0);
@@ -162,10 +165,14 @@ describe('ormdrift fix, as a user runs it', () => {
       await copy.query('drop index messages_conversation_created_idx');
       const up = join(directory, 'c-up.sql');
       const run = await runCli(['fix', 'chat-schema.ts', '--db', copy.url, '--out', up, '--concurrently', '--apply'], { cwd: fixtures });
-      expect(run.stderr).toContain(`1 index is in ${join(directory, 'c-up.concurrent.sql')}, to run after it and outside a transaction (CREATE INDEX CONCURRENTLY).`);
+      expect(run.stderr).toContain(
+        `1 index is in ${join(directory, 'c-up.concurrent.sql')}, to run after it and outside a transaction (CREATE INDEX CONCURRENTLY).`,
+      );
       expect(run.code).toBe(0);
       const concurrent = await readFile(join(directory, 'c-up.concurrent.sql'), 'utf8');
-      expect(concurrent).toContain('CREATE INDEX CONCURRENTLY IF NOT EXISTS "messages_conversation_created_idx" ON "public"."messages" ("conversation_id", "created_at");');
+      expect(concurrent).toContain(
+        'CREATE INDEX CONCURRENTLY IF NOT EXISTS "messages_conversation_created_idx" ON "public"."messages" ("conversation_id", "created_at");',
+      );
       expect(concurrent).not.toMatch(/^BEGIN/m);
       // the new table's index needs no CONCURRENTLY: the table is empty
       expect(await readFile(up, 'utf8')).toContain('CREATE INDEX "conversation_members_user_idx"');
@@ -183,7 +190,9 @@ describe('ormdrift fix, as a user runs it', () => {
         await holder.query('begin; lock table users, conversations, messages in access share mode');
         const run = await runCli(['fix', 'chat-schema.ts', '--db', copy.url, '--apply'], { cwd: fixtures });
         expect(run.code).toBe(2);
-        expect(run.stderr.trimEnd().split('\n').at(-1)).toMatch(/^ormdrift: the script failed and its transaction was rolled back: canceling statement due to lock timeout$/);
+        expect(run.stderr.trimEnd().split('\n').at(-1)).toMatch(
+          /^ormdrift: the script failed and its transaction was rolled back: canceling statement due to lock timeout$/,
+        );
       } finally {
         await holder.end();
       }

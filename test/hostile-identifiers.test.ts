@@ -15,7 +15,34 @@ beforeAll(async () => {
 });
 afterAll(() => database?.drop());
 
-const hostile = ['\u001b', '[', '2', 'J', '\n', '\r', '\t', '\u0007', '\u007f', '\u009b', '"', "'", '\\', ' ', '.', 'a', 'Z', 'é', 'ß', '✔', '😀', '\u202e', '\u2066', '\u200b', '\ufeff', '\u2028'];
+const hostile = [
+  '\u001b',
+  '[',
+  '2',
+  'J',
+  '\n',
+  '\r',
+  '\t',
+  '\u0007',
+  '\u007f',
+  '\u009b',
+  '"',
+  "'",
+  '\\',
+  ' ',
+  '.',
+  'a',
+  'Z',
+  'é',
+  'ß',
+  '✔',
+  '😀',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\ufeff',
+  '\u2028',
+];
 const identifier = fc.oneof(
   fc.string({ unit: fc.constantFrom(...hostile), minLength: 1, maxLength: 80 }),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).filter((text) => !text.includes('\u0000')),
@@ -39,45 +66,42 @@ const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u20
 it('random identifiers round-trip through introspection and never control the text report', async () => {
   let run = 0;
   await fc.assert(
-    fc.asyncProperty(
-      fc.uniqueArray(identifier, { minLength: 1, maxLength: 4, selector: truncated }),
-      identifier,
-      async (tableNames, columnName) => {
-        const schema = `hostile_${run++}`;
-        await database.query(
-          [`create schema ${schema}`, ...tableNames.map((name) => `create table ${schema}.${quote(name)} (${quote(columnName)} integer)`)].join(';\n'),
-        );
-        try {
-          const actual = await postgresIntrospector(database.url).introspect({ schemas: [schema] });
-          expect(actual.tables.map((table) => table.name).sort()).toEqual(tableNames.map(truncated).sort());
-          for (const table of actual.tables) expect(table.columns.map((column) => column.name)).toEqual([truncated(columnName)]);
+    fc.asyncProperty(fc.uniqueArray(identifier, { minLength: 1, maxLength: 4, selector: truncated }), identifier, async (tableNames, columnName) => {
+      const schema = `hostile_${run++}`;
+      await database.query(
+        [`create schema ${schema}`, ...tableNames.map((name) => `create table ${schema}.${quote(name)} (${quote(columnName)} integer)`)].join(';\n'),
+      );
+      try {
+        const actual = await postgresIntrospector(database.url).introspect({ schemas: [schema] });
+        expect(actual.tables.map((table) => table.name).sort()).toEqual(tableNames.map(truncated).sort());
+        for (const table of actual.tables) expect(table.columns.map((column) => column.name)).toEqual([truncated(columnName)]);
 
-          // The models expect one more column in each table (named like the real one, plus a suffix): one
-          // missing-column finding per table, whose message, expected and actual carry the hostile names.
-          const declared: TableModel[] = actual.tables.map((table) => ({
-            ...table,
-            columns: [...table.columns, { ...table.columns[0]!, name: `${table.columns[0]!.name}\n2` }],
-            sources: [{ orm: 'test', registry: 'hostile', model: table.name }],
-          }));
-          const expected: SchemaModel = { tables: declared, enums: [] };
-          const result = { ...evaluate({ expected: mergeRegistries([expected]), actual, schemas: [schema] }), problems: [] };
-          expect(result.findings.length).toBeGreaterThanOrEqual(tableNames.length);
+        // The models expect one more column in each table (named like the real one, plus a suffix): one
+        // missing-column finding per table, whose message, expected and actual carry the hostile names.
+        const declared: TableModel[] = actual.tables.map((table) => ({
+          ...table,
+          columns: [...table.columns, { ...table.columns[0]!, name: `${table.columns[0]!.name}\n2` }],
+          sources: [{ orm: 'test', registry: 'hostile', model: table.name }],
+        }));
+        const expected: SchemaModel = { tables: declared, enums: [] };
+        const result = { ...evaluate({ expected: mergeRegistries([expected]), actual, schemas: [schema] }), problems: [] };
+        expect(result.findings.length).toBeGreaterThanOrEqual(tableNames.length);
 
-          const text = reporters.text().render(result);
-          expect(text).not.toMatch(unsafe);
-          const lines = text.split('\n');
-          for (const table of actual.tables) expect(lines).toContain(escapeText(`${schema}.${table.name}`));
-          // every line is one the reporter wrote: a table header, a finding, its expected/actual, a blank, or the verdict
-          const headers = new Set(actual.tables.map((table) => escapeText(`${schema}.${table.name}`)));
-          for (const line of lines) expect(line === '' || headers.has(line) || /^( {2}(error  |warning) | {10}(expected|actual  ) |[✖!] |by code: |next: )/.test(line)).toBe(true);
+        const text = reporters.text().render(result);
+        expect(text).not.toMatch(unsafe);
+        const lines = text.split('\n');
+        for (const table of actual.tables) expect(lines).toContain(escapeText(`${schema}.${table.name}`));
+        // every line is one the reporter wrote: a table header, a finding, its expected/actual, a blank, or the verdict
+        const headers = new Set(actual.tables.map((table) => escapeText(`${schema}.${table.name}`)));
+        for (const line of lines)
+          expect(line === '' || headers.has(line) || /^( {2}(error {2}|warning) | {10}(expected|actual {2}) |[✖!] |by code: |next: )/.test(line)).toBe(true);
 
-          const json = JSON.parse(reporters.json().render(result)) as { findings: { table: string }[] };
-          expect(new Set(json.findings.map((finding) => finding.table))).toEqual(new Set(actual.tables.map((table) => table.name)));
-        } finally {
-          await database.query(`drop schema ${schema} cascade`);
-        }
-      },
-    ),
+        const json = JSON.parse(reporters.json().render(result)) as { findings: { table: string }[] };
+        expect(new Set(json.findings.map((finding) => finding.table))).toEqual(new Set(actual.tables.map((table) => table.name)));
+      } finally {
+        await database.query(`drop schema ${schema} cascade`);
+      }
+    }),
     { numRuns: 25 },
   );
 }, 120_000);

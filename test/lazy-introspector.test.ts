@@ -25,7 +25,14 @@ const notes: SchemaSource = {
           name: 'notes',
           kind: 'table',
           columns: [
-            { name: 'id', type: { raw: 'integer', name: 'integer', arrayDims: 0 }, nullable: false, default: "nextval('notes_id_seq'::regclass)", identity: null, generated: null },
+            {
+              name: 'id',
+              type: { raw: 'integer', name: 'integer', arrayDims: 0 },
+              nullable: false,
+              default: "nextval('notes_id_seq'::regclass)",
+              identity: null,
+              generated: null,
+            },
             { name: 'title', type: { raw: 'text', name: 'text', arrayDims: 0 }, nullable: false, default: null, identity: null, generated: null },
           ],
           primaryKey: { columns: ['id'] },
@@ -54,7 +61,9 @@ async function lockPgEnum(): Promise<{ waiting(): Promise<void>; release(): Prom
   return {
     async waiting() {
       for (let attempt = 0; attempt < 400; attempt++) {
-        const rows = await database.query(`select 1 from pg_stat_activity where datname = current_database() and application_name = 'ormdrift' and wait_event_type = 'Lock'`);
+        const rows = await database.query(
+          `select 1 from pg_stat_activity where datname = current_database() and application_name = 'ormdrift' and wait_event_type = 'Lock'`,
+        );
         if (rows.length > 0) return;
         await new Promise((done) => setTimeout(done, 25));
       }
@@ -77,7 +86,9 @@ describe('postgresIntrospector(url)', () => {
   });
 
   it('throws MissingSchemaError for a required schema the database lacks', async () => {
-    const error = await postgresIntrospector(database.url, { requiredSchemas: ['pubilc'] }).introspect({ schemas: ['pubilc'] }).catch((caught: unknown) => caught);
+    const error = await postgresIntrospector(database.url, { requiredSchemas: ['pubilc'] })
+      .introspect({ schemas: ['pubilc'] })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MissingSchemaError);
     expect(error).toMatchObject({ missing: ['pubilc'], available: expect.arrayContaining(['public']) });
   });
@@ -104,7 +115,9 @@ describe('postgresIntrospector(url)', () => {
   }, 30_000);
 
   it('an AbortSignal already aborted: rejects without connecting', async () => {
-    const error = await postgresIntrospector(database.url).introspect({ signal: AbortSignal.abort() }).catch((caught: unknown) => caught);
+    const error = await postgresIntrospector(database.url)
+      .introspect({ signal: AbortSignal.abort() })
+      .catch((caught: unknown) => caught);
     expect((error as Error).name).toBe('AbortError');
     expect(await ormdriftSessions()).toEqual([]);
   });
@@ -114,7 +127,9 @@ describe('PostgresIntrospector(client)', () => {
   it('over a pg.Client that was never connected: rejects at the deadline naming the first read', async () => {
     const client = new pg.Client({ connectionString: database.url });
     const started = performance.now();
-    const error = await check({ sources: [notes], introspector: new PostgresIntrospector(client, { answerDeadlineMs: 500 }) }).catch((caught: unknown) => caught);
+    const error = await check({ sources: [notes], introspector: new PostgresIntrospector(client, { answerDeadlineMs: 500 }) }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(IntrospectionError);
     expect((error as Error).message).toBe('starting a read-only transaction: no answer within 500 ms');
     expect(performance.now() - started).toBeLessThan(3_000);
@@ -122,7 +137,9 @@ describe('PostgresIntrospector(client)', () => {
 
   it('over a pg.Client that was never connected: an AbortSignal rejects promptly', async () => {
     const client = new pg.Client({ connectionString: database.url });
-    const error = await check({ sources: [notes], introspector: new PostgresIntrospector(client), signal: AbortSignal.timeout(200) }).catch((caught: unknown) => caught);
+    const error = await check({ sources: [notes], introspector: new PostgresIntrospector(client), signal: AbortSignal.timeout(200) }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ name: 'IntrospectionError', interrupted: 'aborted' });
   });
 

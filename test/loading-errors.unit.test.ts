@@ -30,7 +30,7 @@ describe('ormdrift check, when the models cannot be loaded', { timeout: 60_000 }
       'cannot resolve "./no-such-helper" imported by unresolved-relative.ts: no file ./no-such-helper (nor with a .ts, .tsx, .js, .mjs or .cjs extension, nor a directory with an index file)',
     ));
 
-  it('a module that throws: names it, the first frame in the user\'s code, and hints at --env-file for a missing variable', () =>
+  it("a module that throws: names it, the first frame in the user's code, and hints at --env-file for a missing variable", () =>
     failsWith(
       ['throws-in-helper.ts'],
       'throws-in-helper.ts threw while being imported: environment variable NOTES_REGION is not set (at config-helper.ts): if it reads its configuration from the environment, pass --env-file .env',

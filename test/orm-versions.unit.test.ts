@@ -72,7 +72,9 @@ describe('ormdrift check on an ORM version outside the matrix', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toEqual([
-      expect.stringMatching(/^ormdrift: cannot load sequelize:sequelize: sequelize 7\.0\.0-alpha\.48 is not supported: ormdrift reads sequelize >=6\.20\.0 <7; use a version in that range$/),
+      expect.stringMatching(
+        /^ormdrift: cannot load sequelize:sequelize: sequelize 7\.0\.0-alpha\.48 is not supported: ormdrift reads sequelize >=6\.20\.0 <7; use a version in that range$/,
+      ),
     ]);
   }, 30_000);
 });

@@ -21,7 +21,10 @@ function comparable(schema: SchemaModel) {
         // column order is each ORM's own; default spellings differ too, and are compared canonically by the merge below
         columns: [...columns]
           .sort((a, b) => a.name.localeCompare(b.name))
-          .map(({ type, default: _default, inherited: _inherited, ...column }) => ({ ...column, type: { name: type.name, arrayDims: type.arrayDims, enum: type.enum } })),
+          .map(({ type, default: _default, inherited: _inherited, ...column }) => ({
+            ...column,
+            type: { name: type.name, arrayDims: type.arrayDims, enum: type.enum },
+          })),
         primaryKey: primaryKey && unnamed(primaryKey),
         foreignKeys: foreignKeys.map(unnamed),
         uniques: uniques.map(unnamed),

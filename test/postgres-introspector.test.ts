@@ -72,7 +72,11 @@ describe('PostgresIntrospector', () => {
     const small = await introspect(database.url, ['public']);
     const large = await createTestDatabase();
     try {
-      await large.query(Array.from({ length: 200 }, (_, i) => `create table t${i} (id serial primary key, name text, parent integer references t0 (id))`).join(';\n').replace('references t0 (id)', ''));
+      await large.query(
+        Array.from({ length: 200 }, (_, i) => `create table t${i} (id serial primary key, name text, parent integer references t0 (id))`)
+          .join(';\n')
+          .replace('references t0 (id)', ''),
+      );
       const big = await introspect(large.url, ['public']);
       expect(big.model.tables).toHaveLength(200);
       expect(big.statements).toEqual(small.statements);
@@ -90,7 +94,10 @@ describe('PostgresIntrospector', () => {
     expect(deals).toMatchObject({ schema: 'Sales Ops', kind: 'table', primaryKey: { columns: ['Deal Id'] } });
     const column = (name: string) => deals?.columns.find((candidate) => candidate.name === name);
     expect(column('Deal Id')).toMatchObject({ type: { name: 'integer' }, nullable: false, identity: 'always', default: null });
-    expect(column('Stage')).toMatchObject({ type: { name: 'Sales Ops.Deal Stage', arrayDims: 0, enum: { schema: 'Sales Ops', name: 'Deal Stage' } }, default: `'lead'::"Sales Ops"."Deal Stage"` });
+    expect(column('Stage')).toMatchObject({
+      type: { name: 'Sales Ops.Deal Stage', arrayDims: 0, enum: { schema: 'Sales Ops', name: 'Deal Stage' } },
+      default: `'lead'::"Sales Ops"."Deal Stage"`,
+    });
     expect(column('Stages Seen')?.type).toMatchObject({ arrayDims: 1, enum: { schema: 'Sales Ops', name: 'Deal Stage' } });
     expect(column('Amount')).toMatchObject({ type: { name: 'numeric(12,2)' }, default: '0' });
     expect(column('Amount Cents')).toMatchObject({ type: { name: 'bigint' }, default: null, generated: expect.stringContaining('"Amount"') });
@@ -100,16 +107,30 @@ describe('PostgresIntrospector', () => {
   it('tells partitioned tables, leaf partitions, views and materialized views apart', async () => {
     const { model } = await introspect(database.url, ['public']);
     const kinds = Object.fromEntries(model.tables.map((table) => [table.name, table.kind]));
-    expect(kinds).toMatchObject({ events: 'partitioned-table', events_2026: 'partition', recent_events: 'view', event_counts: 'materialized-view', secrets: 'table' });
+    expect(kinds).toMatchObject({
+      events: 'partitioned-table',
+      events_2026: 'partition',
+      recent_events: 'view',
+      event_counts: 'materialized-view',
+      secrets: 'table',
+    });
     expect(model.tables.find((table) => table.name === 'events_2026')?.partitionOf).toEqual({ schema: 'public', name: 'events' });
-    expect(model.tables.find((table) => table.name === 'events_2026')?.indexes).toEqual([{ name: 'events_at_idx', columns: ['at'], where: '(payload IS NOT NULL)' }]);
+    expect(model.tables.find((table) => table.name === 'events_2026')?.indexes).toEqual([
+      { name: 'events_at_idx', columns: ['at'], where: '(payload IS NOT NULL)' },
+    ]);
   });
 
   it('reads foreign keys across schemas with their actions, and expression indexes by name', async () => {
     const { model } = await introspect(database.url, ['public']);
     const labels = model.tables.find((table) => table.name === 'labels');
     expect(labels?.foreignKeys).toEqual([
-      { name: 'labels_deal_id_fkey', columns: ['deal_id'], references: { schema: 'Sales Ops', name: 'Deal Book', columns: ['Deal Id'] }, onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+      {
+        name: 'labels_deal_id_fkey',
+        columns: ['deal_id'],
+        references: { schema: 'Sales Ops', name: 'Deal Book', columns: ['Deal Id'] },
+        onDelete: 'CASCADE',
+        onUpdate: 'RESTRICT',
+      },
     ]);
     expect(labels?.indexes).toEqual([{ name: 'labels_lower_name', columns: [] }]);
     expect(labels?.uniques).toEqual([]);

@@ -144,7 +144,10 @@ describe('every wait has a deadline', () => {
       await lock.seen;
       await lock.release();
       const run = await running;
-      expectOneLineError(run, /^ormdrift: the database stopped answering while reading pg_enum \(no answer within 4 s\): check the server and the network, or raise --statement-timeout$/);
+      expectOneLineError(
+        run,
+        /^ormdrift: the database stopped answering while reading pg_enum \(no answer within 4 s\): check the server and the network, or raise --statement-timeout$/,
+      );
       expect(run.ms).toBeLessThan(25_000);
     } finally {
       await lock.release();
@@ -291,7 +294,25 @@ describe('connection errors say what to do, in one line', () => {
     beforeAll(async () => {
       if (!hasOpenssl) return;
       directory = await mkdtemp(join(tmpdir(), 'ormdrift-tls-'));
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(directory, 'key.pem'), '-out', join(directory, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          join(directory, 'key.pem'),
+          '-out',
+          join(directory, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       const [key, cert] = await Promise.all([readFile(join(directory, 'key.pem')), readFile(join(directory, 'cert.pem'))]);
       // Speaks just enough of the protocol: accepts the SSLRequest, then the TLS handshake, then never answers.
       server = createServer((socket) => {

@@ -59,7 +59,9 @@ describe('Sequelize field cases: a database built by sync()', () => {
       messages.push(result.findings[0]!.message);
     }
     expect(messages[0]).toBe(messages[1]);
-    expect(messages[0]).toMatch(/declared differently by Article \(sequelize field\), Draft \(sequelize field\) and Headline \(sequelize field\): column title: character varying\(200\) not null vs character varying\(80\) not null/);
+    expect(messages[0]).toMatch(
+      /declared differently by Article \(sequelize field\), Draft \(sequelize field\) and Headline \(sequelize field\): column title: character varying\(200\) not null vs character varying\(80\) not null/,
+    );
   });
 
   checksEachMutation(mutations, { template: () => synced, sources: () => [source('draft-first')] });

@@ -9,7 +9,11 @@ import { checksEachMutation, dropConstraint, keepEnumValues, type Mutation } fro
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const mutations: Mutation[] = [
-  { name: 'drop a column', sql: 'alter table "Users" drop column bio', findings: [{ code: 'missing-column', severity: 'error', table: 'Users', column: 'bio' }] },
+  {
+    name: 'drop a column',
+    sql: 'alter table "Users" drop column bio',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'Users', column: 'bio' }],
+  },
   { name: 'drop a table', sql: 'drop table "Comments"', findings: [{ code: 'missing-table', severity: 'error', table: 'Comments' }] },
   {
     name: 'narrow a varchar',
@@ -276,10 +280,15 @@ function structureOf(declared: SchemaModel, schema: SchemaModel) {
         table: `${table.schema}.${table.name}`,
         primaryKey: found?.primaryKey ? sorted(found.primaryKey.columns) : null,
         foreignKeys: sorted(
-          (found?.foreignKeys ?? []).map((fk) => `${fk.columns.join(',')} -> ${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(',')}) ${fk.onDelete}/${fk.onUpdate}`),
+          (found?.foreignKeys ?? []).map(
+            (fk) =>
+              `${fk.columns.join(',')} -> ${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(',')}) ${fk.onDelete}/${fk.onUpdate}`,
+          ),
         ),
         uniques: sorted(table.uniques.map((unique) => sorted(unique.columns).join(',')).filter((columns) => hasUnique(found, columns))),
-        indexes: sorted(table.indexes.map((declaredIndex) => declaredIndex.name ?? '').filter((name) => found?.indexes.some((candidate) => candidate.name === name))),
+        indexes: sorted(
+          table.indexes.map((declaredIndex) => declaredIndex.name ?? '').filter((name) => found?.indexes.some((candidate) => candidate.name === name)),
+        ),
       };
     }),
     enums: declared.enums.map((declaredEnum) => ({ name: `${declaredEnum.schema}.${declaredEnum.name}`, values: index.enum(declaredEnum)?.values ?? null })),

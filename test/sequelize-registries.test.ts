@@ -19,7 +19,11 @@ function mainInstance(url?: string): Sequelize {
 function billingInstance(): Sequelize {
   const sequelize = new Sequelize({ dialect: 'postgres', logging: false });
   const userKey = { type: DataTypes.UUID, allowNull: false, references: { model: 'users', key: 'id' } };
-  sequelize.define('Subscription', { userId: { ...userKey, field: 'user_id' }, plan: { type: DataTypes.STRING(40), allowNull: false } }, { tableName: 'subscriptions', timestamps: false });
+  sequelize.define(
+    'Subscription',
+    { userId: { ...userKey, field: 'user_id' }, plan: { type: DataTypes.STRING(40), allowNull: false } },
+    { tableName: 'subscriptions', timestamps: false },
+  );
   sequelize.define('FaqEntry', { approvedBy: { ...userKey, field: 'approved_by' }, question: DataTypes.TEXT }, { tableName: 'faq_entries', timestamps: false });
   return sequelize;
 }
@@ -29,7 +33,10 @@ function fixedBillingInstance(): Sequelize {
   const sequelize = new Sequelize({ dialect: 'postgres', logging: false });
   sequelize.define(
     'Subscription',
-    { userId: { type: DataTypes.INTEGER, allowNull: false, field: 'user_id', references: { model: 'users', key: 'id' } }, plan: { type: DataTypes.STRING(40), allowNull: false } },
+    {
+      userId: { type: DataTypes.INTEGER, allowNull: false, field: 'user_id', references: { model: 'users', key: 'id' } },
+      plan: { type: DataTypes.STRING(40), allowNull: false },
+    },
     { tableName: 'subscriptions', timestamps: false },
   );
   return sequelize;
@@ -48,25 +55,37 @@ describe('several Sequelize instances in one check', () => {
   afterAll(() => database?.drop());
 
   it('finds the tables and key types of a registry no migration saw', async () => {
-    const result = await checkDatabase(database.url, [sequelizeSource(mainInstance(), { name: 'main' }), sequelizeSource(billingInstance(), { name: 'billing' })]);
+    const result = await checkDatabase(database.url, [
+      sequelizeSource(mainInstance(), { name: 'main' }),
+      sequelizeSource(billingInstance(), { name: 'billing' }),
+    ]);
     expect(summarize(result)).toEqual([
       { code: 'missing-table', severity: 'error', table: 'faq_entries' },
       { code: 'fk-type-mismatch', severity: 'error', table: 'faq_entries', column: 'approved_by' },
       { code: 'column-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
       { code: 'fk-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
     ]);
-    expect(result.findings.find((finding) => finding.table === 'subscriptions')?.sources).toEqual([{ orm: 'sequelize', registry: 'billing', model: 'Subscription' }]);
+    expect(result.findings.find((finding) => finding.table === 'subscriptions')?.sources).toEqual([
+      { orm: 'sequelize', registry: 'billing', model: 'Subscription' },
+    ]);
   });
 
   it('checks clean once the second registry matches the database', async () => {
-    const result = await checkDatabase(database.url, [sequelizeSource(mainInstance(), { name: 'main' }), sequelizeSource(fixedBillingInstance(), { name: 'billing' })]);
+    const result = await checkDatabase(database.url, [
+      sequelizeSource(mainInstance(), { name: 'main' }),
+      sequelizeSource(fixedBillingInstance(), { name: 'billing' }),
+    ]);
     expect(result.findings).toEqual([]);
   });
 
   it('reports two instances that declare one table differently, naming both', async () => {
     const other = new Sequelize({ dialect: 'postgres', logging: false });
     other.define('Account', { email: { type: DataTypes.STRING(100), allowNull: false, unique: true } }, { tableName: 'users', timestamps: false });
-    const sources = [sequelizeSource(mainInstance(), { name: 'main' }), sequelizeSource(fixedBillingInstance(), { name: 'billing' }), sequelizeSource(other, { name: 'admin' })];
+    const sources = [
+      sequelizeSource(mainInstance(), { name: 'main' }),
+      sequelizeSource(fixedBillingInstance(), { name: 'billing' }),
+      sequelizeSource(other, { name: 'admin' }),
+    ];
     const result = await checkDatabase(database.url, sources);
     expect(summarize(result)).toEqual([{ code: 'registry-conflict', severity: 'error', table: 'users' }]);
     expect(result.findings[0]?.message).toBe(

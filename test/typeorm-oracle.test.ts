@@ -7,7 +7,11 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 import { synchronize } from './support/typeorm-sync.ts';
 
 const mutations: Mutation[] = [
-  { name: 'drop a column', sql: 'alter table posts drop column status', findings: [{ code: 'missing-column', severity: 'error', table: 'posts', column: 'status' }] },
+  {
+    name: 'drop a column',
+    sql: 'alter table posts drop column status',
+    findings: [{ code: 'missing-column', severity: 'error', table: 'posts', column: 'status' }],
+  },
   { name: 'drop a table', sql: 'drop table feature_flags', findings: [{ code: 'missing-table', severity: 'error', table: 'feature_flags' }] },
   {
     name: 'narrow a varchar',

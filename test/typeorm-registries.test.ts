@@ -20,7 +20,9 @@ describe('TypeORM registries', () => {
       { code: 'column-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
       { code: 'fk-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
     ]);
-    expect(result.findings[0]?.message).toBe('subscriptions.user_id is uuid in Subscription (typeorm) but integer in the database; it is a foreign key to users.id (integer)');
+    expect(result.findings[0]?.message).toBe(
+      'subscriptions.user_id is uuid in Subscription (typeorm) but integer in the database; it is a foreign key to users.id (integer)',
+    );
     expect(result.findings[1]).toMatchObject({
       message: 'subscriptions.user_id is declared uuid by Subscription (typeorm) but references users.id, which the models declare integer',
       expected: { type: 'integer', references: 'users.id' },
@@ -30,7 +32,10 @@ describe('TypeORM registries', () => {
   });
 
   it('finds the tables of a second registry that no migration saw, naming that registry', async () => {
-    const result = await checkDatabase(database.url, [typeormSource(usersOnlyDataSource(), { name: 'main' }), typeormSource(expertDataSource(), { name: 'experts' })]);
+    const result = await checkDatabase(database.url, [
+      typeormSource(usersOnlyDataSource(), { name: 'main' }),
+      typeormSource(expertDataSource(), { name: 'experts' }),
+    ]);
     expect(summarize(result)).toEqual([
       { code: 'missing-table', severity: 'error', table: 'expert_profiles' },
       { code: 'orphan-table', severity: 'warning', table: 'subscriptions' },
@@ -42,7 +47,10 @@ describe('TypeORM registries', () => {
     const mutated = await createTestDatabase({ template: database });
     try {
       await mutated.query('alter table users drop column email');
-      const result = await checkDatabase(mutated.url, [typeormSource(mainDataSource(), { name: 'main' }), typeormSource(usersOnlyDataSource(), { name: 'users' })]);
+      const result = await checkDatabase(mutated.url, [
+        typeormSource(mainDataSource(), { name: 'main' }),
+        typeormSource(usersOnlyDataSource(), { name: 'users' }),
+      ]);
       const missing = result.findings.find((finding) => finding.code === 'missing-column');
       expect(missing?.sources).toEqual([
         { orm: 'typeorm', registry: 'main', model: 'User' },
@@ -55,7 +63,10 @@ describe('TypeORM registries', () => {
   });
 
   it('reports a table two registries declare differently, and checks the rest', async () => {
-    const result = await checkDatabase(database.url, [typeormSource(mainDataSource(), { name: 'main' }), typeormSource(conflictingDataSource(), { name: 'records' })]);
+    const result = await checkDatabase(database.url, [
+      typeormSource(mainDataSource(), { name: 'main' }),
+      typeormSource(conflictingDataSource(), { name: 'records' }),
+    ]);
     expect(summarize(result)).toEqual([
       { code: 'column-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },
       { code: 'fk-type-mismatch', severity: 'error', table: 'subscriptions', column: 'user_id' },

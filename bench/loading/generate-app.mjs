@@ -20,7 +20,20 @@ for (const name of ['typeorm', 'reflect-metadata', 'pg']) {
 writeFileSync(join(directory, 'package.json'), JSON.stringify({ name: 'generated-app', private: true }, null, 2));
 writeFileSync(
   join(directory, 'tsconfig.json'),
-  JSON.stringify({ compilerOptions: { target: 'ES2021', module: 'CommonJS', strict: true, experimentalDecorators: true, emitDecoratorMetadata: true, strictPropertyInitialization: false } }, null, 2),
+  JSON.stringify(
+    {
+      compilerOptions: {
+        target: 'ES2021',
+        module: 'CommonJS',
+        strict: true,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+        strictPropertyInitialization: false,
+      },
+    },
+    null,
+    2,
+  ),
 );
 writeFileSync(join(directory, 'src/status.ts'), "export enum Status {\n  Active = 'active',\n  Archived = 'archived',\n}\n");
 const names = Array.from({ length: count }, (_, index) => `Entity${index}`);

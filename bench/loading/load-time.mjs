@@ -14,7 +14,10 @@ const wall = bins.map(() => []);
 const cpu = bins.map(() => []);
 for (let run = 0; run <= runs; run++) {
   bins.forEach((bin, index) => {
-    const child = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S', process.execPath, bin, 'check', module, '--db', 'postgres://bench@127.0.0.1:1/bench'], { cwd: directory, encoding: 'utf8' });
+    const child = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S', process.execPath, bin, 'check', module, '--db', 'postgres://bench@127.0.0.1:1/bench'], {
+      cwd: directory,
+      encoding: 'utf8',
+    });
     if (!/cannot connect/.test(child.stderr)) throw new Error(`${bin}: ${child.stderr}`);
     const [, elapsed, user, system] = /TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(child.stderr);
     if (run === 0) return;
@@ -23,4 +26,6 @@ for (let run = 0; run <= runs; run++) {
   });
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-bins.forEach((bin, index) => console.log(`wall ${median(wall[index]).toFixed(0).padStart(6)} ms  cpu ${median(cpu[index]).toFixed(0).padStart(6)} ms  (median of ${runs})  ${bin}`));
+for (const [index, bin] of bins.entries()) {
+  console.log(`wall ${median(wall[index]).toFixed(0).padStart(6)} ms  cpu ${median(cpu[index]).toFixed(0).padStart(6)} ms  (median of ${runs})  ${bin}`);
+}

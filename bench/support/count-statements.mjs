@@ -25,5 +25,12 @@ export function countStatements(fromFiles) {
       return query.apply(this, args);
     };
   }
-  return { reset: () => void (count = 0), get count() { return count; } };
+  return {
+    reset: () => {
+      count = 0;
+    },
+    get count() {
+      return count;
+    },
+  };
 }

@@ -33,7 +33,9 @@ try {
       await iteration();
       durations.push(performance.now() - start);
     }
-    process.stdout.write(`${JSON.stringify({ durations, warmUp, statements: durations.length === 1 && warmUp > slowMs ? warmUpStatements : counter.count })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ durations, warmUp, statements: durations.length === 1 && warmUp > slowMs ? warmUpStatements : counter.count })}\n`,
+    );
   }
 } finally {
   await close();

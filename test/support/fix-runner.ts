@@ -30,5 +30,7 @@ export function fixScripts(result: CheckResult, options: { concurrently?: boolea
 
 /** The codes of findings about something the database lacks. */
 export function missingFindings(result: CheckResult): string[] {
-  return result.findings.filter((finding) => finding.code.startsWith('missing-')).map((finding) => `${finding.code} ${finding.schema}.${finding.table}${finding.column ? `.${finding.column}` : ''}`);
+  return result.findings
+    .filter((finding) => finding.code.startsWith('missing-'))
+    .map((finding) => `${finding.code} ${finding.schema}.${finding.table}${finding.column ? `.${finding.column}` : ''}`);
 }

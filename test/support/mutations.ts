@@ -21,7 +21,10 @@ export interface Mutation {
  * built (`template`), and the check must report exactly its findings and nothing else. On an older
  * version of the support matrix, only the version-sensitive mutations run.
  */
-export function checksEachMutation<M extends Mutation>(mutations: readonly M[], options: { template: () => TestDatabase; sources: (mutation: M) => readonly SchemaSource[] }): void {
+export function checksEachMutation<M extends Mutation>(
+  mutations: readonly M[],
+  options: { template: () => TestDatabase; sources: (mutation: M) => readonly SchemaSource[] },
+): void {
   describe.each(onOlderOrm ? mutations.filter((mutation) => mutation.versionSensitive) : mutations)('after one mutation: $name', (mutation) => {
     it('reports exactly the expected findings', async () => {
       const mutated = await createTestDatabase({ template: options.template() });

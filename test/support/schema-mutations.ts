@@ -55,14 +55,19 @@ export async function removableObjects(url: string): Promise<Removal[]> {
     ).rows;
     const table = (row: { schema: string; table: string }) => `${quote(row.schema)}.${quote(row.table)}`;
     return [
-      ...columns.map((row) => ({ what: `column ${row.schema}.${row.table}.${row.name}`, sql: `alter table if exists ${table(row)} drop column if exists ${quote(row.name)} cascade` })),
+      ...columns.map((row) => ({
+        what: `column ${row.schema}.${row.table}.${row.name}`,
+        sql: `alter table if exists ${table(row)} drop column if exists ${quote(row.name)} cascade`,
+      })),
       ...tables.map((row) => ({ what: `table ${row.schema}.${row.name}`, sql: `drop table if exists ${quote(row.schema)}.${quote(row.name)} cascade` })),
       ...indexes.map((row) => ({ what: `index ${row.schema}.${row.name}`, sql: `drop index if exists ${quote(row.schema)}.${quote(row.name)}` })),
       ...constraints.map((row) => ({
         what: `${{ p: 'primary key', u: 'unique', f: 'foreign key' }[row.type]} ${row.schema}.${row.table}.${row.name}`,
         sql: `alter table if exists ${table(row)} drop constraint if exists ${quote(row.name)} cascade`,
       })),
-      ...values.filter((row) => row.count > 1).map((row) => ({ what: `enum value ${row.schema}.${row.type}.${row.value}`, sql: dropEnumValue(row.schema, row.type, row.value) })),
+      ...values
+        .filter((row) => row.count > 1)
+        .map((row) => ({ what: `enum value ${row.schema}.${row.type}.${row.value}`, sql: dropEnumValue(row.schema, row.type, row.value) })),
     ];
   } finally {
     await client.end();

@@ -1,12 +1,4 @@
-import {
-  DataTypes,
-  Model,
-  Sequelize,
-  type CreationOptional,
-  type ForeignKey,
-  type InferAttributes,
-  type InferCreationAttributes,
-} from 'sequelize';
+import { DataTypes, Model, Sequelize, type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes } from 'sequelize';
 
 // Sequelize connects lazily: defining the models (which is all ormdrift needs) opens no connection.
 export const sequelize = new Sequelize(process.env.DATABASE_URL ?? 'postgres://localhost:5432/shop', {

@@ -17,7 +17,9 @@ export async function readBaselineFile(file: string, cwd: string): Promise<Basel
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
     throw new UsageError(
-      missing ? `no baseline file ${file}: record one with ormdrift baseline <modules> --db URL --out ${file}` : `cannot read the baseline ${file}: ${(cause as Error).message}`,
+      missing
+        ? `no baseline file ${file}: record one with ormdrift baseline <modules> --db URL --out ${file}`
+        : `cannot read the baseline ${file}: ${(cause as Error).message}`,
       { cause },
     );
   }

@@ -77,4 +77,3 @@ function causeChain(error: Error): string {
   for (let cause = error.cause; cause instanceof Error; cause = cause.cause) text += `caused by: ${cause.stack ?? cause.message}\n`;
   return text;
 }
-

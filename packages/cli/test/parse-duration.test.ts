@@ -14,6 +14,8 @@ describe('parseDuration', () => {
   it('is undefined when the flag is absent', () => expect(parseDuration(undefined, '--statement-timeout')).toBeUndefined());
 
   it.each(['0', '0s', '-1', 'ten', '10h', '', '1e3', '9999999999'])('rejects %j in one line naming the flag', (text) =>
-    expect(() => parseDuration(text, '--import-timeout')).toThrow(new RegExp(`^--import-timeout ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a duration`)),
+    expect(() => parseDuration(text, '--import-timeout')).toThrow(
+      new RegExp(`^--import-timeout ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a duration`),
+    ),
   );
 });

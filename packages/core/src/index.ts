@@ -41,7 +41,16 @@ export { settlePredicates } from './predicate/settle-predicates.ts';
 
 export { mergeRegistries, type MergedSchema, type RegistryConflict } from './merge/merge-registries.ts';
 export { diffSchemas, type DiffOptions } from './diff/diff-schemas.ts';
-export { schemaChangeKinds, type ColumnAspect, type EnumUser, type ForeignKeyReference, type IndexAspect, type SchemaChange, type SchemaChangeKind, type SchemaChangeOf } from './diff/schema-change.ts';
+export {
+  schemaChangeKinds,
+  type ColumnAspect,
+  type EnumUser,
+  type ForeignKeyReference,
+  type IndexAspect,
+  type SchemaChange,
+  type SchemaChangeKind,
+  type SchemaChangeOf,
+} from './diff/schema-change.ts';
 export { inScope, resolveScope, scopeMerged, scopeSchema, type Scope } from './scope/index.ts';
 
 export { rules, rulesMeta, isRuleCode, type RuleCode } from './rules/index.ts';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyBaseline, BaselineFormatError, createBaseline, parseBaseline, pruneBaseline, serializeBaseline, type CheckResult, type Finding } from '@ormdrift/core';
+import {
+  applyBaseline,
+  BaselineFormatError,
+  createBaseline,
+  parseBaseline,
+  pruneBaseline,
+  serializeBaseline,
+  type CheckResult,
+  type Finding,
+} from '@ormdrift/core';
 
 const finding = (key: string, severity: Finding['severity'] = 'error'): Finding => ({
   code: 'missing-column',
@@ -22,11 +31,20 @@ const result = (findings: Finding[]): CheckResult => ({
 describe('baseline file', () => {
   it('counts findings per key, sorted by key, and reads back what it writes', () => {
     const baseline = createBaseline([finding('b'), finding('a'), finding('b')]);
-    expect(baseline.entries).toEqual([{ key: 'a', count: 1 }, { key: 'b', count: 2 }]);
+    expect(baseline.entries).toEqual([
+      { key: 'a', count: 1 },
+      { key: 'b', count: 2 },
+    ]);
     const text = serializeBaseline(baseline);
     expect(parseBaseline(text)).toEqual(baseline);
     expect(serializeBaseline(parseBaseline(text))).toBe(text);
-    expect(JSON.parse(text)).toMatchObject({ version: 1, findings: [{ key: 'a', count: 1 }, { key: 'b', count: 2 }] });
+    expect(JSON.parse(text)).toMatchObject({
+      version: 1,
+      findings: [
+        { key: 'a', count: 1 },
+        { key: 'b', count: 2 },
+      ],
+    });
   });
 
   it('rejects what is not a baseline, saying why', () => {
@@ -50,7 +68,13 @@ describe('applyBaseline', () => {
     const now = [finding('a'), finding('b'), finding('new')];
     const applied = applyBaseline(result(now), baseline, 'base.json');
     expect(applied.findings.map((f) => f.key)).toEqual(['new']);
-    expect(applied.baseline?.fixed).toEqual([{ key: 'a', count: 1 }, { key: 'gone', count: 1 }]);
-    expect(pruneBaseline(baseline, now).entries).toEqual([{ key: 'a', count: 1 }, { key: 'b', count: 1 }]);
+    expect(applied.baseline?.fixed).toEqual([
+      { key: 'a', count: 1 },
+      { key: 'gone', count: 1 },
+    ]);
+    expect(pruneBaseline(baseline, now).entries).toEqual([
+      { key: 'a', count: 1 },
+      { key: 'b', count: 1 },
+    ]);
   });
 });

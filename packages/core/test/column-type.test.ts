@@ -165,8 +165,18 @@ describe('enumColumnType', () => {
   });
 
   it.each([
-    { pair: 'the same enum from the model and from the catalog', a: enumColumnType('accounts_role_enum', publicRole), b: enumColumnType('"accounts_role_enum"', publicRole), same: true },
-    { pair: 'enums of the same name in two schemas', a: enumColumnType('status', { schema: 'public', name: 'status' }), b: enumColumnType('status', auditStatus), same: false },
+    {
+      pair: 'the same enum from the model and from the catalog',
+      a: enumColumnType('accounts_role_enum', publicRole),
+      b: enumColumnType('"accounts_role_enum"', publicRole),
+      same: true,
+    },
+    {
+      pair: 'enums of the same name in two schemas',
+      a: enumColumnType('status', { schema: 'public', name: 'status' }),
+      b: enumColumnType('status', auditStatus),
+      same: false,
+    },
     { pair: 'an enum and its array', a: enumColumnType('status', auditStatus), b: enumColumnType('_status', auditStatus, 1), same: false },
     { pair: 'an enum and text', a: enumColumnType('accounts_role_enum', publicRole), b: parseColumnType('text'), same: false },
     { pair: 'an enum and varchar', a: enumColumnType('accounts_role_enum', publicRole), b: parseColumnType('varchar'), same: false },

@@ -33,7 +33,11 @@ const equivalent: readonly { readonly meaning: string; readonly type: string; re
     spellings: [`'2024-01-02 03:04:05'`, `'2024-01-02 03:04:05+00'::timestamp with time zone`],
   },
   // values PostgreSQL stores in another spelling than the one written
-  { meaning: 'an hour', type: 'interval', spellings: [`'1 hour'`, `'01:00:00'::interval`, `INTERVAL '1 hour'`, `'60 minutes'::interval`, `'PT1H'`, `'@ 3600 secs'`] },
+  {
+    meaning: 'an hour',
+    type: 'interval',
+    spellings: [`'1 hour'`, `'01:00:00'::interval`, `INTERVAL '1 hour'`, `'60 minutes'::interval`, `'PT1H'`, `'@ 3600 secs'`],
+  },
   { meaning: 'thirty days', type: 'interval', spellings: [`INTERVAL '30 days'`, `'30 days'::interval`, `interval '30 day'`] },
   { meaning: 'a year and a half', type: 'interval', spellings: [`'1.5 years'`, `'1 year 6 mons'::interval`, `'18 months'`] },
   { meaning: 'a day and two hours', type: 'interval', spellings: [`'1 day 2 hours'`, `'1 day 02:00:00'::interval`, `'1 02:00:00'`, `'P1DT2H'`] },
@@ -45,7 +49,11 @@ const equivalent: readonly { readonly meaning: string; readonly type: string; re
   },
   { meaning: 'now plus a day', type: 'timestamp with time zone', spellings: [`now() + interval '1 day'`, `(now() + '1 day'::interval)`] },
   { meaning: 'now plus an hour', type: 'timestamp without time zone', spellings: [`now() + interval '1 hour'`, `(now() + '01:00:00'::interval)`] },
-  { meaning: 'a typed timestamp literal', type: 'timestamp without time zone', spellings: [`TIMESTAMP '2024-01-01'`, `'2024-01-01 00:00:00'::timestamp without time zone`] },
+  {
+    meaning: 'a typed timestamp literal',
+    type: 'timestamp without time zone',
+    spellings: [`TIMESTAMP '2024-01-01'`, `'2024-01-01 00:00:00'::timestamp without time zone`],
+  },
   { meaning: 'a typed date literal', type: 'date', spellings: [`DATE '2024-01-01'`, `'2024-01-01'::date`] },
   { meaning: 'zero money', type: 'money', spellings: [`0`, `'$0.00'::money`, `'0'`] },
   { meaning: 'money with grouping', type: 'money', spellings: [`1000.5`, `'$1,000.50'::money`] },

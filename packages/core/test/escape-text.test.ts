@@ -15,7 +15,9 @@ describe('escapeText', () => {
     ['\ufeffbom', '\\ufeffbom'],
   ])('%j becomes %s', (raw, escaped) => expect(escapeText(raw)).toBe(escaped));
 
-  it.each(['users', 'Sales Ops."Deal Book"', 'émigré ß 😀 ✔', 'C:\\path', "it's"])('leaves printable text alone: %s', (text) => expect(escapeText(text)).toBe(text));
+  it.each(['users', 'Sales Ops."Deal Book"', 'émigré ß 😀 ✔', 'C:\\path', "it's"])('leaves printable text alone: %s', (text) =>
+    expect(escapeText(text)).toBe(text),
+  );
 });
 
 describe('the text reporter escapes names from the database and the models', () => {

@@ -57,12 +57,16 @@ describe('severity overrides', () => {
     it.each(Object.keys(fkTypeVariants))("with 'fk-type-mismatch': 'off' (%s) the column-type-mismatch is still reported", (variant) => {
       const test = fkTypeVariants[variant as keyof typeof fkTypeVariants];
       const result = run({ name: '', ...test, rules: { 'fk-type-mismatch': 'off' } });
-      expect(result.findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id').map(({ code }) => code)).toEqual(['column-type-mismatch']);
+      expect(result.findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id').map(({ code }) => code)).toEqual([
+        'column-type-mismatch',
+      ]);
       expect(result.changes.filter((change) => change.kind === 'modify-column' && change.changed.includes('type'))).toHaveLength(1);
     });
 
     it("'warn' makes the fk-type-mismatch a warning, the column-type-mismatch stays an error", () => {
-      const onColumn = run({ name: '', ...fkTypeVariants.models, rules: { 'fk-type-mismatch': 'warn' } }).findings.filter((finding) => finding.column === 'user_id');
+      const onColumn = run({ name: '', ...fkTypeVariants.models, rules: { 'fk-type-mismatch': 'warn' } }).findings.filter(
+        (finding) => finding.column === 'user_id',
+      );
       expect(onColumn.map(({ code, severity }) => ({ code, severity }))).toEqual([
         { code: 'column-type-mismatch', severity: 'error' },
         { code: 'fk-type-mismatch', severity: 'warning' },
@@ -70,7 +74,9 @@ describe('severity overrides', () => {
     });
 
     it("column-type-mismatch 'off' leaves fk-type-mismatch reported", () => {
-      const onColumn = run({ name: '', ...fkTypeVariants.models, rules: { 'column-type-mismatch': 'off' } }).findings.filter((finding) => finding.column === 'user_id');
+      const onColumn = run({ name: '', ...fkTypeVariants.models, rules: { 'column-type-mismatch': 'off' } }).findings.filter(
+        (finding) => finding.column === 'user_id',
+      );
       expect(onColumn.map(({ code }) => code)).toEqual(['fk-type-mismatch']);
     });
   });
@@ -123,7 +129,11 @@ describe('finding order and summary', () => {
   });
 
   it('counts findings at their configured severity, and none that are off', () => {
-    expect(run({ ...drifted, rules: { 'extra-column': 'warn', 'orphan-table': 'off', 'missing-index': 'error' } }).summary).toEqual({ errors: 6, warnings: 1, tables: 3 });
+    expect(run({ ...drifted, rules: { 'extra-column': 'warn', 'orphan-table': 'off', 'missing-index': 'error' } }).summary).toEqual({
+      errors: 6,
+      warnings: 1,
+      tables: 3,
+    });
   });
 
   it('counts only the declared tables of the schemas option', () => {

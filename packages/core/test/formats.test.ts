@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, mergeRegistries, reporters, type CheckResult, type Provenance, type ReporterName } from '@ormdrift/core';
 import { column, dbTable, foreignKey, schema, table } from './support/models.ts';
 
-const declared = (model: string, orm: string, file: string, line?: number): Provenance => ({ orm, registry: 'default', model, file, ...(line ? { line } : {}) });
+const declared = (model: string, orm: string, file: string, line?: number): Provenance => ({
+  orm,
+  registry: 'default',
+  model,
+  file,
+  ...(line ? { line } : {}),
+});
 
 /**
  * A drifted database with the shapes every format must carry: a missing table, a missing column, a
@@ -17,14 +23,32 @@ const drifted: CheckResult = {
   ...evaluate({
     expected: mergeRegistries([
       schema([
-        table('users', [column('id', 'integer'), column('email', 'varchar(255)')], { primaryKey: ['id'], sources: [declared('User', 'typeorm', 'src/entity/user.ts', 12)] }),
+        table('users', [column('id', 'integer'), column('email', 'varchar(255)')], {
+          primaryKey: ['id'],
+          sources: [declared('User', 'typeorm', 'src/entity/user.ts', 12)],
+        }),
         table(
           'user_sessions',
-          [column('id', 'integer'), column('user_id', 'integer'), column('title', 'varchar(50)', { nullable: true }), column('message_count', 'integer', { nullable: true, default: '0' })],
-          { primaryKey: ['id'], foreignKeys: [foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' })], sources: [declared('UserSession', 'sequelize', 'src/models/session.ts')] },
+          [
+            column('id', 'integer'),
+            column('user_id', 'integer'),
+            column('title', 'varchar(50)', { nullable: true }),
+            column('message_count', 'integer', { nullable: true, default: '0' }),
+          ],
+          {
+            primaryKey: ['id'],
+            foreignKeys: [foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' })],
+            sources: [declared('UserSession', 'sequelize', 'src/models/session.ts')],
+          },
         ),
-        table('teams', [column('id', 'uuid', { default: 'gen_random_uuid()' })], { primaryKey: ['id'], sources: [declared('Team', 'drizzle', 'src/db/schema.ts', 40)] }),
-        table('odd|<b>@team%1:2,3', [column('id', 'integer'), column('note\nline\u001b[31m', 'text')], { primaryKey: ['id'], sources: [declared('Odd', 'typeorm', 'src/odd, file:1.ts', 3)] }),
+        table('teams', [column('id', 'uuid', { default: 'gen_random_uuid()' })], {
+          primaryKey: ['id'],
+          sources: [declared('Team', 'drizzle', 'src/db/schema.ts', 40)],
+        }),
+        table('odd|<b>@team%1:2,3', [column('id', 'integer'), column('note\nline\u001b[31m', 'text')], {
+          primaryKey: ['id'],
+          sources: [declared('Odd', 'typeorm', 'src/odd, file:1.ts', 3)],
+        }),
       ]),
     ]),
     actual: schema([
@@ -38,7 +62,9 @@ const drifted: CheckResult = {
       dbTable('odd|<b>@team%1:2,3', [column('id', 'integer')], { primaryKey: ['id'] }),
     ]),
   }),
-  problems: [{ type: 'unsupported-type', ref: 'User.avatar', message: 'design:type is Object; give the column an explicit type', source: 'typeorm:AppDataSource' }],
+  problems: [
+    { type: 'unsupported-type', ref: 'User.avatar', message: 'design:type is Object; give the column an explicit type', source: 'typeorm:AppDataSource' },
+  ],
 };
 
 const clean: CheckResult = evaluate({
@@ -106,7 +132,9 @@ describe('every format carries the drift it is given', () => {
   });
 
   it('junit: one suite, one test case per declared table and per table with findings; failures for errors, skipped for warnings', () => {
-    const document = create(render('junit', drifted)).end({ format: 'object' }) as unknown as { testsuites: { testsuite: { '@name': string; testcase: Record<string, unknown>[] } } };
+    const document = create(render('junit', drifted)).end({ format: 'object' }) as unknown as {
+      testsuites: { testsuite: { '@name': string; testcase: Record<string, unknown>[] } };
+    };
     const suite = document.testsuites.testsuite;
     expect(suite['@name']).toBe('ormdrift');
     const cases = Object.fromEntries(suite.testcase.map((testCase) => [testCase['@name'], testCase]));
@@ -119,7 +147,10 @@ describe('every format carries the drift it is given', () => {
   });
 
   it('junit: one suite per service', () => {
-    const withServices: CheckResult = { ...drifted, findings: drifted.findings.map((finding) => ({ ...finding, service: finding.table === 'teams' ? 'accounts' : 'billing' })) };
+    const withServices: CheckResult = {
+      ...drifted,
+      findings: drifted.findings.map((finding) => ({ ...finding, service: finding.table === 'teams' ? 'accounts' : 'billing' })),
+    };
     const output = render('junit', withServices);
     expect(output).toMatch(/<testsuite name="accounts" tests="1" failures="1"/);
     expect(output).toMatch(/<testsuite name="billing"/);
@@ -135,13 +166,20 @@ describe('every format carries the drift it is given', () => {
     const log = JSON.parse(render('sarif', drifted));
     const run = log.runs[0];
     const missingTable = run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'missing-table');
-    expect(missingTable).toMatchObject({ helpUri: 'https://example.com/ormdrift/blob/main/docs/rules/missing-table.md', defaultConfiguration: { level: 'error' } });
+    expect(missingTable).toMatchObject({
+      helpUri: 'https://example.com/ormdrift/blob/main/docs/rules/missing-table.md',
+      defaultConfiguration: { level: 'error' },
+    });
     const teams = run.results.find((result: { ruleId: string }) => result.ruleId === 'missing-table');
     expect(teams.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/db/schema.ts', uriBaseId: 'SRCROOT' }, region: { startLine: 40 } });
     expect(run.tool.driver.rules[teams.ruleIndex].id).toBe('missing-table');
-    const session = run.results.find((result: { ruleId: string; properties: { table: string } }) => result.ruleId === 'missing-column' && result.properties.table === 'user_sessions');
+    const session = run.results.find(
+      (result: { ruleId: string; properties: { table: string } }) => result.ruleId === 'missing-column' && result.properties.table === 'user_sessions',
+    );
     expect(session.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'src/models/session.ts', uriBaseId: 'SRCROOT' } });
-    expect(session.partialFingerprints['ormdriftKey/v1']).toBe(drifted.findings.find((finding) => finding.code === 'missing-column' && finding.table === 'user_sessions')!.key);
+    expect(session.partialFingerprints['ormdriftKey/v1']).toBe(
+      drifted.findings.find((finding) => finding.code === 'missing-column' && finding.table === 'user_sessions')!.key,
+    );
   });
 
   it('sarif: the official schema rejects what is not SARIF, so the validation above can fail', () => {
@@ -156,9 +194,13 @@ describe('every format carries the drift it is given', () => {
     const lines = render('github', drifted).trimEnd().split('\n');
     const annotations = lines.filter((line) => /^::(error|warning) /.test(line));
     expect(annotations).toHaveLength(drifted.findings.length);
-    expect(annotations).toContain('::error file=src/db/schema.ts,line=40,title=ormdrift missing-table%3A teams::teams is declared by Team (drizzle) but the database has no such table');
+    expect(annotations).toContain(
+      '::error file=src/db/schema.ts,line=40,title=ormdrift missing-table%3A teams::teams is declared by Team (drizzle) but the database has no such table',
+    );
     const odd = annotations.find((line) => line.includes('odd'))!;
-    expect(odd).toContain('file=src/odd%2C file%3A1.ts,line=3,title=ormdrift missing-column%3A odd|<b>@team%251%3A2%2C3::odd|<b>@team%251:2,3.note%0Aline\\x1b[31m is declared');
+    expect(odd).toContain(
+      'file=src/odd%2C file%3A1.ts,line=3,title=ormdrift missing-column%3A odd|<b>@team%251%3A2%2C3::odd|<b>@team%251:2,3.note%0Aline\\x1b[31m is declared',
+    );
     for (const line of lines) expect(line).not.toMatch(/[\r\u001b]/);
     expect(lines.at(-1)).toBe(`${drifted.summary.errors} errors, ${drifted.summary.warnings} warnings in 4 declared tables`);
   });

@@ -14,7 +14,10 @@ describe('planFix', () => {
     const expected = schema([
       table('comments', [id, column('post_id', 'integer')], { primaryKey: ['id'], foreignKeys: [foreignKey(['post_id'], 'posts(id)')] }),
       table('posts', [id, column('author_id', 'integer')], { primaryKey: ['id'], foreignKeys: [foreignKey(['author_id'], 'authors(id)')] }),
-      table('authors', [id, column('pinned_post_id', 'integer', { nullable: true })], { primaryKey: ['id'], foreignKeys: [foreignKey(['pinned_post_id'], 'posts(id)')] }),
+      table('authors', [id, column('pinned_post_id', 'integer', { nullable: true })], {
+        primaryKey: ['id'],
+        foreignKeys: [foreignKey(['pinned_post_id'], 'posts(id)')],
+      }),
     ]);
     const fix = plan(expected, schema([]));
     const created = fix.up.filter((step) => step.operation.op === 'create-table').map((step) => (step.operation as { table: { name: string } }).table.name);
@@ -55,11 +58,17 @@ describe('planFix', () => {
   });
 
   it('sets a differing default and restores the old one on the way down; leaves type and nullability to a person', () => {
-    const expected = schema([table('users', [id, column('status', 'text', { default: "'active'::text" }), column('age', 'integer'), column('name', 'text', { nullable: true })])]);
+    const expected = schema([
+      table('users', [id, column('status', 'text', { default: "'active'::text" }), column('age', 'integer'), column('name', 'text', { nullable: true })]),
+    ]);
     const actual = schema([dbTable('users', [id, column('status', 'text', { default: "'new'::text" }), column('age', 'bigint'), column('name', 'text')])]);
     const fix = plan(expected, actual);
-    expect(fix.up.map((step) => step.operation)).toEqual([{ op: 'set-default', table: { schema: 'public', name: 'users' }, column: 'status', default: "'active'::text" }]);
-    expect(fix.down.map((step) => step.operation)).toEqual([{ op: 'set-default', table: { schema: 'public', name: 'users' }, column: 'status', default: "'new'::text" }]);
+    expect(fix.up.map((step) => step.operation)).toEqual([
+      { op: 'set-default', table: { schema: 'public', name: 'users' }, column: 'status', default: "'active'::text" },
+    ]);
+    expect(fix.down.map((step) => step.operation)).toEqual([
+      { op: 'set-default', table: { schema: 'public', name: 'users' }, column: 'status', default: "'new'::text" },
+    ]);
     expect(fix.notes.map((note) => [note.subject, note.topic])).toEqual([
       ['users.age', 'type'],
       ['users.name', 'nullability'],
@@ -91,7 +100,14 @@ describe('planFix', () => {
       dbTable('orgs', [id], { primaryKey: ['id'] }),
     ]);
     const fix = plan(expected, actual, { concurrently: true });
-    expect(fix.up.map((step) => step.operation.op)).toEqual(['add-primary-key', 'add-unique', 'create-index', 'create-index', 'add-foreign-key', 'validate-foreign-key']);
+    expect(fix.up.map((step) => step.operation.op)).toEqual([
+      'add-primary-key',
+      'add-unique',
+      'create-index',
+      'create-index',
+      'add-foreign-key',
+      'validate-foreign-key',
+    ]);
     expect(fix.up.filter((step) => step.operation.op === 'create-index').map((step) => step.operation)).toMatchObject([
       { index: { name: 'users_live_email', unique: true, where: 'deleted_at IS NULL' }, concurrently: true },
       { index: { name: 'users_org_id_idx', unique: false }, concurrently: true },
@@ -101,7 +117,9 @@ describe('planFix', () => {
       'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_live_email" ON "public"."users" ("org_id", "email") WHERE deleted_at IS NULL;',
       'CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_org_id_idx" ON "public"."users" ("org_id");',
     ]);
-    expect(scripts.up).toContain('ADD CONSTRAINT "users_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "public"."orgs" ("id") ON DELETE CASCADE ON UPDATE NO ACTION NOT VALID;');
+    expect(scripts.up).toContain(
+      'ADD CONSTRAINT "users_org_id_fkey" FOREIGN KEY ("org_id") REFERENCES "public"."orgs" ("id") ON DELETE CASCADE ON UPDATE NO ACTION NOT VALID;',
+    );
     expect(scripts.up).toContain('VALIDATE CONSTRAINT "users_org_id_fkey"');
     expect(downOps(fix)).toEqual(['drop-constraint', 'drop-index', 'drop-index', 'drop-constraint', 'drop-constraint']);
   });
@@ -114,10 +132,14 @@ describe('planFix', () => {
 
   it('names what it creates as PostgreSQL would, within 63 bytes and without clashing', () => {
     const long = 'a'.repeat(40);
-    const expected = schema([table(long, [column(`${'b'.repeat(30)}_one`, 'integer'), column(`${'b'.repeat(30)}_two`, 'integer')], {
-      indexes: [index([`${'b'.repeat(30)}_one`]), index([`${'b'.repeat(30)}_two`])],
-    })]);
-    const names = plan(expected, schema([dbTable(long, expected.tables[0]!.columns)])).up.map((step) => (step.operation as { index: { name: string } }).index.name);
+    const expected = schema([
+      table(long, [column(`${'b'.repeat(30)}_one`, 'integer'), column(`${'b'.repeat(30)}_two`, 'integer')], {
+        indexes: [index([`${'b'.repeat(30)}_one`]), index([`${'b'.repeat(30)}_two`])],
+      }),
+    ]);
+    const names = plan(expected, schema([dbTable(long, expected.tables[0]!.columns)])).up.map(
+      (step) => (step.operation as { index: { name: string } }).index.name,
+    );
     expect(names.map((name) => Buffer.byteLength(name))).toEqual([63, 64 - 1]);
     expect(new Set(names).size).toBe(2);
   });

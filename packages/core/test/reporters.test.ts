@@ -14,7 +14,12 @@ const drifted: CheckResult = {
       schema([
         table(
           'user_sessions',
-          [sessionId, column('session_id', 'varchar(255)'), column('title', 'varchar(50)', { nullable: true }), column('message_count', 'integer', { nullable: true, default: '0' })],
+          [
+            sessionId,
+            column('session_id', 'varchar(255)'),
+            column('title', 'varchar(50)', { nullable: true }),
+            column('message_count', 'integer', { nullable: true, default: '0' }),
+          ],
           { primaryKey: ['id'], sources: [source('UserSession', 'sequelize')] },
         ),
         table('teams', [column('id', 'uuid', { default: 'gen_random_uuid()' })], { primaryKey: ['id'], sources: [source('Team')] }),
@@ -34,7 +39,9 @@ const drifted: CheckResult = {
       dbTable('legacy_audit', [column('id', 'bigint'), column('payload', 'jsonb', { nullable: true })]),
     ]),
   }),
-  problems: [{ type: 'unsupported-type', ref: 'User.avatar', message: 'design:type is Object; give the column an explicit type', source: 'typeorm:AppDataSource' }],
+  problems: [
+    { type: 'unsupported-type', ref: 'User.avatar', message: 'design:type is Object; give the column an explicit type', source: 'typeorm:AppDataSource' },
+  ],
 };
 
 const clean = (tables: number): CheckResult => ({ findings: [], changes: [], summary: { errors: 0, warnings: 0, tables }, problems: [] });
@@ -124,7 +131,12 @@ describe('text reporter', () => {
   });
 
   it('marks a run with only warnings with "!", not "✖"', () => {
-    const warningsOnly: CheckResult = { ...drifted, findings: drifted.findings.filter((finding) => finding.severity === 'warning'), summary: { errors: 0, warnings: 2, tables: 2 }, problems: [] };
+    const warningsOnly: CheckResult = {
+      ...drifted,
+      findings: drifted.findings.filter((finding) => finding.severity === 'warning'),
+      summary: { errors: 0, warnings: 2, tables: 2 },
+      problems: [],
+    };
     const output = reporters.text({ color: false }).render(warningsOnly);
     expect(output.split('\n')).toContain('! 0 errors, 2 warnings in 2 declared tables');
     expect(output).not.toContain('✖');

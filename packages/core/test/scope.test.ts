@@ -25,13 +25,15 @@ const database = schema([
 describe('scope', () => {
   it('by default covers every schema the models use', () => {
     const result = evaluate({ expected: mergeRegistries(registries), actual: database });
-    expect(result.findings.map((finding) => `${finding.schema}.${finding.table} ${finding.code}`).sort()).toEqual([
-      'audit.events registry-conflict',
-      'audit.events missing-table',
-      'audit.logins column-type-mismatch',
-      'audit.logins missing-enum',
-      'audit.stray orphan-table',
-    ].sort());
+    expect(result.findings.map((finding) => `${finding.schema}.${finding.table} ${finding.code}`).sort()).toEqual(
+      [
+        'audit.events registry-conflict',
+        'audit.events missing-table',
+        'audit.logins column-type-mismatch',
+        'audit.logins missing-enum',
+        'audit.stray orphan-table',
+      ].sort(),
+    );
     expect(result.summary.errors).toBeGreaterThan(0);
   });
 
@@ -86,7 +88,9 @@ describe('finding keys', () => {
   it('differ when the drift differs', () => {
     const other = schema([dbTable('users', [id, column('email', 'varchar(80)')], { primaryKey: ['id'] })]);
     const a = evaluate({ expected, actual: database('x') }).findings.find((finding) => finding.code === 'column-type-mismatch')!;
-    const b = evaluate({ expected, actual: { ...other, tables: [...other.tables, database('x').tables[1]!] } }).findings.find((finding) => finding.code === 'column-type-mismatch')!;
+    const b = evaluate({ expected, actual: { ...other, tables: [...other.tables, database('x').tables[1]!] } }).findings.find(
+      (finding) => finding.code === 'column-type-mismatch',
+    )!;
     expect(a.key).not.toBe(b.key);
     expect(a.key.startsWith('column-type-mismatch:public.users.email:')).toBe(true);
   });

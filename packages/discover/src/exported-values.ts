@@ -28,7 +28,7 @@ export function exportedValues(exports: Record<string, unknown>): ExportedValue[
     if (seen.has(value)) return;
     seen.add(value);
     if (depth < maxDepth && Array.isArray(value)) {
-      value.forEach((item, index) => visit(`${name}[${index}]`, item, depth + 1));
+      for (const [index, item] of value.entries()) visit(`${name}[${index}]`, item, depth + 1);
     } else if (depth < maxDepth && isContainer(value)) {
       for (const [key, item] of ownValues(value)) visit(key, item, depth + 1);
     } else found.push({ name, value });

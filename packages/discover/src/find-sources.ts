@@ -38,8 +38,8 @@ export async function findSources(modules: readonly ModuleExports[]): Promise<Fo
     .sort((a, b) => Number(b.values.some(({ value }) => isRegistryRoot(value))) - Number(a.values.some(({ value }) => isRegistryRoot(value))));
   // TypeORM entities exported without a DataSource, from every module: one registry, as TypeORM
   // reads `entities: ['src/entity/*.ts']`, so that relations between their files resolve.
-  const entities: { file: string; path: string; values: typeof ordered[number]['values'] }[] = [];
-  const discover = async (orm: OrmName, values: typeof ordered[number]['values'], file: string, path: string) => {
+  const entities: { file: string; path: string; values: (typeof ordered)[number]['values'] }[] = [];
+  const discover = async (orm: OrmName, values: (typeof ordered)[number]['values'], file: string, path: string) => {
     const adapter = await loadAdapter(orm, file);
     const unclaimed = values.filter(({ value }) => !claimed.has(value));
     for (const discovered of adapter(unclaimed, { file, path })) {
@@ -48,18 +48,27 @@ export async function findSources(modules: readonly ModuleExports[]): Promise<Fo
       for (const value of discovered.values) claimed.add(value);
     }
   };
-  for (const { module: { file, path }, values } of ordered) {
+  for (const {
+    module: { file, path },
+    values,
+  } of ordered) {
     const orms = new Set(values.map(({ value }) => ormOf(value)));
     for (const orm of order) {
       if (!orms.has(orm)) continue;
-      if (orm === 'typeorm' && !values.some(({ value }) => isRegistryRoot(value))) entities.push({ file, path, values: values.filter(({ value }) => ormOf(value) === 'typeorm') });
+      if (orm === 'typeorm' && !values.some(({ value }) => isRegistryRoot(value)))
+        entities.push({ file, path, values: values.filter(({ value }) => ormOf(value) === 'typeorm') });
       else await discover(orm, values, file, path);
     }
   }
   if (entities.length > 0) {
     const [first] = entities;
     const file = entities.length === 1 ? first!.file : `${first!.file} and ${entities.length - 1} more modules`;
-    await discover('typeorm', entities.flatMap((module) => module.values), file, first!.path);
+    await discover(
+      'typeorm',
+      entities.flatMap((module) => module.values),
+      file,
+      first!.path,
+    );
   }
   return found;
 }
@@ -69,6 +78,9 @@ async function loadAdapter(orm: OrmName, file: string): Promise<DiscoverSources>
     return await adapters[orm]();
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    throw new Error(`${file} exports ${orm} models, but ormdrift's ${orm} adapter could not load (${message}): install ${orm === 'drizzle' ? 'drizzle-orm' : orm} where ormdrift can resolve it`, { cause });
+    throw new Error(
+      `${file} exports ${orm} models, but ormdrift's ${orm} adapter could not load (${message}): install ${orm === 'drizzle' ? 'drizzle-orm' : orm} where ormdrift can resolve it`,
+      { cause },
+    );
   }
 }

@@ -46,7 +46,7 @@ function isDrizzleValue(value: object): boolean {
   if (typeof value !== 'object') return false;
   // what drizzle-orm's `is()` does: walk the constructors, reading each one's entity kind
   for (let type = Object.getPrototypeOf(value)?.constructor; type; type = Object.getPrototypeOf(type)) {
-    const kind = Object.prototype.hasOwnProperty.call(type, entityKind) ? (type as { [entityKind]?: unknown })[entityKind] : undefined;
+    const kind = Object.hasOwn(type, entityKind) ? (type as { [entityKind]?: unknown })[entityKind] : undefined;
     if (typeof kind === 'string' && drizzleKinds.has(kind)) return true;
   }
   return false;
@@ -76,7 +76,12 @@ function isSequelizeInstance(value: unknown): boolean {
 
 function isSequelizeModel(value: object): boolean {
   const candidate = value as Record<string, unknown>;
-  return typeof value === 'function' && typeof candidate['getAttributes'] === 'function' && typeof candidate['getTableName'] === 'function' && isSequelizeInstance(candidate['sequelize']);
+  return (
+    typeof value === 'function' &&
+    typeof candidate['getAttributes'] === 'function' &&
+    typeof candidate['getTableName'] === 'function' &&
+    isSequelizeInstance(candidate['sequelize'])
+  );
 }
 
 function isDetachedModelClass(value: object): boolean {

@@ -29,8 +29,14 @@ describe('exportedValues: every export shape apps use', () => {
 
   it('opens arrays, plain objects, namespaces and a CommonJS default, naming each value by its key or place', () => {
     const namespace = Object.freeze(Object.assign(Object.create(null), { [Symbol.toStringTag]: 'Module', users }));
-    expect(names({ entities: [users, role] })).toEqual([['entities[0]', users], ['entities[1]', role]]);
-    expect(names({ schema: { users, role } })).toEqual([['users', users], ['role', role]]);
+    expect(names({ entities: [users, role] })).toEqual([
+      ['entities[0]', users],
+      ['entities[1]', role],
+    ]);
+    expect(names({ schema: { users, role } })).toEqual([
+      ['users', users],
+      ['role', role],
+    ]);
     expect(names({ schema: namespace })).toEqual([['users', users]]);
     expect(names({ default: { users }, users })).toEqual([['users', users]]);
   });
@@ -51,7 +57,15 @@ describe('findSources imports only the adapters of the ORMs among the exports', 
     const root = resolve(import.meta.dirname, '../../..');
     const run = spawnSync(
       process.execPath,
-      ['--import', resolve(root, 'test/support/trace-orm-imports.mjs'), resolve(root, 'packages/cli/dist/bin.js'), 'check', 'src/data-source.ts', '--db', 'postgres://app@127.0.0.1:1/app'],
+      [
+        '--import',
+        resolve(root, 'test/support/trace-orm-imports.mjs'),
+        resolve(root, 'packages/cli/dist/bin.js'),
+        'check',
+        'src/data-source.ts',
+        '--db',
+        'postgres://app@127.0.0.1:1/app',
+      ],
       { cwd: resolve(root, 'examples/typeorm-app'), encoding: 'utf8' },
     );
     expect(run.stderr).toMatch(/cannot connect/);

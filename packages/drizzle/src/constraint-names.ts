@@ -19,7 +19,13 @@ export function unnamedPrimaryKeyName(key: object, table: string): string | unde
  * drizzle-kit 1.0's name for an unnamed foreign key from `table (columns)` to `target (targetColumns)`, all
  * database names, or undefined when the key's own `getName()` is the name.
  */
-export function unnamedForeignKeyName(key: object, table: string, columns: readonly string[], target: string, targetColumns: readonly string[]): string | undefined {
+export function unnamedForeignKeyName(
+  key: object,
+  table: string,
+  columns: readonly string[],
+  target: string,
+  targetColumns: readonly string[],
+): string | undefined {
   // drizzle-orm 1.0 adds an `isNameExplicit()` method to a foreign key
   const { isNameExplicit } = key as { isNameExplicit?: unknown };
   if (typeof isNameExplicit !== 'function' || isNameExplicit.call(key)) return undefined;

@@ -73,7 +73,12 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
  * the table's extra config): one table that throws is a problem, not the end of the check; the
  * other tables are still read.
  */
-function readTable(table: PgTable, exportName: string, source: Provenance, casing: DrizzleCasing | undefined): DrizzleTable | { readonly problem: SourceProblem } {
+function readTable(
+  table: PgTable,
+  exportName: string,
+  source: Provenance,
+  casing: DrizzleCasing | undefined,
+): DrizzleTable | { readonly problem: SourceProblem } {
   try {
     return drizzleTable(table, source, casing);
   } catch (cause) {

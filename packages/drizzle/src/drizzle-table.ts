@@ -49,7 +49,11 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       return drizzleColumnDefault(column, { table: qualified, column: name, casing });
     } catch (cause) {
       if (!(cause instanceof UnrenderableDefault)) throw cause;
-      problems.push({ type: 'unsupported-type', ref: `${source.model ?? config.name}.${column.name}`, message: `${cause.message}: it is checked as if the column had no database default` });
+      problems.push({
+        type: 'unsupported-type',
+        ref: `${source.model ?? config.name}.${column.name}`,
+        message: `${cause.message}: it is checked as if the column had no database default`,
+      });
       return null;
     }
   };
@@ -75,7 +79,11 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     // every column carries a `uniqueName`, unique or not: only `isUnique` makes a constraint
     ...config.columns
       .filter((column) => column.isUnique)
-      .map((column) => ({ ...cut(columnUniqueName(column, config.name, nameOf(column))), columns: [nameOf(column)], nullsNotDistinct: column.uniqueType === 'not distinct' })),
+      .map((column) => ({
+        ...cut(columnUniqueName(column, config.name, nameOf(column))),
+        columns: [nameOf(column)],
+        nullsNotDistinct: column.uniqueType === 'not distinct',
+      })),
     ...config.uniqueConstraints.map((unique) => ({ ...cut(unique.name), columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
@@ -94,7 +102,10 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
   const foreignKeys = config.foreignKeys.map((foreignKey): ForeignKeyModel => {
     const reference = foreignKey.reference();
     // only the referenced table's name: getTableConfig() would build all its indexes and constraints again
-    const target = { name: getTableName(reference.foreignTable), schema: (reference.foreignTable as unknown as Record<symbol, string | undefined>)[tableSchema] };
+    const target = {
+      name: getTableName(reference.foreignTable),
+      schema: (reference.foreignTable as unknown as Record<symbol, string | undefined>)[tableSchema],
+    };
     const from = reference.columns.map(nameOf);
     const to = reference.foreignColumns.map(nameOf);
     const declaredNames = (columns: readonly NamedColumn[]) => columns.map((column) => columnName(column, casing));

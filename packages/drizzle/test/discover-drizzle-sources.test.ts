@@ -11,7 +11,11 @@ const audit = pgSchema('audit');
 const activeUsers = pgView('active_users').as((qb) => qb.select().from(users));
 
 const context = { file: 'src/db/schema.ts', path: '/app/src/db/schema.ts' };
-const discover = (exports: Record<string, unknown>) => discoverDrizzleSources(Object.entries(exports).map(([name, value]) => ({ name, value })), context);
+const discover = (exports: Record<string, unknown>) =>
+  discoverDrizzleSources(
+    Object.entries(exports).map(([name, value]) => ({ name, value })),
+    context,
+  );
 
 /** The CommonJS build of drizzle-orm: other classes than the ESM ones imported above, as another copy would have. */
 const otherCopy = createRequire(import.meta.url)('drizzle-orm/pg-core') as typeof import('drizzle-orm/pg-core');

@@ -169,7 +169,9 @@ describe('enums', () => {
   it('declares an enum a column uses though the module does not export it', async () => {
     const hidden = pgEnum('hidden_kind', ['a', 'b']);
     const { schema } = await load({ things: pgTable('things', { kind: hidden().array() }) });
-    expect(schema.enums).toEqual([{ schema: 'public', name: 'hidden_kind', values: ['a', 'b'], sources: [{ orm: 'drizzle', registry: 'schema', model: 'hidden_kind' }] }]);
+    expect(schema.enums).toEqual([
+      { schema: 'public', name: 'hidden_kind', values: ['a', 'b'], sources: [{ orm: 'drizzle', registry: 'schema', model: 'hidden_kind' }] },
+    ]);
   });
 });
 
@@ -283,7 +285,13 @@ describe('keys, constraints and indexes', () => {
   it('reads foreign keys from .references() and foreignKey(), with their actions', async () => {
     const membership = (await load({ accounts, memberships })).schema.tables[1]!;
     expect(membership.foreignKeys).toEqual([
-      { name: `memberships_account_id_accounts_id_${drizzleOrm1 ? 'fkey' : 'fk'}`, columns: ['account_id'], references: { schema: 'public', name: 'accounts', columns: ['id'] }, onDelete: 'CASCADE', onUpdate: 'RESTRICT' },
+      {
+        name: `memberships_account_id_accounts_id_${drizzleOrm1 ? 'fkey' : 'fk'}`,
+        columns: ['account_id'],
+        references: { schema: 'public', name: 'accounts', columns: ['id'] },
+        onDelete: 'CASCADE',
+        onUpdate: 'RESTRICT',
+      },
       {
         name: `memberships_invited_by_accounts_id_${drizzleOrm1 ? 'fkey' : 'fk'}`,
         columns: ['invited_by'],
@@ -296,7 +304,7 @@ describe('keys, constraints and indexes', () => {
     ]);
   });
 
-  it('marks the columns left nullable by Drizzle\'s default, and no key column', async () => {
+  it("marks the columns left nullable by Drizzle's default, and no key column", async () => {
     const membership = (await load({ accounts, memberships })).schema.tables[1]!;
     expect(membership.columns.filter((column) => column.inherited?.includes('nullable')).map((column) => column.name)).toEqual(['invited_by', 'note']);
   });
@@ -370,7 +378,11 @@ describe('tables, schemas and names', () => {
     // the enum only the unreadable table uses is not declared from it
     expect(schema.enums).toEqual([]);
     expect(problems).toEqual([
-      { type: 'ignored-declaration', ref: 'DanglingTable', message: "the table could not be read (Cannot read properties of undefined (reading 'id')); it is not checked" },
+      {
+        type: 'ignored-declaration',
+        ref: 'DanglingTable',
+        message: "the table could not be read (Cannot read properties of undefined (reading 'id')); it is not checked",
+      },
       { type: 'ignored-declaration', ref: 'ExplodingTable', message: 'the table could not be read (no such column); it is not checked' },
     ]);
   });

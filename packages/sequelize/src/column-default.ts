@@ -12,7 +12,11 @@ export type ResolvedDefault = { readonly ok: true; readonly default: string | nu
  * `autoIncrement` is `SERIAL`, whose default is the sequence PostgreSQL creates; an
  * `autoIncrementIdentity` column is an identity column and has no default.
  */
-export function sequelizeDefault(attribute: AttributeLike, place: { readonly table: QualifiedName; readonly column: string }, queryGenerator: QueryGeneratorLike): ResolvedDefault {
+export function sequelizeDefault(
+  attribute: AttributeLike,
+  place: { readonly table: QualifiedName; readonly column: string },
+  queryGenerator: QueryGeneratorLike,
+): ResolvedDefault {
   if (attribute.autoIncrement) return { ok: true, default: attribute.autoIncrementIdentity ? null : serialDefault(place) };
   if (!isDatabaseDefault(attribute.defaultValue)) return { ok: true, default: null };
   try {

@@ -27,7 +27,8 @@ export function sequelizeColumnType(attribute: AttributeLike, place: { readonly 
   const enumType = enumTypeName(place);
   if (type.key === 'ENUM') return { ok: true, type: enumColumnType('ENUM', enumType), enumValues: enumValues(type, attribute) };
   if (type.key === 'ARRAY' && type.type?.key === 'ENUM') return { ok: true, type: enumColumnType('ENUM[]', enumType, 1), enumValues: enumValues(type.type) };
-  if (rejectedByPostgres.has(type.key)) return { ok: false, reason: `DataTypes.${type.key} has no PostgreSQL equivalent (sync() sends "${safeSql(type)}", which PostgreSQL rejects)` };
+  if (rejectedByPostgres.has(type.key))
+    return { ok: false, reason: `DataTypes.${type.key} has no PostgreSQL equivalent (sync() sends "${safeSql(type)}", which PostgreSQL rejects)` };
 
   const text = safeSql(type);
   if (text === undefined) return { ok: false, reason: `DataTypes.${type.key} cannot be rendered for PostgreSQL` };

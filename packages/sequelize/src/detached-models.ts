@@ -17,7 +17,12 @@ export function isDetachedModelClass(value: unknown): value is ModelLike {
   if (typeof value !== 'function' || (value as { sequelize?: unknown }).sequelize !== undefined) return false;
   const prototype = (value as { prototype?: unknown }).prototype;
   const reflect = Reflect as unknown as ReflectWithMetadata;
-  return typeof prototype === 'object' && prototype !== null && typeof reflect.getMetadata === 'function' && reflect.getMetadata('sequelize:modelName', prototype) !== undefined;
+  return (
+    typeof prototype === 'object' &&
+    prototype !== null &&
+    typeof reflect.getMetadata === 'function' &&
+    reflect.getMetadata('sequelize:modelName', prototype) !== undefined
+  );
 }
 
 /**
@@ -32,7 +37,10 @@ export function attachDetachedModels(models: readonly ModelLike[], resolveFrom =
   try {
     ({ Sequelize } = createRequire(resolveFrom)('sequelize-typescript') as { Sequelize: new (options: object) => unknown });
   } catch (cause) {
-    throw new Error(`${names} are sequelize-typescript classes added to no instance, and sequelize-typescript cannot be resolved from ${resolveFrom} to add them to one`, { cause });
+    throw new Error(
+      `${names} are sequelize-typescript classes added to no instance, and sequelize-typescript cannot be resolved from ${resolveFrom} to add them to one`,
+      { cause },
+    );
   }
   try {
     new Sequelize({ dialect: 'postgres', logging: false, models });

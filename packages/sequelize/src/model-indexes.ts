@@ -40,7 +40,14 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
     const stored = expression ? [] : (columns as string[]).map(postgresIdentifier);
     if (index.unique && where.where === undefined) uniques.push({ ...name, columns: stored, nullsNotDistinct: false });
     // an expression index has no column list and is matched by name
-    else indexes.push({ ...name, columns: stored, ...(where.where === undefined ? {} : { where: where.where }), ...indexMethod(index), ...(expression ? {} : indexKeys(index)) });
+    else
+      indexes.push({
+        ...name,
+        columns: stored,
+        ...(where.where === undefined ? {} : { where: where.where }),
+        ...indexMethod(index),
+        ...(expression ? {} : indexKeys(index)),
+      });
   }
   return { uniques, indexes, problems };
 }
@@ -88,7 +95,10 @@ function predicate(index: IndexLike, queryGenerator: QueryGeneratorLike): Predic
   if (index.where === undefined || index.where === null) return { ok: true };
   if (typeof queryGenerator.whereQuery !== 'function') return { ok: false, reason: 'the query generator has no whereQuery()' };
   try {
-    const where = queryGenerator.whereQuery(index.where).replace(/^\s*WHERE\s+/i, '').trim();
+    const where = queryGenerator
+      .whereQuery(index.where)
+      .replace(/^\s*WHERE\s+/i, '')
+      .trim();
     return where === '' ? { ok: true } : { ok: true, where };
   } catch (cause) {
     return { ok: false, reason: (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '' };

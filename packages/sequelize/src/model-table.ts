@@ -77,7 +77,11 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
     if (attribute.references && !model.options.withoutForeignKeyConstraints) {
       const target = referencedTableName(attribute.references.model, sentName);
       if (!target) {
-        problems.push({ type: 'unresolved-reference', ref, message: `references.model ${String(attribute.references.model)} names no table; the foreign key is not checked` });
+        problems.push({
+          type: 'unresolved-reference',
+          ref,
+          message: `references.model ${String(attribute.references.model)} names no table; the foreign key is not checked`,
+        });
         continue;
       }
       foreignKeys.push({
@@ -143,7 +147,8 @@ function inheritedActions(model: InitializedModel, key: string, attribute: Attri
 
 function associationDefaults(model: InitializedModel, key: string, nullable: boolean): { onDelete: string; onUpdate: string } | undefined {
   for (const association of Object.values(model.associations ?? {})) {
-    if (association.associationType === 'BelongsTo' && association.foreignKey === key) return { onDelete: nullable ? 'SET NULL' : 'NO ACTION', onUpdate: 'CASCADE' };
+    if (association.associationType === 'BelongsTo' && association.foreignKey === key)
+      return { onDelete: nullable ? 'SET NULL' : 'NO ACTION', onUpdate: 'CASCADE' };
   }
   for (const other of Object.values(model.sequelize.models)) {
     for (const association of Object.values(other.associations ?? {})) {
@@ -160,7 +165,9 @@ function associationDefaults(model: InitializedModel, key: string, nullable: boo
 /** What `sync()` creates columns for: `tableAttributes` leaves out VIRTUAL attributes. */
 function tableAttributes(model: ModelLike): Readonly<Record<string, AttributeLike>> {
   if (model.tableAttributes) return model.tableAttributes;
-  return Object.fromEntries(Object.entries(model.getAttributes()).filter(([, attribute]) => typeof attribute.type === 'string' || attribute.type.key !== 'VIRTUAL'));
+  return Object.fromEntries(
+    Object.entries(model.getAttributes()).filter(([, attribute]) => typeof attribute.type === 'string' || attribute.type.key !== 'VIRTUAL'),
+  );
 }
 
 /** `createTable()` runs every attribute through `sequelize.normalizeAttribute()` first; it mutates, so on a copy. */

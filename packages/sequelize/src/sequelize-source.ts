@@ -27,7 +27,10 @@ export interface SequelizeSourceOptions {
  * no instance yet are added to one first). Nothing connects to a database: Sequelize resolves
  * attributes, associations and table names when models are defined.
  */
-export function sequelizeSource(registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[], options: SequelizeSourceOptions = {}): SchemaSource {
+export function sequelizeSource(
+  registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[],
+  options: SequelizeSourceOptions = {},
+): SchemaSource {
   const name = options.name ?? (isSequelizeInstance(registry) ? 'default' : 'models');
   return {
     name: `sequelize:${name}`,
@@ -61,7 +64,11 @@ function readModel(model: InitializedModel, provenance: Omit<Provenance, 'model'
   }
 }
 
-function modelsOf(registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[], name: string, resolveFrom: string | undefined): InitializedModel[] {
+function modelsOf(
+  registry: SequelizeInstanceLike | SequelizeModelLike | readonly SequelizeModelLike[],
+  name: string,
+  resolveFrom: string | undefined,
+): InitializedModel[] {
   if (isSequelizeInstance(registry)) {
     assertSupportedSequelize(registry);
     assertPostgres(registry, name);
@@ -74,7 +81,9 @@ function modelsOf(registry: SequelizeInstanceLike | SequelizeModelLike | readonl
   const models = new Set<InitializedModel>();
   for (const model of given) {
     if (!isModelClass(model)) {
-      throw new Error(`${String(model.name ?? model)} in sequelize:${name} is not an initialized Sequelize model: define it, call Model.init(), or add it to a Sequelize instance (sequelize-typescript: models: [...] or addModels)`);
+      throw new Error(
+        `${String(model.name ?? model)} in sequelize:${name} is not an initialized Sequelize model: define it, call Model.init(), or add it to a Sequelize instance (sequelize-typescript: models: [...] or addModels)`,
+      );
     }
     assertSupportedSequelize(model.sequelize);
     assertPostgres(model.sequelize, name);
@@ -93,6 +102,8 @@ function modelsOf(registry: SequelizeInstanceLike | SequelizeModelLike | readonl
 function assertPostgres(sequelize: SequelizeLike, name: string): void {
   const dialect = sequelize.getDialect();
   if (dialect !== 'postgres') {
-    throw new Error(`sequelize:${name} uses the ${dialect} dialect: ormdrift checks PostgreSQL, and Sequelize has converted this instance's types for ${dialect}`);
+    throw new Error(
+      `sequelize:${name} uses the ${dialect} dialect: ormdrift checks PostgreSQL, and Sequelize has converted this instance's types for ${dialect}`,
+    );
   }
 }

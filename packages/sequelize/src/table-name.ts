@@ -19,7 +19,8 @@ export function modelTableName(model: ModelLike): QualifiedName {
 export function referencedTableName(model: unknown, from: QualifiedName): QualifiedName | undefined {
   if (typeof model === 'string') return { schema: from.schema, name: model };
   if (typeof model === 'function' && typeof (model as Partial<ModelLike>).getTableName === 'function') return modelTableName(model as unknown as ModelLike);
-  if (typeof model === 'object' && model !== null && typeof (model as { tableName?: unknown }).tableName === 'string') return qualify(model as TableNameLike, 'public');
+  if (typeof model === 'object' && model !== null && typeof (model as { tableName?: unknown }).tableName === 'string')
+    return qualify(model as TableNameLike, 'public');
   return undefined;
 }
 

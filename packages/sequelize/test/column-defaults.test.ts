@@ -63,6 +63,12 @@ describe('Sequelize defaults', () => {
     circular['self'] = circular;
     const { table, problems } = await loadModel({ settings: { type: DataTypes.JSONB, allowNull: false, defaultValue: circular } });
     expect(describeColumn(table, 'settings')).toEqual({ type: 'jsonb', nullable: false, default: null, identity: null });
-    expect(problems).toEqual([{ type: 'unsupported-type', ref: 'Thing.settings', message: 'its defaultValue cannot be rendered as SQL (Converting circular structure to JSON); the default is not checked' }]);
+    expect(problems).toEqual([
+      {
+        type: 'unsupported-type',
+        ref: 'Thing.settings',
+        message: 'its defaultValue cannot be rendered as SQL (Converting circular structure to JSON); the default is not checked',
+      },
+    ]);
   });
 });

@@ -100,6 +100,8 @@ describe('Sequelize data types as PostgreSQL types', () => {
   ] as const)('reports DataTypes.%s, which PostgreSQL rejects, as a problem and leaves the column out', async (key, type) => {
     const { table, problems } = await loadModel({ flag: { type } });
     expect(table.columns.map((column) => column.name)).toEqual(['id']);
-    expect(problems).toEqual([{ type: 'unsupported-type', ref: 'Thing.flag', message: expect.stringContaining(`DataTypes.${key} has no PostgreSQL equivalent`) }]);
+    expect(problems).toEqual([
+      { type: 'unsupported-type', ref: 'Thing.flag', message: expect.stringContaining(`DataTypes.${key} has no PostgreSQL equivalent`) },
+    ]);
   });
 });

@@ -9,7 +9,11 @@ import * as detachedModule from './fixtures/detached-models.ts';
 import { offlineSequelize } from './load-model.ts';
 
 const context = { file: 'src/db.ts', path: fileURLToPath(import.meta.url) };
-const discover = (exports: Record<string, unknown>) => discoverSequelizeSources(Object.entries(exports).map(([name, value]) => ({ name, value })), context);
+const discover = (exports: Record<string, unknown>) =>
+  discoverSequelizeSources(
+    Object.entries(exports).map(([name, value]) => ({ name, value })),
+    context,
+  );
 const tablesOf = async (found: ReturnType<typeof discover>) =>
   Promise.all(found.map(async ({ source }) => ({ source: source.name, tables: (await source.load()).schema.tables.map((table) => table.name).sort() })));
 

@@ -9,7 +9,10 @@ import { DataTypes, Sequelize, type ModelAttributeColumnOptions } from 'sequeliz
 import { loadModel, offlineSequelize } from './load-model.ts';
 
 const foreignKeys = (table: TableModel | undefined) =>
-  (table?.foreignKeys ?? []).map((fk) => `${fk.columns.join(',')} -> ${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(',')}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`);
+  (table?.foreignKeys ?? []).map(
+    (fk) =>
+      `${fk.columns.join(',')} -> ${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(',')}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`,
+  );
 
 const tableNamed = (tables: readonly TableModel[], name: string) => tables.find((table) => table.name === name);
 
@@ -70,7 +73,12 @@ describe('sequelizeSource: tables', () => {
         scope: DataTypes.STRING,
         key: DataTypes.STRING,
       },
-      { indexes: [{ unique: true, fields: ['scope', 'key'] }, { type: 'UNIQUE', fields: ['key'] }] },
+      {
+        indexes: [
+          { unique: true, fields: ['scope', 'key'] },
+          { type: 'UNIQUE', fields: ['key'] },
+        ],
+      },
     );
     // Sequelize names none of these constraints (PostgreSQL does): they are matched by columns
     expect(table.uniques.map((unique) => ({ columns: unique.columns, named: unique.name !== undefined }))).toEqual([
@@ -83,22 +91,24 @@ describe('sequelizeSource: tables', () => {
   });
 
   it('prefers the uniqueKeys model option, as createTable() does', async () => {
-    const { table } = await loadModel(
-      { a: { type: DataTypes.STRING, unique: 'ignored' }, b: DataTypes.STRING, c: DataTypes.STRING },
-      { uniqueKeys: { pair: { fields: ['b', 'c'] } } } as object,
-    );
+    const { table } = await loadModel({ a: { type: DataTypes.STRING, unique: 'ignored' }, b: DataTypes.STRING, c: DataTypes.STRING }, {
+      uniqueKeys: { pair: { fields: ['b', 'c'] } },
+    } as object);
     expect(table.uniques.map((unique) => unique.columns)).toEqual([['b', 'c']]);
   });
 
   it('reads indexes with their column names verbatim, their generated names, and partial predicates', async () => {
     const { table } = await loadModel(
       { status: DataTypes.STRING, createdAt: DataTypes.DATE, data: { type: DataTypes.JSONB, index: true } as ModelAttributeColumnOptions },
-      { tableName: 'jobs', indexes: [{ fields: ['status', { name: 'createdAt', order: 'DESC' }] }, { name: 'jobs_open', fields: ['createdAt'], where: { status: 'open' } }] },
+      {
+        tableName: 'jobs',
+        indexes: [{ fields: ['status', { name: 'createdAt', order: 'DESC' }] }, { name: 'jobs_open', fields: ['createdAt'], where: { status: 'open' } }],
+      },
     );
     expect(table.indexes).toEqual([
-      { name: 'jobs_status_created_at', columns: ['status', 'createdAt'] },
+      { name: 'jobs_status_created_at', columns: ['status', 'createdAt'], keys: [{}, { descending: true }] },
       { name: 'jobs_open', columns: ['createdAt'], where: `"status" = 'open'` },
-      { name: 'jobs_data', columns: ['data'] }, // JSONB `index: true`: a GIN index
+      { name: 'jobs_data', columns: ['data'], method: 'gin' }, // JSONB `index: true`: a GIN index
     ]);
   });
 
@@ -131,31 +141,34 @@ describe('sequelizeSource: tables', () => {
       },
       'Invalid value { weird: [Function] }',
     ],
-  ])('reports a partial index it cannot render when the query generator %s, and checks it neither as a full unique nor as a full index', async (_label, whereQuery, reason) => {
-    const sequelize = offlineSequelize();
-    sequelize.define(
-      'Thing',
-      { email: DataTypes.STRING, active: DataTypes.BOOLEAN },
-      {
-        tableName: 'users',
-        timestamps: false,
-        indexes: [
-          { name: 'users_active_email', unique: true, fields: ['email'], where: { active: true } },
-          { name: 'users_active', fields: ['active'], where: { active: true } },
-          { name: 'users_email', fields: ['email'] },
-        ],
-      },
-    );
-    Object.assign(sequelize.getQueryInterface().queryGenerator as object, { whereQuery });
-    const { schema, problems } = await sequelizeSource(sequelize).load();
-    expect(schema.tables[0]?.uniques).toEqual([]);
-    expect(schema.tables[0]?.indexes).toEqual([{ name: 'users_email', columns: ['email'] }]);
-    const message = `the index predicate cannot be rendered (${reason}); the index is not checked`;
-    expect(problems).toEqual([
-      { type: 'ignored-declaration', ref: 'Thing.users_active_email', message },
-      { type: 'ignored-declaration', ref: 'Thing.users_active', message },
-    ]);
-  });
+  ])(
+    'reports a partial index it cannot render when the query generator %s, and checks it neither as a full unique nor as a full index',
+    async (_label, whereQuery, reason) => {
+      const sequelize = offlineSequelize();
+      sequelize.define(
+        'Thing',
+        { email: DataTypes.STRING, active: DataTypes.BOOLEAN },
+        {
+          tableName: 'users',
+          timestamps: false,
+          indexes: [
+            { name: 'users_active_email', unique: true, fields: ['email'], where: { active: true } },
+            { name: 'users_active', fields: ['active'], where: { active: true } },
+            { name: 'users_email', fields: ['email'] },
+          ],
+        },
+      );
+      Object.assign(sequelize.getQueryInterface().queryGenerator as object, { whereQuery });
+      const { schema, problems } = await sequelizeSource(sequelize).load();
+      expect(schema.tables[0]?.uniques).toEqual([]);
+      expect(schema.tables[0]?.indexes).toEqual([{ name: 'users_email', columns: ['email'] }]);
+      const message = `the index predicate cannot be rendered (${reason}); the index is not checked`;
+      expect(problems).toEqual([
+        { type: 'ignored-declaration', ref: 'Thing.users_active_email', message },
+        { type: 'ignored-declaration', ref: 'Thing.users_active', message },
+      ]);
+    },
+  );
 
   it('carries provenance: the ORM, the registry, the model and the file', async () => {
     const sequelize = offlineSequelize();
@@ -229,7 +242,11 @@ describe('sequelizeSource: foreign keys', () => {
     const longName = `ledger_${'entries_'.repeat(9)}archive`; // 79 bytes
     const Ledger = sequelize.define('Ledger', {}, { tableName: longName, timestamps: false });
     sequelize.define('Receipt', { ledgerId: { type: DataTypes.INTEGER, references: { model: Ledger } } }, { tableName: 'receipts', timestamps: false });
-    sequelize.define('Stub', { keyed: { type: DataTypes.INTEGER, references: { model: longName, key: `k${'e'.repeat(70)}y` } } }, { tableName: 'stubs', timestamps: false });
+    sequelize.define(
+      'Stub',
+      { keyed: { type: DataTypes.INTEGER, references: { model: longName, key: `k${'e'.repeat(70)}y` } } },
+      { tableName: 'stubs', timestamps: false },
+    );
     const { schema } = await sequelizeSource(sequelize).load();
     const stored = schema.tables.find((table) => table.sources[0]?.model === 'Ledger')!.name;
     expect(Buffer.byteLength(stored)).toBe(63);
@@ -238,7 +255,9 @@ describe('sequelizeSource: foreign keys', () => {
   });
 
   it('reads onDelete and onUpdate in any case', async () => {
-    const { table } = await loadModel({ ownerId: { type: DataTypes.INTEGER, references: { model: 'owners' }, onDelete: 'set default', onUpdate: 'No Action' } });
+    const { table } = await loadModel({
+      ownerId: { type: DataTypes.INTEGER, references: { model: 'owners' }, onDelete: 'set default', onUpdate: 'No Action' },
+    });
     expect(foreignKeys(table)).toEqual(['ownerId -> public.owners(id) ON DELETE SET DEFAULT ON UPDATE NO ACTION']);
   });
 
@@ -288,6 +307,7 @@ describe('sequelizeSource: registries', () => {
   });
 
   it('fails to load a class that joined no instance, saying how to add it', async () => {
+    // biome-ignore lint/complexity/noStaticOnlyClass: a model class is a class of static methods, as Sequelize's are
     class Loose {
       static getAttributes() {
         return {};
@@ -305,7 +325,9 @@ describe('sequelizeSource: registries', () => {
     class Payment {}
     for (const model of [Invoice, Payment]) Reflect.defineMetadata('sequelize:modelName', model.name, model.prototype);
     const resolveFrom = join(mkdtempSync(join(tmpdir(), 'ormdrift-no-sequelize-typescript-')), 'package.json');
-    const error: unknown = await sequelizeSource([Invoice, Payment] as never, { resolveFrom }).load().catch((thrown: unknown) => thrown);
+    const error: unknown = await sequelizeSource([Invoice, Payment] as never, { resolveFrom })
+      .load()
+      .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
       `Invoice, Payment are sequelize-typescript classes added to no instance, and sequelize-typescript cannot be resolved from ${resolveFrom} to add them to one`,
@@ -329,7 +351,9 @@ describe('sequelizeSource: registries', () => {
     });
     const { schema, problems } = await sequelizeSource(sequelize).load();
     expect(schema.tables.map((table) => table.name)).toEqual(['good']);
-    expect(problems).toEqual([{ type: 'ignored-declaration', ref: 'Broken', message: 'the model could not be read (a plugin broke me); its table is not checked' }]);
+    expect(problems).toEqual([
+      { type: 'ignored-declaration', ref: 'Broken', message: 'the model could not be read (a plugin broke me); its table is not checked' },
+    ]);
   });
 
   it('loads again and again without changing the models', async () => {

@@ -30,7 +30,8 @@ export function typeormColumnType(driver: DriverLike, spec: TypeormColumnSpec): 
 
   let text = type;
   if (spatialTypes.has(type)) {
-    if (present(spec.spatialFeatureType)) text += present(spec.srid) ? `(${String(spec.spatialFeatureType)},${String(spec.srid)})` : `(${String(spec.spatialFeatureType)})`;
+    if (present(spec.spatialFeatureType))
+      text += present(spec.srid) ? `(${String(spec.spatialFeatureType)},${String(spec.srid)})` : `(${String(spec.spatialFeatureType)})`;
   } else if (present(spec.length)) text += `(${String(spec.length)})`;
   else if (present(spec.precision) && present(spec.scale)) text += `(${String(spec.precision)},${String(spec.scale)})`;
   else if (present(spec.precision)) text += `(${String(spec.precision)})`;

@@ -15,7 +15,8 @@ export type DeclaredColumnOptions = DeclaredOptionsLike;
  * validator had the relation not replaced it: neither is a column type choice.
  */
 export function declaredColumnOptions(dataSource: DataSourceLike, entity: EntityMetadataLike, column: ColumnMetadataLike): DeclaredColumnOptions | undefined {
-  const options = typeof entity.target === 'function' ? fromDecorators(entity.target, column.propertyName) : fromEntitySchema(dataSource, entity, column.propertyName);
+  const options =
+    typeof entity.target === 'function' ? fromDecorators(entity.target, column.propertyName) : fromEntitySchema(dataSource, entity, column.propertyName);
   if (typeof options?.type !== 'string') return undefined;
   const supported = dataSource.driver.supportedDataTypes;
   const normalized = dataSource.driver.normalizeType({ type: options.type });
@@ -54,7 +55,10 @@ function decoratedColumns(columns: readonly ColumnArgsLike[]): Map<unknown, Map<
   const byTarget = new Map<unknown, Map<string, DeclaredColumnOptions>>();
   for (const args of columns) {
     let properties = byTarget.get(args.target);
-    if (!properties) byTarget.set(args.target, (properties = new Map()));
+    if (!properties) {
+      properties = new Map();
+      byTarget.set(args.target, properties);
+    }
     if (!properties.has(args.propertyName)) properties.set(args.propertyName, args.options);
   }
   decoratedIndexes.set(columns, { size: columns.length, byTarget });

@@ -12,7 +12,10 @@ export const discoverTypeormSources: DiscoverSources = (exports, context) => {
   const found: DiscoveredSource[] = [];
   for (const { name, value } of exports) {
     if (!isDataSource(value)) continue;
-    found.push({ source: typeormSource(value, { name: name === 'default' ? (value.name ?? 'default') : name, file: context.file, resolveFrom: context.path }), values: [value, ...(value.options.entities ?? []).filter((entity) => isEntityClass(entity) || isEntitySchema(entity))] });
+    found.push({
+      source: typeormSource(value, { name: name === 'default' ? (value.name ?? 'default') : name, file: context.file, resolveFrom: context.path }),
+      values: [value, ...(value.options.entities ?? []).filter((entity) => isEntityClass(entity) || isEntitySchema(entity))],
+    });
   }
   if (found.length > 0) return found;
 

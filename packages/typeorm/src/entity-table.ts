@@ -60,12 +60,22 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     // `@Index({ unique: true })` is a unique index, not a constraint: both guarantee uniqueness
     ...entity.indices
       .filter((index) => index.isUnique && index.synchronize !== false)
-      .map((index) => ({ ...named(index.name), columns: index.columns.map(columnName), nullsNotDistinct: false, ...(index.where ? { where: index.where } : {}) })),
+      .map((index) => ({
+        ...named(index.name),
+        columns: index.columns.map(columnName),
+        nullsNotDistinct: false,
+        ...(index.where ? { where: index.where } : {}),
+      })),
   ];
   const indexes: IndexModel[] = entity.indices
     .filter((index) => !index.isUnique && index.synchronize !== false)
     // TypeORM's PostgreSQL driver writes `USING GiST` for a spatial index and nothing else for fulltext
-    .map((index) => ({ ...named(index.name), columns: index.columns.map(columnName), ...(index.where ? { where: index.where } : {}), ...(index.isSpatial ? { method: 'gist' } : {}) }));
+    .map((index) => ({
+      ...named(index.name),
+      columns: index.columns.map(columnName),
+      ...(index.where ? { where: index.where } : {}),
+      ...(index.isSpatial ? { method: 'gist' } : {}),
+    }));
   const foreignKeys: ForeignKeyModel[] = entity.foreignKeys.map((fk) => ({
     ...named(fk.name),
     columns: fk.columnNames.map(postgresIdentifier),
@@ -160,7 +170,10 @@ function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetada
   const declared = declaredColumnOptions(dataSource, entity, column);
   if (!declared) return undefined;
   const normalized = dataSource.driver.normalizeType({ type: declared.type });
-  const enumType = normalized === 'enum' || normalized === 'simple-enum' ? enumTypeOf(schema, entity.tableName, { enumName: declared.enumName, databaseName: column.databaseName }) : undefined;
+  const enumType =
+    normalized === 'enum' || normalized === 'simple-enum'
+      ? enumTypeOf(schema, entity.tableName, { enumName: declared.enumName, databaseName: column.databaseName })
+      : undefined;
   return typeormColumnType(dataSource.driver, {
     type: declared.type,
     length: declared.length,
@@ -172,4 +185,3 @@ function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetada
     srid: declared.srid,
   });
 }
-

@@ -32,10 +32,15 @@ export async function ensureDriver(dataSource: DataSourceLike, name: string): Pr
   try {
     await dataSource.initialize();
   } catch (cause) {
-    if (cause !== stopBeforeConnecting) throw new Error(`TypeORM DataSource ${name} has no driver, and creating it as initialize() does failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    if (cause !== stopBeforeConnecting)
+      throw new Error(
+        `TypeORM DataSource ${name} has no driver, and creating it as initialize() does failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+        { cause },
+      );
   } finally {
     if (created && connect) created.connect = connect;
     Object.defineProperty(dataSource, 'driver', { configurable: true, enumerable: true, writable: true, value: created });
   }
-  if (!created) throw new Error(`TypeORM DataSource ${name} has no driver and initialize() creates none before connecting: metadata cannot be built without a connection`);
+  if (!created)
+    throw new Error(`TypeORM DataSource ${name} has no driver and initialize() creates none before connecting: metadata cannot be built without a connection`);
 }

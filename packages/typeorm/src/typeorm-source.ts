@@ -66,7 +66,7 @@ function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
   throw new Error(
     `the entities glob${globs.length > 1 ? 's' : ''} ${listed} of ${name} matched no entity from ${process.cwd()} ` +
       '(TypeORM resolves relative globs from the current directory): run ormdrift from the directory the app runs from, ' +
-      'or build the glob from the file\'s own directory (path.join(__dirname, ...))',
+      "or build the glob from the file's own directory (path.join(__dirname, ...))",
   );
 }
 

@@ -38,7 +38,10 @@ export const tickets = pgTable(
     priority: ticketPriority('priority').notNull().default('normal'),
     tags: text('tags').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date()),
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
     // 0007_first_response_sla.sql
     firstResponseAt: timestamp('first_response_at', { withTimezone: true }),
   },

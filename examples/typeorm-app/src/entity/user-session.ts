@@ -10,7 +10,11 @@ export class UserSession {
   @Column({ name: 'session_id', type: 'varchar', length: 255, unique: true })
   sessionId: string;
 
-  @ManyToOne(() => User, (user) => user.sessions, { nullable: false, onDelete: 'CASCADE' })
+  @ManyToOne(
+    () => User,
+    (user) => user.sessions,
+    { nullable: false, onDelete: 'CASCADE' },
+  )
   @JoinColumn({ name: 'user_id' })
   user: User;
 

@@ -122,7 +122,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   } else io.stdout.write(report);
   const fixed = result.baseline?.fixed.length ?? 0;
   if (fixed > 0 && (values.out || format !== 'text')) {
-    io.stderr.write(`ormdrift: ${fixed} ${fixed === 1 ? 'entry' : 'entries'} of ${values.baseline} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`)\n`);
+    io.stderr.write(
+      `ormdrift: ${fixed} ${fixed === 1 ? 'entry' : 'entries'} of ${values.baseline} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`)\n`,
+    );
   }
   if (format === 'github') await writeJobSummary(result, io);
   return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
@@ -168,7 +170,8 @@ export async function checkModules(files: readonly string[], options: CheckModul
     modules.push({ file, path: resolve(io.cwd, file), exports });
   }
   const sources = await findSources(modules);
-  if (options.verbose) for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
+  if (options.verbose)
+    for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
   if (sources.length === 0) {
     throw new UsageError(
       `found nothing ORM-like in ${files.join(', ')}: export a TypeORM DataSource or entities, a Sequelize instance or models, or Drizzle tables from the module`,
@@ -193,7 +196,9 @@ export async function checkModules(files: readonly string[], options: CheckModul
   if (result.summary.tables === 0) {
     // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
     const schemas = (options.schemas ?? []).map((name) => `"${name}"`).join(', ');
-    throw new UsageError(schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table');
+    throw new UsageError(
+      schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table',
+    );
   }
   return result;
 }

@@ -63,7 +63,11 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
   }
   if (positionals.length === 0) throw new UsageError('no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql');
   if (values.concurrently && !values.out) throw new UsageError('--concurrently writes a second file next to the first: pass --out up.sql too');
-  for (const [flag, file] of [['--out', values.out], ['--rollback', values.rollback]] as const) if (file) refuseSourceAsOutput(flag, file, positionals, io.cwd);
+  for (const [flag, file] of [
+    ['--out', values.out],
+    ['--rollback', values.rollback],
+  ] as const)
+    if (file) refuseSourceAsOutput(flag, file, positionals, io.cwd);
   if (values.out && values.rollback && resolve(io.cwd, values.out) === resolve(io.cwd, values.rollback)) {
     throw new UsageError(`--out and --rollback both name ${values.out}: the rollback would replace the migration; give them two files`);
   }
@@ -113,27 +117,53 @@ function siblingFile(file: string, tag: string): string {
 }
 
 /** The one paragraph a user reads: what the migration adds, what it leaves to a person, what to run. */
-function summary(plan: FixPlan, scripts: FixScripts, files: { out: string | undefined; rollback: string | undefined; concurrentFile: string | undefined; apply: boolean }): string {
+function summary(
+  plan: FixPlan,
+  scripts: FixScripts,
+  files: { out: string | undefined; rollback: string | undefined; concurrentFile: string | undefined; apply: boolean },
+): string {
   const upName = files.out ?? 'the migration';
   const added = countAdded(plan);
   const sentences: string[] = [];
-  sentences.push(added.length === 0 ? `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.` : `ormdrift fix: ${upName} adds ${list(added)}.`);
+  sentences.push(
+    added.length === 0
+      ? `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.`
+      : `ormdrift fix: ${upName} adds ${list(added)}.`,
+  );
   if (plan.notes.length > 0) {
     const kinds = new Map<string, number>();
     for (const note of plan.notes) kinds.set(topics[note.topic], (kinds.get(topics[note.topic]) ?? 0) + 1);
-    sentences.push(`It leaves ${plural(plan.notes.length, 'difference')} to a person (${list([...kinds].map(([kind, n]) => plural(n, kind)))}), listed at its top with the reason no automatic fix is safe.`);
+    sentences.push(
+      `It leaves ${plural(plan.notes.length, 'difference')} to a person (${list([...kinds].map(([kind, n]) => plural(n, kind)))}), listed at its top with the reason no automatic fix is safe.`,
+    );
   }
-  const backfills = plan.up.filter((step) => step.operation.op === 'add-column' && !step.operation.column.nullable && step.operation.column.default === null && step.operation.column.identity === null && step.operation.column.generated === null).length;
-  if (backfills > 0) sentences.push(`${backfills} NOT NULL column${backfills === 1 ? '' : 's'} without a default ${backfills === 1 ? 'is' : 'are'} added nullable if the table holds rows: a NOTICE names the backfill and the SET NOT NULL to run after.`);
+  const backfills = plan.up.filter(
+    (step) =>
+      step.operation.op === 'add-column' &&
+      !step.operation.column.nullable &&
+      step.operation.column.default === null &&
+      step.operation.column.identity === null &&
+      step.operation.column.generated === null,
+  ).length;
+  if (backfills > 0)
+    sentences.push(
+      `${backfills} NOT NULL column${backfills === 1 ? '' : 's'} without a default ${backfills === 1 ? 'is' : 'are'} added nullable if the table holds rows: a NOTICE names the backfill and the SET NOT NULL to run after.`,
+    );
   if (scripts.concurrent && files.concurrentFile) {
-    sentences.push(`${scripts.concurrent.statements.length} index${scripts.concurrent.statements.length === 1 ? ' is' : 'es are'} in ${files.concurrentFile}, to run after it and outside a transaction (CREATE INDEX CONCURRENTLY).`);
+    sentences.push(
+      `${scripts.concurrent.statements.length} index${scripts.concurrent.statements.length === 1 ? ' is' : 'es are'} in ${files.concurrentFile}, to run after it and outside a transaction (CREATE INDEX CONCURRENTLY).`,
+    );
   }
   if (plan.up.some((step) => step.operation.op === 'add-enum-values' && step.operation.commitFirst)) {
     sentences.push('New enum values are committed in a first transaction of their own, because PostgreSQL lets a new value be used only once it is committed.');
   }
   if (files.rollback) sentences.push(`${files.rollback} removes exactly what it adds.`);
   if (added.length > 0) {
-    sentences.push(files.apply ? 'Applying it now, then checking again.' : `Nothing was run: review it, try it on a copy, then run psql -v ON_ERROR_STOP=1 -f ${files.out ?? 'up.sql'} (or pass --apply).`);
+    sentences.push(
+      files.apply
+        ? 'Applying it now, then checking again.'
+        : `Nothing was run: review it, try it on a copy, then run psql -v ON_ERROR_STOP=1 -f ${files.out ?? 'up.sql'} (or pass --apply).`,
+    );
   }
   return sentences.join(' ');
 }
@@ -143,16 +173,35 @@ function countAdded(plan: FixPlan): string[] {
   const bump = (what: string, n = 1) => counts.set(what, (counts.get(what) ?? 0) + n);
   for (const { operation } of plan.up) {
     switch (operation.op) {
-      case 'create-enum': bump('enum type'); break;
-      case 'add-enum-values': bump('enum value', operation.values.length); break;
-      case 'create-table': bump('table'); break;
-      case 'add-column': bump('column'); break;
-      case 'set-default': bump('default'); break;
-      case 'add-primary-key': bump('primary key'); break;
-      case 'add-unique': bump('unique constraint'); break;
-      case 'create-index': bump(operation.index.unique ? 'unique index' : 'index'); break;
-      case 'add-foreign-key': bump('foreign key'); break;
-      default: break;
+      case 'create-enum':
+        bump('enum type');
+        break;
+      case 'add-enum-values':
+        bump('enum value', operation.values.length);
+        break;
+      case 'create-table':
+        bump('table');
+        break;
+      case 'add-column':
+        bump('column');
+        break;
+      case 'set-default':
+        bump('default');
+        break;
+      case 'add-primary-key':
+        bump('primary key');
+        break;
+      case 'add-unique':
+        bump('unique constraint');
+        break;
+      case 'create-index':
+        bump(operation.index.unique ? 'unique index' : 'index');
+        break;
+      case 'add-foreign-key':
+        bump('foreign key');
+        break;
+      default:
+        break;
     }
   }
   return [...counts].map(([what, n]) => plural(n, what));

@@ -24,7 +24,9 @@ export async function moduleArguments(args: readonly string[], cwd: string): Pro
       files.push(arg);
       continue;
     }
-    const found = (await glob(pattern, { cwd, ignore: skipped, onlyFiles: true, expandDirectories: false })).filter((file) => /\.[cm]?[jt]sx?$/.test(file)).sort();
+    const found = (await glob(pattern, { cwd, ignore: skipped, onlyFiles: true, expandDirectories: false }))
+      .filter((file) => /\.[cm]?[jt]sx?$/.test(file))
+      .sort();
     if (found.length === 0) throw new UsageError(`no module files in ${arg}: ormdrift imports .ts, .tsx, .mts, .cts, .js, .jsx, .mjs and .cjs files`);
     files.push(...found);
   }

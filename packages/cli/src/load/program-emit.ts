@@ -63,9 +63,14 @@ export function emitWithProgram(file: string, format: 'esm' | 'cjs', project: Pr
     entry = { options, host: projectOnlyHost(options), roots: new Set(fileNames.filter((name) => !isInstalledPackageFile(name))), program: undefined };
     programs.set(key, entry);
   }
-  if (!entry.program || !entry.program.getSourceFile(file)) {
+  if (!entry.program?.getSourceFile(file)) {
     entry.roots.add(file);
-    entry.program = compiler.createProgram({ rootNames: [...entry.roots], options: entry.options, host: entry.host, ...(entry.program ? { oldProgram: entry.program } : {}) });
+    entry.program = compiler.createProgram({
+      rootNames: [...entry.roots],
+      options: entry.options,
+      host: entry.host,
+      ...(entry.program ? { oldProgram: entry.program } : {}),
+    });
   }
   const program = entry.program;
   const sourceFile = program.getSourceFile(file);
@@ -102,7 +107,19 @@ function projectOnlyHost(options: TypeScript.CompilerOptions): TypeScript.Compil
 
 function extensionOf(path: string): TypeScript.Extension | undefined {
   const compiler = ts();
-  const extensions = [compiler.Extension.Dts, compiler.Extension.Dmts, compiler.Extension.Dcts, compiler.Extension.Ts, compiler.Extension.Tsx, compiler.Extension.Mts, compiler.Extension.Cts, compiler.Extension.Js, compiler.Extension.Jsx, compiler.Extension.Mjs, compiler.Extension.Cjs];
+  const extensions = [
+    compiler.Extension.Dts,
+    compiler.Extension.Dmts,
+    compiler.Extension.Dcts,
+    compiler.Extension.Ts,
+    compiler.Extension.Tsx,
+    compiler.Extension.Mts,
+    compiler.Extension.Cts,
+    compiler.Extension.Js,
+    compiler.Extension.Jsx,
+    compiler.Extension.Mjs,
+    compiler.Extension.Cjs,
+  ];
   return extensions.find((extension) => path.endsWith(extension));
 }
 
@@ -118,30 +135,33 @@ function programOptions(project: ProjectConfig, format: 'esm' | 'cjs'): { option
       fileNames = parsed.fileNames;
     }
   }
-  return { fileNames, options: {
-    ...options,
-    // modules are resolved by the host, as the loader resolves them
-    ...(format === 'esm' ? { module: compiler.ModuleKind.ESNext } : { module: compiler.ModuleKind.CommonJS, verbatimModuleSyntax: false }),
-    moduleResolution: compiler.ModuleResolutionKind.Bundler,
-    experimentalDecorators: true,
-    emitDecoratorMetadata: true,
-    noLib: true,
-    lib: undefined,
-    types: [],
-    sourceMap: true,
-    inlineSourceMap: false,
-    inlineSources: true,
-    declaration: false,
-    declarationMap: false,
-    composite: false,
-    incremental: false,
-    noEmit: false,
-    emitDeclarationOnly: false,
-    noEmitOnError: false,
-    allowImportingTsExtensions: false,
-    rewriteRelativeImportExtensions: false,
-    // nothing is written: the output goes straight to the loader
-    outDir: undefined,
-    outFile: undefined,
-  } };
+  return {
+    fileNames,
+    options: {
+      ...options,
+      // modules are resolved by the host, as the loader resolves them
+      ...(format === 'esm' ? { module: compiler.ModuleKind.ESNext } : { module: compiler.ModuleKind.CommonJS, verbatimModuleSyntax: false }),
+      moduleResolution: compiler.ModuleResolutionKind.Bundler,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
+      noLib: true,
+      lib: undefined,
+      types: [],
+      sourceMap: true,
+      inlineSourceMap: false,
+      inlineSources: true,
+      declaration: false,
+      declarationMap: false,
+      composite: false,
+      incremental: false,
+      noEmit: false,
+      emitDeclarationOnly: false,
+      noEmitOnError: false,
+      allowImportingTsExtensions: false,
+      rewriteRelativeImportExtensions: false,
+      // nothing is written: the output goes straight to the loader
+      outDir: undefined,
+      outFile: undefined,
+    },
+  };
 }

@@ -24,7 +24,11 @@ const resolvers = {
   import: new ResolverFactory({ ...shared, conditionNames: ['node', 'import'], mainFields: ['main'] }),
   require: new ResolverFactory({ ...shared, conditionNames: ['node', 'require'], mainFields: ['main'] }),
   // a workspace package imported by name in a fresh clone, before its build: its sources, as TypeScript finds them
-  source: new ResolverFactory({ ...shared, conditionNames: ['types', 'node', 'import', 'require', 'default'], mainFields: ['types', 'typings', 'module', 'main'] }),
+  source: new ResolverFactory({
+    ...shared,
+    conditionNames: ['types', 'node', 'import', 'require', 'default'],
+    mainFields: ['types', 'typings', 'module', 'main'],
+  }),
 };
 
 /**

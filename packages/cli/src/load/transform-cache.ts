@@ -39,7 +39,11 @@ function fileHash(path: string): string | undefined {
  * them still has the content it was emitted with. Set `ORMDRIFT_CACHE=0` to bypass it. A cache
  * that cannot be written is skipped silently: it only saves time.
  */
-export function cachedTransform(file: string, key: string, compute: () => { code: string; map: string | undefined; dependencies?: readonly string[] }): { code: string; map: string | undefined } {
+export function cachedTransform(
+  file: string,
+  key: string,
+  compute: () => { code: string; map: string | undefined; dependencies?: readonly string[] },
+): { code: string; map: string | undefined } {
   const directory = process.env['ORMDRIFT_CACHE'] === '0' ? undefined : cacheDirectory(dirname(file));
   const entryPath = directory && join(directory, `${key}.json`);
   if (entryPath) {

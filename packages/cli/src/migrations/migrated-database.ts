@@ -9,12 +9,7 @@ import type { MigrationsTarget } from './migrations-target.ts';
  * to `use`, and removes server and data whatever happens. With `debug`, prints the time of each phase (binaries, initdb,
  * copy of the cached template, start, migrate, use) to stderr in milliseconds.
  */
-export async function withMigratedDatabase<T>(
-  target: MigrationsTarget,
-  io: CliIo,
-  debug: boolean,
-  use: (url: string) => Promise<T>,
-): Promise<T> {
+export async function withMigratedDatabase<T>(target: MigrationsTarget, io: CliIo, debug: boolean, use: (url: string) => Promise<T>): Promise<T> {
   const server = await startServer(io);
   try {
     let started = performance.now();

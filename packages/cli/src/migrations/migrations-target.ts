@@ -26,9 +26,7 @@ export async function resolveMigrationsTarget(spec: string, kindFlag: string | u
   }
   const kind = (kindFlag as MigrationsKind | undefined) ?? (await detectMigrationsKind(path));
   if (!kind) {
-    throw new UsageError(
-      `cannot tell what kind of migrations ${spec} holds: pass --migrations-kind ${migrationsKinds.join('|')}`,
-    );
+    throw new UsageError(`cannot tell what kind of migrations ${spec} holds: pass --migrations-kind ${migrationsKinds.join('|')}`);
   }
   return { spec, path, kind };
 }

@@ -66,10 +66,13 @@ export function parseBaseline(text: string): Baseline {
   } catch (cause) {
     throw new BaselineFormatError(`not JSON (${(cause as Error).message}): write it again with ormdrift baseline`, { cause });
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new BaselineFormatError('not a baseline: expected an object with version and findings');
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw new BaselineFormatError('not a baseline: expected an object with version and findings');
   const record = document as { version?: unknown; findings?: unknown };
   if (record.version !== baselineVersion) {
-    throw new BaselineFormatError(`version ${JSON.stringify(record.version)} is not one this ormdrift reads (${baselineVersion}): write it again with ormdrift baseline`);
+    throw new BaselineFormatError(
+      `version ${JSON.stringify(record.version)} is not one this ormdrift reads (${baselineVersion}): write it again with ormdrift baseline`,
+    );
   }
   if (!Array.isArray(record.findings)) throw new BaselineFormatError('not a baseline: findings must be a list');
   const entries = record.findings.map((entry: unknown, index) => {

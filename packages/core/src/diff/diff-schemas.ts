@@ -50,7 +50,9 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
     diffTable(table, found, changes, references, retyped);
   }
   // a database-side conflict on a column whose model type differs too is that column's change, reported once
-  changes.push(...typeChanges.filter((change) => !(change.where === 'database' && retyped.has(`${change.table.schema}.${change.table.name}.${change.column}`))));
+  changes.push(
+    ...typeChanges.filter((change) => !(change.where === 'database' && retyped.has(`${change.table.schema}.${change.table.name}.${change.column}`))),
+  );
 
   for (const table of actual.tables) {
     if (!isTableLike(table) || table.kind === 'partition') continue;
@@ -90,7 +92,13 @@ function foreignKeyContext(expected: SchemaModel, declared: SchemaIndex, referen
   return context;
 }
 
-function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChange[], references: ReadonlyMap<string, ForeignKeyReference>, retyped: Set<string>): void {
+function diffTable(
+  expected: TableModel,
+  actual: TableModel,
+  changes: SchemaChange[],
+  references: ReadonlyMap<string, ForeignKeyReference>,
+  retyped: Set<string>,
+): void {
   const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
   for (const column of expected.columns) {
     const found = actualColumns.get(column.name);
@@ -102,7 +110,8 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
     const changed = columnDifferences(column, found);
     if (changed.includes('type')) retyped.add(key);
     const reference = changed.includes('type') ? references.get(key) : undefined;
-    if (changed.length > 0) changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed, ...(reference ? { references: reference } : {}) });
+    if (changed.length > 0)
+      changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed, ...(reference ? { references: reference } : {}) });
   }
   const declared = new Set(expected.columns.map((column) => column.name));
   for (const column of actual.columns) {
@@ -120,11 +129,13 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
     const otherNulls = sameColumns.find((candidate) => samePredicate(candidate.where, unique.where));
     // a partial unique declared: the database's is full (stricter) or guards other rows
     const otherWhere = unique.where !== undefined ? (sameColumns.find((candidate) => candidate.where === undefined) ?? sameColumns[0]) : undefined;
-    const fullKey = unique.where !== undefined && actual.primaryKey && sameColumnSet(actual.primaryKey.columns, unique.columns)
-      ? { ...(actual.primaryKey.name ? { name: actual.primaryKey.name } : {}), columns: actual.primaryKey.columns, nullsNotDistinct: false }
-      : undefined;
+    const fullKey =
+      unique.where !== undefined && actual.primaryKey && sameColumnSet(actual.primaryKey.columns, unique.columns)
+        ? { ...(actual.primaryKey.name ? { name: actual.primaryKey.name } : {}), columns: actual.primaryKey.columns, nullsNotDistinct: false }
+        : undefined;
     if (otherNulls) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: otherNulls, changed: ['nullsNotDistinct'] });
-    else if (otherWhere ?? fullKey) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
+    else if (otherWhere ?? fullKey)
+      changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
     else changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: false });
   }
   for (const index of expected.indexes) {
@@ -138,7 +149,8 @@ function diffTable(expected: TableModel, actual: TableModel, changes: SchemaChan
       changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other) });
       continue;
     }
-    const servedBy = index.columns.length > 0 && (index.method ?? 'btree') === 'btree' && index.where === undefined ? leadingIndex(actual, index.columns) : undefined;
+    const servedBy =
+      index.columns.length > 0 && (index.method ?? 'btree') === 'btree' && index.where === undefined ? leadingIndex(actual, index.columns) : undefined;
     changes.push({ kind: 'missing-index', table: expected, index, ...(servedBy ? { servedBy } : {}) });
   }
   for (const foreignKey of expected.foreignKeys) {
@@ -158,7 +170,6 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   if (valueSource(expected) !== valueSource(actual)) changed.push('default');
   return changed;
 }
-
 
 function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((column) => b.includes(column));
@@ -187,7 +198,11 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
  */
 function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
   if (index.columns.length === 0) return table.indexes.filter((candidate) => candidate.name === index.name);
-  const asIndex = (unique: UniqueModel): IndexModel => ({ ...(unique.name ? { name: unique.name } : {}), columns: unique.columns, ...(unique.where ? { where: unique.where } : {}) });
+  const asIndex = (unique: UniqueModel): IndexModel => ({
+    ...(unique.name ? { name: unique.name } : {}),
+    columns: unique.columns,
+    ...(unique.where ? { where: unique.where } : {}),
+  });
   return [
     ...table.indexes,
     ...table.uniques.map(asIndex),
@@ -209,16 +224,16 @@ function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions 
   const descending = (key: IndexKeyOptions | undefined) => key?.descending === true;
   const nullsFirst = (key: IndexKeyOptions | undefined) => key?.nullsFirst ?? descending(key);
   return (
-    (expected?.opclass ?? null) === (actual?.opclass ?? null) &&
-    descending(expected) === descending(actual) &&
-    nullsFirst(expected) === nullsFirst(actual)
+    (expected?.opclass ?? null) === (actual?.opclass ?? null) && descending(expected) === descending(actual) && nullsFirst(expected) === nullsFirst(actual)
   );
 }
 
 /** A full btree index or the primary key whose leading columns are `columns`: it serves their lookups already. */
 function leadingIndex(table: TableModel, columns: readonly string[]): IndexModel | undefined {
-  const leads = (candidate: { readonly columns: readonly string[] }) => candidate.columns.length > columns.length && columns.every((column, i) => candidate.columns[i] === column);
-  if (table.primaryKey && leads(table.primaryKey)) return { ...(table.primaryKey.name ? { name: table.primaryKey.name } : {}), columns: table.primaryKey.columns, primaryKey: true } as IndexModel;
+  const leads = (candidate: { readonly columns: readonly string[] }) =>
+    candidate.columns.length > columns.length && columns.every((column, i) => candidate.columns[i] === column);
+  if (table.primaryKey && leads(table.primaryKey))
+    return { ...(table.primaryKey.name ? { name: table.primaryKey.name } : {}), columns: table.primaryKey.columns, primaryKey: true } as IndexModel;
   const unique = table.uniques.find((candidate) => candidate.where === undefined && leads(candidate));
   if (unique) return { ...(unique.name ? { name: unique.name } : {}), columns: unique.columns };
   return table.indexes.find((candidate) => candidate.where === undefined && (candidate.method ?? 'btree') === 'btree' && leads(candidate));
@@ -231,10 +246,10 @@ function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): 
 }
 
 function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
-  const pairs = (fk: ForeignKeyModel) => fk.columns.map((column, i) => `${column}>${fk.references.columns[i]}`).sort().join(',');
-  return (
-    expected.references.schema === actual.references.schema &&
-    expected.references.name === actual.references.name &&
-    pairs(expected) === pairs(actual)
-  );
+  const pairs = (fk: ForeignKeyModel) =>
+    fk.columns
+      .map((column, i) => `${column}>${fk.references.columns[i]}`)
+      .sort()
+      .join(',');
+  return expected.references.schema === actual.references.schema && expected.references.name === actual.references.name && pairs(expected) === pairs(actual);
 }

@@ -13,7 +13,13 @@ import type { SchemaChangeOf } from './schema-change.ts';
  */
 export function foreignKeyTypeChanges(expected: SchemaIndex, actual: SchemaIndex, referenced: SchemaIndex): SchemaChangeOf<'foreign-key-type'>[] {
   const changes = new Map<string, SchemaChangeOf<'foreign-key-type'>>();
-  const consider = (table: TableModel, fk: ForeignKeyModel, types: SchemaIndex, where: SchemaChangeOf<'foreign-key-type'>['where'], referencedFrom: SchemaIndex) => {
+  const consider = (
+    table: TableModel,
+    fk: ForeignKeyModel,
+    types: SchemaIndex,
+    where: SchemaChangeOf<'foreign-key-type'>['where'],
+    referencedFrom: SchemaIndex,
+  ) => {
     fk.columns.forEach((column, position) => {
       const key = `${table.schema}.${table.name}.${column}`;
       const referencedColumn = fk.references.columns[position];

@@ -9,7 +9,10 @@ export function constantLiteral(expression: string | null): string | undefined {
   let text = expression.trim();
   for (;;) {
     const unwrapped = /^\((.*)\)$/s.exec(text)?.[1];
-    const cast = /^(.*?)\s*::\s*(?:"[^"]*"|[a-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[a-z_][\w$]*))?(?:\s+(?:varying|precision))?(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\s*\[\d*\])*$/is.exec(text)?.[1];
+    const cast =
+      /^(.*?)\s*::\s*(?:"[^"]*"|[a-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[a-z_][\w$]*))?(?:\s+(?:varying|precision))?(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\s*\[\d*\])*$/is.exec(
+        text,
+      )?.[1];
     if (unwrapped !== undefined && balanced(unwrapped)) text = unwrapped.trim();
     else if (cast !== undefined && cast !== '' && balanced(cast)) text = cast.trim();
     else break;

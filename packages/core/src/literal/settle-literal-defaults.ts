@@ -12,7 +12,12 @@ import type { CompareLiterals, LiteralPair } from './literal-comparison.ts';
  * spelling, so the diff that follows sees no change. Everything else is returned as it was.
  * A failed comparison changes nothing: the text comparison's verdict stands.
  */
-export async function settleLiteralDefaults(expected: SchemaModel, actual: SchemaModel, compare: CompareLiterals, options: { readonly signal?: AbortSignal } = {}): Promise<SchemaModel> {
+export async function settleLiteralDefaults(
+  expected: SchemaModel,
+  actual: SchemaModel,
+  compare: CompareLiterals,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<SchemaModel> {
   const declared = new SchemaIndex(expected);
   const candidates: { table: TableModel; column: ColumnModel; pair: LiteralPair; default: string }[] = [];
   for (const table of actual.tables) {
@@ -30,7 +35,10 @@ export async function settleLiteralDefaults(expected: SchemaModel, actual: Schem
 
   let verdicts: readonly (boolean | undefined)[];
   try {
-    verdicts = await compare(candidates.map((candidate) => candidate.pair), options);
+    verdicts = await compare(
+      candidates.map((candidate) => candidate.pair),
+      options,
+    );
   } catch {
     return actual;
   }

@@ -13,6 +13,8 @@ export function withImpliedConstraints(table: TableModel): TableModel {
   if (!table.columns.some((column) => column.nullable && implied(column.name, column.identity, valueSource(column)))) return table;
   return {
     ...table,
-    columns: table.columns.map((column) => (column.nullable && implied(column.name, column.identity, valueSource(column)) ? { ...column, nullable: false } : column)),
+    columns: table.columns.map((column) =>
+      column.nullable && implied(column.name, column.identity, valueSource(column)) ? { ...column, nullable: false } : column,
+    ),
   };
 }

@@ -44,7 +44,14 @@ export function mergeRegistries(schemas: readonly SchemaModel[]): MergedSchema {
     const union = unionTables(known, declared);
     tables.set(key, union.table);
     if (union.differences.length > 0) {
-      conflicts.push({ schema: table.schema, name: table.name, object: 'table', first: known.sources, second: declared.sources, differences: union.differences });
+      conflicts.push({
+        schema: table.schema,
+        name: table.name,
+        object: 'table',
+        first: known.sources,
+        second: declared.sources,
+        differences: union.differences,
+      });
     }
   }
   for (const declared of stableOrder(schemas.map((schema) => schema.enums))) {
@@ -74,7 +81,9 @@ export function mergeRegistries(schemas: readonly SchemaModel[]): MergedSchema {
  * Every declaration once, grouped by object (in the order each object first appears), then by
  * registry (in the order given), then by model name within a registry.
  */
-function stableOrder<T extends { readonly schema: string; readonly name: string; readonly sources: readonly Provenance[] }>(registries: readonly (readonly T[])[]): T[] {
+function stableOrder<T extends { readonly schema: string; readonly name: string; readonly sources: readonly Provenance[] }>(
+  registries: readonly (readonly T[])[],
+): T[] {
   const items = registries.flatMap((declarations, registry) => declarations.map((item) => ({ item, registry, key: qualifiedKey(item) })));
   const firstSeen = new Map<string, number>();
   items.forEach(({ key }, index) => {
@@ -82,6 +91,11 @@ function stableOrder<T extends { readonly schema: string; readonly name: string;
   });
   const model = (item: T) => item.sources.map((source) => source.model ?? '').join('\u0000');
   return items
-    .sort((a, b) => firstSeen.get(a.key)! - firstSeen.get(b.key)! || a.registry - b.registry || (model(a.item) < model(b.item) ? -1 : model(a.item) > model(b.item) ? 1 : 0))
+    .sort(
+      (a, b) =>
+        firstSeen.get(a.key)! - firstSeen.get(b.key)! ||
+        a.registry - b.registry ||
+        (model(a.item) < model(b.item) ? -1 : model(a.item) > model(b.item) ? 1 : 0),
+    )
     .map(({ item }) => item);
 }

@@ -7,6 +7,9 @@ const actions: ReadonlySet<string> = new Set<ReferentialAction>(['NO ACTION', 'R
  * PostgreSQL's. Absent, or unknown, is PostgreSQL's default: NO ACTION.
  */
 export function referentialAction(text: string | null | undefined): ReferentialAction {
-  const action = (text ?? '').trim().toUpperCase().replace(/[_\s]+/g, ' ');
+  const action = (text ?? '')
+    .trim()
+    .toUpperCase()
+    .replace(/[_\s]+/g, ' ');
   return actions.has(action) ? (action as ReferentialAction) : 'NO ACTION';
 }

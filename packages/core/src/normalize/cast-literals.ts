@@ -47,7 +47,8 @@ const typedLiteralPrefix = new RegExp(
 );
 
 /** A type name after `::`: words, a schema dot, quoted names, one modifier list, a time zone and array brackets. */
-const castType = /^\s*::\s*((?:"[^"]*"|[a-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[a-z_][\w$]*))?(?:\s+(?:varying|precision))?(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\s*\[\d*\])*)/i;
+const castType =
+  /^\s*::\s*((?:"[^"]*"|[a-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[a-z_][\w$]*))?(?:\s+(?:varying|precision))?(?:\s*\([\d\s,]*\))?(?:\s+with(?:out)?\s+time\s+zone)?(?:\s*\[\d*\])*)/i;
 
 /**
  * Rewrites every constant of a default expression into PostgreSQL's own form of its value, so that

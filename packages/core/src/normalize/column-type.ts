@@ -95,13 +95,7 @@ const aliases: Record<string, string> = {
 };
 
 /** Time types whose default (and maximum) precision is 6: `timestamp(6)` and `timestamp` are the same type. */
-const sixDigitPrecision = new Set([
-  'timestamp without time zone',
-  'timestamp with time zone',
-  'time without time zone',
-  'time with time zone',
-  'interval',
-]);
+const sixDigitPrecision = new Set(['timestamp without time zone', 'timestamp with time zone', 'time without time zone', 'time with time zone', 'interval']);
 
 function canonicalName(base: string, modifiers: number[]): string {
   if (base === 'float' || base === 'double') {

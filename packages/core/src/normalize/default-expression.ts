@@ -45,20 +45,12 @@ export function canonicalDefault(expression: string | null | undefined, type: Co
   return text;
 }
 
-
 /**
  * Ways to say "the current time". `'now'` survives only as a runtime cast
  * (`('now'::text)::date`, TypeORM's CURRENT_DATE): a plain `'now'::date` is folded into a
  * fixed date when the table is created, so it never reaches here as `'now'`.
  */
-const timeFunctions = new Set([
-  'now()',
-  'current_timestamp',
-  'transaction_timestamp()',
-  'localtimestamp',
-  'current_date',
-  "'now'",
-]);
+const timeFunctions = new Set(['now()', 'current_timestamp', 'transaction_timestamp()', 'localtimestamp', 'current_date', "'now'"]);
 
 /** Lower-cases everything outside quotes, folds white space and drops `::type` casts. */
 function withoutCasts(expression: string): string {
@@ -102,9 +94,10 @@ function closingQuote(text: string, start: number): number {
 
 /** Skips a type name after `::`: words, schema dots, quoted names, one modifier list and array brackets. */
 function skipCast(text: string, start: number): number {
-  const match = /^(?:\s*(?:"[^"]*"|[a-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[a-z_][\w$]*))?)(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\s*\([\d\s,]*\))?(?:\s+(?:with(?:out)?\s+time\s+zone))?(?:\s*\[\d*\])*/i.exec(
-    text.slice(start),
-  );
+  const match =
+    /^(?:\s*(?:"[^"]*"|[a-z_][\w$]*)(?:\s*\.\s*(?:"[^"]*"|[a-z_][\w$]*))?)(?:\s+(?:varying|precision|with(?:out)?\s+time\s+zone))*(?:\s*\([\d\s,]*\))?(?:\s+(?:with(?:out)?\s+time\s+zone))?(?:\s*\[\d*\])*/i.exec(
+      text.slice(start),
+    );
   return start + (match?.[0].length ?? 0);
 }
 
@@ -124,7 +117,6 @@ function balanced(text: string): boolean {
   }
   return depth === 0;
 }
-
 
 /** Applies `rewrite` to the text outside single-quoted literals only. */
 function outsideQuotes(text: string, rewrite: (part: string) => string): string {

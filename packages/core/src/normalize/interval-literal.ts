@@ -36,7 +36,10 @@ export function parseInterval(text: string): IntervalValue | undefined {
   if (input === '') return undefined;
   if (input.startsWith('p')) return parseIso8601(input);
   const value = { months: 0, days: 0, microseconds: 0 };
-  const tokens = input.replace(/^@\s*/, '').replace(/(\d)([a-z])/g, '$1 $2').split(/\s+/);
+  const tokens = input
+    .replace(/^@\s*/, '')
+    .replace(/(\d)([a-z])/g, '$1 $2')
+    .split(/\s+/);
   let negate = false;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
@@ -73,7 +76,12 @@ export function parseInterval(text: string): IntervalValue | undefined {
 }
 
 /** As `interval_in` spills fractions down: a fraction of a month is 30 days, of a day 24 hours. */
-function addAmount(value: { months: number; days: number; microseconds: number }, amount: number, field: 'months' | 'days' | 'microseconds', factor: number): void {
+function addAmount(
+  value: { months: number; days: number; microseconds: number },
+  amount: number,
+  field: 'months' | 'days' | 'microseconds',
+  factor: number,
+): void {
   if (field === 'microseconds') {
     value.microseconds += Math.round(amount * factor);
     return;

@@ -22,7 +22,13 @@ export type FixOperation =
    */
   | { readonly op: 'remove-enum-values'; readonly enum: QualifiedName; readonly values: readonly string[]; readonly keep: readonly string[] }
   /** `CREATE TABLE` with its columns, primary key, unique constraints and the foreign keys in `foreignKeys`. */
-  | { readonly op: 'create-table'; readonly table: TableModel; readonly primaryKeyName: string | null; readonly uniques: readonly NamedUnique[]; readonly foreignKeys: readonly NamedForeignKey[] }
+  | {
+      readonly op: 'create-table';
+      readonly table: TableModel;
+      readonly primaryKeyName: string | null;
+      readonly uniques: readonly NamedUnique[];
+      readonly foreignKeys: readonly NamedForeignKey[];
+    }
   | { readonly op: 'drop-table'; readonly table: QualifiedName }
   /**
    * `ALTER TABLE ... ADD COLUMN`. A NOT NULL column without a default (or generated value) is added

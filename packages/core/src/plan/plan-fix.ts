@@ -66,7 +66,9 @@ class Planner {
     for (const change of this.#changes) {
       switch (change.kind) {
         case 'missing-enum':
-          this.#add('enums', change, { op: 'create-enum', enum: nameOf(change.enum), values: change.enum.values }, [{ op: 'drop-enum', enum: nameOf(change.enum) }]);
+          this.#add('enums', change, { op: 'create-enum', enum: nameOf(change.enum), values: change.enum.values }, [
+            { op: 'drop-enum', enum: nameOf(change.enum) },
+          ]);
           break;
         case 'modify-enum':
           this.#addEnumValues(change);
@@ -92,16 +94,31 @@ class Planner {
           this.#addForeignKey(change);
           break;
         case 'modify-foreign-key':
-          this.#note(change, 'foreign-key-actions', `${displayName(change.table)}.${change.expected.columns.join(', ')}`, 'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand');
+          this.#note(
+            change,
+            'foreign-key-actions',
+            `${displayName(change.table)}.${change.expected.columns.join(', ')}`,
+            'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand',
+          );
           break;
         case 'extra-column':
-          this.#note(change, 'extra-column', `${displayName(change.table)}.${change.column.name}`, 'no model declares this column: dropping it loses its data, so it is left to a person (if inserts fail on it, give it a default or make it nullable)');
+          this.#note(
+            change,
+            'extra-column',
+            `${displayName(change.table)}.${change.column.name}`,
+            'no model declares this column: dropping it loses its data, so it is left to a person (if inserts fail on it, give it a default or make it nullable)',
+          );
           break;
         case 'extra-table':
           this.#note(change, 'extra-table', displayName(change.table), 'no model declares this table: dropping it loses its data, so it is left to a person');
           break;
         case 'foreign-key-type':
-          this.#note(change, 'type', `${displayName(change.table)}.${change.column}`, `the column is ${formatColumnType(change.columnType)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.referencedType)}: decide which type is right, then change the other by hand (a type change rewrites the table)`);
+          this.#note(
+            change,
+            'type',
+            `${displayName(change.table)}.${change.column}`,
+            `the column is ${formatColumnType(change.columnType)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.referencedType)}: decide which type is right, then change the other by hand (a type change rewrites the table)`,
+          );
           break;
         case 'modify-unique':
           this.#note(
@@ -124,7 +141,12 @@ class Planner {
           );
           break;
         case 'registry-conflict':
-          this.#note(change, 'registry-conflict', displayName(change.conflict), `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`);
+          this.#note(
+            change,
+            'registry-conflict',
+            displayName(change.conflict),
+            `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`,
+          );
           break;
         default:
           return assertNever(change);
@@ -185,7 +207,12 @@ class Planner {
     const table = nameOf(change.table);
     const column = change.expected.name;
     if (change.changed.includes('type')) {
-      this.#note(change, 'type', where, `the column is ${formatColumnType(change.actual.type)} and the models expect ${formatColumnType(change.expected.type)}: changing a type rewrites the table under an exclusive lock and can fail on, or silently change, existing values; write that migration by hand`);
+      this.#note(
+        change,
+        'type',
+        where,
+        `the column is ${formatColumnType(change.actual.type)} and the models expect ${formatColumnType(change.expected.type)}: changing a type rewrites the table under an exclusive lock and can fail on, or silently change, existing values; write that migration by hand`,
+      );
     }
     if (change.changed.includes('nullable')) {
       this.#note(
@@ -200,11 +227,21 @@ class Planner {
     if (!change.changed.includes('default')) return;
     const { expected, actual } = change;
     if (change.changed.includes('type')) {
-      this.#note(change, 'default', where, 'the default differs too, but the model\'s default is of another type than the column: fix the type first');
+      this.#note(change, 'default', where, "the default differs too, but the model's default is of another type than the column: fix the type first");
     } else if (expected.identity !== null || actual.identity !== null || expected.generated !== null || actual.generated !== null) {
-      this.#note(change, 'identity', where, 'an identity or generated column differs from the models: turning one into the other changes how every row is numbered or computed; write that migration by hand');
+      this.#note(
+        change,
+        'identity',
+        where,
+        'an identity or generated column differs from the models: turning one into the other changes how every row is numbered or computed; write that migration by hand',
+      );
     } else if (expected.default === null) {
-      this.#note(change, 'default', where, `the database has the default ${actual.default ?? ''} that the models do not declare: ormdrift never drops anything; drop it by hand if nothing relies on it`);
+      this.#note(
+        change,
+        'default',
+        where,
+        `the database has the default ${actual.default ?? ''} that the models do not declare: ormdrift never drops anything; drop it by hand if nothing relies on it`,
+      );
     } else {
       const enumType = expected.type.enum ? { enum: expected.type.enum } : {};
       this.#add('defaults', change, { op: 'set-default', table, column, default: expected.default, ...enumType }, [
@@ -229,27 +266,43 @@ class Planner {
     const name = unique.name ?? this.#names.choose(table, unique.columns, 'key');
     if (unique.where !== undefined) {
       const index: NamedIndex = { name, columns: unique.columns, where: unique.where, unique: true, nullsNotDistinct: unique.nullsNotDistinct };
-      this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [{ op: 'drop-index', index: { schema: table.schema, name } }]);
+      this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [
+        { op: 'drop-index', index: { schema: table.schema, name } },
+      ]);
       return;
     }
-    this.#add('keys', change, { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct } }, [{ op: 'drop-constraint', table, name }]);
+    this.#add('keys', change, { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct } }, [
+      { op: 'drop-constraint', table, name },
+    ]);
   }
 
   /** Whether the database column allowed NULL before the fix (a nullability change says so). */
   #wasNullable(table: TableModel, column: string): boolean {
     return this.#all.some(
-      (change) => change.kind === 'modify-column' && change.table === table && change.expected.name === column && change.changed.includes('nullable') && change.actual.nullable,
+      (change) =>
+        change.kind === 'modify-column' &&
+        change.table === table &&
+        change.expected.name === column &&
+        change.changed.includes('nullable') &&
+        change.actual.nullable,
     );
   }
 
   #addIndex(change: Extract<SchemaChange, { kind: 'missing-index' }>): void {
     const table = nameOf(change.table);
     if (change.index.columns.length === 0) {
-      this.#note(change, 'expression-index', `${displayName(change.table)} index ${change.index.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
+      this.#note(
+        change,
+        'expression-index',
+        `${displayName(change.table)} index ${change.index.name ?? ''}`,
+        'an expression index: the models give its name but not its expression, so ormdrift cannot write it',
+      );
       return;
     }
     const index = this.#namedIndex(table, change.index);
-    this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [{ op: 'drop-index', index: { schema: table.schema, name: index.name } }]);
+    this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [
+      { op: 'drop-index', index: { schema: table.schema, name: index.name } },
+    ]);
   }
 
   #namedIndex(table: QualifiedName, index: IndexModel): NamedIndex {
@@ -283,7 +336,11 @@ class Planner {
       const primaryKeyName = table.primaryKey ? (table.primaryKey.name ?? this.#names.choose(name, [], 'pkey')) : null;
       const uniques: NamedUnique[] = table.uniques
         .filter((unique) => unique.where === undefined)
-        .map((unique) => ({ name: unique.name ?? this.#names.choose(name, unique.columns, 'key'), columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct }));
+        .map((unique) => ({
+          name: unique.name ?? this.#names.choose(name, unique.columns, 'key'),
+          columns: unique.columns,
+          nullsNotDistinct: unique.nullsNotDistinct,
+        }));
       const foreignKeys = table.foreignKeys.filter((fk) => !later.has(fk)).map((fk) => this.#namedForeignKey(name, fk));
       this.#add('tables', source, { op: 'create-table', table, primaryKeyName, uniques, foreignKeys }, [{ op: 'drop-table', table: name }]);
 
@@ -294,7 +351,12 @@ class Planner {
       }
       for (const declared of table.indexes) {
         if (declared.columns.length === 0) {
-          this.#note(source, 'expression-index', `${displayName(table)} index ${declared.name ?? ''}`, 'an expression index: the models give its name but not its expression, so ormdrift cannot write it');
+          this.#note(
+            source,
+            'expression-index',
+            `${displayName(table)} index ${declared.name ?? ''}`,
+            'an expression index: the models give its name but not its expression, so ormdrift cannot write it',
+          );
           continue;
         }
         this.#add('table-indexes', source, { op: 'create-index', table: name, index: this.#namedIndex(name, declared), concurrently: false }, []);
@@ -302,14 +364,22 @@ class Planner {
       for (const fk of later) {
         const foreignKey = this.#namedForeignKey(name, fk);
         // the table is new and empty: nothing to validate
-        this.#add('table-foreign-keys', source, { op: 'add-foreign-key', table: name, foreignKey, notValid: false }, [{ op: 'drop-constraint', table: name, name: foreignKey.name }]);
+        this.#add('table-foreign-keys', source, { op: 'add-foreign-key', table: name, foreignKey, notValid: false }, [
+          { op: 'drop-constraint', table: name, name: foreignKey.name },
+        ]);
       }
     }
   }
 
   #partialUnique(table: QualifiedName, unique: UniqueModel): NamedIndex {
     const name = unique.name ?? this.#names.choose(table, unique.columns, 'key');
-    return { name, columns: unique.columns, ...(unique.where === undefined ? {} : { where: unique.where }), unique: true, nullsNotDistinct: unique.nullsNotDistinct };
+    return {
+      name,
+      columns: unique.columns,
+      ...(unique.where === undefined ? {} : { where: unique.where }),
+      unique: true,
+      nullsNotDistinct: unique.nullsNotDistinct,
+    };
   }
 }
 

@@ -44,7 +44,11 @@ export function orderTables(tables: readonly TableModel[]): OrderedTables {
   while (pending.size > 0) {
     const ready = [...pending.values()].find((table) => !table.foreignKeys.some((fk) => waitsFor(table, fk)));
     const next = ready ?? [...pending.values()].find((table) => onCycle(table)) ?? pending.values().next().value!;
-    if (!ready) deferred.set(next, next.foreignKeys.filter((fk) => waitsFor(next, fk)));
+    if (!ready)
+      deferred.set(
+        next,
+        next.foreignKeys.filter((fk) => waitsFor(next, fk)),
+      );
     pending.delete(qualifiedKey(next));
     ordered.push(next);
   }

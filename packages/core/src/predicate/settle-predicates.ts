@@ -12,7 +12,12 @@ type Partial = IndexModel | UniqueModel;
  * both alike, the database's index takes the model's spelling, so the diff that follows sees no
  * change. A failed comparison changes nothing: the text comparison's verdict stands.
  */
-export async function settlePredicates(expected: SchemaModel, actual: SchemaModel, compare: ComparePredicates, options: { readonly signal?: AbortSignal } = {}): Promise<SchemaModel> {
+export async function settlePredicates(
+  expected: SchemaModel,
+  actual: SchemaModel,
+  compare: ComparePredicates,
+  options: { readonly signal?: AbortSignal } = {},
+): Promise<SchemaModel> {
   const found = new SchemaIndex(actual);
   const candidates: { object: Partial; pair: PredicatePair; where: string }[] = [];
   for (const table of expected.tables) {
@@ -31,7 +36,10 @@ export async function settlePredicates(expected: SchemaModel, actual: SchemaMode
 
   let verdicts: readonly (boolean | undefined)[];
   try {
-    verdicts = await compare(candidates.map((candidate) => candidate.pair), options);
+    verdicts = await compare(
+      candidates.map((candidate) => candidate.pair),
+      options,
+    );
   } catch {
     return actual;
   }

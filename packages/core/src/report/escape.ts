@@ -48,10 +48,7 @@ export function xmlText(text: string): string {
  * shows them in the annotation); other control characters are made visible.
  */
 export function workflowCommandData(text: string): string {
-  return escapeLines(text)
-    .replace(/%/g, '%25')
-    .replace(/\r/g, '%0D')
-    .replace(/\n/g, '%0A');
+  return escapeLines(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /**
@@ -73,5 +70,7 @@ export function mermaidWord(text: string): string {
 
 /** Text inside a Mermaid double-quoted string, which has no escape for `"`: quotes and controls are replaced. */
 export function mermaidString(text: string): string {
-  return escapeText(text).replace(/"/g, "'").replace(/[<>]/g, (char) => (char === '<' ? '‹' : '›'));
+  return escapeText(text)
+    .replace(/"/g, "'")
+    .replace(/[<>]/g, (char) => (char === '<' ? '‹' : '›'));
 }

@@ -44,7 +44,9 @@ export function baselineLines(result: CheckResult): string[] {
   if (!baseline) return [];
   const lines = [`baseline ${baseline.file}: ${plural(baseline.accepted, 'known finding')} not reported`];
   if (baseline.fixed.length > 0) {
-    lines.push(`${plural(baseline.fixed.length, 'baseline entry', 'baseline entries')} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`):`);
+    lines.push(
+      `${plural(baseline.fixed.length, 'baseline entry', 'baseline entries')} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`):`,
+    );
     for (const entry of baseline.fixed) lines.push(`  ${entry.key}${entry.count > 1 ? ` (${entry.count} fewer)` : ''}`);
   }
   return lines;
@@ -64,6 +66,9 @@ export function describeValue(value: unknown): string {
     return parts.join(' ');
   }
   return Object.entries(record)
-    .map(([key, inner]) => `${key}: ${Array.isArray(inner) ? inner.join(', ') : inner === null ? 'none' : typeof inner === 'object' ? JSON.stringify(inner) : String(inner)}`)
+    .map(
+      ([key, inner]) =>
+        `${key}: ${Array.isArray(inner) ? inner.join(', ') : inner === null ? 'none' : typeof inner === 'object' ? JSON.stringify(inner) : String(inner)}`,
+    )
     .join('; ');
 }

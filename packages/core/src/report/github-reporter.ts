@@ -16,7 +16,10 @@ export const githubReporter: Reporter = {
   name: 'github',
   render(result) {
     const lines = result.findings.map(annotation);
-    for (const problem of result.problems) lines.push(`::notice title=${workflowCommandProperty('ormdrift: not checked')}::${workflowCommandData(`${problem.source}: ${problem.ref}: ${problem.message}`)}`);
+    for (const problem of result.problems)
+      lines.push(
+        `::notice title=${workflowCommandProperty('ormdrift: not checked')}::${workflowCommandData(`${problem.source}: ${problem.ref}: ${problem.message}`)}`,
+      );
     lines.push(...[summaryLine(result), ...baselineLines(result)].map(escapeText).map(stopCommands));
     return `${lines.join('\n')}\n`;
   },

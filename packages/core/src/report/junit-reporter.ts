@@ -32,17 +32,29 @@ export const junitReporter: Reporter = {
     };
     const serviceByTable = new Map<string, string>();
     for (const finding of result.findings) {
-      if (finding.service !== undefined && finding.table !== undefined) serviceByTable.set(qualifiedKey({ schema: finding.schema, name: finding.table }), finding.service);
+      if (finding.service !== undefined && finding.table !== undefined)
+        serviceByTable.set(qualifiedKey({ schema: finding.schema, name: finding.table }), finding.service);
     }
     for (const table of result.expected?.tables ?? []) {
       const key = qualifiedKey(table);
-      suiteOf(serviceByTable.get(key)).set(key, { schema: table.schema, name: displayName(table), file: table.sources.find((source) => source.file)?.file, findings: [] });
+      suiteOf(serviceByTable.get(key)).set(key, {
+        schema: table.schema,
+        name: displayName(table),
+        file: table.sources.find((source) => source.file)?.file,
+        findings: [],
+      });
     }
     for (const finding of result.findings) {
-      const key = finding.table === undefined ? qualifiedKey({ schema: finding.schema, name: '' }) : qualifiedKey({ schema: finding.schema, name: finding.table });
+      const key =
+        finding.table === undefined ? qualifiedKey({ schema: finding.schema, name: '' }) : qualifiedKey({ schema: finding.schema, name: finding.table });
       const suite = suiteOf(finding.service ?? serviceByTable.get(key));
       const existing = [...suites.values()].find((cases) => cases.has(key))?.get(key);
-      const testCase = existing ?? { schema: finding.schema, name: finding.table === undefined ? `schema ${finding.schema}` : displayName({ schema: finding.schema, name: finding.table }), file: finding.sources.find((source) => source.file)?.file, findings: [] };
+      const testCase = existing ?? {
+        schema: finding.schema,
+        name: finding.table === undefined ? `schema ${finding.schema}` : displayName({ schema: finding.schema, name: finding.table }),
+        file: finding.sources.find((source) => source.file)?.file,
+        findings: [],
+      };
       if (!existing) suite.set(key, testCase);
       testCase.findings.push(finding);
     }
@@ -54,7 +66,11 @@ export const junitReporter: Reporter = {
       const counts = { tests: cases.size, failures: 0, skipped: 0 };
       const suite = root.ele('testsuite', { name: xmlText(name) });
       for (const testCase of cases.values()) {
-        const element = suite.ele('testcase', { classname: xmlText(`${name}.${testCase.schema}`), name: xmlText(testCase.name), ...(testCase.file ? { file: xmlText(testCase.file) } : {}) });
+        const element = suite.ele('testcase', {
+          classname: xmlText(`${name}.${testCase.schema}`),
+          name: xmlText(testCase.name),
+          ...(testCase.file ? { file: xmlText(testCase.file) } : {}),
+        });
         const errors = testCase.findings.filter((finding) => finding.severity === 'error');
         const warnings = testCase.findings.filter((finding) => finding.severity === 'warning');
         if (errors.length > 0) {
@@ -72,7 +88,11 @@ export const junitReporter: Reporter = {
       totals.skipped += counts.skipped;
     }
     root.att({ tests: String(totals.tests), failures: String(totals.failures), errors: '0', skipped: String(totals.skipped) });
-    const notes = [summaryLine(result), ...baselineLines(result), ...result.problems.map((problem) => `note: ${problem.source}: ${problem.ref}: ${problem.message}`)];
+    const notes = [
+      summaryLine(result),
+      ...baselineLines(result),
+      ...result.problems.map((problem) => `note: ${problem.source}: ${problem.ref}: ${problem.message}`),
+    ];
     root.ele('system-out').txt(xmlText(notes.map(escapeText).join('\n')));
     return `${root.end({ prettyPrint: true, indent: '  ' })}\n`;
   },

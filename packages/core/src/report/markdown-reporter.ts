@@ -59,7 +59,12 @@ export function createMarkdownReporter(options: MarkdownReporterOptions = {}): R
 
 function section(group: FindingGroup, metas: Readonly<Record<string, { docs: string }>>, docsBaseUrl: string | undefined): string {
   const title = group.service === undefined ? group.title : `${group.service} · ${group.title}`;
-  const lines = [`### ${markdownText(title)} (${plural(group.findings.length, 'finding')})`, '', '| severity | code | column | message |', '| --- | --- | --- | --- |'];
+  const lines = [
+    `### ${markdownText(title)} (${plural(group.findings.length, 'finding')})`,
+    '',
+    '| severity | code | column | message |',
+    '| --- | --- | --- | --- |',
+  ];
   for (const finding of group.findings) {
     const severity = finding.severity === 'error' ? '❌ error' : '⚠️ warning';
     const docs = docsUrl(metas[finding.code]?.docs, docsBaseUrl);
@@ -73,7 +78,9 @@ function section(group: FindingGroup, metas: Readonly<Record<string, { docs: str
 }
 
 function details(finding: Finding): string[] {
-  const lines = [`- ${markdownText(finding.code)} ${finding.column === undefined ? '' : `on ${markdownText(finding.column)} `}· key ${markdownText(finding.key)}`];
+  const lines = [
+    `- ${markdownText(finding.code)} ${finding.column === undefined ? '' : `on ${markdownText(finding.column)} `}· key ${markdownText(finding.key)}`,
+  ];
   if (finding.expected !== null && finding.expected !== undefined) lines.push(`  - expected: ${markdownText(describeValue(finding.expected))}`);
   if (finding.actual !== null && finding.actual !== undefined) lines.push(`  - actual: ${markdownText(describeValue(finding.actual))}`);
   const declared = finding.sources.map((source) => [source.model, source.file].filter(Boolean).join(' in ')).filter(Boolean);
@@ -99,7 +106,9 @@ function erDiagram(result: CheckResult): string {
 
   // Entities: the tables with findings and the tables their foreign keys point to.
   const entities = new Map<string, QualifiedName>();
-  for (const finding of result.findings) if (finding.table !== undefined) entities.set(qualifiedKey({ schema: finding.schema, name: finding.table }), { schema: finding.schema, name: finding.table });
+  for (const finding of result.findings)
+    if (finding.table !== undefined)
+      entities.set(qualifiedKey({ schema: finding.schema, name: finding.table }), { schema: finding.schema, name: finding.table });
   for (const key of drifted.keys()) for (const fk of declared.get(key)?.foreignKeys ?? []) entities.set(qualifiedKey(fk.references), fk.references);
   const names = entityNames([...entities.values()]);
 

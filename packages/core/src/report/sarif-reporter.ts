@@ -27,7 +27,10 @@ export const sarifReporter: Reporter = {
         name: code,
         shortDescription: { text: meta.description },
         fullDescription: { text: `${meta.description} Next step: ${meta.nextStep}.` },
-        help: { text: `${meta.description} Next step: ${meta.nextStep}. See ${help ?? meta.docs}.`, markdown: `${meta.description} Next step: ${meta.nextStep}. See [${meta.code}](${help ?? meta.docs}).` },
+        help: {
+          text: `${meta.description} Next step: ${meta.nextStep}. See ${help ?? meta.docs}.`,
+          markdown: `${meta.description} Next step: ${meta.nextStep}. See [${meta.code}](${help ?? meta.docs}).`,
+        },
         ...(help ? { helpUri: help } : {}),
         defaultConfiguration: { level: defaultLevel(meta) },
       };
@@ -45,7 +48,10 @@ export const sarifReporter: Reporter = {
               executionSuccessful: true,
               toolExecutionNotifications: [
                 { message: { text: escapeText(summaryLine(result)) }, level: 'note' },
-                ...result.problems.map((problem) => ({ message: { text: escapeText(`${problem.source}: ${problem.ref}: ${problem.message}`) }, level: 'warning' as const })),
+                ...result.problems.map((problem) => ({
+                  message: { text: escapeText(`${problem.source}: ${problem.ref}: ${problem.message}`) },
+                  level: 'warning' as const,
+                })),
               ],
             },
           ],
@@ -71,12 +77,21 @@ function toResult(finding: Finding, ruleIndex: number, cwd: string | undefined):
     message: { text: escapeText(finding.message) },
     locations: [
       {
-        ...(source?.file ? { physicalLocation: { artifactLocation: artifact(source.file, cwd), ...(source.line ? { region: { startLine: source.line } } : {}) } } : {}),
+        ...(source?.file
+          ? { physicalLocation: { artifactLocation: artifact(source.file, cwd), ...(source.line ? { region: { startLine: source.line } } : {}) } }
+          : {}),
         logicalLocations: [{ fullyQualifiedName: escapeText(name), kind: finding.column === undefined ? 'type' : 'member' }],
       },
     ],
     partialFingerprints: { 'ormdriftKey/v1': finding.key },
-    properties: { key: finding.key, schema: finding.schema, ...(finding.table ? { table: finding.table } : {}), ...(finding.column ? { column: finding.column } : {}), expected: finding.expected, actual: finding.actual },
+    properties: {
+      key: finding.key,
+      schema: finding.schema,
+      ...(finding.table ? { table: finding.table } : {}),
+      ...(finding.column ? { column: finding.column } : {}),
+      expected: finding.expected,
+      actual: finding.actual,
+    },
   };
 }
 

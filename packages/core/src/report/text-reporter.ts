@@ -40,7 +40,8 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       }
       const { errors, warnings, tables } = result.summary;
       const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
-      if (result.findings.length === 0) lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
+      if (result.findings.length === 0)
+        lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
       else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
       for (const line of baselineLines(result)) lines.push(dim(escapeText(line)));
       for (const problem of result.problems) lines.push(yellow(escapeText(`note: ${problem.source}: ${problem.ref}: ${problem.message}`)));
@@ -63,7 +64,9 @@ function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, 
   const order = Object.keys(metas);
   const sorted = [...groups].sort(([a, left], [b, right]) => right.count - left.count || order.indexOf(a) - order.indexOf(b));
   const lines = [`by code: ${sorted.map(([code, { count }]) => `${count} ${code}`).join(', ')}`];
-  const [code] = [...sorted].sort(([a, left], [b, right]) => Number(right.errors > 0) - Number(left.errors > 0) || right.count - left.count || order.indexOf(a) - order.indexOf(b))[0]!;
+  const [code] = [...sorted].sort(
+    ([a, left], [b, right]) => Number(right.errors > 0) - Number(left.errors > 0) || right.count - left.count || order.indexOf(a) - order.indexOf(b),
+  )[0]!;
   const meta = metas[code];
   if (meta) lines.push(`next: ${meta.nextStep} (${code}, see ${meta.docs})`);
   return lines;

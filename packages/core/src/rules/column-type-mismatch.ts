@@ -27,9 +27,12 @@ export const columnTypeMismatch = defineRule({
           schema: table.schema,
           table: table.name,
           column: expected.name,
-          message: (wider
-            ? `${columnRef(table, expected.name)} is ${formatColumnType(actual.type)} in the database, wider than ${formatColumnType(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
-            : `${columnRef(table, expected.name)} is ${formatColumnType(expected.type)} in ${declaredBy(table)} but ${formatColumnType(actual.type)} in the database`) + keyNote + note,
+          message:
+            (wider
+              ? `${columnRef(table, expected.name)} is ${formatColumnType(actual.type)} in the database, wider than ${formatColumnType(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
+              : `${columnRef(table, expected.name)} is ${formatColumnType(expected.type)} in ${declaredBy(table)} but ${formatColumnType(actual.type)} in the database`) +
+            keyNote +
+            note,
           expected: { type: formatColumnType(expected.type), ...(references ? { references: target, referencedType: formatColumnType(references.type) } : {}) },
           actual: { type: formatColumnType(actual.type) },
           sources: table.sources,

@@ -25,9 +25,10 @@ export const defaultMismatch = defineRule({
           schema: table.schema,
           table: table.name,
           column: expected.name,
-          message: (required
-            ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
-            : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,
+          message:
+            (required
+              ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
+              : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,
           expected: { default: wanted },
           actual: { default: found },
           sources: table.sources,

@@ -8,11 +8,12 @@ export function columnShape(column: ColumnModel): { type: string; nullable: bool
   return {
     type: formatColumnType(column.type),
     nullable: column.nullable,
-    default: column.generated !== null
-      ? `generated always as (${column.generated}) stored`
-      : column.identity
-        ? `generated ${column.identity === 'always' ? 'always' : 'by default'} as identity`
-        : displayDefault(column),
+    default:
+      column.generated !== null
+        ? `generated always as (${column.generated}) stored`
+        : column.identity
+          ? `generated ${column.identity === 'always' ? 'always' : 'by default'} as identity`
+          : displayDefault(column),
   };
 }
 

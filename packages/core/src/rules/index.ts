@@ -36,6 +36,7 @@ export const rules = {
   'index-mismatch': indexMismatch,
   'extra-column': extraColumn,
   'orphan-table': orphanTable,
+  // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids; the registry only needs a Rule
 } as const satisfies Record<string, Rule<any>>;
 
 export type RuleCode = keyof typeof rules;

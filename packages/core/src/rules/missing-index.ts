@@ -23,8 +23,20 @@ export const missingIndex = defineRule({
           message: servedBy
             ? `${displayName(table)} has no ${what} that ${declaredBy(table)} declares, but its ${servedBy.primaryKey ? 'primary key' : `index ${servedBy.name ?? ''}`.trimEnd()} on (${servedBy.columns.join(', ')}) leads with the same columns and serves the same lookups`
             : `${displayName(table)} has no ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
-          expected: { ...(index.columns.length > 0 ? { columns: index.columns } : {}), ...(index.name ? { name: index.name } : {}), ...(index.where ? { where: index.where } : {}) },
-          actual: servedBy ? { servedBy: { columns: servedBy.columns, ...(servedBy.primaryKey ? { primaryKey: true } : {}), ...(servedBy.name ? { name: servedBy.name } : {}) } } : null,
+          expected: {
+            ...(index.columns.length > 0 ? { columns: index.columns } : {}),
+            ...(index.name ? { name: index.name } : {}),
+            ...(index.where ? { where: index.where } : {}),
+          },
+          actual: servedBy
+            ? {
+                servedBy: {
+                  columns: servedBy.columns,
+                  ...(servedBy.primaryKey ? { primaryKey: true } : {}),
+                  ...(servedBy.name ? { name: servedBy.name } : {}),
+                },
+              }
+            : null,
           sources: table.sources,
         });
       },

@@ -8,7 +8,7 @@ export const nullabilityMismatch = defineRule({
     docs: docsPath('nullability-mismatch'),
     // Inserting NULL into a NOT NULL column fails; a nullable column the model keeps non-null does not.
     messages: { notNullInDatabase: 'error', nullableInDatabase: 'warning' },
-    nextStep: "declare nullability explicitly in the models (allowNull / nullable / .notNull()) to match the database, or migrate the columns",
+    nextStep: 'declare nullability explicitly in the models (allowNull / nullable / .notNull()) to match the database, or migrate the columns',
   },
   create(context) {
     return {
@@ -22,9 +22,10 @@ export const nullabilityMismatch = defineRule({
           schema: table.schema,
           table: table.name,
           column: expected.name,
-          message: (notNullInDatabase
-            ? `${columnRef(table, expected.name)} is nullable in ${declaredBy(table)} but NOT NULL in the database: saving a null fails`
-            : `${columnRef(table, expected.name)} is NOT NULL in ${declaredBy(table)} but nullable in the database`) + note,
+          message:
+            (notNullInDatabase
+              ? `${columnRef(table, expected.name)} is nullable in ${declaredBy(table)} but NOT NULL in the database: saving a null fails`
+              : `${columnRef(table, expected.name)} is NOT NULL in ${declaredBy(table)} but nullable in the database`) + note,
           expected: { nullable: expected.nullable },
           actual: { nullable: actual.nullable },
           sources: table.sources,

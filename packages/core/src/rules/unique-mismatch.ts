@@ -5,7 +5,8 @@ import { displayName } from '../model/qualified-name.ts';
 export const uniqueMismatch = defineRule({
   meta: {
     code: 'unique-mismatch',
-    description: 'A unique constraint the models declare exists on the same columns, but treats NULLs otherwise (NULLS NOT DISTINCT), or is full or guards other rows where a partial unique is declared.',
+    description:
+      'A unique constraint the models declare exists on the same columns, but treats NULLs otherwise (NULLS NOT DISTINCT), or is full or guards other rows where a partial unique is declared.',
     docs: docsPath('unique-mismatch'),
     messages: { nullsDiffer: 'error', stricter: 'error', otherRows: 'error' },
     nextStep: 'recreate these uniques as the models declare them (NULLS [NOT] DISTINCT, WHERE), or change the models to match',
@@ -28,7 +29,11 @@ export const uniqueMismatch = defineRule({
             : actual.nullsNotDistinct
               ? `${displayName(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} declares a plain one: a second NULL the model allows is rejected`
               : `${displayName(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} declares it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
-          expected: { columns: expected.columns, nullsNotDistinct: expected.nullsNotDistinct, ...(expected.where !== undefined ? { where: expected.where } : {}) },
+          expected: {
+            columns: expected.columns,
+            nullsNotDistinct: expected.nullsNotDistinct,
+            ...(expected.where !== undefined ? { where: expected.where } : {}),
+          },
           actual: {
             columns: actual.columns,
             nullsNotDistinct: actual.nullsNotDistinct,

@@ -78,7 +78,7 @@ function header(file: string, what: string): string {
  * a statement waits at most 5 s for a lock instead of queueing every other query behind it.
  */
 function transaction(statements: readonly string[]): string {
-  return ['BEGIN;', "SET LOCAL search_path = pg_catalog, public;", "SET LOCAL lock_timeout = '5s';", '', statements.join('\n\n'), '', 'COMMIT;'].join('\n');
+  return ['BEGIN;', 'SET LOCAL search_path = pg_catalog, public;', "SET LOCAL lock_timeout = '5s';", '', statements.join('\n\n'), '', 'COMMIT;'].join('\n');
 }
 
 function renderStep(step: FixStep): string {
@@ -138,13 +138,18 @@ function describeChange(change: SchemaChange): string {
 export function renderOperation(operation: FixOperation): string {
   switch (operation.op) {
     case 'create-enum':
-      return guarded(typeExists(operation.enum), `type ${displayName(operation.enum)}`, `CREATE TYPE ${qualified(operation.enum)} AS ENUM (${operation.values.map(literal).join(', ')})`);
+      return guarded(
+        typeExists(operation.enum),
+        `type ${displayName(operation.enum)}`,
+        `CREATE TYPE ${qualified(operation.enum)} AS ENUM (${operation.values.map(literal).join(', ')})`,
+      );
     case 'drop-enum':
       return `DROP TYPE IF EXISTS ${qualified(operation.enum)}`;
     case 'add-enum-values':
       return operation.values
         .map((placement) => {
-          const position = placement.after !== undefined ? ` AFTER ${literal(placement.after)}` : placement.before !== undefined ? ` BEFORE ${literal(placement.before)}` : '';
+          const position =
+            placement.after !== undefined ? ` AFTER ${literal(placement.after)}` : placement.before !== undefined ? ` BEFORE ${literal(placement.before)}` : '';
           return guarded(
             `EXISTS (SELECT FROM pg_enum WHERE enumtypid = ${regtype(operation.enum)} AND enumlabel = ${literal(placement.value)})`,
             `value ${placement.value} of type ${displayName(operation.enum)}`,
@@ -227,7 +232,7 @@ function guarded(exists: string, what: string, statement: string, onError?: { ca
         '    END;',
       ]
     : [`    ${statement};`, `    RAISE NOTICE 'ormdrift: added %', ${literal(what)};`];
-  return doBlock(['  IF ' + exists + ' THEN', `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`, '  ELSE', ...add, '  END IF;']);
+  return doBlock([`  IF ${exists} THEN`, `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`, '  ELSE', ...add, '  END IF;']);
 }
 
 function doBlock(body: readonly string[], declare: readonly string[] = []): string {
@@ -301,7 +306,8 @@ function foreignKeyConstraint(fk: NamedForeignKey): string {
 function createTable(schema: string, operation: Extract<FixOperation, { op: 'create-table' }>): string {
   const { table } = operation;
   const lines = table.columns.map((column) => columnDefinition(column));
-  if (table.primaryKey && operation.primaryKeyName) lines.push(`CONSTRAINT ${id(operation.primaryKeyName)} PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
+  if (table.primaryKey && operation.primaryKeyName)
+    lines.push(`CONSTRAINT ${id(operation.primaryKeyName)} PRIMARY KEY (${columnList(table.primaryKey.columns)})`);
   for (const unique of operation.uniques) lines.push(uniqueConstraint(unique));
   for (const fk of operation.foreignKeys) lines.push(foreignKeyConstraint(fk));
   return `CREATE TABLE ${qualified({ schema, name: table.name })} (\n${lines.map((line) => `      ${line}`).join(',\n')}\n    )`;

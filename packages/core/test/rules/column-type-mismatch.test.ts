@@ -1,5 +1,5 @@
 /** The `column-type-mismatch` rule: which differences it reports, and how. */
-import { column, dbEnum, dbTable, enumColumn, enumType, schema, table } from '../support/models.ts';
+import { dbEnum, dbTable, enumColumn, enumType, schema, table } from '../support/models.ts';
 import { User, users, usersInDb } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 

@@ -109,7 +109,11 @@ ruleTester('default-mismatch', {
 
 describe('default-mismatch against a generated column', () => {
   it('says what differs: its expected and actual are not the same', () => {
-    const result = run({ name: '', expected: users(['full_name', 'text']), actual: usersInDb(['full_name', 'text', { generated: `(first || ' '::text) || last` }]) });
+    const result = run({
+      name: '',
+      expected: users(['full_name', 'text']),
+      actual: usersInDb(['full_name', 'text', { generated: `(first || ' '::text) || last` }]),
+    });
     const [finding] = result.findings.filter((candidate) => candidate.code === 'default-mismatch');
     expect(finding).toBeDefined();
     expect(finding!.actual).not.toEqual(finding!.expected);

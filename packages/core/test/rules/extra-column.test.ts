@@ -1,6 +1,6 @@
 /** The `extra-column` rule: which differences it reports, and how. */
-import { column, dbTable, schema, table } from '../support/models.ts';
-import { User, id, email, users, usersInDb } from '../support/rule-fixtures.ts';
+import { column, dbTable, schema } from '../support/models.ts';
+import { User, id, users, usersInDb } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('extra-column', {

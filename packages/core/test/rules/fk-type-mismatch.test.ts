@@ -1,13 +1,21 @@
 /** The `fk-type-mismatch` rule: which differences it reports, and how. */
 import { describe, expect, it } from 'vitest';
 import { column, dbTable, foreignKey, schema, table } from '../support/models.ts';
-import { Post, id, users, usersTable, usersDbTable, postsTable, postsDbTable, fkTypeVariants } from '../support/rule-fixtures.ts';
+import { Post, usersTable, usersDbTable, postsTable, postsDbTable, fkTypeVariants } from '../support/rule-fixtures.ts';
 import { ruleTester, run } from '../support/rule-tester.ts';
 
 ruleTester('fk-type-mismatch', {
   valid: [
-    { name: 'integer references integer', expected: schema([usersTable('integer'), postsTable('integer')]), actual: schema([usersDbTable('integer'), postsDbTable('integer')]) },
-    { name: 'int4 references serial', expected: schema([usersTable('serial'), postsTable('int4')]), actual: schema([usersDbTable('integer'), postsDbTable('integer')]) },
+    {
+      name: 'integer references integer',
+      expected: schema([usersTable('integer'), postsTable('integer')]),
+      actual: schema([usersDbTable('integer'), postsDbTable('integer')]),
+    },
+    {
+      name: 'int4 references serial',
+      expected: schema([usersTable('serial'), postsTable('int4')]),
+      actual: schema([usersDbTable('integer'), postsDbTable('integer')]),
+    },
     { name: 'uuid references uuid', expected: schema([usersTable('uuid'), postsTable('uuid')]), actual: schema([usersDbTable('uuid'), postsDbTable('uuid')]) },
     { name: 'the referenced table is nowhere to be read', expected: schema([postsTable('uuid')]), actual: schema([]) },
   ],
@@ -57,7 +65,8 @@ ruleTester('fk-type-mismatch', {
           severity: 'warning',
           table: 'posts',
           column: 'user_id',
-          message: 'posts.user_id is bigint in the database but references users.id, which is integer: it is wider than what it references, so no value is lost, but the types should match',
+          message:
+            'posts.user_id is bigint in the database but references users.id, which is integer: it is wider than what it references, so no value is lost, but the types should match',
         },
       ],
     },
@@ -105,10 +114,13 @@ ruleTester('fk-type-mismatch', {
 });
 
 describe('a foreign-key column whose database type differs from the model', () => {
-  it.each(['models', 'across'] as const)('%s: the model-versus-database fact is a column-type-mismatch, the conflict between the models an fk-type-mismatch', (variant) => {
-    const onColumn = run({ name: '', ...fkTypeVariants[variant] }).findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id');
-    expect(onColumn.map((finding) => finding.code)).toEqual(['column-type-mismatch', 'fk-type-mismatch']);
-  });
+  it.each(['models', 'across'] as const)(
+    '%s: the model-versus-database fact is a column-type-mismatch, the conflict between the models an fk-type-mismatch',
+    (variant) => {
+      const onColumn = run({ name: '', ...fkTypeVariants[variant] }).findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id');
+      expect(onColumn.map((finding) => finding.code)).toEqual(['column-type-mismatch', 'fk-type-mismatch']);
+    },
+  );
 
   it('database: a retyped key column is one column-type-mismatch stating the model type, with the key it references', () => {
     const onColumn = run({ name: '', ...fkTypeVariants.database }).findings.filter((finding) => finding.table === 'posts' && finding.column === 'user_id');

@@ -8,7 +8,11 @@ const Comment = source('Comment', 'sequelize');
 const comments = (declared: ReturnType<typeof foreignKey>, inDatabase: ReturnType<typeof foreignKey>) => ({
   expected: schema([
     usersTable('integer'),
-    table('comments', [column('id', 'integer'), column('user_id', 'integer', { nullable: true })], { primaryKey: ['id'], foreignKeys: [declared], sources: [Comment] }),
+    table('comments', [column('id', 'integer'), column('user_id', 'integer', { nullable: true })], {
+      primaryKey: ['id'],
+      foreignKeys: [declared],
+      sources: [Comment],
+    }),
   ]),
   actual: schema([
     usersDbTable('integer'),
@@ -18,8 +22,14 @@ const comments = (declared: ReturnType<typeof foreignKey>, inDatabase: ReturnTyp
 
 ruleTester('foreign-key-mismatch', {
   valid: [
-    { name: 'the same actions', ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), [foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' })]) },
-    { name: 'no foreign key at all is missing-foreign-key business', ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), []) },
+    {
+      name: 'the same actions',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), [foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' })]),
+    },
+    {
+      name: 'no foreign key at all is missing-foreign-key business',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), []),
+    },
     {
       name: 'one of two constraints on the same columns has the declared actions',
       ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), [
@@ -39,7 +49,8 @@ ruleTester('foreign-key-mismatch', {
           severity: 'warning',
           table: 'posts',
           column: 'user_id',
-          message: 'posts(user_id) references users(id) ON DELETE SET NULL ON UPDATE CASCADE in the database, but ON DELETE CASCADE ON UPDATE NO ACTION in Post (typeorm)',
+          message:
+            'posts(user_id) references users(id) ON DELETE SET NULL ON UPDATE CASCADE in the database, but ON DELETE CASCADE ON UPDATE NO ACTION in Post (typeorm)',
           expected: { onDelete: 'CASCADE', onUpdate: 'NO ACTION' },
           actual: { onDelete: 'SET NULL', onUpdate: 'CASCADE', name: 'posts_user_id_fkey' },
         },
@@ -73,7 +84,8 @@ ruleTester('foreign-key-mismatch', {
           severity: 'warning',
           table: 'comments',
           column: 'user_id',
-          message: 'comments(user_id) references users(id) ON DELETE NO ACTION ON UPDATE NO ACTION in the database, but ON DELETE CASCADE ON UPDATE CASCADE in Comment (sequelize)',
+          message:
+            'comments(user_id) references users(id) ON DELETE NO ACTION ON UPDATE NO ACTION in the database, but ON DELETE CASCADE ON UPDATE CASCADE in Comment (sequelize)',
         },
       ],
     },

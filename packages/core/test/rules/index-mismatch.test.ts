@@ -43,7 +43,15 @@ ruleTester('index-mismatch', {
       name: 'only a partial index on the same columns',
       expected: emailModel({ indexes: [index(['email'])] }),
       actual: emailDb({ indexes: [index(['email'], { where: '(deleted_at IS NULL)' })] }),
-      findings: [{ severity: 'warning', table: 'users', column: 'email', expected: { columns: ['email'] }, actual: { columns: ['email'], where: '(deleted_at IS NULL)' } }],
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          expected: { columns: ['email'] },
+          actual: { columns: ['email'], where: '(deleted_at IS NULL)' },
+        },
+      ],
     },
     {
       name: 'only a partial unique index on the same columns',
@@ -105,7 +113,8 @@ ruleTester('index-mismatch', {
           severity: 'warning',
           table: 'users',
           column: 'email',
-          message: 'users has the partial index users_live_email on (email) WHERE (deleted_at IS NOT NULL), but User (typeorm) declares WHERE "deleted_at" IS NULL: queries on the declared rows do not use it',
+          message:
+            'users has the partial index users_live_email on (email) WHERE (deleted_at IS NOT NULL), but User (typeorm) declares WHERE "deleted_at" IS NULL: queries on the declared rows do not use it',
           expected: { columns: ['email'], where: '"deleted_at" IS NULL' },
           actual: { columns: ['email'], where: '(deleted_at IS NOT NULL)', name: 'users_live_email' },
         },

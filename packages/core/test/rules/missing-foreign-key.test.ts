@@ -1,6 +1,6 @@
 /** The `missing-foreign-key` rule: which differences it reports, and how. */
-import { column, foreignKey, schema, table } from '../support/models.ts';
-import { User, Post, id, users, postsWithForeignKey, grants } from '../support/rule-fixtures.ts';
+import { foreignKey } from '../support/models.ts';
+import { Post, postsWithForeignKey, grants } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('missing-foreign-key', {
@@ -44,7 +44,14 @@ ruleTester('missing-foreign-key', {
     {
       name: 'the foreign key references another table',
       ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)'), [foreignKey(['user_id'], 'accounts(id)')]),
-      findings: [{ severity: 'warning', table: 'posts', column: 'user_id', expected: { columns: ['user_id'], references: 'users(id)', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' } }],
+      findings: [
+        {
+          severity: 'warning',
+          table: 'posts',
+          column: 'user_id',
+          expected: { columns: ['user_id'], references: 'users(id)', onDelete: 'NO ACTION', onUpdate: 'NO ACTION' },
+        },
+      ],
     },
     {
       name: 'the foreign key references a table of that name in another schema',

@@ -1,17 +1,25 @@
 /** The `missing-index` rule: which differences it reports, and how. */
 import { column, dbTable, index, schema, table, unique } from '../support/models.ts';
-import { User, email, emailModel, emailDb } from '../support/rule-fixtures.ts';
+import { User, emailModel, emailDb } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('missing-index', {
   valid: [
-    { name: 'an index on the same column', expected: emailModel({ indexes: [index(['email'])] }), actual: emailDb({ indexes: [index(['email'], { name: 'IDX_users_email' })] }) },
+    {
+      name: 'an index on the same column',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'IDX_users_email' })] }),
+    },
     {
       name: 'a composite index in the same column order',
       expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
       actual: emailDb({ indexes: [index(['org_id', 'email'], { name: 'users_org_email_idx' })] }),
     },
-    { name: 'a unique constraint on the same columns', expected: emailModel({ indexes: [index(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }) },
+    {
+      name: 'a unique constraint on the same columns',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+    },
     {
       name: 'a composite unique constraint in the same column order',
       expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
@@ -104,14 +112,17 @@ ruleTester('missing-index', {
     },
     {
       name: 'an index on the leading column of a composite primary key: served by it, and said so',
-      expected: schema([table('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'], indexes: [index(['org_id'])] })]),
+      expected: schema([
+        table('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'], indexes: [index(['org_id'])] }),
+      ]),
       actual: schema([dbTable('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'] })]),
       findings: [
         {
           severity: 'warning',
           table: 'members',
           column: 'org_id',
-          message: 'members has no index on (org_id) that User (typeorm) declares, but its primary key on (org_id, user_id) leads with the same columns and serves the same lookups',
+          message:
+            'members has no index on (org_id) that User (typeorm) declares, but its primary key on (org_id, user_id) leads with the same columns and serves the same lookups',
           actual: { servedBy: { columns: ['org_id', 'user_id'], primaryKey: true } },
         },
       ],

@@ -44,7 +44,9 @@ ruleTester('missing-table', {
       name: 'the table exists only in another schema',
       expected: schema([table('events', [id], { schema: 'audit', sources: [source('Event')] })]),
       actual: schema([dbTable('events', [id])]),
-      findings: [{ severity: 'error', schema: 'audit', table: 'events', message: 'audit.events is declared by Event (typeorm) but the database has no such table' }],
+      findings: [
+        { severity: 'error', schema: 'audit', table: 'events', message: 'audit.events is declared by Event (typeorm) but the database has no such table' },
+      ],
     },
   ],
 });

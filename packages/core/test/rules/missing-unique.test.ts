@@ -1,15 +1,29 @@
-/** The `missing-unique` rule: which differences it reports, and how. */
-import { describe, expect, it } from 'vitest';
 import { column, dbTable, index, schema, table, unique } from '../support/models.ts';
 import { User, id, email, emailModel, emailDb } from '../support/rule-fixtures.ts';
-import { ruleTester, run } from '../support/rule-tester.ts';
+import { ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('missing-unique', {
   valid: [
-    { name: 'a unique constraint', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { name: 'UQ_97672ac88f789774dd47f7c8be3' })] }) },
-    { name: 'a unique index', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_idx' })] }) },
-    { name: 'a differently named constraint', expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_key' })] }), actual: emailDb({ uniques: [unique(['email'], { name: 'Tags_label_key' })] }) },
-    { name: 'the primary key', expected: schema([table('users', [id], { uniques: [unique(['id'])] })]), actual: schema([dbTable('users', [id], { primaryKey: ['id'] })]) },
+    {
+      name: 'a unique constraint',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'UQ_97672ac88f789774dd47f7c8be3' })] }),
+    },
+    {
+      name: 'a unique index',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_idx' })] }),
+    },
+    {
+      name: 'a differently named constraint',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'Tags_label_key' })] }),
+    },
+    {
+      name: 'the primary key',
+      expected: schema([table('users', [id], { uniques: [unique(['id'])] })]),
+      actual: schema([dbTable('users', [id], { primaryKey: ['id'] })]),
+    },
     {
       name: 'a composite unique in another column order',
       expected: emailModel({ uniques: [unique(['org_id', 'email'])] }),

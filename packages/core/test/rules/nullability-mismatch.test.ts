@@ -1,5 +1,3 @@
-/** The `nullability-mismatch` rule: which differences it reports, and how. */
-import { column, table } from '../support/models.ts';
 import { User, users, usersInDb } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 

@@ -15,7 +15,11 @@ ruleTester('registry-conflict', {
       name: 'the same declaration in other spellings and with other constraint names',
       expected: [
         schema([usersDeclaredBy(AppUser, column('email', 'varchar(255)', { default: `''` }), { uniques: [unique(['email'], { name: 'UQ_users_email' })] })]),
-        schema([usersDeclaredBy(Account, column('email', 'character varying(255)', { default: `''::character varying` }), { uniques: [unique(['email'], { name: 'users_email_key' })] })]),
+        schema([
+          usersDeclaredBy(Account, column('email', 'character varying(255)', { default: `''::character varying` }), {
+            uniques: [unique(['email'], { name: 'users_email_key' })],
+          }),
+        ]),
       ],
       actual: schema([]),
     },
@@ -29,12 +33,18 @@ ruleTester('registry-conflict', {
     },
     {
       name: 'the same enum type in two registries',
-      expected: [schema([], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]), schema([], [enumType('user_role_enum', ['admin', 'member'], [Account])])],
+      expected: [
+        schema([], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]),
+        schema([], [enumType('user_role_enum', ['admin', 'member'], [Account])]),
+      ],
       actual: schema([]),
     },
     {
       name: 'a narrower declaration of the table (a projection model) adds nothing that contradicts: the union is checked',
-      expected: [schema([usersDeclaredBy(AppUser)]), schema([table('users', [id, email, column('nickname', 'text', { nullable: true })], { primaryKey: ['id'], sources: [Account] })])],
+      expected: [
+        schema([usersDeclaredBy(AppUser)]),
+        schema([table('users', [id, email, column('nickname', 'text', { nullable: true })], { primaryKey: ['id'], sources: [Account] })]),
+      ],
       actual: schema([dbTable('users', [id, email, column('nickname', 'text', { nullable: true })], { primaryKey: ['id'] })]),
     },
     {
@@ -106,7 +116,8 @@ ruleTester('registry-conflict', {
         {
           severity: 'error',
           table: 'user_role_enum',
-          message: 'enum type user_role_enum is declared differently by User (typeorm AppDataSource) and Account (sequelize default): values (admin, member) vs (admin, member, owner)',
+          message:
+            'enum type user_role_enum is declared differently by User (typeorm AppDataSource) and Account (sequelize default): values (admin, member) vs (admin, member, owner)',
           expected: { declaredBy: 'User (typeorm AppDataSource)' },
           actual: { declaredBy: 'Account (sequelize default)', differences: ['values (admin, member) vs (admin, member, owner)'] },
           sources: [AppUser, Account],
@@ -115,9 +126,19 @@ ruleTester('registry-conflict', {
     },
     {
       name: 'an enum type declared with its values in another order',
-      expected: [schema([], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]), schema([], [enumType('user_role_enum', ['member', 'admin'], [Account])])],
+      expected: [
+        schema([], [enumType('user_role_enum', ['admin', 'member'], [AppUser])]),
+        schema([], [enumType('user_role_enum', ['member', 'admin'], [Account])]),
+      ],
       actual: schema([]),
-      findings: [{ severity: 'error', table: 'user_role_enum', message: 'enum type user_role_enum is declared differently by User (typeorm AppDataSource) and Account (sequelize default): values (admin, member) vs (member, admin)' }],
+      findings: [
+        {
+          severity: 'error',
+          table: 'user_role_enum',
+          message:
+            'enum type user_role_enum is declared differently by User (typeorm AppDataSource) and Account (sequelize default): values (admin, member) vs (member, admin)',
+        },
+      ],
     },
   ],
 });
@@ -126,7 +147,11 @@ describe('registries merged into one expected schema', () => {
   it('a table declared identically by two registries carries both sources into its findings', () => {
     const result = run({ name: '', expected: [schema([usersDeclaredBy(User)]), schema([usersDeclaredBy(Account)])], actual: schema([]) });
     expect(result.findings.map(({ code, message, sources }) => ({ code, message, sources }))).toEqual([
-      { code: 'missing-table', message: 'users is declared by User (typeorm), Account (sequelize) but the database has no such table', sources: [User, Account] },
+      {
+        code: 'missing-table',
+        message: 'users is declared by User (typeorm), Account (sequelize) but the database has no such table',
+        sources: [User, Account],
+      },
     ]);
     expect(result.summary.tables).toBe(1);
   });
@@ -135,20 +160,31 @@ describe('registries merged into one expected schema', () => {
     const full = table('articles', [id, column('title', 'text'), column('body', 'text')], { primaryKey: ['id'], sources: [source('Article', 'sequelize')] });
     const draft = table('articles', [id, column('title', 'text')], { primaryKey: ['id'], sources: [source('Draft', 'sequelize')] });
     const actual = schema([dbTable('articles', [id, column('title', 'text'), column('body', 'text')], { primaryKey: ['id'] })]);
-    for (const order of [[full, draft], [draft, full]]) {
+    for (const order of [
+      [full, draft],
+      [draft, full],
+    ]) {
       const result = run({ name: '', expected: [schema(order)], actual });
       expect(result.findings).toEqual([]);
     }
     const conflicting = table('articles', [id, column('title', 'varchar(20)')], { primaryKey: ['id'], sources: [source('Draft', 'sequelize')] });
-    const messages = [[full, conflicting], [conflicting, full]].map((order) => run({ name: '', expected: [schema(order)], actual }).findings.map((finding) => finding.message));
+    const messages = [
+      [full, conflicting],
+      [conflicting, full],
+    ].map((order) => run({ name: '', expected: [schema(order)], actual }).findings.map((finding) => finding.message));
     expect(messages[0]).toEqual(messages[1]);
-    expect(messages[0]).toEqual(['articles is declared differently by Article (sequelize default) and Draft (sequelize default): column title: text not null vs character varying(20) not null']);
+    expect(messages[0]).toEqual([
+      'articles is declared differently by Article (sequelize default) and Draft (sequelize default): column title: text not null vs character varying(20) not null',
+    ]);
   });
 
   it('on a conflict, the first declaration is the one checked against the database', () => {
     const result = run({
       name: '',
-      expected: [schema([usersDeclaredBy(AppUser, column('email', 'varchar(320)'))]), schema([usersDeclaredBy(ReportUser, column('email', 'varchar', { nullable: true }))])],
+      expected: [
+        schema([usersDeclaredBy(AppUser, column('email', 'varchar(320)'))]),
+        schema([usersDeclaredBy(ReportUser, column('email', 'varchar', { nullable: true }))]),
+      ],
       actual: schema([dbTable('users', [id, column('email', 'varchar(320)', { nullable: true })], { primaryKey: ['id'] })]),
     });
     expect(result.findings.map(({ code, severity, column, sources }) => ({ code, severity, column, sources }))).toEqual([

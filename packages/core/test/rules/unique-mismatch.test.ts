@@ -78,9 +78,11 @@ ruleTester('unique-mismatch', {
 
 describe('unique-mismatch against a NULLS NOT DISTINCT unique in the database', () => {
   const finding = () =>
-    run({ name: '', expected: emailModel({ uniques: [unique(['email'])] }), actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }) }).findings.find(
-      (candidate) => candidate.code === 'unique-mismatch',
-    );
+    run({
+      name: '',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
+    }).findings.find((candidate) => candidate.code === 'unique-mismatch');
 
   it('says the database unique is stricter, not absent', () => {
     expect(finding()?.message).toBe(

@@ -9,8 +9,10 @@ export const UserSession = source('UserSession', 'sequelize');
 
 export const id = column('id', 'integer', { default: `nextval('users_id_seq'::regclass)` });
 export const email = column('email', 'varchar(255)');
-export const users = (...columns: Parameters<typeof column>[]) => schema([table('users', [id, ...columns.map((args) => column(...args))], { primaryKey: ['id'] })]);
-export const usersInDb = (...columns: Parameters<typeof column>[]) => schema([dbTable('users', [id, ...columns.map((args) => column(...args))], { primaryKey: ['id'] })]);
+export const users = (...columns: Parameters<typeof column>[]) =>
+  schema([table('users', [id, ...columns.map((args) => column(...args))], { primaryKey: ['id'] })]);
+export const usersInDb = (...columns: Parameters<typeof column>[]) =>
+  schema([dbTable('users', [id, ...columns.map((args) => column(...args))], { primaryKey: ['id'] })]);
 
 /** users(id) as the models declare it and posts(user_id → users.id); `userIdType` is the FK column's type. */
 export const usersTable = (idType: string) => table('users', [column('id', idType)], { primaryKey: ['id'] });
@@ -41,8 +43,10 @@ export const roleColumn = enumColumn('role', 'user_role_enum');
 export const withRole = (values: readonly string[]) => schema([table('users', [id, roleColumn])], [enumType('user_role_enum', values)]);
 export const withRoleInDb = (values: readonly string[]) => schema([dbTable('users', [id, roleColumn])], [dbEnum('user_role_enum', values)]);
 
-export const emailModel = (options: TableOptions = {}) => schema([table('users', [id, email, column('org_id', 'integer')], { primaryKey: ['id'], ...options })]);
-export const emailDb = (options: DbTableOptions = {}) => schema([dbTable('users', [id, email, column('org_id', 'integer')], { primaryKey: ['id'], ...options })]);
+export const emailModel = (options: TableOptions = {}) =>
+  schema([table('users', [id, email, column('org_id', 'integer')], { primaryKey: ['id'], ...options })]);
+export const emailDb = (options: DbTableOptions = {}) =>
+  schema([dbTable('users', [id, email, column('org_id', 'integer')], { primaryKey: ['id'], ...options })]);
 
 /** posts(user_id → users(id)) with the foreign key declared as given, and the tables in the database with `dbForeignKeys`. */
 export const postsWithForeignKey = (declared: ReturnType<typeof foreignKey>, dbForeignKeys: ReturnType<typeof foreignKey>[]) => ({

@@ -26,7 +26,9 @@ export interface RunSqlScriptOptions {
 export async function runSqlScript(url: string, batches: readonly string[], options: RunSqlScriptOptions = {}): Promise<void> {
   const connection = await connectPostgres(url);
   // the connection's client is a pg.Client; notices are its events, which Queryable does not declare
-  const client = connection.client as typeof connection.client & { on?(event: 'notice', listener: (notice: { severity?: string; message: string }) => void): unknown };
+  const client = connection.client as typeof connection.client & {
+    on?(event: 'notice', listener: (notice: { severity?: string; message: string }) => void): unknown;
+  };
   client.on?.('notice', (notice) => options.onNotice?.({ severity: notice.severity ?? 'NOTICE', message: notice.message }));
   try {
     for (const [index, batch] of batches.entries()) {

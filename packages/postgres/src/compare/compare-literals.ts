@@ -5,7 +5,8 @@ import type { Queryable } from '../introspect/queryable.ts';
  * A type name as `format_type()` prints it, and nothing else: it is the one part of the statement
  * that cannot be a parameter (a cast's target is syntax), so anything else is not sent.
  */
-const typeName = /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)(?:\.(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*))?(?: (?:varying|precision))?(?:\(\d+(?:,\d+)?\))?(?: with(?:out)? time zone)?(?:\[\])*$/;
+const typeName =
+  /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)(?:\.(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*))?(?: (?:varying|precision))?(?:\(\d+(?:,\d+)?\))?(?: with(?:out)? time zone)?(?:\[\])*$/;
 
 /**
  * Compares constant literals by value on the server: every pair in ONE statement, inside a READ
@@ -20,7 +21,11 @@ const typeName = /^(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)(?:\.(?:"(?:[^"]|"")+"|[a
  * Resolves to one verdict per pair: true (same value), false (different), undefined (not decided).
  * Throws nothing: a failure of the statement leaves every pair undecided.
  */
-export async function compareLiterals(client: Queryable, pairs: readonly LiteralPair[], options: { readonly statementTimeoutMs?: number; readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> {
+export async function compareLiterals(
+  client: Queryable,
+  pairs: readonly LiteralPair[],
+  options: { readonly statementTimeoutMs?: number; readonly signal?: AbortSignal } = {},
+): Promise<(boolean | undefined)[]> {
   const sendable = pairs.map((pair) => typeName.test(pair.type));
   if (!sendable.includes(true)) return pairs.map(() => undefined);
   options.signal?.throwIfAborted();
@@ -31,7 +36,9 @@ export async function compareLiterals(client: Queryable, pairs: readonly Literal
       // as the introspector reads: the same type names resolve, timestamptz compare in one zone
       await client.query('set local search_path = pg_catalog, public');
       await client.query(`set local timezone = 'UTC'`);
-      const guarded = ((await client.query(`select pg_catalog.to_regproc('pg_catalog.pg_input_is_valid') is not null as guarded`)).rows[0] as { guarded: boolean }).guarded;
+      const guarded = (
+        (await client.query(`select pg_catalog.to_regproc('pg_catalog.pg_input_is_valid') is not null as guarded`)).rows[0] as { guarded: boolean }
+      ).guarded;
       const values: string[] = [];
       const columns = pairs.flatMap((pair, index) => {
         if (!sendable[index]) return [];

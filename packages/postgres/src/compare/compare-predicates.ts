@@ -14,7 +14,11 @@ import type { Queryable } from '../introspect/queryable.ts';
  * inside a savepoint so that the others still run. Resolves to one verdict per pair: true, false or
  * undefined. Throws nothing.
  */
-export async function comparePredicates(client: Queryable, pairs: readonly PredicatePair[], options: { readonly statementTimeoutMs?: number; readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> {
+export async function comparePredicates(
+  client: Queryable,
+  pairs: readonly PredicatePair[],
+  options: { readonly statementTimeoutMs?: number; readonly signal?: AbortSignal } = {},
+): Promise<(boolean | undefined)[]> {
   if (pairs.length === 0) return [];
   options.signal?.throwIfAborted();
   try {
@@ -33,7 +37,9 @@ export async function comparePredicates(client: Queryable, pairs: readonly Predi
         await client.query('savepoint ormdrift_predicate');
         let result: string | undefined;
         try {
-          const rows = (await client.query(`explain (verbose, costs off, format json) select from only ${relation} where (${predicate}) and $1::boolean`, [true])).rows;
+          const rows = (
+            await client.query(`explain (verbose, costs off, format json) select from only ${relation} where (${predicate}) and $1::boolean`, [true])
+          ).rows;
           result = planFilter(rows);
           await client.query('release savepoint ormdrift_predicate');
         } catch {

@@ -69,7 +69,13 @@ export async function connectPostgres(url: string, options: ConnectOptions = {})
 async function closeClient(client: pg.Client): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 1_000)));
-  const ended = await Promise.race([client.end().then(() => 'ended' as const, () => 'ended' as const), gaveUp]);
+  const ended = await Promise.race([
+    client.end().then(
+      () => 'ended' as const,
+      () => 'ended' as const,
+    ),
+    gaveUp,
+  ]);
   clearTimeout(timer);
   if (ended === 'timeout') destroyClient(client);
 }

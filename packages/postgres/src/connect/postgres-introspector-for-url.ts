@@ -28,7 +28,10 @@ export function postgresIntrospector(url: string, options: PostgresUrlIntrospect
     // An abort while connecting must not wait for the connect timeout; a late connection is closed when it comes.
     const connection = await withDeadline(connecting, undefined, signal).catch((error: unknown) => {
       if (!(error instanceof QueryInterruptedError)) throw error;
-      void connecting.then((late) => late.close(), () => {});
+      void connecting.then(
+        (late) => late.close(),
+        () => {},
+      );
       throw new IntrospectionError('connecting', { cause: error });
     });
     try {

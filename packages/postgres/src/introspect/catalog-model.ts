@@ -59,7 +59,9 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
       primaryKey: primary ? { name: primary.name, columns: primary.columns } : null,
       foreignKeys: own.filter((row) => row.type === 'f').map(toForeignKey),
       uniques: [
-        ...own.filter((row) => row.type === 'u').map((row): UniqueModel => ({ name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct })),
+        ...own
+          .filter((row) => row.type === 'u')
+          .map((row): UniqueModel => ({ name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct })),
         // a unique index on plain columns guarantees uniqueness as a constraint does
         ...tableIndexes.filter((row) => row.is_unique && !row.columns.includes('')).map(toUnique),
       ],

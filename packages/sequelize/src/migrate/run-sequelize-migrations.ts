@@ -15,7 +15,10 @@ export interface SequelizeMigrationsOptions {
   readonly tableName?: string;
 }
 
-type SequelizeConstructor = new (url: string, options: Record<string, unknown>) => {
+type SequelizeConstructor = new (
+  url: string,
+  options: Record<string, unknown>,
+) => {
   getQueryInterface(): unknown;
   close(): Promise<void>;
 };
