@@ -228,7 +228,7 @@ describe('a user module cannot change the outcome', () => {
       await cp(join(fixtures, 'notes.ts'), join(directory, 'notes.ts'));
       const before = await readFile(join(directory, 'notes.ts'), 'utf8');
       const run = await check(['notes.ts', '--db', database.url, '--out', './notes.ts'], { cwd: directory });
-      expectOneLineError(run, /^ormdrift: --out \.\/notes\.ts is one of the modules to check: write the report to another file/);
+      expectOneLineError(run, /^ormdrift: --out \.\/notes\.ts is one of the modules to check: write to another file, e.g. --out drift\.json/);
       expect(await readFile(join(directory, 'notes.ts'), 'utf8')).toBe(before);
     } finally {
       await rm(directory, { recursive: true, force: true });
