@@ -1,4 +1,5 @@
 export type {
+  CheckModel,
   ColumnModel,
   ColumnType,
   EnumModel,
@@ -45,6 +46,7 @@ export {
   schemaChangeKinds,
   type ColumnAspect,
   type EnumUser,
+  type ExtraConstraint,
   type ForeignKeyReference,
   type IndexAspect,
   type SchemaChange,

@@ -1,6 +1,7 @@
 import { postgresIdentifier, referentialAction } from '@ormdrift/core';
 import { getTableName } from 'drizzle-orm';
 import type {
+  CheckModel,
   ColumnModel,
   ForeignKeyModel,
   IndexKeyOptions,
@@ -123,7 +124,20 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     };
   });
 
-  const table: TableModel = { ...qualified, kind: 'table', columns, primaryKey, foreignKeys, uniques, indexes, sources: [source] };
+  // drizzle-kit writes each `check(name, sql)` as `CONSTRAINT "<name>" CHECK (<sql>)`
+  const checks: CheckModel[] = (config.checks ?? []).map((check) => ({ name: postgresIdentifier(check.name), expression: sqlText(check.value, casing) }));
+
+  const table: TableModel = {
+    ...qualified,
+    kind: 'table',
+    columns,
+    primaryKey,
+    foreignKeys,
+    uniques,
+    indexes,
+    ...(checks.length > 0 ? { checks } : {}),
+    sources: [source],
+  };
   return { table, enums, problems };
 }
 

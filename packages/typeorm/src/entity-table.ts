@@ -3,6 +3,7 @@ import {
   postgresObjectName,
   referentialAction,
   sameColumnType,
+  type CheckModel,
   type ColumnModel,
   type EnumModel,
   type ForeignKeyModel,
@@ -85,6 +86,9 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     ...inheritedActions(entity, fk),
   }));
 
+  // TypeORM's sync writes each one as `CONSTRAINT "<name>" CHECK (<expression>)`
+  const checks: CheckModel[] = (entity.checks ?? []).map((check) => ({ ...named(check.name), expression: check.expression }));
+
   const table: TableModel = {
     schema,
     // PostgreSQL stores every identifier cut to 63 bytes; TypeORM sends the full name
@@ -95,6 +99,7 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     foreignKeys,
     uniques,
     indexes,
+    ...(checks.length > 0 ? { checks } : {}),
     sources: [source],
   };
   return { table, enums, problems };

@@ -36,7 +36,14 @@ export interface EntityMetadataLike {
   readonly foreignKeys: readonly ForeignKeyMetadataLike[];
   readonly indices: readonly IndexMetadataLike[];
   readonly uniques: readonly UniqueMetadataLike[];
+  /** `@Check` / EntitySchema `checks`: `name` as the naming strategy gave it, `expression` the text TypeORM puts in CHECK (...). */
+  readonly checks?: readonly CheckMetadataLike[];
   readonly relations?: readonly RelationMetadataLike[];
+}
+
+export interface CheckMetadataLike {
+  readonly name: string;
+  readonly expression: string;
 }
 
 /** A relation: `onDelete` / `onUpdate` are what its options said, undefined when they said nothing. */

@@ -200,6 +200,9 @@ function countAdded(plan: FixPlan): string[] {
       case 'add-foreign-key':
         bump('foreign key');
         break;
+      case 'add-check':
+        bump('check');
+        break;
       default:
         break;
     }
@@ -219,6 +222,8 @@ const topics: Record<FixNoteTopic, string> = {
   'extra-column': 'extra column',
   'extra-table': 'extra table',
   'expression-index': 'expression index',
+  check: 'check constraint',
+  'extra-constraint': 'extra constraint',
 };
 
 function plural(n: number, what: string): string {

@@ -3,6 +3,7 @@ import type { ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, Qualifi
 import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
 import { valueSource } from '../normalize/value-source.ts';
+import { constraintChanges } from './diff-constraints.ts';
 import { foreignKeyTypeChanges } from './foreign-key-types.ts';
 import type { ColumnAspect, EnumUser, ForeignKeyReference, IndexAspect, SchemaChange } from './schema-change.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
@@ -161,6 +162,7 @@ function diffTable(
       changes.push({ kind: 'modify-foreign-key', table: expected, expected: foreignKey, actual: other, changed: actionDifferences(foreignKey, other) });
     }
   }
+  changes.push(...constraintChanges(expected, actual));
 }
 
 function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAspect[] {

@@ -1,5 +1,15 @@
 import type { RegistryConflict } from '../merge/merge-registries.ts';
-import type { ColumnModel, ColumnType, EnumModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type {
+  CheckModel,
+  ColumnModel,
+  ColumnType,
+  EnumModel,
+  ForeignKeyModel,
+  IndexModel,
+  QualifiedName,
+  TableModel,
+  UniqueModel,
+} from '../model/schema-model.ts';
 
 /** The column properties a `modify-column` can differ in. */
 export type ColumnAspect = 'type' | 'nullable' | 'default';
@@ -12,6 +22,16 @@ export interface ForeignKeyReference extends QualifiedName {
   readonly column: string;
   readonly type: ColumnType;
 }
+
+/**
+ * A constraint of the database that no model declares and that can make the ORM's writes fail:
+ * a unique (constraint or unique index) on columns no declared unique or primary key already
+ * covers, a foreign key no model declares, or a check no declared check matches.
+ */
+export type ExtraConstraint =
+  | { readonly type: 'unique'; readonly unique: UniqueModel }
+  | { readonly type: 'foreign-key'; readonly foreignKey: ForeignKeyModel }
+  | { readonly type: 'check'; readonly check: CheckModel };
 
 /** The first declared column of an enum type, so that an enum change points at a table a user knows. */
 export interface EnumUser {
@@ -99,6 +119,15 @@ export type SchemaChange =
       readonly actual: IndexModel;
       readonly changed: readonly IndexAspect[];
     }
+  | { readonly kind: 'missing-check'; readonly table: TableModel; readonly check: CheckModel }
+  | {
+      /** A check of the declared name exists with an expression PostgreSQL does not deparse as the declared one. */
+      readonly kind: 'modify-check';
+      readonly table: TableModel;
+      readonly expected: CheckModel;
+      readonly actual: CheckModel;
+    }
+  | { readonly kind: 'extra-constraint'; readonly table: TableModel; readonly constraint: ExtraConstraint }
   | { readonly kind: 'missing-enum'; readonly enum: EnumModel; readonly usedBy?: EnumUser }
   | {
       readonly kind: 'modify-enum';
@@ -128,6 +157,9 @@ export const schemaChangeKinds = [
   'modify-unique',
   'missing-index',
   'modify-index',
+  'missing-check',
+  'modify-check',
+  'extra-constraint',
   'missing-enum',
   'modify-enum',
 ] as const satisfies readonly SchemaChangeKind[];

@@ -1,4 +1,5 @@
-import type { ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import { predicateText } from '../predicate/predicate-text.ts';
 import { describeColumn } from './declaration-signature.ts';
 
 export interface TableUnion {
@@ -48,6 +49,7 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
       foreignKeys: union(first.foreignKeys, second.foreignKeys, foreignKeyKey, foreignKeyMeaning, differences),
       uniques: union(first.uniques, second.uniques, uniqueKey, uniqueMeaning, differences),
       indexes: union(first.indexes, second.indexes, indexKey, indexMeaning, differences),
+      ...(first.checks || second.checks ? { checks: union(first.checks ?? [], second.checks ?? [], checkKey, checkMeaning, differences) } : {}),
       sources: [...first.sources, ...second.sources],
     },
     differences,
@@ -75,3 +77,5 @@ const uniqueKey = (unique: UniqueModel) => `unique (${[...unique.columns].sort()
 const uniqueMeaning = (unique: UniqueModel) => (unique.nullsNotDistinct ? 'nulls not distinct' : 'nulls distinct');
 const indexKey = (index: IndexModel) => `index (${index.columns.join(', ') || index.name})${index.where ? ` where ${index.where}` : ''}`;
 const indexMeaning = () => 'declared';
+const checkKey = (check: CheckModel) => `check ${check.name ?? predicateText(check.expression)}`;
+const checkMeaning = (check: CheckModel) => predicateText(check.expression);

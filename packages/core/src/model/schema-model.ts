@@ -112,6 +112,16 @@ export interface IndexModel {
   readonly keys?: readonly IndexKeyOptions[];
 }
 
+/**
+ * A CHECK constraint: a boolean expression every row must satisfy. `expression` is the SQL text
+ * inside `CHECK (...)`, as the model wrote it or as `pg_get_expr()` deparses the stored one; two
+ * spellings are compared after PostgreSQL's own deparse where the server is asked.
+ */
+export interface CheckModel {
+  readonly name?: string;
+  readonly expression: string;
+}
+
 /** What kind of relation a database table is; declared tables are always `table`. */
 export type TableKind = 'table' | 'partitioned-table' | 'partition' | 'view' | 'materialized-view' | 'foreign-table';
 
@@ -124,6 +134,8 @@ export interface TableModel extends QualifiedName {
   readonly foreignKeys: readonly ForeignKeyModel[];
   readonly uniques: readonly UniqueModel[];
   readonly indexes: readonly IndexModel[];
+  /** CHECK constraints (NOT NULL is `nullable`, not a check). Absent means none declared, or not read. */
+  readonly checks?: readonly CheckModel[];
   /** Who declared it; empty for tables read from a database. */
   readonly sources: readonly Provenance[];
 }

@@ -51,6 +51,10 @@ export type FixOperation =
   | { readonly op: 'add-foreign-key'; readonly table: QualifiedName; readonly foreignKey: NamedForeignKey; readonly notValid: boolean }
   /** `VALIDATE CONSTRAINT`: rows that break the key are reported and the key stays NOT VALID. */
   | { readonly op: 'validate-foreign-key'; readonly table: QualifiedName; readonly name: string }
+  /** `ADD CONSTRAINT ... CHECK`, `NOT VALID` when the table may hold rows: validated by `validate-check`. */
+  | { readonly op: 'add-check'; readonly table: QualifiedName; readonly name: string; readonly expression: string; readonly notValid: boolean }
+  /** `VALIDATE CONSTRAINT` of a check: rows that break it are reported and the check stays NOT VALID. */
+  | { readonly op: 'validate-check'; readonly table: QualifiedName; readonly name: string }
   /** Undoes the NOT NULL that adding a primary key sets on a column that was nullable. */
   | { readonly op: 'drop-not-null'; readonly table: QualifiedName; readonly column: string };
 

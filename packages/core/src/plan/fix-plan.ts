@@ -34,7 +34,9 @@ export type FixNoteTopic =
   | 'extra-column'
   | 'extra-table'
   | 'expression-index'
-  | 'registry-conflict';
+  | 'registry-conflict'
+  | 'check'
+  | 'extra-constraint';
 
 /** A planned fix as data: rendered to SQL by `renderFix`. */
 export interface FixPlan {

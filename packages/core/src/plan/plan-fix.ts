@@ -140,6 +140,25 @@ class Planner {
               : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
           );
           break;
+        case 'missing-check':
+          this.#addCheck(change);
+          break;
+        case 'modify-check':
+          this.#note(
+            change,
+            'check',
+            `${displayName(change.table)} check ${change.expected.name ?? change.expected.expression}`,
+            'a check of this name exists with another expression: replacing it means dropping it, which ormdrift never does; write that migration by hand (ADD CONSTRAINT ... NOT VALID, then VALIDATE)',
+          );
+          break;
+        case 'extra-constraint':
+          this.#note(
+            change,
+            'extra-constraint',
+            displayName(change.table),
+            'no model declares this constraint: dropping it removes a guarantee the database gives, so it is left to a person (declare it in the models if it is meant)',
+          );
+          break;
         case 'registry-conflict':
           this.#note(
             change,
@@ -288,6 +307,13 @@ class Planner {
     );
   }
 
+  #addCheck(change: Extract<SchemaChange, { kind: 'missing-check' }>): void {
+    const table = nameOf(change.table);
+    const name = change.check.name ?? this.#names.choose(table, [], 'check');
+    this.#add('keys', change, { op: 'add-check', table, name, expression: change.check.expression, notValid: true }, [{ op: 'drop-constraint', table, name }]);
+    this.#add('keys', change, { op: 'validate-check', table, name }, []);
+  }
+
   #addIndex(change: Extract<SchemaChange, { kind: 'missing-index' }>): void {
     const table = nameOf(change.table);
     if (change.index.columns.length === 0) {
@@ -361,6 +387,11 @@ class Planner {
         }
         this.#add('table-indexes', source, { op: 'create-index', table: name, index: this.#namedIndex(name, declared), concurrently: false }, []);
       }
+      // a new table is empty: its checks need no validation
+      for (const check of table.checks ?? []) {
+        const checkName = check.name ?? this.#names.choose(name, [], 'check');
+        this.#add('table-indexes', source, { op: 'add-check', table: name, name: checkName, expression: check.expression, notValid: false }, []);
+      }
       for (const fk of later) {
         const foreignKey = this.#namedForeignKey(name, fk);
         // the table is new and empty: nothing to validate
@@ -402,6 +433,7 @@ function declaredNames(change: SchemaChange): QualifiedName[] {
   for (const unique of table.uniques) add(table.schema, unique.name);
   for (const index of table.indexes) add(table.schema, index.name);
   for (const fk of table.foreignKeys) add(table.schema, fk.name);
+  for (const check of table.checks ?? []) add(table.schema, check.name);
   return names;
 }
 

@@ -1,4 +1,4 @@
-import type { IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { CheckModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import type { ComparePredicates, PredicatePair } from './predicate-comparison.ts';
 import { samePredicate } from './predicate-text.ts';
@@ -10,7 +10,9 @@ type Partial = IndexModel | UniqueModel;
  * declared partial index or unique, each database index of the same table on the same columns
  * whose predicate reads otherwise is sent, in one batch, to `compare`. Where the server deparses
  * both alike, the database's index takes the model's spelling, so the diff that follows sees no
- * change. A failed comparison changes nothing: the text comparison's verdict stands.
+ * change. CHECK constraints likewise: every declared check against each check of the same table
+ * whose expression reads otherwise, so that a check found under another name or spelling matches.
+ * A failed comparison changes nothing: the text comparison's verdict stands.
  */
 export async function settlePredicates(
   expected: SchemaModel,
@@ -32,14 +34,22 @@ export async function settlePredicates(
       }
     }
   }
-  if (candidates.length === 0) return actual;
+  const checkCandidates: { object: CheckModel; pair: PredicatePair; expression: string }[] = [];
+  for (const table of expected.tables) {
+    const stored = found.table(table);
+    if (!stored?.checks || !table.checks) continue;
+    for (const declared of table.checks) {
+      // already present as written: nothing to ask
+      if (stored.checks.some((object) => samePredicate(object.expression, declared.expression))) continue;
+      for (const object of stored.checks)
+        checkCandidates.push({ object, pair: { table, expected: declared.expression, actual: object.expression }, expression: declared.expression });
+    }
+  }
+  if (candidates.length === 0 && checkCandidates.length === 0) return actual;
 
   let verdicts: readonly (boolean | undefined)[];
   try {
-    verdicts = await compare(
-      candidates.map((candidate) => candidate.pair),
-      options,
-    );
+    verdicts = await compare([...candidates.map((candidate) => candidate.pair), ...checkCandidates.map((candidate) => candidate.pair)], options);
   } catch {
     return actual;
   }
@@ -47,10 +57,22 @@ export async function settlePredicates(
   candidates.forEach((candidate, index) => {
     if (verdicts[index] === true && !settled.has(candidate.object)) settled.set(candidate.object, candidate.where);
   });
-  if (settled.size === 0) return actual;
+  const settledChecks = new Map<CheckModel, string>();
+  checkCandidates.forEach((candidate, index) => {
+    if (verdicts[candidates.length + index] === true && !settledChecks.has(candidate.object)) settledChecks.set(candidate.object, candidate.expression);
+  });
+  if (settled.size === 0 && settledChecks.size === 0) return actual;
   const respell = <T extends Partial>(object: T): T => (settled.has(object) ? { ...object, where: settled.get(object)! } : object);
+  const respellCheck = (object: CheckModel): CheckModel => (settledChecks.has(object) ? { ...object, expression: settledChecks.get(object)! } : object);
   return {
     ...actual,
-    tables: actual.tables.map((table): TableModel => ({ ...table, indexes: table.indexes.map(respell), uniques: table.uniques.map(respell) })),
+    tables: actual.tables.map(
+      (table): TableModel => ({
+        ...table,
+        indexes: table.indexes.map(respell),
+        uniques: table.uniques.map(respell),
+        ...(table.checks ? { checks: table.checks.map(respellCheck) } : {}),
+      }),
+    ),
   };
 }

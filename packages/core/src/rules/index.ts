@@ -1,10 +1,13 @@
+import { checkMismatch } from './check-mismatch.ts';
 import { columnTypeMismatch } from './column-type-mismatch.ts';
 import { defaultMismatch } from './default-mismatch.ts';
 import { enumValuesMismatch } from './enum-values-mismatch.ts';
 import { extraColumn } from './extra-column.ts';
+import { extraConstraint } from './extra-constraint.ts';
 import { fkTypeMismatch } from './fk-type-mismatch.ts';
 import { foreignKeyMismatch } from './foreign-key-mismatch.ts';
 import { indexMismatch } from './index-mismatch.ts';
+import { missingCheck } from './missing-check.ts';
 import { missingColumn } from './missing-column.ts';
 import { missingEnum } from './missing-enum.ts';
 import { missingForeignKey } from './missing-foreign-key.ts';
@@ -34,7 +37,10 @@ export const rules = {
   'foreign-key-mismatch': foreignKeyMismatch,
   'missing-index': missingIndex,
   'index-mismatch': indexMismatch,
+  'missing-check': missingCheck,
+  'check-mismatch': checkMismatch,
   'extra-column': extraColumn,
+  'extra-constraint': extraConstraint,
   'orphan-table': orphanTable,
   // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids; the registry only needs a Rule
 } as const satisfies Record<string, Rule<any>>;

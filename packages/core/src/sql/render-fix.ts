@@ -124,6 +124,10 @@ function describeChange(change: SchemaChange): string {
       return `missing-foreign-key ${displayName(change.table)} (${change.foreignKey.columns.join(', ')}) -> ${displayName(change.foreignKey.references)}`;
     case 'registry-conflict':
       return `registry-conflict ${displayName(change.conflict)}`;
+    case 'missing-check':
+      return `missing-check ${displayName(change.table)} ${change.check.name ?? change.check.expression}`;
+    case 'modify-check':
+    case 'extra-constraint':
     case 'modify-foreign-key':
     case 'foreign-key-type':
     case 'modify-unique':
@@ -211,6 +215,18 @@ export function renderOperation(operation: FixOperation): string {
       );
     case 'validate-foreign-key':
       return validateForeignKey(operation.table, operation.name);
+    case 'add-check':
+      return guarded(
+        constraintExists(operation.table, operation.name),
+        `check ${operation.name} on ${displayName(operation.table)}`,
+        `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} CHECK (${operation.expression})${operation.notValid ? ' NOT VALID' : ''}`,
+      );
+    case 'validate-check':
+      return validateConstraint(operation.table, operation.name, {
+        what: `check ${operation.name} on ${displayName(operation.table)}`,
+        violation: 'check_violation',
+        find: `find them with SELECT * FROM ${qualified(operation.table)} WHERE NOT (<the check>), fix or delete them`,
+      });
     case 'drop-not-null':
       return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} DROP NOT NULL`;
   }
@@ -372,14 +388,23 @@ function indexKeys(index: NamedIndex): string {
 }
 
 function validateForeignKey(table: QualifiedName, name: string): string {
-  const what = `foreign key ${name} on ${displayName(table)}`;
-  const advice = `find them with a LEFT JOIN on the referenced table, fix or delete them, then run: ALTER TABLE ${qualified(table)} VALIDATE CONSTRAINT ${id(name)}`;
+  return validateConstraint(table, name, {
+    what: `foreign key ${name} on ${displayName(table)}`,
+    violation: 'foreign_key_violation',
+    find: 'find them with a LEFT JOIN on the referenced table, fix or delete them',
+  });
+}
+
+/** Validates a NOT VALID constraint; rows that break it leave it NOT VALID with a warning saying how to find them. */
+function validateConstraint(table: QualifiedName, name: string, how: { what: string; violation: string; find: string }): string {
+  const what = how.what;
+  const advice = `${how.find}, then run: ALTER TABLE ${qualified(table)} VALIDATE CONSTRAINT ${id(name)}`;
   return doBlock([
     `  IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${regclass(table)} AND conname = ${literal(name)} AND NOT convalidated) THEN`,
     '    BEGIN',
     `      ALTER TABLE ${qualified(table)} VALIDATE CONSTRAINT ${id(name)};`,
     `      RAISE NOTICE 'ormdrift: validated %', ${literal(what)};`,
-    '    EXCEPTION WHEN foreign_key_violation THEN',
+    `    EXCEPTION WHEN ${how.violation} THEN`,
     `      RAISE WARNING 'ormdrift: % stays NOT VALID, existing rows break it (%): %', ${literal(what)}, SQLERRM, ${literal(advice)};`,
     '    END;',
     '  END IF;',

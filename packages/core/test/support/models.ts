@@ -6,6 +6,7 @@
 import {
   enumColumnType,
   parseColumnType,
+  type CheckModel,
   type ColumnModel,
   type ColumnType,
   type EnumModel,
@@ -51,6 +52,7 @@ export interface TableOptions {
   readonly foreignKeys?: readonly ForeignKeyModel[];
   readonly uniques?: readonly UniqueModel[];
   readonly indexes?: readonly IndexModel[];
+  readonly checks?: readonly CheckModel[];
   readonly sources?: readonly Provenance[];
 }
 
@@ -66,6 +68,7 @@ export function table(name: string, columns: readonly ColumnModel[], options: Ta
     foreignKeys: options.foreignKeys ?? [],
     uniques: options.uniques ?? [],
     indexes: options.indexes ?? [],
+    ...(options.checks ? { checks: options.checks } : {}),
     sources: options.sources ?? [source()],
   };
 }
@@ -117,4 +120,9 @@ export function schema(tables: readonly TableModel[], enums: readonly EnumModel[
 function qualified(name: string): QualifiedName {
   const dot = name.indexOf('.');
   return dot === -1 ? { schema: 'public', name } : { schema: name.slice(0, dot), name: name.slice(dot + 1) };
+}
+
+/** `check('"seats" > 0', 'CHK_seats')`: a CHECK constraint, named when a name is given. */
+export function check(expression: string, name?: string): CheckModel {
+  return { ...(name ? { name } : {}), expression };
 }

@@ -1,6 +1,7 @@
 import {
   enumColumnType,
   parseColumnType,
+  type CheckModel,
   type ColumnModel,
   type ColumnType,
   type ForeignKeyModel,
@@ -65,6 +66,7 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
         // a unique index on plain columns guarantees uniqueness as a constraint does
         ...tableIndexes.filter((row) => row.is_unique && !row.columns.includes('')).map(toUnique),
       ],
+      checks: own.filter((row) => row.type === 'c' && row.check_expr !== null).map((row): CheckModel => ({ name: row.name, expression: row.check_expr! })),
       indexes: tableIndexes.map(
         (row): IndexModel => ({
           name: row.name,

@@ -55,16 +55,18 @@ select con.conrelid::text as table_oid, con.conname as name, con.contype as type
              order by k.ord)::text[] as ref_columns,
        con.confdeltype as on_delete, con.confupdtype as on_update,
        -- indnullsnotdistinct exists from PostgreSQL 15 on; read through jsonb so one query fits every version
-       coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
+       coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct,
+       -- a check's expression as the server deparses it, without the CHECK keyword or NOT VALID
+       case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid) end as check_expr
 from pg_catalog.pg_constraint con
 join pg_catalog.pg_class c on c.oid = con.conrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 left join pg_catalog.pg_class rc on rc.oid = con.confrelid
 left join pg_catalog.pg_namespace rn on rn.oid = rc.relnamespace
 left join pg_catalog.pg_index idx on idx.indexrelid = con.conindid
--- primary keys, uniques and foreign keys; PostgreSQL 18's NOT NULL rows (contype 'n') are left out:
+-- primary keys, uniques, foreign keys and checks; PostgreSQL 18's NOT NULL rows (contype 'n') are left out:
 -- nullability is read from attnotnull on every version
-where con.contype in ('p', 'u', 'f')
+where con.contype in ('p', 'u', 'f', 'c')
   and n.nspname = any($1::text[])
 order by con.conrelid, con.conname`;
 

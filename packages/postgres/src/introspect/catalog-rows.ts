@@ -29,7 +29,7 @@ export interface RawColumn {
 export interface RawConstraint {
   table_oid: string;
   name: string;
-  type: 'p' | 'u' | 'f';
+  type: 'p' | 'u' | 'f' | 'c';
   columns: string[];
   ref_schema: string | null;
   ref_table: string | null;
@@ -37,6 +37,8 @@ export interface RawConstraint {
   on_delete: string;
   on_update: string;
   nulls_not_distinct: boolean;
+  /** A check's expression, `pg_get_expr(conbin)`; null for other constraints. */
+  check_expr: string | null;
 }
 
 export interface RawIndex {

@@ -1,0 +1,75 @@
+import type { ForeignKeyModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import { samePredicate } from '../predicate/predicate-text.ts';
+import type { SchemaChange } from './schema-change.ts';
+
+/**
+ * The CHECK constraints of one declared table, and the constraints its database table has that no
+ * model declares. A declared check is present when a check of the table has an expression that
+ * reads alike (after `predicateText`; the server's deparse settles other spellings first, see
+ * `settleChecks`), whatever its name: a name is the ORM's, the rule is the expression. A check of
+ * the declared name with another expression is a `modify-check`; neither is a `missing-check`.
+ *
+ * An undeclared constraint is an `extra-constraint` only when it can make a write the models allow
+ * fail: a unique on columns that no declared unique or primary key covers already (a unique on a
+ * superset of a declared key's columns never rejects a row the declared one accepts), a foreign key
+ * to a target or on columns no model declares, a check no declared check matches.
+ */
+export function constraintChanges(expected: TableModel, actual: TableModel): SchemaChange[] {
+  const changes: SchemaChange[] = [];
+  const declaredChecks = expected.checks ?? [];
+  const actualChecks = actual.checks ?? [];
+  const matched = new Set<object>();
+  for (const check of declaredChecks) {
+    const same = actualChecks.find((candidate) => samePredicate(candidate.expression, check.expression));
+    if (same) {
+      matched.add(same);
+      continue;
+    }
+    const named = check.name === undefined ? undefined : actualChecks.find((candidate) => candidate.name === check.name);
+    if (named) {
+      matched.add(named);
+      changes.push({ kind: 'modify-check', table: expected, expected: check, actual: named });
+    } else changes.push({ kind: 'missing-check', table: expected, check });
+  }
+
+  for (const unique of actual.uniques) {
+    if (!coveredUnique(expected, unique)) changes.push({ kind: 'extra-constraint', table: expected, constraint: { type: 'unique', unique } });
+  }
+  for (const foreignKey of actual.foreignKeys) {
+    if (!expected.foreignKeys.some((declared) => sameForeignKey(declared, foreignKey)))
+      changes.push({ kind: 'extra-constraint', table: expected, constraint: { type: 'foreign-key', foreignKey } });
+  }
+  for (const check of actualChecks) {
+    if (!matched.has(check)) changes.push({ kind: 'extra-constraint', table: expected, constraint: { type: 'check', check } });
+  }
+  return changes;
+}
+
+/**
+ * Whether the models already expect a database unique: a declared unique on the same columns (any
+ * difference in NULL handling or predicate is `modify-unique`'s business), or a declared primary key
+ * or full unique whose columns are all among its columns (it then rejects nothing the declared one
+ * accepts).
+ */
+function coveredUnique(expected: TableModel, unique: UniqueModel): boolean {
+  if (expected.uniques.some((declared) => sameColumnSet(declared.columns, unique.columns))) return true;
+  const within = (columns: readonly string[]) => columns.length > 0 && columns.every((column) => unique.columns.includes(column));
+  if (expected.primaryKey && within(expected.primaryKey.columns)) return true;
+  return expected.uniques.some(
+    (declared) => within(declared.columns) && !declared.nullsNotDistinct && (declared.where === undefined || samePredicate(declared.where, unique.where)),
+  );
+}
+
+function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((column) => b.includes(column));
+}
+
+/** The same target and the same column pairs, in any order: actions differing is `modify-foreign-key`'s business. */
+function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
+  const pairs = (fk: ForeignKeyModel) =>
+    fk.columns
+      .map((column, i) => `${column}>${fk.references.columns[i]}`)
+      .sort()
+      .join(',');
+  return expected.references.schema === actual.references.schema && expected.references.name === actual.references.name && pairs(expected) === pairs(actual);
+}

@@ -1,0 +1,106 @@
+import { defineRule, docsPath } from './rule.ts';
+import { declaredBy } from './describe.ts';
+import { displayName } from '../model/qualified-name.ts';
+import type { ExtraConstraint } from '../diff/schema-change.ts';
+import type { ForeignKeyModel } from '../model/schema-model.ts';
+
+export const extraConstraint = defineRule({
+  meta: {
+    code: 'extra-constraint',
+    description: "A unique, foreign key or check exists in the database that no model declares, and can make the ORM's writes fail.",
+    docs: docsPath('extra-constraint'),
+    messages: { undeclared: 'warning' },
+    nextStep:
+      "declare these constraints in the models (so their failures are expected), or drop them in a migration; set 'extra-constraint' to off if the database enforces more on purpose",
+  },
+  create(context) {
+    return {
+      'extra-constraint'({ table, constraint }) {
+        const columns = constraintColumns(constraint);
+        context.report({
+          messageId: 'undeclared',
+          schema: table.schema,
+          table: table.name,
+          ...(columns.length === 1 ? { column: columns[0] } : {}),
+          object: `${constraint.type}:${constraintObject(constraint)}`,
+          message: `${displayName(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} does not declare: ${consequence(constraint)}`,
+          expected: null,
+          actual: constraintShape(constraint),
+          sources: table.sources,
+        });
+      },
+    };
+  },
+});
+
+function constraintColumns(constraint: ExtraConstraint): readonly string[] {
+  if (constraint.type === 'unique') return constraint.unique.columns;
+  if (constraint.type === 'foreign-key') return constraint.foreignKey.columns;
+  return [];
+}
+
+function constraintObject(constraint: ExtraConstraint): string {
+  if (constraint.type === 'unique') return constraint.unique.columns.join(',');
+  if (constraint.type === 'foreign-key') return `${constraint.foreignKey.columns.join(',')}>${displayName(constraint.foreignKey.references)}`;
+  return constraint.check.expression;
+}
+
+function describeConstraint(constraint: ExtraConstraint): string {
+  const named = (name: string | undefined) => (name ? ` ${name}` : '');
+  switch (constraint.type) {
+    case 'unique': {
+      const { unique } = constraint;
+      return `a unique${named(unique.name)} on (${unique.columns.join(', ')})${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}${unique.where ? ` WHERE ${unique.where}` : ''}`;
+    }
+    case 'foreign-key': {
+      const { foreignKey } = constraint;
+      return `a foreign key${named(foreignKey.name)} (${foreignKey.columns.join(', ')}) referencing ${referenceText(foreignKey)}`;
+    }
+    case 'check':
+      return `a check${named(constraint.check.name)} (${constraint.check.expression})`;
+  }
+}
+
+/** `teams(id)`, `audit.users(id, org_id)`: as `missing-foreign-key` names a target. */
+function referenceText(foreignKey: ForeignKeyModel): string {
+  return `${displayName(foreignKey.references)}(${foreignKey.references.columns.join(', ')})`;
+}
+
+function consequence(constraint: ExtraConstraint): string {
+  switch (constraint.type) {
+    case 'unique':
+      return 'a write that repeats a value the models allow to repeat fails';
+    case 'foreign-key':
+      return 'writes of a value the referenced table lacks, and deletes of rows it references, fail';
+    case 'check':
+      return 'writes of rows that break it fail';
+  }
+}
+
+function constraintShape(constraint: ExtraConstraint): Record<string, unknown> {
+  switch (constraint.type) {
+    case 'unique': {
+      const { unique } = constraint;
+      return {
+        type: 'unique',
+        columns: unique.columns,
+        ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+        ...(unique.where !== undefined ? { where: unique.where } : {}),
+        ...(unique.name ? { name: unique.name } : {}),
+      };
+    }
+    case 'foreign-key': {
+      const { foreignKey } = constraint;
+      return {
+        type: 'foreign-key',
+        columns: foreignKey.columns,
+        references: referenceText(foreignKey),
+        onDelete: foreignKey.onDelete,
+        onUpdate: foreignKey.onUpdate,
+        ...(foreignKey.name ? { name: foreignKey.name } : {}),
+      };
+    }
+    case 'check':
+      return { type: 'check', expression: constraint.check.expression, ...(constraint.check.name ? { name: constraint.check.name } : {}) };
+  }
+}
