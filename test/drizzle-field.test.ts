@@ -14,6 +14,38 @@ const longEnum = postgresIdentifier('quarterly_regional_distribution_center_reco
 
 const mutations: Mutation[] = [
   {
+    name: 'drop a check',
+    sql: 'alter table bookings drop constraint bookings_seats_range',
+    findings: [{ code: 'missing-check', severity: 'error', table: 'bookings' }],
+  },
+  {
+    name: 'change the bound of a check under its name',
+    sql: `alter table bookings drop constraint bookings_seats_range;
+          alter table bookings add constraint bookings_seats_range check (seats > 0 and seats <= 20)`,
+    findings: [{ code: 'check-mismatch', severity: 'error', table: 'bookings' }],
+  },
+  {
+    name: 'flip a check under its name',
+    sql: `alter table bookings drop constraint bookings_ends_after_start;
+          alter table bookings add constraint bookings_ends_after_start check (ends_at < starts_at)`,
+    findings: [{ code: 'check-mismatch', severity: 'error', table: 'bookings' }],
+  },
+  {
+    name: 'rename a check and respell it, same rule (decided by the server)',
+    sql: `alter table bookings drop constraint bookings_seats_range;
+          alter table bookings add constraint seats_ok check (("seats" > 0) and (bookings.seats <= 12))`,
+    findings: [],
+  },
+  {
+    name: 'add a unique and a check no model declares',
+    sql: `alter table bookings add constraint bookings_starts_at_key unique (starts_at);
+          alter table bookings add constraint bookings_few_seats check (seats < 10)`,
+    findings: [
+      { code: 'extra-constraint', severity: 'warning', table: 'bookings' },
+      { code: 'extra-constraint', severity: 'warning', table: 'bookings', column: 'starts_at' },
+    ],
+  },
+  {
     name: 'drop NOT NULL from a bigserial',
     sql: 'alter table jobs alter column id drop not null',
     findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'jobs', column: 'id' }],

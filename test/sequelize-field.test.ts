@@ -10,6 +10,16 @@ const longTable = postgresIdentifier('quarterly_regional_distribution_center_inv
 
 const mutations: Mutation[] = [
   {
+    name: 'add a unique to a many-to-many through table kept non-unique',
+    sql: 'alter table visits add constraint visits_pair_key unique ("visitorId", "visitedTeamId")',
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'visits' }],
+  },
+  {
+    name: 'add a check no model declares (validate runs in JavaScript, no model has a check)',
+    sql: `alter table visitors add constraint visitors_name_check check (name <> '')`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'visitors' }],
+  },
+  {
     name: 'drop a column only the wider model declares',
     sql: 'alter table articles drop column body',
     findings: [{ code: 'missing-column', severity: 'error', table: 'articles', column: 'body' }],

@@ -9,7 +9,57 @@ import { synchronize } from './support/typeorm-sync.ts';
 
 const longTable = postgresIdentifier('quarterly_regional_distribution_center_inventory_reconciliation_items');
 
+/** Drops the check of `bookings` whose expression mentions `text`, whatever TypeORM named it. */
+const dropBookingsCheck = (text: string) => `
+  do $$ declare found text; begin
+    select conname into found from pg_constraint
+    where conrelid = 'bookings'::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%${text}%';
+    execute format('alter table bookings drop constraint %I', found);
+  end $$`;
+
 const mutations: Mutation[] = [
+  {
+    name: 'drop a named check',
+    sql: `alter table bookings drop constraint "CHK_bookings_seats"`,
+    findings: [{ code: 'missing-check', severity: 'error', table: 'bookings' }],
+  },
+  {
+    name: 'drop a check TypeORM named',
+    sql: dropBookingsCheck('startsAt'),
+    findings: [{ code: 'missing-check', severity: 'error', table: 'bookings' }],
+  },
+  {
+    name: 'widen the bound of a check under its name',
+    sql: `alter table bookings drop constraint "CHK_bookings_seats";
+          alter table bookings add constraint "CHK_bookings_seats" check (seats > 0 and seats <= 20)`,
+    findings: [{ code: 'check-mismatch', severity: 'error', table: 'bookings' }],
+  },
+  {
+    name: 'respell and rename a check, same rule (decided by the server)',
+    sql: `alter table bookings drop constraint "CHK_bookings_seats";
+          alter table bookings add constraint bookings_seats_check check ((((seats)) > 0) AND seats<=12)`,
+    findings: [],
+  },
+  {
+    name: 'add a check no model declares',
+    sql: `alter table bookings add constraint bookings_short check ("endsAt" - "startsAt" < interval '1 day')`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'bookings' }],
+  },
+  {
+    name: 'add a unique no model declares',
+    sql: `alter table bookings add constraint bookings_starts_key unique ("startsAt")`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'bookings', column: 'startsAt' }],
+  },
+  {
+    name: 'add a unique over the primary key and another column: it rejects nothing more',
+    sql: `alter table bookings add constraint bookings_id_seats_key unique (id, seats)`,
+    findings: [],
+  },
+  {
+    name: 'add a foreign key no model declares',
+    sql: `alter table bookings add constraint bookings_seats_fk foreign key (seats) references students (id)`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'bookings', column: 'seats' }],
+  },
   {
     name: 'change an interval default by value',
     sql: `alter table subscriptions alter column "gracePeriod" set default '2 hours'`,
@@ -75,7 +125,7 @@ describe('TypeORM field cases: a database built by synchronize()', () => {
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
     // the junction declared from both sides is one table
-    expect(result.summary.tables).toBe(9);
+    expect(result.summary.tables).toBe(10);
   });
 
   it('names the serial sequence of a long table as PostgreSQL does, keeping _seq', async () => {

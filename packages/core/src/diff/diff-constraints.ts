@@ -53,6 +53,9 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
  */
 function coveredUnique(expected: TableModel, unique: UniqueModel): boolean {
   if (expected.uniques.some((declared) => sameColumnSet(declared.columns, unique.columns))) return true;
+  // a partial unique index some adapters declare as an index (Drizzle's `uniqueIndex().where()`): declared under its name
+  if (unique.name !== undefined && expected.indexes.some((declared) => declared.name === unique.name && sameColumnSet(declared.columns, unique.columns)))
+    return true;
   const within = (columns: readonly string[]) => columns.length > 0 && columns.every((column) => unique.columns.includes(column));
   if (expected.primaryKey && within(expected.primaryKey.columns)) return true;
   return expected.uniques.some(
