@@ -100,7 +100,18 @@ const mutations: DrizzleMutation[] = [
     name: 'turn a generated column into a plain one',
     versionSensitive: true,
     sql: 'alter table accounts alter column handle_lower drop expression',
-    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'accounts', column: 'handle_lower' }],
+    // no longer generated: not a default
+    findings: [{ code: 'generated-mismatch', severity: 'error', table: 'accounts', column: 'handle_lower' }],
+  },
+  {
+    name: 'generate a column from another expression',
+    sql: 'alter table accounts drop column handle_lower; alter table accounts add column handle_lower text generated always as (upper(handle)) stored',
+    findings: [{ code: 'generated-mismatch', severity: 'error', table: 'accounts', column: 'handle_lower' }],
+  },
+  {
+    name: 'respell a generated expression, same value (decided by the server)',
+    sql: 'alter table accounts drop column handle_lower; alter table accounts add column handle_lower text generated always as (pg_catalog.lower((handle)::text)) stored',
+    findings: [],
   },
   {
     name: 'change a default',

@@ -141,6 +141,17 @@ const mutations: Mutation[] = [
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'post_reactions', column: 'account_id' }],
   },
   {
+    name: 'turn a generated column into a plain one',
+    sql: 'alter table accounts alter column "emailLower" drop expression',
+    findings: [{ code: 'generated-mismatch', severity: 'error', table: 'accounts', column: 'emailLower' }],
+  },
+  {
+    name: 'generate a column from another expression',
+    sql: `alter table accounts drop column "emailLower";
+          alter table accounts add column "emailLower" varchar(320) generated always as (upper(email)) stored`,
+    findings: [{ code: 'generated-mismatch', severity: 'error', table: 'accounts', column: 'emailLower' }],
+  },
+  {
     name: 'drop a column of a mixed-case table with spaces',
     sql: 'alter table "Audit Log" drop column "Event Type"',
     findings: [{ code: 'missing-column', severity: 'error', table: 'Audit Log', column: 'Event Type' }],

@@ -11,7 +11,7 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * Every single object of the database that a mutation may remove, read from pg_catalog: each
- * column, table, plain index, unique constraint, primary key, foreign key, and each enum value
+ * column, table, plain index, unique constraint, primary key, foreign key, check, and each enum value
  * that no default uses. Each removal tolerates an earlier one having removed it already
  * (`IF EXISTS`, `CASCADE`), so any subset can run in any order.
  */
@@ -35,7 +35,7 @@ export async function removableObjects(url: string): Promise<Removal[]> {
       await client.query<{ schema: string; table: string; name: string; type: string }>(`
         select n.nspname as schema, c.relname as table, k.conname as name, k.contype as type
         from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
-        where ${userSchemas} and k.contype in ('p', 'u', 'f') order by 1, 2, 3`)
+        where ${userSchemas} and k.contype in ('p', 'u', 'f', 'c') order by 1, 2, 3`)
     ).rows;
     // indexes that back no constraint (those go with their constraint)
     const indexes = (
@@ -62,7 +62,7 @@ export async function removableObjects(url: string): Promise<Removal[]> {
       ...tables.map((row) => ({ what: `table ${row.schema}.${row.name}`, sql: `drop table if exists ${quote(row.schema)}.${quote(row.name)} cascade` })),
       ...indexes.map((row) => ({ what: `index ${row.schema}.${row.name}`, sql: `drop index if exists ${quote(row.schema)}.${quote(row.name)}` })),
       ...constraints.map((row) => ({
-        what: `${{ p: 'primary key', u: 'unique', f: 'foreign key' }[row.type]} ${row.schema}.${row.table}.${row.name}`,
+        what: `${{ p: 'primary key', u: 'unique', f: 'foreign key', c: 'check' }[row.type]} ${row.schema}.${row.table}.${row.name}`,
         sql: `alter table if exists ${table(row)} drop constraint if exists ${quote(row.name)} cascade`,
       })),
       ...values

@@ -5,6 +5,7 @@ import { sameColumnType } from '../normalize/column-type.ts';
 import { valueSource } from '../normalize/value-source.ts';
 import { constraintChanges } from './diff-constraints.ts';
 import { foreignKeyTypeChanges } from './foreign-key-types.ts';
+import { generatedChange } from './diff-generated.ts';
 import type { ColumnAspect, EnumUser, ForeignKeyReference, IndexAspect, SchemaChange } from './schema-change.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
 
@@ -113,6 +114,8 @@ function diffTable(
     const reference = changed.includes('type') ? references.get(key) : undefined;
     if (changed.length > 0)
       changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed, ...(reference ? { references: reference } : {}) });
+    const generated = generatedChange(expected, column, found);
+    if (generated) changes.push(generated);
   }
   const declared = new Set(expected.columns.map((column) => column.name));
   for (const column of actual.columns) {
@@ -169,7 +172,8 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   const changed: ColumnAspect[] = [];
   if (!sameColumnType(expected.type, actual.type)) changed.push('type');
   if (expected.nullable !== actual.nullable) changed.push('nullable');
-  if (valueSource(expected) !== valueSource(actual)) changed.push('default');
+  // a generated column has no default: a change of generation is a `modify-generated` of its own
+  if (expected.generated === null && actual.generated === null && valueSource(expected) !== valueSource(actual)) changed.push('default');
   return changed;
 }
 

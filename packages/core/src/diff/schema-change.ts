@@ -119,6 +119,17 @@ export type SchemaChange =
       readonly actual: IndexModel;
       readonly changed: readonly IndexAspect[];
     }
+  | {
+      /**
+       * A generated column of the model is a plain column in the database (`not-generated`), a plain column
+       * of the model is generated there (`generated`), or both are generated from other expressions.
+       */
+      readonly kind: 'modify-generated';
+      readonly table: TableModel;
+      readonly expected: ColumnModel;
+      readonly actual: ColumnModel;
+      readonly difference: 'not-generated' | 'generated' | 'expression';
+    }
   | { readonly kind: 'missing-check'; readonly table: TableModel; readonly check: CheckModel }
   | {
       /** A check of the declared name exists with an expression PostgreSQL does not deparse as the declared one. */
@@ -157,6 +168,7 @@ export const schemaChangeKinds = [
   'modify-unique',
   'missing-index',
   'modify-index',
+  'modify-generated',
   'missing-check',
   'modify-check',
   'extra-constraint',

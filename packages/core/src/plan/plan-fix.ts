@@ -140,6 +140,14 @@ class Planner {
               : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
           );
           break;
+        case 'modify-generated':
+          this.#note(
+            change,
+            'identity',
+            `${displayName(change.table)}.${change.expected.name}`,
+            'a generated column differs from the models: turning a column into a generated one or back, or changing its expression, rewrites it; write that migration by hand',
+          );
+          break;
         case 'missing-check':
           this.#addCheck(change);
           break;

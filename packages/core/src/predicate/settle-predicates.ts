@@ -1,7 +1,7 @@
-import type { CheckModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import type { ComparePredicates, PredicatePair } from './predicate-comparison.ts';
-import { samePredicate } from './predicate-text.ts';
+import { predicateText, samePredicate } from './predicate-text.ts';
 
 type Partial = IndexModel | UniqueModel;
 
@@ -11,7 +11,8 @@ type Partial = IndexModel | UniqueModel;
  * whose predicate reads otherwise is sent, in one batch, to `compare`. Where the server deparses
  * both alike, the database's index takes the model's spelling, so the diff that follows sees no
  * change. CHECK constraints likewise: every declared check against each check of the same table
- * whose expression reads otherwise, so that a check found under another name or spelling matches.
+ * whose expression reads otherwise, so that a check found under another name or spelling matches;
+ * and the expressions of generated columns, asked as `(expression) IS NOT NULL` on both sides.
  * A failed comparison changes nothing: the text comparison's verdict stands.
  */
 export async function settlePredicates(
@@ -45,11 +46,30 @@ export async function settlePredicates(
         checkCandidates.push({ object, pair: { table, expected: declared.expression, actual: object.expression }, expression: declared.expression });
     }
   }
-  if (candidates.length === 0 && checkCandidates.length === 0) return actual;
+  // a generated column's expression is not boolean: asked as `(expression) IS NOT NULL`, both sides alike
+  const generatedCandidates: { object: ColumnModel; pair: PredicatePair; expression: string }[] = [];
+  for (const table of expected.tables) {
+    const stored = found.table(table);
+    if (!stored) continue;
+    for (const declared of table.columns) {
+      const object = stored.columns.find((column) => column.name === declared.name);
+      if (declared.generated === null || !object || object.generated === null || predicateText(declared.generated) === predicateText(object.generated))
+        continue;
+      generatedCandidates.push({
+        object,
+        pair: { table, expected: `(${declared.generated}) IS NOT NULL`, actual: `(${object.generated}) IS NOT NULL` },
+        expression: declared.generated,
+      });
+    }
+  }
+  if (candidates.length === 0 && checkCandidates.length === 0 && generatedCandidates.length === 0) return actual;
 
   let verdicts: readonly (boolean | undefined)[];
   try {
-    verdicts = await compare([...candidates.map((candidate) => candidate.pair), ...checkCandidates.map((candidate) => candidate.pair)], options);
+    verdicts = await compare(
+      [...candidates, ...checkCandidates, ...generatedCandidates].map((candidate) => candidate.pair),
+      options,
+    );
   } catch {
     return actual;
   }
@@ -61,7 +81,12 @@ export async function settlePredicates(
   checkCandidates.forEach((candidate, index) => {
     if (verdicts[candidates.length + index] === true && !settledChecks.has(candidate.object)) settledChecks.set(candidate.object, candidate.expression);
   });
-  if (settled.size === 0 && settledChecks.size === 0) return actual;
+  const settledGenerated = new Map<ColumnModel, string>();
+  generatedCandidates.forEach((candidate, index) => {
+    if (verdicts[candidates.length + checkCandidates.length + index] === true) settledGenerated.set(candidate.object, candidate.expression);
+  });
+  if (settled.size === 0 && settledChecks.size === 0 && settledGenerated.size === 0) return actual;
+  const respellColumn = (object: ColumnModel): ColumnModel => (settledGenerated.has(object) ? { ...object, generated: settledGenerated.get(object)! } : object);
   const respell = <T extends Partial>(object: T): T => (settled.has(object) ? { ...object, where: settled.get(object)! } : object);
   const respellCheck = (object: CheckModel): CheckModel => (settledChecks.has(object) ? { ...object, expression: settledChecks.get(object)! } : object);
   return {
@@ -69,6 +94,7 @@ export async function settlePredicates(
     tables: actual.tables.map(
       (table): TableModel => ({
         ...table,
+        columns: table.columns.map(respellColumn),
         indexes: table.indexes.map(respell),
         uniques: table.uniques.map(respell),
         ...(table.checks ? { checks: table.checks.map(respellCheck) } : {}),

@@ -4,6 +4,7 @@ import { defaultMismatch } from './default-mismatch.ts';
 import { enumValuesMismatch } from './enum-values-mismatch.ts';
 import { extraColumn } from './extra-column.ts';
 import { extraConstraint } from './extra-constraint.ts';
+import { generatedMismatch } from './generated-mismatch.ts';
 import { fkTypeMismatch } from './fk-type-mismatch.ts';
 import { foreignKeyMismatch } from './foreign-key-mismatch.ts';
 import { indexMismatch } from './index-mismatch.ts';
@@ -29,6 +30,7 @@ export const rules = {
   'fk-type-mismatch': fkTypeMismatch,
   'nullability-mismatch': nullabilityMismatch,
   'default-mismatch': defaultMismatch,
+  'generated-mismatch': generatedMismatch,
   'missing-enum': missingEnum,
   'enum-values-mismatch': enumValuesMismatch,
   'missing-unique': missingUnique,

@@ -126,6 +126,8 @@ function describeChange(change: SchemaChange): string {
       return `registry-conflict ${displayName(change.conflict)}`;
     case 'missing-check':
       return `missing-check ${displayName(change.table)} ${change.check.name ?? change.check.expression}`;
+    case 'modify-generated':
+      return `generated-mismatch ${displayName(change.table)}.${change.expected.name}`;
     case 'modify-check':
     case 'extra-constraint':
     case 'modify-foreign-key':
