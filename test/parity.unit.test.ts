@@ -18,10 +18,11 @@ function comparable(schema: SchemaModel) {
       .sort((a, b) => a.name.localeCompare(b.name))
       .map(({ sources: _, primaryKey, foreignKeys, uniques, indexes, columns, ...table }) => ({
         ...table,
-        // column order is each ORM's own; default spellings differ too, and are compared canonically by the merge below
+        // column order is each ORM's own; default spellings differ too, and are compared canonically by the merge below;
+        // whether the ORM sends a default itself is each ORM's own behaviour, not the schema
         columns: [...columns]
           .sort((a, b) => a.name.localeCompare(b.name))
-          .map(({ type, default: _default, inherited: _inherited, ...column }) => ({
+          .map(({ type, default: _default, inherited: _inherited, ormSendsDefault: _sends, ...column }) => ({
             ...column,
             type: { name: type.name, arrayDims: type.arrayDims, enum: type.enum },
           })),

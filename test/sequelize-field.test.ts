@@ -10,6 +10,11 @@ const longTable = postgresIdentifier('quarterly_regional_distribution_center_inv
 
 const mutations: Mutation[] = [
   {
+    name: 'drop the default of a NOT NULL column whose defaultValue Sequelize sends itself',
+    sql: 'alter table visitors alter column role drop default',
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'visitors', column: 'role' }],
+  },
+  {
     name: 'add a unique to a many-to-many through table kept non-unique',
     sql: 'alter table visits add constraint visits_pair_key unique ("visitorId", "visitedTeamId")',
     findings: [{ code: 'extra-constraint', severity: 'warning', table: 'visits' }],

@@ -69,6 +69,8 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
       default: resolvedDefault.ok ? resolvedDefault.default : null,
       identity: attribute.autoIncrement && attribute.autoIncrementIdentity ? 'by-default' : null,
       generated: null,
+      // Sequelize's build() fills `defaultValue` into the instance, so create() sends it itself
+      ...(resolvedDefault.ok && resolvedDefault.default !== null && attribute.defaultValue !== undefined ? { ormSendsDefault: true } : {}),
       ...(inherited.length > 0 ? { inherited } : {}),
     });
     if (attribute.primaryKey) primaryKey.push(column);

@@ -29,7 +29,10 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
       continue;
     }
     const known = columns[index]!;
-    const merged = known.default === null && column.default !== null ? { ...known, default: column.default } : known;
+    const merged =
+      known.default === null && column.default !== null
+        ? { ...known, default: column.default, ...(column.ormSendsDefault ? { ormSendsDefault: true } : {}) }
+        : known;
     const other = column.default === null && known.default !== null ? { ...column, default: known.default } : column;
     if (describeColumn(merged) !== describeColumn(other)) differences.push(`column ${column.name}: ${describeColumn(known)} vs ${describeColumn(column)}`);
     columns[index] = merged;

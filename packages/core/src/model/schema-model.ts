@@ -57,6 +57,12 @@ export interface ColumnModel {
   /** A stored generated column (`GENERATED ALWAYS AS (...) STORED`); its expression is not a default. */
   readonly generated: string | null;
   /**
+   * Model side only: the ORM writes the default's value into its own inserts (Sequelize's `defaultValue`),
+   * so a database that lacks the default fails only inserts that bypass the ORM. Absent means the ORM
+   * leaves the value to the database (TypeORM's and Drizzle's `default`).
+   */
+  readonly ormSendsDefault?: boolean;
+  /**
    * Model side only: the properties the model did not declare, whose value is its ORM's default.
    * A difference on one of them is reported one severity lower, saying so. Absent means all declared.
    */

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, columnShape, declaredBy, inheritedFrom, inheritedNote } from './describe.ts';
+import { columnRef, columnShape, declaredBy, inheritedFrom, inheritedNote, ormName } from './describe.ts';
 import { valueSource } from '../normalize/value-source.ts';
 
 export const defaultMismatch = defineRule({
@@ -7,7 +7,7 @@ export const defaultMismatch = defineRule({
     code: 'default-mismatch',
     description: "The column's database default differs from the model's.",
     docs: docsPath('default-mismatch'),
-    messages: { differs: 'warning', missingRequired: 'error' },
+    messages: { differs: 'warning', missingRequired: 'error', missingSentByOrm: 'warning' },
     nextStep: 'set the defaults the models rely on with ALTER TABLE ... ALTER COLUMN ... SET DEFAULT in a migration, or drop them from the models',
   },
   create(context) {
@@ -18,17 +18,21 @@ export const defaultMismatch = defineRule({
         const found = columnShape(actual).default;
         // The model leaves the value to the database; without a default a NOT NULL column rejects the insert.
         const required = valueSource(expected) !== null && valueSource(actual) === null && !actual.nullable;
+        // ...unless the ORM sends the value itself: then only inserts that bypass it fail
+        const sentByOrm = required && expected.ormSendsDefault === true;
         const inherited = expected.inherited?.includes('default') ? inheritedFrom(table) : undefined;
         const note = inherited ? `; ${inheritedNote(`default ${wanted ?? 'none'}`, inherited)}` : '';
         context.report({
-          messageId: required ? 'missingRequired' : 'differs',
+          messageId: sentByOrm ? 'missingSentByOrm' : required ? 'missingRequired' : 'differs',
           schema: table.schema,
           table: table.name,
           column: expected.name,
           message:
-            (required
-              ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
-              : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,
+            (sentByOrm
+              ? `${columnRef(table, expected.name)} has no database default but ${declaredBy(table)} declares ${wanted}: ${ormName(inheritedFrom(table))} sends it in its own inserts, so they succeed, but raw SQL inserts that omit the NOT NULL column fail`
+              : required
+                ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
+                : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,
           expected: { default: wanted },
           actual: { default: found },
           sources: table.sources,

@@ -37,6 +37,11 @@ function displayDefault(column: ColumnModel): string | null {
 /** ORM names as their projects spell them. */
 const ormNames: Readonly<Record<string, string>> = { typeorm: 'TypeORM', sequelize: 'Sequelize', drizzle: 'Drizzle' };
 
+/** An ORM as its project spells it: `Sequelize` for `sequelize`. */
+export function ormName(orm: string): string {
+  return ormNames[orm] ?? orm;
+}
+
 /** The ORM whose default a table's inherited properties are: the first source's. */
 export function inheritedFrom(table: TableModel): string {
   return table.sources[0]?.orm ?? 'the ORM';

@@ -1,6 +1,6 @@
 /** The `default-mismatch` rule: which differences it reports, and how. */
 import { describe, expect, it } from 'vitest';
-import { column, dbTable, schema, table } from '../support/models.ts';
+import { column, dbTable, schema, source, table } from '../support/models.ts';
 import { User, users, usersInDb } from '../support/rule-fixtures.ts';
 import { ruleTester, run } from '../support/rule-tester.ts';
 
@@ -97,6 +97,25 @@ ruleTester('default-mismatch', {
       expected: users(['created_at', 'timestamp', { default: 'now()' }]),
       actual: usersInDb(['created_at', 'timestamp', { default: `'2024-01-01 00:00:00'::timestamp without time zone` }]),
       findings: [{ severity: 'warning', table: 'users', column: 'created_at' }],
+    },
+    {
+      name: 'a NOT NULL column without the default the ORM sends itself: only raw SQL inserts fail',
+      expected: schema([
+        table('users', [column('id', 'integer'), column('role', 'varchar(20)', { default: `'viewer'::character varying`, ormSendsDefault: true })], {
+          primaryKey: ['id'],
+          sources: [source('Account', 'sequelize')],
+        }),
+      ]),
+      actual: schema([dbTable('users', [column('id', 'integer'), column('role', 'varchar(20)')], { primaryKey: ['id'] })]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'role',
+          message:
+            "users.role has no database default but Account (sequelize) declares 'viewer'::character varying: Sequelize sends it in its own inserts, so they succeed, but raw SQL inserts that omit the NOT NULL column fail",
+        },
+      ],
     },
   ],
 });
