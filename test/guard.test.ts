@@ -86,7 +86,10 @@ describe('guardSchema', () => {
       db: drifted.url,
       mode: 'warn',
       logger: recorder(),
-      allow: [{ code: 'column-type-mismatch', table: 'public.notes' }, { code: 'nullability-mismatch', table: 'users' }],
+      allow: [
+        { code: 'column-type-mismatch', table: 'public.notes' },
+        { code: 'nullability-mismatch', table: 'users' },
+      ],
     });
     expect(otherTable.result?.findings.map((finding) => finding.code)).toEqual(['nullability-mismatch']);
   });
@@ -140,10 +143,14 @@ describe('guardDataSource, guardSequelize, guardDrizzle: the app connection, bor
 
   it('Sequelize: checks through its connection manager', async () => {
     const sequelize = new Sequelize(clean.url, { logging: false });
-    sequelize.define('Note', { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, title: { type: DataTypes.TEXT, allowNull: false } }, {
-      tableName: 'notes',
-      timestamps: false,
-    });
+    sequelize.define(
+      'Note',
+      { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, title: { type: DataTypes.TEXT, allowNull: false } },
+      {
+        tableName: 'notes',
+        timestamps: false,
+      },
+    );
     try {
       expect((await guardSequelize(sequelize)).status).toBe('clean');
       expect(await sequelize.query('select 1 as one', { plain: true })).toEqual({ one: 1 });

@@ -41,7 +41,9 @@ export async function checkSchema(options: CheckSchemaOptions): Promise<CheckRes
   });
   if (result.summary.tables === 0) {
     const names = sources.map((source) => source.name).join(', ');
-    throw new Error(`${names} declare${sources.length === 1 ? 's' : ''} no table${options.schemas ? ` in ${options.schemas.join(', ')}` : ''}: nothing was compared`);
+    throw new Error(
+      `${names} declare${sources.length === 1 ? 's' : ''} no table${options.schemas ? ` in ${options.schemas.join(', ')}` : ''}: nothing was compared`,
+    );
   }
   return allowFindings(result, options.allow);
 }

@@ -50,9 +50,7 @@ function dataSourcePool(dataSource: DataSourceLike): PostgresPoolLike {
     throw new TypeError(`the DataSource is of type "${dataSource.options.type}": ormdrift checks PostgreSQL databases (type: "postgres")`);
   }
   if (!dataSource.isInitialized || !isPostgresPool(dataSource.driver?.master)) {
-    throw new TypeError(
-      'the DataSource is not initialized: await dataSource.initialize() before checking it, or pass the database URL as db',
-    );
+    throw new TypeError('the DataSource is not initialized: await dataSource.initialize() before checking it, or pass the database URL as db');
   }
   return dataSource.driver.master;
 }
@@ -74,7 +72,8 @@ function isSequelizeInstance(value: object): value is SequelizeLike {
 /** Sequelize's own pool, through its connection manager: a read connection, released (or destroyed when broken). */
 function sequelizeLender(sequelize: SequelizeLike): ConnectionLender {
   const dialect = sequelize.getDialect();
-  if (dialect !== 'postgres') throw new TypeError(`the Sequelize instance uses the ${dialect} dialect: ormdrift checks PostgreSQL databases (dialect: 'postgres')`);
+  if (dialect !== 'postgres')
+    throw new TypeError(`the Sequelize instance uses the ${dialect} dialect: ormdrift checks PostgreSQL databases (dialect: 'postgres')`);
   const manager = sequelize.connectionManager;
   return {
     acquire: () => manager.getConnection({ type: 'read' }),
@@ -93,7 +92,5 @@ function isDrizzleDatabase(value: object): value is { $client: unknown } {
 function drizzleClient(db: { $client: unknown }): PostgresClientLike | PostgresPoolLike {
   const client = db.$client;
   if (isPostgresPool(client) || isPostgresClient(client)) return client;
-  throw new TypeError(
-    'the Drizzle database is not over node-postgres (pg): pass db as a postgres:// URL, or a pg Client or Pool, to check it',
-  );
+  throw new TypeError('the Drizzle database is not over node-postgres (pg): pass db as a postgres:// URL, or a pg Client or Pool, to check it');
 }

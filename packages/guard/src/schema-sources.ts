@@ -29,7 +29,7 @@ export async function schemaSources(sources: GuardSources): Promise<SchemaSource
     );
     found.push(...(await findSources([{ file: 'sources', path: join(process.cwd(), 'package.json'), exports }])));
   }
-  if (found.length === 0 || found.length === ready.length && models.length > 0) {
+  if (found.length === 0 || (found.length === ready.length && models.length > 0)) {
     throw new TypeError(
       'sources holds no ORM models ormdrift can read: pass a TypeORM DataSource or entities, a Sequelize instance or models, a Drizzle schema object (import * as schema), or a SchemaSource',
     );
