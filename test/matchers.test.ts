@@ -94,7 +94,7 @@ describe('@ormdrift/vitest', () => {
       "reuses the app's initialized DataSource",
       'toHaveNoDrift on a CheckResult, and its asymmetric form',
     ]);
-  });
+  }, 180_000);
 
   it('jest 30 with ts-jest, CommonJS test files, setupFilesAfterEnv: passes and fails with the report', () => {
     const cwd = join(fixtures, 'jest');
@@ -108,5 +108,12 @@ describe('@ormdrift/vitest', () => {
       'reuses a pg Pool the test owns',
       "reuses the app's initialized DataSource",
     ]);
-  });
+  }, 180_000);
+
+  it("types: jest's Matchers know both matchers, with their options", () => {
+    // ts-jest transpiles only (isolatedModules, to keep the runs short): the types are checked here, once
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const check = spawnSync(process.execPath, [tsc, '-p', join(fixtures, 'jest/tsconfig.json')], { encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toBe('');
+  }, 120_000);
 });
