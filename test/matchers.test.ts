@@ -52,7 +52,7 @@ function run(command: readonly string[], cwd: string, output: string): { code: n
   };
   const tests = report.testResults.flatMap((file) =>
     file.assertionResults.map((test) => ({
-      title: `${file.name.endsWith('fails.test.ts') ? 'fails' : 'passes'}: ${test.title}`,
+      title: `${file.name.endsWith('fails.spec.ts') ? 'fails' : 'passes'}: ${test.title}`,
       status: test.status,
       message: test.failureMessages.join('\n'),
     })),
