@@ -26,7 +26,8 @@ interface AppRun {
 function startApp(env: Record<string, string>): Promise<AppRun> {
   return new Promise((done) => {
     const started = performance.now();
-    const app = spawn(process.execPath, ['dist/server.js'], { cwd: directory, env: { ...process.env, PORT: '0', ...env } });
+    // a patient deadline unless a test sets one: a loaded test machine must not trip the default 5 s
+    const app = spawn(process.execPath, ['dist/server.js'], { cwd: directory, env: { ...process.env, PORT: '0', ORMDRIFT_TIMEOUT_MS: '60000', ...env } });
     let stdout = '';
     let stderr = '';
     let messages: AppRun['messages'];

@@ -38,6 +38,9 @@ function dataSource(url: string): DataSource {
   return new DataSource({ type: 'postgres', url, entities: [Note], logging: false });
 }
 
+/** The default 5 s deadline is the subject of its own tests: elsewhere a loaded test machine must not trip it. */
+const patient = { timeoutMs: 60_000 } as const;
+
 function recorder(): { warn(message: string): void; lines: string[] } {
   const lines: string[] = [];
   return { lines, warn: (message: string) => void lines.push(message) };
@@ -50,13 +53,13 @@ async function sessions(database: TestDatabase): Promise<{ application_name: str
 
 describe('guardSchema', () => {
   it('resolves clean for models that match, and leaves no session behind when given a URL', async () => {
-    const outcome = await guardSchema({ sources: dataSource(clean.url), db: clean.url });
+    const outcome = await guardSchema({ ...patient, sources: dataSource(clean.url), db: clean.url });
     expect(outcome).toMatchObject({ status: 'clean', result: { summary: { errors: 0, warnings: 0, tables: 1 } } });
     await expect.poll(() => sessions(clean)).toEqual([]);
   });
 
   it('throw mode: rejects with a SchemaDriftError carrying the findings and the text report', async () => {
-    const error = await guardSchema({ sources: dataSource(drifted.url), db: drifted.url }).catch((caught: unknown) => caught);
+    const error = await guardSchema({ ...patient, sources: dataSource(drifted.url), db: drifted.url }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SchemaDriftError);
     const drift = error as SchemaDriftError;
     expect(drift.findings.map((finding) => [finding.code, finding.column])).toEqual([
@@ -72,16 +75,22 @@ describe('guardSchema', () => {
 
   it('warn mode: logs the report through the logger and resolves', async () => {
     const logger = recorder();
-    const outcome = await guardSchema({ sources: dataSource(drifted.url), db: drifted.url, mode: 'warn', logger });
+    const outcome = await guardSchema({ ...patient, sources: dataSource(drifted.url), db: drifted.url, mode: 'warn', logger });
     expect(outcome.status).toBe('drift');
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).toContain('column-type-mismatch');
   });
 
   it('allow accepts findings by code, or by code on one table', async () => {
-    const byCode = await guardSchema({ sources: dataSource(drifted.url), db: drifted.url, allow: ['column-type-mismatch', 'nullability-mismatch'] });
+    const byCode = await guardSchema({
+      ...patient,
+      sources: dataSource(drifted.url),
+      db: drifted.url,
+      allow: ['column-type-mismatch', 'nullability-mismatch'],
+    });
     expect(byCode.status).toBe('clean');
     const otherTable = await guardSchema({
+      ...patient,
       sources: dataSource(drifted.url),
       db: drifted.url,
       mode: 'warn',
@@ -96,27 +105,31 @@ describe('guardSchema', () => {
 
   it('ORMDRIFT_SKIP=1 skips the check with one warning line naming the variable', async () => {
     const logger = recorder();
-    const outcome = await guardSchema({ sources: dataSource(drifted.url), db: drifted.url, logger, env: { ORMDRIFT_SKIP: '1' } });
+    const outcome = await guardSchema({ ...patient, sources: dataSource(drifted.url), db: drifted.url, logger, env: { ORMDRIFT_SKIP: '1' } });
     expect(outcome.status).toBe('skipped');
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).toMatch(/SKIPPED.*ORMDRIFT_SKIP=1/);
   });
 
   it('never says clean when the models declare no table', async () => {
-    const error = await guardSchema({ sources: new DataSource({ type: 'postgres', entities: [] }), db: clean.url }).catch((caught: unknown) => caught);
+    const error = await guardSchema({ ...patient, sources: new DataSource({ type: 'postgres', entities: [] }), db: clean.url }).catch(
+      (caught: unknown) => caught,
+    );
     expect(String(error)).toMatch(/declares no table: nothing was compared/);
   });
 
   it('refuses a db it cannot read, saying what to pass', async () => {
-    await expect(guardSchema({ sources: dataSource(clean.url), db: { hello: 1 } })).rejects.toThrow(/pass a postgres:\/\/ URL, a pg Client or Pool/);
-    await expect(guardSchema({ sources: dataSource(clean.url), db: dataSource(clean.url) })).rejects.toThrow(/DataSource is not initialized/);
+    await expect(guardSchema({ ...patient, sources: dataSource(clean.url), db: { hello: 1 } })).rejects.toThrow(
+      /pass a postgres:\/\/ URL, a pg Client or Pool/,
+    );
+    await expect(guardSchema({ ...patient, sources: dataSource(clean.url), db: dataSource(clean.url) })).rejects.toThrow(/DataSource is not initialized/);
   });
 
   it('borrows a pg Client without ending it or leaving it in a transaction', async () => {
     const client = new pg.Client({ connectionString: clean.url, application_name: 'the-app' });
     await client.connect();
     try {
-      expect((await guardSchema({ sources: [Note], db: client })).status).toBe('clean');
+      expect((await guardSchema({ ...patient, sources: [Note], db: client })).status).toBe('clean');
       // not inside the read-only transaction any more, and its settings are gone with it
       const [row] = (await client.query(`select current_setting('transaction_read_only') as read_only, current_setting('application_name') as name`)).rows;
       expect(row).toEqual({ read_only: 'off', name: 'the-app' });
@@ -131,7 +144,7 @@ describe('guardDataSource, guardSequelize, guardDrizzle: the app connection, bor
     const source = dataSource(drifted.url);
     await source.initialize();
     try {
-      const error = await guardDataSource(source).catch((caught: unknown) => caught);
+      const error = await guardDataSource(source, patient).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SchemaDriftError);
       expect(source.isInitialized).toBe(true);
       expect(await source.query('select 1 as one')).toEqual([{ one: 1 }]);
@@ -152,7 +165,7 @@ describe('guardDataSource, guardSequelize, guardDrizzle: the app connection, bor
       },
     );
     try {
-      expect((await guardSequelize(sequelize)).status).toBe('clean');
+      expect((await guardSequelize(sequelize, patient)).status).toBe('clean');
       expect(await sequelize.query('select 1 as one', { plain: true })).toEqual({ one: 1 });
     } finally {
       await sequelize.close();
@@ -163,7 +176,7 @@ describe('guardDataSource, guardSequelize, guardDrizzle: the app connection, bor
     const pool = new pg.Pool({ connectionString: drifted.url });
     const schema = { notes: pgTable('notes', { id: serial('id').primaryKey(), title: text('title').notNull() }) };
     try {
-      const outcome = await guardDrizzle(drizzle(pool), schema, { mode: 'warn', logger: recorder() });
+      const outcome = await guardDrizzle(drizzle(pool), schema, { ...patient, mode: 'warn', logger: recorder() });
       expect(outcome.result?.findings.map((finding) => finding.code)).toEqual(['column-type-mismatch', 'nullability-mismatch']);
       expect(pool.totalCount).toBe(1); // the pool's own client served the reads, and is back in the pool
       expect(pool.idleCount).toBe(1);
