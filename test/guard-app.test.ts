@@ -3,7 +3,7 @@
  * the database its migrations build, and refuses to start against a drifted one, a catalog that does not answer in
  * time, or a server that accepts TCP and never answers.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -53,13 +53,17 @@ async function databaseFrom(file: string): Promise<TestDatabase> {
   return database;
 }
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [resolve(import.meta.dirname, '../node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-    cwd: directory,
-    encoding: 'utf8',
-  });
-  expect(build.stdout + build.stderr).toBe('');
-}, 120_000);
+beforeAll(async () => {
+  // emit only (--noCheck): the behaviour is under test here; `pnpm demo:guard` builds it with the type check
+  const tsc = resolve(import.meta.dirname, '../node_modules/typescript/bin/tsc');
+  const build = spawn(process.execPath, [tsc, '-p', 'tsconfig.json', '--noCheck'], { cwd: directory });
+  let output = '';
+  build.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  build.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((exited) => build.on('exit', exited));
+  expect(output).toBe('');
+  expect(code).toBe(0);
+}, 300_000);
 afterAll(() => Promise.all(databases.map((database) => database.drop())));
 
 describe('examples/guard-app', () => {
