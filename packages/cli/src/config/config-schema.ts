@@ -53,7 +53,7 @@ export const configKeyShapes: Readonly<Record<keyof z.infer<typeof configSchema>
 export function describeConfigIssue(error: z.ZodError): string {
   const issue = error.issues[0]!;
   const path = issue.path.map(String);
-  const key = path.join('.');
+  const key = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
   if (issue.code === 'unrecognized_keys') {
     const parent = path.join('.');
     if (parent === 'rules') return `unknown finding code "${issue.keys[0]}" in "rules": the codes are ${ruleCodes.join(', ')}`;

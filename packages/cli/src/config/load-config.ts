@@ -96,7 +96,8 @@ async function readConfigValue(absolute: string, file: string, cwd: string): Pro
   const exports = await importModule(absolute, cwd);
   // ESM: the default export; CommonJS: module.exports itself, or its `default` when compiled from ESM
   if ('default' in exports) return exports['default'];
-  if (absolute.endsWith('.cjs') || !isEsmNamespace(exports)) return exports;
+  // a CommonJS .js or .cjs config may assign module.exports; TypeScript and .mjs configs are written with export default
+  if (/\.c?js$/.test(absolute) && !isEsmNamespace(exports)) return exports;
   throw new UsageError(`${file} has no default export: export default defineConfig({ ... })`);
 }
 
