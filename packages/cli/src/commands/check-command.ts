@@ -104,6 +104,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const format = values.format;
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
   if (values.workspace) {
+    if (record) throw new UsageError('--workspace is for check: record a baseline in each package');
     if (positionals.length > 0 || values.config)
       throw new UsageError('--workspace checks every package of the workspace with its own config: give no modules and no --config');
     return checkWorkspace({ format, out: values.out, concurrency: values.concurrency, passThrough: workspaceFlags(values, io.cwd) }, io);
@@ -134,7 +135,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const modules = input.modules;
   const rules = input.rules;
   const baselineFile = input.baseline;
-  const baseline = baselineFile === undefined ? undefined : await readBaselineFile(baselineFile, io.cwd);
+  // `ormdrift baseline` records the findings: a config's baseline file may not exist yet
+  const baseline = baselineFile === undefined || record ? undefined : await readBaselineFile(baselineFile, io.cwd);
   const migrations = input.migrations ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd) : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = input.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
@@ -270,7 +272,11 @@ export async function checkModules(files: readonly string[], options: CheckModul
     // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
     const schemas = (options.schemas ?? []).map((name) => `"${name}"`).join(', ');
     throw new UsageError(
-      schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table',
+      schemas
+        ? `nothing to compare: no declared table is in schema ${schemas}: check --schema`
+        : options.ignore || options.tables
+          ? 'nothing to compare: every declared table is ignored: check "ignore" in the config (or drizzle.config\'s tablesFilter)'
+          : 'nothing to compare: the models declare no table',
     );
   }
   return result;
