@@ -100,6 +100,8 @@ describe('finding the config file', () => {
   it('from the working directory upward, stopping at the repository root', () => {
     const repository = project('found upward', { 'ormdrift.config.json': {}, 'packages/api/src/index.ts': '' });
     expect(findConfigFile(join(repository, 'packages/api/src'))).toBe(join(repository, 'ormdrift.config.json'));
+    // a workspace's service is checked with its own config only
+    expect(findConfigFile(join(repository, 'packages/api/src'), { upward: false })).toBeUndefined();
     // a config above the repository root is not this project's
     const inner = project('found upward/nested', { 'src/index.ts': '' });
     expect(findConfigFile(join(inner, 'src'))).toBeUndefined();

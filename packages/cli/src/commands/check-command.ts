@@ -122,6 +122,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       migrations: values.migrations,
       migrationsKind: values['migrations-kind'],
       baseline: values.baseline,
+      configAbove: values['service-report'] !== true,
     },
     io,
   );

@@ -15,6 +15,11 @@ export interface CheckFlags {
   readonly migrations?: string | undefined;
   readonly migrationsKind?: string | undefined;
   readonly baseline?: string | undefined;
+  /**
+   * Look for the config file above the working directory too (default). A workspace's service is checked
+   * in its package with its own config only: a config at the workspace root is not the service's.
+   */
+  readonly configAbove?: boolean;
 }
 
 /** One check's inputs: the flags, over the config file, over what zero-config detection found. */
@@ -48,7 +53,7 @@ export interface CheckInput {
  * @throws UsageError from `loadConfig` and `detectProject`.
  */
 export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'>): Promise<CheckInput> {
-  const configFile = flags.config ?? findConfigFile(io.cwd);
+  const configFile = flags.config ?? findConfigFile(io.cwd, { upward: flags.configAbove !== false });
   const config = configFile === undefined ? undefined : await loadConfig(configFile, io.cwd);
   let modules = flags.modules.length > 0 ? flags.modules : (config?.sources ?? []);
   const detected = modules.length === 0 && !config?.sources ? await detectProject(io.cwd) : undefined;

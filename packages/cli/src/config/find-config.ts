@@ -15,16 +15,16 @@ export const configFileNames = [
 /**
  * The config file for a run in `cwd`: the first directory from `cwd` upward that holds one, stopping at the
  * repository or workspace root (a directory with `.git`, `pnpm-workspace.yaml`, or a `package.json` with
- * `workspaces`), which is searched too. Returns the absolute path, or `undefined`.
+ * `workspaces`), which is searched too; with `upward: false`, only `cwd`. Returns the absolute path, or `undefined`.
  *
  * @throws UsageError when one directory holds two config files: which one counts would be a guess.
  */
-export function findConfigFile(cwd: string): string | undefined {
+export function findConfigFile(cwd: string, options: { upward?: boolean } = {}): string | undefined {
   for (let directory = cwd; ; directory = dirname(directory)) {
     const found = configFileNames.filter((name) => existsSync(join(directory, name)));
     if (found.length > 1) throw new UsageError(`${directory} holds ${found.join(' and ')}: keep one ormdrift config file`);
     if (found[0]) return join(directory, found[0]);
-    if (isProjectRoot(directory) || dirname(directory) === directory) return undefined;
+    if (options.upward === false || isProjectRoot(directory) || dirname(directory) === directory) return undefined;
   }
 }
 
