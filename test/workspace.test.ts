@@ -39,7 +39,8 @@ afterAll(async () => {
 const check = (cwd: string, args: string[] = []) => runCli(['check', ...args], { cwd, env: { DATABASE_URL: database.url } });
 const findings = (report: JsonReport) => report.findings.map((finding) => `${finding.table} ${finding.code} ${finding.severity}`);
 
-describe('a workspace of two services sharing one database', () => {
+// a workspace check is three CLI processes: room for a machine busy with other work
+describe('a workspace of two services sharing one database', { timeout: 150_000 }, () => {
   it('check --workspace reports only the table no service has: text, a heading per service, exit 1', async () => {
     const run = await check(monorepo, ['--workspace']);
     expect(run.code).toBe(1);
