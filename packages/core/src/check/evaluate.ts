@@ -46,7 +46,9 @@ export function evaluate(options: EvaluateOptions): CheckResult {
         const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : report.inherited ? lower(byDefault) : byDefault;
         const { messageId: _, object, ...rest } = report;
         const key = findingKey({ code, ...rest, ...(object === undefined ? {} : { object }) });
-        findings.push({ code, severity, key, ...rest, ...(current ? { change: current } : {}) });
+        if (!current) throw new Error(`rule ${code} reported outside a change handler`);
+        // the rule's code types its sides and its change kind (`FindingSides`); the registry is keyed by the same code
+        findings.push({ code, severity, key, ...rest, change: current } as Finding);
       },
     });
     for (const [kind, handler] of Object.entries(handlers) as [SchemaChangeKind, (change: SchemaChange) => void][]) {

@@ -12,7 +12,7 @@ export const extraColumn = defineRule({
   },
   create(context) {
     return {
-      'extra-column'({ table, column }) {
+      'extra-column'({ table, actual: column }) {
         // The ORM never sends a value for it, so a NOT NULL column with nothing to fill it rejects every insert.
         const blocksInserts = !column.nullable && valueSource(column) === null;
         context.report({

@@ -17,10 +17,10 @@ export const fkTypeMismatch = defineRule({
       'foreign-key-type'(change) {
         const { table, column, references, where } = change;
         const target = `${displayName(references)}.${references.column}`;
-        const own = formatColumnType(change.columnType);
-        const referenced = formatColumnType(change.referencedType);
+        const own = formatColumnType(change.actual);
+        const referenced = formatColumnType(change.expected);
         // a key column that holds every value of the column it references loses nothing: a warning that says so
-        const wider = holdsEvery(change.columnType, change.referencedType);
+        const wider = holdsEvery(change.actual, change.expected);
         const base = {
           models: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which the models declare ${referenced}`,
           across: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which is ${referenced} in the database`,
