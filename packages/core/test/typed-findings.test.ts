@@ -1,8 +1,8 @@
 /**
- * The typed contract a library user reads: `change.kind` narrows a change's `expected` / `actual` to
- * model objects and `finding.code` narrows the plain-JSON sides, without casts. Checked twice: the
- * compiler accepts `fixtures/typed-findings/read-findings.ts` (whose `@ts-expect-error` lines must stay
- * errors), and that code reads real findings.
+ * The typed contract a library user reads and writes: `change.kind` narrows a change's `expected` /
+ * `actual` to model objects, `finding.code` narrows the plain-JSON sides, and rule settings take each
+ * rule's own options, without casts. Checked twice: the compiler accepts `fixtures/typed-findings/`
+ * (whose `@ts-expect-error` lines must stay errors), and that code reads real findings.
  */
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -12,11 +12,11 @@ import { id, usersInDb } from './support/rule-fixtures.ts';
 import { run } from './support/rule-tester.ts';
 import { fromChange, fromSides } from './fixtures/typed-findings/read-findings.ts';
 
-const fixture = fileURLToPath(new URL('./fixtures/typed-findings/read-findings.ts', import.meta.url));
+const fixtures = ['read-findings.ts', 'configure-rules.ts'].map((file) => fileURLToPath(new URL(`./fixtures/typed-findings/${file}`, import.meta.url)));
 
 describe('typed findings', () => {
   it('compile without casts, and the narrowing rejects what a side does not have', () => {
-    const program = ts.createProgram([fixture], {
+    const program = ts.createProgram(fixtures, {
       module: ts.ModuleKind.NodeNext,
       moduleResolution: ts.ModuleResolutionKind.NodeNext,
       target: ts.ScriptTarget.ES2022,

@@ -36,8 +36,8 @@ export const rules = {
   'index-mismatch': indexMismatch,
   'extra-column': extraColumn,
   'orphan-table': orphanTable,
-  // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids; the registry only needs a Rule
-} as const satisfies Record<string, Rule<any, string>>;
+  // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids and options; the registry only needs a Rule
+} as const satisfies Record<string, Rule<any, string, any>>;
 
 export type RuleCode = keyof typeof rules;
 

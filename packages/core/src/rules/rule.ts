@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { SchemaChangeKind, SchemaChangeOf } from '../diff/schema-change.ts';
 import type { SidesOf } from '../check/finding-sides.ts';
 import type { Provenance } from '../model/schema-model.ts';
@@ -6,7 +7,7 @@ export type Severity = 'error' | 'warning';
 /** How configuration spells a severity, as in ESLint. */
 export type SeveritySetting = 'off' | 'warn' | 'error';
 
-export interface RuleMeta<M extends string = string, C extends string = string> {
+export interface RuleMeta<M extends string = string, C extends string = string, O = Record<string, never>> {
   /** The stable finding code; equal to the rule's key in the registry. */
   readonly code: C;
   readonly description: string;
@@ -20,6 +21,12 @@ export interface RuleMeta<M extends string = string, C extends string = string> 
   readonly messages: Readonly<Record<M, Severity>>;
   /** The most useful next step for a group of these findings, one sentence; the text report ends with it. */
   readonly nextStep: string;
+  /**
+   * The schema of the rule's options (the second element of `['warn', { ... }]` in the settings), as ESLint's
+   * `meta.schema`: settings are validated against it before a check, and `context.options` is what it parses,
+   * defaults applied. Absent: the rule takes no options.
+   */
+  readonly schema?: z.ZodType<O>;
 }
 
 /** What a rule reports: `expected` / `actual` have the shapes `FindingSides` gives its code. */
@@ -43,7 +50,9 @@ export interface Report<M extends string = string, C extends string = string> {
 }
 
 /** What a rule's handlers can do: report. Rules never see the models, only the changes they handle. */
-export interface RuleContext<M extends string = string, C extends string = string> {
+export interface RuleContext<M extends string = string, C extends string = string, O = Record<string, never>> {
+  /** The configured options, parsed by `meta.schema` (its defaults when none are configured). */
+  readonly options: O;
   report(report: Report<M, C>): void;
 }
 
@@ -51,13 +60,16 @@ export interface RuleContext<M extends string = string, C extends string = strin
 export type RuleHandlers = { readonly [K in SchemaChangeKind]?: (change: SchemaChangeOf<K>) => void };
 
 /** A rule never decides a configured severity: it picks a message id, configuration does the rest. */
-export interface Rule<M extends string = string, C extends string = string> {
-  readonly meta: RuleMeta<M, C>;
-  create(context: RuleContext<M, C>): RuleHandlers;
+export interface Rule<M extends string = string, C extends string = string, O = Record<string, never>> {
+  readonly meta: RuleMeta<M, C, O>;
+  create(context: RuleContext<M, C, O>): RuleHandlers;
 }
 
-/** Types a rule: its message ids and its code (from `meta`), so `report()` takes the sides its code's findings have. */
-export function defineRule<M extends string, C extends string>(rule: Rule<M, C>): Rule<M, C> {
+/**
+ * Types a rule from its `meta`: message ids, code (so `report()` takes the sides its code's findings have)
+ * and options (what `meta.schema` parses).
+ */
+export function defineRule<M extends string, C extends string, O = Record<string, never>>(rule: Rule<M, C, O>): Rule<M, C, O> {
   return rule;
 }
 
