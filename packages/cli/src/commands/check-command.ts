@@ -9,6 +9,7 @@ import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '@ormdrift/discover';
 import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
+import { ModelLocator } from '../load/model-locations.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
@@ -178,12 +179,17 @@ export async function checkModules(files: readonly string[], options: CheckModul
     );
   }
 
+  // where each model is declared, for reports that point at code (SARIF, GitHub annotations)
+  const locator = new ModelLocator(
+    modules.map((module) => module.path),
+    io.cwd,
+  );
   const database = options.database;
   const lend: DatabaseAccess = typeof database === 'string' ? (use) => use(database) : database;
   // The models are loaded before the introspector connects: a broken model is reported without touching the database.
   const result = await lend((url) =>
     check({
-      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+      sources: sources.map((source) => ({ name: source.name, load: async () => locator.locate(await loadSource(source, importTimeoutMs)) })),
       introspector: postgresIntrospector(url, {
         ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
         ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
