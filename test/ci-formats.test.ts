@@ -54,7 +54,10 @@ describe('every format from the CLI', () => {
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout).runs[0].results as { ruleId: string; locations?: { physicalLocation: unknown }[] }[];
     const missing = results.find((result) => result.ruleId === 'missing-column');
-    expect(missing?.locations?.[0]?.physicalLocation).toEqual({ artifactLocation: { uri: 'src/entity/user-session.ts' }, region: { startLine: 5 } });
+    expect(missing?.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/entity/user-session.ts', uriBaseId: 'SRCROOT' },
+      region: { startLine: 5 },
+    });
   });
 
   it('rejects an unknown format in one line naming the formats', async () => {

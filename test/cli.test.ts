@@ -82,7 +82,7 @@ describe('ormdrift check, as a user runs it', () => {
       expected: { type: 'integer', nullable: false, default: '0' },
       actual: null,
       change: 'missing-column',
-      sources: [{ orm: 'typeorm', registry: 'AppDataSource', model: 'UserSession', file: 'src/entity/user-session.ts' }],
+      sources: [{ orm: 'typeorm', registry: 'AppDataSource', model: 'UserSession', file: 'src/data-source.ts' }],
     });
   });
 

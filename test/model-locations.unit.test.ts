@@ -40,7 +40,7 @@ describe('model locations', () => {
     const schemas = new DataSource({ type: 'postgres', entities: [AuditEntry] });
     const locator = new ModelLocator([entry('test/fixtures/locations/entity-schema.ts'), entry('test/fixtures/parity/typeorm.ts')], root);
     expect(located(locator.locate(await typeormSource(schemas, { name: 'audit' }).load()))).toEqual({
-      audit_entries: 'test/fixtures/locations/entity-schema.ts:4',
+      audit_entries: 'test/fixtures/locations/entity-schema.ts:5',
     });
     expect(located(locator.locate(await typeormSource(parityDataSource(), { name: 'parity' }).load()))).toEqual({
       users: 'test/fixtures/parity/typeorm.ts:11',

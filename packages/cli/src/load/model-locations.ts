@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, sep } from 'node:path';
-import type * as TypeScript from 'typescript';
+import type * as Swc from '@swc/core';
 import type { LoadedSource, Provenance, SchemaModel } from '@ormdrift/core';
 import { resolveSpecifier } from './resolve-specifier.ts';
 
@@ -17,7 +17,8 @@ const maxFiles = 5_000;
 const sourceFile = /\.(c|m)?(t|j)sx?$/;
 
 /**
- * Finds where each model is declared, by reading the app's source files as syntax: the files of the
+ * Finds where each model is declared, by reading the app's source files as syntax (swc's parser, which
+ * the loader already uses, so no compiler is loaded for it): the files of the
  * modules given to the check and every app file they import, transitively (through the loader's own
  * resolution, tsconfig paths included; nothing under `node_modules`). ORMs keep no record of the call
  * site (a Drizzle table is a plain object, a TypeORM entity a class), and hooking their definition calls
@@ -67,27 +68,26 @@ export class ModelLocator {
   }
 
   #scan(): Map<string, ModelLocation | null> {
-    const ts = createRequire(import.meta.url)('typescript') as typeof TypeScript;
+    const swc = createRequire(import.meta.url)('@swc/core') as typeof Swc;
     const found = new Map<string, ModelLocation | null>();
     const queue = [...this.#entries];
     const seen = new Set(queue);
     while (queue.length > 0 && seen.size <= maxFiles) {
       const file = queue.shift()!;
-      let text: string;
+      let parsed: ParsedFile;
       try {
-        text = readFileSync(file, 'utf8');
+        parsed = parse(swc, file, readFileSync(file, 'utf8'));
       } catch {
-        continue;
+        continue; // unreadable or not parseable: the loader has reported it already, or the file was never run
       }
-      const parsed = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
       const shown = relative(this.#cwd, file).split(sep).join('/');
-      for (const [key, node] of declarations(ts, parsed)) {
-        const location = { file: shown, line: parsed.getLineAndCharacterOfPosition(node.getStart(parsed)).line + 1 };
+      for (const [key, start] of parsed.declarations) {
+        const location = { file: shown, line: parsed.line(start) };
         const known = found.get(key);
         // the same name declared in two places: which one the ORM read is unknown, so neither is claimed
         found.set(key, known === undefined || (known && known.file === location.file && known.line === location.line) ? location : null);
       }
-      for (const specifier of imports(ts, parsed)) {
+      for (const specifier of parsed.imports) {
         let target: string;
         try {
           target = resolveSpecifier(specifier, file, 'import', this.#cwd);
@@ -113,49 +113,142 @@ const declarationKinds: Readonly<Record<string, readonly DeclarationKind[]>> = {
   drizzle: ['variable'],
 };
 
-/** Every declaration of `file` that may be a model, keyed `kind:name`, with the node whose first line is its line. */
-function* declarations(ts: typeof TypeScript, file: TypeScript.SourceFile): Generator<[string, TypeScript.Node]> {
-  const visit = function* (node: TypeScript.Node): Generator<[string, TypeScript.Node]> {
-    if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && node.name) {
-      const decorated = ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
-      yield [`${decorated ? 'decorated-class' : 'class'}:${node.name.text}`, node];
-    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && containsCall(ts, node.initializer)) {
-      yield [`variable:${node.name.text}`, node.parent.parent ?? node];
-    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'EntitySchema') {
-      const name = stringProperty(ts, node.arguments?.[0], 'name');
-      if (name !== undefined) yield [`entity-schema:${name}`, node];
-    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const method = node.expression.name.text;
-      const first = node.arguments[0];
-      if (method === 'define' && first && ts.isStringLiteralLike(first)) yield [`define:${first.text}`, node];
-      if (method === 'init' && ts.isIdentifier(node.expression.expression)) {
-        // `modelName` in the options names the model when it differs from the class
-        const modelName = stringProperty(ts, node.arguments[1], 'modelName');
-        yield [`init:${modelName ?? node.expression.expression.text}`, node];
+interface ParsedFile {
+  /** Every declaration that may be a model, keyed `kind:name`, with the byte offset of its first token. */
+  readonly declarations: readonly [string, number][];
+  /** The specifiers the file imports or re-exports, statically, by `import('...')` or `require('...')`. */
+  readonly imports: readonly string[];
+  /** The 1-based line of a byte offset. */
+  line(offset: number): number;
+}
+
+/** A node of swc's AST, as far as this reading needs it. */
+interface Node {
+  readonly type?: string;
+  readonly span?: { readonly start: number };
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Parses a file with swc (the loader's own transformer, native and already loaded) and collects what
+ * may declare a model. swc's offsets count from a process-wide base, so the text is parsed behind a
+ * one-line sentinel statement whose offset is that base.
+ */
+function parse(swc: typeof Swc, file: string, text: string): ParsedFile {
+  const typescript = /\.(c|m)?tsx?$/.test(file);
+  const jsx = file.endsWith('x') || !typescript;
+  const body = text.startsWith('#!') ? `//${text.slice(2)}` : text;
+  const module = swc.parseSync(`0;\n${body}`, {
+    syntax: typescript ? 'typescript' : 'ecmascript',
+    ...(typescript ? { tsx: jsx, decorators: true } : { jsx, decorators: true }),
+    target: 'es2022',
+  } as Swc.ParseOptions);
+  const base = (module.body[0] as Node | undefined)?.span?.start ?? 0;
+  const bytes = Buffer.from(`0;\n${body}`, 'utf8');
+  const lineStarts = [0];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lineStarts.push(i + 1);
+  const declarations: [string, number][] = [];
+  const imports: string[] = [];
+  walk(module as unknown as Node, (node) => {
+    const declared = declaration(node);
+    if (declared) declarations.push([declared[0], declared[1] - base]);
+    const imported = importOf(node);
+    if (imported !== undefined) imports.push(imported);
+  });
+  return {
+    declarations,
+    imports,
+    line(offset) {
+      let low = 0;
+      let high = lineStarts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+        else high = middle - 1;
       }
-    }
-    for (const child of node.getChildren(file)) yield* visit(child);
+      return low; // the sentinel line is line 0
+    },
   };
-  yield* visit(file);
 }
 
-/** Whether an initializer is (or ends in) a call, as a table definition is: `pgTable(...)`, `schema.table(...).enableRLS()`. */
-function containsCall(ts: typeof TypeScript, node: TypeScript.Expression): boolean {
-  let inner: TypeScript.Expression = node;
-  while (ts.isAsExpression(inner) || ts.isSatisfiesExpression(inner) || ts.isParenthesizedExpression(inner)) inner = inner.expression;
-  return ts.isCallExpression(inner);
+function walk(node: unknown, visit: (node: Node) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) walk(item, visit);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  if (typeof (node as Node).type === 'string') visit(node as Node);
+  for (const [key, value] of Object.entries(node)) if (key !== 'span' && typeof value === 'object') walk(value, visit);
 }
 
-/** A string-literal property of an object-literal argument: `name` of `{ name: 'User', ... }`. */
-function stringProperty(ts: typeof TypeScript, node: TypeScript.Node | undefined, key: string): string | undefined {
-  if (!node || !ts.isObjectLiteralExpression(node)) return undefined;
-  for (const property of node.properties) {
-    if (ts.isPropertyAssignment(property) && property.name.getText() === key && ts.isStringLiteralLike(property.initializer)) return property.initializer.text;
+/** `[kind:name, offset]` when the node may declare a model. */
+function declaration(node: Node): [string, number] | undefined {
+  const start = node.span?.start;
+  if (start === undefined) return undefined;
+  if ((node.type === 'ClassDeclaration' || node.type === 'ClassExpression') && identifier(node['identifier'])) {
+    const decorators = (node['decorators'] as Node[] | undefined) ?? [];
+    const first = Math.min(start, ...decorators.map((decorator) => decorator.span?.start ?? start));
+    return [`${decorators.length > 0 ? 'decorated-class' : 'class'}:${identifier(node['identifier'])}`, first];
+  }
+  if (node.type === 'VariableDeclarator' && identifier(node['id']) && isCall(node['init'] as Node | undefined))
+    return [`variable:${identifier(node['id'])}`, start];
+  if (node.type === 'NewExpression' && identifier(node['callee']) === 'EntitySchema') {
+    const name = stringProperty(argument(node, 0), 'name');
+    return name === undefined ? undefined : [`entity-schema:${name}`, start];
+  }
+  if (node.type === 'CallExpression' && (node['callee'] as Node | undefined)?.type === 'MemberExpression') {
+    const callee = node['callee'] as Node;
+    const method = identifier(callee['property']);
+    const first = argument(node, 0);
+    if (method === 'define' && first?.type === 'StringLiteral') return [`define:${String(first['value'])}`, start];
+    const target = identifier(callee['object']);
+    // `modelName` in the options names the model when it differs from the class
+    if (method === 'init' && target) return [`init:${stringProperty(argument(node, 1), 'modelName') ?? target}`, start];
   }
   return undefined;
 }
 
-/** The specifiers a file imports or re-exports, statically or by `import('...')` / `require('...')` of a literal. */
-function imports(ts: typeof TypeScript, file: TypeScript.SourceFile): string[] {
-  return ts.preProcessFile(file.text, true, true).importedFiles.map((imported) => imported.fileName);
+/** The specifier a node imports, re-exports or requires, when it is a literal. */
+function importOf(node: Node): string | undefined {
+  if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') {
+    const source = node['source'] as Node | null | undefined;
+    return source?.type === 'StringLiteral' ? String(source['value']) : undefined;
+  }
+  if (node.type === 'CallExpression') {
+    const callee = node['callee'] as Node | undefined;
+    const first = argument(node, 0);
+    if ((callee?.type === 'Import' || identifier(callee) === 'require') && first?.type === 'StringLiteral') return String(first['value']);
+  }
+  return undefined;
+}
+
+/** Whether an initializer is (or ends in) a call, as a table definition is: `pgTable(...)`, `schema.table(...).enableRLS()`. */
+function isCall(node: Node | undefined): boolean {
+  let inner = node;
+  while (inner && (inner.type === 'TsAsExpression' || inner.type === 'TsSatisfiesExpression' || inner.type === 'ParenthesisExpression')) {
+    inner = inner['expression'] as Node | undefined;
+  }
+  return inner?.type === 'CallExpression';
+}
+
+function identifier(node: unknown): string | undefined {
+  const candidate = node as Node | undefined;
+  return candidate?.type === 'Identifier' ? String(candidate['value']) : undefined;
+}
+
+function argument(call: Node, index: number): Node | undefined {
+  return ((call['arguments'] as { expression: Node }[] | undefined) ?? [])[index]?.expression;
+}
+
+/** A string-literal property of an object-literal argument: `name` of `{ name: 'User', ... }`. */
+function stringProperty(node: Node | undefined, key: string): string | undefined {
+  if (node?.type !== 'ObjectExpression') return undefined;
+  for (const property of (node['properties'] as Node[] | undefined) ?? []) {
+    if (property.type !== 'KeyValueProperty') continue;
+    const name = property['key'] as Node;
+    const value = property['value'] as Node;
+    const named = name.type === 'Identifier' ? name['value'] : name.type === 'StringLiteral' ? name['value'] : undefined;
+    if (named === key && value.type === 'StringLiteral') return String(value['value']);
+  }
+  return undefined;
 }
