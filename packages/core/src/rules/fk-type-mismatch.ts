@@ -1,6 +1,6 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy } from './describe.ts';
-import { formatColumnType } from '../normalize/column-type.ts';
+import { characterLength, formatColumnType } from '../normalize/column-type.ts';
 import type { ColumnType } from '../model/schema-model.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -53,12 +53,7 @@ function holdsEvery(own: ColumnType, referenced: ColumnType): boolean {
   const ownWidth = integerWidth[own.name];
   const referencedWidth = integerWidth[referenced.name];
   if (ownWidth !== undefined && referencedWidth !== undefined) return ownWidth > referencedWidth;
-  const length = (type: ColumnType) => {
-    if (type.name === 'text' || type.name === 'character varying') return Infinity;
-    const match = /^character varying\((\d+)\)$/.exec(type.name);
-    return match ? Number(match[1]) : undefined;
-  };
-  const ownLength = length(own);
-  const referencedLength = length(referenced);
+  const ownLength = characterLength(own);
+  const referencedLength = characterLength(referenced);
   return ownLength !== undefined && referencedLength !== undefined && ownLength > referencedLength;
 }
