@@ -9,6 +9,7 @@ import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '@ormdrift/discover';
 import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
+import { ModelLocator } from '../load/model-locations.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
@@ -166,6 +167,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       owns: input.owns,
       tables: input.tables,
       drizzleCasing: input.drizzleCasing,
+      // the formats that point at code; reading the sources costs time the others do not need to spend
+      locateModels: format === 'sarif' || format === 'github' || format === 'markdown',
     },
     io,
   );
@@ -214,6 +217,11 @@ export interface CheckModulesOptions {
   /** The database to read: a URL, or a lender of one (the throwaway server that `--migrations` builds). */
   readonly database: string | DatabaseAccess;
   readonly schemas?: string[] | undefined;
+  /**
+   * Find each model's declaration (file and line) in the app's sources, for reports that point at code; otherwise
+   * a model's file is the module it was found through.
+   */
+  readonly locateModels?: boolean;
   readonly rules: RuleSettings;
   readonly connectTimeoutMs?: number | undefined;
   readonly statementTimeoutMs?: number | undefined;
@@ -251,12 +259,25 @@ export async function checkModules(files: readonly string[], options: CheckModul
     );
   }
 
+  // where each model is declared, for reports that point at code (SARIF, GitHub annotations)
+  const locator = options.locateModels
+    ? new ModelLocator(
+        modules.map((module) => module.path),
+        io.cwd,
+      )
+    : undefined;
   const database = options.database;
   const lend: DatabaseAccess = typeof database === 'string' ? (use) => use(database) : database;
   // The models are loaded before the introspector connects: a broken model is reported without touching the database.
   const result = await lend((url) =>
     check({
-      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+      sources: sources.map((source) => ({
+        name: source.name,
+        load: async () => {
+          const loaded = await loadSource(source, importTimeoutMs);
+          return locator ? locator.locate(loaded) : loaded;
+        },
+      })),
       introspector: postgresIntrospector(url, {
         ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
         ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),

@@ -29,18 +29,18 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
     if (named) {
       matched.add(named);
       changes.push({ kind: 'modify-check', table: expected, expected: check, actual: named });
-    } else changes.push({ kind: 'missing-check', table: expected, check });
+    } else changes.push({ kind: 'missing-check', table: expected, expected: check, actual: null });
   }
 
   for (const unique of actual.uniques) {
-    if (!coveredUnique(expected, unique)) changes.push({ kind: 'extra-constraint', table: expected, constraint: { type: 'unique', unique } });
+    if (!coveredUnique(expected, unique)) changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'unique', unique } });
   }
   for (const foreignKey of actual.foreignKeys) {
     if (!expected.foreignKeys.some((declared) => sameForeignKey(declared, foreignKey)))
-      changes.push({ kind: 'extra-constraint', table: expected, constraint: { type: 'foreign-key', foreignKey } });
+      changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'foreign-key', foreignKey } });
   }
   for (const check of actualChecks) {
-    if (!matched.has(check)) changes.push({ kind: 'extra-constraint', table: expected, constraint: { type: 'check', check } });
+    if (!matched.has(check)) changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'check', check } });
   }
   return changes;
 }

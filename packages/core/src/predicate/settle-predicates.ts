@@ -2,6 +2,7 @@ import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, Uniq
 import { SchemaIndex } from '../model/schema-index.ts';
 import type { ComparePredicates, PredicatePair } from './predicate-comparison.ts';
 import { predicateText, samePredicate } from './predicate-text.ts';
+import { type Candidate, settledByServer } from '../normalize/server-verdicts.ts';
 
 type Partial = IndexModel | UniqueModel;
 
@@ -22,7 +23,7 @@ export async function settlePredicates(
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<SchemaModel> {
   const found = new SchemaIndex(actual);
-  const candidates: { object: Partial; pair: PredicatePair; where: string }[] = [];
+  const candidates: Candidate<Partial | CheckModel | ColumnModel, PredicatePair>[] = [];
   for (const table of expected.tables) {
     const stored = found.table(table);
     if (!stored) continue;
@@ -31,64 +32,33 @@ export async function settlePredicates(
       for (const object of [...stored.indexes, ...stored.uniques]) {
         if (object.where === undefined || samePredicate(object.where, declared.where)) continue;
         if (object.columns.join(',') !== declared.columns.join(',') && !(declared.columns.length === 0 && object.name === declared.name)) continue;
-        candidates.push({ object, pair: { table, expected: declared.where, actual: object.where }, where: declared.where });
+        candidates.push({ object, pair: { table, expected: declared.where, actual: object.where }, spelling: declared.where });
       }
     }
-  }
-  const checkCandidates: { object: CheckModel; pair: PredicatePair; expression: string }[] = [];
-  for (const table of expected.tables) {
-    const stored = found.table(table);
-    if (!stored?.checks || !table.checks) continue;
-    for (const declared of table.checks) {
+    for (const declared of table.checks ?? []) {
+      const checks = stored.checks ?? [];
       // already present as written: nothing to ask
-      if (stored.checks.some((object) => samePredicate(object.expression, declared.expression))) continue;
-      for (const object of stored.checks)
-        checkCandidates.push({ object, pair: { table, expected: declared.expression, actual: object.expression }, expression: declared.expression });
+      if (checks.some((object) => samePredicate(object.expression, declared.expression))) continue;
+      for (const object of checks)
+        candidates.push({ object, pair: { table, expected: declared.expression, actual: object.expression }, spelling: declared.expression });
     }
-  }
-  // a generated column's expression is not boolean: asked as `(expression) IS NOT NULL`, both sides alike
-  const generatedCandidates: { object: ColumnModel; pair: PredicatePair; expression: string }[] = [];
-  for (const table of expected.tables) {
-    const stored = found.table(table);
-    if (!stored) continue;
+    // a generated column's expression is not boolean: asked as `(expression) IS NOT NULL`, both sides alike
     for (const declared of table.columns) {
       const object = stored.columns.find((column) => column.name === declared.name);
       if (declared.generated === null || !object || object.generated === null || predicateText(declared.generated) === predicateText(object.generated))
         continue;
-      generatedCandidates.push({
+      candidates.push({
         object,
         pair: { table, expected: `(${declared.generated}) IS NOT NULL`, actual: `(${object.generated}) IS NOT NULL` },
-        expression: declared.generated,
+        spelling: declared.generated,
       });
     }
   }
-  if (candidates.length === 0 && checkCandidates.length === 0 && generatedCandidates.length === 0) return actual;
-
-  let verdicts: readonly (boolean | undefined)[];
-  try {
-    verdicts = await compare(
-      [...candidates, ...checkCandidates, ...generatedCandidates].map((candidate) => candidate.pair),
-      options,
-    );
-  } catch {
-    return actual;
-  }
-  const settled = new Map<Partial, string>();
-  candidates.forEach((candidate, index) => {
-    if (verdicts[index] === true && !settled.has(candidate.object)) settled.set(candidate.object, candidate.where);
-  });
-  const settledChecks = new Map<CheckModel, string>();
-  checkCandidates.forEach((candidate, index) => {
-    if (verdicts[candidates.length + index] === true && !settledChecks.has(candidate.object)) settledChecks.set(candidate.object, candidate.expression);
-  });
-  const settledGenerated = new Map<ColumnModel, string>();
-  generatedCandidates.forEach((candidate, index) => {
-    if (verdicts[candidates.length + checkCandidates.length + index] === true) settledGenerated.set(candidate.object, candidate.expression);
-  });
-  if (settled.size === 0 && settledChecks.size === 0 && settledGenerated.size === 0) return actual;
-  const respellColumn = (object: ColumnModel): ColumnModel => (settledGenerated.has(object) ? { ...object, generated: settledGenerated.get(object)! } : object);
+  const settled = await settledByServer(candidates, compare, options);
+  if (settled.size === 0) return actual;
   const respell = <T extends Partial>(object: T): T => (settled.has(object) ? { ...object, where: settled.get(object)! } : object);
-  const respellCheck = (object: CheckModel): CheckModel => (settledChecks.has(object) ? { ...object, expression: settledChecks.get(object)! } : object);
+  const respellCheck = (object: CheckModel): CheckModel => (settled.has(object) ? { ...object, expression: settled.get(object)! } : object);
+  const respellColumn = (object: ColumnModel): ColumnModel => (settled.has(object) ? { ...object, generated: settled.get(object)! } : object);
   return {
     ...actual,
     tables: actual.tables.map(

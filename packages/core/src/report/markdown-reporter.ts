@@ -83,7 +83,9 @@ function details(finding: Finding): string[] {
   ];
   if (finding.expected !== null && finding.expected !== undefined) lines.push(`  - expected: ${markdownText(describeValue(finding.expected))}`);
   if (finding.actual !== null && finding.actual !== undefined) lines.push(`  - actual: ${markdownText(describeValue(finding.actual))}`);
-  const declared = finding.sources.map((source) => [source.model, source.file].filter(Boolean).join(' in ')).filter(Boolean);
+  const declared = finding.sources
+    .map((source) => [source.model, source.file && (source.line ? `${source.file}:${source.line}` : source.file)].filter(Boolean).join(' in '))
+    .filter(Boolean);
   if (declared.length > 0) lines.push(`  - declared by: ${markdownText(declared.join(', '))}`);
   if (finding.cause) lines.push(`  - cause: migration ${markdownText(finding.cause.migration)} ${finding.cause.applied ? 'is applied' : 'has not run'}`);
   lines.push('');

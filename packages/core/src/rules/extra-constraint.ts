@@ -15,7 +15,7 @@ export const extraConstraint = defineRule({
   },
   create(context) {
     return {
-      'extra-constraint'({ table, constraint }) {
+      'extra-constraint'({ table, actual: constraint }) {
         const columns = constraintColumns(constraint);
         context.report({
           messageId: 'undeclared',
@@ -77,7 +77,7 @@ function consequence(constraint: ExtraConstraint): string {
   }
 }
 
-function constraintShape(constraint: ExtraConstraint): Record<string, unknown> {
+function constraintShape(constraint: ExtraConstraint): { readonly type: ExtraConstraint['type']; readonly [property: string]: unknown } {
   switch (constraint.type) {
     case 'unique': {
       const { unique } = constraint;

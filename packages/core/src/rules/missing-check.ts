@@ -12,7 +12,7 @@ export const missingCheck = defineRule({
   },
   create(context) {
     return {
-      'missing-check'({ table, check }) {
+      'missing-check'({ table, expected: check }) {
         context.report({
           messageId: 'missing',
           schema: table.schema,

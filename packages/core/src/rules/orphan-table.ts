@@ -1,5 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
+import { z } from 'zod';
 import { displayName } from '../model/qualified-name.ts';
+import { ignoreOption, nameMatcher } from './name-globs.ts';
 
 /** Migration ledgers of known tools: owned by their tool, never orphans. */
 export const migrationLedgers: ReadonlySet<string> = new Set([
@@ -22,11 +24,16 @@ export const orphanTable = defineRule({
     docs: docsPath('orphan-table'),
     messages: { orphan: 'warning' },
     nextStep: "pass the modules of every registry that owns these tables, narrow the check with --schema, or set 'orphan-table' to off",
+    schema: z.strictObject({
+      /** Tables another owner keeps (a custom migrations table, `legacy_*`), as `name` or `schema.name` globs. */
+      ignore: ignoreOption,
+    }),
   },
   create(context) {
+    const ignored = nameMatcher(context.options.ignore);
     return {
       'extra-table'({ table }) {
-        if (migrationLedgers.has(table.name)) return;
+        if (migrationLedgers.has(table.name) || ignored([table.name, `${table.schema}.${table.name}`])) return;
         context.report({
           messageId: 'orphan',
           schema: table.schema,
