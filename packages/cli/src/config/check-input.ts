@@ -67,7 +67,7 @@ export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'
   const baseline = flags.baseline ?? config?.baseline;
   return {
     modules,
-    rules: { ...config?.rules, ...flags.rules },
+    rules: withSeverities(config?.rules ?? {}, flags.rules),
     ...(db === undefined ? {} : { db }),
     ...(schemas === undefined ? {} : { schemas }),
     ...(migrations === undefined ? {} : { migrations }),
@@ -81,4 +81,14 @@ export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'
     ...(config ? { config } : {}),
     ...(detected ? { detected: `no modules given and no ormdrift config: checking ${detected.used.join(' and ')}` } : {}),
   };
+}
+
+/** `--rule CODE=LEVEL` over the file's `rules`: the flag sets the severity, the file's options for that rule stay. */
+function withSeverities(file: RuleSettings, flags: RuleSettings): RuleSettings {
+  const merged: Record<string, unknown> = { ...file };
+  for (const [code, level] of Object.entries(flags)) {
+    const written = merged[code];
+    merged[code] = Array.isArray(written) && written.length === 2 ? [level, written[1]] : level;
+  }
+  return merged as RuleSettings;
 }
