@@ -1,8 +1,8 @@
 import type { RuleSettings } from '@ormdrift/core';
 import type { CliIo } from '../cli-io.ts';
 import { detectProject } from './detect-project.ts';
-import { findConfigFile } from './find-config.ts';
-import { loadConfig, type LoadedConfig } from './load-config.ts';
+import type { LoadedConfig } from './load-config.ts';
+import { readConfig } from './read-config.ts';
 
 /** What the command line of `ormdrift check` says; a flag given overrides the config file. */
 export interface CheckFlags {
@@ -53,8 +53,7 @@ export interface CheckInput {
  * @throws UsageError from `loadConfig` and `detectProject`.
  */
 export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'>): Promise<CheckInput> {
-  const configFile = flags.config ?? findConfigFile(io.cwd, { upward: flags.configAbove !== false });
-  const config = configFile === undefined ? undefined : await loadConfig(configFile, io.cwd);
+  const config = await readConfig(flags.config, io.cwd, { upward: flags.configAbove !== false });
   let modules = flags.modules.length > 0 ? flags.modules : (config?.sources ?? []);
   const detected = modules.length === 0 && !config?.sources ? await detectProject(io.cwd) : undefined;
   if (detected) modules = detected.sources;
