@@ -139,6 +139,7 @@ describe('loading a config', () => {
       ruleOptions: { 'extra-column': { allow: ['legacy_*'] } },
       migrations: { path: '../migrations', kind: 'sql' },
       baseline: '../.ormdrift-baseline.json',
+      directory: repository,
     });
   });
 
