@@ -41,7 +41,7 @@ describe('a config error is exit 2 and one line naming the file and the key', ()
     [
       'an unknown key',
       { owner: 'auth' },
-      'ormdrift: ormdrift.config.json: unknown key "owner": the keys are name, sources, database, schemas, ignore, owns, rules, migrations, baseline, drizzle',
+      'ormdrift: ormdrift.config.json: unknown key "owner": the keys are name, sources, database, schemas, ignore, owns, rules, migrations, baseline, drizzle, workspace',
     ],
     ['a wrong type', { schemas: 'public' }, 'ormdrift: ormdrift.config.json: "schemas" must be an array of schema names'],
     [
@@ -143,6 +143,7 @@ describe('loading a config', () => {
       rules: { 'orphan-table': 'off', 'extra-column': ['warn', { ignore: ['legacy_*'] }] },
       migrations: { path: '../migrations', kind: 'sql' },
       baseline: '../.ormdrift-baseline.json',
+      directory: repository,
     });
   });
 

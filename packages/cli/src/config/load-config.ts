@@ -29,6 +29,9 @@ export interface LoadedConfig {
   readonly migrations?: { readonly path: string; readonly kind?: MigrationsKind };
   readonly baseline?: string;
   readonly drizzle?: OrmdriftConfig['drizzle'];
+  readonly workspace?: OrmdriftConfig['workspace'];
+  /** The directory of the config file, absolute. */
+  readonly directory: string;
 }
 
 /**
@@ -77,6 +80,8 @@ export async function loadConfig(path: string, cwd: string): Promise<LoadedConfi
     ...(migrations === undefined ? {} : { migrations: { path: fromConfig(migrations.path), ...(migrations.kind ? { kind: migrations.kind } : {}) } }),
     ...(config.baseline === undefined ? {} : { baseline: fromConfig(config.baseline) }),
     ...(config.drizzle === undefined ? {} : { drizzle: config.drizzle }),
+    ...(config.workspace === undefined ? {} : { workspace: config.workspace }),
+    directory,
   };
 }
 
