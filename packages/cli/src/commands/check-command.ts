@@ -22,7 +22,8 @@ import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { resolveCheckInput } from '../config/check-input.ts';
 import { casingHint } from '../casing-hint.ts';
 import { checkWorkspace, workspaceFlags } from '../workspace/check-workspace.ts';
-import { writeServiceReport } from '../workspace/service-report.ts';
+import { otherServicesClaims } from '../workspace/other-services.ts';
+import { databaseIdentity, writeServiceReport } from '../workspace/service-report.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -146,6 +147,12 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
   if (values.debug) process.setSourceMapsEnabled(true);
+  // run alone in one package of a workspace whose root config speaks of the services: theirs are no orphans here
+  const claims =
+    input.workspace && url && !values['service-report']
+      ? await otherServicesClaims(input.workspace, input.service, databaseIdentity(url), workspaceFlags(values, io.cwd), io)
+      : [];
+  const owns = claims.length > 0 ? [...(input.owns ?? []), ...claims] : input.owns;
 
   const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
@@ -164,7 +171,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       importTimeoutMs,
       verbose: values.verbose === true,
       ignore: input.ignore,
-      owns: input.owns,
+      owns,
       tables: input.tables,
       drizzleCasing: input.drizzleCasing,
       // the formats that point at code; reading the sources costs time the others do not need to spend

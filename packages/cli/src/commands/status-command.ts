@@ -5,6 +5,7 @@ import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { listMigrations } from '../migrations/list-migrations.ts';
 import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { resolveMigrationsTarget, type MigrationsTarget } from '../migrations/migrations-target.ts';
+import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const statusUsage = `Usage: ormdrift status --migrations PATH [options]
@@ -18,6 +19,8 @@ Options:
   --migrations PATH a folder of .sql files, a drizzle-kit folder, a folder of TypeORM or
                     sequelize-cli migrations, or a module exporting a TypeORM DataSource
   --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
+  --config FILE     read this config file instead of the first ormdrift.config.* found from the
+                    working directory upward: its migrations and database; flags override it
   --ledger TABLE    the ledger table, when the project named it otherwise (schema.table or table)
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
@@ -37,6 +40,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
       migrations: { type: 'string' },
       'migrations-kind': { type: 'string' },
       ledger: { type: 'string' },
+      config: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       debug: { type: 'boolean' },
@@ -48,10 +52,15 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
     return 0;
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use --format text or --format json`);
-  if (!values.migrations) throw new UsageError('no migrations to compare: ormdrift status --migrations migrations/ --db postgres://...');
-  const url = values.db ?? io.env['DATABASE_URL'];
+  const config = await readConfig(values.config, io.cwd);
+  const migrations = values.migrations ?? config?.migrations?.path;
+  const kind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);
+  if (!migrations) {
+    throw new UsageError('no migrations to compare: ormdrift status --migrations migrations/ --db postgres://..., or set "migrations" in ormdrift.config.ts');
+  }
+  const url = values.db ?? config?.database ?? io.env['DATABASE_URL'];
   if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
-  const target = await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd);
+  const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
   const status = await readMigrationStatus(target, url, io.cwd, values.ledger);
   const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);

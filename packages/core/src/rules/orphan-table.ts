@@ -23,7 +23,8 @@ export const orphanTable = defineRule({
     description: 'A table exists that no registry and no configured owner claims.',
     docs: docsPath('orphan-table'),
     messages: { orphan: 'warning' },
-    nextStep: "pass the modules of every registry that owns these tables, narrow the check with --schema, or set 'orphan-table' to off",
+    nextStep:
+      'claim the tables this service creates without a model with "owns" in ormdrift.config, hide others\' with "ignore", or run check --workspace at the workspace root so that a table another service owns is no orphan; else pass the modules of every registry that owns them, narrow the check with --schema, or set \'orphan-table\' to off',
     schema: z.strictObject({
       /** Tables another owner keeps (a custom migrations table, `legacy_*`), as `name` or `schema.name` globs. */
       ignore: ignoreOption,

@@ -73,16 +73,18 @@ function resolveRuleSetting(code: RuleCode, setting: unknown, where: string): Re
     return { severity: severity as SeveritySetting, options: {} };
   }
   const parsed = schema.safeParse(given ?? {});
-  if (!parsed.success) throw new RuleSettingsError(`${rule}: ${describeIssue(parsed.error.issues[0])}`);
+  if (!parsed.success) throw new RuleSettingsError(`${rule}: ${describeIssue(parsed.error.issues[0], schema)}`);
   return { severity: severity as SeveritySetting, options: parsed.data };
 }
 
 /** One zod issue as a user reads it: the option's path, then what is wrong with it. */
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: z.core.$ZodIssue | undefined, schema: z.ZodType): string {
   if (!issue) return 'invalid options';
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${[...issue.path, key].join('.')}"`).join(', ');
-    return `unknown option ${keys}`;
+    // the options a top-level typo was meant to be (a rule's options are one object)
+    const shape = issue.path.length === 0 ? (schema as { shape?: Record<string, unknown> }).shape : undefined;
+    return `unknown option ${keys}${shape ? `: the options are ${Object.keys(shape).join(', ')}` : ''}`;
   }
   const path = issue.path.length > 0 ? `option "${issue.path.join('.')}": ` : 'options: ';
   return `${path}${issue.message.replace(/^Invalid input: /, '')}`;
