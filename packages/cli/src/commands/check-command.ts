@@ -15,6 +15,7 @@ import { UsageError } from '../usage-error.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { joinStatusToReport } from '../migrations/migration-findings.ts';
+import { withCauses } from '../migrations/finding-causes.ts';
 import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
@@ -108,11 +109,12 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     io,
   );
   if (record) return record(checked);
-  const result = baseline ? withBaseline(checked, baseline, values.baseline!) : checked;
+  let result = baseline ? withBaseline(checked, baseline, values.baseline!) : checked;
+  // with a live database, the migrations also say whether it is behind them, and which one creates each missing object
+  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
+  if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
-  // with a live database, the migrations also say whether it is behind them
-  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
   if (status && (format === 'text' || format === 'json')) report = joinStatusToReport(report, format, status, colors);
   // the other formats have no place for it: it goes to stderr rather than corrupt an XML, SARIF or annotation stream
   else if (status) io.stderr.write(joinStatusToReport('', 'text', status, false));
