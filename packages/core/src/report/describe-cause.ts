@@ -12,9 +12,7 @@ export function describeCause(finding: Finding): string | undefined {
   const cause = finding.cause;
   if (!cause) return undefined;
   const [subject, verb] = causeSubject(finding);
-  const outcome = cause.applied
-    ? 'which this database has applied: it was removed or changed by hand since'
-    : 'which this database has not applied';
+  const outcome = cause.applied ? 'which this database has applied: it was removed or changed by hand since' : 'which this database has not applied';
   return `${subject} ${verb} ${cause.migration}, ${outcome}`;
 }
 
