@@ -2,18 +2,23 @@
 import { runCli } from './cli.ts';
 import { captureUserOutput } from './load/capture-user-output.ts';
 import { trapProcessExit } from './load/trap-exit.ts';
+import { installWatchdog } from './load/watchdog.ts';
 
 // Until the run has a result, any way the process ends is a failure, never a silent pass.
 process.exitCode = 2;
 const report = captureUserOutput();
 const trap = trapProcessExit();
+// Deadlines that hold even when a user module blocks the main thread in a loop.
+const watchdog = installWatchdog();
 const debug = process.argv.includes('--debug');
 
 // A user module's timer or callback that throws after loading must end the run in one line, not a stack trace and
 // not Node's exit code 1 (which would read as "drift found").
 const stray = (error: unknown) => {
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-  if (error instanceof Error && error.name === 'ModuleExitError') process.stderr.write(`ormdrift: ${message}\n`);
+  const expired = watchdog.takeExpired();
+  if (expired !== undefined) process.stderr.write(`ormdrift: ${expired}\n`);
+  else if (error instanceof Error && error.name === 'ModuleExitError') process.stderr.write(`ormdrift: ${message}\n`);
   else process.stderr.write(`ormdrift: a loaded module failed during the check: ${message} (run with --debug for the stack trace)\n`);
   if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
   trap.exit(2);

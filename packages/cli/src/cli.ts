@@ -7,6 +7,7 @@ import { fixCommand } from './commands/fix-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
+import { currentWatchdog } from './load/watchdog.ts';
 
 const usage = `Usage: ormdrift <command> [options]
 
@@ -44,7 +45,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command "${command}": the commands are: check, status, diff, fix, baseline`);
     }
   } catch (error) {
-    io.stderr.write(`ormdrift: ${describeError(error, command ?? 'check', debug)}\n`);
+    // code stopped by the watchdog throws whatever it throws: the deadline that expired is the error
+    const expired = currentWatchdog()?.takeExpired();
+    io.stderr.write(`ormdrift: ${expired === undefined ? describeError(error, command ?? 'check', debug) : escapeText(expired)}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n${causeChain(error)}`);
     return 2;
   }

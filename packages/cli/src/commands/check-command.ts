@@ -168,7 +168,7 @@ export async function checkModules(files: readonly string[], options: CheckModul
   const importTimeoutMs = options.importTimeoutMs ?? defaultImportTimeoutMs;
   const modules = [];
   for (const file of await moduleArguments(files, io.cwd)) {
-    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
+    const exports = await withImportDeadline(() => importModule(file, io.cwd), importTimeoutMs, file);
     modules.push({ file, path: resolve(io.cwd, file), exports });
   }
   const sources = await findSources(modules);
@@ -212,7 +212,7 @@ export async function checkModules(files: readonly string[], options: CheckModul
 async function loadSource(source: SchemaSource, timeoutMs: number): Promise<LoadedSource> {
   let loaded: LoadedSource;
   try {
-    loaded = await withImportDeadline(source.load(), timeoutMs, `the models of ${source.name}`);
+    loaded = await withImportDeadline(() => source.load(), timeoutMs, `the models of ${source.name}`);
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     throw new UsageError(`cannot load ${source.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
