@@ -36,6 +36,7 @@ Options:
                     against what they build. With --db: also report the migrations the database
                     has not applied (see "ormdrift status")
   --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
+  --migration-timeout DURATION  limit each migration on the embedded PostgreSQL (default 5m)
   --format NAME     text (default), json, markdown, junit, sarif or github (annotations, and the
                     Markdown report as the job summary when GITHUB_STEP_SUMMARY is set)
   --out FILE        write the report to FILE instead of standard output
@@ -65,6 +66,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       db: { type: 'string' },
       migrations: { type: 'string' },
       'migrations-kind': { type: 'string' },
+      'migration-timeout': { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       baseline: { type: 'string' },
@@ -89,7 +91,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const baseline = values.baseline === undefined ? undefined : await readBaselineFile(values.baseline, io.cwd);
   const rules = parseRuleSettings(values.rule ?? []);
   for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
-  const migrations = values.migrations ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd) : undefined;
+  const migrations = values.migrations
+    ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
+    : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = values.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
   if (!url && !migrations) {

@@ -6,6 +6,7 @@ import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
+import { parseDuration } from '../parse-duration.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const diffUsage = `Usage: ormdrift diff --db URL (--against URL | --migrations PATH) [options]
@@ -19,6 +20,7 @@ Options:
   --against URL     the database it should look like (local, staging...)
   --migrations PATH or: what these migrations build (see "ormdrift check --help")
   --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
+  --migration-timeout DURATION  limit each migration on the embedded PostgreSQL (default 5m)
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     compare only this schema (repeatable; default: every schema of the expected side)
@@ -37,6 +39,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
       against: { type: 'string' },
       migrations: { type: 'string' },
       'migrations-kind': { type: 'string' },
+      'migration-timeout': { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
@@ -66,7 +69,12 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     expected = await readExpected(values.against);
     provenance = { orm: 'expected database', registry: shortName(values.against), model: shortName(values.against) };
   } else {
-    const target = await resolveMigrationsTarget(values.migrations!, values['migrations-kind'], io.cwd);
+    const target = await resolveMigrationsTarget(
+      values.migrations!,
+      values['migrations-kind'],
+      io.cwd,
+      parseDuration(values['migration-timeout'], '--migration-timeout'),
+    );
     expected = await withMigratedDatabase(target, io, values.debug === true, readExpected);
     provenance = { orm: 'built from migrations', registry: target.spec, model: target.spec };
   }

@@ -38,6 +38,8 @@ export interface EphemeralPostgresOptions {
   /** Milliseconds to wait for the server to accept connections. Default 60 s. */
   readonly startTimeoutMs?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** Server settings for every session, as `postgres -c name=value` (e.g. `{ statement_timeout: '300000' }`). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** The servers of this process that are up, each with the cleanup that must run even in a synchronous 'exit'. */
@@ -103,6 +105,7 @@ export async function startEphemeralPostgres(options: EphemeralPostgresOptions =
     const port = await freePort();
     const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'fsync=off', '-c', 'synchronous_commit=off'];
     args.push('-c', 'full_page_writes=off', '-c', 'lc_messages=C');
+    for (const [name, value] of Object.entries(options.settings ?? {})) args.push('-c', `${name}=${value}`);
     child = spawn(binaries.postgres, args, { stdio: ['ignore', 'ignore', 'pipe'], ...(binaries.runAs ?? {}), env: { ...process.env, LC_ALL: 'C' } });
     let log = '';
     child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
