@@ -9,6 +9,7 @@ import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
 import { negativeDuration } from './parse-duration.ts';
 import { currentWatchdog } from './load/watchdog.ts';
+import { interruptedBy } from './interrupt.ts';
 
 const usage = `Usage: ormdrift <command> [options]
 
@@ -46,6 +47,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command "${command}": the commands are: check, status, diff, fix, baseline`);
     }
   } catch (error) {
+    // what breaks because the run was interrupted is no error of its own: the interruption is reported once
+    if (interruptedBy()) return 2;
     // code stopped by the watchdog throws whatever it throws: the deadline that expired is the error
     const expired = currentWatchdog()?.takeExpired();
     io.stderr.write(`ormdrift: ${expired === undefined ? describeError(error, command ?? 'check', debug, argv) : escapeText(expired)}\n`);

@@ -22,6 +22,7 @@ export {
 } from './embedded/embedded-postgres-server.ts';
 export {
   startEphemeralPostgres,
+  stopEphemeralServers,
   type EphemeralPostgres,
   type EphemeralPostgresOptions,
   type EphemeralTimings,
