@@ -3,7 +3,7 @@
  * database, a user module, a connection string) changes its outcome or controls the reader's terminal. The built
  * CLI runs as a user runs it, against real PostgreSQL.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from './support/run-cli.ts';
+import { cliBin, runCli, type CliRun } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
@@ -196,6 +196,55 @@ describe('every wait has a deadline', () => {
     expectOneLineError(run, /^ormdrift: never-settles\.ts did not finish loading within 1 s \(a top-level await that never settles\?\)/);
     expect(run.ms).toBeLessThan(15_000);
   }, 30_000);
+
+  it.each([
+    // a CommonJS module runs inside require(), at once: the loop is what the deadline meets
+    ['busy-loop.cjs', 'a loop that never yields'],
+    // a TypeScript module is transformed first, which may itself outlast a 1 s deadline on a busy machine
+    ['busy-loop.ts', '(a loop that never yields|a top-level await that never settles)'],
+  ])(
+    'a module that loops at its top level and never yields (%s): exit 2 naming it, the deadline holds',
+    async (module, cause) => {
+      const run = await check([module, '--db', database.url, '--import-timeout', '1s']);
+      const name = module.replace('.', '\\.');
+      expectOneLineError(
+        run,
+        new RegExp(
+          `^ormdrift: ${name} did not finish loading within 1 s \\(${cause}\\?\\): make the module declare its models without waiting on a service, or raise --import-timeout$`,
+        ),
+      );
+      expect(run.ms).toBeLessThan(30_000);
+    },
+    60_000,
+  );
+
+  it('SIGTERM while waiting on the database: "interrupted", exit 143', async () => {
+    const child = spawn(process.execPath, [cliBin, 'check', 'notes.ts', '--db', `postgres://app@127.0.0.1:${silentPort}/app`, '--connect-timeout', '60s'], {
+      cwd: fixtures,
+      env: { ...process.env, DATABASE_URL: undefined },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    // connected to the silent server: the check waits on it
+    for (let waited = 0; sockets.size === 0 && waited < 30_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    child.kill('SIGTERM');
+    expect(await closed).toBe(143);
+    expect(stderr).toBe('ormdrift: interrupted by SIGTERM before the run finished\n');
+    expect(stdout).toBe('');
+  }, 60_000);
+
+  it.each([
+    [['--statement-timeout', '-5s'], '--statement-timeout', '-5s'],
+    [['--statement-timeout=-5s'], '--statement-timeout', '-5s'],
+    [['--import-timeout', '-1'], '--import-timeout', '-1'],
+    [['--connect-timeout=-0.5s'], '--connect-timeout', '-0.5s'],
+  ])('a negative duration %j: must be a positive duration', async (args, flag, value) => {
+    const run = await check(['notes.ts', '--db', database.url, ...args]);
+    expectOneLineError(run, new RegExp(`^ormdrift: ${flag} must be a positive duration, not ${value.replace('.', '\\.')}: e\\.g\\. ${flag} 10s$`));
+  });
 
   it('a duration flag that is not one', async () => {
     const run = await check(['notes.ts', '--db', database.url, '--statement-timeout', '0']);
