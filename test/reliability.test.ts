@@ -158,7 +158,10 @@ describe('every wait has a deadline', () => {
     const lock = await lockPgEnum(() => {});
     try {
       const run = await check(['notes.ts', '--db', database.url, '--statement-timeout', '1s']);
-      expectOneLineError(run, /^ormdrift: could not read the database schema \(reading pg_enum: canceling statement due to statement timeout\)$/);
+      expectOneLineError(
+        run,
+        /^ormdrift: could not read the database schema \(reading pg_enum: canceling statement due to statement timeout\): pg_catalog\.pg_enum is locked \(AccessExclusiveLock\) by backend \d+ \(\w+, in a transaction open for \d+ s\): wait for it to end, or raise --statement-timeout$/,
+      );
       expect(run.ms).toBeLessThan(20_000);
     } finally {
       await lock.release();

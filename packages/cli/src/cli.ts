@@ -1,5 +1,5 @@
 import { escapeText } from '@ormdrift/core';
-import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
+import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { baselineCommand } from './commands/baseline-command.ts';
 import { checkCommand } from './commands/check-command.ts';
 import { diffCommand } from './commands/diff-command.ts';
@@ -65,6 +65,13 @@ function describeError(error: unknown, command: string, debug: boolean, argv: re
   else if (error instanceof MissingSchemaError) message = `${message}: check --schema`;
   else if (error instanceof IntrospectionError && error.interrupted === 'deadline') {
     message = `the database stopped answering while ${error.step} (${message.slice(error.step.length + 2)}): check the server and the network, or raise --statement-timeout`;
+  } else if (error instanceof IntrospectionError && error.lock) {
+    const { relation, mode, pid, holder, seconds } = error.lock;
+    message =
+      `could not read the database schema (${message}): ${relation} is locked (${mode}) by backend ${pid} (${holder}, in a transaction open for ${seconds} s): ` +
+      'wait for it to end, or raise --statement-timeout';
+  } else if (error instanceof IntrospectionError && isStatementTimeout(error.cause)) {
+    message = `could not read the database schema (${message}): raise --statement-timeout, or look for a session that locks the catalogs`;
   } else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
   else if (!known) message = debug ? `unexpected error: ${message}` : `unexpected error: ${message} (run with --debug for the stack trace)`;
   // one line, no terminal control from names in the message, and never a connection string with its password

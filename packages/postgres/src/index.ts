@@ -6,7 +6,7 @@ export {
 export type { Queryable } from './introspect/queryable.ts';
 export { compareLiterals } from './compare/compare-literals.ts';
 export { comparePredicates } from './compare/compare-predicates.ts';
-export { IntrospectionError } from './introspect/introspection-error.ts';
+export { IntrospectionError, isStatementTimeout, type CatalogLock } from './introspect/introspection-error.ts';
 export { MissingSchemaError } from './introspect/missing-schema-error.ts';
 export { QueryInterruptedError } from './introspect/query-deadline.ts';
 export { connectPostgres, defaultConnectTimeoutMs, type ConnectOptions, type PostgresConnection } from './connect/connect-postgres.ts';

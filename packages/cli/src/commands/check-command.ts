@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
-import { parseRuleSettings } from '../rule-settings.ts';
+import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { readBaselineFile, withBaseline } from '../baseline-io.ts';
 import { writeJobSummary } from '../job-summary.ts';
 import { postgresIntrospector } from '@ormdrift/postgres';
@@ -119,6 +119,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  // with every code off the reporters' "no drift" would claim a clean database: say what was done instead
+  const allOff = allCodesOff(rules);
+  if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
+  else if (allOff) io.stderr.write(`ormdrift: ${allCodesOffNotice}\n`);
   if (status && (format === 'text' || format === 'json')) report = joinStatusToReport(report, format, status, colors);
   // the other formats have no place for it: it goes to stderr rather than corrupt an XML, SARIF or annotation stream
   else if (status) io.stderr.write(joinStatusToReport('', 'text', status, false));

@@ -5,7 +5,7 @@ import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
-import { parseRuleSettings } from '../rule-settings.ts';
+import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -62,6 +62,8 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     throw new UsageError('nothing to compare with: pass --against postgres://... (the database it should look like) or --migrations PATH');
   }
 
+  // fail fast: a wrong --db is said before the other side is read or built (an embedded server takes seconds)
+  await (await connectPostgres(url)).close();
   const readExpected = (expectedUrl: string) => readSchema(expectedUrl, values.schema);
   let expected: SchemaModel;
   let provenance: Provenance;
@@ -85,7 +87,11 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     throw new UsageError(`nothing to compare: the expected side has no table${scope}: check --against, --migrations and --schema`);
   }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  // with every code off the reporters' "no drift" would claim a clean database: say what was done instead
+  const allOff = allCodesOff(rules);
+  if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
+  else if (allOff) io.stderr.write(`ormdrift: ${allCodesOffNotice}\n`);
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
     await writeOutputFile(io.cwd, values.out, report, 'the report');
