@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -323,11 +323,23 @@ describe('connection errors say what to do, in one line', () => {
   it.each([
     ['an unencoded "#"', 'postgres://app:pa#ss@127.0.0.1:5432/app', /the connection string holds an unencoded "#": percent-encode/],
     ['an unencoded "@" before a "/"', 'postgres://app:p@ss/w@127.0.0.1:5432/app', /the connection string holds an unencoded "@": percent-encode/],
-    ['an unparsable port', 'postgres://app:pa:ss:x@127.0.0.1:port/app', /the connection string is not a valid URL: percent-encode/],
+    [
+      'a port that is a word',
+      'postgres://app:pa:ss:x@127.0.0.1:port/app',
+      /^ormdrift: the port "port" in the connection string is not a port number \(1 to 65535\)/,
+    ],
+    ['an unencoded "#" and a port out of range', 'postgres://app:pa#ss@127.0.0.1:99999/app', /the connection string holds an unencoded "#": percent-encode/],
+    [
+      'a port above 65535',
+      'postgres://u@h:99999/db',
+      /^ormdrift: the port "99999" in the connection string is not a port number \(1 to 65535\): e\.g\. postgres:\/\/user@host:5432\/database$/,
+    ],
+    ['a port that is not a number', 'postgres://u@h:abc/db', /^ormdrift: the port "abc" in the connection string is not a port number \(1 to 65535\)/],
+    ['an unencoded "/" in the password', 'postgres://app:pa/ss@127.0.0.1:5432/app', /the connection string holds an unencoded "\/" or "\?": percent-encode/],
   ])('a malformed URL: %s', async (_, db, pattern) => {
     const run = await check(['notes.ts', '--db', db]);
     expectOneLineError(run, pattern);
-    expect(run.stderr).not.toMatch(/pa#ss|p@ss|unexpected error/);
+    expect(run.stderr).not.toMatch(/pa#ss|p@ss|pa\/ss|pa:ss|unexpected error/);
   });
 
   describe('a server with a self-signed certificate', () => {
@@ -429,6 +441,65 @@ describe('untrusted names never control the terminal', () => {
       );
     } finally {
       await hostile.drop();
+    }
+  });
+});
+
+describe('small things said right', () => {
+  it.each(['tla.ts', 'tla.js'])('top-level await in a CommonJS package (%s): one line saying what to do', async (module) => {
+    const run = await check([`cjs-package/${module}`, '--db', database.url]);
+    const rename = module.endsWith('.js') ? '.mjs' : '.mts';
+    expectOneLineError(
+      run,
+      new RegExp(
+        `^ormdrift: cjs-package/${module.replace('.', '\\.')} uses top-level await, which a CommonJS module cannot: make its package ESM \\("type": "module" in package\\.json\\) or rename it to \\${rename}, or move the await into a function$`,
+      ),
+    );
+  });
+
+  const allOff = async () => {
+    const { rules } = await import('@ormdrift/core');
+    return Object.keys(rules).flatMap((code) => ['--rule', `${code}=off`]);
+  };
+  const notice = 'all finding codes are off (--rule CODE=off for each): nothing is reported, whatever the database holds';
+
+  it('every code off on a drifted database: never "no drift", in check, diff and baseline', async () => {
+    const drifted = await createTestDatabase();
+    try {
+      await drifted.query('create table notes (id serial primary key, title varchar(20))');
+      const off = await allOff();
+      const text = await check(['notes.ts', '--db', drifted.url, ...off]);
+      expect(text).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      const json = await check(['notes.ts', '--db', drifted.url, ...off, '--format', 'json']);
+      expect(json).toMatchObject({ code: 0, stderr: `ormdrift: ${notice}\n` });
+      expect(JSON.parse(json.stdout).findings).toEqual([]);
+      const diff = await runCli(['diff', '--db', drifted.url, '--against', database.url, ...off], { cwd: fixtures });
+      expect(diff).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      const baseline = await runCli(['baseline', 'notes.ts', '--db', drifted.url, ...off, '--out', join(tmpdir(), 'ormdrift-never-written.json')], {
+        cwd: fixtures,
+      });
+      expectOneLineError(baseline, new RegExp(`^ormdrift: ${notice.replace(/[()]/g, '\\$&')}: a baseline would record no finding; leave some codes on$`));
+      expect(existsSync(join(tmpdir(), 'ormdrift-never-written.json'))).toBe(false);
+    } finally {
+      await drifted.drop();
+    }
+  });
+
+  it('diff --db with a wrong URL fails before it builds the migrations on an embedded server', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'ormdrift-no-server-'));
+    try {
+      const run = await runCli(
+        ['diff', '--db', 'postgres://app@127.0.0.1:1/app', '--migrations', resolve(import.meta.dirname, '../examples/migrations-app/migrations')],
+        {
+          cwd: fixtures,
+          env: { ORMDRIFT_CACHE_DIR: cache },
+        },
+      );
+      expectOneLineError(run, /^ormdrift: cannot connect to postgres:\/\/app@127\.0\.0\.1:1\/app: connection refused/);
+      // no template cluster was built, no server started
+      expect(await readdir(cache)).toEqual([]);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
     }
   });
 });
