@@ -8,7 +8,7 @@ export { compareLiterals } from './compare/compare-literals.ts';
 export { comparePredicates } from './compare/compare-predicates.ts';
 export { IntrospectionError, isStatementTimeout, type CatalogLock } from './introspect/introspection-error.ts';
 export { MissingSchemaError } from './introspect/missing-schema-error.ts';
-export { QueryInterruptedError } from './introspect/query-deadline.ts';
+export { QueryInterruptedError, withDeadline } from './introspect/query-deadline.ts';
 export { connectPostgres, defaultConnectTimeoutMs, type ConnectOptions, type PostgresConnection } from './connect/connect-postgres.ts';
 export { postgresIntrospector, type PostgresUrlIntrospectorOptions } from './connect/postgres-introspector-for-url.ts';
 export { ConnectionError } from './connect/connection-error.ts';

@@ -115,7 +115,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   if (record) return record(checked);
   let result = baseline ? withBaseline(checked, baseline, values.baseline!) : checked;
   // with a live database, the migrations also say whether it is behind them, and which one creates each missing object
-  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
+  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }) : undefined;
   if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
