@@ -222,6 +222,7 @@ describe('every wait has a deadline', () => {
   );
 
   it('SIGTERM while waiting on the database: "interrupted", exit 143', async () => {
+    const before = sockets.size;
     const child = spawn(process.execPath, [cliBin, 'check', 'notes.ts', '--db', `postgres://app@127.0.0.1:${silentPort}/app`, '--connect-timeout', '60s'], {
       cwd: fixtures,
       env: { ...process.env, DATABASE_URL: undefined },
@@ -232,7 +233,7 @@ describe('every wait has a deadline', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const closed = new Promise<number | null>((done) => child.on('close', done));
     // connected to the silent server: the check waits on it
-    for (let waited = 0; sockets.size === 0 && waited < 30_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    for (let waited = 0; sockets.size === before && waited < 30_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
     child.kill('SIGTERM');
     expect(await closed).toBe(143);
     expect(stderr).toBe('ormdrift: interrupted by SIGTERM before the run finished\n');
