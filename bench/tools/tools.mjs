@@ -101,20 +101,56 @@ async function sequelizeDescribe(app) {
   };
 }
 
+/**
+ * The startup guard as an app runs it: the app's own connection already open (an initialized DataSource, an
+ * authenticated Sequelize instance, a Drizzle database over a pool), then per start the models' metadata read and
+ * the database introspected through that connection. Drift is logged to a silent logger (`warn` mode).
+ */
+function guard(orm) {
+  return async (app) => {
+    const exports = await importApp(app);
+    const { guardDataSource, guardDrizzle, guardSequelize } = await import('../../packages/guard/dist/index.js');
+    const options = { mode: 'warn', logger: { warn() {} } };
+    const expectDrift = async (outcome) => {
+      const found = await outcome;
+      if (found.status !== 'drift') throw new Error(`the guard said ${found.status}: ${found.error?.message ?? 'no drift'}`);
+    };
+    switch (orm) {
+      case 'typeorm':
+        await exports.AppDataSource.initialize();
+        return { iteration: () => expectDrift(guardDataSource(exports.AppDataSource, options)), close: () => exports.AppDataSource.destroy() };
+      case 'sequelize':
+        await exports.sequelize.authenticate();
+        return { iteration: () => expectDrift(guardSequelize(exports.sequelize, options)), close: () => exports.sequelize.close() };
+      case 'drizzle': {
+        const { drizzle } = await import('drizzle-orm/node-postgres');
+        const db = drizzle(url());
+        await db.$client.query('select 1');
+        const schema = Object.fromEntries(Object.entries(exports).filter(([, value]) => drizzleTables([value]).length > 0 || value?.enumName));
+        return { iteration: () => expectDrift(guardDrizzle(db, schema, options)), close: () => db.$client.end() };
+      }
+    }
+    throw new Error(`unknown ORM ${orm}`);
+  };
+}
+
 /** Every tool, by id. `app` is the generated app it reads; `ormdrift` tools also run whole-process as the CLI. */
 export const tools = {
   'ormdrift:typeorm-classes': { label: 'ormdrift check', app: 'typeorm-classes', orm: 'typeorm', prepare: ormdrift('typeorm') },
   'ormdrift:typeorm-classes.ts': { label: 'ormdrift check, .ts source', app: 'typeorm-classes', ts: true, orm: 'typeorm', prepare: ormdrift('typeorm') },
   'ormdrift:typeorm-schemas': { label: 'ormdrift check, EntitySchemas', app: 'typeorm-schemas', orm: 'typeorm', prepare: ormdrift('typeorm') },
   'typeorm:log': { label: 'TypeORM createSchemaBuilder().log()', app: 'typeorm-classes', orm: 'typeorm', competitor: true, prepare: typeormLog },
+  'guard:typeorm': { label: 'guardDataSource, app connection open', app: 'typeorm-classes', orm: 'typeorm', guard: true, prepare: guard('typeorm') },
   'floor:typeorm': { label: 'floor', app: 'typeorm-classes', orm: 'typeorm', floor: true, prepare: floor('typeorm') },
   'ormdrift:sequelize': { label: 'ormdrift check', app: 'sequelize', orm: 'sequelize', prepare: ormdrift('sequelize') },
   'ormdrift:sequelize.ts': { label: 'ormdrift check, .ts source', app: 'sequelize', ts: true, orm: 'sequelize', prepare: ormdrift('sequelize') },
   'sequelize:describe': { label: 'Sequelize describeTable per model', app: 'sequelize', orm: 'sequelize', competitor: true, prepare: sequelizeDescribe },
+  'guard:sequelize': { label: 'guardSequelize, app connection open', app: 'sequelize', orm: 'sequelize', guard: true, prepare: guard('sequelize') },
   'floor:sequelize': { label: 'floor', app: 'sequelize', orm: 'sequelize', floor: true, prepare: floor('sequelize') },
   'ormdrift:drizzle': { label: 'ormdrift check', app: 'drizzle', orm: 'drizzle', prepare: ormdrift('drizzle') },
   'ormdrift:drizzle.ts': { label: 'ormdrift check, .ts source', app: 'drizzle', ts: true, orm: 'drizzle', prepare: ormdrift('drizzle') },
   'drizzle-kit:push': { label: 'drizzle-kit pushSchema', app: 'drizzle', orm: 'drizzle', competitor: true, prepare: drizzleKitPush },
+  'guard:drizzle': { label: 'guardDrizzle, app connection open', app: 'drizzle', orm: 'drizzle', guard: true, prepare: guard('drizzle') },
   'floor:drizzle': { label: 'floor', app: 'drizzle', orm: 'drizzle', floor: true, prepare: floor('drizzle') },
 };
 

@@ -51,7 +51,19 @@ export {
   type SchemaChangeKind,
   type SchemaChangeOf,
 } from './diff/schema-change.ts';
-export { inScope, resolveScope, scopeMerged, scopeSchema, type Scope } from './scope/index.ts';
+export {
+  inScope,
+  resolveScope,
+  scopeActual,
+  scopeMerged,
+  scopeSchema,
+  tableGlobError,
+  tableInScope,
+  tableMatcher,
+  type Scope,
+  type ScopeOptions,
+  type TableGlobs,
+} from './scope/index.ts';
 
 export { rules, rulesMeta, isRuleCode, type RuleCode } from './rules/index.ts';
 export type { Report, Rule, RuleContext, RuleHandlers, RuleMeta, Severity, SeveritySetting } from './rules/rule.ts';

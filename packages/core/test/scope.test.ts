@@ -1,6 +1,6 @@
 /** Scope: one filter on both models before the diff; nothing outside it reaches a finding, a change or the summary. */
 import { describe, expect, it } from 'vitest';
-import { evaluate, mergeRegistries, resolveScope, scopeSchema } from '@ormdrift/core';
+import { evaluate, mergeRegistries, resolveScope, scopeSchema, tableGlobError } from '@ormdrift/core';
 import { column, dbTable, enumColumn, enumType, foreignKey, schema, source, table } from './support/models.ts';
 
 const id = column('id', 'integer');
@@ -60,6 +60,54 @@ describe('scope', () => {
     const model = schema([table('a', [id]), table('b', [id], { schema: 'audit' })], [enumType('audit.e', ['x'])]);
     expect(scopeSchema(model, resolveScope(model, ['audit']))).toEqual({ tables: [model.tables[1]], enums: model.enums });
     expect(resolveScope(model).schemas).toEqual(['public', 'audit']);
+  });
+});
+
+describe('table globs in the scope', () => {
+  const declared = mergeRegistries([schema([table('users', [id], { primaryKey: ['id'] }), table('user_sessions', [id], { primaryKey: ['id'] })])]);
+  const database = schema([
+    dbTable('users', [id, column('legacy', 'text')], { primaryKey: ['id'] }),
+    dbTable('auth_users', [id]),
+    dbTable('auth_sessions', [id]),
+    dbTable('pg_partman_template_events', [id]),
+    dbTable('SequelizeMeta', [column('name', 'character varying(255)')]),
+  ]);
+  const codes = (options: { ignore?: string[]; owns?: string[]; tables?: string[] }) =>
+    evaluate({ expected: declared, actual: database, ...options })
+      .findings.map((finding) => `${finding.table} ${finding.code}`)
+      .sort();
+
+  it('without globs, every undeclared table but the ledger is an orphan', () => {
+    expect(codes({})).toEqual([
+      'auth_sessions orphan-table',
+      'auth_users orphan-table',
+      'pg_partman_template_events orphan-table',
+      'user_sessions missing-table',
+      'users extra-column',
+    ]);
+  });
+
+  it('owns: an owned table no model declares is never an orphan; a declared one is still compared', () => {
+    expect(codes({ owns: ['auth_*', 'users'] })).toEqual(['pg_partman_template_events orphan-table', 'user_sessions missing-table', 'users extra-column']);
+  });
+
+  it('ignore: an ignored table is never reported, declared or not; a dotted glob matches schema.table', () => {
+    expect(codes({ ignore: ['pg_partman_*', 'public.user*'] })).toEqual(['auth_sessions orphan-table', 'auth_users orphan-table']);
+    const result = evaluate({ expected: declared, actual: database, ignore: ['public.*'] });
+    expect(result.findings).toEqual([]);
+    expect(result.summary.tables).toBe(0);
+  });
+
+  it("tables: only what drizzle-kit's tablesFilter admits is checked", () => {
+    expect(codes({ tables: ['user*'] })).toEqual(['user_sessions missing-table', 'users extra-column']);
+    expect(codes({ tables: ['!auth_*', '!pg_partman_*'] })).toEqual(['user_sessions missing-table', 'users extra-column']);
+  });
+
+  it('a glob that cannot be parsed is refused before anything is compared', () => {
+    expect(tableGlobError('auth_[users')).toMatch(/closing/);
+    expect(tableGlobError('')).toMatch(/empty/);
+    expect(tableGlobError('auth.*')).toBeUndefined();
+    expect(() => evaluate({ expected: declared, actual: database, owns: ['auth_[users'] })).toThrow(/bad table glob "auth_\[users"/);
   });
 });
 

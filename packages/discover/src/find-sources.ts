@@ -21,6 +21,12 @@ const adapters: Readonly<Record<OrmName, () => Promise<DiscoverSources>>> = {
 
 const order: readonly OrmName[] = ['typeorm', 'sequelize', 'drizzle'];
 
+/** Options of the ORMs that live outside the modules: given to the adapters as they read the registries. */
+export interface FindSourcesOptions {
+  /** The `casing` of drizzle.config.ts or the `drizzle()` call: `snake_case` names `createdAt` `created_at`. */
+  readonly drizzle?: { readonly casing?: 'snake_case' | 'camelCase' | undefined };
+}
+
 /**
  * Finds the registries of every supported ORM among the modules' exports, by shape, in every
  * export shape apps use (see `exportedValues`). A value exported by several modules (a
@@ -28,7 +34,7 @@ const order: readonly OrmName[] = ['typeorm', 'sequelize', 'drizzle'];
  * rejects) propagate. Returns the registries of modules that export a DataSource or Sequelize
  * instance first, then in module order; within a module TypeORM, Sequelize, Drizzle.
  */
-export async function findSources(modules: readonly ModuleExports[]): Promise<FoundSource[]> {
+export async function findSources(modules: readonly ModuleExports[], options: FindSourcesOptions = {}): Promise<FoundSource[]> {
   const found: FoundSource[] = [];
   const claimed = new Set<unknown>();
   // Modules that export a DataSource or a Sequelize instance first: each claims its models, so a
@@ -42,7 +48,7 @@ export async function findSources(modules: readonly ModuleExports[]): Promise<Fo
   const discover = async (orm: OrmName, values: (typeof ordered)[number]['values'], file: string, path: string) => {
     const adapter = await loadAdapter(orm, file);
     const unclaimed = values.filter(({ value }) => !claimed.has(value));
-    for (const discovered of adapter(unclaimed, { file, path })) {
+    for (const discovered of adapter(unclaimed, { file, path, ...(options.drizzle ? { drizzle: options.drizzle } : {}) })) {
       const { source } = discovered;
       found.push({ orm, file, name: source.name, load: () => source.load() });
       for (const value of discovered.values) claimed.add(value);

@@ -32,8 +32,19 @@ const typeormBrands = new Set([Symbol.for('DataSource'), Symbol.for('EntitySchem
 
 function isTypeormValue(value: object): boolean {
   if (typeormBrands.has((value as { '@instanceof'?: symbol })['@instanceof'] as symbol)) return true;
+  return typeof value === 'function' && decoratedEntities().has(value);
+}
+
+let indexed: { tables: readonly { target: unknown }[]; length: number; targets: Set<unknown> } | undefined;
+
+/** The classes in TypeORM's decorator storage, as a set rebuilt only when the storage grew (one lookup per export). */
+function decoratedEntities(): ReadonlySet<unknown> {
   const storage = (globalThis as { typeormMetadataArgsStorage?: { tables?: readonly { target: unknown }[] } }).typeormMetadataArgsStorage;
-  return typeof value === 'function' && (storage?.tables?.some((table) => table.target === value) ?? false);
+  const tables = storage?.tables ?? [];
+  if (indexed?.tables !== tables || indexed.length !== tables.length) {
+    indexed = { tables, length: tables.length, targets: new Set(tables.map((table) => table.target)) };
+  }
+  return indexed.targets;
 }
 
 const entityKind = Symbol.for('drizzle:entityKind');

@@ -11,5 +11,15 @@ export const discoverDrizzleSources: DiscoverSources = (exports, context) => {
   const values = exports.map(({ value }) => value).filter((value) => isDrizzleExport(value) || isDrizzleView(value));
   if (!values.some(isDrizzleExport)) return [];
   const schemaModule = Object.fromEntries(exports.filter(({ value }) => isDrizzleExport(value)).map(({ name, value }) => [name, value]));
-  return [{ source: drizzleSource(schemaModule, { name: context.file, file: context.file, resolveFrom: context.path }), values }];
+  return [
+    {
+      source: drizzleSource(schemaModule, {
+        name: context.file,
+        file: context.file,
+        resolveFrom: context.path,
+        ...(context.drizzle?.casing ? { casing: context.drizzle.casing } : {}),
+      }),
+      values,
+    },
+  ];
 };

@@ -11,6 +11,16 @@ export { MissingSchemaError } from './introspect/missing-schema-error.ts';
 export { QueryInterruptedError, withDeadline } from './introspect/query-deadline.ts';
 export { connectPostgres, defaultConnectTimeoutMs, type ConnectOptions, type PostgresConnection } from './connect/connect-postgres.ts';
 export { postgresIntrospector, type PostgresUrlIntrospectorOptions } from './connect/postgres-introspector-for-url.ts';
+export {
+  isPostgresClient,
+  isPostgresPool,
+  poolLender,
+  postgresClientIntrospector,
+  type ConnectionLender,
+  type PostgresClientIntrospectorOptions,
+  type PostgresClientLike,
+  type PostgresPoolLike,
+} from './connect/postgres-introspector-for-client.ts';
 export { ConnectionError } from './connect/connection-error.ts';
 export { redactUrl } from './connect/redact-url.ts';
 export {

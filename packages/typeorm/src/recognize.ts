@@ -23,7 +23,18 @@ export function metadataArgsStorage(): { tables: readonly { target: unknown }[];
 
 /** A class decorated with `@Entity()` (or `@ChildEntity()`): it is in the decorator storage's table list. */
 export function isEntityClass(value: unknown): value is Function {
-  return typeof value === 'function' && (metadataArgsStorage()?.tables.some((table) => table.target === value) ?? false);
+  return typeof value === 'function' && entityTargets().has(value);
+}
+
+let indexed: { tables: readonly { target: unknown }[]; length: number; targets: Set<unknown> } | undefined;
+
+/** The storage's table targets as a set, rebuilt only when the list grew: asking per export stays linear in the app's size. */
+function entityTargets(): ReadonlySet<unknown> {
+  const tables = metadataArgsStorage()?.tables ?? [];
+  if (indexed?.tables !== tables || indexed.length !== tables.length) {
+    indexed = { tables, length: tables.length, targets: new Set(tables.map((table) => table.target)) };
+  }
+  return indexed.targets;
 }
 
 /** Anything a TypeORM registry can be made of. */

@@ -19,6 +19,10 @@ import { withCauses } from '../migrations/finding-causes.ts';
 import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
+import { resolveCheckInput } from '../config/check-input.ts';
+import { casingHint } from '../casing-hint.ts';
+import { checkWorkspace, workspaceFlags } from '../workspace/check-workspace.ts';
+import { writeServiceReport } from '../workspace/service-report.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -27,6 +31,10 @@ or matching a glob), finds the ORM registries among its exports (TypeORM DataSou
 classes and EntitySchemas; Sequelize instances and models; Drizzle tables, enums and schemas,
 also inside exported arrays and objects) and reports every difference between them and the
 database.
+
+With no modules, checks the "sources" of the config file; with neither, the project's own ORM
+configuration: drizzle.config.ts (schema, casing, schemaFilter, tablesFilter), a TypeORM data
+source in the usual places (src/data-source.ts...), .sequelizerc (models-path).
 
 Options:
   --db URL          PostgreSQL connection string (default: $DATABASE_URL)
@@ -47,6 +55,12 @@ Options:
   --statement-timeout DURATION  limit each catalog query (default 10s; ormdrift itself waits 2s more)
   --import-timeout DURATION     limit importing each module and building its models (default 30s)
   --env-file FILE   load environment variables from FILE before importing the modules
+  --config FILE     read this config file instead of the first ormdrift.config.{ts,mts,js,mjs,cjs,json}
+                    found from the working directory up to the repository root; flags override it
+  --workspace       check every package of the workspace (pnpm-workspace.yaml or package.json
+                    "workspaces") that has an ormdrift config or an ORM config, each in its own
+                    process; a table any service owns is no other service's orphan
+  --concurrency N   with --workspace, check at most N services at once (default 2)
   --verbose         list each registry found, one line each, on standard error
   --debug           print stack traces of errors (with source-mapped TypeScript lines)
   -h, --help        show this help
@@ -76,6 +90,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       'statement-timeout': { type: 'string' },
       'import-timeout': { type: 'string' },
       'env-file': { type: 'string', multiple: true },
+      config: { type: 'string' },
+      workspace: { type: 'boolean' },
+      concurrency: { type: 'string' },
+      // internal: how a workspace check's child process reports one service to its parent
+      'service-report': { type: 'boolean' },
       verbose: { type: 'boolean' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -87,15 +106,46 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   }
   const format = values.format;
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
-  if (positionals.length === 0) throw new UsageError('no modules to check: ormdrift check src/data-source.ts --db postgres://...');
-  const baseline = values.baseline === undefined ? undefined : await readBaselineFile(values.baseline, io.cwd);
-  const rules = parseRuleSettings(values.rule ?? []);
+  if (values.workspace) {
+    if (record) throw new UsageError('--workspace is for check: record a baseline in each package');
+    if (positionals.length > 0 || values.config)
+      throw new UsageError('--workspace checks every package of the workspace with its own config: give no modules and no --config');
+    return checkWorkspace({ format, out: values.out, concurrency: values.concurrency, passThrough: workspaceFlags(values, io.cwd) }, io);
+  }
+  const flagRules = parseRuleSettings(values.rule ?? []);
   for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
-  const migrations = values.migrations
-    ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
+  // the config file may read the environment (database: process.env.AUTH_DATABASE_URL): after --env-file
+  const input = await resolveCheckInput(
+    {
+      modules: positionals,
+      config: values.config,
+      db: values.db,
+      schemas: values.schema,
+      rules: flagRules,
+      migrations: values.migrations,
+      migrationsKind: values['migrations-kind'],
+      baseline: values.baseline,
+      configAbove: values['service-report'] !== true,
+    },
+    io,
+  );
+  if (input.detected) io.stderr.write(`ormdrift: ${input.detected}\n`);
+  else if (input.config && values.verbose) io.stderr.write(`ormdrift: using ${input.config.file}\n`);
+  if (input.modules.length === 0) {
+    throw new UsageError(
+      'no modules to check: ormdrift check src/data-source.ts --db postgres://..., or list them as "sources" in ormdrift.config.ts (no drizzle.config.ts, TypeORM data source or .sequelizerc was found here either)',
+    );
+  }
+  const modules = input.modules;
+  const rules = input.rules;
+  const baselineFile = input.baseline;
+  // `ormdrift baseline` records the findings: a config's baseline file may not exist yet
+  const baseline = baselineFile === undefined || record ? undefined : await readBaselineFile(baselineFile, io.cwd);
+  const migrations = input.migrations
+    ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
     : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
-  const url = values.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
+  const url = input.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
   if (!url && !migrations) {
     throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
@@ -104,16 +154,31 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
   const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
-  if (values.out) refuseSourceAsOutput('--out', values.out, positionals, io.cwd);
+  if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
   const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
 
   const checked = await checkModules(
-    positionals,
-    { database, schemas: values.schema, rules, connectTimeoutMs, statementTimeoutMs, importTimeoutMs, verbose: values.verbose === true },
+    modules,
+    {
+      database,
+      schemas: input.schemas ? [...input.schemas] : undefined,
+      rules,
+      connectTimeoutMs,
+      statementTimeoutMs,
+      importTimeoutMs,
+      verbose: values.verbose === true,
+      ignore: input.ignore,
+      owns: input.owns,
+      tables: input.tables,
+      drizzleCasing: input.drizzleCasing,
+    },
     io,
   );
   if (record) return record(checked);
-  let result = baseline ? withBaseline(checked, baseline, values.baseline!) : checked;
+  let result = baseline ? withBaseline(checked, baseline, baselineFile!) : checked;
+  const hint = casingHint(result);
+  if (hint) io.stderr.write(`ormdrift: ${hint}\n`);
+  if (values['service-report']) return writeServiceReport(result, { service: input.service, owns: input.owns, url }, io);
   // with a live database, the migrations also say whether it is behind them, and which one creates each missing object
   const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }) : undefined;
   if (status) result = await withCauses(result, migrations!, status.applied, io);
@@ -133,7 +198,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const fixed = result.baseline?.fixed.length ?? 0;
   if (fixed > 0 && (values.out || format !== 'text')) {
     io.stderr.write(
-      `ormdrift: ${fixed} ${fixed === 1 ? 'entry' : 'entries'} of ${values.baseline} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`)\n`,
+      `ormdrift: ${fixed} ${fixed === 1 ? 'entry' : 'entries'} of ${baselineFile} no longer occur (fixed — remove them with \`ormdrift baseline --prune\`)\n`,
     );
   }
   if (format === 'github') await writeJobSummary(result, io);
@@ -166,6 +231,14 @@ export interface CheckModulesOptions {
   readonly importTimeoutMs?: number | undefined;
   /** List each registry found on stderr. */
   readonly verbose?: boolean;
+  /** Table globs never reported (config `ignore`). */
+  readonly ignore?: readonly string[] | undefined;
+  /** Table globs owned without a model: never orphans (config `owns`). */
+  readonly owns?: readonly string[] | undefined;
+  /** The only tables checked, as drizzle-kit's `tablesFilter`. */
+  readonly tables?: readonly string[] | undefined;
+  /** The `casing` of drizzle.config.ts or the `drizzle()` call. */
+  readonly drizzleCasing?: 'snake_case' | 'camelCase' | undefined;
 }
 
 /**
@@ -179,7 +252,7 @@ export async function checkModules(files: readonly string[], options: CheckModul
     const exports = await withImportDeadline(() => importModule(file, io.cwd), importTimeoutMs, file);
     modules.push({ file, path: resolve(io.cwd, file), exports });
   }
-  const sources = await findSources(modules);
+  const sources = await findSources(modules, options.drizzleCasing ? { drizzle: { casing: options.drizzleCasing } } : {});
   if (options.verbose)
     for (const source of sources) io.stderr.write(`ormdrift: found ${source.name}${source.name.endsWith(source.file) ? '' : ` in ${source.file}`}\n`);
   if (sources.length === 0) {
@@ -201,13 +274,20 @@ export async function checkModules(files: readonly string[], options: CheckModul
       }),
       rules: options.rules,
       ...(options.schemas ? { schemas: options.schemas } : {}),
+      ...(options.ignore ? { ignore: options.ignore } : {}),
+      ...(options.owns ? { owns: options.owns } : {}),
+      ...(options.tables ? { tables: options.tables } : {}),
     }),
   );
   if (result.summary.tables === 0) {
     // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
     const schemas = (options.schemas ?? []).map((name) => `"${name}"`).join(', ');
     throw new UsageError(
-      schemas ? `nothing to compare: no declared table is in schema ${schemas}: check --schema` : 'nothing to compare: the models declare no table',
+      schemas
+        ? `nothing to compare: no declared table is in schema ${schemas}: check --schema`
+        : options.ignore || options.tables
+          ? 'nothing to compare: every declared table is ignored: check "ignore" in the config (or drizzle.config\'s tablesFilter)'
+          : 'nothing to compare: the models declare no table',
     );
   }
   return result;

@@ -4,6 +4,7 @@ import { mergeRegistries } from '../merge/merge-registries.ts';
 import type { Introspector } from '../model/introspector.ts';
 import type { SchemaSource } from '../model/schema-source.ts';
 import { resolveScope } from '../scope/scope.ts';
+import type { TableGlobs } from '../scope/table-glob.ts';
 import { evaluate, type RuleSettings } from './evaluate.ts';
 import type { CheckResult } from './finding.ts';
 
@@ -14,6 +15,12 @@ export interface CheckOptions {
   readonly rules?: RuleSettings;
   /** Check only these schemas; by default every schema the models use. */
   readonly schemas?: readonly string[];
+  /** Table globs never reported (see `Scope`). */
+  readonly ignore?: TableGlobs;
+  /** Table globs owned without a model: never orphans (see `Scope`). */
+  readonly owns?: TableGlobs;
+  /** When not empty, the only tables checked, as drizzle-kit's `tablesFilter` (see `Scope`). */
+  readonly tables?: TableGlobs;
   readonly signal?: AbortSignal;
 }
 
@@ -23,7 +30,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const expected = mergeRegistries(loaded.map((entry) => entry.schema));
 
   // Foreign keys may point into schemas outside the scope: read those too, for the referenced columns' types only.
-  const schemas = new Set(resolveScope(expected.schema, options.schemas).schemas);
+  const schemas = new Set(resolveScope(expected.schema, options).schemas);
   for (const table of expected.schema.tables) for (const fk of table.foreignKeys) schemas.add(fk.references.schema);
 
   const signal = options.signal ? { signal: options.signal } : {};
@@ -35,5 +42,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const predicates = options.introspector.comparePredicates?.bind(options.introspector);
   const actual = predicates ? await settlePredicates(expected.schema, literals, predicates, signal) : literals;
   const problems = loaded.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, source: entry.source.name })));
-  return evaluate({ expected, actual, problems, ...(options.rules ? { rules: options.rules } : {}), ...(options.schemas ? { schemas: options.schemas } : {}) });
+  return evaluate({
+    expected,
+    actual,
+    problems,
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.schemas ? { schemas: options.schemas } : {}),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+    ...(options.owns ? { owns: options.owns } : {}),
+    ...(options.tables ? { tables: options.tables } : {}),
+  });
 }

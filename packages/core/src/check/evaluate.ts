@@ -4,7 +4,8 @@ import type { MergedSchema } from '../merge/merge-registries.ts';
 import type { SchemaModel } from '../model/schema-model.ts';
 import { rules, type RuleCode } from '../rules/index.ts';
 import type { Report, Rule, RuleHandlers, Severity, SeveritySetting } from '../rules/rule.ts';
-import { resolveScope, scopeMerged, scopeSchema } from '../scope/scope.ts';
+import { resolveScope, scopeActual, scopeMerged } from '../scope/scope.ts';
+import type { TableGlobs } from '../scope/table-glob.ts';
 import { findingKey } from './finding-key.ts';
 import type { CheckProblem, CheckResult, Finding } from './finding.ts';
 
@@ -18,6 +19,12 @@ export interface EvaluateOptions {
   readonly rules?: RuleSettings;
   /** The schemas checked; by default every schema the models use. Nothing outside them is reported. */
   readonly schemas?: readonly string[];
+  /** Table globs never reported (see `Scope`). */
+  readonly ignore?: TableGlobs;
+  /** Table globs owned without a model: never orphans (see `Scope`). */
+  readonly owns?: TableGlobs;
+  /** When not empty, the only tables checked, as drizzle-kit's `tablesFilter` (see `Scope`). */
+  readonly tables?: TableGlobs;
   /** What the adapters could read only in part; passed through to the result. */
   readonly problems?: readonly CheckProblem[];
 }
@@ -29,9 +36,9 @@ export interface EvaluateOptions {
  * declare), keys and sorts the findings and counts them.
  */
 export function evaluate(options: EvaluateOptions): CheckResult {
-  const scope = resolveScope(options.expected.schema, options.schemas);
+  const scope = resolveScope(options.expected.schema, options);
   const expected = scopeMerged(options.expected, scope);
-  const changes = diffSchemas(expected, scopeSchema(options.actual, scope), { referenced: options.actual });
+  const changes = diffSchemas(expected, scopeActual(options.actual, scope, expected.schema), { referenced: options.actual });
 
   const order = Object.keys(rules);
   const findings: Finding[] = [];

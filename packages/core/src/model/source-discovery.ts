@@ -11,6 +11,8 @@ export interface DiscoveryContext {
   readonly file: string;
   /** Its absolute path, to resolve the user's own copy of an ORM from. */
   readonly path: string;
+  /** Drizzle's options that live outside the schema module (in drizzle.config.ts or the `drizzle()` call). */
+  readonly drizzle?: { readonly casing?: 'snake_case' | 'camelCase' | undefined };
 }
 
 export interface DiscoveredSource {

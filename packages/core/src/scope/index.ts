@@ -1,1 +1,2 @@
-export { inScope, resolveScope, scopeMerged, scopeSchema, type Scope } from './scope.ts';
+export { inScope, resolveScope, scopeActual, scopeMerged, scopeSchema, tableInScope, type Scope, type ScopeOptions } from './scope.ts';
+export { tableGlobError, tableMatcher, type TableGlobs } from './table-glob.ts';

@@ -18,6 +18,11 @@ export interface PostgresConnection {
 export interface ConnectOptions {
   /** How long to wait for the server to accept the connection, in milliseconds. Default 10 s. */
   readonly connectTimeoutMs?: number;
+  /**
+   * Gives up connecting when it aborts: the socket is torn down at once, so no half-open connection (or the driver's
+   * connect timer) outlives the caller's own deadline and keeps the process alive.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** The default connect timeout, in milliseconds. */
@@ -47,10 +52,18 @@ export async function connectPostgres(url: string, options: ConnectOptions = {})
     );
     // A dropped connection must surface as the failed query, not as an unhandled 'error' event.
     client.on('error', () => {});
-    await client.connect();
+    options.signal?.throwIfAborted();
+    const abort = () => destroyClient(client!);
+    options.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      await client.connect();
+    } finally {
+      options.signal?.removeEventListener('abort', abort);
+    }
   } catch (cause) {
     // a failed attempt has nothing to end politely: drop the socket, whatever state it is in
     if (client) destroyClient(client);
+    if (options.signal?.aborted) throw new ConnectionError(`gave up connecting to ${target}: aborted`, { cause });
     throw new ConnectionError(`cannot connect to ${target}: ${describeConnectError(cause, timeoutMs, url)}`, { cause });
   }
   const connected = client;

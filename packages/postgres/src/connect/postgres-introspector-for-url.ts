@@ -3,6 +3,7 @@ import { PostgresIntrospector, type PostgresIntrospectorOptions } from '../intro
 import { IntrospectionError } from '../introspect/introspection-error.ts';
 import { QueryInterruptedError, withDeadline } from '../introspect/query-deadline.ts';
 import { connectPostgres, type ConnectOptions, type PostgresConnection } from './connect-postgres.ts';
+import { postgresClientIntrospector, type ConnectionLender, type PostgresClientLike, type PostgresPoolLike } from './postgres-introspector-for-client.ts';
 
 export interface PostgresUrlIntrospectorOptions extends ConnectOptions, Omit<PostgresIntrospectorOptions, 'cancel'> {}
 
@@ -20,11 +21,26 @@ export interface PostgresUrlIntrospectorOptions extends ConnectOptions, Omit<Pos
  * some defaults differ in spelling, so most checks open one connection; `comparePredicates()` likewise, only
  * when some partial-index predicates differ in spelling.
  */
-export function postgresIntrospector(url: string, options: PostgresUrlIntrospectorOptions = {}): Introspector {
+export function postgresIntrospector(url: string, options?: PostgresUrlIntrospectorOptions): Introspector;
+/**
+ * An introspector over connections the caller owns (a connected `pg.Client`, a `pg.Pool`, an ORM's pool as a
+ * {@link ConnectionLender}); they are borrowed per read and never ended. See `postgresClientIntrospector`.
+ */
+export function postgresIntrospector(
+  db: PostgresClientLike | PostgresPoolLike | ConnectionLender,
+  options?: Omit<PostgresUrlIntrospectorOptions, keyof ConnectOptions>,
+): Introspector;
+export function postgresIntrospector(
+  db: string | PostgresClientLike | PostgresPoolLike | ConnectionLender,
+  options: PostgresUrlIntrospectorOptions = {},
+): Introspector {
+  if (typeof db !== 'string') return postgresClientIntrospector(db, options);
+  const url = db;
   /** Connects, runs `use` with an introspector over the connection, and closes, whatever happens. */
   async function withIntrospector<T>(signal: AbortSignal | undefined, use: (introspector: PostgresIntrospector) => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
-    const connecting = connectPostgres(url, options);
+    // the signal also reaches the driver: an abort tears the half-open socket down rather than leaving it to the connect timeout
+    const connecting = connectPostgres(url, signal ? { ...options, signal } : options);
     // An abort while connecting must not wait for the connect timeout; a late connection is closed when it comes.
     const connection = await withDeadline(connecting, undefined, signal).catch((error: unknown) => {
       if (!(error instanceof QueryInterruptedError)) throw error;

@@ -1,0 +1,15 @@
+-- The database as the app's migrations build it: matches the entities.
+create table users (
+  id serial primary key,
+  email character varying(255) not null unique,
+  "displayName" text not null,
+  "createdAt" timestamp without time zone not null default now()
+);
+create table messages (
+  id serial primary key,
+  body text not null,
+  "readCount" integer not null default 0,
+  "authorId" integer not null references users (id) on delete cascade
+);
+insert into users (email, "displayName") values ('ada@example.com', 'Ada');
+insert into messages (body, "authorId") values ('hello', 1);

@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { importModule } from '../load/import-module.ts';
+import { UsageError } from '../usage-error.ts';
+
+/** What zero-config detection found in a project: the modules to check and the options the ORMs' own configs give. */
+export interface DetectedProject {
+  /** What was used, for the one line that says so: `drizzle.config.ts (schema src/db/schema.ts, casing snake_case)`. */
+  readonly used: readonly string[];
+  /** Module paths, directories or globs, relative to the project directory. */
+  readonly sources: readonly string[];
+  /** drizzle.config's `casing`. */
+  readonly casing?: 'snake_case' | 'camelCase';
+  /** drizzle.config's `schemaFilter`. */
+  readonly schemas?: readonly string[];
+  /** drizzle.config's `tablesFilter`. */
+  readonly tables?: readonly string[];
+}
+
+const drizzleConfigs = ['drizzle.config.ts', 'drizzle.config.mts', 'drizzle.config.js', 'drizzle.config.mjs', 'drizzle.config.cjs'];
+
+/** Where TypeORM projects keep their DataSource: the CLI's templates, the docs' examples, and common layouts. */
+const typeormDataSources = [
+  'src/data-source.ts',
+  'src/data-source.js',
+  'src/data-source.mts',
+  'src/db/data-source.ts',
+  'src/db/data-source.js',
+  'src/database/data-source.ts',
+  'src/database/data-source.js',
+  'src/config/data-source.ts',
+  'src/typeorm.config.ts',
+  'data-source.ts',
+  'data-source.js',
+  'typeorm.config.ts',
+  'typeorm.config.js',
+  'ormconfig.ts',
+  'ormconfig.js',
+  'src/ormconfig.ts',
+];
+
+/** Every file whose presence makes zero-config detection find something, relative to a package directory. */
+export const projectConfigFiles: readonly string[] = [...drizzleConfigs, ...typeormDataSources, '.sequelizerc'];
+
+/**
+ * Looks for the project's own ORM configuration in `directory`, as the ORMs' CLIs do when run there:
+ * drizzle-kit's `drizzle.config.*` (its `schema` paths, `casing`, `schemaFilter`, `tablesFilter`), a
+ * TypeORM DataSource module in the usual places, sequelize-cli's `.sequelizerc` (its `models-path`).
+ * Every one found contributes. Returns `undefined` when none is found.
+ *
+ * @throws UsageError when a config is found but cannot be read or names no models.
+ */
+export async function detectProject(directory: string): Promise<DetectedProject | undefined> {
+  const used: string[] = [];
+  const sources: string[] = [];
+  let detected: { casing?: 'snake_case' | 'camelCase'; schemas?: string[]; tables?: string[] } = {};
+
+  const drizzleConfig = drizzleConfigs.find((name) => existsSync(join(directory, name)));
+  if (drizzleConfig) {
+    const drizzle = await readDrizzleKitConfig(directory, drizzleConfig);
+    sources.push(...drizzle.schema);
+    detected = drizzle.options;
+    used.push(`${drizzleConfig} (${drizzle.described})`);
+  }
+  const dataSource = typeormDataSources.find((path) => existsSync(join(directory, path)));
+  if (dataSource && !sources.includes(dataSource)) {
+    sources.push(dataSource);
+    used.push(`${dataSource} (a TypeORM data source)`);
+  }
+  if (existsSync(join(directory, '.sequelizerc'))) {
+    const modelsPath = readSequelizerc(directory);
+    sources.push(modelsPath);
+    used.push(`.sequelizerc (models-path ${modelsPath})`);
+  }
+  if (sources.length === 0) return undefined;
+  return { used, sources, ...detected };
+}
+
+async function readDrizzleKitConfig(directory: string, file: string) {
+  const exports = await importModule(join(directory, file), directory);
+  const config = ('default' in exports ? exports['default'] : exports) as Record<string, unknown> | undefined;
+  const list = (key: string): string[] | undefined => {
+    const value = config?.[key];
+    if (value === undefined) return undefined;
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+    throw new UsageError(`${file}: "${key}" is neither a string nor an array of strings, as drizzle-kit requires`);
+  };
+  const schema = list('schema');
+  if (!schema || schema.length === 0) throw new UsageError(`${file} has no "schema": ormdrift checks the schema modules drizzle-kit reads from it`);
+  const casing = config?.['casing'] as 'snake_case' | 'camelCase' | undefined;
+  if (casing !== undefined && casing !== 'snake_case' && casing !== 'camelCase') {
+    throw new UsageError(`${file}: "casing" must be 'snake_case' or 'camelCase', as drizzle-kit requires`);
+  }
+  const schemas = list('schemaFilter');
+  const tables = list('tablesFilter');
+  const options = { ...(casing ? { casing } : {}), ...(schemas ? { schemas } : {}), ...(tables ? { tables } : {}) };
+  const described = [
+    `schema ${schema.join(', ')}`,
+    ...(casing ? [`casing ${casing}`] : []),
+    ...(schemas ? [`schemaFilter ${schemas.join(', ')}`] : []),
+    ...(tables ? [`tablesFilter ${tables.join(', ')}`] : []),
+  ].join('; ');
+  // drizzle-kit reads `schema` relative to where it runs: the directory of its config
+  return { schema: schema.map((path) => path.replace(/^\.\//, '')), options, described };
+}
+
+/** sequelize-cli's `.sequelizerc` is a CommonJS module without an extension, exporting `{ 'models-path': ... }`. */
+function readSequelizerc(directory: string): string {
+  const file = join(directory, '.sequelizerc');
+  let options: Record<string, unknown>;
+  try {
+    options = createRequire(file)(file) as Record<string, unknown>;
+  } catch (cause) {
+    throw new UsageError(`.sequelizerc threw while being read: ${(cause as Error).message.split('\n')[0]}`, { cause });
+  }
+  const modelsPath = options['models-path'];
+  const path = typeof modelsPath === 'string' ? modelsPath : 'models';
+  if (!existsSync(resolve(directory, path))) throw new UsageError(`.sequelizerc: its models-path ${path} does not exist`);
+  return relative(directory, resolve(directory, path)) || '.';
+}

@@ -1,0 +1,87 @@
+import { reporters, type CheckResult, type RuleSettings } from '@ormdrift/core';
+import { allowFindings, checkSchema, type AllowEntry, type GuardDatabase, type GuardSources } from '@ormdrift/guard';
+
+/** What `toHaveNoDrift` accepts on a finished check. */
+export interface NoDriftOptions {
+  /** Findings to accept: a code, or `{ code, table }`. */
+  readonly allow?: readonly AllowEntry[];
+}
+
+/** What `toMatchDatabase` accepts. */
+export interface MatchDatabaseOptions extends NoDriftOptions {
+  /** Per-code severities, as in the CLI's config: `{ 'extra-column': 'off' }`. */
+  readonly rules?: RuleSettings;
+  /** Check only these schemas; by default every schema the models use. */
+  readonly schemas?: readonly string[];
+}
+
+/** The part of vitest's and jest's matcher context the matchers read. */
+interface MatcherContext {
+  readonly isNot?: boolean;
+}
+
+interface MatcherResult {
+  readonly pass: boolean;
+  readonly message: () => string;
+}
+
+/**
+ * `expect(result).toHaveNoDrift(options?)`: passes when a `CheckResult` holds no finding (after `allow`). The
+ * failure message is the text report, grouped by table with what the models expect and what the database has.
+ */
+function toHaveNoDrift(this: MatcherContext, received: unknown, options: NoDriftOptions = {}): MatcherResult {
+  if (!isCheckResult(received)) {
+    throw new TypeError(`toHaveNoDrift expects an ormdrift CheckResult (what check() returns), got ${describe(received)}`);
+  }
+  return verdict(this, allowFindings(received, options.allow));
+}
+
+/**
+ * `await expect(source).toMatchDatabase(db, options?)`: checks `source` (a TypeORM DataSource or entities, a
+ * Sequelize instance or models, a Drizzle schema object, a SchemaSource, or an array of them) against `db` (a
+ * `postgres://` URL, a `pg` Client or Pool, or an open TypeORM, Sequelize or Drizzle connection, borrowed and never
+ * closed) and passes when they match. A check that compares nothing (no table declared) fails, under `.not` too.
+ */
+async function toMatchDatabase(this: MatcherContext, received: unknown, db: unknown, options: MatchDatabaseOptions = {}): Promise<MatcherResult> {
+  const result = await checkSchema({
+    sources: received as GuardSources,
+    db: db as GuardDatabase,
+    ...(options.allow ? { allow: options.allow } : {}),
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.schemas ? { schemas: options.schemas } : {}),
+  });
+  return verdict(this, result);
+}
+
+/** `pass` says whether the database matches; vitest and jest flip it for `.not` themselves. */
+function verdict(context: MatcherContext, result: CheckResult): MatcherResult {
+  const pass = result.findings.length === 0;
+  const { tables } = result.summary;
+  const report = reporters.text({ color: false }).render(result).trimEnd();
+  return {
+    pass,
+    message: () =>
+      context.isNot
+        ? `expected the database to differ from the models, but all ${tables} declared table${tables === 1 ? '' : 's'} match`
+        : `expected the database to match the models, but ormdrift found drift:\n\n${report}`,
+  };
+}
+
+function isCheckResult(value: unknown): value is CheckResult {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as CheckResult).findings) &&
+    typeof (value as CheckResult).summary === 'object' &&
+    Array.isArray((value as CheckResult).problems)
+  );
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return value.constructor?.name ?? 'an object';
+}
+
+/** The matchers, for `expect.extend(ormdriftMatchers)` in vitest or jest. */
+export const ormdriftMatchers = { toHaveNoDrift, toMatchDatabase };

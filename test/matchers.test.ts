@@ -1,0 +1,119 @@
+/**
+ * `@ormdrift/vitest` as its users run it: the built package, loaded by real vitest (ESM, `setupFiles`) and real jest
+ * with ts-jest (CommonJS, `setupFilesAfterEnv`), on example test files that must pass, and that must fail with
+ * ormdrift's report as the message.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const fixtures = join(root, 'test/fixtures/matchers');
+const require = createRequire(join(root, 'package.json'));
+
+let clean: TestDatabase;
+let drifted: TestDatabase;
+beforeAll(async () => {
+  // the package as published: its ESM and CommonJS builds
+  if (!existsSync(join(root, 'packages/vitest/dist/setup.cjs'))) {
+    const build = spawnSync('pnpm', ['--filter', '@ormdrift/vitest', 'build'], { cwd: root, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+  }
+  clean = await createTestDatabase();
+  await clean.query('create table notes (id serial primary key, title text not null)');
+  drifted = await createTestDatabase();
+  await drifted.query('create table notes (id serial primary key, title varchar(20))');
+}, 120_000);
+afterAll(async () => {
+  await clean?.drop();
+  await drifted?.drop();
+});
+
+interface TestOutcome {
+  readonly title: string;
+  readonly status: string;
+  readonly message: string;
+}
+
+/** Runs a test runner as a user does, and reads its JSON report: each test's title, status and failure message. */
+function run(command: readonly string[], cwd: string, output: string): { code: number | null; tests: TestOutcome[]; stderr: string } {
+  const child = spawnSync(process.execPath, command, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CLEAN_URL: clean.url, DRIFTED_URL: drifted.url, NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 180_000,
+  });
+  const report = JSON.parse(readFileSync(output, 'utf8')) as {
+    testResults: { name: string; assertionResults: { title: string; status: string; failureMessages: string[] }[] }[];
+  };
+  const tests = report.testResults.flatMap((file) =>
+    file.assertionResults.map((test) => ({
+      title: `${file.name.endsWith('fails.spec.ts') ? 'fails' : 'passes'}: ${test.title}`,
+      status: test.status,
+      message: test.failureMessages.join('\n'),
+    })),
+  );
+  return { code: child.status, tests, stderr: child.stderr };
+}
+
+function expectOutcomes(tests: readonly TestOutcome[], passing: readonly string[]): void {
+  expect(tests.filter((test) => test.title.startsWith('passes:')).map((test) => [test.title, test.status, test.message])).toEqual(
+    passing.map((title) => [`passes: ${title}`, 'passed', '']),
+  );
+  const failed = tests.filter((test) => test.title.startsWith('fails:'));
+  expect(failed.map((test) => [test.title, test.status])).toEqual([
+    ['fails: the models match the drifted database', 'failed'],
+    ['fails: .not on the clean database', 'failed'],
+  ]);
+  const [drift, not] = failed.map((test) => test.message);
+  expect(drift).toContain('expected the database to match the models, but ormdrift found drift:');
+  expect(drift).toMatch(/^notes$/m);
+  expect(drift).toMatch(/error +notes\.title is text in Note \(typeorm\) but character varying\(20\) in the database/);
+  expect(drift).toMatch(/expected type: text\n +actual {3}type: character varying\(20\)/);
+  expect(drift).toContain('✖ 1 error, 1 warning in 1 declared table');
+  expect(drift).not.toContain('\u001b[');
+  expect(not).toContain('expected the database to differ from the models, but all 1 declared table match');
+}
+
+describe('@ormdrift/vitest', () => {
+  it('vitest 4, ESM test files, setupFiles: passes and fails with the report', () => {
+    const cwd = join(fixtures, 'vitest');
+    const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
+    const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+    const result = run([vitest, 'run', '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${output}`], cwd, output);
+    expect(result.code).toBe(1);
+    expectOutcomes(result.tests, [
+      'the models match the clean database, given by URL',
+      '.not: the drifted database differs',
+      'allow accepts the drift by code',
+      'reuses a pg Pool the test owns',
+      "reuses the app's initialized DataSource",
+      'toHaveNoDrift on a CheckResult, and its asymmetric form',
+    ]);
+  }, 180_000);
+
+  it('jest 30 with ts-jest, CommonJS test files, setupFilesAfterEnv: passes and fails with the report', () => {
+    const cwd = join(fixtures, 'jest');
+    const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
+    const jest = join(dirname(require.resolve('jest/package.json')), 'bin/jest.js');
+    const result = run([jest, '--ci', '--json', `--outputFile=${output}`], cwd, output);
+    expect(result.code).toBe(1);
+    expectOutcomes(result.tests, [
+      'the models match the clean database, given by URL',
+      '.not: the drifted database differs',
+      'reuses a pg Pool the test owns',
+      "reuses the app's initialized DataSource",
+    ]);
+  }, 180_000);
+
+  it("types: jest's Matchers know both matchers, with their options", () => {
+    // ts-jest transpiles only (isolatedModules, to keep the runs short): the types are checked here, once
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    const check = spawnSync(process.execPath, [tsc, '-p', join(fixtures, 'jest/tsconfig.json')], { encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toBe('');
+  }, 120_000);
+});
