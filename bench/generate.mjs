@@ -118,14 +118,19 @@ function typeormClasses(n) {
     }
     out.push('}', '');
   }
-  out.push(
+  out.push(...dataSourceExport(n));
+  return out.join('\n');
+}
+
+/** The TypeORM DataSource both entity styles export: every generated entity, by class name. */
+function dataSourceExport(n) {
+  return [
     `export const AppDataSource = new DataSource({`,
     `  type: 'postgres',`,
     `  url: process.env.DATABASE_URL,`,
     `  entities: [${Array.from({ length: n }, (_, k) => className(k + 1)).join(', ')}],`,
     `});`,
-  );
-  return out.join('\n');
+  ];
 }
 
 function typeormSchemas(n) {
@@ -166,13 +171,7 @@ function typeormSchemas(n) {
       '',
     );
   }
-  out.push(
-    `export const AppDataSource = new DataSource({`,
-    `  type: 'postgres',`,
-    `  url: process.env.DATABASE_URL,`,
-    `  entities: [${Array.from({ length: n }, (_, k) => className(k + 1)).join(', ')}],`,
-    `});`,
-  );
+  out.push(...dataSourceExport(n));
   return out.join('\n');
 }
 

@@ -40,11 +40,24 @@ describe('every format from the CLI', () => {
     const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(9);
     expect(annotations).toContainEqual(
-      expect.stringMatching(/^::error file=src\/data-source\.ts,title=ormdrift missing-column%3A user_sessions::user_sessions\.message_count is declared/),
+      expect.stringMatching(
+        /^::error file=src\/entity\/user-session\.ts,line=5,title=ormdrift missing-column%3A user_sessions::user_sessions\.message_count is declared/,
+      ),
     );
     const written = await readFile(summary, 'utf8');
     expect(written.startsWith('# earlier step\n## ❌ ormdrift: 5 errors, 4 warnings in 4 declared tables')).toBe(true);
     expect(written).toContain('```mermaid');
+  });
+
+  it('sarif: results located at the line of the entity that declares the table', async () => {
+    const run = await cli(['check', 'src/data-source.ts', '--db', drifted.url, '--format', 'sarif']);
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout).runs[0].results as { ruleId: string; locations?: { physicalLocation: unknown }[] }[];
+    const missing = results.find((result) => result.ruleId === 'missing-column');
+    expect(missing?.locations?.[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/entity/user-session.ts', uriBaseId: 'SRCROOT' },
+      region: { startLine: 5 },
+    });
   });
 
   it('rejects an unknown format in one line naming the formats', async () => {

@@ -1,4 +1,4 @@
-import { escapeText } from '@ormdrift/core';
+import { escapeText, RuleSettingsError } from '@ormdrift/core';
 import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { baselineCommand } from './commands/baseline-command.ts';
 import { checkCommand } from './commands/check-command.ts';
@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 function describeError(error: unknown, command: string, debug: boolean, argv: readonly string[]): string {
-  const known = error instanceof UsageError || error instanceof ConnectionError || error instanceof SqlScriptError;
+  const known = error instanceof UsageError || error instanceof RuleSettingsError || error instanceof ConnectionError || error instanceof SqlScriptError;
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message, command, argv);

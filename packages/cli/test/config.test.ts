@@ -41,7 +41,7 @@ describe('a config error is exit 2 and one line naming the file and the key', ()
     [
       'an unknown key',
       { owner: 'auth' },
-      'ormdrift: ormdrift.config.json: unknown key "owner": the keys are name, sources, database, schemas, ignore, owns, rules, migrations, baseline, drizzle',
+      'ormdrift: ormdrift.config.json: unknown key "owner": the keys are name, sources, database, schemas, ignore, owns, rules, migrations, baseline, drizzle, workspace',
     ],
     ['a wrong type', { schemas: 'public' }, 'ormdrift: ormdrift.config.json: "schemas" must be an array of schema names'],
     [
@@ -64,6 +64,11 @@ describe('a config error is exit 2 and one line naming the file and the key', ()
       'a bad severity',
       { rules: { 'orphan-table': 'warning' } },
       `ormdrift: ormdrift.config.json: "rules.orphan-table" must be 'off', 'warn', 'error' or [severity, options]`,
+    ],
+    [
+      'an option its rule does not take',
+      { rules: { 'orphan-table': ['warn', { ignroe: ['legacy_*'] }] } },
+      'ormdrift: ormdrift.config.json: "rules": rule "orphan-table": unknown option "ignroe": the options are ignore',
     ],
     ['a bad drizzle casing', { drizzle: { casing: 'snake' } }, `ormdrift: ormdrift.config.json: "drizzle.casing" must be 'snake_case' or 'camelCase'`],
   ])('%s', async (name, config, expected) => {
@@ -124,7 +129,7 @@ describe('loading a config', () => {
         sources: ['src/db.ts', 'src/models/*.ts'],
         migrations: { path: 'migrations', kind: 'sql' },
         baseline: '.ormdrift-baseline.json',
-        rules: { 'orphan-table': 'off', 'extra-column': ['warn', { allow: ['legacy_*'] }] },
+        rules: { 'orphan-table': 'off', 'extra-column': ['warn', { ignore: ['legacy_*'] }] },
         owns: ['auth_*'],
       },
       'src/db.ts': '',
@@ -135,10 +140,10 @@ describe('loading a config', () => {
       name: '@acme/auth',
       sources: ['db.ts', '../src/models/*.ts'],
       owns: ['auth_*'],
-      rules: { 'orphan-table': 'off', 'extra-column': 'warn' },
-      ruleOptions: { 'extra-column': { allow: ['legacy_*'] } },
+      rules: { 'orphan-table': 'off', 'extra-column': ['warn', { ignore: ['legacy_*'] }] },
       migrations: { path: '../migrations', kind: 'sql' },
       baseline: '../.ormdrift-baseline.json',
+      directory: repository,
     });
   });
 
@@ -174,5 +179,14 @@ describe('loading a config', () => {
     // the file's kind was about the file's migrations, not about the ones the flag names
     expect(flagged.migrationsKind).toBeUndefined();
     expect(flagged.rules).toEqual({ 'orphan-table': 'off', 'extra-column': 'off' });
+  });
+
+  it('--rule sets the severity and keeps the options the file gives that rule', async () => {
+    const cwd = project('flag over options', {
+      'ormdrift.config.json': { sources: 'src/db.ts', rules: { 'orphan-table': ['warn', { ignore: ['legacy_*'] }] } },
+      'src/db.ts': '',
+    });
+    const input = await resolveCheckInput({ modules: [], rules: { 'orphan-table': 'error' } }, { cwd });
+    expect(input.rules).toEqual({ 'orphan-table': ['error', { ignore: ['legacy_*'] }] });
   });
 });

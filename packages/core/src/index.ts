@@ -70,8 +70,18 @@ export type { Report, Rule, RuleContext, RuleHandlers, RuleMeta, Severity, Sever
 export { migrationLedgers } from './rules/orphan-table.ts';
 
 export { check, type CheckOptions } from './check/check.ts';
-export { evaluate, type EvaluateOptions, type RuleSettings } from './check/evaluate.ts';
-export type { BaselineOutcome, CheckProblem, CheckResult, CheckSummary, Finding, FindingCause } from './check/finding.ts';
+export { evaluate, type EvaluateOptions } from './check/evaluate.ts';
+export {
+  resolveRuleSettings,
+  RuleSettingsError,
+  validateRuleSettings,
+  type ResolvedRuleSetting,
+  type RuleOptions,
+  type RuleSetting,
+  type RuleSettings,
+} from './rules/rule-settings.ts';
+export type { BaselineOutcome, CheckProblem, CheckResult, CheckSummary, Finding, FindingCause, FindingFields, FindingOf } from './check/finding.ts';
+export type { ColumnShape, EnumShape, FindingSides, IndexShape, UniqueShape } from './check/finding-sides.ts';
 export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 
 export { planFix, type FixInput, type PlanFixOptions } from './plan/plan-fix.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, isReporterName, mergeRegistries, reporters, type CheckResult } from '@ormdrift/core';
-import { column, dbTable, schema, source, table } from './support/models.ts';
+import { column, dbTable, index, schema, source, table } from './support/models.ts';
 
 const sessionId = column('id', 'serial', { default: `nextval('user_sessions_id_seq'::regclass)` });
 
@@ -51,6 +51,20 @@ const visible = (text: string) => text.replace(/\u001b\[(\d+)m/g, '<$1>');
 const ansi = /\u001b\[/;
 
 describe('text reporter', () => {
+  it('prints a nested value (the index that serves a missing one) as data, not [object Object]', () => {
+    const served = evaluate({
+      expected: mergeRegistries([
+        schema([
+          table('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'], indexes: [index(['org_id'])] }),
+        ]),
+      ]),
+      actual: schema([dbTable('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'] })]),
+    });
+    const output = reporters.text({ color: false }).render(served);
+    expect(output).toContain('actual   servedBy: {"columns":["org_id","user_id"],"primaryKey":true}');
+    expect(output).not.toContain('[object Object]');
+  });
+
   it('groups findings by table, with what the models expect and what the database has', () => {
     const output = reporters.text({ color: false }).render(drifted);
     expect(output).not.toMatch(ansi);

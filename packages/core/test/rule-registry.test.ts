@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rules, rulesMeta, schemaChangeKinds } from '@ormdrift/core';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const handled = (kind: string) => Object.values(rules).some((rule) => kind in rule.create({ report() {} }));
+const handled = (kind: string) => Object.values(rules).some((rule) => kind in rule.create({ options: {}, report() {} }));
 
 describe('the rule registry', () => {
   it('has a rule for every change kind the diff produces', () => {
@@ -14,7 +14,7 @@ describe('the rule registry', () => {
 
   it('has only handlers for change kinds that exist', () => {
     const kinds = new Set<string>(schemaChangeKinds);
-    for (const rule of Object.values(rules)) expect(Object.keys(rule.create({ report() {} })).filter((kind) => !kinds.has(kind))).toEqual([]);
+    for (const rule of Object.values(rules)) expect(Object.keys(rule.create({ options: {}, report() {} })).filter((kind) => !kinds.has(kind))).toEqual([]);
   });
 
   it.each(Object.entries(rules))('%s: meta.code is its registry key', (code, rule) => {

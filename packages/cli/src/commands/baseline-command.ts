@@ -2,6 +2,7 @@ import { createBaseline, pruneBaseline } from '@ormdrift/core';
 import { defaultBaselineFile, readBaselineFile, writeBaselineFile } from '../baseline-io.ts';
 import type { CliIo } from '../cli-io.ts';
 import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
+import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 import { checkCommand } from './check-command.ts';
 
@@ -12,10 +13,11 @@ only new drift. Each finding is recorded by its stable key with a count; the fil
 JSON, meant to be committed.
 
 Options:
-  --out FILE        the baseline file (default: ${defaultBaselineFile})
+  --out FILE        the baseline file (default: the config's "baseline", else ${defaultBaselineFile})
   --prune           only remove the entries that no longer occur; add nothing new
   and every option of "ormdrift check" that chooses what is checked: --db, --migrations,
-  --schema, --rule, --env-file, the timeouts, --verbose, --debug
+  --schema, --rule, --config, --env-file, the timeouts, --verbose, --debug; the config file is
+  read as check reads it
 
 Exit codes: 0 baseline written, 2 usage, load or connection error.`;
 
@@ -28,7 +30,7 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
     io.stdout.write(`${baselineUsage}\n`);
     return 0;
   }
-  let file = defaultBaselineFile;
+  let named: string | undefined;
   let prune = false;
   const rest: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
@@ -37,9 +39,9 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
     else if (arg === '--out') {
       const value = argv[index + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError('option --out needs a value: see "ormdrift baseline --help"');
-      file = value;
+      named = value;
       index += 1;
-    } else if (arg.startsWith('--out=')) file = arg.slice('--out='.length);
+    } else if (arg.startsWith('--out=')) named = arg.slice('--out='.length);
     else if (arg === '--format' || arg.startsWith('--format=') || arg === '--baseline' || arg.startsWith('--baseline=')) {
       throw new UsageError(`ormdrift baseline takes no ${arg.split('=')[0]}: it writes the baseline file named by --out`);
     } else rest.push(arg);
@@ -48,6 +50,8 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
   // a baseline taken with every code off records nothing, and would later accept nothing: refuse it
   if (rules.length > 0 && allCodesOff(parseRuleSettings(rules)))
     throw new UsageError(`${allCodesOffNotice}: a baseline would record no finding; leave some codes on`);
+  // the file check --baseline reads by default is the one to write: the config's "baseline"
+  const file = named ?? (await readConfig(configFlag(rest), io.cwd))?.baseline ?? defaultBaselineFile;
   const previous = prune ? await readBaselineFile(file, io.cwd) : undefined;
   return checkCommand(rest, io, async (result) => {
     if (previous) {
@@ -65,4 +69,11 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
     io.stderr.write(`ormdrift: wrote ${file}: ${findings} under ${keys}; commit it and run ormdrift check --baseline ${file}\n`);
     return 0;
   });
+}
+
+/** The value of `--config FILE` or `--config=FILE` among check's options, if given. */
+function configFlag(args: readonly string[]): string | undefined {
+  const at = args.findIndex((arg) => arg === '--config' || arg.startsWith('--config='));
+  if (at === -1) return undefined;
+  return args[at] === '--config' ? args[at + 1] : args[at]!.slice('--config='.length);
 }

@@ -9,6 +9,7 @@ import { postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '@ormdrift/discover';
 import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
+import { ModelLocator } from '../load/model-locations.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
@@ -22,7 +23,8 @@ import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { resolveCheckInput } from '../config/check-input.ts';
 import { casingHint } from '../casing-hint.ts';
 import { checkWorkspace, workspaceFlags } from '../workspace/check-workspace.ts';
-import { writeServiceReport } from '../workspace/service-report.ts';
+import { otherServicesClaims } from '../workspace/other-services.ts';
+import { databaseIdentity, writeServiceReport } from '../workspace/service-report.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -150,6 +152,12 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
   if (values.debug) process.setSourceMapsEnabled(true);
+  // run alone in one package of a workspace whose root config speaks of the services: theirs are no orphans here
+  const claims =
+    input.workspace && url && !values['service-report']
+      ? await otherServicesClaims(input.workspace, input.service, databaseIdentity(url), workspaceFlags(values, io.cwd), io)
+      : [];
+  const owns = claims.length > 0 ? [...(input.owns ?? []), ...claims] : input.owns;
 
   const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
@@ -168,9 +176,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       importTimeoutMs,
       verbose: values.verbose === true,
       ignore: input.ignore,
-      owns: input.owns,
+      owns,
       tables: input.tables,
       drizzleCasing: input.drizzleCasing,
+      // the formats that point at code; reading the sources costs time the others do not need to spend
+      locateModels: format === 'sarif' || format === 'github' || format === 'markdown',
     },
     io,
   );
@@ -224,6 +234,11 @@ export interface CheckModulesOptions {
   /** The database to read: a URL, or a lender of one (the throwaway server that `--migrations` builds). */
   readonly database: string | DatabaseAccess;
   readonly schemas?: string[] | undefined;
+  /**
+   * Find each model's declaration (file and line) in the app's sources, for reports that point at code; otherwise
+   * a model's file is the module it was found through.
+   */
+  readonly locateModels?: boolean;
   readonly rules: RuleSettings;
   readonly connectTimeoutMs?: number | undefined;
   readonly statementTimeoutMs?: number | undefined;
@@ -261,12 +276,25 @@ export async function checkModules(files: readonly string[], options: CheckModul
     );
   }
 
+  // where each model is declared, for reports that point at code (SARIF, GitHub annotations)
+  const locator = options.locateModels
+    ? new ModelLocator(
+        modules.map((module) => module.path),
+        io.cwd,
+      )
+    : undefined;
   const database = options.database;
   const lend: DatabaseAccess = typeof database === 'string' ? (use) => use(database) : database;
   // The models are loaded before the introspector connects: a broken model is reported without touching the database.
   const result = await lend((url) =>
     check({
-      sources: sources.map((source) => ({ name: source.name, load: () => loadSource(source, importTimeoutMs) })),
+      sources: sources.map((source) => ({
+        name: source.name,
+        load: async () => {
+          const loaded = await loadSource(source, importTimeoutMs);
+          return locator ? locator.locate(loaded) : loaded;
+        },
+      })),
       introspector: postgresIntrospector(url, {
         ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
         ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),

@@ -7,6 +7,7 @@ import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { parseDuration } from '../parse-duration.ts';
+import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const diffUsage = `Usage: ormdrift diff --db URL (--against URL | --migrations PATH) [options]
@@ -25,6 +26,9 @@ Options:
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     compare only this schema (repeatable; default: every schema of the expected side)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
+  --config FILE     read this config file instead of the first ormdrift.config.* found from the
+                    working directory upward: its database, migrations, schemas, ignore, owns and
+                    rules; flags override it
   --debug           print stack traces of errors
   -h, --help        show this help
 
@@ -44,6 +48,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      config: { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,36 +59,36 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const format = values.format;
   if (!isReporterName(format)) throw new UsageError(`unknown format "${format}": use --format ${Object.keys(reporters).join(' or --format ')}`);
-  const rules = parseRuleSettings(values.rule ?? []);
-  const url = values.db ?? io.env['DATABASE_URL'];
+  const config = await readConfig(values.config, io.cwd);
+  const rules = { ...config?.rules, ...parseRuleSettings(values.rule ?? []) };
+  const url = values.db ?? config?.database ?? io.env['DATABASE_URL'];
   if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
   if (values.against && values.migrations) throw new UsageError('compare with one expected side: pass --against URL or --migrations PATH, not both');
-  if (!values.against && !values.migrations) {
+  // the config's migrations are the expected side unless --against names another database
+  const migrations = values.migrations ?? (values.against ? undefined : config?.migrations?.path);
+  const migrationsKind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);
+  if (!values.against && !migrations) {
     throw new UsageError('nothing to compare with: pass --against postgres://... (the database it should look like) or --migrations PATH');
   }
+  const schemas = values.schema ?? (config?.schemas ? [...config.schemas] : undefined);
 
   // fail fast: a wrong --db is said before the other side is read or built (an embedded server takes seconds)
   await (await connectPostgres(url)).close();
-  const readExpected = (expectedUrl: string) => readSchema(expectedUrl, values.schema);
+  const readExpected = (expectedUrl: string) => readSchema(expectedUrl, schemas);
   let expected: SchemaModel;
   let provenance: Provenance;
   if (values.against) {
     expected = await readExpected(values.against);
     provenance = { orm: 'expected database', registry: shortName(values.against), model: shortName(values.against) };
   } else {
-    const target = await resolveMigrationsTarget(
-      values.migrations!,
-      values['migrations-kind'],
-      io.cwd,
-      parseDuration(values['migration-timeout'], '--migration-timeout'),
-    );
+    const target = await resolveMigrationsTarget(migrations!, migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'));
     expected = await withMigratedDatabase(target, io, values.debug === true, readExpected);
     provenance = { orm: 'built from migrations', registry: target.spec, model: target.spec };
   }
 
-  const result = await compare(url, expected, provenance, { schemas: values.schema, rules });
+  const result = await compare(url, expected, provenance, { schemas, rules, ignore: config?.ignore, owns: config?.owns });
   if (result.summary.tables === 0) {
-    const scope = values.schema ? ` in schema ${values.schema.map((name) => `"${name}"`).join(', ')}` : '';
+    const scope = schemas ? ` in schema ${schemas.map((name) => `"${name}"`).join(', ')}` : '';
     throw new UsageError(`nothing to compare: the expected side has no table${scope}: check --against, --migrations and --schema`);
   }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
@@ -118,7 +123,12 @@ async function compare(
   url: string,
   expected: SchemaModel,
   provenance: Provenance,
-  options: { schemas: string[] | undefined; rules: ReturnType<typeof parseRuleSettings> },
+  options: {
+    schemas: string[] | undefined;
+    rules: ReturnType<typeof parseRuleSettings>;
+    ignore?: readonly string[] | undefined;
+    owns?: readonly string[] | undefined;
+  },
 ): Promise<CheckResult> {
   const declared: SchemaModel = {
     // views and partitions are read, not declared: compare the tables a schema is made of
@@ -134,6 +144,8 @@ async function compare(
       introspector: new PostgresIntrospector(connection.client),
       rules: options.rules,
       ...(options.schemas ? { schemas: options.schemas } : {}),
+      ...(options.ignore ? { ignore: options.ignore } : {}),
+      ...(options.owns ? { owns: options.owns } : {}),
     });
   } finally {
     await connection.close().catch(() => {});

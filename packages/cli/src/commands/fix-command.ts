@@ -9,6 +9,7 @@ import { parseDuration } from '../parse-duration.ts';
 import { UsageError } from '../usage-error.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { resolveCheckInput } from '../config/check-input.ts';
 import { checkModules } from './check-command.ts';
 
 export const fixUsage = `Usage: ormdrift fix [modules...] (--db URL | --migrations PATH) [options]
@@ -33,6 +34,9 @@ Options:
   --apply           run the migration on --db (one transaction), then check again
   --schema NAME     fix only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL a finding code's severity, as for check: a code that is off is not fixed (repeatable)
+  --config FILE     read this config file instead of the first ormdrift.config.* found from the
+                    working directory upward: its sources, database, schemas, ignore, owns, rules
+                    and migrations, as check reads them; flags override it
   --debug           print stack traces of errors
   -h, --help        show this help
 
@@ -56,6 +60,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
       apply: { type: 'boolean' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      config: { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -64,30 +69,55 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stdout.write(`${fixUsage}\n`);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql');
+  const input = await resolveCheckInput(
+    {
+      modules: positionals,
+      config: values.config,
+      db: values.db,
+      schemas: values.schema,
+      rules: parseRuleSettings(values.rule ?? []),
+      migrations: values.migrations,
+      migrationsKind: values['migrations-kind'],
+    },
+    io,
+  );
+  if (input.detected) io.stderr.write(`ormdrift: ${input.detected}\n`);
+  const modules = input.modules;
+  if (modules.length === 0) {
+    throw new UsageError(
+      'no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql, or list them as "sources" in ormdrift.config.ts',
+    );
+  }
   if (values.concurrently && !values.out) throw new UsageError('--concurrently writes a second file next to the first: pass --out up.sql too');
   for (const [flag, file] of [
     ['--out', values.out],
     ['--rollback', values.rollback],
   ] as const)
-    if (file) refuseSourceAsOutput(flag, file, positionals, io.cwd);
+    if (file) refuseSourceAsOutput(flag, file, modules, io.cwd);
   if (values.out && values.rollback && resolve(io.cwd, values.out) === resolve(io.cwd, values.rollback)) {
     throw new UsageError(`--out and --rollback both name ${values.out}: the rollback would replace the migration; give them two files`);
   }
-  const migrations = values.migrations
-    ? await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
+  const migrations = input.migrations
+    ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
     : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
-  const url = values.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
+  const url = input.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
   if (!url && !migrations) {
     throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
   if (values.apply && !url) throw new UsageError('--apply runs the migration on --db: pass --db, or leave --apply out to write the next migration');
-  const rules = parseRuleSettings(values.rule ?? []);
   const database = url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, io, values.debug === true, use));
-  const options = { database, schemas: values.schema, rules };
+  const options = {
+    database,
+    schemas: input.schemas ? [...input.schemas] : undefined,
+    rules: input.rules,
+    ignore: input.ignore,
+    owns: input.owns,
+    tables: input.tables,
+    drizzleCasing: input.drizzleCasing,
+  };
 
-  const result = await checkModules(positionals, options, io);
+  const result = await checkModules(modules, options, io);
   const plan = planFix(result, { concurrently: values.concurrently === true });
   const scripts = renderFix(plan);
 
@@ -106,7 +136,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
   await runSqlScript(url!, scripts.batches, {
     onNotice: (notice) => io.stderr.write(`  ${notice.severity.toLowerCase()}: ${escapeText(notice.message.replace(/^ormdrift: /, ''))}\n`),
   });
-  const after = await checkModules(positionals, options, io);
+  const after = await checkModules(modules, options, io);
   io.stderr.write(`${recheckSummary(result, after)}\n`);
   return after.summary.errors > 0 ? 1 : 0;
 }

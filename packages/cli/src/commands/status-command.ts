@@ -15,6 +15,7 @@ import { listMigrations } from '../migrations/list-migrations.ts';
 import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { resolveMigrationsTarget, type MigrationsTarget } from '../migrations/migrations-target.ts';
 import { parseDuration } from '../parse-duration.ts';
+import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const statusUsage = `Usage: ormdrift status --migrations PATH [options]
@@ -28,6 +29,8 @@ Options:
   --migrations PATH a folder of .sql files, a drizzle-kit folder, a folder of TypeORM or
                     sequelize-cli migrations, or a module exporting a TypeORM DataSource
   --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
+  --config FILE     read this config file instead of the first ormdrift.config.* found from the
+                    working directory upward: its migrations and database; flags override it
   --ledger TABLE    the ledger table, when the project named it otherwise (schema.table or table)
   --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
   --statement-timeout DURATION  limit each query on the ledger (default 10s; ormdrift itself waits 2s more)
@@ -51,6 +54,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
       ledger: { type: 'string' },
       'connect-timeout': { type: 'string' },
       'statement-timeout': { type: 'string' },
+      config: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       debug: { type: 'boolean' },
@@ -62,10 +66,15 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
     return 0;
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use --format text or --format json`);
-  if (!values.migrations) throw new UsageError('no migrations to compare: ormdrift status --migrations migrations/ --db postgres://...');
-  const url = values.db ?? io.env['DATABASE_URL'];
+  const config = await readConfig(values.config, io.cwd);
+  const migrations = values.migrations ?? config?.migrations?.path;
+  const kind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);
+  if (!migrations) {
+    throw new UsageError('no migrations to compare: ormdrift status --migrations migrations/ --db postgres://..., or set "migrations" in ormdrift.config.ts');
+  }
+  const url = values.db ?? config?.database ?? io.env['DATABASE_URL'];
   if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
-  const target = await resolveMigrationsTarget(values.migrations, values['migrations-kind'], io.cwd);
+  const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
   const status = await readMigrationStatus(target, url, io.cwd, values.ledger, {
     connectTimeoutMs: parseDuration(values['connect-timeout'], '--connect-timeout'),

@@ -1,8 +1,11 @@
 import type { RuleSettings } from '@ormdrift/core';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CliIo } from '../cli-io.ts';
 import { detectProject } from './detect-project.ts';
-import { findConfigFile } from './find-config.ts';
+import { findConfigFile, isProjectRoot, packageJson } from './find-config.ts';
 import { loadConfig, type LoadedConfig } from './load-config.ts';
+import { readConfig } from './read-config.ts';
 
 /** What the command line of `ormdrift check` says; a flag given overrides the config file. */
 export interface CheckFlags {
@@ -43,6 +46,11 @@ export interface CheckInput {
   readonly config?: LoadedConfig;
   /** What zero-config detection used, as one line for stderr; absent when the command line or a config file named the modules. */
   readonly detected?: string;
+  /**
+   * The config at the workspace root, when it has `workspace` and the run is in a package below it: what
+   * this service learns of the other services (see `OrmdriftConfig.workspace`).
+   */
+  readonly workspace?: LoadedConfig;
 }
 
 /**
@@ -53,8 +61,11 @@ export interface CheckInput {
  * @throws UsageError from `loadConfig` and `detectProject`.
  */
 export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'>): Promise<CheckInput> {
-  const configFile = flags.config ?? findConfigFile(io.cwd, { upward: flags.configAbove !== false });
-  const config = configFile === undefined ? undefined : await loadConfig(configFile, io.cwd);
+  let config = await readConfig(flags.config, io.cwd, { upward: flags.configAbove !== false });
+  let workspace: LoadedConfig | undefined;
+  // a workspace root's config speaks of the services, not for the package it was found from
+  if (config?.workspace && flags.config === undefined && config.directory !== resolve(io.cwd)) [workspace, config] = [config, undefined];
+  else if (flags.configAbove !== false) workspace = await readWorkspaceConfig(io.cwd);
   let modules = flags.modules.length > 0 ? flags.modules : (config?.sources ?? []);
   const detected = modules.length === 0 && !config?.sources ? await detectProject(io.cwd) : undefined;
   if (detected) modules = detected.sources;
@@ -67,7 +78,7 @@ export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'
   const baseline = flags.baseline ?? config?.baseline;
   return {
     modules,
-    rules: { ...config?.rules, ...flags.rules },
+    rules: withSeverities(config?.rules ?? {}, flags.rules),
     ...(db === undefined ? {} : { db }),
     ...(schemas === undefined ? {} : { schemas }),
     ...(migrations === undefined ? {} : { migrations }),
@@ -78,7 +89,33 @@ export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'
     ...(detected?.tables ? { tables: detected.tables } : {}),
     ...(casing ? { drizzleCasing: casing } : {}),
     ...(config?.name ? { service: config.name } : {}),
+    ...(workspace ? { workspace } : {}),
     ...(config ? { config } : {}),
     ...(detected ? { detected: `no modules given and no ormdrift config: checking ${detected.used.join(' and ')}` } : {}),
   };
+}
+
+/** `--rule CODE=LEVEL` over the file's `rules`: the flag sets the severity, the file's options for that rule stay. */
+function withSeverities(file: RuleSettings, flags: RuleSettings): RuleSettings {
+  const merged: Record<string, unknown> = { ...file };
+  for (const [code, level] of Object.entries(flags)) {
+    const written = merged[code];
+    merged[code] = Array.isArray(written) && written.length === 2 ? [level, written[1]] : level;
+  }
+  return merged as RuleSettings;
+}
+
+/**
+ * The config at the root of the workspace `cwd` is in (pnpm-workspace.yaml or package.json `workspaces`),
+ * when it has a `workspace` key and the root is not `cwd` itself; otherwise `undefined`.
+ */
+async function readWorkspaceConfig(cwd: string): Promise<LoadedConfig | undefined> {
+  for (let directory = dirname(resolve(cwd)); ; directory = dirname(directory)) {
+    if (existsSync(join(directory, 'pnpm-workspace.yaml')) || packageJson(directory)?.['workspaces'] !== undefined) {
+      const file = findConfigFile(directory, { upward: false });
+      const config = file === undefined ? undefined : await loadConfig(file, cwd);
+      return config?.workspace ? config : undefined;
+    }
+    if (isProjectRoot(directory) || dirname(directory) === directory) return undefined;
+  }
 }

@@ -28,6 +28,7 @@ export const configSchema = z
     migrations: z.union([z.string().min(1), z.strictObject({ path: z.string().min(1), kind: z.enum(migrationsKinds).optional() })]),
     baseline: z.string().min(1),
     drizzle: z.strictObject({ casing: z.enum(['snake_case', 'camelCase']).optional() }),
+    workspace: z.strictObject({ owns: z.record(z.string().min(1), z.array(glob)).optional(), loadServices: z.boolean().optional() }),
   })
   .partial();
 
@@ -43,6 +44,7 @@ export const configKeyShapes: Readonly<Record<keyof z.infer<typeof configSchema>
   migrations: `a path, or { path, kind } with kind ${migrationsKinds.join(', ')}`,
   baseline: 'the path of a baseline file',
   drizzle: "{ casing: 'snake_case' | 'camelCase' }",
+  workspace: '{ owns: { service: [table globs] }, loadServices: boolean }',
 };
 
 /**
@@ -57,7 +59,8 @@ export function describeConfigIssue(error: z.ZodError): string {
   if (issue.code === 'unrecognized_keys') {
     const parent = path.join('.');
     if (parent === 'rules') return `unknown finding code "${issue.keys[0]}" in "rules": the codes are ${ruleCodes.join(', ')}`;
-    const known = parent === '' ? Object.keys(configKeyShapes) : parent === 'drizzle' ? ['casing'] : ['path', 'kind'];
+    const known =
+      parent === '' ? Object.keys(configKeyShapes) : parent === 'drizzle' ? ['casing'] : parent === 'workspace' ? ['owns', 'loadServices'] : ['path', 'kind'];
     return `unknown key "${parent === '' ? '' : `${parent}.`}${issue.keys[0]}": the keys are ${known.join(', ')}`;
   }
   if (issue.code === 'custom') return `"${key}" ${issue.message}`;

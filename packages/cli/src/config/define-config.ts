@@ -32,6 +32,15 @@ export interface OrmdriftConfig {
   readonly baseline?: string;
   /** Drizzle's options that live outside the schema module: the `casing` of `drizzle()` and drizzle.config.ts. */
   readonly drizzle?: { readonly casing?: 'snake_case' | 'camelCase' };
+  /**
+   * In the config at a workspace root only: what a service checked alone in its own package
+   * (`ormdrift check` as its npm script) learns of the other services, so that their tables are not its
+   * orphans. `owns`: per service name, the table globs it owns (nothing is loaded: the cheap way).
+   * `loadServices: true`: each other service of the workspace is checked in a child process to learn the
+   * tables its models declare and its `owns` (the cost: one more check per service, its modules imported
+   * and the database read once more each). A config with `workspace` is not the config of the packages below it.
+   */
+  readonly workspace?: { readonly owns?: { readonly [service: string]: readonly string[] }; readonly loadServices?: boolean };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { importModule } from '../load/import-module.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -35,18 +35,22 @@ const typeormDataSources = [
   'data-source.js',
   'typeorm.config.ts',
   'typeorm.config.js',
-  'ormconfig.ts',
-  'ormconfig.js',
-  'src/ormconfig.ts',
 ];
 
+/**
+ * TypeORM's own config file before DataSource (0.2, still read by many projects' scripts): connection
+ * options whose `entities` name the entity files; an `ormconfig.ts` or `.js` may export a DataSource instead.
+ */
+const ormconfigs = ['ormconfig.json', 'ormconfig.js', 'ormconfig.cjs', 'ormconfig.ts', 'src/ormconfig.ts'];
+
 /** Every file whose presence makes zero-config detection find something, relative to a package directory. */
-export const projectConfigFiles: readonly string[] = [...drizzleConfigs, ...typeormDataSources, '.sequelizerc'];
+export const projectConfigFiles: readonly string[] = [...drizzleConfigs, ...typeormDataSources, ...ormconfigs, '.sequelizerc'];
 
 /**
  * Looks for the project's own ORM configuration in `directory`, as the ORMs' CLIs do when run there:
  * drizzle-kit's `drizzle.config.*` (its `schema` paths, `casing`, `schemaFilter`, `tablesFilter`), a
- * TypeORM DataSource module in the usual places, sequelize-cli's `.sequelizerc` (its `models-path`).
+ * TypeORM DataSource module in the usual places, else TypeORM's `ormconfig.{json,js,cjs,ts}` (the entity files
+ * its `entities` name, or the DataSource it exports), sequelize-cli's `.sequelizerc` (its `models-path`).
  * Every one found contributes. Returns `undefined` when none is found.
  *
  * @throws UsageError when a config is found but cannot be read or names no models.
@@ -67,6 +71,12 @@ export async function detectProject(directory: string): Promise<DetectedProject 
   if (dataSource && !sources.includes(dataSource)) {
     sources.push(dataSource);
     used.push(`${dataSource} (a TypeORM data source)`);
+  }
+  const ormconfig = dataSource ? undefined : ormconfigs.find((path) => existsSync(join(directory, path)));
+  if (ormconfig) {
+    const legacy = await readOrmconfig(directory, ormconfig);
+    sources.push(...legacy.sources);
+    used.push(`${ormconfig} (${legacy.described})`);
   }
   if (existsSync(join(directory, '.sequelizerc'))) {
     const modelsPath = readSequelizerc(directory);
@@ -119,4 +129,39 @@ function readSequelizerc(directory: string): string {
   const path = typeof modelsPath === 'string' ? modelsPath : 'models';
   if (!existsSync(resolve(directory, path))) throw new UsageError(`.sequelizerc: its models-path ${path} does not exist`);
   return relative(directory, resolve(directory, path)) || '.';
+}
+
+/**
+ * What an `ormconfig.*` names: the file itself when it exports a DataSource, else the entity paths and
+ * globs of its connection options (of the connection named `default`, or the first, when it lists several),
+ * which TypeORM reads relative to the project directory.
+ */
+async function readOrmconfig(directory: string, file: string): Promise<{ sources: string[]; described: string }> {
+  const path = join(directory, file);
+  let value: unknown;
+  if (file.endsWith('.json')) {
+    try {
+      value = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (cause) {
+      throw new UsageError(`${file} is not valid JSON: ${(cause as Error).message}`, { cause });
+    }
+  } else {
+    const exports = await importModule(path, directory);
+    value = 'default' in exports ? exports['default'] : exports;
+    // a module that builds a DataSource is read as any data source module is
+    if (Object.values(exports).some(isDataSource) || isDataSource(value)) return { sources: [file], described: 'a TypeORM data source' };
+  }
+  const connections = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
+  const options = connections.find((connection) => (connection?.['name'] ?? 'default') === 'default') ?? connections[0];
+  const entities = Array.isArray(options?.['entities']) ? options['entities'].filter((entity): entity is string => typeof entity === 'string') : [];
+  if (entities.length === 0) {
+    throw new UsageError(`${file} names no entity files in "entities": list the entity modules as "sources" in ormdrift.config.ts`);
+  }
+  const sources = entities.map((entity) => (isAbsolute(entity) ? relative(directory, entity) : entity.replace(/^\.\//, '')).replace(/\\/g, '/'));
+  return { sources, described: `entities ${sources.join(', ')}` };
+}
+
+/** A TypeORM DataSource (or 0.2 Connection) instance, told by its shape: the user's copy of TypeORM is not ours. */
+function isDataSource(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'options' in value && 'manager' in value && ('isInitialized' in value || 'isConnected' in value);
 }

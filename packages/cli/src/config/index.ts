@@ -4,3 +4,4 @@ export { configFileNames, findConfigFile, isProjectRoot, packageJson } from './f
 export { loadConfig, type LoadedConfig } from './load-config.ts';
 export { resolveCheckInput, type CheckFlags, type CheckInput } from './check-input.ts';
 export { detectProject, type DetectedProject } from './detect-project.ts';
+export { readConfig } from './read-config.ts';

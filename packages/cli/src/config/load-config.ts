@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
-import type { RuleSettings, SeveritySetting } from '@ormdrift/core';
+import { RuleSettingsError, type RuleSettings, validateRuleSettings } from '@ormdrift/core';
 import type { MigrationsKind } from '@ormdrift/postgres';
 import { isDynamicPattern } from 'tinyglobby';
 import { importModule } from '../load/import-module.ts';
@@ -24,13 +24,14 @@ export interface LoadedConfig {
   readonly schemas?: readonly string[];
   readonly ignore?: readonly string[];
   readonly owns?: readonly string[];
-  /** The severities of `rules`. */
+  /** `rules` as written (a severity, or `[severity, options]`), checked against each rule's options schema. */
   readonly rules: RuleSettings;
-  /** The options of `rules` entries written as `[severity, options]`, by code, as written. */
-  readonly ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly migrations?: { readonly path: string; readonly kind?: MigrationsKind };
   readonly baseline?: string;
   readonly drizzle?: OrmdriftConfig['drizzle'];
+  readonly workspace?: OrmdriftConfig['workspace'];
+  /** The directory of the config file, absolute. */
+  readonly directory: string;
 }
 
 /**
@@ -58,13 +59,12 @@ export async function loadConfig(path: string, cwd: string): Promise<LoadedConfi
       throw new UsageError(`${file}: "sources" names ${source}, which does not exist (relative to ${directory})`);
     }
   }
-  const rules: RuleSettings = {};
-  const ruleOptions: Record<string, Readonly<Record<string, unknown>>> = {};
-  for (const [code, entry] of Object.entries(config.rules ?? {})) {
-    if (entry === undefined) continue;
-    const [level, options] = typeof entry === 'string' ? [entry, undefined] : entry;
-    (rules as Record<string, SeveritySetting>)[code] = level;
-    if (options !== undefined) ruleOptions[code] = options;
+  let rules: RuleSettings;
+  try {
+    rules = validateRuleSettings(config.rules ?? {}, `${file}: "rules"`);
+  } catch (error) {
+    if (error instanceof RuleSettingsError) throw new UsageError(error.message, { cause: error });
+    throw error;
   }
   const migrations = typeof config.migrations === 'string' ? { path: config.migrations } : config.migrations;
   const name = config.name ?? packageName(directory);
@@ -77,10 +77,11 @@ export async function loadConfig(path: string, cwd: string): Promise<LoadedConfi
     ...(config.ignore === undefined ? {} : { ignore: config.ignore }),
     ...(config.owns === undefined ? {} : { owns: config.owns }),
     rules,
-    ruleOptions,
     ...(migrations === undefined ? {} : { migrations: { path: fromConfig(migrations.path), ...(migrations.kind ? { kind: migrations.kind } : {}) } }),
     ...(config.baseline === undefined ? {} : { baseline: fromConfig(config.baseline) }),
     ...(config.drizzle === undefined ? {} : { drizzle: config.drizzle }),
+    ...(config.workspace === undefined ? {} : { workspace: config.workspace }),
+    directory,
   };
 }
 

@@ -3,19 +3,20 @@ import type { SchemaChange, SchemaChangeKind } from '../diff/schema-change.ts';
 import type { MergedSchema } from '../merge/merge-registries.ts';
 import type { SchemaModel } from '../model/schema-model.ts';
 import { rules, type RuleCode } from '../rules/index.ts';
-import type { Report, Rule, RuleHandlers, Severity, SeveritySetting } from '../rules/rule.ts';
+import type { Report, Rule, RuleHandlers, Severity } from '../rules/rule.ts';
+import { resolveRuleSettings, type RuleSettings } from '../rules/rule-settings.ts';
 import { resolveScope, scopeActual, scopeMerged } from '../scope/scope.ts';
 import type { TableGlobs } from '../scope/table-glob.ts';
 import { findingKey } from './finding-key.ts';
 import type { CheckProblem, CheckResult, Finding } from './finding.ts';
 
-/** Per-code severity overrides, as in ESLint: `{ 'extra-column': 'off' }`. */
-export type RuleSettings = Partial<Record<RuleCode, SeveritySetting>>;
+export type { RuleSettings } from '../rules/rule-settings.ts';
 
 export interface EvaluateOptions {
   readonly expected: MergedSchema;
   /** The database as read; it may hold more than the scope (schemas that foreign keys point into). */
   readonly actual: SchemaModel;
+  /** Per-rule severities and options, validated first (`RuleSettingsError` when a rule or option is wrong). */
   readonly rules?: RuleSettings;
   /** The schemas checked; by default every schema the models use. Nothing outside them is reported. */
   readonly schemas?: readonly string[];
@@ -36,6 +37,7 @@ export interface EvaluateOptions {
  * declare), keys and sorts the findings and counts them.
  */
 export function evaluate(options: EvaluateOptions): CheckResult {
+  const settings = resolveRuleSettings(options.rules);
   const scope = resolveScope(options.expected.schema, options);
   const expected = scopeMerged(options.expected, scope);
   const changes = diffSchemas(expected, scopeActual(options.actual, scope, expected.schema), { referenced: options.actual });
@@ -44,16 +46,19 @@ export function evaluate(options: EvaluateOptions): CheckResult {
   const findings: Finding[] = [];
   const visitors = new Map<SchemaChangeKind, ((change: SchemaChange) => void)[]>();
   let current: SchemaChange | undefined;
-  for (const [code, rule] of Object.entries(rules) as [RuleCode, Rule<string>][]) {
-    const setting = options.rules?.[code];
+  for (const [code, rule] of Object.entries(rules) as [RuleCode, Rule<string, string, unknown>][]) {
+    const { severity: setting, options: ruleOptions } = settings.get(code) ?? { options: rule.meta.schema?.parse({}) ?? {} };
     if (setting === 'off') continue;
     const handlers: RuleHandlers = rule.create({
+      options: ruleOptions,
       report(report: Report) {
         const byDefault: Severity = rule.meta.messages[report.messageId]!;
         const severity: Severity = setting === 'warn' ? 'warning' : setting === 'error' ? 'error' : report.inherited ? lower(byDefault) : byDefault;
         const { messageId: _, object, ...rest } = report;
         const key = findingKey({ code, ...rest, ...(object === undefined ? {} : { object }) });
-        findings.push({ code, severity, key, ...rest, ...(current ? { change: current } : {}) });
+        if (!current) throw new Error(`rule ${code} reported outside a change handler`);
+        // the rule's code types its sides and its change kind (`FindingSides`); the registry is keyed by the same code
+        findings.push({ code, severity, key, ...rest, change: current } as Finding);
       },
     });
     for (const [kind, handler] of Object.entries(handlers) as [SchemaChangeKind, (change: SchemaChange) => void][]) {

@@ -1,4 +1,5 @@
-import type { SchemaChange } from '../diff/schema-change.ts';
+import type { SchemaChange, SchemaChangeOf } from '../diff/schema-change.ts';
+import type { FindingSides } from './finding-sides.ts';
 import type { Provenance, SchemaModel } from '../model/schema-model.ts';
 import type { SourceProblem } from '../model/schema-source.ts';
 import type { RuleCode } from '../rules/index.ts';
@@ -6,11 +7,24 @@ import type { Severity } from '../rules/rule.ts';
 
 /**
  * One difference, in the shape of the JSON report's findings (version 1). `expected` and `actual`
- * are plain JSON whose shape each code's page documents (a column reads `{ type, nullable, default }`,
- * a foreign key `{ columns, references, onDelete, onUpdate }`); `null` when that side has nothing.
+ * are plain JSON whose shape each code's page documents and `FindingSides` types (a column reads
+ * `{ type, nullable, default }`, a foreign key `{ columns, references, onDelete, onUpdate }`); `null`
+ * when that side has nothing. A union by code: `finding.code` narrows `expected`, `actual` and
+ * `change`, and `finding.change.kind` narrows the change's typed sides (model objects).
  */
-export interface Finding {
-  readonly code: RuleCode;
+export type Finding = { readonly [C in RuleCode]: FindingOf<C> }[RuleCode];
+
+/** A finding of one code, with that code's sides and change kind. */
+export interface FindingOf<C extends RuleCode> extends FindingFields {
+  readonly code: C;
+  readonly expected: FindingSides[C]['expected'];
+  readonly actual: FindingSides[C]['actual'];
+  /** The difference the finding came from. */
+  readonly change: SchemaChangeOf<FindingSides[C]['change']>;
+}
+
+/** What every finding has, whatever its code. */
+export interface FindingFields {
   readonly severity: Severity;
   /**
    * Stable identity: the code, the schema, the table, the column or constraint, and a hash of what the
@@ -23,18 +37,19 @@ export interface Finding {
   readonly table?: string;
   readonly column?: string;
   readonly message: string;
-  readonly expected: unknown;
-  readonly actual: unknown;
   readonly sources: readonly Provenance[];
   /** The ORM whose default the differing property is, when the model did not declare it; the severity is one lower. */
   readonly inherited?: string;
-  /** The difference the finding came from. */
-  readonly change?: SchemaChange;
   /** Why the drift happened, when known: the migration that creates the missing object, and whether the database applied it. */
   readonly cause?: FindingCause;
   /** The service (workspace package) that owns the table, when configured. */
   readonly service?: string;
 }
+
+// Fails to compile when a registered rule's code has no entry in `FindingSides`.
+type Unsided = Exclude<RuleCode, keyof FindingSides>;
+const everyCodeSided: [Unsided] extends [never] ? true : never = true;
+void everyCodeSided;
 
 /** The root cause of a finding, in the JSON report as `{ "migration": "004_add_message_count.sql", "applied": false }`. */
 export interface FindingCause {

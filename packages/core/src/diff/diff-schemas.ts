@@ -30,7 +30,7 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
     const found = actualIndex.enum(declared);
     const usedBy = firstEnumUser(expected.schema, declared);
     const user = usedBy ? { usedBy } : {};
-    if (!found) changes.push({ kind: 'missing-enum', enum: declared, ...user });
+    if (!found) changes.push({ kind: 'missing-enum', expected: declared, actual: null, ...user });
     else {
       const missingValues = declared.values.filter((value) => !found.values.includes(value));
       if (missingValues.length > 0) changes.push({ kind: 'modify-enum', expected: declared, actual: found, missingValues, ...user });
@@ -44,7 +44,7 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
   for (const table of expected.schema.tables) {
     const found = actualIndex.table(table);
     if (!found || !isTableLike(found)) {
-      changes.push({ kind: 'missing-table', table });
+      changes.push({ kind: 'missing-table', table, expected: table, actual: null });
       continue;
     }
     diffTable(table, found, changes, references, retyped);
@@ -56,7 +56,7 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
 
   for (const table of actual.tables) {
     if (!isTableLike(table) || table.kind === 'partition') continue;
-    if (!expectedIndex.table(table)) changes.push({ kind: 'extra-table', table });
+    if (!expectedIndex.table(table)) changes.push({ kind: 'extra-table', table, expected: null, actual: table });
   }
   return changes;
 }
@@ -103,7 +103,7 @@ function diffTable(
   for (const column of expected.columns) {
     const found = actualColumns.get(column.name);
     if (!found) {
-      changes.push({ kind: 'missing-column', table: expected, column });
+      changes.push({ kind: 'missing-column', table: expected, expected: column, actual: null });
       continue;
     }
     const key = `${expected.schema}.${expected.name}.${column.name}`;
@@ -115,12 +115,12 @@ function diffTable(
   }
   const declared = new Set(expected.columns.map((column) => column.name));
   for (const column of actual.columns) {
-    if (!declared.has(column.name)) changes.push({ kind: 'extra-column', table: expected, column });
+    if (!declared.has(column.name)) changes.push({ kind: 'extra-column', table: expected, expected: null, actual: column });
   }
 
   if (expected.primaryKey && !hasUnique(actual, { columns: expected.primaryKey.columns, nullsNotDistinct: false })) {
     const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false };
-    changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: true });
+    changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: true });
   }
   for (const unique of expected.uniques) {
     if (hasUnique(actual, unique)) continue;
@@ -136,7 +136,7 @@ function diffTable(
     if (otherNulls) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: otherNulls, changed: ['nullsNotDistinct'] });
     else if (otherWhere ?? fullKey)
       changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
-    else changes.push({ kind: 'missing-unique', table: expected, unique, primaryKey: false });
+    else changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false });
   }
   for (const index of expected.indexes) {
     const candidates = indexCandidates(actual, index);
@@ -151,11 +151,11 @@ function diffTable(
     }
     const servedBy =
       index.columns.length > 0 && (index.method ?? 'btree') === 'btree' && index.where === undefined ? leadingIndex(actual, index.columns) : undefined;
-    changes.push({ kind: 'missing-index', table: expected, index, ...(servedBy ? { servedBy } : {}) });
+    changes.push({ kind: 'missing-index', table: expected, expected: index, actual: null, ...(servedBy ? { servedBy } : {}) });
   }
   for (const foreignKey of expected.foreignKeys) {
     const found = actual.foreignKeys.filter((candidate) => sameForeignKey(foreignKey, candidate));
-    if (found.length === 0) changes.push({ kind: 'missing-foreign-key', table: expected, foreignKey });
+    if (found.length === 0) changes.push({ kind: 'missing-foreign-key', table: expected, expected: foreignKey, actual: null });
     else if (!found.some((candidate) => actionDifferences(foreignKey, candidate).length === 0)) {
       const other = found[0]!;
       changes.push({ kind: 'modify-foreign-key', table: expected, expected: foreignKey, actual: other, changed: actionDifferences(foreignKey, other) });

@@ -31,9 +31,9 @@ export function foreignKeyTypeChanges(expected: SchemaIndex, actual: SchemaIndex
         kind: 'foreign-key-type',
         table,
         column,
-        columnType: own.type,
         references: { schema: fk.references.schema, name: fk.references.name, column: referencedColumn },
-        referencedType: target.type,
+        expected: target.type,
+        actual: own.type,
         where,
       });
     });

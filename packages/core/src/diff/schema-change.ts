@@ -25,14 +25,22 @@ export interface EnumUser {
  * turns them into SQL; neither sees the models nor re-compares them. `table` is the expected
  * table (it carries the provenance) except for `extra-table`.
  *
+ * Every kind that compares the models with the database carries the two compared objects as typed
+ * sides: `expected` (what the models declare) and `actual` (what the database holds), `null` on the
+ * side that has none. So `change.kind` narrows them to the model types: `missing-*` is
+ * `{ expected: XModel; actual: null }`, `modify-*` is `{ expected: XModel; actual: XModel; changed }`,
+ * `extra-*` is `{ expected: null; actual: XModel }`. Only `registry-conflict`, a difference between
+ * two models, has no sides.
+ *
  * "Missing" and "modify" are separate kinds per object: an object that is absent and one that is
- * present but different are reported under different codes. A new comparison is one new kind here,
- * one branch in `diff/`, and one rule handler (the registry test fails until a rule handles it).
+ * present but different are reported under different codes. A new comparison is one new kind here
+ * (following the pattern above), one branch in `diff/`, and one rule handler (the registry test
+ * fails until a rule handles it).
  */
 export type SchemaChange =
   | { readonly kind: 'registry-conflict'; readonly conflict: RegistryConflict }
-  | { readonly kind: 'missing-table'; readonly table: TableModel }
-  | { readonly kind: 'missing-column'; readonly table: TableModel; readonly column: ColumnModel }
+  | { readonly kind: 'missing-table'; readonly table: TableModel; readonly expected: TableModel; readonly actual: null }
+  | { readonly kind: 'missing-column'; readonly table: TableModel; readonly expected: ColumnModel; readonly actual: null }
   | {
       readonly kind: 'modify-column';
       readonly table: TableModel;
@@ -44,21 +52,22 @@ export type SchemaChange =
     }
   | {
       /**
-       * A foreign-key column whose type differs from the column it references. `where` says where the two
-       * types were read: both from the models, the model's column against the database's referenced column,
-       * or both from the database (a foreign key only the database has, on a declared table).
+       * A foreign-key column whose type differs from the column it references: `expected` is the referenced
+       * column's type (what the key column should be), `actual` the key column's own. `where` says where the
+       * two types were read: both from the models, the model's column against the database's referenced
+       * column, or both from the database (a foreign key only the database has, on a declared table).
        */
       readonly kind: 'foreign-key-type';
       readonly table: TableModel;
       readonly column: string;
-      readonly columnType: ColumnType;
       readonly references: QualifiedName & { readonly column: string };
-      readonly referencedType: ColumnType;
+      readonly expected: ColumnType;
+      readonly actual: ColumnType;
       readonly where: 'models' | 'across' | 'database';
     }
-  | { readonly kind: 'extra-column'; readonly table: TableModel; readonly column: ColumnModel }
-  | { readonly kind: 'extra-table'; readonly table: TableModel }
-  | { readonly kind: 'missing-foreign-key'; readonly table: TableModel; readonly foreignKey: ForeignKeyModel }
+  | { readonly kind: 'extra-column'; readonly table: TableModel; readonly expected: null; readonly actual: ColumnModel }
+  | { readonly kind: 'extra-table'; readonly table: TableModel; readonly expected: null; readonly actual: TableModel }
+  | { readonly kind: 'missing-foreign-key'; readonly table: TableModel; readonly expected: ForeignKeyModel; readonly actual: null }
   | {
       /** A foreign key on the same columns to the same target exists, with other ON DELETE / ON UPDATE actions. */
       readonly kind: 'modify-foreign-key';
@@ -67,7 +76,14 @@ export type SchemaChange =
       readonly actual: ForeignKeyModel;
       readonly changed: readonly ('onDelete' | 'onUpdate')[];
     }
-  | { readonly kind: 'missing-unique'; readonly table: TableModel; readonly unique: UniqueModel; readonly primaryKey: boolean }
+  | {
+      readonly kind: 'missing-unique';
+      readonly table: TableModel;
+      readonly expected: UniqueModel;
+      readonly actual: null;
+      /** The declared unique is the table's primary key. */
+      readonly primaryKey: boolean;
+    }
   | {
       /**
        * A unique on the same columns exists but treats NULLs otherwise (NULLS NOT DISTINCT or not), or,
@@ -83,7 +99,8 @@ export type SchemaChange =
   | {
       readonly kind: 'missing-index';
       readonly table: TableModel;
-      readonly index: IndexModel;
+      readonly expected: IndexModel;
+      readonly actual: null;
       /** A full btree index (or the primary key, then `primaryKey: true`) whose leading columns are the declared ones. */
       readonly servedBy?: IndexModel & { readonly primaryKey?: boolean };
     }
@@ -99,7 +116,7 @@ export type SchemaChange =
       readonly actual: IndexModel;
       readonly changed: readonly IndexAspect[];
     }
-  | { readonly kind: 'missing-enum'; readonly enum: EnumModel; readonly usedBy?: EnumUser }
+  | { readonly kind: 'missing-enum'; readonly expected: EnumModel; readonly actual: null; readonly usedBy?: EnumUser }
   | {
       readonly kind: 'modify-enum';
       readonly expected: EnumModel;
@@ -136,3 +153,8 @@ export const schemaChangeKinds = [
 type Unlisted = Exclude<SchemaChangeKind, (typeof schemaChangeKinds)[number]>;
 const everyKindListed: [Unlisted] extends [never] ? true : never = true;
 void everyKindListed;
+
+// Fails to compile when a kind other than a registry conflict lacks its typed `expected` / `actual` sides.
+type WithoutSides = Exclude<SchemaChange, { readonly expected: unknown; readonly actual: unknown }>['kind'];
+const everyComparisonHasSides: [WithoutSides] extends ['registry-conflict'] ? true : never = true;
+void everyComparisonHasSides;

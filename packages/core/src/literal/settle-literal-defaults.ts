@@ -1,6 +1,7 @@
-import type { ColumnModel, SchemaModel, TableModel } from '../model/schema-model.ts';
+import type { ColumnModel, SchemaModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
+import { type Candidate, settledByServer } from '../normalize/server-verdicts.ts';
 import { valueSource } from '../normalize/value-source.ts';
 import { constantLiteral } from './constant-literal.ts';
 import type { CompareLiterals, LiteralPair } from './literal-comparison.ts';
@@ -19,7 +20,7 @@ export async function settleLiteralDefaults(
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<SchemaModel> {
   const declared = new SchemaIndex(expected);
-  const candidates: { table: TableModel; column: ColumnModel; pair: LiteralPair; default: string }[] = [];
+  const candidates: Candidate<ColumnModel, LiteralPair>[] = [];
   for (const table of actual.tables) {
     for (const column of table.columns) {
       const model = declared.column(table, column.name);
@@ -28,24 +29,10 @@ export async function settleLiteralDefaults(
       const wanted = constantLiteral(model.default);
       const found = constantLiteral(column.default);
       if (wanted === undefined || found === undefined) continue;
-      candidates.push({ table, column, pair: { type: column.type.raw, expected: wanted, actual: found }, default: model.default });
+      candidates.push({ object: column, pair: { type: column.type.raw, expected: wanted, actual: found }, spelling: model.default });
     }
   }
-  if (candidates.length === 0) return actual;
-
-  let verdicts: readonly (boolean | undefined)[];
-  try {
-    verdicts = await compare(
-      candidates.map((candidate) => candidate.pair),
-      options,
-    );
-  } catch {
-    return actual;
-  }
-  const settled = new Map<ColumnModel, string>();
-  candidates.forEach((candidate, index) => {
-    if (verdicts[index] === true) settled.set(candidate.column, candidate.default);
-  });
+  const settled = await settledByServer(candidates, compare, options);
   if (settled.size === 0) return actual;
   return {
     ...actual,

@@ -126,3 +126,13 @@ function canonicalName(base: string, modifiers: number[]): string {
   }
   return first === undefined ? name : `${name}(${modifiers.join(',')})`;
 }
+
+/**
+ * How many characters a text column holds: the length of a `character varying(n)`, `Infinity` for
+ * `text` and an unbounded `character varying`, `undefined` for every other type.
+ */
+export function characterLength(type: ColumnType): number | undefined {
+  if (type.name === 'character varying' || type.name === 'text') return Infinity;
+  const match = /^character varying\((\d+)\)$/.exec(type.name);
+  return match ? Number(match[1]) : undefined;
+}

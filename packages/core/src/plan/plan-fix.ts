@@ -66,8 +66,8 @@ class Planner {
     for (const change of this.#changes) {
       switch (change.kind) {
         case 'missing-enum':
-          this.#add('enums', change, { op: 'create-enum', enum: nameOf(change.enum), values: change.enum.values }, [
-            { op: 'drop-enum', enum: nameOf(change.enum) },
+          this.#add('enums', change, { op: 'create-enum', enum: nameOf(change.expected), values: change.expected.values }, [
+            { op: 'drop-enum', enum: nameOf(change.expected) },
           ]);
           break;
         case 'modify-enum':
@@ -77,8 +77,8 @@ class Planner {
           newTables.push(change);
           break;
         case 'missing-column':
-          this.#add('columns', change, { op: 'add-column', table: nameOf(change.table), column: change.column }, [
-            { op: 'drop-column', table: nameOf(change.table), column: change.column.name },
+          this.#add('columns', change, { op: 'add-column', table: nameOf(change.table), column: change.expected }, [
+            { op: 'drop-column', table: nameOf(change.table), column: change.expected.name },
           ]);
           break;
         case 'modify-column':
@@ -105,7 +105,7 @@ class Planner {
           this.#note(
             change,
             'extra-column',
-            `${displayName(change.table)}.${change.column.name}`,
+            `${displayName(change.table)}.${change.actual.name}`,
             'no model declares this column: dropping it loses its data, so it is left to a person (if inserts fail on it, give it a default or make it nullable)',
           );
           break;
@@ -117,7 +117,7 @@ class Planner {
             change,
             'type',
             `${displayName(change.table)}.${change.column}`,
-            `the column is ${formatColumnType(change.columnType)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.referencedType)}: decide which type is right, then change the other by hand (a type change rewrites the table)`,
+            `the column is ${formatColumnType(change.actual)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.expected)}: decide which type is right, then change the other by hand (a type change rewrites the table)`,
           );
           break;
         case 'modify-unique':
@@ -252,7 +252,7 @@ class Planner {
 
   #addUnique(change: Extract<SchemaChange, { kind: 'missing-unique' }>): void {
     const table = nameOf(change.table);
-    const { unique } = change;
+    const { expected: unique } = change;
     if (change.primaryKey) {
       const name = change.table.primaryKey?.name ?? this.#names.choose(table, [], 'pkey');
       // adding a primary key sets NOT NULL on its columns; undo that where the column allowed NULL
@@ -290,16 +290,16 @@ class Planner {
 
   #addIndex(change: Extract<SchemaChange, { kind: 'missing-index' }>): void {
     const table = nameOf(change.table);
-    if (change.index.columns.length === 0) {
+    if (change.expected.columns.length === 0) {
       this.#note(
         change,
         'expression-index',
-        `${displayName(change.table)} index ${change.index.name ?? ''}`,
+        `${displayName(change.table)} index ${change.expected.name ?? ''}`,
         'an expression index: the models give its name but not its expression, so ormdrift cannot write it',
       );
       return;
     }
-    const index = this.#namedIndex(table, change.index);
+    const index = this.#namedIndex(table, change.expected);
     this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [
       { op: 'drop-index', index: { schema: table.schema, name: index.name } },
     ]);
@@ -311,7 +311,7 @@ class Planner {
 
   #addForeignKey(change: Extract<SchemaChange, { kind: 'missing-foreign-key' }>): void {
     const table = nameOf(change.table);
-    const foreignKey = this.#namedForeignKey(table, change.foreignKey);
+    const foreignKey = this.#namedForeignKey(table, change.expected);
     this.#add('foreign-keys', change, { op: 'add-foreign-key', table, foreignKey, notValid: true }, [{ op: 'drop-constraint', table, name: foreignKey.name }]);
     this.#add('foreign-keys', change, { op: 'validate-foreign-key', table, name: foreignKey.name }, []);
   }

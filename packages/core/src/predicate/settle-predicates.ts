@@ -2,6 +2,7 @@ import type { IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/
 import { SchemaIndex } from '../model/schema-index.ts';
 import type { ComparePredicates, PredicatePair } from './predicate-comparison.ts';
 import { samePredicate } from './predicate-text.ts';
+import { type Candidate, settledByServer } from '../normalize/server-verdicts.ts';
 
 type Partial = IndexModel | UniqueModel;
 
@@ -19,7 +20,7 @@ export async function settlePredicates(
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<SchemaModel> {
   const found = new SchemaIndex(actual);
-  const candidates: { object: Partial; pair: PredicatePair; where: string }[] = [];
+  const candidates: Candidate<Partial, PredicatePair>[] = [];
   for (const table of expected.tables) {
     const stored = found.table(table);
     if (!stored) continue;
@@ -28,25 +29,11 @@ export async function settlePredicates(
       for (const object of [...stored.indexes, ...stored.uniques]) {
         if (object.where === undefined || samePredicate(object.where, declared.where)) continue;
         if (object.columns.join(',') !== declared.columns.join(',') && !(declared.columns.length === 0 && object.name === declared.name)) continue;
-        candidates.push({ object, pair: { table, expected: declared.where, actual: object.where }, where: declared.where });
+        candidates.push({ object, pair: { table, expected: declared.where, actual: object.where }, spelling: declared.where });
       }
     }
   }
-  if (candidates.length === 0) return actual;
-
-  let verdicts: readonly (boolean | undefined)[];
-  try {
-    verdicts = await compare(
-      candidates.map((candidate) => candidate.pair),
-      options,
-    );
-  } catch {
-    return actual;
-  }
-  const settled = new Map<Partial, string>();
-  candidates.forEach((candidate, index) => {
-    if (verdicts[index] === true && !settled.has(candidate.object)) settled.set(candidate.object, candidate.where);
-  });
+  const settled = await settledByServer(candidates, compare, options);
   if (settled.size === 0) return actual;
   const respell = <T extends Partial>(object: T): T => (settled.has(object) ? { ...object, where: settled.get(object)! } : object);
   return {

@@ -84,7 +84,9 @@ function details(finding: Finding): string[] {
   ];
   if (finding.expected !== null && finding.expected !== undefined) lines.push(`  - expected: ${markdownText(describeValue(finding.expected))}`);
   if (finding.actual !== null && finding.actual !== undefined) lines.push(`  - actual: ${markdownText(describeValue(finding.actual))}`);
-  const declared = finding.sources.map((source) => [source.model, source.file].filter(Boolean).join(' in ')).filter(Boolean);
+  const declared = finding.sources
+    .map((source) => [source.model, source.file && (source.line ? `${source.file}:${source.line}` : source.file)].filter(Boolean).join(' in '))
+    .filter(Boolean);
   if (declared.length > 0) lines.push(`  - declared by: ${markdownText(declared.join(', '))}`);
   const cause = describeCause(finding);
   if (cause) lines.push(`  - cause: ${markdownText(cause)}`);

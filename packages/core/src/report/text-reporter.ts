@@ -3,7 +3,7 @@ import { displayName } from '../model/qualified-name.ts';
 import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
 import { describeCause } from './describe-cause.ts';
-import { baselineLines } from './finding-groups.ts';
+import { baselineLines, describeValue, plural } from './finding-groups.ts';
 import { escapeText } from './escape-text.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -34,8 +34,9 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
         for (const finding of findings) {
           const severity = finding.severity === 'error' ? red('error  ') : yellow('warning');
           lines.push(`  ${severity} ${escapeText(finding.message)}  ${dim(finding.code)}`);
-          if (finding.expected !== null && finding.expected !== undefined) lines.push(`          ${dim('expected')} ${escapeText(describe(finding.expected))}`);
-          if (finding.actual !== null && finding.actual !== undefined) lines.push(`          ${dim('actual  ')} ${escapeText(describe(finding.actual))}`);
+          if (finding.expected !== null && finding.expected !== undefined)
+            lines.push(`          ${dim('expected')} ${escapeText(describeValue(finding.expected))}`);
+          if (finding.actual !== null && finding.actual !== undefined) lines.push(`          ${dim('actual  ')} ${escapeText(describeValue(finding.actual))}`);
           const cause = describeCause(finding);
           if (cause) lines.push(`          ${dim('cause   ')} ${escapeText(cause)}`);
         }
@@ -73,22 +74,4 @@ function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, 
   const meta = metas[code];
   if (meta) lines.push(`next: ${meta.nextStep} (${code}, see ${meta.docs})`);
   return lines;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** One line for an `expected`/`actual` value: a column reads as `integer not null default 0`. */
-function describe(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return String(value);
-  const record = value as Record<string, unknown>;
-  if (typeof record['type'] === 'string' && 'nullable' in record) {
-    const parts = [record['type'], record['nullable'] ? 'null' : 'not null'];
-    if (record['default'] !== null && record['default'] !== undefined) parts.push(`default ${String(record['default'])}`);
-    return parts.join(' ');
-  }
-  return Object.entries(record)
-    .map(([key, inner]) => `${key}: ${Array.isArray(inner) ? inner.join(', ') : inner === null ? 'none' : String(inner)}`)
-    .join('; ');
 }

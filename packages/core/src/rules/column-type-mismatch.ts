@@ -1,7 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy, inheritedFrom, inheritedNote } from './describe.ts';
 import type { ColumnType } from '../model/schema-model.ts';
-import { formatColumnType } from '../normalize/column-type.ts';
+import { characterLength, formatColumnType } from '../normalize/column-type.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 export const columnTypeMismatch = defineRule({
@@ -43,16 +43,10 @@ export const columnTypeMismatch = defineRule({
   },
 });
 
-function varcharLength(type: ColumnType): number | undefined {
-  if (type.name === 'character varying' || type.name === 'text') return Infinity;
-  const match = /^character varying\((\d+)\)$/.exec(type.name);
-  return match ? Number(match[1]) : undefined;
-}
-
 /** A database varchar wider than the model's (or unbounded) loses nothing the model writes. */
 function isWiderVarchar(expected: ColumnType, actual: ColumnType): boolean {
   if (expected.arrayDims > 0 !== actual.arrayDims > 0 || expected.name === 'text') return false;
-  const declared = varcharLength(expected);
-  const found = varcharLength(actual);
+  const declared = characterLength(expected);
+  const found = characterLength(actual);
   return declared !== undefined && found !== undefined && found > declared;
 }

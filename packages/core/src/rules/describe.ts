@@ -1,10 +1,11 @@
+import type { ColumnShape } from '../check/finding-sides.ts';
 import type { ColumnModel, TableModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import { canonicalDefault } from '../normalize/default-expression.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 /** The column shape findings carry in `expected` / `actual`. */
-export function columnShape(column: ColumnModel): { type: string; nullable: boolean; default: string | null } {
+export function columnShape(column: ColumnModel): ColumnShape {
   return {
     type: formatColumnType(column.type),
     nullable: column.nullable,

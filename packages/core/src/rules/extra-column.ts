@@ -1,6 +1,8 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, columnShape, declaredBy } from './describe.ts';
+import { z } from 'zod';
 import { valueSource } from '../normalize/value-source.ts';
+import { ignoreOption, nameMatcher } from './name-globs.ts';
 
 export const extraColumn = defineRule({
   meta: {
@@ -9,10 +11,16 @@ export const extraColumn = defineRule({
     docs: docsPath('extra-column'),
     messages: { undeclared: 'warning', blocksInserts: 'error' },
     nextStep: "declare these columns in the models, or drop them in a migration; set 'extra-column' to off if the database keeps columns on purpose",
+    schema: z.strictObject({
+      /** Columns the database keeps on purpose, as `column`, `table.column` or `schema.table.column` globs. */
+      ignore: ignoreOption,
+    }),
   },
   create(context) {
+    const ignored = nameMatcher(context.options.ignore);
     return {
-      'extra-column'({ table, column }) {
+      'extra-column'({ table, actual: column }) {
+        if (ignored([column.name, `${table.name}.${column.name}`, `${table.schema}.${table.name}.${column.name}`])) return;
         // The ORM never sends a value for it, so a NOT NULL column with nothing to fill it rejects every insert.
         const blocksInserts = !column.nullable && valueSource(column) === null;
         context.report({

@@ -1,6 +1,6 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy } from './describe.ts';
-import { formatColumnType } from '../normalize/column-type.ts';
+import { characterLength, formatColumnType } from '../normalize/column-type.ts';
 import type { ColumnType } from '../model/schema-model.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -17,10 +17,10 @@ export const fkTypeMismatch = defineRule({
       'foreign-key-type'(change) {
         const { table, column, references, where } = change;
         const target = `${displayName(references)}.${references.column}`;
-        const own = formatColumnType(change.columnType);
-        const referenced = formatColumnType(change.referencedType);
+        const own = formatColumnType(change.actual);
+        const referenced = formatColumnType(change.expected);
         // a key column that holds every value of the column it references loses nothing: a warning that says so
-        const wider = holdsEvery(change.columnType, change.referencedType);
+        const wider = holdsEvery(change.actual, change.expected);
         const base = {
           models: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which the models declare ${referenced}`,
           across: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which is ${referenced} in the database`,
@@ -53,12 +53,7 @@ function holdsEvery(own: ColumnType, referenced: ColumnType): boolean {
   const ownWidth = integerWidth[own.name];
   const referencedWidth = integerWidth[referenced.name];
   if (ownWidth !== undefined && referencedWidth !== undefined) return ownWidth > referencedWidth;
-  const length = (type: ColumnType) => {
-    if (type.name === 'text' || type.name === 'character varying') return Infinity;
-    const match = /^character varying\((\d+)\)$/.exec(type.name);
-    return match ? Number(match[1]) : undefined;
-  };
-  const ownLength = length(own);
-  const referencedLength = length(referenced);
+  const ownLength = characterLength(own);
+  const referencedLength = characterLength(referenced);
   return ownLength !== undefined && referencedLength !== undefined && ownLength > referencedLength;
 }

@@ -1,6 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { declaredBy } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
+import type { IndexShape } from '../check/finding-sides.ts';
 import type { IndexKeyOptions, IndexModel } from '../model/schema-model.ts';
 
 export const indexMismatch = defineRule({
@@ -50,7 +51,7 @@ export const indexMismatch = defineRule({
 });
 
 /** The compared properties of an index, as a finding's `expected` / `actual`. */
-function describeIndex(index: IndexModel, changed: readonly string[]): Record<string, unknown> {
+function describeIndex(index: IndexModel, changed: readonly string[]): IndexShape {
   return {
     columns: index.columns,
     ...(changed.includes('method') ? { method: index.method ?? 'btree' } : {}),

@@ -14,7 +14,7 @@ import { missingUnique } from './missing-unique.ts';
 import { nullabilityMismatch } from './nullability-mismatch.ts';
 import { orphanTable } from './orphan-table.ts';
 import { registryConflict } from './registry-conflict.ts';
-import type { Rule } from './rule.ts';
+import type { Rule, RuleMeta } from './rule.ts';
 import { uniqueMismatch } from './unique-mismatch.ts';
 
 /** Every rule by its stable finding code; the order is the order findings are reported in. */
@@ -36,8 +36,8 @@ export const rules = {
   'index-mismatch': indexMismatch,
   'extra-column': extraColumn,
   'orphan-table': orphanTable,
-  // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids; the registry only needs a Rule
-} as const satisfies Record<string, Rule<any>>;
+  // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids and options; the registry only needs a Rule
+} as const satisfies Record<string, Rule<any, string, any>>;
 
 export type RuleCode = keyof typeof rules;
 
@@ -46,6 +46,7 @@ export function isRuleCode(code: string): code is RuleCode {
 }
 
 /** Every rule's metadata by code, in report order: what reporters receive as context. */
-export const rulesMeta: Readonly<Record<RuleCode, Rule<string>['meta']>> = Object.fromEntries(
-  Object.entries(rules).map(([code, rule]) => [code, rule.meta]),
-) as Record<RuleCode, Rule<string>['meta']>;
+export const rulesMeta: Readonly<Record<RuleCode, RuleMeta>> = Object.fromEntries(Object.entries(rules).map(([code, rule]) => [code, rule.meta])) as Record<
+  RuleCode,
+  RuleMeta
+>;

@@ -11,7 +11,7 @@ export const missingColumn = defineRule({
   },
   create(context) {
     return {
-      'missing-column'({ table, column }) {
+      'missing-column'({ table, expected: column }) {
         context.report({
           messageId: 'missing',
           schema: table.schema,

@@ -11,7 +11,7 @@ export const missingEnum = defineRule({
   },
   create(context) {
     return {
-      'missing-enum'({ enum: declared, usedBy }) {
+      'missing-enum'({ expected: declared, usedBy }) {
         context.report({
           messageId: 'missing',
           schema: declared.schema,

@@ -12,7 +12,7 @@ export const missingForeignKey = defineRule({
   },
   create(context) {
     return {
-      'missing-foreign-key'({ table, foreignKey }) {
+      'missing-foreign-key'({ table, expected: foreignKey }) {
         const target = `${displayName(foreignKey.references)}(${foreignKey.references.columns.join(', ')})`;
         context.report({
           messageId: 'missing',

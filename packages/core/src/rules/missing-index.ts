@@ -12,7 +12,7 @@ export const missingIndex = defineRule({
   },
   create(context) {
     return {
-      'missing-index'({ table, index, servedBy }) {
+      'missing-index'({ table, expected: index, servedBy }) {
         const what = index.columns.length > 0 ? `index on (${index.columns.join(', ')})` : `expression index ${index.name ?? ''}`;
         context.report({
           messageId: servedBy ? 'served' : 'missing',

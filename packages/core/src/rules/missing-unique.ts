@@ -12,7 +12,7 @@ export const missingUnique = defineRule({
   },
   create(context) {
     return {
-      'missing-unique'({ table, unique, primaryKey }) {
+      'missing-unique'({ table, expected: unique, primaryKey }) {
         const columns = `(${unique.columns.join(', ')})`;
         context.report({
           messageId: primaryKey ? 'missingPrimaryKey' : 'missing',

@@ -1,5 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
+import { z } from 'zod';
 import { displayName } from '../model/qualified-name.ts';
+import { ignoreOption, nameMatcher } from './name-globs.ts';
 
 /** Migration ledgers of known tools: owned by their tool, never orphans. */
 export const migrationLedgers: ReadonlySet<string> = new Set([
@@ -21,12 +23,18 @@ export const orphanTable = defineRule({
     description: 'A table exists that no registry and no configured owner claims.',
     docs: docsPath('orphan-table'),
     messages: { orphan: 'warning' },
-    nextStep: "pass the modules of every registry that owns these tables, narrow the check with --schema, or set 'orphan-table' to off",
+    nextStep:
+      'claim the tables this service creates without a model with "owns" in ormdrift.config, hide others\' with "ignore", or run check --workspace at the workspace root so that a table another service owns is no orphan; else pass the modules of every registry that owns them, narrow the check with --schema, or set \'orphan-table\' to off',
+    schema: z.strictObject({
+      /** Tables another owner keeps (a custom migrations table, `legacy_*`), as `name` or `schema.name` globs. */
+      ignore: ignoreOption,
+    }),
   },
   create(context) {
+    const ignored = nameMatcher(context.options.ignore);
     return {
       'extra-table'({ table }) {
-        if (migrationLedgers.has(table.name)) return;
+        if (migrationLedgers.has(table.name) || ignored([table.name, `${table.schema}.${table.name}`])) return;
         context.report({
           messageId: 'orphan',
           schema: table.schema,

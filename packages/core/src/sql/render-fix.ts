@@ -109,19 +109,19 @@ function describeChange(change: SchemaChange): string {
     case 'missing-table':
       return `missing-table ${displayName(change.table)}`;
     case 'missing-column':
-      return `missing-column ${displayName(change.table)}.${change.column.name}`;
+      return `missing-column ${displayName(change.table)}.${change.expected.name}`;
     case 'modify-column':
       return `default-mismatch ${displayName(change.table)}.${change.expected.name}`;
     case 'missing-enum':
-      return `missing-enum ${displayName(change.enum)}`;
+      return `missing-enum ${displayName(change.expected)}`;
     case 'modify-enum':
       return `enum-values-mismatch ${displayName(change.expected)}: ${change.missingValues.join(', ')}`;
     case 'missing-unique':
-      return `missing-unique ${displayName(change.table)} (${change.unique.columns.join(', ')})${change.primaryKey ? ', the primary key' : ''}`;
+      return `missing-unique ${displayName(change.table)} (${change.expected.columns.join(', ')})${change.primaryKey ? ', the primary key' : ''}`;
     case 'missing-index':
-      return `missing-index ${displayName(change.table)} (${change.index.columns.join(', ')})`;
+      return `missing-index ${displayName(change.table)} (${change.expected.columns.join(', ')})`;
     case 'missing-foreign-key':
-      return `missing-foreign-key ${displayName(change.table)} (${change.foreignKey.columns.join(', ')}) -> ${displayName(change.foreignKey.references)}`;
+      return `missing-foreign-key ${displayName(change.table)} (${change.expected.columns.join(', ')}) -> ${displayName(change.expected.references)}`;
     case 'registry-conflict':
       return `registry-conflict ${displayName(change.conflict)}`;
     case 'modify-foreign-key':

@@ -11,8 +11,21 @@ ruleTester('extra-column', {
       expected: users(),
       actual: schema([...usersInDb().tables, dbTable('import_staging', [id, column('payload', 'jsonb')])]),
     },
+    {
+      name: 'columns the ignore option lists, by name, table.column or schema.table.column glob',
+      expected: users(),
+      actual: usersInDb(['search_vector', 'tsvector', { nullable: true }], ['legacy_code', 'varchar(20)'], ['audit_by', 'text', { nullable: true }]),
+      rules: { 'extra-column': ['warn', { ignore: ['search_vector', 'users.legacy_*', 'public.*.audit_*'] }] },
+    },
   ],
   invalid: [
+    {
+      name: 'an ignore glob for another table leaves the column reported',
+      expected: users(),
+      actual: usersInDb(['legacy_code', 'text', { nullable: true }]),
+      rules: { 'extra-column': ['warn', { ignore: ['orders.legacy_*', 'legacy'] }] },
+      findings: [{ severity: 'warning', table: 'users', column: 'legacy_code' }],
+    },
     {
       name: 'a nullable column',
       expected: users(),

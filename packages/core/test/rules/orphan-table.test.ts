@@ -27,8 +27,27 @@ ruleTester('orphan-table', {
       actual: usersDbWith(dbTable('events', [id], { schema: 'audit' }), dbTable('stray', [id], { schema: 'audit' })),
       schemas: ['public'],
     },
+    {
+      name: 'a custom migrations table listed in the ignore option',
+      expected: users(),
+      actual: usersDbWith(dbTable('app_migrations', [id])),
+      rules: { 'orphan-table': ['warn', { ignore: ['app_migrations'] }] },
+    },
+    {
+      name: 'tables matched by an ignore glob, bare or schema-qualified',
+      expected: users(),
+      actual: usersDbWith(dbTable('legacy_orders', [id]), dbTable('legacy_items', [id]), importStaging),
+      rules: { 'orphan-table': ['error', { ignore: ['legacy_*', 'public.import_*'] }] },
+    },
   ],
   invalid: [
+    {
+      name: 'ignore globs leave the other tables reported, at the configured severity',
+      expected: users(),
+      actual: usersDbWith(dbTable('legacy_orders', [id]), importStaging),
+      rules: { 'orphan-table': ['error', { ignore: ['legacy_*', 'audit.import_*'] }] },
+      findings: [{ severity: 'error', table: 'import_staging' }],
+    },
     {
       name: 'a table no model declares',
       expected: users(),

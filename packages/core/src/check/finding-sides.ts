@@ -1,0 +1,126 @@
+import type { SchemaChangeKind } from '../diff/schema-change.ts';
+import type { ReferentialAction } from '../model/schema-model.ts';
+
+/**
+ * A column as a finding shows it: the canonical type (`format_type()` spelling), nullability, and
+ * the default as a user reads it (`0`, `now()`, `generated always as identity`), `null` for none.
+ */
+export interface ColumnShape {
+  readonly type: string;
+  readonly nullable: boolean;
+  readonly default: string | null;
+}
+
+/** An enum type as a finding shows it: its qualified name (`public.mood`) and its values in order. */
+export interface EnumShape {
+  readonly enum: string;
+  readonly values: readonly string[];
+}
+
+/** A unique as a finding shows it; `where` is the predicate of a partial unique. */
+export interface UniqueShape {
+  readonly columns: readonly string[];
+  readonly nullsNotDistinct: boolean;
+  readonly where?: string;
+}
+
+/**
+ * An index as an `index-mismatch` finding shows it: its columns, and only the compared properties
+ * that differ (`method`, per-key options as CREATE INDEX spells them) plus its predicate when partial.
+ */
+export interface IndexShape {
+  readonly columns: readonly string[];
+  readonly method?: string;
+  /** Per key, its options (`gin_trgm_ops DESC NULLS LAST`), empty for the defaults. */
+  readonly keys?: readonly string[];
+  readonly where?: string;
+}
+
+/**
+ * For each finding code: the plain-JSON shape of its `expected` and `actual` (as the JSON report
+ * writes them, version 1) and the kind of change it comes from. `null` is the side that has nothing.
+ * `Finding` is typed from this map, so `finding.code` narrows `expected`, `actual` and `change`.
+ * A new rule adds its entry here: the build fails while a registered code has none.
+ */
+export interface FindingSides {
+  'registry-conflict': {
+    /** The first declaration's models: `User (typeorm default)`. */
+    readonly expected: { readonly declaredBy: string };
+    readonly actual: { readonly declaredBy: string; readonly differences: readonly string[] };
+    readonly change: 'registry-conflict';
+  };
+  'missing-table': { readonly expected: { readonly columns: readonly string[] }; readonly actual: null; readonly change: 'missing-table' };
+  'missing-column': { readonly expected: ColumnShape; readonly actual: null; readonly change: 'missing-column' };
+  'column-type-mismatch': {
+    /** On a foreign-key column, also what it references (`public.users.id`) and that column's type. */
+    readonly expected: { readonly type: string; readonly references?: string; readonly referencedType?: string };
+    readonly actual: { readonly type: string };
+    readonly change: 'modify-column';
+  };
+  'fk-type-mismatch': {
+    /** The referenced column's type and the referenced column (`public.users.id`). */
+    readonly expected: { readonly type: string; readonly references: string };
+    readonly actual: { readonly type: string };
+    readonly change: 'foreign-key-type';
+  };
+  'nullability-mismatch': {
+    readonly expected: { readonly nullable: boolean };
+    readonly actual: { readonly nullable: boolean };
+    readonly change: 'modify-column';
+  };
+  'default-mismatch': {
+    readonly expected: { readonly default: string | null };
+    readonly actual: { readonly default: string | null };
+    readonly change: 'modify-column';
+  };
+  'missing-enum': { readonly expected: EnumShape; readonly actual: null; readonly change: 'missing-enum' };
+  'enum-values-mismatch': { readonly expected: EnumShape; readonly actual: EnumShape; readonly change: 'modify-enum' };
+  'missing-unique': {
+    readonly expected: {
+      readonly columns: readonly string[];
+      readonly primaryKey?: true;
+      readonly name?: string;
+      readonly nullsNotDistinct?: true;
+    };
+    readonly actual: null;
+    readonly change: 'missing-unique';
+  };
+  'unique-mismatch': { readonly expected: UniqueShape; readonly actual: UniqueShape & { readonly name?: string }; readonly change: 'modify-unique' };
+  'missing-foreign-key': {
+    /** `references` is the target as `public.users(id)`. */
+    readonly expected: {
+      readonly columns: readonly string[];
+      readonly references: string;
+      readonly onDelete: ReferentialAction;
+      readonly onUpdate: ReferentialAction;
+      readonly name?: string;
+    };
+    readonly actual: null;
+    readonly change: 'missing-foreign-key';
+  };
+  'foreign-key-mismatch': {
+    readonly expected: { readonly onDelete: ReferentialAction; readonly onUpdate: ReferentialAction };
+    readonly actual: { readonly onDelete: ReferentialAction; readonly onUpdate: ReferentialAction; readonly name?: string };
+    readonly change: 'modify-foreign-key';
+  };
+  'missing-index': {
+    /** `columns` for an index on columns, `name` for one on expressions. */
+    readonly expected: { readonly columns?: readonly string[]; readonly name?: string; readonly where?: string };
+    /** `null`, or the index (or primary key) whose leading columns are the declared ones. */
+    readonly actual: {
+      readonly servedBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string };
+    } | null;
+    readonly change: 'missing-index';
+  };
+  'index-mismatch': { readonly expected: IndexShape; readonly actual: IndexShape & { readonly name?: string }; readonly change: 'modify-index' };
+  'extra-column': { readonly expected: null; readonly actual: ColumnShape; readonly change: 'extra-column' };
+  'orphan-table': { readonly expected: null; readonly actual: { readonly columns: readonly string[] }; readonly change: 'extra-table' };
+}
+
+/** The finding codes that `FindingSides` types. */
+export type SidedCode = keyof FindingSides;
+
+/** The sides of a code's findings; a code with no entry (a rule outside the registry) has untyped ones. */
+export type SidesOf<C extends string> = C extends SidedCode
+  ? FindingSides[C]
+  : { readonly expected: unknown; readonly actual: unknown; readonly change: SchemaChangeKind };
