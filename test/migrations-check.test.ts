@@ -136,6 +136,45 @@ describe.runIf(inject('postgresMajor') === 18)('ormdrift check --migrations, giv
     expect(run.stderr).toMatch(/^ormdrift: migration 0001_add_message_count failed at line 1, column 56 of "ALTER TABLE .*": type "integr" does not exist\n$/);
   });
 
+  it('a migration that never ends: exit 2 naming it once --migration-timeout passes', async () => {
+    const dir = await sqlMigrations('003', { '004_add_message_count.sql': 'SELECT pg_sleep(1e6);\n' });
+    const run = await check(['src/data-source.ts', '--migrations', dir, '--migration-timeout', '2s']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      'ormdrift: migration 004_add_message_count.sql failed: canceling statement due to statement timeout: it ran longer than 2 s; raise --migration-timeout if it is only slow\n',
+    );
+    expect(run.ms).toBeLessThan(60_000);
+  });
+
+  it('a TypeORM migration whose JavaScript waits forever: exit 2 after --migration-timeout', async () => {
+    const dir = await scratchDir();
+    await writeFile(
+      join(dir, '1735600000009-Waits.ts'),
+      'export class Waits1735600000009 {\n  async up() {\n    await new Promise(() => {}); // a lock on a service that never answers\n  }\n}\n',
+    );
+    const run = await check(['src/data-source.ts', '--migrations', dir, '--migrations-kind', 'typeorm', '--migration-timeout', '1s']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(`ormdrift: the migrations in ${dir} did not finish within 1 s: raise --migration-timeout if it is only slow\n`);
+    expect(run.ms).toBeLessThan(60_000);
+  });
+
+  it('a TypeORM migration that loops without yielding: the watchdog ends it, exit 2', async () => {
+    const dir = await scratchDir();
+    await writeFile(join(dir, '1735600000009-Loops.ts'), 'export class Loops1735600000009 {\n  async up() {\n    for (;;) {}\n  }\n}\n');
+    const run = await check(['src/data-source.ts', '--migrations', dir, '--migrations-kind', 'typeorm', '--migration-timeout', '1s']);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(`ormdrift: the migrations in ${dir} did not finish within 1 s: raise --migration-timeout if it is only slow (it never yielded)\n`);
+    expect(run.ms).toBeLessThan(60_000);
+  });
+
+  it('a negative --migration-timeout', async () => {
+    for (const args of [['--migration-timeout', '-5s'], ['--migration-timeout=-5s']]) {
+      const run = await check(['src/data-source.ts', '--migrations', 'migrations', ...args]);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toBe('ormdrift: --migration-timeout must be a positive duration, not -5s: e.g. --migration-timeout 10s\n');
+    }
+  });
+
   it('a migrations folder that does not exist', async () => {
     const run = await check(['src/data-source.ts', '--migrations', 'db/migrations']);
     expect(run).toMatchObject({ code: 2, stdout: '' });
@@ -174,9 +213,36 @@ describe.runIf(inject('postgresMajor') === 18)('the embedded server leaves nothi
     await new Promise((done) => setTimeout(done, 500));
     child.kill(signal);
     expect(await closed).toBe(128 + (signal === 'SIGTERM' ? 15 : 2));
-    expect(stderr).toBe('');
+    expect(stderr).toBe(`ormdrift: interrupted by ${signal} before the run finished\n`);
     expect(await readdir(temp)).toEqual([]);
     expect(await serverProcesses(temp)).toEqual([]);
+  });
+
+  it('Ctrl-C in a terminal (SIGINT to the whole process group, the server too): "interrupted", not a broken connection', async () => {
+    const temp = await scratchDir();
+    const slow = await sqlMigrations('001', { '002_slow.sql': 'SELECT pg_sleep(60);' });
+    const started = performance.now();
+    // its own process group, as a shell runs a foreground job: the terminal's SIGINT reaches every process in it
+    const child = spawn(process.execPath, [cliBin, 'check', 'src/data-source.ts', '--migrations', slow], {
+      cwd: example,
+      detached: true,
+      env: { ...process.env, TMPDIR: temp, DATABASE_URL: undefined } as NodeJS.ProcessEnv,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    // the server itself runs (not the copy of its template), and the slow migration has had time to start
+    await waitFor(async () => (await serverProcesses(temp)).some((command) => command.includes(' -D ')));
+    await new Promise((done) => setTimeout(done, 1500));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await closed).toBe(130);
+    expect(stderr).toBe('ormdrift: interrupted by SIGINT before the run finished\n');
+    expect(stdout).toBe('');
+    expect(await readdir(temp)).toEqual([]);
+    expect(await serverProcesses(temp)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(60_000);
   });
 
   it.runIf(userInfo().uid === 0)(

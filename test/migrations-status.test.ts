@@ -132,6 +132,26 @@ describe('ormdrift status', () => {
     ]);
   });
 
+  it('a ledger locked by a running migration: exit 2 once --statement-timeout passes, never a hang', async () => {
+    const db = await database(await readFile(join(example, 'db/production.sql'), 'utf8'));
+    const pg = (await import('pg')).default;
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('lock table schema_migrations in access exclusive mode');
+      const run = await status(['--migrations', 'migrations', '--db', db.url, '--statement-timeout', '1s']);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toBe(
+        'ormdrift: could not read the migrations ledger (canceling statement due to statement timeout): a migration running now may hold it locked; wait for it to end, or raise --statement-timeout\n',
+      );
+      expect(run.ms).toBeLessThan(30_000);
+    } finally {
+      await holder.query('rollback').catch(() => {});
+      await holder.end();
+    }
+  });
+
   it('a database without the ledger: exit 2, one line', async () => {
     const db = await database('create table users (id serial primary key)');
     const run = await status(['--migrations', 'migrations', '--db', db.url], join(fixtures, 'sequelize'));

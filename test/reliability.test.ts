@@ -3,15 +3,15 @@
  * database, a user module, a connection string) changes its outcome or controls the reader's terminal. The built
  * CLI runs as a user runs it, against real PostgreSQL.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from './support/run-cli.ts';
+import { cliBin, runCli, type CliRun } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
@@ -158,7 +158,10 @@ describe('every wait has a deadline', () => {
     const lock = await lockPgEnum(() => {});
     try {
       const run = await check(['notes.ts', '--db', database.url, '--statement-timeout', '1s']);
-      expectOneLineError(run, /^ormdrift: could not read the database schema \(reading pg_enum: canceling statement due to statement timeout\)$/);
+      expectOneLineError(
+        run,
+        /^ormdrift: could not read the database schema \(reading pg_enum: canceling statement due to statement timeout\): pg_catalog\.pg_enum is locked \(AccessExclusiveLock\) by backend \d+ \(\w+, in a transaction open for \d+ s\): wait for it to end, or raise --statement-timeout$/,
+      );
       expect(run.ms).toBeLessThan(20_000);
     } finally {
       await lock.release();
@@ -196,6 +199,56 @@ describe('every wait has a deadline', () => {
     expectOneLineError(run, /^ormdrift: never-settles\.ts did not finish loading within 1 s \(a top-level await that never settles\?\)/);
     expect(run.ms).toBeLessThan(15_000);
   }, 30_000);
+
+  it.each([
+    // a CommonJS module runs inside require(), at once: the loop is what the deadline meets
+    ['busy-loop.cjs', 'a loop that never yields'],
+    // a TypeScript module is transformed first, which may itself outlast a 1 s deadline on a busy machine
+    ['busy-loop.ts', '(a loop that never yields|a top-level await that never settles)'],
+  ])(
+    'a module that loops at its top level and never yields (%s): exit 2 naming it, the deadline holds',
+    async (module, cause) => {
+      const run = await check([module, '--db', database.url, '--import-timeout', '1s']);
+      const name = module.replace('.', '\\.');
+      expectOneLineError(
+        run,
+        new RegExp(
+          `^ormdrift: ${name} did not finish loading within 1 s \\(${cause}\\?\\): make the module declare its models without waiting on a service, or raise --import-timeout$`,
+        ),
+      );
+      expect(run.ms).toBeLessThan(30_000);
+    },
+    60_000,
+  );
+
+  it('SIGTERM while waiting on the database: "interrupted", exit 143', async () => {
+    const before = sockets.size;
+    const child = spawn(process.execPath, [cliBin, 'check', 'notes.ts', '--db', `postgres://app@127.0.0.1:${silentPort}/app`, '--connect-timeout', '60s'], {
+      cwd: fixtures,
+      env: { ...process.env, DATABASE_URL: undefined },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    // connected to the silent server: the check waits on it
+    for (let waited = 0; sockets.size === before && waited < 30_000; waited += 50) await new Promise((done) => setTimeout(done, 50));
+    child.kill('SIGTERM');
+    expect(await closed).toBe(143);
+    expect(stderr).toBe('ormdrift: interrupted by SIGTERM before the run finished\n');
+    expect(stdout).toBe('');
+  }, 60_000);
+
+  it.each([
+    [['--statement-timeout', '-5s'], '--statement-timeout', '-5s'],
+    [['--statement-timeout=-5s'], '--statement-timeout', '-5s'],
+    [['--import-timeout', '-1'], '--import-timeout', '-1'],
+    [['--connect-timeout=-0.5s'], '--connect-timeout', '-0.5s'],
+  ])('a negative duration %j: must be a positive duration', async (args, flag, value) => {
+    const run = await check(['notes.ts', '--db', database.url, ...args]);
+    expectOneLineError(run, new RegExp(`^ormdrift: ${flag} must be a positive duration, not ${value.replace('.', '\\.')}: e\\.g\\. ${flag} 10s$`));
+  });
 
   it('a duration flag that is not one', async () => {
     const run = await check(['notes.ts', '--db', database.url, '--statement-timeout', '0']);
@@ -271,11 +324,23 @@ describe('connection errors say what to do, in one line', () => {
   it.each([
     ['an unencoded "#"', 'postgres://app:pa#ss@127.0.0.1:5432/app', /the connection string holds an unencoded "#": percent-encode/],
     ['an unencoded "@" before a "/"', 'postgres://app:p@ss/w@127.0.0.1:5432/app', /the connection string holds an unencoded "@": percent-encode/],
-    ['an unparsable port', 'postgres://app:pa:ss:x@127.0.0.1:port/app', /the connection string is not a valid URL: percent-encode/],
+    [
+      'a port that is a word',
+      'postgres://app:pa:ss:x@127.0.0.1:port/app',
+      /^ormdrift: the port "port" in the connection string is not a port number \(1 to 65535\)/,
+    ],
+    ['an unencoded "#" and a port out of range', 'postgres://app:pa#ss@127.0.0.1:99999/app', /the connection string holds an unencoded "#": percent-encode/],
+    [
+      'a port above 65535',
+      'postgres://u@h:99999/db',
+      /^ormdrift: the port "99999" in the connection string is not a port number \(1 to 65535\): e\.g\. postgres:\/\/user@host:5432\/database$/,
+    ],
+    ['a port that is not a number', 'postgres://u@h:abc/db', /^ormdrift: the port "abc" in the connection string is not a port number \(1 to 65535\)/],
+    ['an unencoded "/" in the password', 'postgres://app:pa/ss@127.0.0.1:5432/app', /the connection string holds an unencoded "\/" or "\?": percent-encode/],
   ])('a malformed URL: %s', async (_, db, pattern) => {
     const run = await check(['notes.ts', '--db', db]);
     expectOneLineError(run, pattern);
-    expect(run.stderr).not.toMatch(/pa#ss|p@ss|unexpected error/);
+    expect(run.stderr).not.toMatch(/pa#ss|p@ss|pa\/ss|pa:ss|unexpected error/);
   });
 
   describe('a server with a self-signed certificate', () => {
@@ -377,6 +442,65 @@ describe('untrusted names never control the terminal', () => {
       );
     } finally {
       await hostile.drop();
+    }
+  });
+});
+
+describe('small things said right', () => {
+  it.each(['tla.ts', 'tla.js'])('top-level await in a CommonJS package (%s): one line saying what to do', async (module) => {
+    const run = await check([`cjs-package/${module}`, '--db', database.url]);
+    const rename = module.endsWith('.js') ? '.mjs' : '.mts';
+    expectOneLineError(
+      run,
+      new RegExp(
+        `^ormdrift: cjs-package/${module.replace('.', '\\.')} uses top-level await, which a CommonJS module cannot: make its package ESM \\("type": "module" in package\\.json\\) or rename it to \\${rename}, or move the await into a function$`,
+      ),
+    );
+  });
+
+  const allOff = async () => {
+    const { rules } = await import('@ormdrift/core');
+    return Object.keys(rules).flatMap((code) => ['--rule', `${code}=off`]);
+  };
+  const notice = 'all finding codes are off (--rule CODE=off for each): nothing is reported, whatever the database holds';
+
+  it('every code off on a drifted database: never "no drift", in check, diff and baseline', async () => {
+    const drifted = await createTestDatabase();
+    try {
+      await drifted.query('create table notes (id serial primary key, title varchar(20))');
+      const off = await allOff();
+      const text = await check(['notes.ts', '--db', drifted.url, ...off]);
+      expect(text).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      const json = await check(['notes.ts', '--db', drifted.url, ...off, '--format', 'json']);
+      expect(json).toMatchObject({ code: 0, stderr: `ormdrift: ${notice}\n` });
+      expect(JSON.parse(json.stdout).findings).toEqual([]);
+      const diff = await runCli(['diff', '--db', drifted.url, '--against', database.url, ...off], { cwd: fixtures });
+      expect(diff).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      const baseline = await runCli(['baseline', 'notes.ts', '--db', drifted.url, ...off, '--out', join(tmpdir(), 'ormdrift-never-written.json')], {
+        cwd: fixtures,
+      });
+      expectOneLineError(baseline, new RegExp(`^ormdrift: ${notice.replace(/[()]/g, '\\$&')}: a baseline would record no finding; leave some codes on$`));
+      expect(existsSync(join(tmpdir(), 'ormdrift-never-written.json'))).toBe(false);
+    } finally {
+      await drifted.drop();
+    }
+  });
+
+  it('diff --db with a wrong URL fails before it builds the migrations on an embedded server', async () => {
+    const cache = await mkdtemp(join(tmpdir(), 'ormdrift-no-server-'));
+    try {
+      const run = await runCli(
+        ['diff', '--db', 'postgres://app@127.0.0.1:1/app', '--migrations', resolve(import.meta.dirname, '../examples/migrations-app/migrations')],
+        {
+          cwd: fixtures,
+          env: { ORMDRIFT_CACHE_DIR: cache },
+        },
+      );
+      expectOneLineError(run, /^ormdrift: cannot connect to postgres:\/\/app@127\.0\.0\.1:1\/app: connection refused/);
+      // no template cluster was built, no server started
+      expect(await readdir(cache)).toEqual([]);
+    } finally {
+      await rm(cache, { recursive: true, force: true });
     }
   });
 });

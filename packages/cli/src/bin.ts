@@ -2,18 +2,26 @@
 import { runCli } from './cli.ts';
 import { captureUserOutput } from './load/capture-user-output.ts';
 import { trapProcessExit } from './load/trap-exit.ts';
+import { installWatchdog } from './load/watchdog.ts';
+import { handleInterrupts, interruptedBy } from './interrupt.ts';
 
 // Until the run has a result, any way the process ends is a failure, never a silent pass.
 process.exitCode = 2;
 const report = captureUserOutput();
 const trap = trapProcessExit();
+// Deadlines that hold even when a user module blocks the main thread in a loop.
+const watchdog = installWatchdog();
+handleInterrupts(trap.exit);
 const debug = process.argv.includes('--debug');
 
 // A user module's timer or callback that throws after loading must end the run in one line, not a stack trace and
 // not Node's exit code 1 (which would read as "drift found").
 const stray = (error: unknown) => {
+  if (interruptedBy()) return; // the interruption is the run's outcome, and ends it
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-  if (error instanceof Error && error.name === 'ModuleExitError') process.stderr.write(`ormdrift: ${message}\n`);
+  const expired = watchdog.takeExpired();
+  if (expired !== undefined) process.stderr.write(`ormdrift: ${expired}\n`);
+  else if (error instanceof Error && error.name === 'ModuleExitError') process.stderr.write(`ormdrift: ${message}\n`);
   else process.stderr.write(`ormdrift: a loaded module failed during the check: ${message} (run with --debug for the stack trace)\n`);
   if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
   trap.exit(2);
@@ -27,6 +35,8 @@ const code = await runCli(process.argv.slice(2), {
   stdout: report,
   stderr: process.stderr,
 });
+// interrupted: the signal handler exits once the embedded servers are gone
+if (interruptedBy()) await new Promise(() => {});
 const exitAttempt = trap.attempted();
 if (exitAttempt && code !== 2) process.stderr.write(`ormdrift: ${exitAttempt.message}\n`);
 await report.flush();

@@ -1,5 +1,5 @@
 import { escapeText, RuleSettingsError } from '@ormdrift/core';
-import { ConnectionError, IntrospectionError, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
+import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { baselineCommand } from './commands/baseline-command.ts';
 import { checkCommand } from './commands/check-command.ts';
 import { diffCommand } from './commands/diff-command.ts';
@@ -7,6 +7,9 @@ import { fixCommand } from './commands/fix-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { UsageError } from './usage-error.ts';
+import { negativeDuration } from './parse-duration.ts';
+import { currentWatchdog } from './load/watchdog.ts';
+import { interruptedBy } from './interrupt.ts';
 
 const usage = `Usage: ormdrift <command> [options]
 
@@ -44,27 +47,49 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command "${command}": the commands are: check, status, diff, fix, baseline`);
     }
   } catch (error) {
-    io.stderr.write(`ormdrift: ${describeError(error, command ?? 'check', debug)}\n`);
+    // what breaks because the run was interrupted is no error of its own: the interruption is reported once
+    if (interruptedBy()) return 2;
+    // code stopped by the watchdog throws whatever it throws: the deadline that expired is the error
+    const expired = currentWatchdog()?.takeExpired();
+    io.stderr.write(`ormdrift: ${expired === undefined ? describeError(error, command ?? 'check', debug, argv) : escapeText(expired)}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n${causeChain(error)}`);
     return 2;
   }
 }
 
-function describeError(error: unknown, command: string, debug: boolean): string {
+function describeError(error: unknown, command: string, debug: boolean, argv: readonly string[]): string {
   const known = error instanceof UsageError || error instanceof RuleSettingsError || error instanceof ConnectionError || error instanceof SqlScriptError;
   let message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
-  if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message, command);
+  if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message, command, argv);
   else if (error instanceof MissingSchemaError) message = `${message}: check --schema`;
   else if (error instanceof IntrospectionError && error.interrupted === 'deadline') {
     message = `the database stopped answering while ${error.step} (${message.slice(error.step.length + 2)}): check the server and the network, or raise --statement-timeout`;
+  } else if (error instanceof IntrospectionError && error.lock) {
+    const { relation, mode, pid, holder, seconds } = error.lock;
+    message =
+      `could not read the database schema (${message}): ${relation} is locked (${mode}) by backend ${pid} (${holder}, in a transaction open for ${seconds} s): ` +
+      'wait for it to end, or raise --statement-timeout';
+  } else if (error instanceof IntrospectionError && isStatementTimeout(error.cause)) {
+    message = `could not read the database schema (${message}): raise --statement-timeout, or look for a session that locks the catalogs`;
   } else if (error instanceof IntrospectionError) message = `could not read the database schema (${message})`;
   else if (!known) message = debug ? `unexpected error: ${message}` : `unexpected error: ${message} (run with --debug for the stack trace)`;
   // one line, no terminal control from names in the message, and never a connection string with its password
   return escapeText(message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url)));
 }
 
-function parseArgsMessage(message: string, command: string): string {
+/** The options whose value is a duration (see parseDuration). */
+const durationOptions = new Set(['--connect-timeout', '--statement-timeout', '--import-timeout', '--migration-timeout']);
+
+function parseArgsMessage(message: string, command: string, argv: readonly string[]): string {
+  // parseArgs takes a value that starts with "-" for an option of its own: `--statement-timeout -5s`
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous?.[1]) {
+    const flag = ambiguous[1].split(',').pop()!.trim();
+    const value = argv[argv.indexOf(flag) + 1] ?? '';
+    if (durationOptions.has(flag)) return negativeDuration(flag, value);
+    return `option ${flag} needs a value, not the option-like ${value}: write ${flag}=${value} if that is the value`;
+  }
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `unknown option ${unknown[1]}: see "ormdrift ${command} --help"`;
   const missing = /Option '([^']+)' argument missing/.exec(message);

@@ -9,10 +9,22 @@ const units: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
  */
 export function parseDuration(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
+  if (/^\s*-/.test(text)) throw new UsageError(negativeDuration(flag, text));
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
   const ms = match ? Math.round(Number(match[1]) * units[match[2] ?? 'ms']!) : NaN;
   if (!(ms > 0) || ms > 2_147_483_647) {
     throw new UsageError(`${flag} ${text} is not a duration: give milliseconds or a number with a unit, e.g. ${flag} 10s (0 would mean no limit)`);
   }
   return ms;
+}
+
+/** The one line for a negative duration flag (`--statement-timeout -5s`). */
+export function negativeDuration(flag: string, text: string): string {
+  return `${flag} must be a positive duration, not ${text}: e.g. ${flag} 10s`;
+}
+
+/** `500 ms`, `10 s`, `5 min`: a duration for messages. */
+export function formatDuration(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
+  return ms >= 1_000 ? `${ms / 1_000} s` : `${ms} ms`;
 }

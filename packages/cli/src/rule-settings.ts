@@ -14,3 +14,14 @@ export function parseRuleSettings(flags: readonly string[]): RuleSettings {
   }
   return settings;
 }
+
+/**
+ * Whether `--rule` turned every finding code off: a check then reports nothing whatever the database holds, and must
+ * not say "no drift".
+ */
+export function allCodesOff(settings: RuleSettings): boolean {
+  return Object.keys(rules).every((code) => settings[code as keyof RuleSettings] === 'off');
+}
+
+/** What a run whose codes are all off says instead of a verdict. */
+export const allCodesOffNotice = 'all finding codes are off (--rule CODE=off for each): nothing is reported, whatever the database holds';

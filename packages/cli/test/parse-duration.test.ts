@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from '../src/parse-duration.ts';
+import { formatDuration, parseDuration } from '../src/parse-duration.ts';
 
 describe('parseDuration', () => {
   it.each([
@@ -13,7 +13,21 @@ describe('parseDuration', () => {
 
   it('is undefined when the flag is absent', () => expect(parseDuration(undefined, '--statement-timeout')).toBeUndefined());
 
-  it.each(['0', '0s', '-1', 'ten', '10h', '', '1e3', '9999999999'])('rejects %j in one line naming the flag', (text) =>
+  it.each(['-1', '-5s', ' -0.5s'])('rejects the negative %j as not a positive duration', (text) =>
+    expect(() => parseDuration(text, '--statement-timeout')).toThrow(
+      `--statement-timeout must be a positive duration, not ${text}: e.g. --statement-timeout 10s`,
+    ),
+  );
+
+  it.each([
+    [500, '500 ms'],
+    [10_000, '10 s'],
+    [1_500, '1.5 s'],
+    [300_000, '5 min'],
+    [90_000, '90 s'],
+  ])('formats %d ms as %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+
+  it.each(['0', '0s', 'ten', '10h', '', '1e3', '9999999999'])('rejects %j in one line naming the flag', (text) =>
     expect(() => parseDuration(text, '--import-timeout')).toThrow(
       new RegExp(`^--import-timeout ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a duration`),
     ),

@@ -109,5 +109,6 @@ export type { TextReporterOptions } from './report/text-reporter.ts';
 export { githubCommentLimit, type MarkdownReporterOptions } from './report/markdown-reporter.ts';
 export { markdownText, mermaidString, mermaidWord, workflowCommandData, workflowCommandProperty, xmlText } from './report/escape.ts';
 export { escapeText } from './report/escape-text.ts';
+export { describeCause } from './report/describe-cause.ts';
 
 export { MigrationFailedError } from './migrations/migration-failed-error.ts';

@@ -6,9 +6,9 @@ export {
 export type { Queryable } from './introspect/queryable.ts';
 export { compareLiterals } from './compare/compare-literals.ts';
 export { comparePredicates } from './compare/compare-predicates.ts';
-export { IntrospectionError } from './introspect/introspection-error.ts';
+export { IntrospectionError, isStatementTimeout, type CatalogLock } from './introspect/introspection-error.ts';
 export { MissingSchemaError } from './introspect/missing-schema-error.ts';
-export { QueryInterruptedError } from './introspect/query-deadline.ts';
+export { QueryInterruptedError, withDeadline } from './introspect/query-deadline.ts';
 export { connectPostgres, defaultConnectTimeoutMs, type ConnectOptions, type PostgresConnection } from './connect/connect-postgres.ts';
 export { postgresIntrospector, type PostgresUrlIntrospectorOptions } from './connect/postgres-introspector-for-url.ts';
 export {
@@ -32,6 +32,7 @@ export {
 } from './embedded/embedded-postgres-server.ts';
 export {
   startEphemeralPostgres,
+  stopEphemeralServers,
   type EphemeralPostgres,
   type EphemeralPostgresOptions,
   type EphemeralTimings,

@@ -1,6 +1,7 @@
 import { createBaseline, pruneBaseline } from '@ormdrift/core';
 import { defaultBaselineFile, readBaselineFile, writeBaselineFile } from '../baseline-io.ts';
 import type { CliIo } from '../cli-io.ts';
+import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 import { checkCommand } from './check-command.ts';
@@ -45,6 +46,10 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
       throw new UsageError(`ormdrift baseline takes no ${arg.split('=')[0]}: it writes the baseline file named by --out`);
     } else rest.push(arg);
   }
+  const rules = rest.flatMap((arg, index) => (arg === '--rule' ? [rest[index + 1] ?? ''] : arg.startsWith('--rule=') ? [arg.slice('--rule='.length)] : []));
+  // a baseline taken with every code off records nothing, and would later accept nothing: refuse it
+  if (rules.length > 0 && allCodesOff(parseRuleSettings(rules)))
+    throw new UsageError(`${allCodesOffNotice}: a baseline would record no finding; leave some codes on`);
   // the file check --baseline reads by default is the one to write: the config's "baseline"
   const file = named ?? (await readConfig(configFlag(rest), io.cwd))?.baseline ?? defaultBaselineFile;
   const previous = prune ? await readBaselineFile(file, io.cwd) : undefined;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
-import { parseRuleSettings } from '../rule-settings.ts';
+import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { readBaselineFile, withBaseline } from '../baseline-io.ts';
 import { writeJobSummary } from '../job-summary.ts';
 import { postgresIntrospector } from '@ormdrift/postgres';
@@ -16,6 +16,7 @@ import { UsageError } from '../usage-error.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
 import { joinStatusToReport } from '../migrations/migration-findings.ts';
+import { withCauses } from '../migrations/finding-causes.ts';
 import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
@@ -45,6 +46,7 @@ Options:
                     against what they build. With --db: also report the migrations the database
                     has not applied (see "ormdrift status")
   --migrations-kind sql, typeorm, drizzle or sequelize (default: told from what PATH holds)
+  --migration-timeout DURATION  limit each migration on the embedded PostgreSQL (default 5m)
   --format NAME     text (default), json, markdown, junit, sarif or github (annotations, and the
                     Markdown report as the job summary when GITHUB_STEP_SUMMARY is set)
   --out FILE        write the report to FILE instead of standard output
@@ -80,6 +82,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       db: { type: 'string' },
       migrations: { type: 'string' },
       'migrations-kind': { type: 'string' },
+      'migration-timeout': { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       baseline: { type: 'string' },
@@ -140,7 +143,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const baselineFile = input.baseline;
   // `ormdrift baseline` records the findings: a config's baseline file may not exist yet
   const baseline = baselineFile === undefined || record ? undefined : await readBaselineFile(baselineFile, io.cwd);
-  const migrations = input.migrations ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd) : undefined;
+  const migrations = input.migrations
+    ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
+    : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = input.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
   if (!url && !migrations) {
@@ -180,14 +185,19 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     io,
   );
   if (record) return record(checked);
-  const result = baseline ? withBaseline(checked, baseline, baselineFile!) : checked;
+  let result = baseline ? withBaseline(checked, baseline, baselineFile!) : checked;
   const hint = casingHint(result);
   if (hint) io.stderr.write(`ormdrift: ${hint}\n`);
   if (values['service-report']) return writeServiceReport(result, { service: input.service, owns: input.owns, url }, io);
+  // with a live database, the migrations also say whether it is behind them, and which one creates each missing object
+  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }) : undefined;
+  if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
-  // with a live database, the migrations also say whether it is behind them
-  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd) : undefined;
+  // with every code off the reporters' "no drift" would claim a clean database: say what was done instead
+  const allOff = allCodesOff(rules);
+  if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
+  else if (allOff) io.stderr.write(`ormdrift: ${allCodesOffNotice}\n`);
   if (status && (format === 'text' || format === 'json')) report = joinStatusToReport(report, format, status, colors);
   // the other formats have no place for it: it goes to stderr rather than corrupt an XML, SARIF or annotation stream
   else if (status) io.stderr.write(joinStatusToReport('', 'text', status, false));
@@ -254,7 +264,7 @@ export async function checkModules(files: readonly string[], options: CheckModul
   const importTimeoutMs = options.importTimeoutMs ?? defaultImportTimeoutMs;
   const modules = [];
   for (const file of await moduleArguments(files, io.cwd)) {
-    const exports = await withImportDeadline(importModule(file, io.cwd), importTimeoutMs, file);
+    const exports = await withImportDeadline(() => importModule(file, io.cwd), importTimeoutMs, file);
     modules.push({ file, path: resolve(io.cwd, file), exports });
   }
   const sources = await findSources(modules, options.drizzleCasing ? { drizzle: { casing: options.drizzleCasing } } : {});
@@ -318,7 +328,7 @@ export async function checkModules(files: readonly string[], options: CheckModul
 async function loadSource(source: SchemaSource, timeoutMs: number): Promise<LoadedSource> {
   let loaded: LoadedSource;
   try {
-    loaded = await withImportDeadline(source.load(), timeoutMs, `the models of ${source.name}`);
+    loaded = await withImportDeadline(() => source.load(), timeoutMs, `the models of ${source.name}`);
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
     throw new UsageError(`cannot load ${source.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });

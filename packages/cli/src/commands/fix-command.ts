@@ -5,6 +5,7 @@ import { runSqlScript } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
+import { parseDuration } from '../parse-duration.ts';
 import { UsageError } from '../usage-error.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
@@ -25,6 +26,7 @@ Options:
   --migrations PATH the project's migrations (SQL files, TypeORM, drizzle-kit or sequelize-cli): without
                     --db, fix what they build
   --migrations-kind KIND  sql, typeorm, drizzle or sequelize, when it cannot be told from the path
+  --migration-timeout DURATION  limit each migration on the embedded PostgreSQL (default 5m)
   --out FILE        write the migration to FILE (default: standard output)
   --rollback FILE   write the SQL that removes exactly what the migration adds
   --concurrently    create the indexes of existing tables with CREATE INDEX CONCURRENTLY, in a
@@ -51,6 +53,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
       db: { type: 'string' },
       migrations: { type: 'string' },
       'migrations-kind': { type: 'string' },
+      'migration-timeout': { type: 'string' },
       out: { type: 'string' },
       rollback: { type: 'string' },
       concurrently: { type: 'boolean' },
@@ -94,7 +97,9 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (values.out && values.rollback && resolve(io.cwd, values.out) === resolve(io.cwd, values.rollback)) {
     throw new UsageError(`--out and --rollback both name ${values.out}: the rollback would replace the migration; give them two files`);
   }
-  const migrations = input.migrations ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd) : undefined;
+  const migrations = input.migrations
+    ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
+    : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = input.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
   if (!url && !migrations) {

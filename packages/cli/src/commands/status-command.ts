@@ -1,10 +1,20 @@
 import { parseArgs } from 'node:util';
-import { compareLedger, connectPostgres, LedgerNotFoundError, readLedger } from '@ormdrift/postgres';
+import {
+  compareLedger,
+  connectPostgres,
+  defaultStatementTimeoutMs,
+  isStatementTimeout,
+  LedgerNotFoundError,
+  QueryInterruptedError,
+  readLedger,
+  withDeadline,
+} from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { listMigrations } from '../migrations/list-migrations.ts';
 import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { resolveMigrationsTarget, type MigrationsTarget } from '../migrations/migrations-target.ts';
+import { parseDuration } from '../parse-duration.ts';
 import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -22,6 +32,8 @@ Options:
   --config FILE     read this config file instead of the first ormdrift.config.* found from the
                     working directory upward: its migrations and database; flags override it
   --ledger TABLE    the ledger table, when the project named it otherwise (schema.table or table)
+  --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
+  --statement-timeout DURATION  limit each query on the ledger (default 10s; ormdrift itself waits 2s more)
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --debug           print stack traces of errors
@@ -40,6 +52,8 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
       migrations: { type: 'string' },
       'migrations-kind': { type: 'string' },
       ledger: { type: 'string' },
+      'connect-timeout': { type: 'string' },
+      'statement-timeout': { type: 'string' },
       config: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
@@ -62,7 +76,10 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
   const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
-  const status = await readMigrationStatus(target, url, io.cwd, values.ledger);
+  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, {
+    connectTimeoutMs: parseDuration(values['connect-timeout'], '--connect-timeout'),
+    statementTimeoutMs: parseDuration(values['statement-timeout'], '--statement-timeout'),
+  });
   const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
@@ -72,22 +89,56 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   return status.summary.errors > 0 ? 1 : 0;
 }
 
+/** How long reading the ledger may take; the CLI's --connect-timeout and --statement-timeout. */
+export interface LedgerReadTimeouts {
+  readonly connectTimeoutMs?: number | undefined;
+  /** Each query on the server; ormdrift itself waits 2 s more. Default 10 s. */
+  readonly statementTimeoutMs?: number | undefined;
+}
+
 /**
- * Lists the migrations on disk, reads the database's ledger (read-only) and compares them. `ledger` overrides
- * the ledger table (`table` or `schema.table`). Throws {@link UsageError} when the ledger is missing.
+ * Lists the migrations on disk, reads the database's ledger (in a READ ONLY transaction, each query limited by
+ * `statement_timeout` and a client-side deadline 2 s later: a deploy's migration may hold the ledger locked) and
+ * compares them. `ledger` overrides the ledger table (`table` or `schema.table`). Throws {@link UsageError} when the
+ * ledger is missing, locked past the timeout, or the server stops answering.
  */
-export async function readMigrationStatus(target: MigrationsTarget, url: string, cwd: string, ledger?: string): Promise<MigrationStatus> {
+export async function readMigrationStatus(
+  target: MigrationsTarget,
+  url: string,
+  cwd: string,
+  ledger?: string,
+  timeouts: LedgerReadTimeouts = {},
+): Promise<MigrationStatus> {
   const disk = await listMigrations(target, cwd);
   const [schema, table] = ledger?.includes('.') ? ledger.split('.', 2) : [undefined, ledger];
   const options = { ...disk.ledger, ...(table ? { table } : {}), ...(schema ? { schema } : {}) };
-  const connection = await connectPostgres(url);
+  const connection = await connectPostgres(url, timeouts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: timeouts.connectTimeoutMs });
+  const statementTimeoutMs = timeouts.statementTimeoutMs ?? defaultStatementTimeoutMs;
+  const answer = <T>(work: Promise<T>) => withDeadline(work, statementTimeoutMs + 2_000);
+  let interrupted = false;
   try {
-    const read = await readLedger(connection.client, target.kind, options).catch((error: unknown) => {
-      if (error instanceof LedgerNotFoundError) throw new UsageError(error.message, { cause: error });
-      throw error;
-    });
+    await answer(connection.client.query('begin read only'));
+    await answer(connection.client.query("select set_config('statement_timeout', $1, true)", [String(statementTimeoutMs)]));
+    const read = await answer(readLedger(connection.client, target.kind, options));
     return migrationStatus(compareLedger(disk.migrations, read), read.table);
+  } catch (error) {
+    if (error instanceof LedgerNotFoundError) throw new UsageError(error.message, { cause: error });
+    if (error instanceof QueryInterruptedError) {
+      interrupted = true;
+      throw new UsageError(
+        `the database stopped answering while reading the migrations ledger (no answer within ${(statementTimeoutMs + 2_000) / 1000} s): check the server and the network, or raise --statement-timeout`,
+        { cause: error },
+      );
+    }
+    if (isStatementTimeout(error)) {
+      throw new UsageError(
+        'could not read the migrations ledger (canceling statement due to statement timeout): a migration running now may hold it locked; wait for it to end, or raise --statement-timeout',
+        { cause: error },
+      );
+    }
+    throw error;
   } finally {
+    if (!interrupted) await answer(connection.client.query('rollback')).catch(() => {});
     await connection.close().catch(() => {});
   }
 }

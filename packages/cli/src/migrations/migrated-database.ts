@@ -10,7 +10,7 @@ import type { MigrationsTarget } from './migrations-target.ts';
  * copy of the cached template, start, migrate, use) to stderr in milliseconds.
  */
 export async function withMigratedDatabase<T>(target: MigrationsTarget, io: CliIo, debug: boolean, use: (url: string) => Promise<T>): Promise<T> {
-  const server = await startServer(io);
+  const server = await startServer(io, target);
   try {
     let started = performance.now();
     await applyMigrations(target, server.url, io.cwd);
@@ -31,9 +31,14 @@ export async function withMigratedDatabase<T>(target: MigrationsTarget, io: CliI
   }
 }
 
-/** An ephemeral embedded PostgreSQL for the project in `io.cwd`; what keeps it from starting is a UsageError. */
-export function startServer(io: CliIo): Promise<EphemeralPostgres> {
-  return startEphemeralPostgres({ projectDir: io.cwd, env: io.env }).catch((error: unknown) => {
+/**
+ * An ephemeral embedded PostgreSQL for the project in `io.cwd`, where no statement runs longer than the migrations'
+ * time limit (a migration that never ends is cancelled by the server and named by its tool's error); what keeps it
+ * from starting is a UsageError.
+ */
+export function startServer(io: CliIo, target: MigrationsTarget): Promise<EphemeralPostgres> {
+  const settings = { statement_timeout: String(target.timeoutMs) };
+  return startEphemeralPostgres({ projectDir: io.cwd, env: io.env, settings }).catch((error: unknown) => {
     if (error instanceof EmbeddedPostgresError) throw new UsageError(error.message, { cause: error });
     throw error;
   });

@@ -10,13 +10,23 @@ export interface MigrationsTarget {
   /** Absolute. */
   readonly path: string;
   readonly kind: MigrationsKind;
+  /** How long one migration may run on the embedded server, in milliseconds (`--migration-timeout`). */
+  readonly timeoutMs: number;
 }
+
+/** The default of `--migration-timeout`: 5 minutes. */
+export const defaultMigrationTimeoutMs = 300_000;
 
 /**
  * Resolves `--migrations` (relative to `cwd`) and its kind: `--migrations-kind` when given, else what the path
- * holds. Throws {@link UsageError} when the path does not exist or its kind cannot be told.
+ * holds; `timeoutMs` is how long each migration may run. Throws {@link UsageError} when the path does not exist or its kind cannot be told.
  */
-export async function resolveMigrationsTarget(spec: string, kindFlag: string | undefined, cwd: string): Promise<MigrationsTarget> {
+export async function resolveMigrationsTarget(
+  spec: string,
+  kindFlag: string | undefined,
+  cwd: string,
+  timeoutMs = defaultMigrationTimeoutMs,
+): Promise<MigrationsTarget> {
   const path = resolve(cwd, spec);
   if (kindFlag !== undefined && !(migrationsKinds as readonly string[]).includes(kindFlag)) {
     throw new UsageError(`unknown migrations kind "${kindFlag}": use --migrations-kind ${migrationsKinds.join(', ')}`);
@@ -28,5 +38,5 @@ export async function resolveMigrationsTarget(spec: string, kindFlag: string | u
   if (!kind) {
     throw new UsageError(`cannot tell what kind of migrations ${spec} holds: pass --migrations-kind ${migrationsKinds.join('|')}`);
   }
-  return { spec, path, kind };
+  return { spec, path, kind, timeoutMs };
 }

@@ -30,10 +30,10 @@ export interface MigrationOrigins {
 export async function replayMigrations(target: MigrationsTarget, io: CliIo): Promise<MigrationOrigins> {
   const { migrations } = await listMigrations(target, io.cwd);
   const origins = new Map<string, string>();
-  const server = await startServer(io);
+  const server = await startServer(io, target);
   try {
     for (const [index, migration] of migrations.entries()) {
-      await applyMigrations(target, server.url, io.cwd, { from: index, to: index + 1 });
+      await applyMigrations(target, server.url, io.cwd, { from: index, to: index + 1, name: migration.name });
       for (const key of objectKeys(await readSchema(server.url))) if (!origins.has(key)) origins.set(key, migration.name);
     }
   } finally {

@@ -25,6 +25,7 @@ export function workspaceFlags(
     'connect-timeout'?: string | undefined;
     'statement-timeout'?: string | undefined;
     'import-timeout'?: string | undefined;
+    'migration-timeout'?: string | undefined;
     'env-file'?: string[] | undefined;
     debug?: boolean | undefined;
     verbose?: boolean | undefined;
@@ -39,6 +40,7 @@ export function workspaceFlags(
   pass('--connect-timeout', values['connect-timeout']);
   pass('--statement-timeout', values['statement-timeout']);
   pass('--import-timeout', values['import-timeout']);
+  pass('--migration-timeout', values['migration-timeout']);
   // each service runs in its own directory: an env file named from here must be found from there
   for (const file of values['env-file'] ?? []) pass('--env-file', isAbsolute(file) ? file : resolve(cwd, file));
   if (values.debug) flags.push('--debug');

@@ -3,6 +3,7 @@ import { displayName } from '../model/qualified-name.ts';
 import { workflowCommandData, workflowCommandProperty } from './escape.ts';
 import { escapeText } from './escape-text.ts';
 import { baselineLines, summaryLine } from './finding-groups.ts';
+import { describeCause } from './describe-cause.ts';
 import type { Reporter } from './reporter.ts';
 
 /**
@@ -33,7 +34,9 @@ function annotation(finding: Finding): string {
     ...(source?.file && source.line ? [`line=${source.line}`] : []),
     `title=${workflowCommandProperty(`ormdrift ${finding.code}: ${place}`)}`,
   ];
-  return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${workflowCommandData(finding.message)}`;
+  const cause = describeCause(finding);
+  const message = cause ? `${finding.message}\n${cause}` : finding.message;
+  return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${workflowCommandData(message)}`;
 }
 
 /** A plain log line that starts with `::` would be read as a command: prefix it. */

@@ -4,6 +4,7 @@ import { displayName, qualifiedKey } from '../model/qualified-name.ts';
 import { xmlText } from './escape.ts';
 import { escapeText } from './escape-text.ts';
 import { baselineLines, describeValue, summaryLine } from './finding-groups.ts';
+import { describeCause } from './describe-cause.ts';
 import type { Reporter } from './reporter.ts';
 
 interface TestCase {
@@ -102,6 +103,8 @@ function describeFinding(finding: Finding): string {
   const lines = [`${finding.severity} ${finding.code}: ${escapeText(finding.message)}`];
   if (finding.expected !== null && finding.expected !== undefined) lines.push(`  expected ${escapeText(describeValue(finding.expected))}`);
   if (finding.actual !== null && finding.actual !== undefined) lines.push(`  actual   ${escapeText(describeValue(finding.actual))}`);
+  const cause = describeCause(finding);
+  if (cause) lines.push(`  cause    ${escapeText(cause)}`);
   lines.push(`  key ${escapeText(finding.key)}`);
   return lines.join('\n');
 }

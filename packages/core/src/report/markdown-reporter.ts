@@ -4,6 +4,7 @@ import type { QualifiedName, TableModel } from '../model/schema-model.ts';
 import { rulesMeta } from '../rules/index.ts';
 import { markdownText, mermaidString, mermaidWord } from './escape.ts';
 import { baselineLines, describeValue, groupFindings, plural, summaryLine, type FindingGroup } from './finding-groups.ts';
+import { describeCause } from './describe-cause.ts';
 import { docsUrl, type Reporter } from './reporter.ts';
 
 /** GitHub's limit on the body of a pull-request comment, in characters. */
@@ -87,7 +88,8 @@ function details(finding: Finding): string[] {
     .map((source) => [source.model, source.file && (source.line ? `${source.file}:${source.line}` : source.file)].filter(Boolean).join(' in '))
     .filter(Boolean);
   if (declared.length > 0) lines.push(`  - declared by: ${markdownText(declared.join(', '))}`);
-  if (finding.cause) lines.push(`  - cause: migration ${markdownText(finding.cause.migration)} ${finding.cause.applied ? 'is applied' : 'has not run'}`);
+  const cause = describeCause(finding);
+  if (cause) lines.push(`  - cause: ${markdownText(cause)}`);
   lines.push('');
   return lines;
 }

@@ -5,6 +5,7 @@ import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
 import { escapeText } from './escape-text.ts';
 import { summaryLine } from './finding-groups.ts';
+import { describeCause } from './describe-cause.ts';
 import { docsUrl, type Reporter } from './reporter.ts';
 
 /**
@@ -70,11 +71,12 @@ function defaultLevel(meta: RuleMeta): 'error' | 'warning' {
 function toResult(finding: Finding, ruleIndex: number, cwd: string | undefined): Result {
   const name = [finding.schema, finding.table, finding.column].filter((part) => part !== undefined).join('.');
   const source = finding.sources.find((candidate) => candidate.file);
+  const cause = describeCause(finding);
   return {
     ruleId: finding.code,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
     level: finding.severity,
-    message: { text: escapeText(finding.message) },
+    message: { text: escapeText(cause ? `${finding.message}. ${cause}` : finding.message) },
     locations: [
       {
         ...(source?.file
@@ -91,6 +93,7 @@ function toResult(finding: Finding, ruleIndex: number, cwd: string | undefined):
       ...(finding.column ? { column: finding.column } : {}),
       expected: finding.expected,
       actual: finding.actual,
+      ...(finding.cause ? { cause: finding.cause } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../check/finding.ts';
 import { displayName } from '../model/qualified-name.ts';
 import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
+import { describeCause } from './describe-cause.ts';
 import { baselineLines, describeValue, plural } from './finding-groups.ts';
 import { escapeText } from './escape-text.ts';
 import type { Reporter } from './reporter.ts';
@@ -36,6 +37,8 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
           if (finding.expected !== null && finding.expected !== undefined)
             lines.push(`          ${dim('expected')} ${escapeText(describeValue(finding.expected))}`);
           if (finding.actual !== null && finding.actual !== undefined) lines.push(`          ${dim('actual  ')} ${escapeText(describeValue(finding.actual))}`);
+          const cause = describeCause(finding);
+          if (cause) lines.push(`          ${dim('cause   ')} ${escapeText(cause)}`);
         }
         lines.push('');
       }

@@ -20,6 +20,15 @@ export function checkConnectionUrl(url: string): void {
   try {
     parsed = new URL(url);
   } catch {
+    // a port out of range or not a number fails the whole parse: name it rather than blame the encoding
+    // an "@" after the first "/" or "?" is a password's unencoded character that ended the authority early
+    const rest = url.replace(/^postgres(ql)?:\/\//, '');
+    const authorityEnd = rest.search(/[/?]/);
+    if (authorityEnd >= 0 && rest.lastIndexOf('@') > authorityEnd) throw new ConnectionError(`the connection string holds an unencoded "/" or "?": ${encode}`);
+    const port = /^postgres(?:ql)?:\/\/(?:[^@/?]*@)?(?:\[[^\]]*\]|[^:/?]*):([^/?]*)/.exec(url)?.[1];
+    if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65_535)) {
+      throw new ConnectionError(`the port "${port}" in the connection string is not a port number (1 to 65535): e.g. postgres://user@host:5432/database`);
+    }
     throw new ConnectionError(`the connection string is not a valid URL: ${encode}`);
   }
   // An unencoded "/" or "?" in the password ends the authority early: the rest of the password and the real host

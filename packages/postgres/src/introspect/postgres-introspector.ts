@@ -4,7 +4,7 @@ import { comparePredicates } from '../compare/compare-predicates.ts';
 import { catalogToModel } from './catalog-model.ts';
 import { columnsQuery, constraintsQuery, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
 import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
-import { IntrospectionError } from './introspection-error.ts';
+import { type CatalogLock, IntrospectionError, isStatementTimeout } from './introspection-error.ts';
 import { MissingSchemaError } from './missing-schema-error.ts';
 import { QueryInterruptedError, withDeadline } from './query-deadline.ts';
 import type { Queryable } from './queryable.ts';
@@ -64,7 +64,7 @@ export class PostgresIntrospector implements Introspector {
           interrupted = true;
           await this.#options.cancel?.().catch(() => {});
         }
-        throw new IntrospectionError(step, { cause });
+        throw new IntrospectionError(step, { cause }, isStatementTimeout(cause) ? await this.#lockHolder() : undefined);
       }
     };
 
@@ -88,6 +88,41 @@ export class PostgresIntrospector implements Introspector {
     } finally {
       // After an interrupted query the session is still busy (or gone): the caller closes it, a rollback would only wait.
       if (!interrupted) await withDeadline(this.#client.query('rollback'), this.#answerDeadlineMs).catch(() => {});
+    }
+  }
+
+  /**
+   * After a catalog read ran out of time: the session holding an ACCESS EXCLUSIVE lock on a catalog (the one lock
+   * that blocks a read), found in one cheap query of pg_locks with a one-second limit; undefined when there is none
+   * or the query fails.
+   */
+  async #lockHolder(): Promise<CatalogLock | undefined> {
+    try {
+      await withDeadline(this.#client.query('rollback'), this.#answerDeadlineMs);
+      await withDeadline(this.#client.query('begin read only'), this.#answerDeadlineMs);
+      const rows = (
+        await withDeadline(
+          this.#client.query(`select set_config('statement_timeout', '1000', true), l.relation::regclass::text as relation, l.mode, l.pid,
+              coalesce(nullif(a.application_name, ''), a.usename::text) as holder, coalesce(extract(epoch from now() - a.xact_start)::int, 0) as seconds
+            from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.granted and l.locktype = 'relation' and l.mode = 'AccessExclusiveLock' and l.pid <> pg_backend_pid()
+              and l.relation in (select oid from pg_class where relnamespace = 'pg_catalog'::regnamespace)
+            order by a.xact_start limit 1`),
+          this.#answerDeadlineMs,
+        )
+      ).rows as { relation: string; mode: string; pid: number; holder: string; seconds: number }[];
+      const row = rows[0];
+      return row
+        ? {
+            relation: row.relation.includes('.') ? row.relation : `pg_catalog.${row.relation}`,
+            mode: row.mode,
+            pid: row.pid,
+            holder: row.holder,
+            seconds: row.seconds,
+          }
+        : undefined;
+    } catch {
+      return undefined;
     }
   }
 

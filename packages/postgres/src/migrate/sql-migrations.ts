@@ -30,14 +30,17 @@ export async function listSqlMigrations(path: string): Promise<SqlMigration[]> {
 /**
  * Runs each file as it is written, one after the other, each in one simple-protocol query (so a file may hold
  * many statements and its own BEGIN/COMMIT). Stops at the first failure with a {@link MigrationFailedError}
- * naming the file, whose `statement` is the file's text (PostgreSQL's `position` counts into it).
+ * naming the file, whose `statement` is the file's text (PostgreSQL's `position` counts into it). `onStart` is told
+ * which file runs, before it runs; `onApplied` after it ran.
  */
 export async function runSqlMigrations(
   client: Queryable,
   migrations: readonly SqlMigration[],
   onApplied?: (migration: SqlMigration) => Promise<void> | void,
+  onStart?: (migration: SqlMigration) => void,
 ): Promise<void> {
   for (const migration of migrations) {
+    onStart?.(migration);
     const text = await readFile(migration.path, 'utf8');
     try {
       await client.query(text);
