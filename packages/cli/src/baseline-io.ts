@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyBaseline, BaselineFormatError, parseBaseline, serializeBaseline, type Baseline, type CheckResult } from '@ormdrift/core';
+import { writeOutputFile } from './output-file.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The file `ormdrift baseline` writes and prunes when no `--out` is given. */
@@ -31,11 +32,9 @@ export async function readBaselineFile(file: string, cwd: string): Promise<Basel
   }
 }
 
-/** Writes a baseline file, relative to `cwd`; `UsageError` when it cannot. */
+/** Writes a baseline file, relative to `cwd`; a one-line `UsageError` saying what to do when it cannot (see `writeOutputFile`). */
 export async function writeBaselineFile(file: string, cwd: string, baseline: Baseline): Promise<void> {
-  await writeFile(resolve(cwd, file), serializeBaseline(baseline)).catch((cause: unknown) => {
-    throw new UsageError(`cannot write the baseline to ${file}: ${(cause as Error).message}`, { cause });
-  });
+  await writeOutputFile(cwd, file, serializeBaseline(baseline), 'the baseline');
 }
 
 /** The check's result with the baseline's findings accepted; see `applyBaseline`. */

@@ -4,6 +4,7 @@ import { captureUserOutput } from './load/capture-user-output.ts';
 import { trapProcessExit } from './load/trap-exit.ts';
 import { installWatchdog } from './load/watchdog.ts';
 import { handleInterrupts, interruptedBy } from './interrupt.ts';
+import { thrownMessage } from './thrown-value.ts';
 
 // Until the run has a result, any way the process ends is a failure, never a silent pass.
 process.exitCode = 2;
@@ -18,7 +19,7 @@ const debug = process.argv.includes('--debug');
 // not Node's exit code 1 (which would read as "drift found").
 const stray = (error: unknown) => {
   if (interruptedBy()) return; // the interruption is the run's outcome, and ends it
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+  const message = thrownMessage(error).replace(/\s*\n\s*/g, ' ');
   const expired = watchdog.takeExpired();
   if (expired !== undefined) process.stderr.write(`ormdrift: ${expired}\n`);
   else if (error instanceof Error && error.name === 'ModuleExitError') process.stderr.write(`ormdrift: ${message}\n`);

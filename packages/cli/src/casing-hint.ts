@@ -1,12 +1,18 @@
 import type { CheckResult, Finding } from '@ormdrift/core';
 
+/** What a report that looks like a casing mismatch says: the sentence for stderr, and the report's next step. */
+export interface CasingHint {
+  readonly sentence: string;
+  readonly nextStep: string;
+}
+
 /**
- * One sentence when a report looks like a casing mismatch rather than drift: every missing column named
+ * One sentence (and the next step it implies) when a report looks like a casing mismatch rather than drift: every missing column named
  * in camelCase has its snake_case twin among the columns the same table has and no model declares
  * (`createdAt` missing, `created_at` extra). That is what a Drizzle schema read without drizzle-kit's
  * `casing: 'snake_case'` gives. `undefined` when the report does not look like that.
  */
-export function casingHint(result: CheckResult): string | undefined {
+export function casingHint(result: CheckResult): CasingHint | undefined {
   const missing = result.findings.filter((finding) => finding.code === 'missing-column' && finding.column !== undefined);
   if (missing.length === 0 || !missing.every((finding) => /[a-z0-9][A-Z]/.test(finding.column!))) return undefined;
   const extra = new Set(result.findings.filter((finding) => finding.code === 'extra-column').map((finding) => columnKey(finding, finding.column!)));
@@ -16,7 +22,11 @@ export function casingHint(result: CheckResult): string | undefined {
   const advice = drizzle
     ? "set casing: 'snake_case' in drizzle.config.ts, or drizzle: { casing: 'snake_case' } in ormdrift.config.ts"
     : "check the ORM's naming strategy (TypeORM's namingStrategy, Sequelize's underscored)";
-  return `this looks like a casing mismatch, not drift: every missing column has a snake_case twin among the extra ones (${example}): ${advice}`;
+  return {
+    sentence: `this looks like a casing mismatch, not drift: every missing column has a snake_case twin among the extra ones (${example}): ${advice}`,
+    // running migrations or adding the columns would duplicate what the database already has
+    nextStep: `fix the casing, not the database: ${advice}, then check again`,
+  };
 }
 
 function columnKey(finding: Finding, column: string): string {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { escapeText, RuleSettingsError } from '@ormdrift/core';
 import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { baselineCommand } from './commands/baseline-command.ts';
@@ -6,6 +7,7 @@ import { diffCommand } from './commands/diff-command.ts';
 import { fixCommand } from './commands/fix-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
+import { thrownCode, thrownMessage } from './thrown-value.ts';
 import { UsageError } from './usage-error.ts';
 import { negativeDuration } from './parse-duration.ts';
 import { currentWatchdog } from './load/watchdog.ts';
@@ -20,7 +22,7 @@ Commands:
   fix [modules...]     write the SQL that adds what the database lacks, and the SQL that undoes it
   baseline [modules...] record today's findings, so that check --baseline reports only new ones
 
-Run "ormdrift <command> --help" for the options.`;
+Run "ormdrift <command> --help" for the options; "ormdrift --version" prints the version.`;
 
 /** Runs one CLI invocation and returns its exit code: 0 clean, 1 drift at error severity, 2 anything else. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -38,6 +40,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await fixCommand(rest, io);
       case 'baseline':
         return await baselineCommand(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout.write(`${cliVersion()}\n`);
+        return 0;
       case undefined:
       case '-h':
       case '--help':
@@ -57,10 +63,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** The version in the CLI's package.json (one folder up from both src/ and dist/, where this file is). */
+function cliVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 function describeError(error: unknown, command: string, debug: boolean, argv: readonly string[]): string {
   const known = error instanceof UsageError || error instanceof RuleSettingsError || error instanceof ConnectionError || error instanceof SqlScriptError;
-  let message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
+  let message = thrownMessage(error);
+  const code = thrownCode(error);
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message, command, argv);
   else if (error instanceof MissingSchemaError) message = `${message}: check --schema`;
   else if (error instanceof IntrospectionError && error.interrupted === 'deadline') {

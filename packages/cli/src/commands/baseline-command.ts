@@ -1,6 +1,7 @@
 import { createBaseline, pruneBaseline } from '@ormdrift/core';
 import { defaultBaselineFile, readBaselineFile, writeBaselineFile } from '../baseline-io.ts';
 import type { CliIo } from '../cli-io.ts';
+import { refuseSourceAsOutput } from '../output-file.ts';
 import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
@@ -52,6 +53,14 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
     throw new UsageError(`${allCodesOffNotice}: a baseline would record no finding; leave some codes on`);
   // the file check --baseline reads by default is the one to write: the config's "baseline"
   const file = named ?? (await readConfig(configFlag(rest), io.cwd))?.baseline ?? defaultBaselineFile;
+  // a mistyped --out (or config "baseline") must not replace a module with JSON; the words that are no option
+  // include the modules to check (and option values, which never name a module by accident)
+  refuseSourceAsOutput(
+    named === undefined ? 'baseline' : '--out',
+    file,
+    rest.filter((arg) => !arg.startsWith('-')),
+    io.cwd,
+  );
   const previous = prune ? await readBaselineFile(file, io.cwd) : undefined;
   return checkCommand(rest, io, async (result) => {
     if (previous) {

@@ -25,6 +25,7 @@ import { casingHint } from '../casing-hint.ts';
 import { checkWorkspace, workspaceFlags } from '../workspace/check-workspace.ts';
 import { otherServicesClaims } from '../workspace/other-services.ts';
 import { databaseIdentity, writeServiceReport } from '../workspace/service-report.ts';
+import { thrownMessage } from '../thrown-value.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -187,13 +188,13 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   if (record) return record(checked);
   let result = baseline ? withBaseline(checked, baseline, baselineFile!) : checked;
   const hint = casingHint(result);
-  if (hint) io.stderr.write(`ormdrift: ${hint}\n`);
+  if (hint) io.stderr.write(`ormdrift: ${hint.sentence}\n`);
   if (values['service-report']) return writeServiceReport(result, { service: input.service, owns: input.owns, url }, io);
   // with a live database, the migrations also say whether it is behind them, and which one creates each missing object
   const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }) : undefined;
   if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
+  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta, ...(hint ? { nextStep: hint.nextStep } : {}) });
   // with every code off the reporters' "no drift" would claim a clean database: say what was done instead
   const allOff = allCodesOff(rules);
   if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
@@ -331,7 +332,7 @@ async function loadSource(source: SchemaSource, timeoutMs: number): Promise<Load
     loaded = await withImportDeadline(() => source.load(), timeoutMs, `the models of ${source.name}`);
   } catch (cause) {
     if (cause instanceof UsageError) throw cause;
-    throw new UsageError(`cannot load ${source.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new UsageError(`cannot load ${source.name}: ${thrownMessage(cause)}`, { cause });
   }
   if (loaded.schema.tables.length === 0) {
     throw new UsageError(`${source.name} declares no table: give it its entities or models (nothing would be compared)`);

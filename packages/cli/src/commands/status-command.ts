@@ -66,6 +66,10 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
     return 0;
   }
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`unknown format "${values.format}": use --format text or --format json`);
+  // "x.y.z" would otherwise be read as schema x, table y: a wrong ledger read quietly is worse than none
+  if (values.ledger !== undefined && !/^[^.]+(\.[^.]+)?$/.test(values.ledger)) {
+    throw new UsageError(`--ledger ${values.ledger}: --ledger takes a table or schema.table`);
+  }
   const config = await readConfig(values.config, io.cwd);
   const migrations = values.migrations ?? config?.migrations?.path;
   const kind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { thrownCode, thrownMessage } from '../thrown-value.ts';
 import { UsageError } from '../usage-error.ts';
 import { moduleFormat, transpiledExtensions } from './module-format.ts';
 import { registerTypeScript } from './register-typescript.ts';
@@ -42,12 +43,12 @@ function isLoadStopper(cause: unknown): boolean {
 }
 
 function importFailure(path: string, cause: unknown, cwd: string): string {
-  const message = cause instanceof Error ? cause.message : String(cause);
+  const message = thrownMessage(cause);
   // a syntax error names file:line:col itself; a module's own process.exit() is no throw of the module's
   if (isLoadStopper(cause)) return message;
   if (isTopLevelAwaitInCommonJs(cause)) return topLevelAwaitAdvice(path);
   // an import that resolves to nothing is not the module's fault: the message already says where
-  if ((cause as { code?: string }).code === 'ERR_ORMDRIFT_UNRESOLVED_IMPORT' || message.startsWith('cannot resolve "')) return message;
+  if (thrownCode(cause) === 'ERR_ORMDRIFT_UNRESOLVED_IMPORT' || message.startsWith('cannot resolve "')) return message;
   const frame = firstUserFrame(cause, cwd);
   const where = frame ? ` (at ${frame})` : '';
   const hint = aboutEnvironment(message) ? ': if it reads its configuration from the environment, pass --env-file .env' : '';

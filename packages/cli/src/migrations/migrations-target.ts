@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { detectMigrationsKind, migrationsKinds, type MigrationsKind } from '@ormdrift/postgres';
 import { UsageError } from '../usage-error.ts';
 
@@ -19,7 +19,8 @@ export const defaultMigrationTimeoutMs = 300_000;
 
 /**
  * Resolves `--migrations` (relative to `cwd`) and its kind: `--migrations-kind` when given, else what the path
- * holds; `timeoutMs` is how long each migration may run. Throws {@link UsageError} when the path does not exist or its kind cannot be told.
+ * holds; `timeoutMs` is how long each migration may run. Throws {@link UsageError} when the path does not exist, its kind
+ * cannot be told, or it is not what the forced kind reads (a drizzle-kit folder without its journal...).
  */
 export async function resolveMigrationsTarget(
   spec: string,
@@ -34,9 +35,44 @@ export async function resolveMigrationsTarget(
   if (!(await stat(path).catch(() => undefined))) {
     throw new UsageError(`cannot find the migrations ${spec}: check the path (relative to ${cwd})`);
   }
+  if (kindFlag !== undefined) await refuseWrongShape(spec, path, kindFlag as MigrationsKind);
   const kind = (kindFlag as MigrationsKind | undefined) ?? (await detectMigrationsKind(path));
   if (!kind) {
     throw new UsageError(`cannot tell what kind of migrations ${spec} holds: pass --migrations-kind ${migrationsKinds.join('|')}`);
   }
   return { spec, path, kind, timeoutMs };
+}
+
+const scriptExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
+
+/**
+ * A kind forced by `--migrations-kind` on a path that cannot hold it: one line naming what is missing, before
+ * any tool reads the path (and fails in the file system's words).
+ */
+async function refuseWrongShape(spec: string, path: string, kind: MigrationsKind): Promise<void> {
+  const isFile = (await stat(path)).isFile();
+  const files = isFile ? [] : (await readdir(path, { withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+  const scripts = files.filter((name) => scriptExtensions.has(extname(name)) && !/\.d\.[cm]?ts$/.test(name));
+  switch (kind) {
+    case 'drizzle': {
+      const journal = isFile ? undefined : await stat(join(path, 'meta', '_journal.json')).catch(() => undefined);
+      if (!journal?.isFile()) throw new UsageError(`${spec} is not a drizzle-kit migrations folder (no meta/_journal.json)`);
+      return;
+    }
+    case 'sql':
+      if (isFile ? !path.endsWith('.sql') : !files.some((name) => name.endsWith('.sql'))) {
+        throw new UsageError(`${spec} is not SQL migrations (${isFile ? 'not a .sql file' : 'no .sql file in it'})`);
+      }
+      return;
+    case 'typeorm':
+      if (isFile ? !scriptExtensions.has(extname(path)) : scripts.length === 0) {
+        throw new UsageError(`${spec} is not TypeORM migrations (${isFile ? 'not a module exporting a DataSource' : 'no .ts or .js migration in it'})`);
+      }
+      return;
+    case 'sequelize':
+      if (isFile ? !scriptExtensions.has(extname(path)) : scripts.length === 0) {
+        throw new UsageError(`${spec} is not sequelize-cli migrations (${isFile ? 'not a .js or .ts migration' : 'no .js or .ts migration in it'})`);
+      }
+      return;
+  }
 }

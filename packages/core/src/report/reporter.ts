@@ -12,6 +12,11 @@ export interface ReporterContext {
    * formats read outside a checkout (SARIF, Markdown) link each code to its page; without it they name the page.
    */
   readonly docsBaseUrl?: string;
+  /**
+   * The report's next step when the caller read the findings as a whole and knows better than any one rule (a
+   * casing mismatch: every missing column has a snake_case twin): the text format's `next:` line says it instead.
+   */
+  readonly nextStep?: string;
   /** The ormdrift version, for formats that record the tool (SARIF). */
   readonly version?: string;
 }

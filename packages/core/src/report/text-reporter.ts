@@ -49,7 +49,7 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
       for (const line of baselineLines(result)) lines.push(dim(escapeText(line)));
       for (const problem of result.problems) lines.push(yellow(escapeText(`note: ${problem.source}: ${problem.ref}: ${problem.message}`)));
-      if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta));
+      if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta, context.nextStep));
       return `${lines.join('\n')}\n`;
     },
   };
@@ -59,7 +59,7 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
  * How many findings of each code, most first, and the next step for the largest group (errors before
  * warnings): with 300 findings, where to start.
  */
-function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, RuleMeta>>): string[] {
+function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, RuleMeta>>, override: string | undefined): string[] {
   const groups = new Map<string, { count: number; errors: number }>();
   for (const finding of findings) {
     const group = groups.get(finding.code) ?? { count: 0, errors: 0 };
@@ -68,6 +68,7 @@ function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, 
   const order = Object.keys(metas);
   const sorted = [...groups].sort(([a, left], [b, right]) => right.count - left.count || order.indexOf(a) - order.indexOf(b));
   const lines = [`by code: ${sorted.map(([code, { count }]) => `${count} ${code}`).join(', ')}`];
+  if (override !== undefined) return [...lines, `next: ${escapeText(override)}`];
   const [code] = [...sorted].sort(
     ([a, left], [b, right]) => Number(right.errors > 0) - Number(left.errors > 0) || right.count - left.count || order.indexOf(a) - order.indexOf(b),
   )[0]!;

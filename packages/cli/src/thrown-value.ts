@@ -1,0 +1,22 @@
+import { inspect } from 'node:util';
+
+/**
+ * The words for a value a user's code threw: an `Error`'s (or an error-like object's) `message`, a string as is,
+ * anything else (`null`, `undefined`, a plain or prototype-less object) as `util.inspect` renders it on one line.
+ * Never throws, whatever the value: JavaScript lets code throw anything.
+ */
+export function thrownMessage(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  if (typeof value === 'string') return value;
+  // an error from another realm (a vm context, a worker) fails instanceof but keeps its message
+  const { message, stack } = (typeof value === 'object' && value !== null ? value : {}) as { message?: unknown; stack?: unknown };
+  if (typeof message === 'string' && typeof stack === 'string') return message;
+  return inspect(value, { breakLength: Number.POSITIVE_INFINITY, depth: 2 });
+}
+
+/** The `code` property of a thrown value, when it is an object with a string `code` (Node's errors, pg's). */
+export function thrownCode(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
