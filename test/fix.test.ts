@@ -160,6 +160,26 @@ describe('ormdrift fix, as a user runs it', () => {
     });
   });
 
+  it('--apply on an empty database creates the extension a uuid default needs, and checks clean (TypeORM example)', async () => {
+    const empty = await createTestDatabase();
+    try {
+      const example = resolve(import.meta.dirname, '../examples/typeorm-app');
+      const down = join(directory, 'uuid-down.sql');
+      const run = await runCli(['fix', 'src/data-source.ts', '--db', empty.url, '--rollback', down, '--apply'], { cwd: example });
+      expect(run.stdout).toContain('CREATE EXTENSION IF NOT EXISTS "uuid-ossp" SCHEMA public;');
+      expect(run.stdout.indexOf('"uuid-ossp"')).toBeLessThan(run.stdout.indexOf('CREATE TABLE'));
+      expect(run.stderr).toContain('  notice: added extension uuid-ossp\n');
+      expect(run.code, run.stderr).toBe(0);
+      const check = await runCli(['check', 'src/data-source.ts', '--db', empty.url], { cwd: example });
+      expect(check.stdout + check.stderr).toMatch(/no drift/i);
+      expect(check.code).toBe(0);
+      // other objects may use the extension: down.sql leaves it
+      expect(await readFile(down, 'utf8')).not.toMatch(/EXTENSION/);
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('--concurrently moves the indexes of existing tables to a second file that runs outside a transaction', async () => {
     await withCopy(async (copy) => {
       await copy.query('drop index messages_conversation_created_idx');

@@ -57,6 +57,36 @@ describe('planFix', () => {
     expect(renderFix(fix).batches).toHaveLength(2);
   });
 
+  it('creates the extension a default calls a function of before anything that uses it, and never drops it', () => {
+    const uuid = column('id', 'uuid', { default: 'uuid_generate_v4()' });
+    const expected = schema([
+      table('messages', [uuid], { primaryKey: ['id'] }),
+      table('users', [id, column('token', 'uuid', { default: 'public.uuid_generate_v1mc()' }), column('salt', 'text', { default: "gen_salt('bf')" })]),
+    ]);
+    const fix = plan(expected, schema([dbTable('users', [id])]));
+    expect(fix.up.map((step) => step.operation.op)).toEqual(['create-extension', 'create-extension', 'create-table', 'add-column', 'add-column']);
+    expect(fix.up.slice(0, 2).map((step) => step.operation)).toEqual([
+      { op: 'create-extension', extension: 'uuid-ossp' },
+      { op: 'create-extension', extension: 'pgcrypto' },
+    ]);
+    expect(downOps(fix)).not.toContain('create-extension');
+    const sql = renderFix(fix);
+    expect(sql.up).toContain('CREATE EXTENSION IF NOT EXISTS "uuid-ossp" SCHEMA public;');
+    expect(sql.up.indexOf('"uuid-ossp"')).toBeLessThan(sql.up.indexOf('CREATE TABLE'));
+    expect(sql.down).not.toMatch(/EXTENSION/);
+  });
+
+  it('creates no extension for a core function, a quoted literal or a function of another name', () => {
+    const expected = schema([
+      table('things', [
+        column('id', 'uuid', { default: 'gen_random_uuid()' }),
+        column('note', 'text', { default: "'uuid_generate_v4()'::text" }),
+        column('n', 'integer', { default: 'my_uuid_generate_v4()' }),
+      ]),
+    ]);
+    expect(plan(expected, schema([])).up.map((step) => step.operation.op)).toEqual(['create-table']);
+  });
+
   it('sets a differing default and restores the old one on the way down; leaves type and nullability to a person', () => {
     const expected = schema([
       table('users', [id, column('status', 'text', { default: "'active'::text" }), column('age', 'integer'), column('name', 'text', { nullable: true })]),

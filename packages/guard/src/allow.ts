@@ -1,4 +1,5 @@
 import type { CheckResult, Finding, RuleCode } from '@ormdrift/core';
+import { validateAllow } from './validate-options.ts';
 
 /**
  * Findings a check accepts: a code everywhere (`'extra-column'`), or a code on one table (`{ code: 'extra-index',
@@ -8,9 +9,10 @@ export type AllowEntry = RuleCode | { readonly code: RuleCode; readonly table?: 
 
 /**
  * The result without the findings `allow` accepts, counted again; everything else (changes, problems, the declared
- * schema) is kept. The same result when `allow` is empty.
+ * schema) is kept. The same result when `allow` is empty. Throws a TypeError on an unknown finding code.
  */
 export function allowFindings(result: CheckResult, allow: readonly AllowEntry[] | undefined): CheckResult {
+  validateAllow(allow);
   if (!allow || allow.length === 0) return result;
   const findings = result.findings.filter((finding) => !allow.some((entry) => accepts(entry, finding)));
   const errors = findings.filter((finding) => finding.severity === 'error').length;

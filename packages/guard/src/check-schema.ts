@@ -2,6 +2,7 @@ import { check, type CheckResult, type RuleSettings } from '@ormdrift/core';
 import { allowFindings, type AllowEntry } from './allow.ts';
 import { databaseIntrospector, type GuardDatabase } from './database-introspector.ts';
 import { schemaSources, type GuardSources } from './schema-sources.ts';
+import { validateCheckOptions } from './validate-options.ts';
 
 export interface CheckSchemaOptions {
   /** The ORM objects, or `SchemaSource`s: see {@link GuardSources}. */
@@ -24,9 +25,10 @@ export interface CheckSchemaOptions {
  * Checks ORM models against a database, as `ormdrift check` does, from inside a program: the models are the app's
  * own objects, the database a URL or a connection the app already holds. Resolves to the check's result with
  * `allow`ed findings removed. Throws when the models declare no table (a check that compares nothing is no
- * pass), and the introspector's errors (`ConnectionError`, `IntrospectionError`, `MissingSchemaError`).
+ * pass), a TypeError (or `RuleSettingsError`) for a wrong option before anything is read, and the introspector's errors (`ConnectionError`, `IntrospectionError`, `MissingSchemaError`).
  */
 export async function checkSchema(options: CheckSchemaOptions): Promise<CheckResult> {
+  validateCheckOptions(options);
   const sources = await schemaSources(options.sources);
   const introspector = databaseIntrospector(options.db, {
     ...(options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs }),

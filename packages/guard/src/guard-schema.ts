@@ -1,6 +1,7 @@
 import type { CheckResult } from '@ormdrift/core';
 import { checkSchema, type CheckSchemaOptions } from './check-schema.ts';
 import { SchemaCheckTimeoutError, SchemaDriftError } from './schema-drift-error.ts';
+import { validateGuardOptions } from './validate-options.ts';
 
 /** Where the guard writes: `console` by default; pino, winston and Nest's `Logger` fit. */
 export interface GuardLogger {
@@ -40,9 +41,11 @@ export const defaultGuardTimeoutMs = 5_000;
  * not. Never holds startup longer than `timeoutMs`: the check is then stopped (a connection being opened is dropped,
  * a catalog read is cancelled on the server) and no timer is left behind, so the process can still exit.
  * `ORMDRIFT_SKIP=1` skips the check, with one warning line naming the variable on every start, so that a skipped
- * guard cannot go unnoticed. A connection the app owns is borrowed, never ended; a URL is connected to and closed.
+ * guard cannot go unnoticed. A wrong option (`mode: 'thorw'`, an unknown code in `allow` or `rules`) throws a TypeError
+ * (`RuleSettingsError` for `rules`) before anything is read, in either mode. A connection the app owns is borrowed, never ended; a URL is connected to and closed.
  */
 export async function guardSchema(options: GuardOptions): Promise<GuardOutcome> {
+  validateGuardOptions(options);
   const started = performance.now();
   const logger = options.logger ?? console;
   const mode = options.mode ?? 'throw';

@@ -208,6 +208,9 @@ function countAdded(plan: FixPlan): string[] {
   const bump = (what: string, n = 1) => counts.set(what, (counts.get(what) ?? 0) + n);
   for (const { operation } of plan.up) {
     switch (operation.op) {
+      case 'create-extension':
+        bump('extension');
+        break;
       case 'create-enum':
         bump('enum type');
         break;

@@ -7,6 +7,11 @@ import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableMode
  * operation that removes touches only what its adding twin names.
  */
 export type FixOperation =
+  /**
+   * `CREATE EXTENSION` of an extension a default calls a function of (`uuid_generate_v4()`: `uuid-ossp`), in the
+   * `public` schema, as the ORM's own sync does. It has no reverse: other objects may use the extension.
+   */
+  | { readonly op: 'create-extension'; readonly extension: string }
   /** `CREATE TYPE ... AS ENUM`. */
   | { readonly op: 'create-enum'; readonly enum: QualifiedName; readonly values: readonly string[] }
   | { readonly op: 'drop-enum'; readonly enum: QualifiedName }

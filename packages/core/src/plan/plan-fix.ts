@@ -4,6 +4,7 @@ import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableMode
 import { formatColumnType } from '../normalize/column-type.ts';
 import type { EnumValuePlacement, FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from './fix-operation.ts';
 import type { FixNote, FixNoteTopic, FixPlan, FixStep } from './fix-plan.ts';
+import { extensionsCalledBy } from './default-extensions.ts';
 import { ObjectNames } from './object-names.ts';
 import { orderTables } from './table-order.ts';
 
@@ -28,7 +29,7 @@ export interface FixInput {
 /**
  * Plans an additive fix from the changes of a check: every missing enum, enum value, table,
  * column, unique, primary key, index and foreign key is added, and a differing default is set to
- * the model's; each step carries its reverse and the change it came from. Every other change
+ * the model's; an extension a default calls a function of (`uuid_generate_v4()`) is created first; each step carries its reverse and the change it came from. Every other change
  * (types, nullability, extra columns and tables, foreign keys with other actions) becomes a note
  * saying why no automatic fix is safe. Pure: no SQL text and no I/O; `renderFix` writes the SQL.
  */
@@ -39,7 +40,7 @@ export function planFix(result: FixInput, options: PlanFixOptions = {}): FixPlan
 }
 
 /** Phases of `up`, in the order they run: each may rely on everything before it. */
-const phases = ['enums', 'tables', 'table-indexes', 'columns', 'defaults', 'keys', 'table-foreign-keys', 'indexes', 'foreign-keys'] as const;
+const phases = ['extensions', 'enums', 'tables', 'table-indexes', 'columns', 'defaults', 'keys', 'table-foreign-keys', 'indexes', 'foreign-keys'] as const;
 type Phase = (typeof phases)[number];
 
 class Planner {
@@ -181,6 +182,7 @@ class Planner {
     }
     this.#createTables(newTables);
     for (const step of this.#steps.get('enums')!) this.#markEnumValuesUsed(step);
+    this.#createExtensions();
 
     const up = phases.flatMap((phase) => this.#steps.get(phase)!);
     return { up, down: reverseOf(up), notes: this.#notes };
@@ -188,6 +190,23 @@ class Planner {
 
   #add(phase: Phase, source: SchemaChange, operation: FixOperation, reverse: readonly FixOperation[]): void {
     this.#steps.get(phase)!.push({ operation, reverse, source });
+  }
+
+  /**
+   * An extension a default of this fix calls a function of is created before anything: a table whose default is
+   * `uuid_generate_v4()` cannot be created without `uuid-ossp`. Its source is the first change that needs it.
+   */
+  #createExtensions(): void {
+    const needed = new Map<string, SchemaChange>();
+    for (const phase of phases) {
+      for (const step of this.#steps.get(phase)!) {
+        for (const expression of defaultsOf(step.operation)) {
+          for (const extension of extensionsCalledBy(expression)) if (!needed.has(extension)) needed.set(extension, step.source);
+        }
+      }
+    }
+    // no reverse: other objects may use the extension, and down.sql removes only what nothing else can rely on
+    for (const [extension, source] of needed) this.#add('extensions', source, { op: 'create-extension', extension }, []);
   }
 
   #note(change: SchemaChange, topic: FixNoteTopic, subject: string, reason: string): void {
@@ -431,6 +450,20 @@ function reverseOf(up: readonly FixStep[]): FixPlan['down'] {
 
 function nameOf(name: QualifiedName): QualifiedName {
   return { schema: name.schema, name: name.name };
+}
+
+/** The default expressions an operation writes. */
+function defaultsOf(operation: FixOperation): string[] {
+  switch (operation.op) {
+    case 'create-table':
+      return operation.table.columns.flatMap((column) => (column.default === null ? [] : [column.default]));
+    case 'add-column':
+      return operation.column.default === null ? [] : [operation.column.default];
+    case 'set-default':
+      return [operation.default];
+    default:
+      return [];
+  }
 }
 
 /** Constraint and index names the models give, which generated names must not take. */

@@ -143,6 +143,13 @@ function describeChange(change: SchemaChange): string {
 /** One operation as SQL, without the final semicolon. */
 export function renderOperation(operation: FixOperation): string {
   switch (operation.op) {
+    case 'create-extension':
+      // in public: the transaction's search_path (pg_catalog, public) is where the default's function is looked up
+      return guarded(
+        `EXISTS (SELECT FROM pg_extension WHERE extname = ${literal(operation.extension)})`,
+        `extension ${operation.extension}`,
+        `CREATE EXTENSION IF NOT EXISTS ${id(operation.extension)} SCHEMA public`,
+      );
     case 'create-enum':
       return guarded(
         typeExists(operation.enum),

@@ -1,0 +1,77 @@
+import { isRuleCode, rules, validateRuleSettings } from '@ormdrift/core';
+import type { AllowEntry } from './allow.ts';
+
+/**
+ * Checks the options a caller wrote by hand before anything is read: a typo (`mode: 'thorw'`, `allow: ['missing-colum']`)
+ * must not quietly become a default that lets a drifted app start. Throws a TypeError naming the option and what it
+ * accepts; `rules` throws core's `RuleSettingsError`, naming the unknown code and the codes.
+ */
+export function validateCheckOptions(options: {
+  readonly rules?: unknown;
+  readonly allow?: unknown;
+  readonly schemas?: unknown;
+  readonly statementTimeoutMs?: unknown;
+}): void {
+  if (options.rules !== undefined) validateRuleSettings(options.rules, 'rules');
+  validateAllow(options.allow);
+  if (options.schemas !== undefined && !(Array.isArray(options.schemas) && options.schemas.every((schema) => typeof schema === 'string'))) {
+    throw new TypeError(`ormdrift: schemas must be an array of schema names, as ['public'], not ${describe(options.schemas)}`);
+  }
+  positiveNumber('statementTimeoutMs', options.statementTimeoutMs);
+}
+
+/** Checks the guard's own options (`mode`, `timeoutMs`, `logger`, `env`) and then {@link validateCheckOptions}. */
+export function validateGuardOptions(options: {
+  readonly mode?: unknown;
+  readonly timeoutMs?: unknown;
+  readonly logger?: unknown;
+  readonly env?: unknown;
+  readonly rules?: unknown;
+  readonly allow?: unknown;
+  readonly schemas?: unknown;
+  readonly statementTimeoutMs?: unknown;
+}): void {
+  if (options.mode !== undefined && options.mode !== 'throw' && options.mode !== 'warn') {
+    throw new TypeError(`ormdrift: mode must be 'throw' or 'warn', not ${describe(options.mode)}`);
+  }
+  positiveNumber('timeoutMs', options.timeoutMs);
+  if (options.logger !== undefined && typeof (options.logger as { warn?: unknown } | null)?.warn !== 'function') {
+    throw new TypeError(`ormdrift: logger must have a warn(message) method (console, pino, winston, Nest's Logger), not ${describe(options.logger)}`);
+  }
+  if (options.env !== undefined && (typeof options.env !== 'object' || options.env === null)) {
+    throw new TypeError(`ormdrift: env must be an object of environment variables, as process.env, not ${describe(options.env)}`);
+  }
+  validateCheckOptions(options);
+}
+
+/**
+ * Checks `allow`: an array of finding codes or `{ code, table? }`. Throws a TypeError naming an unknown code and
+ * listing the codes.
+ */
+export function validateAllow(allow: unknown): asserts allow is readonly AllowEntry[] | undefined {
+  if (allow === undefined) return;
+  if (!Array.isArray(allow)) throw new TypeError(`ormdrift: allow must be an array of finding codes or { code, table }, not ${describe(allow)}`);
+  for (const entry of allow) {
+    const code: unknown = typeof entry === 'object' && entry !== null ? (entry as { code?: unknown }).code : entry;
+    if (typeof code !== 'string' || !isRuleCode(code)) {
+      throw new TypeError(`ormdrift: allow: unknown finding code ${describe(code)}: the codes are ${Object.keys(rules).join(', ')}`);
+    }
+    const table: unknown = typeof entry === 'object' && entry !== null ? (entry as { table?: unknown }).table : undefined;
+    if (table !== undefined && typeof table !== 'string') {
+      throw new TypeError(`ormdrift: allow: the table of "${code}" must be a table name, 'schema.table' or '*', not ${describe(table)}`);
+    }
+  }
+}
+
+function positiveNumber(name: string, value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`ormdrift: ${name} must be a positive number of milliseconds, not ${describe(value)}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
