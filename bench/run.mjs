@@ -51,7 +51,7 @@ try {
       process.stderr.write(`N = ${n}: ${id}...\n`);
       const inProcess = tool.ts ? undefined : inProcessRun(id, app, url);
       // a tool whose diff alone outlasts --slow is not run again whole: a process adds seconds to minutes
-      const whole = inProcess && inProcess.ms > Number(values.slow) * 1000 ? undefined : wholeProcess(id, app, url);
+      const whole = inProcess && inProcess.ms > Number(values.slow) * 1000 ? undefined : wholeProcess(id, app, url, n);
       results.push({ n, id, ...tool, whole, inProcess });
       if (values.json) writeFileSync(values.json, `${JSON.stringify(results, null, 2)}\n`);
     }
@@ -84,7 +84,7 @@ async function createDatabase(serverUrl, name, sql) {
 }
 
 /** Times whole processes: the CLI for ormdrift, run-tool.mjs for the others. Checks ormdrift's findings. */
-function wholeProcess(id, app, url) {
+function wholeProcess(id, app, url, n) {
   const rssDir = mkdtempSync(join(tmpdir(), 'ormdrift-bench-'));
   const rssFile = join(rssDir, 'rss');
   const env = { ...process.env, DATABASE_URL: url, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' };
