@@ -2,7 +2,7 @@ import type { CheckResult, Finding, RuleCode } from '@ormdrift/core';
 import { validateAllow } from './validate-options.ts';
 
 /**
- * Findings a check accepts: a code everywhere (`'extra-column'`), or a code on one table (`{ code: 'extra-index',
+ * Findings a check accepts: a code everywhere (`'extra-column'`), or a code on one table (`{ code: 'extra-constraint',
  * table: 'audit.events' }`; a table without a schema matches it in any schema; `table: '*'` is every table).
  */
 export type AllowEntry = RuleCode | { readonly code: RuleCode; readonly table?: string };
