@@ -63,12 +63,13 @@ function coveredUnique(expected: TableModel, unique: UniqueModel): boolean {
   );
 }
 
-function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
+/** The same columns, in any order. */
+export function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((column) => b.includes(column));
 }
 
 /** The same target and the same column pairs, in any order: actions differing is `modify-foreign-key`'s business. */
-function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
+export function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
   const pairs = (fk: ForeignKeyModel) =>
     fk.columns
       .map((column, i) => `${column}>${fk.references.columns[i]}`)

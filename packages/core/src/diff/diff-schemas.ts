@@ -3,7 +3,7 @@ import type { ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, Qualifi
 import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
 import { valueSource } from '../normalize/value-source.ts';
-import { constraintChanges } from './diff-constraints.ts';
+import { constraintChanges, sameColumnSet, sameForeignKey } from './diff-constraints.ts';
 import { foreignKeyTypeChanges } from './foreign-key-types.ts';
 import { generatedChange } from './diff-generated.ts';
 import type { ColumnAspect, EnumUser, ForeignKeyReference, IndexAspect, SchemaChange } from './schema-change.ts';
@@ -177,10 +177,6 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   return changed;
 }
 
-function sameColumnSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((column) => b.includes(column));
-}
-
 /** A unique constraint, a unique index or the primary key on the same columns all guarantee uniqueness. */
 function hasUnique(table: TableModel, wanted: UniqueModel): boolean {
   if (wanted.where === undefined && table.primaryKey && sameColumnSet(table.primaryKey.columns, wanted.columns)) return true;
@@ -249,13 +245,4 @@ function leadingIndex(table: TableModel, columns: readonly string[]): IndexModel
 function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): ('onDelete' | 'onUpdate')[] {
   const action = (value: string) => (value === 'RESTRICT' ? 'NO ACTION' : value);
   return (['onDelete', 'onUpdate'] as const).filter((which) => action(expected[which]) !== action(actual[which]));
-}
-
-function sameForeignKey(expected: ForeignKeyModel, actual: ForeignKeyModel): boolean {
-  const pairs = (fk: ForeignKeyModel) =>
-    fk.columns
-      .map((column, i) => `${column}>${fk.references.columns[i]}`)
-      .sort()
-      .join(',');
-  return expected.references.schema === actual.references.schema && expected.references.name === actual.references.name && pairs(expected) === pairs(actual);
 }

@@ -1,3 +1,4 @@
+import { readOnlyComparison, type ComparisonOptions } from './read-only-comparison.ts';
 import type { LiteralPair } from '@ormdrift/core';
 import type { Queryable } from '../introspect/queryable.ts';
 
@@ -21,42 +22,27 @@ const typeName =
  * Resolves to one verdict per pair: true (same value), false (different), undefined (not decided).
  * Throws nothing: a failure of the statement leaves every pair undecided.
  */
-export async function compareLiterals(
-  client: Queryable,
-  pairs: readonly LiteralPair[],
-  options: { readonly statementTimeoutMs?: number; readonly signal?: AbortSignal } = {},
-): Promise<(boolean | undefined)[]> {
+export async function compareLiterals(client: Queryable, pairs: readonly LiteralPair[], options: ComparisonOptions = {}): Promise<(boolean | undefined)[]> {
   const sendable = pairs.map((pair) => typeName.test(pair.type));
   if (!sendable.includes(true)) return pairs.map(() => undefined);
-  options.signal?.throwIfAborted();
-  try {
-    await client.query('begin read only');
-    try {
-      await client.query(`set local statement_timeout = ${Math.trunc(options.statementTimeoutMs ?? 10_000)}`);
-      // as the introspector reads: the same type names resolve, timestamptz compare in one zone
-      await client.query('set local search_path = pg_catalog, public');
-      await client.query(`set local timezone = 'UTC'`);
-      const guarded = (
-        (await client.query(`select pg_catalog.to_regproc('pg_catalog.pg_input_is_valid') is not null as guarded`)).rows[0] as { guarded: boolean }
-      ).guarded;
-      const values: string[] = [];
-      const columns = pairs.flatMap((pair, index) => {
-        if (!sendable[index]) return [];
-        values.push(pair.expected, pair.actual);
-        const [a, b] = [`$${values.length - 1}`, `$${values.length}`];
-        // compared by the type's own output of each value, not `=`: some types have no equality operator (point)
-        const same = `(${a}::text::${pair.type})::text = (${b}::text::${pair.type})::text`;
-        if (!guarded) return [`${same} as "${index}"`];
-        values.push(pair.type);
-        const type = `$${values.length}`;
-        return [`case when pg_input_is_valid(${a}, ${type}) and pg_input_is_valid(${b}, ${type}) then ${same} end as "${index}"`];
-      });
-      const row = (await client.query(`select ${columns.join(', ')}`, values)).rows[0] as Record<string, boolean | null>;
-      return pairs.map((_, index) => row[String(index)] ?? undefined);
-    } finally {
-      await client.query('rollback').catch(() => {});
-    }
-  } catch {
-    return pairs.map(() => undefined);
-  }
+  // as the introspector reads: timestamptz values compare in one zone
+  return readOnlyComparison(client, pairs.length, options, [`set local timezone = 'UTC'`], async () => {
+    const guarded = (
+      (await client.query(`select pg_catalog.to_regproc('pg_catalog.pg_input_is_valid') is not null as guarded`)).rows[0] as { guarded: boolean }
+    ).guarded;
+    const values: string[] = [];
+    const columns = pairs.flatMap((pair, index) => {
+      if (!sendable[index]) return [];
+      values.push(pair.expected, pair.actual);
+      const [a, b] = [`$${values.length - 1}`, `$${values.length}`];
+      // compared by the type's own output of each value, not `=`: some types have no equality operator (point)
+      const same = `(${a}::text::${pair.type})::text = (${b}::text::${pair.type})::text`;
+      if (!guarded) return [`${same} as "${index}"`];
+      values.push(pair.type);
+      const type = `$${values.length}`;
+      return [`case when pg_input_is_valid(${a}, ${type}) and pg_input_is_valid(${b}, ${type}) then ${same} end as "${index}"`];
+    });
+    const row = (await client.query(`select ${columns.join(', ')}`, values)).rows[0] as Record<string, boolean | null>;
+    return pairs.map((_, index) => row[String(index)] ?? undefined);
+  });
 }

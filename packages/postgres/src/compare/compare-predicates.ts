@@ -1,3 +1,4 @@
+import { readOnlyComparison, type ComparisonOptions } from './read-only-comparison.ts';
 import type { PredicatePair } from '@ormdrift/core';
 import type { Queryable } from '../introspect/queryable.ts';
 
@@ -14,54 +15,39 @@ import type { Queryable } from '../introspect/queryable.ts';
  * inside a savepoint so that the others still run. Resolves to one verdict per pair: true, false or
  * undefined. Throws nothing.
  */
-export async function comparePredicates(
-  client: Queryable,
-  pairs: readonly PredicatePair[],
-  options: { readonly statementTimeoutMs?: number; readonly signal?: AbortSignal } = {},
-): Promise<(boolean | undefined)[]> {
+export async function comparePredicates(client: Queryable, pairs: readonly PredicatePair[], options: ComparisonOptions = {}): Promise<(boolean | undefined)[]> {
   if (pairs.length === 0) return [];
-  options.signal?.throwIfAborted();
-  try {
-    await client.query('begin read only');
-    try {
-      await client.query(`set local statement_timeout = ${Math.trunc(options.statementTimeoutMs ?? 10_000)}`);
-      await client.query('set local search_path = pg_catalog, public');
-      // a sequential scan keeps the whole predicate as its filter; an index scan would fold it into the index
-      for (const setting of ['enable_indexscan', 'enable_bitmapscan', 'enable_indexonlyscan']) await client.query(`set local ${setting} = off`);
-      const filters = new Map<string, string | undefined>();
-      const filter = async (table: PredicatePair['table'], predicate: string): Promise<string | undefined> => {
-        const key = `${table.schema}\u0000${table.name}\u0000${predicate}`;
-        if (filters.has(key)) return filters.get(key);
-        options.signal?.throwIfAborted();
-        const relation = `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.name)}`;
-        await client.query('savepoint ormdrift_predicate');
-        let result: string | undefined;
-        try {
-          const rows = (
-            await client.query(`explain (verbose, costs off, format json) select from only ${relation} where (${predicate}) and $1::boolean`, [true])
-          ).rows;
-          result = planFilter(rows);
-          await client.query('release savepoint ormdrift_predicate');
-        } catch {
-          await client.query('rollback to savepoint ormdrift_predicate');
-          result = undefined;
-        }
-        filters.set(key, result);
-        return result;
-      };
-      const verdicts: (boolean | undefined)[] = [];
-      for (const pair of pairs) {
-        const expected = await filter(pair.table, pair.expected);
-        const actual = await filter(pair.table, pair.actual);
-        verdicts.push(expected === undefined || actual === undefined ? undefined : expected === actual);
+  // a sequential scan keeps the whole predicate as its filter; an index scan would fold it into the index
+  const sequentialScan = ['enable_indexscan', 'enable_bitmapscan', 'enable_indexonlyscan'].map((setting) => `set local ${setting} = off`);
+  return readOnlyComparison(client, pairs.length, options, sequentialScan, async () => {
+    const filters = new Map<string, string | undefined>();
+    const filter = async (table: PredicatePair['table'], predicate: string): Promise<string | undefined> => {
+      const key = `${table.schema}\u0000${table.name}\u0000${predicate}`;
+      if (filters.has(key)) return filters.get(key);
+      options.signal?.throwIfAborted();
+      const relation = `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.name)}`;
+      await client.query('savepoint ormdrift_predicate');
+      let result: string | undefined;
+      try {
+        const rows = (await client.query(`explain (verbose, costs off, format json) select from only ${relation} where (${predicate}) and $1::boolean`, [true]))
+          .rows;
+        result = planFilter(rows);
+        await client.query('release savepoint ormdrift_predicate');
+      } catch {
+        await client.query('rollback to savepoint ormdrift_predicate');
+        result = undefined;
       }
-      return verdicts;
-    } finally {
-      await client.query('rollback').catch(() => {});
+      filters.set(key, result);
+      return result;
+    };
+    const verdicts: (boolean | undefined)[] = [];
+    for (const pair of pairs) {
+      const expected = await filter(pair.table, pair.expected);
+      const actual = await filter(pair.table, pair.actual);
+      verdicts.push(expected === undefined || actual === undefined ? undefined : expected === actual);
     }
-  } catch {
-    return pairs.map(() => undefined);
-  }
+    return verdicts;
+  });
 }
 
 /** The filter of the plan's scan (or its one-time filter when the predicate folds to a constant), as the server deparsed it. */

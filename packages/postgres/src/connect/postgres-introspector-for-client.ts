@@ -1,4 +1,5 @@
-import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
+import type { Introspector } from '@ormdrift/core';
+import { borrowingIntrospector } from './borrowing-introspector.ts';
 import pg from 'pg';
 import { IntrospectionError } from '../introspect/introspection-error.ts';
 import { PostgresIntrospector, type PostgresIntrospectorOptions } from '../introspect/postgres-introspector.ts';
@@ -116,14 +117,7 @@ export function postgresClientIntrospector(
     }
   }
 
-  return {
-    introspect: (introspectOptions: IntrospectOptions = {}): Promise<SchemaModel> =>
-      withIntrospector(introspectOptions.signal, (introspector) => introspector.introspect(introspectOptions)),
-    compareLiterals: (pairs: readonly LiteralPair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
-      withIntrospector(compareOptions.signal, (introspector) => introspector.compareLiterals(pairs, compareOptions)),
-    comparePredicates: (pairs: readonly PredicatePair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
-      withIntrospector(compareOptions.signal, (introspector) => introspector.comparePredicates(pairs, compareOptions)),
-  };
+  return borrowingIntrospector(withIntrospector);
 }
 
 function isLender(value: unknown): value is ConnectionLender {

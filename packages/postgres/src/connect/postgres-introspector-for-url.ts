@@ -1,4 +1,5 @@
-import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
+import type { Introspector } from '@ormdrift/core';
+import { borrowingIntrospector } from './borrowing-introspector.ts';
 import { PostgresIntrospector, type PostgresIntrospectorOptions } from '../introspect/postgres-introspector.ts';
 import { IntrospectionError } from '../introspect/introspection-error.ts';
 import { QueryInterruptedError, withDeadline } from '../introspect/query-deadline.ts';
@@ -57,14 +58,7 @@ export function postgresIntrospector(
     }
   }
 
-  return {
-    introspect: (introspectOptions: IntrospectOptions = {}): Promise<SchemaModel> =>
-      withIntrospector(introspectOptions.signal, (introspector) => introspector.introspect(introspectOptions)),
-    compareLiterals: (pairs: readonly LiteralPair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
-      withIntrospector(compareOptions.signal, (introspector) => introspector.compareLiterals(pairs, compareOptions)),
-    comparePredicates: (pairs: readonly PredicatePair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
-      withIntrospector(compareOptions.signal, (introspector) => introspector.comparePredicates(pairs, compareOptions)),
-  };
+  return borrowingIntrospector(withIntrospector);
 }
 
 /**
