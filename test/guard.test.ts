@@ -3,6 +3,7 @@
  * Sequelize or Drizzle connection), both modes, ORMDRIFT_SKIP, and the deadline against a server that accepts TCP
  * and never answers and against a catalog read that waits on a lock.
  */
+import { inspect } from 'node:util';
 import { spawn } from 'node:child_process';
 import { createServer, type Server, type Socket } from 'node:net';
 import { pgTable, serial, text } from 'drizzle-orm/pg-core';
@@ -71,6 +72,9 @@ describe('guardSchema', () => {
     expect(drift.message).toMatch(/expected .*text/);
     expect(drift.message).toMatch(/actual +.*character varying\(20\)/);
     expect(drift.message).not.toContain('\u001b[');
+    // what Node prints for it uncaught (util.inspect): the stack, whose first lines are the report, and nothing more
+    expect(inspect(drift)).toBe(drift.stack);
+    expect(drift.result.findings).toBe(drift.findings);
   });
 
   it('warn mode: logs the report through the logger and resolves', async () => {

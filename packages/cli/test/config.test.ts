@@ -70,6 +70,11 @@ describe('a config error is exit 2 and one line naming the file and the key', ()
       { rules: { 'orphan-table': ['warn', { ignroe: ['legacy_*'] }] } },
       'ormdrift: ormdrift.config.json: "rules": rule "orphan-table": unknown option "ignroe": the options are ignore',
     ],
+    [
+      'an empty sources',
+      { sources: [] },
+      `ormdrift: ormdrift.config.json: "sources" must be a module path, directory or glob, or a non-empty array of them (leave it out to let ormdrift find the ORM's own config)`,
+    ],
     ['a bad drizzle casing', { drizzle: { casing: 'snake' } }, `ormdrift: ormdrift.config.json: "drizzle.casing" must be 'snake_case' or 'camelCase'`],
   ])('%s', async (name, config, expected) => {
     const cwd = project(name.replace(/^an? /, ''), { 'ormdrift.config.json': config, 'src/schema.ts': schema });
@@ -179,6 +184,15 @@ describe('loading a config', () => {
     // the file's kind was about the file's migrations, not about the ones the flag names
     expect(flagged.migrationsKind).toBeUndefined();
     expect(flagged.rules).toEqual({ 'orphan-table': 'off', 'extra-column': 'off' });
+  });
+
+  it('a config without sources: the line on what zero-config found names the config, not its absence', async () => {
+    const cwd = project('config without sources', {
+      'ormdrift.config.json': { database: 'postgres://config/db' },
+      'src/data-source.ts': "import { DataSource } from 'typeorm';\nexport const AppDataSource = new DataSource({ type: 'postgres', entities: [] });\n",
+    });
+    const input = await resolveCheckInput({ modules: [], rules: {} }, { cwd });
+    expect(input.detected).toBe('no modules given and no "sources" in ormdrift.config.json: checking src/data-source.ts (a TypeORM data source)');
   });
 
   it('--rule sets the severity and keeps the options the file gives that rule', async () => {

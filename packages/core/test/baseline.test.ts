@@ -77,4 +77,12 @@ describe('applyBaseline', () => {
       { key: 'b', count: 1 },
     ]);
   });
+
+  it('keeps the entries of a code that is off: that run did not look for them', () => {
+    const typeKey = 'column-type-mismatch:public.users.name:0123456789ab';
+    const baseline = createBaseline([finding(typeKey), finding('orphan-table:public.legacy:ba9876543210')]);
+    const now = { ...result([]), off: ['column-type-mismatch' as const] };
+    expect(applyBaseline(now, baseline, 'base.json').baseline?.fixed).toEqual([{ key: 'orphan-table:public.legacy:ba9876543210', count: 1 }]);
+    expect(pruneBaseline(baseline, [], now.off).entries).toEqual([{ key: typeKey, count: 1 }]);
+  });
 });

@@ -150,6 +150,7 @@ describe('finding order and summary', () => {
       problems: [],
       // the declared schema in scope, which reports list (JUnit) and draw (Markdown)
       expected: { tables: [expect.objectContaining({ schema: 'public', name: 'users' })], enums: [] },
+      off: [],
     });
   });
 });

@@ -7,10 +7,13 @@ import { reporters, type CheckResult, type Finding } from '@ormdrift/core';
  */
 export class SchemaDriftError extends Error {
   override readonly name = 'SchemaDriftError';
-  readonly findings: readonly Finding[];
-  constructor(readonly result: CheckResult) {
+  declare readonly findings: readonly Finding[];
+  declare readonly result: CheckResult;
+  constructor(result: CheckResult) {
     super(`ormdrift: the database does not match the models\n\n${reporters.text({ color: false }).render(result).trimEnd()}`);
-    this.findings = result.findings;
+    // not enumerable: Node prints an uncaught error's own enumerable fields after its stack, and the message already
+    // holds the report (the whole result would be over a thousand lines)
+    Object.defineProperties(this, { result: { value: result }, findings: { value: result.findings } });
   }
 }
 

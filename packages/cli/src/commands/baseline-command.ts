@@ -64,7 +64,7 @@ export async function baselineCommand(argv: readonly string[], io: CliIo): Promi
   const previous = prune ? await readBaselineFile(file, io.cwd) : undefined;
   return checkCommand(rest, io, async (result) => {
     if (previous) {
-      const pruned = pruneBaseline(previous, result.findings);
+      const pruned = pruneBaseline(previous, result.findings, result.off);
       await writeBaselineFile(file, io.cwd, pruned);
       const before = previous.entries.reduce((sum, entry) => sum + entry.count, 0);
       const after = pruned.entries.reduce((sum, entry) => sum + entry.count, 0);

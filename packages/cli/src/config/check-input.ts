@@ -91,7 +91,11 @@ export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'
     ...(config?.name ? { service: config.name } : {}),
     ...(workspace ? { workspace } : {}),
     ...(config ? { config } : {}),
-    ...(detected ? { detected: `no modules given and no ormdrift config: checking ${detected.used.join(' and ')}` } : {}),
+    ...(detected
+      ? {
+          detected: `${config ? `no modules given and no "sources" in ${config.file}` : 'no modules given and no ormdrift config'}: checking ${detected.used.join(' and ')}`,
+        }
+      : {}),
   };
 }
 

@@ -19,7 +19,7 @@ const glob = z.string().superRefine((pattern, context) => {
 export const configSchema = z
   .strictObject({
     name: z.string().min(1),
-    sources: z.union([glob, z.array(glob)]),
+    sources: z.union([glob, z.array(glob).min(1)]),
     database: z.string().min(1),
     schemas: z.array(z.string().min(1)),
     ignore: z.array(glob),
@@ -35,7 +35,7 @@ export const configSchema = z
 /** What each key holds, for "must be ..." messages. */
 export const configKeyShapes: Readonly<Record<keyof z.infer<typeof configSchema>, string>> = {
   name: 'a non-empty string (the service name)',
-  sources: 'a module path, directory or glob, or an array of them',
+  sources: "a module path, directory or glob, or a non-empty array of them (leave it out to let ormdrift find the ORM's own config)",
   database: 'a connection string (postgres://...)',
   schemas: 'an array of schema names',
   ignore: 'an array of table globs',

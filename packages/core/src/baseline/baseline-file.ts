@@ -33,13 +33,15 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
 
 /**
  * The baseline without what no longer occurs: each entry's count lowered to how many findings still have
- * its key, entries at zero removed. Nothing is added: new findings stay new.
+ * its key, entries at zero removed. Nothing is added: new findings stay new. Entries of the `off` codes (the
+ * result's `off`) are kept as they are: the check did not look for them.
  */
-export function pruneBaseline(baseline: Baseline, findings: readonly Finding[]): Baseline {
+export function pruneBaseline(baseline: Baseline, findings: readonly Finding[], off: readonly string[] = []): Baseline {
   const current = createBaseline(findings);
   const counts = new Map(current.entries.map((entry) => [entry.key, entry.count]));
+  const unchecked = uncheckedEntry(off);
   const entries = baseline.entries
-    .map((entry) => ({ key: entry.key, count: Math.min(entry.count, counts.get(entry.key) ?? 0) }))
+    .map((entry) => (unchecked(entry) ? entry : { key: entry.key, count: Math.min(entry.count, counts.get(entry.key) ?? 0) }))
     .filter((entry) => entry.count > 0);
   return { version: baselineVersion, entries: sortEntries(entries) };
 }
@@ -87,4 +89,10 @@ export function parseBaseline(text: string): Baseline {
 
 function sortEntries(entries: readonly BaselineEntry[]): BaselineEntry[] {
   return [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Whether an entry is of one of the `off` codes (a key starts with its code): a run with the code off cannot tell it fixed. */
+export function uncheckedEntry(off: readonly string[]): (entry: BaselineEntry) => boolean {
+  const codes = new Set(off);
+  return (entry) => codes.has(entry.key.slice(0, entry.key.indexOf(':')));
 }

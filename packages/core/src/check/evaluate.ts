@@ -45,10 +45,14 @@ export function evaluate(options: EvaluateOptions): CheckResult {
   const order = Object.keys(rules);
   const findings: Finding[] = [];
   const visitors = new Map<SchemaChangeKind, ((change: SchemaChange) => void)[]>();
+  const off: RuleCode[] = [];
   let current: SchemaChange | undefined;
   for (const [code, rule] of Object.entries(rules) as [RuleCode, Rule<string, string, unknown>][]) {
     const { severity: setting, options: ruleOptions } = settings.get(code) ?? { options: rule.meta.schema?.parse({}) ?? {} };
-    if (setting === 'off') continue;
+    if (setting === 'off') {
+      off.push(code);
+      continue;
+    }
     const handlers: RuleHandlers = rule.create({
       options: ruleOptions,
       report(report: Report) {
@@ -85,6 +89,7 @@ export function evaluate(options: EvaluateOptions): CheckResult {
     summary: { errors, warnings: findings.length - errors, tables: expected.schema.tables.length },
     problems: options.problems ?? [],
     expected: expected.schema,
+    off,
   };
 }
 

@@ -80,6 +80,8 @@ export interface CheckResult {
   readonly expected?: SchemaModel;
   /** Set when findings were compared with a baseline file: what it accepted and what no longer occurs. */
   readonly baseline?: BaselineOutcome;
+  /** The codes set to `off`: the check cannot say whether their findings still occur (a baseline keeps them). */
+  readonly off?: readonly RuleCode[];
 }
 
 /** What a baseline did to a check: `findings` then holds only what the baseline does not list. */
