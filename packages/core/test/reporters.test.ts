@@ -140,6 +140,18 @@ describe('text reporter', () => {
     `);
   });
 
+  it('never says "no drift" when nothing was compared or codes were off, in any format', () => {
+    const nothing = clean(0);
+    const withCodesOff: CheckResult = { ...clean(4), off: ['missing-table', 'missing-column'] };
+    expect(reporters.text({ color: false }).render(nothing)).toBe('! nothing compared: no declared table is in scope\n');
+    expect(reporters.text({ color: false }).render(withCodesOff)).toBe(
+      '! no findings in 4 declared tables, with 2 finding codes off (missing-table, missing-column)\n',
+    );
+    for (const name of ['markdown', 'junit', 'sarif', 'github'] as const) {
+      for (const result of [nothing, withCodesOff]) expect(reporters[name]({ color: false }).render(result, { cwd: '/app' }), name).not.toMatch(/no drift|✅/i);
+    }
+  });
+
   it('agrees the verb with a single declared table', () => {
     expect(reporters.text({ color: false }).render(clean(1))).toBe('✔ no drift: 1 declared table matches the database\n');
   });

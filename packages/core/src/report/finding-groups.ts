@@ -28,14 +28,26 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }));
 }
 
-/** `3 errors, 2 warnings in 2 declared tables`, or the no-drift sentence: the summary every format states. */
+/** No finding, at least one declared table compared, and no code off: the only result a report may call clean. */
+export function isClean(result: CheckResult): boolean {
+  return result.findings.length === 0 && result.summary.tables > 0 && (result.off ?? []).length === 0;
+}
+
+/**
+ * `3 errors, 2 warnings in 2 declared tables`, or, with no finding, the no-drift sentence: the summary every format
+ * states. It never claims a match that was not looked for: with no declared table in scope it says nothing was
+ * compared, and with codes off it names them instead of saying the tables match.
+ */
 export function summaryLine(result: CheckResult): string {
   const { errors, warnings, tables } = result.summary;
-  if (result.findings.length === 0) {
-    const accepted = result.baseline && result.baseline.accepted > 0 ? ` (${plural(result.baseline.accepted, 'finding')} accepted by the baseline)` : '';
-    return `no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database${accepted}`;
-  }
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
+  if (result.findings.length > 0) return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
+  if (tables === 0) return 'nothing compared: no declared table is in scope';
+  const accepted = result.baseline?.accepted ?? 0;
+  const off = result.off ?? [];
+  if (off.length > 0) return `no findings in ${plural(tables, 'declared table')}, with ${plural(off.length, 'finding code')} off (${off.join(', ')})`;
+  const match = `${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`;
+  if (accepted > 0) return `no new drift: ${match} apart from ${plural(accepted, 'finding')} the baseline accepts`;
+  return `no drift: ${match}`;
 }
 
 /** What a baseline left out and what it lists that no longer occurs, as sentences; empty without a baseline. */

@@ -3,7 +3,7 @@ import { displayName, qualifiedKey } from '../model/qualified-name.ts';
 import type { QualifiedName, TableModel } from '../model/schema-model.ts';
 import { rulesMeta } from '../rules/index.ts';
 import { markdownText, mermaidString, mermaidWord } from './escape.ts';
-import { baselineLines, describeValue, groupFindings, plural, summaryLine, type FindingGroup } from './finding-groups.ts';
+import { baselineLines, describeValue, groupFindings, isClean, plural, summaryLine, type FindingGroup } from './finding-groups.ts';
 import { describeCause } from './describe-cause.ts';
 import { docsUrl, type Reporter } from './reporter.ts';
 
@@ -28,7 +28,7 @@ export function createMarkdownReporter(options: MarkdownReporterOptions = {}): R
     render(result, context = {}) {
       const metas = context.rules ?? rulesMeta;
       const { errors } = result.summary;
-      const icon = result.findings.length === 0 ? '✅' : errors > 0 ? '❌' : '⚠️';
+      const icon = isClean(result) ? '✅' : errors > 0 ? '❌' : '⚠️';
       const head = [`## ${icon} ormdrift: ${summaryLine(result)}`, ''];
       const notes = [
         ...baselineLines(result).map((line) => `> ${markdownText(line.trim())}`),

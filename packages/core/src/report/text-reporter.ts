@@ -3,7 +3,7 @@ import { displayName } from '../model/qualified-name.ts';
 import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
 import { describeCause } from './describe-cause.ts';
-import { baselineLines, describeValue, plural } from './finding-groups.ts';
+import { baselineLines, describeValue, isClean, summaryLine } from './finding-groups.ts';
 import { escapeText } from './escape-text.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -42,11 +42,8 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
         }
         lines.push('');
       }
-      const { errors, warnings, tables } = result.summary;
-      const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
-      if (result.findings.length === 0)
-        lines.push(`${paint(32, '✔')} no drift: ${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`);
-      else lines.push(`${errors > 0 ? red('✖') : yellow('!')} ${counts}`);
+      const mark = isClean(result) ? paint(32, '✔') : result.summary.errors > 0 ? red('✖') : yellow('!');
+      lines.push(`${mark} ${summaryLine(result)}`);
       for (const line of baselineLines(result)) lines.push(dim(escapeText(line)));
       for (const problem of result.problems) lines.push(yellow(escapeText(`note: ${problem.source}: ${problem.ref}: ${problem.message}`)));
       if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta, context.nextStep));
