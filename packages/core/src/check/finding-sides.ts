@@ -1,5 +1,5 @@
 import type { SchemaChangeKind } from '../diff/schema-change.ts';
-import type { ReferentialAction } from '../model/schema-model.ts';
+import type { IdentityKind, ReferentialAction, SequenceDataType } from '../model/schema-model.ts';
 
 /**
  * A column as a finding shows it: the canonical type (`format_type()` spelling), nullability, and
@@ -122,12 +122,40 @@ export interface FindingSides {
   };
   'missing-check': { readonly expected: CheckShape; readonly actual: null; readonly change: 'missing-check' };
   'check-mismatch': { readonly expected: CheckShape; readonly actual: CheckShape; readonly change: 'modify-check' };
+  'missing-sequence': { readonly expected: SequenceShape; readonly actual: null; readonly change: 'missing-sequence' };
+  'sequence-mismatch': {
+    /** The options that differ only, resolved to PostgreSQL's defaults; `column` names an identity column's table and column. */
+    readonly expected: Partial<SequenceShape> & { readonly sequence: string; readonly column?: string };
+    readonly actual: Partial<SequenceShape> & { readonly sequence: string };
+    readonly change: 'modify-sequence';
+  };
+  'identity-mismatch': {
+    /** `null` is a serial column (a `nextval()` default), numbered but not an identity. */
+    readonly expected: { readonly identity: IdentityKind | null };
+    readonly actual: { readonly identity: IdentityKind | null; readonly default?: string | null };
+    readonly change: 'modify-identity';
+  };
   'extra-constraint': {
     readonly expected: null;
     /** `type` says which: a unique (`columns`, `where`, `nullsNotDistinct`), a foreign key (`columns`, `references`, actions) or a check (`expression`). */
     readonly actual: { readonly type: 'unique' | 'foreign-key' | 'check'; readonly name?: string; readonly [property: string]: unknown };
     readonly change: 'extra-constraint';
   };
+}
+
+/**
+ * A sequence as a finding shows it: its qualified name (`public.order_number`) and every option resolved to
+ * PostgreSQL's defaults, 64-bit values as decimal strings.
+ */
+export interface SequenceShape {
+  readonly sequence: string;
+  readonly dataType: SequenceDataType;
+  readonly increment: string;
+  readonly minValue: string;
+  readonly maxValue: string;
+  readonly start: string;
+  readonly cache: string;
+  readonly cycle: boolean;
 }
 
 /** A CHECK constraint in a finding: its expression, and its name when known. */

@@ -1,4 +1,4 @@
-import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel } from '../model/schema-model.ts';
+import type { ColumnModel, ForeignKeyModel, IdentityKind, IndexModel, QualifiedName, SequenceOptions, TableModel } from '../model/schema-model.ts';
 
 /**
  * One DDL operation of a fix, as data: what to add or remove, never how to spell it. The SQL
@@ -60,6 +60,13 @@ export type FixOperation =
   | { readonly op: 'add-check'; readonly table: QualifiedName; readonly name: string; readonly expression: string; readonly notValid: boolean }
   /** `VALIDATE CONSTRAINT` of a check: rows that break it are reported and the check stays NOT VALID. */
   | { readonly op: 'validate-check'; readonly table: QualifiedName; readonly name: string }
+  /** `CREATE SEQUENCE` with every option written out (`options` resolved to PostgreSQL's defaults). */
+  | { readonly op: 'create-sequence'; readonly sequence: QualifiedName; readonly options: Required<SequenceOptions> }
+  | { readonly op: 'drop-sequence'; readonly sequence: QualifiedName }
+  /** `ALTER SEQUENCE` of the given options only; a sequence that no longer exists is left alone. */
+  | { readonly op: 'alter-sequence'; readonly sequence: QualifiedName; readonly options: SequenceOptions }
+  /** `ALTER COLUMN ... SET GENERATED ALWAYS | BY DEFAULT` of an identity column. */
+  | { readonly op: 'set-identity'; readonly table: QualifiedName; readonly column: string; readonly identity: IdentityKind }
   /** Undoes the NOT NULL that adding a primary key sets on a column that was nullable. */
   | { readonly op: 'drop-not-null'; readonly table: QualifiedName; readonly column: string };
 

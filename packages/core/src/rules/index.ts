@@ -20,6 +20,9 @@ import { orphanTable } from './orphan-table.ts';
 import { registryConflict } from './registry-conflict.ts';
 import type { Rule, RuleMeta } from './rule.ts';
 import { uniqueMismatch } from './unique-mismatch.ts';
+import { identityMismatch } from './identity-mismatch.ts';
+import { missingSequence } from './missing-sequence.ts';
+import { sequenceMismatch } from './sequence-mismatch.ts';
 
 /** Every rule by its stable finding code; the order is the order findings are reported in. */
 export const rules = {
@@ -31,8 +34,11 @@ export const rules = {
   'nullability-mismatch': nullabilityMismatch,
   'default-mismatch': defaultMismatch,
   'generated-mismatch': generatedMismatch,
+  'identity-mismatch': identityMismatch,
   'missing-enum': missingEnum,
   'enum-values-mismatch': enumValuesMismatch,
+  'missing-sequence': missingSequence,
+  'sequence-mismatch': sequenceMismatch,
   'missing-unique': missingUnique,
   'unique-mismatch': uniqueMismatch,
   'missing-foreign-key': missingForeignKey,
