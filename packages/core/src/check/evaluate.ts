@@ -86,7 +86,12 @@ export function evaluate(options: EvaluateOptions): CheckResult {
   return {
     findings,
     changes,
-    summary: { errors, warnings: findings.length - errors, tables: expected.schema.tables.length },
+    summary: {
+      errors,
+      warnings: findings.length - errors,
+      tables: expected.schema.tables.length,
+      ...((expected.schema.sequences ?? []).length > 0 ? { sequences: expected.schema.sequences!.length } : {}),
+    },
     problems: options.problems ?? [],
     expected: expected.schema,
     off,

@@ -62,6 +62,8 @@ export interface CheckSummary {
   readonly warnings: number;
   /** How many declared tables were checked. */
   readonly tables: number;
+  /** How many sequences declared on their own (Drizzle's `pgSequence`) were checked; absent when none. */
+  readonly sequences?: number;
 }
 
 export type CheckProblem = SourceProblem & { readonly source: string };
