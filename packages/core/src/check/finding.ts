@@ -33,7 +33,7 @@ export interface FindingFields {
    */
   readonly key: string;
   readonly schema: string;
-  /** Absent only for findings about no table (a migration). */
+  /** Absent only for findings about no table: a migration, a sequence declared on its own. */
   readonly table?: string;
   readonly column?: string;
   readonly message: string;
