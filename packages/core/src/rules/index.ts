@@ -34,11 +34,8 @@ export const rules = {
   'nullability-mismatch': nullabilityMismatch,
   'default-mismatch': defaultMismatch,
   'generated-mismatch': generatedMismatch,
-  'identity-mismatch': identityMismatch,
   'missing-enum': missingEnum,
   'enum-values-mismatch': enumValuesMismatch,
-  'missing-sequence': missingSequence,
-  'sequence-mismatch': sequenceMismatch,
   'missing-unique': missingUnique,
   'unique-mismatch': uniqueMismatch,
   'missing-foreign-key': missingForeignKey,
@@ -50,6 +47,10 @@ export const rules = {
   'extra-column': extraColumn,
   'extra-constraint': extraConstraint,
   'orphan-table': orphanTable,
+  // later codes come last, so that every earlier code keeps its place (and its SARIF rule index)
+  'identity-mismatch': identityMismatch,
+  'missing-sequence': missingSequence,
+  'sequence-mismatch': sequenceMismatch,
   // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids and options; the registry only needs a Rule
 } as const satisfies Record<string, Rule<any, string, any>>;
 

@@ -23,7 +23,8 @@ export interface Case {
 
 export interface ExpectedFinding {
   readonly severity: 'error' | 'warning';
-  readonly table: string;
+  /** `undefined` for a finding about no table (a sequence declared on its own). */
+  readonly table: string | undefined;
   /** `public` unless given. */
   readonly schema?: string;
   /** Absent for table-level findings, and then the finding must have none. */
