@@ -168,9 +168,7 @@ describe('sequences and identity options: a database built from drizzle-kit SQL'
   it('checks a module of sequences alone: compared, not "nothing compared"', async () => {
     const result = await checkDatabase(built.url, [drizzleSource(sequencesOnly, { name: 'sequences-only' })]);
     // the tables of the other module are orphans here; the sequences match
-    expect(summarize(result)).toEqual(
-      ['counters', 'seats', 'tickets'].map((table) => ({ code: 'orphan-table', severity: 'warning', table })),
-    );
+    expect(summarize(result)).toEqual(['counters', 'seats', 'tickets'].map((table) => ({ code: 'orphan-table', severity: 'warning', table })));
     expect(result.summary).toEqual({ errors: 0, warnings: 3, tables: 0, sequences: 2 });
   });
 

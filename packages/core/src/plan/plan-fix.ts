@@ -41,7 +41,19 @@ export function planFix(result: FixInput, options: PlanFixOptions = {}): FixPlan
 }
 
 /** Phases of `up`, in the order they run: each may rely on everything before it. */
-const phases = ['extensions', 'enums', 'sequences', 'tables', 'table-indexes', 'columns', 'defaults', 'keys', 'table-foreign-keys', 'indexes', 'foreign-keys'] as const;
+const phases = [
+  'extensions',
+  'enums',
+  'sequences',
+  'tables',
+  'table-indexes',
+  'columns',
+  'defaults',
+  'keys',
+  'table-foreign-keys',
+  'indexes',
+  'foreign-keys',
+] as const;
 type Phase = (typeof phases)[number];
 
 class Planner {

@@ -7,7 +7,8 @@ import { sequenceAspects, sequenceClauses } from './sequence-shape.ts';
 export const sequenceMismatch = defineRule({
   meta: {
     code: 'sequence-mismatch',
-    description: "A declared sequence, or an identity column's sequence, exists with other options (type, increment, range, start, cache, cycle) than the models declare.",
+    description:
+      "A declared sequence, or an identity column's sequence, exists with other options (type, increment, range, start, cache, cycle) than the models declare.",
     docs: docsPath('sequence-mismatch'),
     messages: { narrower: 'error', options: 'warning' },
     nextStep: 'bring the sequences to the declared options (ALTER SEQUENCE ...) in a migration, or change the models to match',

@@ -330,8 +330,7 @@ function columnDefinition(column: ColumnModel, options: { nullable?: boolean } =
   else if (column.identity !== null) {
     const options = column.sequence ? sequenceOptions(column.sequence) : '';
     parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${options === '' ? '' : ` (${options})`}`);
-  }
-  else if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
+  } else if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
   if (!column.nullable && !options.nullable) parts.push('NOT NULL');
   return parts.join(' ');
 }

@@ -2,7 +2,17 @@
 import { column, dbSequence, dbTable, schema, sequence, table } from '../support/models.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
-const identitySequence = { schema: 'public', name: 'tickets_id_seq', dataType: 'integer', increment: '1', minValue: '1', maxValue: '2147483647', start: '1', cache: '1', cycle: false } as const;
+const identitySequence = {
+  schema: 'public',
+  name: 'tickets_id_seq',
+  dataType: 'integer',
+  increment: '1',
+  minValue: '1',
+  maxValue: '2147483647',
+  start: '1',
+  cache: '1',
+  cycle: false,
+} as const;
 const tickets = (sequenceOptions: object = {}) =>
   schema([table('tickets', [column('id', 'integer', { identity: 'always', ...sequenceOptions })], { primaryKey: ['id'] })]);
 const ticketsDb = (options: object = {}) =>

@@ -120,7 +120,11 @@ export function schema(tables: readonly TableModel[], enums: readonly EnumModel[
 }
 
 /** `sequence('order_number', { start: '1000' })`: a sequence a model declares (Drizzle's `pgSequence`), `public` unless `schema.name`. */
-export function sequence(name: string, options: SequenceOptions = {}, sources: readonly Provenance[] = [source('orderNumber', 'drizzle', 'schema')]): SequenceModel {
+export function sequence(
+  name: string,
+  options: SequenceOptions = {},
+  sources: readonly Provenance[] = [source('orderNumber', 'drizzle', 'schema')],
+): SequenceModel {
   return { ...qualified(name), ...options, sources };
 }
 

@@ -51,7 +51,9 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
   const sequences = rows.tables.filter((row) => row.kind === 'S').map((row) => toSequence(row, relations));
   // an identity column's options live on its sequence
   const identitySequences = new Map(
-    sequences.filter((sequence) => sequence.ownedBy?.identity).map((sequence) => [`${qualifiedKey(sequence.ownedBy!)}\u0000${sequence.ownedBy!.column}`, sequence]),
+    sequences
+      .filter((sequence) => sequence.ownedBy?.identity)
+      .map((sequence) => [`${qualifiedKey(sequence.ownedBy!)}\u0000${sequence.ownedBy!.column}`, sequence]),
   );
 
   const tables = relations.map((raw): TableModel => {
