@@ -9,6 +9,7 @@ import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { fixScripts, runSql } from './support/fix-runner.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
+import { onOlderOrm } from './support/orm-matrix.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const sources = () => [drizzleSource(schema, { name: 'sequences' }), drizzleSource(sequencesOnly, { name: 'sequences-only' })];
@@ -29,6 +30,7 @@ const mutations: (Mutation & { readonly fixable?: boolean })[] = [
   },
   {
     name: 'drop a sequence of another schema',
+    versionSensitive: true,
     sql: 'drop sequence billing.invoice_number',
     findings: [{ code: 'missing-sequence', severity: 'error', object: 'billing.invoice_number' }],
     fixable: true,
@@ -77,6 +79,7 @@ const mutations: (Mutation & { readonly fixable?: boolean })[] = [
   },
   {
     name: 'turn a descending sequence ascending',
+    versionSensitive: true,
     sql: 'alter sequence countdown increment by 1 minvalue 1 maxvalue 100 start with 1 restart',
     findings: [{ code: 'sequence-mismatch', severity: 'error', object: 'countdown' }],
   },
@@ -88,24 +91,28 @@ const mutations: (Mutation & { readonly fixable?: boolean })[] = [
   },
   {
     name: 'make a BY DEFAULT identity GENERATED ALWAYS (explicit ids fail)',
+    versionSensitive: true,
     sql: 'alter table seats alter column id set generated always',
     findings: [{ code: 'identity-mismatch', severity: 'error', table: 'seats', column: 'id' }],
     fixable: true,
   },
   {
     name: "change an identity's increment",
+    versionSensitive: true,
     sql: 'alter table tickets alter column id set increment by 1',
     findings: [{ code: 'sequence-mismatch', severity: 'warning', table: 'tickets', column: 'id' }],
     fixable: true,
   },
   {
     name: "change an identity's cache, the sequence named by the model",
+    versionSensitive: true,
     sql: 'alter sequence seat_ids cache 1',
     findings: [{ code: 'sequence-mismatch', severity: 'warning', table: 'seats', column: 'id' }],
     fixable: true,
   },
   {
     name: "lower an identity's maximum",
+    versionSensitive: true,
     sql: 'alter table counters alter column id set maxvalue 1000',
     findings: [{ code: 'sequence-mismatch', severity: 'error', table: 'counters', column: 'id' }],
     fixable: true,
@@ -174,7 +181,8 @@ describe('sequences and identity options: a database built from drizzle-kit SQL'
 
   checksEachMutation(mutations, { template: () => built, sources });
 
-  describe.each(mutations.filter((mutation) => mutation.fixable))('the fix of: $name', (mutation) => {
+  // the fix is ormdrift's own SQL: the newest drizzle-orm's run covers it
+  describe.each(mutations.filter((mutation) => mutation.fixable && !onOlderOrm))('the fix of: $name', (mutation) => {
     it('brings the database to the models and its down script back', async () => {
       const mutated = await createTestDatabase({ template: built });
       try {
