@@ -10,6 +10,7 @@ import { checkDatabase, summarize } from './support/check-database.ts';
 import { fixScripts, runSql } from './support/fix-runner.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { onOlderOrm } from './support/orm-matrix.ts';
+import { runCli } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const sources = () => [drizzleSource(schema, { name: 'sequences' }), drizzleSource(sequencesOnly, { name: 'sequences-only' })];
@@ -177,6 +178,22 @@ describe('sequences and identity options: a database built from drizzle-kit SQL'
     // the tables of the other module are orphans here; the sequences match
     expect(summarize(result)).toEqual(['counters', 'seats', 'tickets'].map((table) => ({ code: 'orphan-table', severity: 'warning', table })));
     expect(result.summary).toEqual({ errors: 0, warnings: 3, tables: 0, sequences: 2 });
+  });
+
+  // the CLI's own discovery and loading: a module of sequences alone is found and compared, never "found nothing ORM-like"
+  it.skipIf(onOlderOrm)('ormdrift check on a module of sequences alone: clean, then the missing one', async () => {
+    const clean = await runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', built.url, '--rule', 'orphan-table=off'], { cwd: process.cwd() });
+    expect({ code: clean.code, stderr: clean.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(clean.stdout).toContain('2 declared sequences');
+    const drifted = await createTestDatabase({ template: built });
+    try {
+      await drifted.query('drop sequence ticket_number');
+      const run = await runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', drifted.url, '--rule', 'orphan-table=off'], { cwd: process.cwd() });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('sequence ticket_number is declared by ticketNumber (drizzle) but does not exist in the database');
+    } finally {
+      await drifted.drop();
+    }
   });
 
   checksEachMutation(mutations, { template: () => built, sources });
