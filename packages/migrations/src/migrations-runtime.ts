@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MigrationsError } from './migrations-error.ts';
 
@@ -35,20 +35,33 @@ export interface MigrationsRuntime {
 export function importWithHost(cwd: string): ImportMigrationModule {
   return async (path) => {
     const file = resolve(cwd, path);
+    const viaRequire = typeof __ORMDRIFT_COMMONJS__ !== 'undefined' && __ORMDRIFT_COMMONJS__;
+    if (!viaRequire && typeScriptExtensions.has(extname(file)) && !nodeStripsTypes()) {
+      throw new MigrationsError(
+        `cannot import ${path}: Node ${process.versions.node} does not compile TypeScript; pass importModule: (file) => import(file) from the test file so the test runner does`,
+      );
+    }
     try {
-      // `require` exists only in a CommonJS build, where the runner (jest) hands each module its own
-      if (typeof require === 'function') return require(file) as Record<string, unknown>;
+      if (viaRequire) return require(file) as Record<string, unknown>;
       return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     } catch (cause) {
-      const code = (cause as { code?: unknown } | null)?.code;
-      if (code === 'ERR_UNKNOWN_FILE_EXTENSION') {
-        throw new MigrationsError(
-          `cannot import ${path}: Node does not compile TypeScript here; pass importModule: (file) => import(file) from the test file so the test runner does`,
-          { cause },
-        );
-      }
       const message = cause instanceof Error ? cause.message : String(cause);
       throw new MigrationsError(`${path} threw while being imported: ${message.split('\n')[0]}`, { cause });
     }
   };
+}
+
+/**
+ * `true` in a CommonJS bundle that inlines this package (the matchers' build for jest defines it), where `require` is
+ * the one the runner hands each module (jest's, which applies the project's transform); absent in this package's own
+ * ES module build. A build flag, not a probe of `require`: a runner that transforms ES modules (vitest) may provide a
+ * `require` of its own that is Node's.
+ */
+declare const __ORMDRIFT_COMMONJS__: boolean | undefined;
+
+const typeScriptExtensions = new Set(['.ts', '.mts', '.cts', '.tsx']);
+
+/** Node 22.18+ strips TypeScript types itself (`process.features.typescript`); Node 20 does not. */
+function nodeStripsTypes(): boolean {
+  return Boolean((process.features as { typescript?: unknown }).typescript);
 }
