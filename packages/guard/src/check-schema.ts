@@ -36,6 +36,11 @@ export interface CheckSchemaOptions {
  */
 export async function checkSchema(options: CheckSchemaOptions): Promise<CheckResult> {
   validateCheckOptions(options);
+  if (options.db === undefined && options.migrations === undefined) {
+    throw new TypeError(
+      'ormdrift: no database to check: pass db (a postgres:// URL, a pg Client or Pool, an open ORM connection) or migrations (the folder of the migrations that build it)',
+    );
+  }
   if (options.migrations !== undefined) {
     const { migrations, ...rest } = options;
     return withMigrationsDatabase(migrations, (url) => checkSchema({ ...rest, db: url }));

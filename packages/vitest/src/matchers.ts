@@ -50,9 +50,10 @@ function toHaveNoDrift(this: MatcherContext, received: unknown, options: NoDrift
  * build instead. A check that compares nothing (no table declared) fails, under `.not` too, and so does a migration
  * that fails (its error names it).
  */
-async function toMatchDatabase(this: MatcherContext, received: unknown, db: unknown, options: MatchDatabaseOptions = {}): Promise<MatcherResult> {
+async function toMatchDatabase(this: MatcherContext, received: unknown, ...args: [db?: unknown, options?: MatchDatabaseOptions]): Promise<MatcherResult> {
   // toMatchDatabase({ migrations }): the options in the place of the database
-  if (isPlainObject(db) && 'migrations' in db && arguments.length < 3) return toMatchDatabase.call(this, received, undefined, db);
+  const optionsOnly = args.length === 1 && isPlainObject(args[0]) && 'migrations' in args[0];
+  const [db, options = {}] = optionsOnly ? [undefined, args[0] as MatchDatabaseOptions] : args;
   const result = await checkSchema({
     sources: received as GuardSources,
     ...(db === undefined ? {} : { db: db as GuardDatabase }),
