@@ -91,29 +91,41 @@ function expectDriftReport(message: string | undefined): void {
 const failing = ['the models match the drifted database', '.not on the clean database', 'the migrations build a drifted database', 'a migration fails'];
 
 describe('@ormdrift/vitest', () => {
-  it('vitest 4, ESM test files, setupFiles: passes and fails with the report', () => {
-    const cwd = join(fixtures, 'vitest');
-    const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
-    const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-    const result = run([vitest, 'run', '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${output}`], cwd, output);
-    expect(result.code).toBe(1);
-    expectOutcomes(
-      result.tests,
-      [
-        'the models match the clean database, given by URL',
-        '.not: the drifted database differs',
-        'allow accepts the drift by code',
-        'reuses a pg Pool the test owns',
-        "reuses the app's initialized DataSource",
-        'toHaveNoDrift on a CheckResult, and its asymmetric form',
-        'the models match the database their SQL migrations build',
-        'TypeScript TypeORM migrations, imported through the test runner',
-        '.not: drifted migrations build a database that differs',
-        'TypeScript migrations without importModule: Node 20 cannot import them, and the error says what to pass',
-      ],
-      failing,
-    );
-  }, 180_000);
+  // vitest 3 (the oldest major of the peer range) from its own install in the vitest3 fixture package, on the same files
+  it.each([
+    { major: 4, cwd: join(fixtures, 'vitest'), from: root },
+    { major: 3, cwd: join(fixtures, 'vitest3'), from: join(fixtures, 'vitest3') },
+  ])(
+    'vitest $major, ESM test files, setupFiles: passes and fails with the report',
+    ({ major, cwd, from }) => {
+      const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
+      const manifest = createRequire(join(from, 'package.json')).resolve('vitest/package.json');
+      expect((JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version).toMatch(new RegExp(`^${major}\\.`));
+      const result = run(
+        [join(dirname(manifest), 'vitest.mjs'), 'run', '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${output}`],
+        cwd,
+        output,
+      );
+      expect(result.code).toBe(1);
+      expectOutcomes(
+        result.tests,
+        [
+          'the models match the clean database, given by URL',
+          '.not: the drifted database differs',
+          'allow accepts the drift by code',
+          'reuses a pg Pool the test owns',
+          "reuses the app's initialized DataSource",
+          'toHaveNoDrift on a CheckResult, and its asymmetric form',
+          'the models match the database their SQL migrations build',
+          'TypeScript TypeORM migrations, imported through the test runner',
+          '.not: drifted migrations build a database that differs',
+          'TypeScript migrations without importModule: Node 20 cannot import them, and the error says what to pass',
+        ],
+        failing,
+      );
+    },
+    180_000,
+  );
 
   it('jest 30 with ts-jest, CommonJS test files, setupFilesAfterEnv: passes and fails with the report', () => {
     const cwd = join(fixtures, 'jest');
