@@ -118,7 +118,7 @@ describe('@ormdrift/vitest', () => {
           'toHaveNoDrift on a CheckResult, and its asymmetric form',
           'the models match the database their SQL migrations build',
           'TypeScript TypeORM migrations, imported through the test runner',
-            'TypeScript migrations without importModule: Node 20 cannot import them, and the error says what to pass',
+          'TypeScript migrations without importModule: Node 20 cannot import them, and the error says what to pass',
         ],
         failing,
       );
