@@ -1,7 +1,7 @@
 /**
- * `@ormdrift/vitest` as its users run it: the built package, loaded by real vitest (ESM, `setupFiles`) and real jest
- * with ts-jest (CommonJS, `setupFilesAfterEnv`), on example test files that must pass, and that must fail with
- * ormdrift's report as the message.
+ * `@ormdrift/vitest` as its users run it: the built package, loaded by real vitest 4 and 3 (ESM, `setupFiles`) and real
+ * jest with ts-jest (CommonJS, `setupFilesAfterEnv`), on example test files that must pass, and that must fail with
+ * ormdrift's report as the message; against a database, and against the database the fixture's migrations build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
