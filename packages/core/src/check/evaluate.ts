@@ -83,6 +83,7 @@ export function evaluate(options: EvaluateOptions): CheckResult {
       compare(a.column ?? '', b.column ?? ''),
   );
   const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const declaredSequences = (expected.schema.sequences ?? []).filter((sequence) => !sequence.ownedBy).length;
   return {
     findings,
     changes,
@@ -90,7 +91,8 @@ export function evaluate(options: EvaluateOptions): CheckResult {
       errors,
       warnings: findings.length - errors,
       tables: expected.schema.tables.length,
-      ...((expected.schema.sequences ?? []).length > 0 ? { sequences: expected.schema.sequences!.length } : {}),
+      // sequences a column owns are compared through their column
+      ...(declaredSequences > 0 ? { sequences: declaredSequences } : {}),
     },
     problems: options.problems ?? [],
     expected: expected.schema,

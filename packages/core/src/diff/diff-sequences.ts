@@ -9,12 +9,15 @@ import type { SchemaChange } from './schema-change.ts';
  * The declared sequences that the database lacks (`missing-sequence`) or holds with other options
  * (`modify-sequence`), compared after both are resolved to PostgreSQL's defaults. A database sequence no
  * model declares is never reported: every serial and identity column owns one the models only imply.
- * A relation of the declared name that is not a sequence counts as absent.
+ * A relation of the declared name that is not a sequence counts as absent. An expected sequence that a column owns
+ * (the expected side read from a database that migrations built) is its serial's or identity's: compared through
+ * that column, not here.
  */
 export function sequenceChanges(expected: SchemaModel, actual: SchemaModel): SchemaChange[] {
   const existing = new Map((actual.sequences ?? []).map((sequence) => [qualifiedKey(sequence), sequence]));
   const changes: SchemaChange[] = [];
   for (const declared of expected.sequences ?? []) {
+    if (declared.ownedBy) continue;
     const found = existing.get(qualifiedKey(declared));
     if (!found) {
       changes.push({ kind: 'missing-sequence', expected: declared, actual: null });

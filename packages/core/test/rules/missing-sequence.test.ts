@@ -10,6 +10,11 @@ ruleTester('missing-sequence', {
       expected: schema([table('tickets', [column('id', 'integer', { default: "nextval('tickets_id_seq'::regclass)" })])]),
       actual: schema([dbTable('tickets', [column('id', 'integer', { default: "nextval('tickets_id_seq'::regclass)" })])], [], [dbSequence('tickets_id_seq')]),
     },
+    {
+      name: 'a sequence a column owns, on an expected side read from a database migrations built, is left to its column',
+      expected: schema([], [], [{ ...dbSequence('tickets_id_seq'), ownedBy: { schema: 'public', name: 'tickets', column: 'id', identity: false } }]),
+      actual: schema([], [], []),
+    },
   ],
   invalid: [
     {
