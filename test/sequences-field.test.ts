@@ -131,6 +131,12 @@ const mutations: (Mutation & { readonly fixable?: boolean })[] = [
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'counters', column: 'id' }],
   },
   {
+    name: 'drop a table whose identity declares a sequence name and options',
+    sql: 'drop table seats',
+    findings: [{ code: 'missing-table', severity: 'error', table: 'seats' }],
+    fixable: true,
+  },
+  {
     name: 'add a sequence no model declares',
     sql: 'create sequence report_ids; create table ad_hoc (id serial primary key)',
     findings: [{ code: 'orphan-table', severity: 'warning', table: 'ad_hoc' }],

@@ -328,7 +328,13 @@ function columnDefinition(column: ColumnModel, options: { nullable?: boolean } =
   const parts = [id(column.name), serial ?? columnType(column)];
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   else if (column.identity !== null) {
-    const options = column.sequence ? sequenceOptions(column.sequence) : '';
+    // the sequence name the model gives, then its options: as drizzle-kit writes them
+    const sequence = column.sequence;
+    const named =
+      sequence?.name === undefined
+        ? ''
+        : `SEQUENCE NAME ${sequence.schema === undefined ? id(sequence.name) : qualified({ schema: sequence.schema, name: sequence.name })}`;
+    const options = [named, sequence ? sequenceOptions(sequence) : ''].filter((part) => part !== '').join(' ');
     parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${options === '' ? '' : ` (${options})`}`);
   } else if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
   if (!column.nullable && !options.nullable) parts.push('NOT NULL');
