@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import {
+  check,
+  isReporterName,
+  reporters,
+  rulesMeta,
+  type CheckResult,
+  type LoadedSource,
+  type MigrationLedgerState,
+  type RuleSettings,
+  type SchemaSource,
+} from '@ormdrift/core';
 import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { readBaselineFile, withBaseline } from '../baseline-io.ts';
 import { writeJobSummary } from '../job-summary.ts';
@@ -15,7 +25,7 @@ import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
 import { withMigratedDatabase } from '../migrations/migrated-database.ts';
 import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
-import { joinStatusToReport } from '../migrations/migration-findings.ts';
+import { joinStatusToReport, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { withCauses } from '../migrations/finding-causes.ts';
 import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -165,6 +175,15 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
   if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
   const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
+  // with a live database, the migrations also say whether it is behind them: the ledger's findings are the check's own
+  let status: MigrationStatus | undefined;
+  const ledger =
+    url && migrations
+      ? async () => {
+          status = await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }, rules);
+          return status.state;
+        }
+      : undefined;
 
   const checked = await checkModules(
     modules,
@@ -180,6 +199,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       owns,
       tables: input.tables,
       drizzleCasing: input.drizzleCasing,
+      migrations: ledger,
       // the formats that point at code; reading the sources costs time the others do not need to spend
       locateModels: format === 'sarif' || format === 'github' || format === 'markdown',
     },
@@ -190,8 +210,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const hint = casingHint(result);
   if (hint) io.stderr.write(`ormdrift: ${hint.sentence}\n`);
   if (values['service-report']) return writeServiceReport(result, { service: input.service, owns: input.owns, url }, io);
-  // with a live database, the migrations also say whether it is behind them, and which one creates each missing object
-  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }) : undefined;
+  // which migration creates each missing object, and whether the database applied it
   if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta, ...(hint ? { nextStep: hint.nextStep } : {}) });
@@ -200,8 +219,6 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
   else if (allOff) io.stderr.write(`ormdrift: ${allCodesOffNotice}\n`);
   if (status && (format === 'text' || format === 'json')) report = joinStatusToReport(report, format, status, colors);
-  // the other formats have no place for it: it goes to stderr rather than corrupt an XML, SARIF or annotation stream
-  else if (status) io.stderr.write(joinStatusToReport('', 'text', status, false));
   if (values.out) {
     await writeOutputFile(io.cwd, values.out, report, 'the report');
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
@@ -213,7 +230,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     );
   }
   if (format === 'github') await writeJobSummary(result, io);
-  return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
+  return result.summary.errors > 0 ? 1 : 0;
 }
 
 /** Node's own .env parser (`process.loadEnvFile`), into this process's environment, which the imported modules read. */
@@ -255,6 +272,8 @@ export interface CheckModulesOptions {
   readonly tables?: readonly string[] | undefined;
   /** The `casing` of drizzle.config.ts or the `drizzle()` call. */
   readonly drizzleCasing?: 'snake_case' | 'camelCase' | undefined;
+  /** A reader of the database's migration ledger, called once the catalog is read: its findings join the check's. */
+  readonly migrations?: (() => Promise<MigrationLedgerState>) | undefined;
 }
 
 /**
@@ -306,6 +325,7 @@ export async function checkModules(files: readonly string[], options: CheckModul
       ...(options.ignore ? { ignore: options.ignore } : {}),
       ...(options.owns ? { owns: options.owns } : {}),
       ...(options.tables ? { tables: options.tables } : {}),
+      ...(options.migrations ? { migrations: options.migrations } : {}),
     }),
   );
   if (result.summary.tables === 0) {
