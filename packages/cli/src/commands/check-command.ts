@@ -126,6 +126,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     return checkWorkspace({ format, out: values.out, concurrency: values.concurrency, passThrough: workspaceFlags(values, io.cwd) }, io);
   }
   const flagRules = parseRuleSettings(values.rule ?? []);
+  // every duration is read before anything runs: a wrong one is said even where its flag would not be used
+  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
+  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
+  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
+  const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
   // the config file may read the environment (database: process.env.AUTH_DATABASE_URL): after --env-file
   const input = await resolveCheckInput(
@@ -154,9 +159,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const baselineFile = input.baseline;
   // `ormdrift baseline` records the findings: a config's baseline file may not exist yet
   const baseline = baselineFile === undefined || record ? undefined : await readBaselineFile(baselineFile, io.cwd);
-  const migrations = input.migrations
-    ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
-    : undefined;
+  const migrations = input.migrations ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, migrationTimeoutMs) : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = input.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
   if (!url && !migrations) {
@@ -170,9 +173,6 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       : [];
   const owns = claims.length > 0 ? [...(input.owns ?? []), ...claims] : input.owns;
 
-  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
-  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
-  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
   if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
   const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
   // with a live database, the migrations also say whether it is behind them: the ledger's findings are the check's own

@@ -77,6 +77,8 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(`--ledger ${values.ledger}: --ledger takes a table or schema.table`);
   }
   const flagRules = parseRuleSettings(values.rule ?? []);
+  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
+  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
   const config = await readConfig(values.config, io.cwd);
   const migrations = values.migrations ?? config?.migrations?.path;
   const kind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);
@@ -88,17 +90,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
   const rules = withSeverities(config?.rules ?? {}, flagRules);
-  const status = await readMigrationStatus(
-    target,
-    url,
-    io.cwd,
-    values.ledger,
-    {
-      connectTimeoutMs: parseDuration(values['connect-timeout'], '--connect-timeout'),
-      statementTimeoutMs: parseDuration(values['statement-timeout'], '--statement-timeout'),
-    },
-    rules,
-  );
+  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, { connectTimeoutMs, statementTimeoutMs }, rules);
   const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
