@@ -38,12 +38,19 @@ export async function applyMigrations(target: MigrationsTarget, url: string, cwd
   const tooLong = () => `${what()} did not finish within ${limit}: raise --migration-timeout if it is only slow`;
   // after the server's own statement timeout, which names the migration through its tool's error
   const graceMs = 5_000;
-  const disarm = currentWatchdog()?.arm(target.timeoutMs + graceMs + watchdogGraceMs, `${tooLong()} (it never yielded)`);
+  const watchdogAt = Date.now() + target.timeoutMs + graceMs + watchdogGraceMs;
+  const armWatchdog = () => currentWatchdog()?.arm(Math.max(1, watchdogAt - Date.now()), `${tooLong()} (it never yielded)`);
+  let disarm = armWatchdog();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new UsageError(tooLong())), target.timeoutMs + graceMs);
   });
-  const onStart = (name: string) => (running = name);
+  // each migration names itself as it starts: the watchdog's message too, since a loop that never yields leaves no later chance
+  const onStart = (name: string) => {
+    running = name;
+    disarm?.();
+    disarm = armWatchdog();
+  };
   try {
     return await Promise.race([run(target, url, cwd, steps, onStart), deadline]);
   } catch (error) {
@@ -64,11 +71,11 @@ function run(target: MigrationsTarget, url: string, cwd: string, steps: Migratio
     case 'sql':
       return applySql(target, url, steps, onStart);
     case 'typeorm':
-      return applyTypeorm(target, url, cwd, steps);
+      return applyTypeorm(target, url, cwd, steps, onStart);
     case 'drizzle':
       return applyDrizzle(target, url, steps);
     case 'sequelize':
-      return applySequelize(target, url, cwd, steps);
+      return applySequelize(target, url, cwd, steps, onStart);
   }
 }
 
@@ -95,17 +102,23 @@ async function applySql(target: MigrationsTarget, url: string, steps: MigrationS
   }
 }
 
-async function applyTypeorm(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined): Promise<string[]> {
+async function applyTypeorm(
+  target: MigrationsTarget,
+  url: string,
+  cwd: string,
+  steps: MigrationSteps | undefined,
+  onMigration: (name: string) => void,
+): Promise<string[]> {
   const { runTypeormMigrations, isDataSource } = await import('@ormdrift/typeorm');
   if ((await stat(target.path)).isFile()) {
     const exports = await importModule(target.spec, cwd);
     const dataSource = Object.values(exports).find(isDataSource);
     if (!dataSource) throw new UsageError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
-    if (!steps) return runTypeormMigrations(url, { dataSource });
+    if (!steps) return runTypeormMigrations(url, { dataSource, onMigration });
     // the first `to` of the DataSource's migrations: TypeORM skips those its ledger lists
     await dataSource.buildMetadatas();
     const classes = (dataSource as unknown as { migrations: object[] }).migrations.map((migration) => migration.constructor);
-    return runTypeormMigrations(url, { dataSource, migrations: classes.slice(0, steps.to) });
+    return runTypeormMigrations(url, { dataSource, migrations: classes.slice(0, steps.to), onMigration });
   }
   const classes: Function[] = [];
   for (const file of await scriptFiles(target.path)) {
@@ -114,7 +127,7 @@ async function applyTypeorm(target: MigrationsTarget, url: string, cwd: string, 
   }
   if (classes.length === 0) throw new UsageError(`no TypeORM migration classes in ${target.spec}: export classes with up(queryRunner)`);
   const DataSource = projectRequire([target.path, cwd], 'typeorm', 'TypeORM migrations need typeorm installed in the project')['DataSource'];
-  return runTypeormMigrations(url, { migrations: steps ? classes.slice(0, steps.to) : classes, DataSource });
+  return runTypeormMigrations(url, { migrations: steps ? classes.slice(0, steps.to) : classes, DataSource, onMigration });
 }
 
 async function applyDrizzle(target: MigrationsTarget, url: string, steps: MigrationSteps | undefined): Promise<string[]> {
@@ -133,7 +146,13 @@ async function applyDrizzle(target: MigrationsTarget, url: string, steps: Migrat
   }
 }
 
-async function applySequelize(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined): Promise<string[]> {
+async function applySequelize(
+  target: MigrationsTarget,
+  url: string,
+  cwd: string,
+  steps: MigrationSteps | undefined,
+  onMigration: (name: string) => void,
+): Promise<string[]> {
   const { runSequelizeMigrations } = await import('@ormdrift/sequelize');
   const all = (await stat(target.path)).isFile() ? [target.path] : (await scriptFiles(target.path)).map((file) => join(target.path, file));
   // umzug skips those SequelizeMeta lists
@@ -144,6 +163,7 @@ async function applySequelize(target: MigrationsTarget, url: string, cwd: string
     return await runSequelizeMigrations(url, {
       Sequelize,
       migrations: files.map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), load: () => importModule(file, cwd) })),
+      onMigration,
     });
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('running Sequelize migrations needs')) throw new UsageError(error.message);
