@@ -36,6 +36,7 @@ import { checkWorkspace, workspaceFlags } from '../workspace/check-workspace.ts'
 import { otherServicesClaims } from '../workspace/other-services.ts';
 import { databaseIdentity, writeServiceReport } from '../workspace/service-report.ts';
 import { thrownMessage } from '../thrown-value.ts';
+import { interruptible } from '../interrupt.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -315,11 +316,13 @@ export async function checkModules(files: readonly string[], options: CheckModul
           return locator ? locator.locate(loaded) : loaded;
         },
       })),
-      introspector: postgresIntrospector(url, {
-        ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-        ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
-        ...(options.schemas ? { requiredSchemas: options.schemas } : {}),
-      }),
+      introspector: interruptible(
+        postgresIntrospector(url, {
+          ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+          ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+          ...(options.schemas ? { requiredSchemas: options.schemas } : {}),
+        }),
+      ),
       rules: options.rules,
       ...(options.schemas ? { schemas: options.schemas } : {}),
       ...(options.ignore ? { ignore: options.ignore } : {}),
