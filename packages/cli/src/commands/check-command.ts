@@ -23,8 +23,8 @@ import { ModelLocator } from '../load/model-locations.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
-import { withMigratedDatabase } from '../migrations/migrated-database.ts';
-import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
+import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { joinStatusToReport, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { withCauses } from '../migrations/finding-causes.ts';
 import { readMigrationStatus } from './status-command.ts';
@@ -175,7 +175,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const owns = claims.length > 0 ? [...(input.owns ?? []), ...claims] : input.owns;
 
   if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
-  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
+  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true), use);
   // with a live database, the migrations also say whether it is behind them: the ledger's findings are the check's own
   let status: MigrationStatus | undefined;
   const ledger =
