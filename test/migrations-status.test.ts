@@ -178,5 +178,5 @@ describe('ormdrift check --db --migrations', () => {
       ['missing-column', 'user_query_count'],
     ]);
     expect(parsed.migrations.findings.map((finding) => finding.migration)).toEqual(['004_add_message_count.sql', '005_add_user_query_count.sql']);
-  });
+  }, 180_000); // two checks, each replaying the migrations on an embedded server
 });
