@@ -128,6 +128,13 @@ export interface FindingSides {
     readonly actual: { readonly type: 'unique' | 'foreign-key' | 'check'; readonly name?: string; readonly [property: string]: unknown };
     readonly change: 'extra-constraint';
   };
+  'unapplied-migration': { readonly expected: MigrationShape; readonly actual: null; readonly change: 'unapplied-migration' };
+  'unknown-migration': { readonly expected: null; readonly actual: MigrationShape; readonly change: 'unknown-migration' };
+}
+
+/** A migration in a finding: its name as its tool names it (`004_add_message_count.sql`, a class name, a journal tag). */
+export interface MigrationShape {
+  readonly migration: string;
 }
 
 /** A CHECK constraint in a finding: its expression, and its name when known. */

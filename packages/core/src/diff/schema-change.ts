@@ -163,7 +163,18 @@ export type SchemaChange =
       readonly actual: EnumModel;
       readonly missingValues: readonly string[];
       readonly usedBy?: EnumUser;
-    };
+    }
+  /**
+   * The ledger of the database against the migrations on disk (not made by `diffSchemas`: `evaluate` adds them from
+   * a `MigrationLedgerState`): a migration the ledger lacks, or a ledger entry no migration on disk matches.
+   */
+  | { readonly kind: 'unapplied-migration'; readonly ledger: QualifiedName; readonly expected: MigrationEntry; readonly actual: null }
+  | { readonly kind: 'unknown-migration'; readonly ledger: QualifiedName; readonly expected: null; readonly actual: MigrationEntry };
+
+/** A migration as its tool names it: a file name, a TypeORM class name, a drizzle-kit journal tag. */
+export interface MigrationEntry {
+  readonly name: string;
+}
 
 export type SchemaChangeKind = SchemaChange['kind'];
 
@@ -191,6 +202,8 @@ export const schemaChangeKinds = [
   'extra-constraint',
   'missing-enum',
   'modify-enum',
+  'unapplied-migration',
+  'unknown-migration',
 ] as const satisfies readonly SchemaChangeKind[];
 
 // Fails to compile when a kind is added to the union but not to the list above.

@@ -176,6 +176,10 @@ class Planner {
             `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`,
           );
           break;
+        case 'unapplied-migration':
+        case 'unknown-migration':
+          // the fix is running (or restoring) the migration with the tool that owns it: no SQL of ormdrift's
+          break;
         default:
           return assertNever(change);
       }

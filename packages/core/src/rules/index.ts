@@ -20,6 +20,8 @@ import { orphanTable } from './orphan-table.ts';
 import { registryConflict } from './registry-conflict.ts';
 import type { Rule, RuleMeta } from './rule.ts';
 import { uniqueMismatch } from './unique-mismatch.ts';
+import { unappliedMigration } from './unapplied-migration.ts';
+import { unknownMigration } from './unknown-migration.ts';
 
 /** Every rule by its stable finding code; the order is the order findings are reported in. */
 export const rules = {
@@ -44,6 +46,9 @@ export const rules = {
   'extra-column': extraColumn,
   'extra-constraint': extraConstraint,
   'orphan-table': orphanTable,
+  // findings about the migration ledger, not a table: reported only when the migrations are known
+  'unapplied-migration': unappliedMigration,
+  'unknown-migration': unknownMigration,
   // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids and options; the registry only needs a Rule
 } as const satisfies Record<string, Rule<any, string, any>>;
 

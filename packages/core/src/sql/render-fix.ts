@@ -137,6 +137,10 @@ function describeChange(change: SchemaChange): string {
     case 'extra-column':
     case 'extra-table':
       return `${change.kind} ${displayName(change.table)}`;
+    case 'unapplied-migration':
+      return `unapplied-migration ${change.expected.name}`;
+    case 'unknown-migration':
+      return `unknown-migration ${change.actual.name}`;
   }
 }
 
