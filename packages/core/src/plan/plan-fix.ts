@@ -95,12 +95,7 @@ class Planner {
           this.#addForeignKey(change);
           break;
         case 'modify-foreign-key':
-          this.#note(
-            change,
-            'foreign-key-actions',
-            `${displayName(change.table)}.${change.expected.columns.join(', ')}`,
-            'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand',
-          );
+          this.#modifyForeignKey(change);
           break;
         case 'extra-column':
           this.#note(
@@ -128,7 +123,9 @@ class Planner {
             `${displayName(change.table)} (${change.expected.columns.join(', ')})`,
             change.changed.includes('where')
               ? 'a unique on these columns exists but covers other rows than the partial one the models declare: replacing it means dropping it, which ormdrift never does'
-              : 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does',
+              : change.changed.includes('deferrable')
+                ? 'a unique on these columns exists but is deferred otherwise (DEFERRABLE): PostgreSQL cannot alter that of a unique, replacing it means dropping it, which ormdrift never does'
+                : 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does',
           );
           break;
         case 'modify-index':
@@ -158,6 +155,20 @@ class Planner {
             'check',
             `${displayName(change.table)} check ${change.expected.name ?? change.expected.expression}`,
             'a check of this name exists with another expression: replacing it means dropping it, which ormdrift never does; write that migration by hand (ADD CONSTRAINT ... NOT VALID, then VALIDATE)',
+          );
+          break;
+        case 'missing-exclusion': {
+          const table = nameOf(change.table);
+          const name = change.expected.name ?? this.#names.choose(table, [], 'excl');
+          this.#add('keys', change, { op: 'add-exclusion', table, name, expression: change.expected.expression }, [{ op: 'drop-constraint', table, name }]);
+          break;
+        }
+        case 'modify-exclusion':
+          this.#note(
+            change,
+            'exclusion',
+            `${displayName(change.table)} exclusion ${change.expected.name ?? change.expected.expression}`,
+            'an exclusion of this name exists with another definition: replacing it means dropping it, which ormdrift never does; write that migration by hand',
           );
           break;
         case 'extra-constraint':
@@ -270,6 +281,13 @@ class Planner {
           : 'the models expect NOT NULL: SET NOT NULL fails while any row holds NULL and scans the table under an exclusive lock; backfill the NULLs, then set it by hand',
       );
     }
+    if (change.changed.includes('collation') && !change.changed.includes('type')) {
+      // same type, other collation: no table rewrite, but the column's indexes are rebuilt
+      const type = formatColumnType(change.expected.type);
+      this.#add('columns', change, { op: 'set-collation', table, column, type, collation: change.expected.collation ?? null }, [
+        { op: 'set-collation', table, column, type, collation: change.actual.collation ?? null },
+      ]);
+    }
     if (!change.changed.includes('default')) return;
     const { expected, actual } = change;
     if (change.changed.includes('type')) {
@@ -317,7 +335,8 @@ class Planner {
       ]);
       return;
     }
-    this.#add('keys', change, { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct } }, [
+    const deferrable = unique.deferrable ? { deferrable: unique.deferrable } : {};
+    this.#add('keys', change, { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct, ...deferrable } }, [
       { op: 'drop-constraint', table, name },
     ]);
   }
@@ -371,6 +390,29 @@ class Planner {
     this.#add('foreign-keys', change, { op: 'validate-foreign-key', table, name: foreignKey.name }, []);
   }
 
+  /**
+   * Deferral is the one property of a foreign key PostgreSQL alters in place (`ALTER CONSTRAINT ... DEFERRABLE`);
+   * other actions mean dropping the constraint, which ormdrift never does.
+   */
+  #modifyForeignKey(change: Extract<SchemaChange, { kind: 'modify-foreign-key' }>): void {
+    const subject = `${displayName(change.table)}.${change.expected.columns.join(', ')}`;
+    const table = nameOf(change.table);
+    if (change.changed.includes('deferrable') && change.actual.name !== undefined) {
+      const name = change.actual.name;
+      this.#add('keys', change, { op: 'set-deferrable', table, name, deferrable: change.expected.deferrable ?? null }, [
+        { op: 'set-deferrable', table, name, deferrable: change.actual.deferrable ?? null },
+      ]);
+    }
+    if (change.changed.some((aspect) => aspect !== 'deferrable')) {
+      this.#note(
+        change,
+        'foreign-key-actions',
+        subject,
+        'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand',
+      );
+    }
+  }
+
   #namedForeignKey(table: QualifiedName, foreignKey: ForeignKeyModel): NamedForeignKey {
     return { ...foreignKey, name: foreignKey.name ?? this.#names.choose(table, foreignKey.columns, 'fkey') };
   }
@@ -395,6 +437,7 @@ class Planner {
           name: unique.name ?? this.#names.choose(name, unique.columns, 'key'),
           columns: unique.columns,
           nullsNotDistinct: unique.nullsNotDistinct,
+          ...(unique.deferrable ? { deferrable: unique.deferrable } : {}),
         }));
       const foreignKeys = table.foreignKeys.filter((fk) => !later.has(fk)).map((fk) => this.#namedForeignKey(name, fk));
       this.#add('tables', source, { op: 'create-table', table, primaryKeyName, uniques, foreignKeys }, [{ op: 'drop-table', table: name }]);
@@ -420,6 +463,10 @@ class Planner {
       for (const check of table.checks ?? []) {
         const checkName = check.name ?? this.#names.choose(name, [], 'check');
         this.#add('table-indexes', source, { op: 'add-check', table: name, name: checkName, expression: check.expression, notValid: false }, []);
+      }
+      for (const exclusion of table.exclusions ?? []) {
+        const exclusionName = exclusion.name ?? this.#names.choose(name, [], 'excl');
+        this.#add('table-indexes', source, { op: 'add-exclusion', table: name, name: exclusionName, expression: exclusion.expression }, []);
       }
       for (const fk of later) {
         const foreignKey = this.#namedForeignKey(name, fk);
@@ -477,6 +524,7 @@ function declaredNames(change: SchemaChange): QualifiedName[] {
   for (const index of table.indexes) add(table.schema, index.name);
   for (const fk of table.foreignKeys) add(table.schema, fk.name);
   for (const check of table.checks ?? []) add(table.schema, check.name);
+  for (const exclusion of table.exclusions ?? []) add(table.schema, exclusion.name);
   return names;
 }
 

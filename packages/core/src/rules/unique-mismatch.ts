@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
+import { declaredBy, deferralText } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 export const uniqueMismatch = defineRule({
@@ -8,13 +8,36 @@ export const uniqueMismatch = defineRule({
     description:
       'A unique constraint the models declare exists on the same columns, but treats NULLs otherwise (NULLS NOT DISTINCT), or is full or guards other rows where a partial unique is declared.',
     docs: docsPath('unique-mismatch'),
-    messages: { nullsDiffer: 'error', stricter: 'error', otherRows: 'error' },
-    nextStep: 'recreate these uniques as the models declare them (NULLS [NOT] DISTINCT, WHERE), or change the models to match',
+    // a DEFERRABLE unique breaks ON CONFLICT (upserts); a NOT DEFERRABLE one breaks code that defers it: both fail writes
+    messages: { nullsDiffer: 'error', stricter: 'error', otherRows: 'error', deferrableInDatabase: 'error', notDeferrableInDatabase: 'error' },
+    nextStep: 'recreate these uniques as the models declare them (NULLS [NOT] DISTINCT, WHERE, DEFERRABLE), or change the models to match',
   },
   create(context) {
     return {
       'modify-unique'({ table, expected, actual, changed }) {
         const columns = `(${expected.columns.join(', ')})`;
+        if (changed.includes('deferrable')) {
+          context.report({
+            messageId: actual.deferrable !== undefined ? 'deferrableInDatabase' : 'notDeferrableInDatabase',
+            schema: table.schema,
+            table: table.name,
+            ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
+            object: expected.columns.join(','),
+            message:
+              actual.deferrable !== undefined
+                ? `${displayName(table)} has a unique on ${columns} that is ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: a DEFERRABLE unique cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail${actual.deferrable === 'deferred' ? ', and duplicates are reported only at COMMIT' : ''}`
+                : `${displayName(table)} has a unique on ${columns} that is NOT DEFERRABLE, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: code that swaps or shifts values within a transaction (relying on the check at commit) fails at the first statement`,
+            expected: { columns: expected.columns, nullsNotDistinct: expected.nullsNotDistinct, deferrable: expected.deferrable ?? 'not deferrable' },
+            actual: {
+              columns: actual.columns,
+              nullsNotDistinct: actual.nullsNotDistinct,
+              deferrable: actual.deferrable ?? 'not deferrable',
+              ...(actual.name ? { name: actual.name } : {}),
+            },
+            sources: table.sources,
+          });
+          return;
+        }
         const where = changed.includes('where');
         context.report({
           messageId: !where ? 'nullsDiffer' : actual.where === undefined ? 'stricter' : 'otherRows',
