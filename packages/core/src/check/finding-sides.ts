@@ -131,7 +131,11 @@ export interface FindingSides {
   'missing-check': { readonly expected: CheckShape; readonly actual: null; readonly change: 'missing-check' };
   'check-mismatch': { readonly expected: CheckShape; readonly actual: CheckShape; readonly change: 'modify-check' };
   'missing-exclusion': { readonly expected: CheckShape; readonly actual: null; readonly change: 'missing-exclusion' };
-  'exclusion-mismatch': { readonly expected: CheckShape; readonly actual: CheckShape; readonly change: 'modify-exclusion' };
+  'exclusion-mismatch': {
+    readonly expected: CheckShape & { readonly deferrable?: Deferrable };
+    readonly actual: CheckShape & { readonly deferrable?: Deferrable };
+    readonly change: 'modify-exclusion';
+  };
   'collation-mismatch': {
     /** The collation's name, `null` for the type's default. */
     readonly expected: { readonly collation: string | null };

@@ -40,6 +40,8 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
     const same = actualExclusions.find((candidate) => sameExclusion(candidate.expression, exclusion.expression));
     if (same) {
       matched.add(same);
+      // the same definition deferred otherwise: an INSERT ... ON CONFLICT on it, or code that defers it, fails
+      if (same.deferrable !== exclusion.deferrable) changes.push({ kind: 'modify-exclusion', table: expected, expected: exclusion, actual: same });
       continue;
     }
     const named = exclusion.name === undefined ? undefined : actualExclusions.find((candidate) => candidate.name === exclusion.name);

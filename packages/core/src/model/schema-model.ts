@@ -147,13 +147,15 @@ export interface CheckModel {
 /**
  * An EXCLUDE constraint: no two rows may have every listed element compare true with its operator
  * (`USING gist (room WITH =, during WITH &&)`). `expression` is the text after `EXCLUDE`, as the
- * model wrote it or as `pg_get_constraintdef()` prints it (without its DEFERRABLE clause); two
+ * model wrote it or as `pg_get_constraintdef()` prints it (its DEFERRABLE clause is `deferrable`); two
  * spellings are compared element by element, the expressions and predicate after PostgreSQL's own
  * deparse where the server is asked.
  */
 export interface ExclusionModel {
   readonly name?: string;
   readonly expression: string;
+  /** Absent means NOT DEFERRABLE. */
+  readonly deferrable?: Deferrable;
 }
 
 /** What kind of relation a database table is; declared tables are always `table`. */

@@ -61,7 +61,7 @@ export type FixOperation =
   /** `VALIDATE CONSTRAINT` of a check: rows that break it are reported and the check stays NOT VALID. */
   | { readonly op: 'validate-check'; readonly table: QualifiedName; readonly name: string }
   /** `ADD CONSTRAINT ... EXCLUDE`: PostgreSQL has no NOT VALID for an exclusion, rows that conflict are reported and it is not added. */
-  | { readonly op: 'add-exclusion'; readonly table: QualifiedName; readonly name: string; readonly expression: string }
+  | { readonly op: 'add-exclusion'; readonly table: QualifiedName; readonly name: string; readonly expression: string; readonly deferrable?: Deferrable }
   /**
    * `ALTER COLUMN ... TYPE <type> COLLATE <collation>` with the column's own type (`collation` null: the type's
    * default): no table rewrite, but the column's indexes are rebuilt. Its reverse sets the collation it had.

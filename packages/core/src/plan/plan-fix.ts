@@ -1,6 +1,6 @@
 import type { SchemaChange } from '../diff/schema-change.ts';
 import { displayName, qualifiedKey } from '../model/qualified-name.ts';
-import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { ColumnModel, Deferrable, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import type { EnumValuePlacement, FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from './fix-operation.ts';
 import type { FixNote, FixNoteTopic, FixPlan, FixStep } from './fix-plan.ts';
@@ -160,7 +160,7 @@ class Planner {
         case 'missing-exclusion': {
           const table = nameOf(change.table);
           const name = change.expected.name ?? this.#names.choose(table, [], 'excl');
-          this.#add('keys', change, { op: 'add-exclusion', table, name, expression: change.expected.expression }, [{ op: 'drop-constraint', table, name }]);
+          this.#add('keys', change, { op: 'add-exclusion', table, name, expression: change.expected.expression, ...deferralOf(change.expected) }, [{ op: 'drop-constraint', table, name }]);
           break;
         }
         case 'modify-exclusion':
@@ -466,7 +466,7 @@ class Planner {
       }
       for (const exclusion of table.exclusions ?? []) {
         const exclusionName = exclusion.name ?? this.#names.choose(name, [], 'excl');
-        this.#add('table-indexes', source, { op: 'add-exclusion', table: name, name: exclusionName, expression: exclusion.expression }, []);
+        this.#add('table-indexes', source, { op: 'add-exclusion', table: name, name: exclusionName, expression: exclusion.expression, ...deferralOf(exclusion) }, []);
       }
       for (const fk of later) {
         const foreignKey = this.#namedForeignKey(name, fk);
@@ -493,6 +493,11 @@ class Planner {
 /** `down`: steps from last to first, each step's reverse operations in the order it gives them. */
 function reverseOf(up: readonly FixStep[]): FixPlan['down'] {
   return [...up].reverse().flatMap((step) => step.reverse.map((operation) => ({ operation, source: step.source })));
+}
+
+/** An object's deferral, absent for NOT DEFERRABLE. */
+function deferralOf(object: { readonly deferrable?: Deferrable }): { deferrable?: Deferrable } {
+  return object.deferrable ? { deferrable: object.deferrable } : {};
 }
 
 function nameOf(name: QualifiedName): QualifiedName {

@@ -1,6 +1,8 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
+import { declaredBy, deferralText } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
+import type { Deferrable } from '../model/schema-model.ts';
+import { sameExclusion } from '../predicate/exclusion-text.ts';
 
 export const exclusionMismatch = defineRule({
   meta: {
@@ -13,17 +15,26 @@ export const exclusionMismatch = defineRule({
   create(context) {
     return {
       'modify-exclusion'({ table, expected, actual }) {
+        const samePart = sameExclusion(expected.expression, actual.expression);
         context.report({
           messageId: 'otherDefinition',
           schema: table.schema,
           table: table.name,
           object: expected.name ?? expected.expression,
-          message: `${displayName(table)} has the exclusion ${actual.name ?? ''} EXCLUDE ${actual.expression}, but ${declaredBy(table)} declares it EXCLUDE ${expected.expression}: writes the model allows can fail, and rows it forbids together can be stored`,
-          expected: { ...(expected.name ? { name: expected.name } : {}), expression: expected.expression },
-          actual: { ...(actual.name ? { name: actual.name } : {}), expression: actual.expression },
+          message:
+            expected.deferrable !== actual.deferrable && samePart
+              ? `${displayName(table)} has the exclusion ${actual.name ?? ''} ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${actual.deferrable ? 'a DEFERRABLE exclusion cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail' : 'code that relies on checking it at commit fails at the first statement'}`
+              : `${displayName(table)} has the exclusion ${actual.name ?? ''} EXCLUDE ${actual.expression}, but ${declaredBy(table)} declares it EXCLUDE ${expected.expression}: writes the model allows can fail, and rows it forbids together can be stored`,
+          expected: { ...(expected.name ? { name: expected.name } : {}), expression: expected.expression, ...deferral(expected.deferrable) },
+          actual: { ...(actual.name ? { name: actual.name } : {}), expression: actual.expression, ...deferral(actual.deferrable) },
           sources: table.sources,
         });
       },
     };
   },
 });
+
+/** The deferral in a finding, only where it is not NOT DEFERRABLE: findings of plain exclusions stay as small as checks'. */
+function deferral(deferrable: Deferrable | undefined): { deferrable?: Deferrable } {
+  return deferrable ? { deferrable } : {};
+}

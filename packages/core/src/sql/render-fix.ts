@@ -245,7 +245,7 @@ export function renderOperation(operation: FixOperation): string {
       return guarded(
         constraintExists(operation.table, operation.name),
         `exclusion ${operation.name} on ${displayName(operation.table)}`,
-        `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} EXCLUDE ${operation.expression}`,
+        `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} EXCLUDE ${operation.expression}${operation.deferrable ? ` ${deferral(operation.deferrable)}` : ''}`,
         { catch: ['exclusion_violation'], advice: 'rows conflict under it: fix or delete them, then run this again' },
       );
     case 'set-collation':

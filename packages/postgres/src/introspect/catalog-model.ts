@@ -106,9 +106,9 @@ function deferral(row: RawConstraint): { deferrable?: Deferrable } {
 }
 
 /**
- * The table's EXCLUDE constraints, each as the text after `EXCLUDE` (the server appends `DEFERRABLE` and
- * `INITIALLY DEFERRED` to the definition; no ORM declares those for an exclusion, so they are cut);
- * absent when it has none, so that a table without exclusions reads as before.
+ * The table's EXCLUDE constraints, each as the text after `EXCLUDE` (the `DEFERRABLE` and `INITIALLY DEFERRED`
+ * the server appends to the definition are read from `condeferrable` / `condeferred` instead); absent when it
+ * has none, so that a table without exclusions reads as before.
  */
 function exclusions(rows: readonly RawConstraint[]): { exclusions?: ExclusionModel[] } {
   const found = rows
@@ -119,6 +119,7 @@ function exclusions(rows: readonly RawConstraint[]): { exclusions?: ExclusionMod
         expression: row
           .exclusion_def!.replace(/^EXCLUDE\s+/, '')
           .replace(/(\s+DEFERRABLE)?(\s+INITIALLY DEFERRED)?$/, ''),
+        ...deferral(row),
       }),
     );
   return found.length > 0 ? { exclusions: found } : {};
