@@ -45,7 +45,10 @@ const mutations: Mutation[] = [
     sql: `${alterConstraint('room_bookings', 'x', 'tsrange', 'drop constraint %I')};
           alter table room_bookings add constraint room_bookings_no_overlap_excl
             exclude using gist (tsrange("startsAt", "endsAt") with &&) where (cancelled is not null)`,
-    findings: [{ code: 'missing-exclusion', severity: 'error', table: 'room_bookings' }, { code: 'extra-constraint', severity: 'warning', table: 'room_bookings' }],
+    findings: [
+      { code: 'missing-exclusion', severity: 'error', table: 'room_bookings' },
+      { code: 'extra-constraint', severity: 'warning', table: 'room_bookings' },
+    ],
   },
   {
     name: 'add an exclusion no model declares',
@@ -127,12 +130,21 @@ describe('TypeORM exclusions, deferrable constraints and collations: a database 
   it('reads what TypeORM declared: two exclusions, deferred keys, collations', async () => {
     const { schema } = await source().load();
     const table = (name: string) => schema.tables.find((candidate) => candidate.name === name)!;
-    expect(table('room_bookings').exclusions?.map((exclusion) => exclusion.expression).sort()).toEqual([
-      'USING gist ("roomId" WITH =, "during" WITH &&)',
-      'USING gist (tsrange("startsAt", "endsAt") WITH &&) WHERE ("cancelled" = false)',
-    ]);
-    expect(table('playlist_tracks').uniques.map((unique) => unique.deferrable).sort()).toEqual(['deferred', 'immediate']);
-    expect(table('playlist_tracks').foreignKeys.map((fk) => fk.deferrable).sort()).toEqual(['deferred', 'immediate']);
+    expect(
+      table('room_bookings')
+        .exclusions?.map((exclusion) => exclusion.expression)
+        .sort(),
+    ).toEqual(['USING gist ("roomId" WITH =, "during" WITH &&)', 'USING gist (tsrange("startsAt", "endsAt") WITH &&) WHERE ("cancelled" = false)']);
+    expect(
+      table('playlist_tracks')
+        .uniques.map((unique) => unique.deferrable)
+        .sort(),
+    ).toEqual(['deferred', 'immediate']);
+    expect(
+      table('playlist_tracks')
+        .foreignKeys.map((fk) => fk.deferrable)
+        .sort(),
+    ).toEqual(['deferred', 'immediate']);
     expect(table('rooms').columns.map((column) => column.collation ?? null)).toEqual([null, 'C', 'POSIX', null]);
   });
 
@@ -144,7 +156,9 @@ describe('TypeORM exclusions, deferrable constraints and collations: a database 
       const messages = (await checkDatabase(mutated.url, [source()])).findings.map((finding) => finding.message);
       expect(messages.sort()).toEqual([
         expect.stringMatching(/NOT DEFERRABLE in the database, but DEFERRABLE INITIALLY DEFERRED in PlaylistTrack.*inserts children before their parent/),
-        expect.stringMatching(/^rooms has a unique on \(code\) that is DEFERRABLE INITIALLY IMMEDIATE, but Room \(typeorm\) declares it NOT DEFERRABLE: .*cannot be the arbiter of INSERT \.\.\. ON CONFLICT/),
+        expect.stringMatching(
+          /^rooms has a unique on \(code\) that is DEFERRABLE INITIALLY IMMEDIATE, but Room \(typeorm\) declares it NOT DEFERRABLE: .*cannot be the arbiter of INSERT \.\.\. ON CONFLICT/,
+        ),
       ]);
     } finally {
       await mutated.drop();

@@ -160,7 +160,9 @@ class Planner {
         case 'missing-exclusion': {
           const table = nameOf(change.table);
           const name = change.expected.name ?? this.#names.choose(table, [], 'excl');
-          this.#add('keys', change, { op: 'add-exclusion', table, name, expression: change.expected.expression, ...deferralOf(change.expected) }, [{ op: 'drop-constraint', table, name }]);
+          this.#add('keys', change, { op: 'add-exclusion', table, name, expression: change.expected.expression, ...deferralOf(change.expected) }, [
+            { op: 'drop-constraint', table, name },
+          ]);
           break;
         }
         case 'modify-exclusion':
@@ -336,9 +338,12 @@ class Planner {
       return;
     }
     const deferrable = unique.deferrable ? { deferrable: unique.deferrable } : {};
-    this.#add('keys', change, { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct, ...deferrable } }, [
-      { op: 'drop-constraint', table, name },
-    ]);
+    this.#add(
+      'keys',
+      change,
+      { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct, ...deferrable } },
+      [{ op: 'drop-constraint', table, name }],
+    );
   }
 
   /** Whether the database column allowed NULL before the fix (a nullability change says so). */
@@ -466,7 +471,12 @@ class Planner {
       }
       for (const exclusion of table.exclusions ?? []) {
         const exclusionName = exclusion.name ?? this.#names.choose(name, [], 'excl');
-        this.#add('table-indexes', source, { op: 'add-exclusion', table: name, name: exclusionName, expression: exclusion.expression, ...deferralOf(exclusion) }, []);
+        this.#add(
+          'table-indexes',
+          source,
+          { op: 'add-exclusion', table: name, name: exclusionName, expression: exclusion.expression, ...deferralOf(exclusion) },
+          [],
+        );
       }
       for (const fk of later) {
         const foreignKey = this.#namedForeignKey(name, fk);

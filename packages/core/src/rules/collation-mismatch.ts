@@ -8,7 +8,8 @@ export const collationMismatch = defineRule({
     docs: docsPath('collation-mismatch'),
     // No write fails and no value changes: sort order, range and LIKE comparisons, and which indexes serve them, do.
     messages: { otherCollation: 'warning' },
-    nextStep: 'migrate these columns to the declared collation (ALTER COLUMN ... TYPE ... COLLATE, which rebuilds their indexes), or declare the collation in the models',
+    nextStep:
+      'migrate these columns to the declared collation (ALTER COLUMN ... TYPE ... COLLATE, which rebuilds their indexes), or declare the collation in the models',
   },
   create(context) {
     return {

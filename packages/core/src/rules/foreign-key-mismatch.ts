@@ -5,7 +5,8 @@ import { displayName } from '../model/qualified-name.ts';
 export const foreignKeyMismatch = defineRule({
   meta: {
     code: 'foreign-key-mismatch',
-    description: 'A foreign key the models declare exists, but with other ON DELETE / ON UPDATE actions, or deferred otherwise (DEFERRABLE, INITIALLY DEFERRED).',
+    description:
+      'A foreign key the models declare exists, but with other ON DELETE / ON UPDATE actions, or deferred otherwise (DEFERRABLE, INITIALLY DEFERRED).',
     docs: docsPath('foreign-key-mismatch'),
     // a key checked sooner than the model expects fails writes (children inserted first); one checked later only reports later
     messages: { actionsDiffer: 'warning', checkedSooner: 'error', checkedLater: 'warning' },

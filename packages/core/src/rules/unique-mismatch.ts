@@ -30,7 +30,8 @@ export const uniqueMismatch = defineRule({
           const messageId = deferralMessage(expected.deferrable, actual.deferrable);
           const consequence = {
             deferrableInDatabase: `a DEFERRABLE unique cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail${actual.deferrable === 'deferred' ? ', and duplicates are reported only at COMMIT' : ''}`,
-            notDeferrableInDatabase: 'code that defers it (SET CONSTRAINTS ... DEFERRED) fails, and code that swaps or shifts values within a transaction fails at the first statement',
+            notDeferrableInDatabase:
+              'code that defers it (SET CONSTRAINTS ... DEFERRED) fails, and code that swaps or shifts values within a transaction fails at the first statement',
             checkedSooner: 'code that swaps or shifts values within a transaction, relying on the check at COMMIT, fails at the first statement',
             checkedLater: 'a duplicate is reported only at COMMIT, not at the statement that wrote it',
           }[messageId];

@@ -41,7 +41,9 @@ ruleTester('foreign-key-mismatch', {
   invalid: [
     {
       name: 'a key the model defers to COMMIT is NOT DEFERRABLE in the database: children inserted first fail',
-      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { deferrable: 'deferred' }), [foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey' })]),
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { deferrable: 'deferred' }), [
+        foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey' }),
+      ]),
       findings: [
         {
           severity: 'error',

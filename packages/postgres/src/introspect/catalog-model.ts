@@ -116,9 +116,7 @@ function exclusions(rows: readonly RawConstraint[]): { exclusions?: ExclusionMod
     .map(
       (row): ExclusionModel => ({
         name: row.name,
-        expression: row
-          .exclusion_def!.replace(/^EXCLUDE\s+/, '')
-          .replace(/(\s+DEFERRABLE)?(\s+INITIALLY DEFERRED)?$/, ''),
+        expression: row.exclusion_def!.replace(/^EXCLUDE\s+/, '').replace(/(\s+DEFERRABLE)?(\s+INITIALLY DEFERRED)?$/, ''),
         ...deferral(row),
       }),
     );
