@@ -1,6 +1,7 @@
 import { postgresIdentifier, referentialAction } from '@ormdrift/core';
 import type {
   ColumnModel,
+  Deferrable,
   InheritableColumnProperty,
   InheritableForeignKeyProperty,
   EnumModel,
@@ -93,6 +94,7 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
         onDelete: referentialAction(attribute.onDelete),
         onUpdate: referentialAction(attribute.onUpdate),
         ...inheritedActions(model, key, attribute),
+        ...deferral(attribute.references.deferrable),
       });
     }
   }
@@ -197,4 +199,21 @@ function distinctUniques(uniques: readonly UniqueModel[]): UniqueModel[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * `references.deferrable`: one of `Sequelize.Deferrable`'s classes (or an instance), which Sequelize writes after
+ * REFERENCES as its `toString()` (`DEFERRABLE INITIALLY DEFERRED`); absent, or `Deferrable.NOT`, is NOT DEFERRABLE.
+ */
+function deferral(deferrable: unknown): { deferrable?: Deferrable } {
+  if (deferrable === undefined || deferrable === null) return {};
+  let text: string;
+  try {
+    text = String(deferrable);
+  } catch {
+    return {};
+  }
+  if (/INITIALLY DEFERRED/i.test(text)) return { deferrable: 'deferred' };
+  if (/INITIALLY IMMEDIATE/i.test(text)) return { deferrable: 'immediate' };
+  return {};
 }

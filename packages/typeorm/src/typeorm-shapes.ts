@@ -56,12 +56,21 @@ export interface EntityMetadataLike {
   readonly uniques: readonly UniqueMetadataLike[];
   /** `@Check` / EntitySchema `checks`: `name` as the naming strategy gave it, `expression` the text TypeORM puts in CHECK (...). */
   readonly checks?: readonly CheckMetadataLike[];
+  /** `@Exclusion` / EntitySchema `exclusions`: `expression` is the text TypeORM puts after EXCLUDE. */
+  readonly exclusions?: readonly ExclusionMetadataLike[];
   readonly relations?: readonly RelationMetadataLike[];
 }
 
 export interface CheckMetadataLike {
   readonly name: string;
   readonly expression: string;
+}
+
+export interface ExclusionMetadataLike {
+  readonly name: string;
+  readonly expression: string;
+  /** TypeORM 1.x only: `INITIALLY IMMEDIATE` or `INITIALLY DEFERRED`, written after DEFERRABLE. */
+  readonly deferrable?: string;
 }
 
 /** A relation: `onDelete` / `onUpdate` are what its options said, undefined when they said nothing. */
@@ -94,6 +103,8 @@ export interface ColumnMetadataLike {
   readonly srid?: number;
   readonly referencedColumn?: ColumnMetadataLike;
   readonly target: Function | string;
+  /** `@Column({ collation })`, written as `COLLATE "<collation>"`. */
+  readonly collation?: string;
 }
 
 export interface ForeignKeyMetadataLike {
@@ -104,6 +115,8 @@ export interface ForeignKeyMetadataLike {
   readonly referencedEntityMetadata: EntityMetadataLike;
   readonly onDelete?: string;
   readonly onUpdate?: string;
+  /** `INITIALLY IMMEDIATE` or `INITIALLY DEFERRED`, written after DEFERRABLE; absent is NOT DEFERRABLE. */
+  readonly deferrable?: string;
 }
 
 export interface IndexMetadataLike {
@@ -119,6 +132,8 @@ export interface IndexMetadataLike {
 export interface UniqueMetadataLike {
   readonly name?: string;
   readonly columns: readonly ColumnMetadataLike[];
+  /** `INITIALLY IMMEDIATE` or `INITIALLY DEFERRED`, written after DEFERRABLE; absent is NOT DEFERRABLE. */
+  readonly deferrable?: string;
 }
 
 /** `@Column(...)` arguments as TypeORM's global decorator storage keeps them. */

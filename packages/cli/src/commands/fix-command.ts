@@ -240,6 +240,15 @@ function countAdded(plan: FixPlan): string[] {
       case 'add-check':
         bump('check');
         break;
+      case 'add-exclusion':
+        bump('exclusion');
+        break;
+      case 'set-collation':
+        bump('collation');
+        break;
+      case 'set-deferrable':
+        bump('foreign-key deferral');
+        break;
       default:
         break;
     }
@@ -257,6 +266,7 @@ const topics: Record<FixNoteTopic, string> = {
   'partial-index': 'partial index',
   'registry-conflict': 'registry conflict',
   'extra-column': 'extra column',
+  exclusion: 'exclusion',
   'extra-table': 'extra table',
   'expression-index': 'expression index',
   check: 'check constraint',
