@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
-import { extname } from 'node:path';
+import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { initSync, parse } from 'es-module-lexer';
 import { isInstalledPackageFile, isTranspiledFile, moduleFormat } from './module-format.ts';
@@ -79,10 +79,20 @@ function nodeTarget(specifier: string, from: string): 'builtin' | 'package' | st
   if (specifier.startsWith('#')) return resolved;
   // a workspace package: its "exports" for import may name another file than for require, or TypeScript source
   if (!isInstalledPackageFile(resolved)) return undefined;
+  // found through NODE_PATH (which npx and pnpm's bin scripts set), which ESM resolution does not read
+  if (!inAncestorNodeModules(resolved, from)) return undefined;
   // `pkg/sub` without an extension: require() adds one, ESM does not (unless "exports" maps it, which this cannot tell)
   const subpath = /^(?:@[^/]+\/)?[^/]+\/(.+)$/.exec(specifier)?.[1];
   if (subpath !== undefined && !resolved.replaceAll('\\', '/').endsWith(`/${subpath}`)) return undefined;
   return 'package';
+}
+
+/** Whether `file` is under the `node_modules` of a directory that contains `from`, where ESM resolution looks. */
+function inAncestorNodeModules(file: string, from: string): boolean {
+  for (let directory = dirname(from); ; directory = dirname(directory)) {
+    if (file.startsWith(join(directory, 'node_modules') + sep)) return true;
+    if (dirname(directory) === directory) return false;
+  }
 }
 
 /**
