@@ -29,7 +29,7 @@ export function esmHooksNeeded(entry: string): boolean {
     if (moduleFormat(file) === 'cjs') continue;
     let imports: readonly { n: string | undefined; d: number }[];
     try {
-      [imports] = parse(readFileSync(file, 'utf8'), file);
+      [imports] = parse(withImports(readFileSync(file)), file);
     } catch {
       return true;
     }
@@ -48,6 +48,19 @@ export function esmHooksNeeded(entry: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The start of a module's text up to the end of the line of its last `import` or `from`: no import or re-export can
+ * come after it, and a generated module of thousands of models need not be lexed to the end. A cut that leaves a
+ * comment or a string open makes the lexer throw, which counts as needing the hooks.
+ */
+function withImports(bytes: Buffer): string {
+  // searched and cut as bytes: decoding megabytes of models into a string costs more than the lexing
+  const last = Math.max(bytes.lastIndexOf('import'), bytes.lastIndexOf('from'));
+  if (last < 0) return '';
+  const lineEnd = bytes.indexOf(10, last);
+  return bytes.toString('utf8', 0, lineEnd < 0 ? bytes.length : lineEnd + 1);
 }
 
 /**
