@@ -24,7 +24,6 @@ ruleTester('missing-sequence', {
       findings: [
         {
           severity: 'error',
-          table: undefined,
           message:
             "sequence order_number is declared by orderNumber (drizzle) but does not exist in the database: nextval('order_number') fails, and so does every insert whose default calls it",
           expected: {
@@ -45,7 +44,7 @@ ruleTester('missing-sequence', {
       name: 'in another schema, where the database has one of that name in public only',
       expected: schema([], [], [sequence('billing.invoice_number')]),
       actual: schema([], [], [dbSequence('invoice_number')]),
-      findings: [{ severity: 'error', schema: 'billing', table: undefined }],
+      findings: [{ severity: 'error', schema: 'billing' }],
     },
   ],
 });

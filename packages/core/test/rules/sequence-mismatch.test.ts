@@ -45,7 +45,6 @@ ruleTester('sequence-mismatch', {
       findings: [
         {
           severity: 'warning',
-          table: undefined,
           message:
             'sequence order_number has INCREMENT BY 2 in the database but INCREMENT BY 1 in orderNumber (drizzle): it hands out other numbers than the model expects',
           expected: { sequence: 'order_number', increment: '1' },
@@ -60,7 +59,6 @@ ruleTester('sequence-mismatch', {
       findings: [
         {
           severity: 'error',
-          table: undefined,
           expected: { sequence: 'order_number', dataType: 'bigint', maxValue: '9223372036854775807' },
           actual: { sequence: 'order_number', dataType: 'integer', maxValue: '2147483647' },
         },
@@ -70,7 +68,7 @@ ruleTester('sequence-mismatch', {
       name: 'a wider range: a warning',
       expected: schema([], [], [sequence('billing.invoice_number', { minValue: '100', maxValue: '999999', start: '100' })]),
       actual: schema([], [], [dbSequence('billing.invoice_number', { minValue: '1', maxValue: '999999', start: '100' })]),
-      findings: [{ severity: 'warning', schema: 'billing', table: undefined }],
+      findings: [{ severity: 'warning', schema: 'billing' }],
     },
     {
       name: "an identity column's sequence with another start: on its table and column",
