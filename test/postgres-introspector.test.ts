@@ -120,6 +120,32 @@ describe('PostgresIntrospector', () => {
     ]);
   });
 
+  it("reads sequences with their options and owners in the same pg_class read, and an identity column's sequence", async () => {
+    const { model } = await introspect(database.url, ['public', 'Sales Ops']);
+    const secretsSequence = model.sequences?.find((sequence) => sequence.name === 'secrets_id_seq');
+    expect(secretsSequence).toEqual({
+      schema: 'public',
+      name: 'secrets_id_seq',
+      dataType: 'integer',
+      increment: '1',
+      minValue: '1',
+      maxValue: '2147483647',
+      start: '1',
+      cache: '1',
+      cycle: false,
+      ownedBy: { schema: 'public', name: 'secrets', column: 'id', identity: false },
+      sources: [],
+    });
+    // sequences are not tables
+    expect(model.tables.map((table) => table.name)).not.toContain('secrets_id_seq');
+    const dealId = model.tables.find((table) => table.name === 'Deal Book')?.columns.find((column) => column.name === 'Deal Id');
+    expect(dealId).toMatchObject({
+      identity: 'always',
+      default: null,
+      sequence: { schema: 'Sales Ops', name: 'Deal Book_Deal Id_seq', dataType: 'integer', maxValue: '2147483647', start: '1' },
+    });
+  });
+
   it('reads foreign keys across schemas with their actions, and expression indexes by name', async () => {
     const { model } = await introspect(database.url, ['public']);
     const labels = model.tables.find((table) => table.name === 'labels');

@@ -78,6 +78,17 @@ const mutations: Mutation[] = [
     findings: [{ code: 'default-mismatch', severity: 'error', table: 'settings', column: 'id' }],
   },
   {
+    name: 'make an autoIncrementIdentity column GENERATED ALWAYS: explicit ids fail',
+    versionSensitive: true,
+    sql: 'alter table settings alter column id set generated always',
+    findings: [{ code: 'identity-mismatch', severity: 'error', table: 'settings', column: 'id' }],
+  },
+  {
+    name: "change an autoIncrementIdentity column's increment",
+    sql: 'alter table settings alter column id set increment by 10',
+    findings: [{ code: 'sequence-mismatch', severity: 'warning', table: 'settings', column: 'id' }],
+  },
+  {
     name: 'change a default',
     sql: `alter table settings alter column scope set default 'local'`,
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'settings', column: 'scope' }],

@@ -6,12 +6,14 @@ export function checkDatabase(url: string, sources: readonly SchemaSource[]): Pr
   return check({ sources, introspector: postgresIntrospector(url) });
 }
 
-/** What a user reads first in a finding: its code, severity and place. */
+/** What a user reads first in a finding: its code, severity and place (for a finding on no table, its object: a sequence). */
 export function summarize(result: CheckResult) {
   return result.findings.map((finding) => ({
     code: finding.code,
     severity: finding.severity,
-    table: finding.schema === 'public' ? finding.table : `${finding.schema}.${finding.table}`,
+    ...(finding.table === undefined
+      ? { object: ((finding.expected ?? finding.actual) as { sequence?: string } | null)?.sequence }
+      : { table: finding.schema === 'public' ? finding.table : `${finding.schema}.${finding.table}` }),
     ...(finding.column === undefined ? {} : { column: finding.column }),
   }));
 }

@@ -19,12 +19,12 @@ export const ormMatrix: readonly OrmVersion[] = [
   { name: 'sequelize@6.20.0', include: ['test/sequelize-oracle.test.ts', 'packages/sequelize/test/**/*.test.ts'], packages: { sequelize: 'sequelize-6.20' } },
   {
     name: 'drizzle-orm@0.36.0',
-    include: ['test/drizzle-oracle.test.ts', 'packages/drizzle/test/**/*.test.ts'],
+    include: ['test/drizzle-oracle.test.ts', 'test/sequences-field.test.ts', 'packages/drizzle/test/**/*.test.ts'],
     packages: { 'drizzle-orm': 'drizzle-orm-0.36', 'drizzle-kit': 'drizzle-kit-0.28' },
   },
   {
     name: 'drizzle-orm@1.0.0-rc.5',
-    include: ['test/drizzle-oracle.test.ts', 'packages/drizzle/test/**/*.test.ts'],
+    include: ['test/drizzle-oracle.test.ts', 'test/sequences-field.test.ts', 'packages/drizzle/test/**/*.test.ts'],
     packages: { 'drizzle-orm': 'drizzle-orm-1', 'drizzle-kit': 'drizzle-kit-1' },
   },
 ];

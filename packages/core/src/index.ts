@@ -16,6 +16,10 @@ export type {
   QualifiedName,
   ReferentialAction,
   SchemaModel,
+  IdentitySequence,
+  SequenceDataType,
+  SequenceModel,
+  SequenceOptions,
   TableKind,
   TableModel,
   UniqueModel,
@@ -33,6 +37,13 @@ export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
 export { canonicalDefault } from './normalize/default-expression.ts';
+export {
+  resolveSequenceOptions,
+  sequenceAspects,
+  sequenceDataType,
+  type ResolvedSequenceOptions,
+  type SequenceAspect,
+} from './normalize/sequence-options.ts';
 export { parseInterval, type IntervalValue } from './normalize/interval-literal.ts';
 
 export type { CompareLiterals, LiteralPair } from './literal/literal-comparison.ts';
@@ -86,7 +97,7 @@ export {
   type RuleSettings,
 } from './rules/rule-settings.ts';
 export type { BaselineOutcome, CheckProblem, CheckResult, CheckSummary, Finding, FindingCause, FindingFields, FindingOf } from './check/finding.ts';
-export type { ColumnShape, EnumShape, FindingSides, IndexShape, MigrationShape, UniqueShape } from './check/finding-sides.ts';
+export type { ColumnShape, EnumShape, FindingSides, IndexShape, MigrationShape, SequenceShape, UniqueShape } from './check/finding-sides.ts';
 export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 
 export { planFix, type FixInput, type PlanFixOptions } from './plan/plan-fix.ts';

@@ -1,10 +1,11 @@
 import { postgresIdentifier, qualifiedKey } from '@ormdrift/core';
-import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
+import type { EnumModel, LoadedSource, Provenance, SchemaSource, SequenceModel, SourceProblem, TableModel } from '@ormdrift/core';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DrizzleCasing } from './drizzle-casing.ts';
 import { drizzleTable, type DrizzleTable } from './drizzle-table.ts';
 import { assertSupportedDrizzleOrm } from './drizzle-version.ts';
-import { isDrizzleEnum, isDrizzleTable } from './recognize.ts';
+import { drizzleSequence } from './drizzle-sequence.ts';
+import { isDrizzleEnum, isDrizzleSequence, isDrizzleTable } from './recognize.ts';
 
 export interface DrizzleSourceOptions {
   /** The registry's name in reports; by default `schema`. */
@@ -26,7 +27,7 @@ export interface DrizzleSourceOptions {
 /**
  * A Drizzle schema module as a schema source: every table among its exports (found by Drizzle's
  * brand, so `import * as schema from './schema'` is the usual argument), every exported enum,
- * and every enum a column uses even when it is not exported. Views, relations and other
+ * every enum a column uses even when it is not exported, and every exported `pgSequence`. Views, relations and other
  * exports are not tables and are skipped.
  */
 export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, options: DrizzleSourceOptions = {}): SchemaSource {
@@ -63,7 +64,13 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
         problems.push(...mapped.problems);
         for (const used of mapped.enums) addEnum(used, used.name);
       }
-      return { schema: { tables, enums: [...enums.values()] }, problems };
+      const sequences = new Map<string, SequenceModel>();
+      for (const [name, value] of exported) {
+        if (!isDrizzleSequence(value)) continue;
+        const sequence = drizzleSequence(value, provenance(name));
+        if (!sequences.has(qualifiedKey(sequence))) sequences.set(qualifiedKey(sequence), sequence);
+      }
+      return { schema: { tables, enums: [...enums.values()], ...(sequences.size > 0 ? { sequences: [...sequences.values()] } : {}) }, problems };
     },
   };
 }

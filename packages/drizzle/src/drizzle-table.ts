@@ -19,6 +19,13 @@ import { columnUniqueName } from './column-unique-name.ts';
 import { unnamedForeignKeyName, unnamedPrimaryKeyName } from './constraint-names.ts';
 import { columnName, type DrizzleCasing, type NamedColumn } from './drizzle-casing.ts';
 import { isSql, sqlText } from './sql-text.ts';
+import { drizzleIdentitySequence, type DrizzleIdentity } from './drizzle-sequence.ts';
+
+/** The `sequence` property of an identity column that declares sequence options or a sequence name. */
+function identitySequence(identity: DrizzleIdentity | undefined, schema: string): Pick<ColumnModel, 'sequence'> {
+  const sequence = identity === undefined ? undefined : drizzleIdentitySequence(identity, schema);
+  return sequence === undefined ? {} : { sequence };
+}
 
 export interface DrizzleTable {
   readonly table: TableModel;
@@ -69,6 +76,7 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       nullable: !column.notNull && !keyColumns.has(name),
       default: columnDefault(column, name),
       identity: column.generatedIdentity === undefined ? null : column.generatedIdentity.type === 'always' ? 'always' : 'by-default',
+      ...identitySequence(column.generatedIdentity, qualified.schema),
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
       // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
       ...(!column.notNull && !keyColumns.has(name) ? { inherited: ['nullable' as const] } : {}),

@@ -1,5 +1,5 @@
 import { is } from 'drizzle-orm';
-import { isPgEnum, isPgMaterializedView, isPgView, PgSchema, PgTable, type PgEnum } from 'drizzle-orm/pg-core';
+import { isPgEnum, isPgMaterializedView, isPgView, PgSchema, PgSequence, PgTable, type PgEnum } from 'drizzle-orm/pg-core';
 
 /**
  * Drizzle's own brand checks. `is()` compares the `entityKind` each Drizzle class carries under
@@ -20,6 +20,11 @@ export function isDrizzleSchema(value: unknown): value is PgSchema {
   return is(value, PgSchema);
 }
 
+/** A `pgSequence(...)`: a schema object of its own, so a module that exports only sequences is a schema module. */
+export function isDrizzleSequence(value: unknown): value is PgSequence {
+  return is(value, PgSequence);
+}
+
 /** Views and materialized views: Drizzle objects, but no table of their own. */
 export function isDrizzleView(value: unknown): boolean {
   return isPgView(value) || isPgMaterializedView(value);
@@ -27,5 +32,5 @@ export function isDrizzleView(value: unknown): boolean {
 
 /** Whether a module that exports this value is a Drizzle schema module. */
 export function isDrizzleExport(value: unknown): boolean {
-  return isDrizzleTable(value) || isDrizzleEnum(value) || isDrizzleSchema(value);
+  return isDrizzleTable(value) || isDrizzleEnum(value) || isDrizzleSchema(value) || isDrizzleSequence(value);
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import * as publicSurface from '@ormdrift/drizzle';
 import { discoverDrizzleSources } from '@ormdrift/drizzle';
-import { integer, pgEnum, pgSchema, pgTable, pgView, text } from 'drizzle-orm/pg-core';
+import { integer, pgEnum, pgSchema, pgSequence, pgTable, pgView, text } from 'drizzle-orm/pg-core';
 import { isDrizzleEnum, isDrizzleSchema, isDrizzleTable } from '../src/recognize.ts';
 
 const users = pgTable('users', { id: integer().primaryKey(), name: text() });
@@ -63,6 +63,14 @@ describe('discoverDrizzleSources', () => {
   it('finds a module that exports only an enum or only a pgSchema', () => {
     expect(discover({ mood })).toHaveLength(1);
     expect(discover({ audit })).toHaveLength(1);
+  });
+
+  it('makes a registry of a module that exports only sequences, and reads them', async () => {
+    const found = discover({ orderNumber: pgSequence('order_number', { startWith: 1000 }), invoiceNumber: audit.sequence('invoice_number') });
+    expect(found).toHaveLength(1);
+    const { schema } = await found[0]!.source.load();
+    expect(schema.tables).toEqual([]);
+    expect(schema.sequences?.map((sequence) => `${sequence.schema}.${sequence.name}`)).toEqual(['public.order_number', 'audit.invoice_number']);
   });
 
   it('finds nothing in a module of look-alikes and views only', () => {

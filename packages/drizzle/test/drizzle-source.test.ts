@@ -19,6 +19,7 @@ import {
   numeric,
   pgEnum,
   pgSchema,
+  pgSequence,
   pgTable,
   primaryKey,
   real,
@@ -389,5 +390,52 @@ describe('tables, schemas and names', () => {
 
   it('reads no table from a module without tables', async () => {
     expect(await load({ helper: () => 1, version: 2 })).toEqual({ schema: { tables: [], enums: [] }, problems: [] });
+  });
+});
+
+describe('sequences and identity options', () => {
+  it('reads an exported pgSequence with the options it writes, numbers as decimal strings, credited to its export', async () => {
+    const { schema } = await load(
+      {
+        orderNumber: pgSequence('order_number', { startWith: 1000, increment: 2, minValue: '10', maxValue: 99999, cache: 5, cycle: true }),
+        plain: audit.sequence('plain'),
+      },
+      { name: 'app', file: 'src/db/sequences.ts' },
+    );
+    expect(schema.sequences).toEqual([
+      {
+        schema: 'public',
+        name: 'order_number',
+        start: '1000',
+        increment: '2',
+        minValue: '10',
+        maxValue: '99999',
+        cache: '5',
+        cycle: true,
+        sources: [{ orm: 'drizzle', registry: 'app', model: 'orderNumber', file: 'src/db/sequences.ts' }],
+      },
+      { schema: 'audit', name: 'plain', sources: [{ orm: 'drizzle', registry: 'app', model: 'plain', file: 'src/db/sequences.ts' }] },
+    ]);
+  });
+
+  it('declares no sequences for a module that exports none', async () => {
+    expect((await load({ t: pgTable('t', { id: integer('id') }) })).schema.sequences).toBeUndefined();
+  });
+
+  it("reads an identity column's kind, sequence name and options; one without options has no sequence", async () => {
+    const table = await tableOf({
+      tickets: audit.table('tickets', {
+        id: integer('id').primaryKey().generatedAlwaysAsIdentity({ name: 'ticket_ids', startWith: 100, increment: 5 }),
+        seat: bigint('seat', { mode: 'number' }).generatedByDefaultAsIdentity(),
+      }),
+    });
+    expect(column(table, 'id')).toMatchObject({
+      identity: 'always',
+      nullable: false,
+      default: null,
+      sequence: { schema: 'audit', name: 'ticket_ids', start: '100', increment: '5' },
+    });
+    expect(column(table, 'seat')).toMatchObject({ identity: 'by-default', nullable: false });
+    expect(column(table, 'seat').sequence).toBeUndefined();
   });
 });

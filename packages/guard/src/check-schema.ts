@@ -57,7 +57,7 @@ export async function checkSchema(options: CheckSchemaOptions): Promise<CheckRes
     ...(options.schemas ? { schemas: options.schemas } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  if (result.summary.tables === 0) {
+  if (result.summary.tables === 0 && (result.summary.sequences ?? 0) === 0) {
     const names = sources.map((source) => source.name).join(', ');
     throw new Error(
       `${names} declare${sources.length === 1 ? 's' : ''} no table${options.schemas ? ` in ${options.schemas.join(', ')}` : ''}: nothing was compared`,

@@ -331,7 +331,7 @@ export async function checkModules(files: readonly string[], options: CheckModul
       ...(options.migrations ? { migrations: options.migrations } : {}),
     }),
   );
-  if (result.summary.tables === 0) {
+  if (result.summary.tables === 0 && (result.summary.sequences ?? 0) === 0) {
     // every registry declares tables (see loadSource), so --schema is what normally leaves none in scope
     const schemas = (options.schemas ?? []).map((name) => `"${name}"`).join(', ');
     throw new UsageError(
@@ -357,7 +357,8 @@ async function loadSource(source: SchemaSource, timeoutMs: number): Promise<Load
     if (cause instanceof UsageError) throw cause;
     throw new UsageError(`cannot load ${source.name}: ${thrownMessage(cause)}`, { cause });
   }
-  if (loaded.schema.tables.length === 0) {
+  // a Drizzle module of sequences alone is a registry too: its sequences are compared
+  if (loaded.schema.tables.length === 0 && (loaded.schema.sequences ?? []).length === 0) {
     throw new UsageError(`${source.name} declares no table: give it its entities or models (nothing would be compared)`);
   }
   return loaded;

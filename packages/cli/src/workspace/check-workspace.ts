@@ -96,10 +96,16 @@ export async function checkWorkspace(options: WorkspaceOptions, io: CliIo): Prom
 function joined(results: readonly ServiceResult[]): CheckResult {
   const findings = results.flatMap(({ result }) => result.findings);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const sequences = results.reduce((sum, { result }) => sum + (result.summary.sequences ?? 0), 0);
   return {
     findings,
     changes: results.flatMap(({ result }) => result.changes),
-    summary: { errors, warnings: findings.length - errors, tables: results.reduce((sum, { result }) => sum + result.summary.tables, 0) },
+    summary: {
+      errors,
+      warnings: findings.length - errors,
+      tables: results.reduce((sum, { result }) => sum + result.summary.tables, 0),
+      ...(sequences > 0 ? { sequences } : {}),
+    },
     problems: results.flatMap(({ service, result }) => result.problems.map((problem) => ({ ...problem, source: `${service}: ${problem.source}` }))),
     expected: { tables: results.flatMap(({ result }) => result.expected?.tables ?? []), enums: results.flatMap(({ result }) => result.expected?.enums ?? []) },
   };

@@ -89,10 +89,17 @@ export function evaluate(options: EvaluateOptions): CheckResult {
       compare(a.column ?? '', b.column ?? ''),
   );
   const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const declaredSequences = (expected.schema.sequences ?? []).filter((sequence) => !sequence.ownedBy).length;
   return {
     findings,
     changes,
-    summary: { errors, warnings: findings.length - errors, tables: expected.schema.tables.length },
+    summary: {
+      errors,
+      warnings: findings.length - errors,
+      tables: expected.schema.tables.length,
+      // sequences a column owns are compared through their column
+      ...(declaredSequences > 0 ? { sequences: declaredSequences } : {}),
+    },
     problems: options.problems ?? [],
     expected: expected.schema,
     off,

@@ -1,5 +1,5 @@
 import type { SchemaChangeKind } from '../diff/schema-change.ts';
-import type { Deferrable, ReferentialAction } from '../model/schema-model.ts';
+import type { Deferrable, IdentityKind, ReferentialAction, SequenceDataType } from '../model/schema-model.ts';
 
 /**
  * A column as a finding shows it: the canonical type (`format_type()` spelling), nullability, and
@@ -142,6 +142,19 @@ export interface FindingSides {
     readonly actual: { readonly collation: string | null };
     readonly change: 'modify-column';
   };
+  'missing-sequence': { readonly expected: SequenceShape; readonly actual: null; readonly change: 'missing-sequence' };
+  'sequence-mismatch': {
+    /** The options that differ only, resolved to PostgreSQL's defaults; `column` names an identity column's table and column. */
+    readonly expected: Partial<SequenceShape> & { readonly sequence: string; readonly column?: string };
+    readonly actual: Partial<SequenceShape> & { readonly sequence: string };
+    readonly change: 'modify-sequence';
+  };
+  'identity-mismatch': {
+    /** `null` is a serial column (a `nextval()` default), numbered but not an identity. */
+    readonly expected: { readonly identity: IdentityKind | null };
+    readonly actual: { readonly identity: IdentityKind | null; readonly default?: string | null };
+    readonly change: 'modify-identity';
+  };
   'extra-constraint': {
     readonly expected: null;
     /**
@@ -161,6 +174,22 @@ export interface MigrationShape {
 }
 
 /** A CHECK (or EXCLUDE: the text after the keyword) constraint in a finding: its expression, and its name when known. */
+/**
+ * A sequence as a finding shows it: its qualified name (`public.order_number`) and every option resolved to
+ * PostgreSQL's defaults, 64-bit values as decimal strings.
+ */
+export interface SequenceShape {
+  readonly sequence: string;
+  readonly dataType: SequenceDataType;
+  readonly increment: string;
+  readonly minValue: string;
+  readonly maxValue: string;
+  readonly start: string;
+  readonly cache: string;
+  readonly cycle: boolean;
+}
+
+/** A CHECK constraint in a finding: its expression, and its name when known. */
 export interface CheckShape {
   readonly name?: string;
   readonly expression: string;

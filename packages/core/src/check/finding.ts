@@ -33,7 +33,7 @@ export interface FindingFields {
    */
   readonly key: string;
   readonly schema: string;
-  /** Absent only for findings about no table (a migration). */
+  /** Absent only for findings about no table: a migration, a sequence declared on its own. */
   readonly table?: string;
   readonly column?: string;
   /** The migration a finding about a migration names (`unapplied-migration`, `unknown-migration`); then `schema` is the ledger's. */
@@ -64,6 +64,8 @@ export interface CheckSummary {
   readonly warnings: number;
   /** How many declared tables were checked. */
   readonly tables: number;
+  /** How many sequences declared on their own (Drizzle's `pgSequence`) were checked; absent when none. */
+  readonly sequences?: number;
 }
 
 export type CheckProblem = SourceProblem & { readonly source: string };

@@ -6,6 +6,7 @@ import { valueSource } from '../normalize/value-source.ts';
 import { constraintChanges, sameColumnSet, sameForeignKey } from './diff-constraints.ts';
 import { foreignKeyTypeChanges } from './foreign-key-types.ts';
 import { generatedChange } from './diff-generated.ts';
+import { identityChanges, sequenceChanges } from './diff-sequences.ts';
 import type { ColumnAspect, EnumUser, ForeignKeyReference, IndexAspect, SchemaChange } from './schema-change.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
 
@@ -38,6 +39,8 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
       if (missingValues.length > 0) changes.push({ kind: 'modify-enum', expected: declared, actual: found, missingValues, ...user });
     }
   }
+
+  changes.push(...sequenceChanges(expected.schema, actual));
 
   const typeChanges = foreignKeyTypeChanges(expectedIndex, actualIndex, referencedIndex);
   // a foreign-key column's model-versus-database type difference is a column change that carries its key's context
@@ -116,6 +119,7 @@ function diffTable(
       changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed, ...(reference ? { references: reference } : {}) });
     const generated = generatedChange(expected, column, found);
     if (generated) changes.push(generated);
+    changes.push(...identityChanges(expected, column, found));
   }
   const declared = new Set(expected.columns.map((column) => column.name));
   for (const column of actual.columns) {

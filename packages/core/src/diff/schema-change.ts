@@ -1,4 +1,5 @@
 import type { RegistryConflict } from '../merge/merge-registries.ts';
+import type { SequenceAspect } from '../normalize/sequence-options.ts';
 import type {
   CheckModel,
   ColumnModel,
@@ -8,6 +9,7 @@ import type {
   ForeignKeyModel,
   IndexModel,
   QualifiedName,
+  SequenceModel,
   TableModel,
   UniqueModel,
 } from '../model/schema-model.ts';
@@ -166,6 +168,29 @@ export type SchemaChange =
       readonly actual: ExclusionModel;
     }
   | { readonly kind: 'extra-constraint'; readonly table: TableModel; readonly expected: null; readonly actual: ExtraConstraint }
+  | { readonly kind: 'missing-sequence'; readonly expected: SequenceModel; readonly actual: null }
+  | {
+      /**
+       * A declared sequence exists with other options; or an identity column's sequence has other options than
+       * the column declares (then `identityOf` names the table, whose provenance the sequence carries, and the
+       * column). Both sides are resolved: every option set, absent ones at PostgreSQL's defaults.
+       */
+      readonly kind: 'modify-sequence';
+      readonly expected: SequenceModel;
+      readonly actual: SequenceModel;
+      readonly changed: readonly SequenceAspect[];
+      readonly identityOf?: { readonly table: TableModel; readonly column: string };
+    }
+  | {
+      /**
+       * A column both sides number automatically, but one is an identity column and the other is not (a serial
+       * `nextval()` default), or both are identity columns, one GENERATED ALWAYS and the other BY DEFAULT.
+       */
+      readonly kind: 'modify-identity';
+      readonly table: TableModel;
+      readonly expected: ColumnModel;
+      readonly actual: ColumnModel;
+    }
   | { readonly kind: 'missing-enum'; readonly expected: EnumModel; readonly actual: null; readonly usedBy?: EnumUser }
   | {
       readonly kind: 'modify-enum';
@@ -216,6 +241,9 @@ export const schemaChangeKinds = [
   'modify-enum',
   'unapplied-migration',
   'unknown-migration',
+  'missing-sequence',
+  'modify-sequence',
+  'modify-identity',
 ] as const satisfies readonly SchemaChangeKind[];
 
 // Fails to compile when a kind is added to the union but not to the list above.

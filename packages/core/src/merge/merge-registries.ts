@@ -1,4 +1,4 @@
-import type { EnumModel, Provenance, SchemaModel, TableModel } from '../model/schema-model.ts';
+import type { EnumModel, Provenance, SchemaModel, SequenceModel, TableModel } from '../model/schema-model.ts';
 import { qualifiedKey } from '../model/qualified-name.ts';
 import { unionTables } from './table-union.ts';
 import { withImpliedConstraints } from './implied-constraints.ts';
@@ -74,7 +74,17 @@ export function mergeRegistries(schemas: readonly SchemaModel[]): MergedSchema {
       });
     }
   }
-  return { schema: { tables: [...tables.values()], enums: [...enums.values()] }, conflicts };
+  // a sequence declared by several registries is one sequence; the first declaration's options are compared
+  const sequences = new Map<string, SequenceModel>();
+  for (const declared of stableOrder(schemas.map((schema) => schema.sequences ?? []))) {
+    const key = qualifiedKey(declared);
+    const known = sequences.get(key);
+    sequences.set(key, known ? { ...known, sources: [...known.sources, ...declared.sources] } : declared);
+  }
+  return {
+    schema: { tables: [...tables.values()], enums: [...enums.values()], ...(sequences.size > 0 ? { sequences: [...sequences.values()] } : {}) },
+    conflicts,
+  };
 }
 
 /**

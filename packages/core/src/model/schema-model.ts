@@ -54,6 +54,12 @@ export interface ColumnModel {
   /** The default as SQL text (PostgreSQL's spelling on the database side), or null when there is none. */
   readonly default: string | null;
   readonly identity: IdentityKind | null;
+  /**
+   * An identity column's sequence. Model side: the options the model declares (absent ones are PostgreSQL's
+   * defaults for the column's type). Database side: the identity's own sequence, every option read from
+   * `pg_sequence`, with its name. Absent on columns that are not identity columns.
+   */
+  readonly sequence?: IdentitySequence;
   /** A stored generated column (`GENERATED ALWAYS AS (...) STORED`); its expression is not a default. */
   readonly generated: string | null;
   /**
@@ -178,6 +184,41 @@ export interface TableModel extends QualifiedName {
   readonly sources: readonly Provenance[];
 }
 
+/** The integer types a sequence can produce, as `format_type()` prints them. */
+export type SequenceDataType = 'smallint' | 'integer' | 'bigint';
+
+/**
+ * A sequence's options as `CREATE SEQUENCE` takes them and `pg_sequence` stores them. The 64-bit values are
+ * decimal strings (JSON has no 64-bit integer). On the model side an absent option is PostgreSQL's default
+ * (`AS bigint`, `INCREMENT BY 1`, `MINVALUE` / `MAXVALUE` the type's range or 1 / -1, `START WITH` the
+ * minimum (ascending) or maximum, `CACHE 1`, `NO CYCLE`); the database side sets every one.
+ */
+export interface SequenceOptions {
+  readonly dataType?: SequenceDataType;
+  readonly increment?: string;
+  readonly minValue?: string;
+  readonly maxValue?: string;
+  readonly start?: string;
+  readonly cache?: string;
+  readonly cycle?: boolean;
+}
+
+/** An identity column's sequence: its options, and its name when the model declares it or the database was read. */
+export interface IdentitySequence extends SequenceOptions {
+  readonly schema?: string;
+  readonly name?: string;
+}
+
+/** A sequence declared on its own (Drizzle's `pgSequence`) or read from `pg_sequence`. */
+export interface SequenceModel extends QualifiedName, SequenceOptions {
+  /**
+   * Database side only: the column that owns the sequence (`OWNED BY`, a serial's or an identity's), if any.
+   * `identity` tells an identity's own sequence from a serial's.
+   */
+  readonly ownedBy?: QualifiedName & { readonly column: string; readonly identity: boolean };
+  readonly sources: readonly Provenance[];
+}
+
 export interface EnumModel extends QualifiedName {
   readonly values: readonly string[];
   readonly sources: readonly Provenance[];
@@ -186,6 +227,8 @@ export interface EnumModel extends QualifiedName {
 export interface SchemaModel {
   readonly tables: readonly TableModel[];
   readonly enums: readonly EnumModel[];
+  /** Sequences: those the models declare on their own, or every sequence of the database. Absent means none. */
+  readonly sequences?: readonly SequenceModel[];
 }
 
 export const emptySchema: SchemaModel = { tables: [], enums: [] };

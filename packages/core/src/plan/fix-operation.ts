@@ -1,4 +1,4 @@
-import type { ColumnModel, Deferrable, ForeignKeyModel, IndexModel, QualifiedName, TableModel } from '../model/schema-model.ts';
+import type { ColumnModel, Deferrable, ForeignKeyModel, IdentityKind, IndexModel, QualifiedName, SequenceOptions, TableModel } from '../model/schema-model.ts';
 
 /**
  * One DDL operation of a fix, as data: what to add or remove, never how to spell it. The SQL
@@ -69,6 +69,13 @@ export type FixOperation =
   | { readonly op: 'set-collation'; readonly table: QualifiedName; readonly column: string; readonly type: string; readonly collation: string | null }
   /** `ALTER CONSTRAINT ... [NOT] DEFERRABLE [INITIALLY ...]` of a foreign key (`deferrable` null: NOT DEFERRABLE). */
   | { readonly op: 'set-deferrable'; readonly table: QualifiedName; readonly name: string; readonly deferrable: Deferrable | null }
+  /** `CREATE SEQUENCE` with every option written out (`options` resolved to PostgreSQL's defaults). */
+  | { readonly op: 'create-sequence'; readonly sequence: QualifiedName; readonly options: Required<SequenceOptions> }
+  | { readonly op: 'drop-sequence'; readonly sequence: QualifiedName }
+  /** `ALTER SEQUENCE` of the given options only; a sequence that no longer exists is left alone. */
+  | { readonly op: 'alter-sequence'; readonly sequence: QualifiedName; readonly options: SequenceOptions }
+  /** `ALTER COLUMN ... SET GENERATED ALWAYS | BY DEFAULT` of an identity column. */
+  | { readonly op: 'set-identity'; readonly table: QualifiedName; readonly column: string; readonly identity: IdentityKind }
   /** Undoes the NOT NULL that adding a primary key sets on a column that was nullable. */
   | { readonly op: 'drop-not-null'; readonly table: QualifiedName; readonly column: string };
 

@@ -1,6 +1,7 @@
 import type { SchemaChange } from '../diff/schema-change.ts';
 import { displayName, qualifiedKey } from '../model/qualified-name.ts';
-import type { ColumnModel, Deferrable, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { ColumnModel, Deferrable, ForeignKeyModel, IndexModel, QualifiedName, SequenceModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import { resolveSequenceOptions } from '../normalize/sequence-options.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import type { EnumValuePlacement, FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from './fix-operation.ts';
 import type { FixNote, FixNoteTopic, FixPlan, FixStep } from './fix-plan.ts';
@@ -40,7 +41,19 @@ export function planFix(result: FixInput, options: PlanFixOptions = {}): FixPlan
 }
 
 /** Phases of `up`, in the order they run: each may rely on everything before it. */
-const phases = ['extensions', 'enums', 'tables', 'table-indexes', 'columns', 'defaults', 'keys', 'table-foreign-keys', 'indexes', 'foreign-keys'] as const;
+const phases = [
+  'extensions',
+  'enums',
+  'sequences',
+  'tables',
+  'table-indexes',
+  'columns',
+  'defaults',
+  'keys',
+  'table-foreign-keys',
+  'indexes',
+  'foreign-keys',
+] as const;
 type Phase = (typeof phases)[number];
 
 class Planner {
@@ -146,6 +159,37 @@ class Planner {
             'a generated column differs from the models: turning a column into a generated one or back, or changing its expression, rewrites it; write that migration by hand',
           );
           break;
+        case 'missing-sequence':
+          this.#add('sequences', change, { op: 'create-sequence', sequence: nameOf(change.expected), options: resolveSequenceOptions(change.expected) }, [
+            { op: 'drop-sequence', sequence: nameOf(change.expected) },
+          ]);
+          break;
+        case 'modify-sequence': {
+          const pick = (sequence: SequenceModel) => Object.fromEntries(change.changed.map((aspect) => [aspect, resolveSequenceOptions(sequence)[aspect]]));
+          // the database's sequence: an identity's is named by the database, not the model
+          const sequence = nameOf(change.actual);
+          this.#add(change.identityOf ? 'defaults' : 'sequences', change, { op: 'alter-sequence', sequence, options: pick(change.expected) }, [
+            { op: 'alter-sequence', sequence, options: pick(change.actual) },
+          ]);
+          break;
+        }
+        case 'modify-identity': {
+          const table = nameOf(change.table);
+          const column = change.expected.name;
+          if (change.expected.identity !== null && change.actual.identity !== null) {
+            this.#add('defaults', change, { op: 'set-identity', table, column, identity: change.expected.identity }, [
+              { op: 'set-identity', table, column, identity: change.actual.identity },
+            ]);
+          } else {
+            this.#note(
+              change,
+              'identity',
+              `${displayName(change.table)}.${column}`,
+              'a serial column and an identity column number rows from different sequences: switching one for the other means carrying the current value over to a new sequence; write that migration by hand',
+            );
+          }
+          break;
+        }
         case 'missing-check':
           this.#addCheck(change);
           break;

@@ -1,4 +1,4 @@
-import type { CheckResult, Finding } from '../check/finding.ts';
+import type { CheckResult, CheckSummary, Finding } from '../check/finding.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 /** The findings of one table (or, for findings about no table, of one schema), in report order. */
@@ -28,9 +28,22 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }));
 }
 
-/** No finding, at least one declared table compared, and no code off: the only result a report may call clean. */
+/** No finding, at least one declared table (or sequence) compared, and no code off: the only result a report may call clean. */
 export function isClean(result: CheckResult): boolean {
-  return result.findings.length === 0 && result.summary.tables > 0 && (result.off ?? []).length === 0;
+  return result.findings.length === 0 && comparedCount(result.summary) > 0 && (result.off ?? []).length === 0;
+}
+
+/** How many declared objects a check compared: its tables and the sequences declared on their own. */
+export function comparedCount(summary: CheckSummary): number {
+  return summary.tables + (summary.sequences ?? 0);
+}
+
+/** `2 declared tables`, `1 declared sequence`, `2 declared tables and 1 declared sequence`: what a check compared. */
+function declaredObjects(summary: CheckSummary): string {
+  const sequences = summary.sequences ?? 0;
+  const parts = summary.tables > 0 || sequences === 0 ? [plural(summary.tables, 'declared table')] : [];
+  if (sequences > 0) parts.push(plural(sequences, 'declared sequence'));
+  return parts.join(' and ');
 }
 
 /**
@@ -39,13 +52,15 @@ export function isClean(result: CheckResult): boolean {
  * compared, and with codes off it names them instead of saying the tables match.
  */
 export function summaryLine(result: CheckResult): string {
-  const { errors, warnings, tables } = result.summary;
-  if (result.findings.length > 0) return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(tables, 'declared table')}`;
-  if (tables === 0) return 'nothing compared: no declared table is in scope';
+  const { errors, warnings } = result.summary;
+  const compared = comparedCount(result.summary);
+  const objects = declaredObjects(result.summary);
+  if (result.findings.length > 0) return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${objects}`;
+  if (compared === 0) return 'nothing compared: no declared table is in scope';
   const accepted = result.baseline?.accepted ?? 0;
   const off = result.off ?? [];
-  if (off.length > 0) return `no findings in ${plural(tables, 'declared table')}, with ${plural(off.length, 'finding code')} off (${off.join(', ')})`;
-  const match = `${plural(tables, 'declared table')} ${tables === 1 ? 'matches' : 'match'} the database`;
+  if (off.length > 0) return `no findings in ${objects}, with ${plural(off.length, 'finding code')} off (${off.join(', ')})`;
+  const match = `${objects} ${compared === 1 ? 'matches' : 'match'} the database`;
   if (accepted > 0) return `no new drift: ${match} apart from ${plural(accepted, 'finding')} the baseline accepts`;
   return `no drift: ${match}`;
 }

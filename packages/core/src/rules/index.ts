@@ -25,6 +25,9 @@ import type { Rule, RuleMeta } from './rule.ts';
 import { uniqueMismatch } from './unique-mismatch.ts';
 import { unappliedMigration } from './unapplied-migration.ts';
 import { unknownMigration } from './unknown-migration.ts';
+import { identityMismatch } from './identity-mismatch.ts';
+import { missingSequence } from './missing-sequence.ts';
+import { sequenceMismatch } from './sequence-mismatch.ts';
 
 /** Every rule by its stable finding code; the order is the order findings are reported in. */
 export const rules = {
@@ -55,6 +58,10 @@ export const rules = {
   // findings about the migration ledger, not a table: reported only when the migrations are known
   'unapplied-migration': unappliedMigration,
   'unknown-migration': unknownMigration,
+  // later codes come last, so that every earlier code keeps its place (and its SARIF rule index)
+  'identity-mismatch': identityMismatch,
+  'missing-sequence': missingSequence,
+  'sequence-mismatch': sequenceMismatch,
   // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids and options; the registry only needs a Rule
 } as const satisfies Record<string, Rule<any, string, any>>;
 

@@ -42,7 +42,7 @@ export interface ScopeOptions {
  */
 export function resolveScope(expected: SchemaModel, options: ScopeOptions | readonly string[] = {}): Scope {
   const given: ScopeOptions = isStringArray(options) ? { schemas: options } : options;
-  const used = [...expected.tables, ...expected.enums].map((declared) => declared.schema);
+  const used = [...expected.tables, ...expected.enums, ...(expected.sequences ?? [])].map((declared) => declared.schema);
   const scope = { schemas: [...new Set(given.schemas ?? used)], ignore: given.ignore ?? [], owns: given.owns ?? [], tables: given.tables ?? [] };
   // parse every glob now, so that a bad one fails before anything is read
   tableMatcher([...scope.ignore, ...scope.owns, ...scope.tables]);
@@ -68,12 +68,13 @@ function tableFilter(scope: Scope): (name: QualifiedName) => boolean {
   return (name) => inScope(scope, name) && !ignored(name) && !negated(name) && admitted(name);
 }
 
-/** The model with only the tables and enum types inside the scope. */
+/** The model with only the tables, enum types and sequences inside the scope (sequences, as enum types, by schema). */
 export function scopeSchema(schema: SchemaModel, scope: Scope): SchemaModel {
   const admits = tableFilter(scope);
   return {
     tables: schema.tables.filter(admits),
     enums: schema.enums.filter((declared) => inScope(scope, declared)),
+    ...(schema.sequences ? { sequences: schema.sequences.filter((declared) => inScope(scope, declared)) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SchemaChange } from '../diff/schema-change.ts';
 import { displayName } from '../model/qualified-name.ts';
-import type { ColumnModel, Deferrable, QualifiedName } from '../model/schema-model.ts';
+import type { ColumnModel, Deferrable, QualifiedName, SequenceOptions } from '../model/schema-model.ts';
 import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
 import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
 import { quoteIdentifier as id, quoteLiteral as literal, quoteQualified as qualified } from './quote.ts';
@@ -132,6 +132,12 @@ function describeChange(change: SchemaChange): string {
       return `missing-exclusion ${displayName(change.table)} ${change.expected.name ?? change.expected.expression}`;
     case 'modify-generated':
       return `generated-mismatch ${displayName(change.table)}.${change.expected.name}`;
+    case 'missing-sequence':
+      return `missing-sequence ${displayName(change.expected)}`;
+    case 'modify-sequence':
+      return `sequence-mismatch ${displayName(change.actual)}: ${change.changed.join(', ')}`;
+    case 'modify-identity':
+      return `identity-mismatch ${displayName(change.table)}.${change.expected.name}`;
     case 'modify-check':
     case 'modify-exclusion':
     case 'extra-constraint':
@@ -258,6 +264,18 @@ export function renderOperation(operation: FixOperation): string {
       return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER CONSTRAINT ${id(operation.name)} ${deferral(operation.deferrable ?? undefined)}`;
     case 'drop-not-null':
       return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} DROP NOT NULL`;
+    case 'create-sequence':
+      return guarded(
+        `to_regclass(${literal(qualified(operation.sequence))}) IS NOT NULL`,
+        `sequence ${displayName(operation.sequence)}`,
+        `CREATE SEQUENCE ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`,
+      );
+    case 'drop-sequence':
+      return `DROP SEQUENCE IF EXISTS ${qualified(operation.sequence)}`;
+    case 'alter-sequence':
+      return `ALTER SEQUENCE IF EXISTS ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`;
+    case 'set-identity':
+      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} SET GENERATED ${operation.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`;
   }
 }
 
@@ -329,8 +347,16 @@ function columnDefinition(column: ColumnModel, options: { nullable?: boolean } =
   const serial = serialType(column);
   const parts = [id(column.name), `${serial ?? columnType(column)}${collate(column.collation)}`];
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
-  else if (column.identity !== null) parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
-  else if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
+  else if (column.identity !== null) {
+    // the sequence name the model gives, then its options: as drizzle-kit writes them
+    const sequence = column.sequence;
+    const named =
+      sequence?.name === undefined
+        ? ''
+        : `SEQUENCE NAME ${sequence.schema === undefined ? id(sequence.name) : qualified({ schema: sequence.schema, name: sequence.name })}`;
+    const options = [named, sequence ? sequenceOptions(sequence) : ''].filter((part) => part !== '').join(' ');
+    parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${options === '' ? '' : ` (${options})`}`);
+  } else if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
   if (!column.nullable && !options.nullable) parts.push('NOT NULL');
   return parts.join(' ');
 }
@@ -338,6 +364,26 @@ function columnDefinition(column: ColumnModel, options: { nullable?: boolean } =
 /** Whether a NOT NULL column gets no value for rows that exist: it must be backfilled. */
 function needsBackfill(column: ColumnModel): boolean {
   return !column.nullable && column.default === null && column.identity === null && column.generated === null;
+}
+
+/**
+ * The given sequence options as `CREATE` / `ALTER SEQUENCE` take them, in that statement's order; the values are
+ * integers the model or the catalog gave as decimal strings, checked again here so that nothing else reaches SQL.
+ */
+function sequenceOptions(options: SequenceOptions): string {
+  const integer = (value: string) => {
+    if (!/^-?\d+$/.test(value)) throw new TypeError(`not an integer sequence option: ${JSON.stringify(value)}`);
+    return value;
+  };
+  const parts: string[] = [];
+  if (options.dataType !== undefined) parts.push(`AS ${options.dataType}`);
+  if (options.increment !== undefined) parts.push(`INCREMENT BY ${integer(options.increment)}`);
+  if (options.minValue !== undefined) parts.push(`MINVALUE ${integer(options.minValue)}`);
+  if (options.maxValue !== undefined) parts.push(`MAXVALUE ${integer(options.maxValue)}`);
+  if (options.start !== undefined) parts.push(`START WITH ${integer(options.start)}`);
+  if (options.cache !== undefined) parts.push(`CACHE ${integer(options.cache)}`);
+  if (options.cycle !== undefined) parts.push(options.cycle ? 'CYCLE' : 'NO CYCLE');
+  return parts.join(' ');
 }
 
 function uniqueConstraint(unique: NamedUnique): string {

@@ -17,6 +17,8 @@ import {
   type QualifiedName,
   type ReferentialAction,
   type SchemaModel,
+  type SequenceModel,
+  type SequenceOptions,
   type TableKind,
   type TableModel,
   type UniqueModel,
@@ -128,8 +130,33 @@ export function dbEnum(name: string, values: readonly string[]): EnumModel {
   return enumType(name, values, []);
 }
 
-export function schema(tables: readonly TableModel[], enums: readonly EnumModel[] = []): SchemaModel {
-  return { tables, enums };
+export function schema(tables: readonly TableModel[], enums: readonly EnumModel[] = [], sequences?: readonly SequenceModel[]): SchemaModel {
+  return { tables, enums, ...(sequences ? { sequences } : {}) };
+}
+
+/** `sequence('order_number', { start: '1000' })`: a sequence a model declares (Drizzle's `pgSequence`), `public` unless `schema.name`. */
+export function sequence(
+  name: string,
+  options: SequenceOptions = {},
+  sources: readonly Provenance[] = [source('orderNumber', 'drizzle', 'schema')],
+): SequenceModel {
+  return { ...qualified(name), ...options, sources };
+}
+
+/** A sequence as the catalog gives it: every option set (`AS bigint`, 1 up to the bigint maximum unless told), no provenance. */
+export function dbSequence(name: string, options: SequenceOptions = {}): SequenceModel {
+  return {
+    ...qualified(name),
+    dataType: 'bigint',
+    increment: '1',
+    minValue: '1',
+    maxValue: '9223372036854775807',
+    start: '1',
+    cache: '1',
+    cycle: false,
+    ...options,
+    sources: [],
+  };
 }
 
 function qualified(name: string): QualifiedName {

@@ -34,7 +34,7 @@ export interface Case {
 
 export interface ExpectedFinding {
   readonly severity: 'error' | 'warning';
-  /** Absent for findings about a migration, and then the finding must have none. */
+  /** Absent (or `undefined`) for findings about a migration or a sequence declared on its own, and then the finding must have none. */
   readonly table?: string;
   /** The migration a finding about one names. */
   readonly migration?: string;

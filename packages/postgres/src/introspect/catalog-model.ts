@@ -9,8 +9,10 @@ import {
   type ForeignKeyModel,
   type IndexKeyOptions,
   type IndexModel,
+  qualifiedKey,
   type ReferentialAction,
   type SchemaModel,
+  type SequenceModel,
   type TableKind,
   type TableModel,
   type UniqueModel,
@@ -25,7 +27,7 @@ export interface CatalogRows {
   enums: RawEnum[];
 }
 
-const tableKinds: Record<RawTable['kind'], TableKind> = {
+const tableKinds: Record<Exclude<RawTable['kind'], 'S'>, TableKind> = {
   r: 'table',
   p: 'partitioned-table',
   v: 'view',
@@ -47,18 +49,26 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
   const columns = groupBy(rows.columns, (row) => row.table_oid);
   const constraints = groupBy(rows.constraints, (row) => row.table_oid);
   const indexes = groupBy(rows.indexes, (row) => row.table_oid);
+  const relations = rows.tables.filter((row) => row.kind !== 'S');
+  const sequences = rows.tables.filter((row) => row.kind === 'S').map((row) => toSequence(row, relations));
+  // an identity column's options live on its sequence
+  const identitySequences = new Map(
+    sequences
+      .filter((sequence) => sequence.ownedBy?.identity)
+      .map((sequence) => [`${qualifiedKey(sequence.ownedBy!)}\u0000${sequence.ownedBy!.column}`, sequence]),
+  );
 
-  const tables = rows.tables.map((raw): TableModel => {
+  const tables = relations.map((raw): TableModel => {
     const own = constraints.get(raw.oid) ?? [];
     const primary = own.find((row) => row.type === 'p');
-    const kind = raw.parent_name !== null ? 'partition' : tableKinds[raw.kind];
+    const kind = raw.parent_name !== null ? 'partition' : tableKinds[raw.kind as Exclude<RawTable['kind'], 'S'>];
     const tableIndexes = indexes.get(raw.oid) ?? [];
     return {
       schema: raw.schema,
       name: raw.name,
       kind,
       ...(raw.parent_schema !== null && raw.parent_name !== null ? { partitionOf: { schema: raw.parent_schema, name: raw.parent_name } } : {}),
-      columns: (columns.get(raw.oid) ?? []).map(toColumn),
+      columns: (columns.get(raw.oid) ?? []).map((row) => withIdentitySequence(toColumn(row), identitySequences.get(`${qualifiedKey(raw)}\u0000${row.name}`))),
       primaryKey: primary ? { name: primary.name, columns: primary.columns } : null,
       foreignKeys: own.filter((row) => row.type === 'f').map(toForeignKey),
       uniques: [
@@ -84,7 +94,33 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
   });
 
   const enums = rows.enums.map((row) => ({ schema: row.schema, name: row.name, values: row.values, sources: [] }));
-  return { tables, enums };
+  return { tables, enums, sequences };
+}
+
+function toSequence(row: RawTable, relations: readonly RawTable[]): SequenceModel {
+  const owner = row.owner_table_oid === null ? undefined : relations.find((relation) => relation.oid === row.owner_table_oid);
+  return {
+    schema: row.schema,
+    name: row.name,
+    ...(row.seq_type === 'smallint' || row.seq_type === 'integer' || row.seq_type === 'bigint' ? { dataType: row.seq_type } : {}),
+    ...(row.seq_increment !== null ? { increment: row.seq_increment } : {}),
+    ...(row.seq_min !== null ? { minValue: row.seq_min } : {}),
+    ...(row.seq_max !== null ? { maxValue: row.seq_max } : {}),
+    ...(row.seq_start !== null ? { start: row.seq_start } : {}),
+    ...(row.seq_cache !== null ? { cache: row.seq_cache } : {}),
+    ...(row.seq_cycle !== null ? { cycle: row.seq_cycle } : {}),
+    ...(owner && row.owner_column !== null
+      ? { ownedBy: { schema: owner.schema, name: owner.name, column: row.owner_column, identity: row.owner_identity === true } }
+      : {}),
+    sources: [],
+  };
+}
+
+/** An identity column with its sequence's name and options. */
+function withIdentitySequence(column: ColumnModel, sequence: SequenceModel | undefined): ColumnModel {
+  if (column.identity === null || sequence === undefined) return column;
+  const { ownedBy: _owner, sources: _sources, ...options } = sequence;
+  return { ...column, sequence: options };
 }
 
 function toColumn(row: RawColumn): ColumnModel {

@@ -10,16 +10,34 @@ const notFromExtension = `not exists (
     select 1 from pg_catalog.pg_depend dep
     where dep.classid = 'pg_catalog.pg_class'::regclass and dep.objid = c.oid and dep.deptype = 'e')`;
 
+/**
+ * Every relation of the schemas, sequences included: a sequence is a `pg_class` row too, so its options
+ * (`pg_sequence`) and the column that owns it (`pg_depend`: 'a' for a serial's, 'i' for an identity's) come in
+ * the same read.
+ */
 export const tablesQuery = `
 select c.oid::text as oid, n.nspname as schema, c.relname as name, c.relkind as kind,
-       pn.nspname as parent_schema, pc.relname as parent_name
+       pn.nspname as parent_schema, pc.relname as parent_name,
+       pg_catalog.format_type(s.seqtypid, null) as seq_type, s.seqstart::text as seq_start, s.seqincrement::text as seq_increment,
+       s.seqmin::text as seq_min, s.seqmax::text as seq_max, s.seqcache::text as seq_cache, s.seqcycle as seq_cycle,
+       owner.table_oid as owner_table_oid, owner.column_name as owner_column, owner.identity as owner_identity
 from pg_catalog.pg_class c
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 -- a leaf partition names its partitioned parent, so that it is never taken for an orphan
 left join pg_catalog.pg_inherits inh on c.relispartition and inh.inhrelid = c.oid
 left join pg_catalog.pg_class pc on pc.oid = inh.inhparent
 left join pg_catalog.pg_namespace pn on pn.oid = pc.relnamespace
-where c.relkind in ('r', 'p', 'v', 'm', 'f') -- tables, partitioned tables, views, materialized views, foreign tables
+left join pg_catalog.pg_sequence s on c.relkind = 'S' and s.seqrelid = c.oid
+left join lateral (
+  select dep.refobjid::text as table_oid, att.attname as column_name, dep.deptype = 'i' as identity
+  from pg_catalog.pg_depend dep
+  join pg_catalog.pg_attribute att on att.attrelid = dep.refobjid and att.attnum = dep.refobjsubid
+  where c.relkind = 'S' and dep.classid = 'pg_catalog.pg_class'::regclass and dep.objid = c.oid
+    and dep.refclassid = 'pg_catalog.pg_class'::regclass and dep.refobjsubid > 0 and dep.deptype in ('a', 'i')
+  limit 1
+) owner on true
+-- tables, partitioned tables, views, materialized views, foreign tables, sequences
+where c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
   and n.nspname = any($1::text[])
   and ${notFromExtension}`;
 

@@ -4,9 +4,21 @@ export interface RawTable {
   oid: string;
   schema: string;
   name: string;
-  kind: 'r' | 'p' | 'v' | 'm' | 'f';
+  kind: 'r' | 'p' | 'v' | 'm' | 'f' | 'S';
   parent_schema: string | null;
   parent_name: string | null;
+  /** A sequence's options (`pg_sequence`), 64-bit values as text; null for every other relation. */
+  seq_type: string | null;
+  seq_start: string | null;
+  seq_increment: string | null;
+  seq_min: string | null;
+  seq_max: string | null;
+  seq_cache: string | null;
+  seq_cycle: boolean | null;
+  /** The column that owns a sequence (a serial's or an identity's), by its table's oid; null otherwise. */
+  owner_table_oid: string | null;
+  owner_column: string | null;
+  owner_identity: boolean | null;
 }
 
 export interface RawColumn {

@@ -1,0 +1,30 @@
+import { displayName } from '../model/qualified-name.ts';
+import { defineRule, docsPath } from './rule.ts';
+import { sequenceShape } from './sequence-shape.ts';
+
+export const missingSequence = defineRule({
+  meta: {
+    code: 'missing-sequence',
+    description: 'A sequence the models declare does not exist in the database.',
+    docs: docsPath('missing-sequence'),
+    messages: { missing: 'error' },
+    nextStep: 'run the pending migrations: the migration that creates these sequences has not reached this database',
+  },
+  create(context) {
+    return {
+      'missing-sequence'({ expected: declared }) {
+        const name = displayName(declared);
+        const models = [...new Set(declared.sources.map((source) => `${source.model ?? name} (${source.orm})`))].join(', ') || 'the models';
+        context.report({
+          messageId: 'missing',
+          schema: declared.schema,
+          object: name,
+          message: `sequence ${name} is declared by ${models} but does not exist in the database: nextval('${name}') fails, and so does every insert whose default calls it`,
+          expected: sequenceShape(declared),
+          actual: null,
+          sources: declared.sources,
+        });
+      },
+    };
+  },
+});
