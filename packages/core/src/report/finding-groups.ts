@@ -1,5 +1,5 @@
+import { qualifiedAsPrinted } from '../sql/quote.ts';
 import type { CheckResult, Finding } from '../check/finding.ts';
-import { displayName } from '../model/qualified-name.ts';
 
 /** The findings of one table (or, for findings about no table, of one schema), in report order. */
 export interface FindingGroup {
@@ -8,7 +8,7 @@ export interface FindingGroup {
   readonly schema: string;
   /** Absent for the findings about no table. */
   readonly table: string | undefined;
-  /** How a report names the group: `users`, `audit.events`, or the schema alone. */
+  /** How a report names the group, as PostgreSQL prints the name: `users`, `"Users"`, `audit.events`, or the schema alone. */
   readonly title: string;
   readonly findings: readonly Finding[];
 }
@@ -24,7 +24,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...groups.values()].map((group) => ({
     ...group,
-    title: group.table === undefined ? group.schema : displayName({ schema: group.schema, name: group.table }),
+    title: group.table === undefined ? group.schema : qualifiedAsPrinted({ schema: group.schema, name: group.table }),
   }));
 }
 

@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy, inheritedFrom, inheritedNote } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { columnList, declaredBy, inheritedFrom, inheritedNote, tableRef } from './describe.ts';
 
 export const foreignKeyMismatch = defineRule({
   meta: {
@@ -13,7 +12,7 @@ export const foreignKeyMismatch = defineRule({
   create(context) {
     return {
       'modify-foreign-key'({ table, expected, actual, changed }) {
-        const target = `${displayName(expected.references)}(${expected.references.columns.join(', ')})`;
+        const target = `${tableRef(expected.references)}${columnList(expected.references.columns)}`;
         // Only when every differing action is one the model left to its ORM is the finding about a default.
         const inherited = changed.every((action) => expected.inherited?.includes(action)) ? inheritedFrom(table) : undefined;
         const note = inherited
@@ -25,7 +24,7 @@ export const foreignKeyMismatch = defineRule({
           table: table.name,
           ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
           object: expected.columns.join(','),
-          message: `${displayName(table)}(${expected.columns.join(', ')}) references ${target} ON DELETE ${actual.onDelete} ON UPDATE ${actual.onUpdate} in the database, but ON DELETE ${expected.onDelete} ON UPDATE ${expected.onUpdate} in ${declaredBy(table)}${note}`,
+          message: `${tableRef(table)}${columnList(expected.columns)} references ${target} ON DELETE ${actual.onDelete} ON UPDATE ${actual.onUpdate} in the database, but ON DELETE ${expected.onDelete} ON UPDATE ${expected.onUpdate} in ${declaredBy(table)}${note}`,
           expected: { onDelete: expected.onDelete, onUpdate: expected.onUpdate },
           actual: { onDelete: actual.onDelete, onUpdate: actual.onUpdate, ...(actual.name ? { name: actual.name } : {}) },
           sources: table.sources,
