@@ -14,6 +14,12 @@ export interface Provenance {
   readonly file?: string;
   /** The 1-based line in `file` where the model is declared (its decorator or table call), when the adapter knows it. */
   readonly line?: number;
+  /**
+   * Set when the expected side is a database rather than models (`ormdrift diff`): how messages name that side
+   * (`the database at db.internal/app`, `the database built from the migrations in migrations`), so that they never
+   * speak of models or an ORM where there are none.
+   */
+  readonly database?: string;
 }
 
 export interface QualifiedName {

@@ -19,8 +19,36 @@ export function columnShape(column: ColumnModel): ColumnShape {
   };
 }
 
+/** How messages name an expected side that is a database (`ormdrift diff`); undefined when it is models. */
+function expectedDatabase(table: Pick<TableModel, 'sources'>): string | undefined {
+  const first = table.sources[0]?.database;
+  return first !== undefined && table.sources.every((source) => source.database === first) ? first : undefined;
+}
+
+/** Who writes the rows: "the ORM" when the expected side is models, "the application" when it is a database. */
+export function writer(table: TableModel): string {
+  return expectedDatabase(table) === undefined ? 'the ORM' : 'the application';
+}
+
+/**
+ * The verb for what the expected side holds: "declares" for models; "has" for a database (`ormdrift diff`),
+ * or "does not declare" / "does not have" when `holds` is false.
+ */
+export function declares(table: Pick<TableModel, 'sources'>, holds = true): string {
+  if (expectedDatabase(table) === undefined) return holds ? 'declares' : 'does not declare';
+  return holds ? 'has' : 'does not have';
+}
+
+/** "declared by User (typeorm)", or for a database "in the database at db/app": where an expected object comes from. */
+export function declaredIn(table: Pick<TableModel, 'sources'> & QualifiedName, models = declaredBy(table)): string {
+  const database = expectedDatabase(table);
+  return database === undefined ? `declared by ${models}` : `in ${database}`;
+}
+
 /** "User (typeorm)" or "User (typeorm), Account (sequelize)": who declared a table. */
-export function declaredBy(table: TableModel): string {
+export function declaredBy(table: Pick<TableModel, 'sources'> & QualifiedName): string {
+  const database = expectedDatabase(table);
+  if (database !== undefined) return database;
   const names = table.sources.map((source) => `${source.model ?? displayName(table)} (${source.orm})`);
   return [...new Set(names)].join(', ') || 'the models';
 }

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, objectName, tableRef } from './describe.ts';
+import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 import type { ExtraConstraint } from '../diff/schema-change.ts';
 import type { ForeignKeyModel } from '../model/schema-model.ts';
@@ -23,7 +23,7 @@ export const extraConstraint = defineRule({
           table: table.name,
           ...(columns.length === 1 ? { column: columns[0] } : {}),
           object: `${constraint.type}:${constraintObject(constraint)}`,
-          message: `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} does not declare: ${consequence(constraint)}`,
+          message: `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
           expected: null,
           actual: constraintShape(constraint),
           sources: table.sources,

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy, tableRef } from './describe.ts';
+import { declaredBy, declaredIn, tableRef } from './describe.ts';
 
 export const missingTable = defineRule({
   meta: {
@@ -16,7 +16,7 @@ export const missingTable = defineRule({
           messageId: 'missing',
           schema: table.schema,
           table: table.name,
-          message: `${tableRef(table)} is declared by ${declaredBy(table)} but the database has no such table`,
+          message: `${tableRef(table)} is ${declaredIn(table)} but the database has no such table`,
           expected: { columns: table.columns.map((column) => column.name) },
           actual: null,
           sources: table.sources,

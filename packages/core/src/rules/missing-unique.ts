@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, tableRef } from './describe.ts';
+import { columnList, declaredBy, declares, tableRef } from './describe.ts';
 
 export const missingUnique = defineRule({
   meta: {
@@ -21,7 +21,7 @@ export const missingUnique = defineRule({
           object: unique.columns.join(','),
           message: primaryKey
             ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
-            : `${tableRef(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} declares: duplicates can be stored`,
+            : `${tableRef(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} ${declares(table)}: duplicates can be stored`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, tableRef } from './describe.ts';
+import { columnList, declaredBy, declares, tableRef } from './describe.ts';
 
 export const uniqueMismatch = defineRule({
   meta: {
@@ -23,11 +23,11 @@ export const uniqueMismatch = defineRule({
           object: expected.columns.join(','),
           message: where
             ? actual.where === undefined
-              ? `${tableRef(table)} has a unique on ${columns} over every row, but ${declaredBy(table)} declares it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
-              : `${tableRef(table)} has a unique on ${columns} WHERE ${actual.where}, but ${declaredBy(table)} declares it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
+              ? `${tableRef(table)} has a unique on ${columns} over every row, but ${declaredBy(table)} ${declares(table)} it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
+              : `${tableRef(table)} has a unique on ${columns} WHERE ${actual.where}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
             : actual.nullsNotDistinct
-              ? `${tableRef(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} declares a plain one: a second NULL the model allows is rejected`
-              : `${tableRef(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} declares it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
+              ? `${tableRef(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} ${declares(table)} a plain one: a second NULL the model allows is rejected`
+              : `${tableRef(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} ${declares(table)} it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
           expected: {
             columns: expected.columns,
             nullsNotDistinct: expected.nullsNotDistinct,
