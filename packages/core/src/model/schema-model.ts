@@ -78,6 +78,12 @@ export interface ColumnModel {
 export interface PrimaryKeyModel {
   readonly name?: string;
   readonly columns: readonly string[];
+  /**
+   * Set when no model declares the constraint but an association implies it, in the ORM's own words:
+   * `User.belongsToMany(Collection, through collection_users)`, `Post.tags (@ManyToMany, @JoinTable)`.
+   * Messages name it so that the user can judge a constraint they never wrote.
+   */
+  readonly impliedBy?: string;
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -99,6 +105,12 @@ export interface UniqueModel {
   readonly nullsNotDistinct: boolean;
   /** Partial unique index predicate, as SQL text. */
   readonly where?: string;
+  /**
+   * Set when no model declares the constraint but an association implies it, in the ORM's own words:
+   * `User.belongsToMany(Collection, through collection_users)`, `Post.tags (@ManyToMany, @JoinTable)`.
+   * Messages name it so that the user can judge a constraint they never wrote.
+   */
+  readonly impliedBy?: string;
 }
 
 /**

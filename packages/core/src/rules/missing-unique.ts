@@ -13,6 +13,8 @@ export const missingUnique = defineRule({
     return {
       'missing-unique'({ table, expected: unique, primaryKey }) {
         const columns = columnList(unique.columns);
+        // a constraint no model wrote, implied by an association: name the association, so the user can judge it
+        const implied = unique.impliedBy;
         context.report({
           messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
           schema: table.schema,
@@ -20,8 +22,8 @@ export const missingUnique = defineRule({
           ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
           object: unique.columns.join(','),
           message: primaryKey
-            ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
-            : `${tableRef(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} ${declares(table)}: duplicates can be stored`,
+            ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}${implied ? ` that ${implied} implies` : ''}: duplicates can be stored`
+            : `${tableRef(table)} has no unique constraint or unique index on ${columns} ${implied ? `that ${implied} implies (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),
