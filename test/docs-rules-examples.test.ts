@@ -94,10 +94,7 @@ async function prelude(code: string): Promise<string> {
 function findingsPart(report: string): string {
   const lines = report.split('\n');
   const summary = lines.findIndex((line) => /^[✔✖!] /.test(line));
-  return lines
-    .slice(0, Math.max(summary, 0))
-    .join('\n')
-    .replace(/\n+$/, '');
+  return lines.slice(0, Math.max(summary, 0)).join('\n').replace(/\n+$/, '');
 }
 
 // modules are written where Node resolves the ORMs from the repository's own node_modules

@@ -37,10 +37,10 @@ async function findings(module: string, database: TestDatabase): Promise<JsonFin
 
 /** Drops every unique constraint, or the primary key, of a table, as a hand-written migration might. */
 async function dropConstraints(database: TestDatabase, table: string, type: 'u' | 'p'): Promise<void> {
-  const rows = await database.query<{ conname: string }>(
-    `select conname from pg_constraint where conrelid = $1::regclass and contype = $2 order by conname`,
-    [table, type],
-  );
+  const rows = await database.query<{ conname: string }>(`select conname from pg_constraint where conrelid = $1::regclass and contype = $2 order by conname`, [
+    table,
+    type,
+  ]);
   expect(rows.length).toBeGreaterThan(0);
   for (const { conname } of rows) await database.query(`alter table ${table} drop constraint "${conname.replace(/"/g, '""')}"`);
 }
@@ -55,8 +55,8 @@ describe('a constraint an association implies', () => {
     const found = (await findings('sequelize-through.ts', database)).filter((finding) => finding.code === 'missing-unique');
     expect(found).toHaveLength(2);
     const [junction, tags] = [found.find((finding) => finding.table === 'collection_users'), found.find((finding) => finding.table === 'user_tags')];
-    expect(junction?.message).toMatch(
-      /^collection_users has no unique constraint or unique index on \("(userId|collectionId)", "(userId|collectionId)"\) that (User\.belongsToMany\(Collection, through collection_users\)|Collection\.belongsToMany\(User, through collection_users\))( and (User|Collection)\.belongsToMany\((Collection|User), through collection_users\))? implies \(CollectionUser \(sequelize\)\): duplicates can be stored$/,
+    expect(junction?.message).toBe(
+      'collection_users has no unique constraint or unique index on ("userId", "collectionId") that User.belongsToMany(Collection, through collection_users) and Collection.belongsToMany(User, through collection_users) imply (CollectionUser (sequelize)): duplicates can be stored',
     );
     expect(tags?.message).toBe(
       'user_tags has no primary key, unique constraint or unique index on ("userId", "tagId"), the primary key of user_tags (sequelize) that User.belongsToMany(Tag, through user_tags) implies: duplicates can be stored',

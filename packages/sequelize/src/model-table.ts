@@ -175,7 +175,7 @@ function associationDefaults(model: InitializedModel, key: string, nullable: boo
  * a junction (unless `through.unique` is false) and makes them the primary key of a junction it defines itself:
  * constraints no model declares, which a message names by the association that implies them.
  */
-function impliedByAssociation(model: InitializedModel, fields: readonly string[]): string | undefined {
+function impliedByAssociation(model: InitializedModel, fields: readonly string[]): string[] | undefined {
   const table = modelTableName(model).name;
   const implying: string[] = [];
   for (const other of Object.values(model.sequelize.models)) {
@@ -188,7 +188,7 @@ function impliedByAssociation(model: InitializedModel, fields: readonly string[]
       }
     }
   }
-  return implying.length > 0 ? [...new Set(implying)].join(' and ') : undefined;
+  return implying.length > 0 ? [...new Set(implying)] : undefined;
 }
 
 /** The attribute keys (not column names) of a model's primary key. */

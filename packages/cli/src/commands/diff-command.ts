@@ -88,7 +88,12 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   } else {
     const target = await resolveMigrationsTarget(migrations!, migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'));
     expected = await withMigratedDatabase(target, io, values.debug === true, readExpected);
-    provenance = { orm: 'built from migrations', registry: target.spec, model: target.spec, database: `the database built from the migrations in ${target.spec}` };
+    provenance = {
+      orm: 'built from migrations',
+      registry: target.spec,
+      model: target.spec,
+      database: `the database built from the migrations in ${target.spec}`,
+    };
   }
 
   const result = await compare(url, expected, provenance, { schemas, rules, ignore: config?.ignore, owns: config?.owns });

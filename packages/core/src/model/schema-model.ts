@@ -83,7 +83,7 @@ export interface PrimaryKeyModel {
    * `User.belongsToMany(Collection, through collection_users)`, `Post.tags (@ManyToMany, @JoinTable)`.
    * Messages name it so that the user can judge a constraint they never wrote.
    */
-  readonly impliedBy?: string;
+  readonly impliedBy?: readonly string[];
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -110,7 +110,7 @@ export interface UniqueModel {
    * `User.belongsToMany(Collection, through collection_users)`, `Post.tags (@ManyToMany, @JoinTable)`.
    * Messages name it so that the user can judge a constraint they never wrote.
    */
-  readonly impliedBy?: string;
+  readonly impliedBy?: readonly string[];
 }
 
 /**

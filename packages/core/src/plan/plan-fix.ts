@@ -112,7 +112,12 @@ class Planner {
           );
           break;
         case 'extra-table':
-          this.#note(change, 'extra-table', qualifiedAsPrinted(change.table), 'no model declares this table: dropping it loses its data, so it is left to a person');
+          this.#note(
+            change,
+            'extra-table',
+            qualifiedAsPrinted(change.table),
+            'no model declares this table: dropping it loses its data, so it is left to a person',
+          );
           break;
         case 'foreign-key-type':
           this.#note(

@@ -3,7 +3,14 @@ import type { SchemaChange } from '../diff/schema-change.ts';
 import type { ColumnModel, QualifiedName } from '../model/schema-model.ts';
 import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
 import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
-import { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted, quoteIdentifier as id, quoteLiteral as literal, quoteQualified as qualified } from './quote.ts';
+import {
+  columnListAsPrinted,
+  identifierAsPrinted,
+  qualifiedAsPrinted,
+  quoteIdentifier as id,
+  quoteLiteral as literal,
+  quoteQualified as qualified,
+} from './quote.ts';
 import { escapeText } from '../report/escape-text.ts';
 
 /** The SQL of a fix, ready to write to files or to run. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RuleCode, SchemaModel } from '@ormdrift/core';
-import { check, column, dbEnum, dbTable, enumColumn, enumType, foreignKey, index, schema, table, unique } from '../support/models.ts';
+import { check, column, dbEnum, dbTable, enumColumn, enumType, foreignKey, index, schema, source, table, unique } from '../support/models.ts';
 import { run } from '../support/rule-tester.ts';
 
 const id = column('id', 'integer');
@@ -72,10 +72,37 @@ const cases: readonly HostileCase[] = [
   },
   {
     code: 'missing-unique',
-    expected: schema([order([['userId', 'integer'], ['select', 'text']], { uniques: [unique(['userId', 'select'])] })]),
-    actual: schema([orderInDb([['userId', 'integer'], ['select', 'text']])]),
+    expected: schema([
+      order(
+        [
+          ['userId', 'integer'],
+          ['select', 'text'],
+        ],
+        { uniques: [unique(['userId', 'select'])] },
+      ),
+    ]),
+    actual: schema([
+      orderInDb([
+        ['userId', 'integer'],
+        ['select', 'text'],
+      ]),
+    ]),
     table: 'order',
     message: '"order" has no unique constraint or unique index on ("userId", "select") that User (typeorm) declares: duplicates can be stored',
+  },
+  {
+    code: 'missing-unique',
+    // a junction's primary key that no model declares, implied by the relation that owns the junction
+    expected: schema([
+      {
+        ...table('Post Tags', [column('postId', 'integer'), column('tagId', 'integer')], { sources: [source('post_tags', 'typeorm')] }),
+        primaryKey: { columns: ['postId', 'tagId'], impliedBy: ['Post.tags (@ManyToMany, @JoinTable)'] },
+      },
+    ]),
+    actual: schema([dbTable('Post Tags', [column('postId', 'integer'), column('tagId', 'integer')])]),
+    table: 'Post Tags',
+    message:
+      '"Post Tags" has no primary key, unique constraint or unique index on ("postId", "tagId"), the primary key of post_tags (typeorm) that Post.tags (@ManyToMany, @JoinTable) implies: duplicates can be stored',
   },
   {
     code: 'missing-foreign-key',
@@ -87,9 +114,13 @@ const cases: readonly HostileCase[] = [
   {
     code: 'foreign-key-mismatch',
     expected: schema([user, order([['userId', 'integer']], { foreignKeys: [foreignKey(['userId'], 'User(id)')] })]),
-    actual: schema([userInDb, orderInDb([['userId', 'integer']], { foreignKeys: [foreignKey(['userId'], 'User(id)', { onDelete: 'CASCADE', name: 'FK_Order' })] })]),
+    actual: schema([
+      userInDb,
+      orderInDb([['userId', 'integer']], { foreignKeys: [foreignKey(['userId'], 'User(id)', { onDelete: 'CASCADE', name: 'FK_Order' })] }),
+    ]),
     table: 'order',
-    message: '"order"("userId") references "User"(id) ON DELETE CASCADE ON UPDATE NO ACTION in the database, but ON DELETE NO ACTION ON UPDATE NO ACTION in User (typeorm)',
+    message:
+      '"order"("userId") references "User"(id) ON DELETE CASCADE ON UPDATE NO ACTION in the database, but ON DELETE NO ACTION ON UPDATE NO ACTION in User (typeorm)',
   },
   {
     code: 'fk-type-mismatch',
@@ -140,7 +171,8 @@ const cases: readonly HostileCase[] = [
     expected: schema([order([['userId', 'integer']])]),
     actual: schema([orderInDb([['userId', 'integer']], { uniques: [unique(['userId'], { name: 'Order_Key' })] })]),
     table: 'order',
-    message: '"order" has a unique "Order_Key" on ("userId") that User (typeorm) does not declare: a write that repeats a value the models allow to repeat fails',
+    message:
+      '"order" has a unique "Order_Key" on ("userId") that User (typeorm) does not declare: a write that repeats a value the models allow to repeat fails',
   },
   {
     code: 'missing-enum',
