@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, columnShape, declaredBy, declaredIn } from './describe.ts';
+import { columnRef, columnShape, declaredIn } from './describe.ts';
 
 export const missingColumn = defineRule({
   meta: {

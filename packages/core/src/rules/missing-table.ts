@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy, declaredIn, tableRef } from './describe.ts';
+import { declaredIn, tableRef } from './describe.ts';
 
 export const missingTable = defineRule({
   meta: {
