@@ -112,14 +112,18 @@ describe('the examples of docs/rules', () => {
     expect(examples.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(examples.map((example) => [`${example.page}:${example.line}`, example] as const))('%s prints what the page shows', async (name, example) => {
-    const database = await createTestDatabase();
-    databases.push(database);
-    await database.query(example.sql);
-    const file = join(directory, `${name.replace(/[^\w]+/g, '-')}.ts`);
-    await writeFile(file, `${await prelude(example.model)}\n${example.model}\n`);
-    const run = await runCli(['check', file, '--db', database.url], { cwd: directory });
-    expect(run.stderr).toBe('');
-    expect(findingsPart(run.stdout)).toBe(example.output);
-  });
+  // each example has a database of its own: they run side by side, mostly waiting on the server and the bin
+  it.concurrent.for(examples.map((example) => [`${example.page}:${example.line}`, example] as const))(
+    '%s prints what the page shows',
+    async ([name, example], { expect }) => {
+      const database = await createTestDatabase();
+      databases.push(database);
+      await database.query(example.sql);
+      const file = join(directory, `${name.replace(/[^\w]+/g, '-')}.ts`);
+      await writeFile(file, `${await prelude(example.model)}\n${example.model}\n`);
+      const run = await runCli(['check', file, '--db', database.url], { cwd: directory });
+      expect(run.stderr).toBe('');
+      expect(findingsPart(run.stdout)).toBe(example.output);
+    },
+  );
 });
