@@ -112,8 +112,7 @@ describe('the examples of docs/rules', () => {
     expect(examples.length).toBeGreaterThanOrEqual(20);
   });
 
-  // each example has a database of its own: they run side by side, mostly waiting on the server and the bin
-  it.concurrent.for(examples.map((example) => [`${example.page}:${example.line}`, example] as const))(
+  it.for(examples.map((example) => [`${example.page}:${example.line}`, example] as const))(
     '%s prints what the page shows',
     async ([name, example], { expect }) => {
       const database = await createTestDatabase();
