@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RuleSettingsError } from '@ormdrift/core';
-import { allowFindings, checkSchema, guardDataSource, guardSchema } from '@ormdrift/guard';
+import { allowFindings, checkSchema, guardDataSource, guardSchema, MigrationsError } from '@ormdrift/guard';
 import { ormdriftMatchers } from '@ormdrift/vitest';
 
 const nowhere = 'postgres://nobody@127.0.0.1:1/nothing';
@@ -76,5 +76,39 @@ describe('the matchers refuse unknown codes', () => {
   it('toHaveNoDrift with an unknown allow code throws naming it, on a clean result too', () => {
     const result = { findings: [], changes: [], problems: [], summary: { tables: 1, errors: 0, warnings: 0 } };
     expect(() => ormdriftMatchers.toHaveNoDrift.call(context, result, { allow: ['missing-colum' as never] })).toThrow(/unknown finding code "missing-colum"/);
+  });
+});
+
+describe('migrations instead of a database: the options are checked before anything is read or started', () => {
+  it('the guard refuses migrations: it checks the database the app runs on', async () => {
+    await expect(guardSchema({ sources, db, migrations: 'migrations' } as never)).rejects.toThrow(
+      /the guard checks the database the app runs on, not one built from migrations: give db/,
+    );
+  });
+
+  it('checkSchema takes db or migrations: neither, both, or a wrong shape is a TypeError naming them', async () => {
+    await expect(checkSchema({ sources })).rejects.toThrow(
+      new TypeError(
+        'ormdrift: no database to check: pass db (a postgres:// URL, a pg Client or Pool, an open ORM connection) or migrations (the folder of the migrations that build it)',
+      ),
+    );
+    await expect(checkSchema({ sources, db: nowhere, migrations: 'migrations' })).rejects.toThrow(/give db or migrations, not both/);
+    await expect(checkSchema({ sources, migrations: 42 as never })).rejects.toThrow(/migrations must be the path of the migrations, or \{ path, kind/);
+    await expect(checkSchema({ sources, migrations: { path: 'migrations', kind: 'flyway' as never } })).rejects.toThrow(
+      /migrations\.kind must be one of sql, typeorm, drizzle, sequelize, not "flyway"/,
+    );
+    await expect(checkSchema({ sources, migrations: { path: 'migrations', importModule: 'import' as never } })).rejects.toThrow(
+      /migrations\.importModule must be a function/,
+    );
+  });
+
+  it('a migrations path that does not exist is a MigrationsError naming it, in checkSchema and toMatchDatabase', async () => {
+    const missing = checkSchema({ sources, migrations: { path: 'no/such/migrations', cwd: import.meta.dirname } });
+    await expect(missing).rejects.toThrow(MigrationsError);
+    await expect(checkSchema({ sources, migrations: { path: 'no/such/migrations', cwd: import.meta.dirname } })).rejects.toThrow(
+      `cannot find the migrations no/such/migrations: check the path (relative to ${import.meta.dirname})`,
+    );
+    const matcher = ormdriftMatchers.toMatchDatabase.call({}, sources, { migrations: 'no/such/migrations' });
+    await expect(matcher).rejects.toThrow(/cannot find the migrations no\/such\/migrations/);
   });
 });

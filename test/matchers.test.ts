@@ -1,7 +1,7 @@
 /**
- * `@ormdrift/vitest` as its users run it: the built package, loaded by real vitest (ESM, `setupFiles`) and real jest
- * with ts-jest (CommonJS, `setupFilesAfterEnv`), on example test files that must pass, and that must fail with
- * ormdrift's report as the message.
+ * `@ormdrift/vitest` as its users run it: the built package, loaded by real vitest 4 and 3 (ESM, `setupFiles`) and real
+ * jest with ts-jest (CommonJS, `setupFilesAfterEnv`), on example test files that must pass, and that must fail with
+ * ormdrift's report as the message; against a database, and against the database the fixture's migrations build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -60,54 +60,92 @@ function run(command: readonly string[], cwd: string, output: string): { code: n
   return { code: child.status, tests, stderr: child.stderr };
 }
 
-function expectOutcomes(tests: readonly TestOutcome[], passing: readonly string[]): void {
+function expectOutcomes(tests: readonly TestOutcome[], passing: readonly string[], failing: readonly string[]): Map<string, string> {
   expect(tests.filter((test) => test.title.startsWith('passes:')).map((test) => [test.title, test.status, test.message])).toEqual(
     passing.map((title) => [`passes: ${title}`, 'passed', '']),
   );
   const failed = tests.filter((test) => test.title.startsWith('fails:'));
-  expect(failed.map((test) => [test.title, test.status])).toEqual([
-    ['fails: the models match the drifted database', 'failed'],
-    ['fails: .not on the clean database', 'failed'],
-  ]);
-  const [drift, not] = failed.map((test) => test.message);
+  expect(failed.map((test) => [test.title, test.status])).toEqual(failing.map((title) => [`fails: ${title}`, 'failed']));
+  const messages = new Map(failed.map((test) => [test.title.slice('fails: '.length), test.message]));
+  const drift = messages.get('the models match the drifted database');
   expect(drift).toContain('expected the database to match the models, but ormdrift found drift:');
-  expect(drift).toMatch(/^notes$/m);
-  expect(drift).toMatch(/error +notes\.title is text in Note \(typeorm\) but character varying\(20\) in the database/);
-  expect(drift).toMatch(/expected type: text\n +actual {3}type: character varying\(20\)/);
-  expect(drift).toContain('✖ 1 error, 1 warning in 1 declared table');
-  expect(drift).not.toContain('\u001b[');
-  expect(not).toContain('expected the database to differ from the models, but all 1 declared table match');
+  expectDriftReport(drift);
+  expect(messages.get('.not on the clean database')).toContain('expected the database to differ from the models, but all 1 declared table match');
+  // the database the migrations build: the failure names their folder; a failing migration names itself
+  const migrated = messages.get('the migrations build a drifted database');
+  expect(migrated).toContain('expected the database the migrations in ../migrations/sql-drifted build to match the models, but ormdrift found drift:');
+  expectDriftReport(migrated);
+  expect(messages.get('a migration fails')).toMatch(/MigrationsError: migration 002_relax_title\.sql failed: relation "note" does not exist/);
+  return messages;
 }
 
+/** The text report of the drifted notes table, with no colour codes. */
+function expectDriftReport(message: string | undefined): void {
+  expect(message).toMatch(/^notes$/m);
+  expect(message).toMatch(/error +notes\.title is text in Note \(typeorm\) but character varying\(20\) in the database/);
+  expect(message).toMatch(/expected type: text\n +actual {3}type: character varying\(20\)/);
+  expect(message).toContain('✖ 1 error, 1 warning in 1 declared table');
+  expect(message).not.toContain('\u001b[');
+}
+
+const failing = ['the models match the drifted database', '.not on the clean database', 'the migrations build a drifted database', 'a migration fails'];
+
 describe('@ormdrift/vitest', () => {
-  it('vitest 4, ESM test files, setupFiles: passes and fails with the report', () => {
-    const cwd = join(fixtures, 'vitest');
-    const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
-    const vitest = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-    const result = run([vitest, 'run', '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${output}`], cwd, output);
-    expect(result.code).toBe(1);
-    expectOutcomes(result.tests, [
-      'the models match the clean database, given by URL',
-      '.not: the drifted database differs',
-      'allow accepts the drift by code',
-      'reuses a pg Pool the test owns',
-      "reuses the app's initialized DataSource",
-      'toHaveNoDrift on a CheckResult, and its asymmetric form',
-    ]);
-  }, 180_000);
+  // vitest 3 (the oldest major of the peer range) from its own install in the vitest3 fixture package, on the same files
+  it.each([
+    { major: 4, cwd: join(fixtures, 'vitest'), from: root },
+    { major: 3, cwd: join(fixtures, 'vitest3'), from: join(fixtures, 'vitest3') },
+  ])(
+    'vitest $major, ESM test files, setupFiles: passes and fails with the report',
+    ({ major, cwd, from }) => {
+      const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
+      const manifest = createRequire(join(from, 'package.json')).resolve('vitest/package.json');
+      expect((JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version).toMatch(new RegExp(`^${major}\\.`));
+      const result = run(
+        [join(dirname(manifest), 'vitest.mjs'), 'run', '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${output}`],
+        cwd,
+        output,
+      );
+      expect(result.code).toBe(1);
+      expectOutcomes(
+        result.tests,
+        [
+          'the models match the clean database, given by URL',
+          '.not: the drifted database differs',
+          'allow accepts the drift by code',
+          'reuses a pg Pool the test owns',
+          "reuses the app's initialized DataSource",
+          'toHaveNoDrift on a CheckResult, and its asymmetric form',
+          'the models match the database their SQL migrations build',
+          'TypeScript TypeORM migrations, imported through the test runner',
+          'TypeScript migrations without importModule: Node 20 cannot import them, and the error says what to pass',
+        ],
+        failing,
+      );
+    },
+    180_000,
+  );
 
   it('jest 30 with ts-jest, CommonJS test files, setupFilesAfterEnv: passes and fails with the report', () => {
     const cwd = join(fixtures, 'jest');
     const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
     const jest = join(dirname(require.resolve('jest/package.json')), 'bin/jest.js');
-    const result = run([jest, '--ci', '--json', `--outputFile=${output}`], cwd, output);
+    // --no-cache: a transform cached in the shared jest cache before a package.json changed a file's module format
+    // would be reused (it costs nothing measurable here)
+    const result = run([jest, '--ci', '--no-cache', '--json', `--outputFile=${output}`], cwd, output);
     expect(result.code).toBe(1);
-    expectOutcomes(result.tests, [
-      'the models match the clean database, given by URL',
-      '.not: the drifted database differs',
-      'reuses a pg Pool the test owns',
-      "reuses the app's initialized DataSource",
-    ]);
+    expectOutcomes(
+      result.tests,
+      [
+        'the models match the clean database, given by URL',
+        '.not: the drifted database differs',
+        'reuses a pg Pool the test owns',
+        "reuses the app's initialized DataSource",
+        'the models match the database their SQL migrations build',
+        'TypeScript TypeORM migrations, compiled by ts-jest',
+      ],
+      failing,
+    );
   }, 180_000);
 
   it("types: jest's Matchers know both matchers, with their options", () => {

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { replayMigrations } from '../packages/cli/src/migrations/replay-migrations.ts';
-import { resolveMigrationsTarget } from '../packages/cli/src/migrations/migrations-target.ts';
+import { replayMigrations, resolveMigrationsTarget } from '@ormdrift/migrations';
+import { cliMigrationsRuntime } from '../packages/cli/src/migrations/cli-migrations-runtime.ts';
 
 /**
  * Replaying the migrations one at a time names the one that creates each object, for every migration tool
@@ -9,10 +9,9 @@ import { resolveMigrationsTarget } from '../packages/cli/src/migrations/migratio
  */
 const example = resolve(import.meta.dirname, '../examples/migrations-app');
 const fixtures = resolve(import.meta.dirname, 'fixtures/migrations');
-const io = (cwd: string) => ({ cwd, env: process.env, stdout: process.stdout, stderr: process.stderr });
 
 async function origins(cwd: string, spec: string) {
-  const replay = await replayMigrations(await resolveMigrationsTarget(spec, undefined, cwd), io(cwd));
+  const replay = await replayMigrations(await resolveMigrationsTarget(spec, undefined, cwd), cliMigrationsRuntime({ cwd, env: process.env }));
   const column = (table: string, column: string) => replay.originOf({ code: 'missing-column', schema: 'public', table, column });
   return { replay, column };
 }

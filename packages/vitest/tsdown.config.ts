@@ -13,5 +13,6 @@ const shared = {
 
 export default defineConfig([
   { ...shared, format: 'esm', clean: true },
-  { ...shared, format: 'cjs', shims: true, noExternal: [/^@ormdrift\//] },
+  // the migrations runner imports TypeORM and sequelize-cli migrations with jest's own require in this build
+  { ...shared, format: 'cjs', shims: true, noExternal: [/^@ormdrift\//], define: { __ORMDRIFT_COMMONJS__: 'true' } },
 ]);

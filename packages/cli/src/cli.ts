@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { escapeText, RuleSettingsError } from '@ormdrift/core';
 import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
+import { MigrationsError } from '@ormdrift/migrations';
 import { baselineCommand } from './commands/baseline-command.ts';
 import { checkCommand } from './commands/check-command.ts';
 import { diffCommand } from './commands/diff-command.ts';
@@ -69,7 +70,12 @@ function cliVersion(): string {
 }
 
 function describeError(error: unknown, command: string, debug: boolean, argv: readonly string[]): string {
-  const known = error instanceof UsageError || error instanceof RuleSettingsError || error instanceof ConnectionError || error instanceof SqlScriptError;
+  const known =
+    error instanceof UsageError ||
+    error instanceof MigrationsError ||
+    error instanceof RuleSettingsError ||
+    error instanceof ConnectionError ||
+    error instanceof SqlScriptError;
   let message = thrownMessage(error);
   const code = thrownCode(error);
   if (code?.startsWith('ERR_PARSE_ARGS')) message = parseArgsMessage(message, command, argv);

@@ -23,8 +23,5 @@ export function negativeDuration(flag: string, text: string): string {
   return `${flag} must be a positive duration, not ${text}: e.g. ${flag} 10s`;
 }
 
-/** `500 ms`, `10 s`, `5 min`: a duration for messages. */
-export function formatDuration(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  return ms >= 1_000 ? `${ms / 1_000} s` : `${ms} ms`;
-}
+/** `500 ms`, `10 s`, `5 min`: a duration for messages (one spelling for the CLI's and the migrations' messages). */
+export { formatDuration } from '@ormdrift/migrations';

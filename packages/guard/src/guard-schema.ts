@@ -1,4 +1,5 @@
 import type { CheckResult } from '@ormdrift/core';
+import type { GuardDatabase } from './database-introspector.ts';
 import { checkSchema, type CheckSchemaOptions } from './check-schema.ts';
 import { SchemaCheckTimeoutError, SchemaDriftError } from './schema-drift-error.ts';
 import { validateGuardOptions } from './validate-options.ts';
@@ -8,7 +9,10 @@ export interface GuardLogger {
   warn(message: string): void;
 }
 
-export interface GuardOptions extends Omit<CheckSchemaOptions, 'signal'> {
+// the guard checks the database the app runs on: a database built from migrations is for tests (checkSchema)
+export interface GuardOptions extends Omit<CheckSchemaOptions, 'signal' | 'db' | 'migrations'> {
+  /** The database: see {@link GuardDatabase}. */
+  readonly db: GuardDatabase;
   /**
    * `throw` (default): reject with a {@link SchemaDriftError} when a finding is an error, with a
    * {@link SchemaCheckTimeoutError} on timeout, and with the cause when the check cannot run. `warn`: log all of

@@ -1,4 +1,5 @@
 import { isRuleCode, rules, validateRuleSettings } from '@ormdrift/core';
+import { migrationsKinds } from '@ormdrift/postgres';
 import type { AllowEntry } from './allow.ts';
 
 /**
@@ -7,6 +8,8 @@ import type { AllowEntry } from './allow.ts';
  * accepts; `rules` throws core's `RuleSettingsError`, naming the unknown code and the codes.
  */
 export function validateCheckOptions(options: {
+  readonly db?: unknown;
+  readonly migrations?: unknown;
   readonly rules?: unknown;
   readonly allow?: unknown;
   readonly schemas?: unknown;
@@ -14,6 +17,10 @@ export function validateCheckOptions(options: {
 }): void {
   if (options.rules !== undefined) validateRuleSettings(options.rules, 'rules');
   validateAllow(options.allow);
+  validateMigrations(options.migrations);
+  if (options.migrations !== undefined && options.db !== undefined) {
+    throw new TypeError('ormdrift: give db or migrations, not both: db checks that database, migrations the database they build');
+  }
   if (options.schemas !== undefined && !(Array.isArray(options.schemas) && options.schemas.every((schema) => typeof schema === 'string'))) {
     throw new TypeError(`ormdrift: schemas must be an array of schema names, as ['public'], not ${describe(options.schemas)}`);
   }
@@ -22,6 +29,8 @@ export function validateCheckOptions(options: {
 
 /** Checks the guard's own options (`mode`, `timeoutMs`, `logger`, `env`) and then {@link validateCheckOptions}. */
 export function validateGuardOptions(options: {
+  readonly db?: unknown;
+  readonly migrations?: unknown;
   readonly mode?: unknown;
   readonly timeoutMs?: unknown;
   readonly logger?: unknown;
@@ -35,6 +44,11 @@ export function validateGuardOptions(options: {
     throw new TypeError(`ormdrift: mode must be 'throw' or 'warn', not ${describe(options.mode)}`);
   }
   positiveNumber('timeoutMs', options.timeoutMs);
+  if (options.migrations !== undefined) {
+    throw new TypeError(
+      "ormdrift: the guard checks the database the app runs on, not one built from migrations: give db; checkSchema({ sources, migrations }) and the matchers take 'migrations'",
+    );
+  }
   if (options.logger !== undefined && typeof (options.logger as { warn?: unknown } | null)?.warn !== 'function') {
     throw new TypeError(`ormdrift: logger must have a warn(message) method (console, pino, winston, Nest's Logger), not ${describe(options.logger)}`);
   }
@@ -60,6 +74,24 @@ export function validateAllow(allow: unknown): asserts allow is readonly AllowEn
     if (table !== undefined && typeof table !== 'string') {
       throw new TypeError(`ormdrift: allow: the table of "${code}" must be a table name, 'schema.table' or '*', not ${describe(table)}`);
     }
+  }
+}
+
+/** `migrations`: a path, or `{ path, kind?, timeoutMs?, cwd?, importModule? }`. */
+function validateMigrations(migrations: unknown): void {
+  if (migrations === undefined) return;
+  const options = (typeof migrations === 'string' ? { path: migrations } : migrations) as Record<string, unknown> | null;
+  if (typeof options !== 'object' || options === null || typeof options['path'] !== 'string' || options['path'] === '') {
+    throw new TypeError(
+      `ormdrift: migrations must be the path of the migrations, or { path, kind?, timeoutMs?, cwd?, importModule? }, not ${describe(migrations)}`,
+    );
+  }
+  if (options['kind'] !== undefined && !(migrationsKinds as readonly unknown[]).includes(options['kind'])) {
+    throw new TypeError(`ormdrift: migrations.kind must be one of ${migrationsKinds.join(', ')}, not ${describe(options['kind'])}`);
+  }
+  positiveNumber('migrations.timeoutMs', options['timeoutMs']);
+  if (options['importModule'] !== undefined && typeof options['importModule'] !== 'function') {
+    throw new TypeError(`ormdrift: migrations.importModule must be a function (file) => import(file), not ${describe(options['importModule'])}`);
   }
 }
 

@@ -2,7 +2,7 @@ import type {} from 'vitest';
 import type { MatchDatabaseOptions, NoDriftOptions } from './matchers.ts';
 
 export { ormdriftMatchers, type MatchDatabaseOptions, type NoDriftOptions } from './matchers.ts';
-export type { AllowEntry } from '@ormdrift/guard';
+export type { AllowEntry, CheckMigrations, CheckMigrationsOptions } from '@ormdrift/guard';
 
 /** The matchers as test files call them. `toMatchDatabase` is asynchronous: await it. */
 export interface OrmdriftMatchers<R = unknown> {
@@ -13,6 +13,8 @@ export interface OrmdriftMatchers<R = unknown> {
    * (URL, pg Client or Pool, or an open ORM connection) and passes when they match. Await it.
    */
   toMatchDatabase(db: unknown, options?: MatchDatabaseOptions): Promise<R>;
+  /** Checks the ORM models against the database their migrations build, on a throwaway embedded PostgreSQL. Await it. */
+  toMatchDatabase(options: MatchDatabaseOptions & Required<Pick<MatchDatabaseOptions, 'migrations'>>): Promise<R>;
 }
 
 declare module 'vitest' {

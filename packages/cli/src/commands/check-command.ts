@@ -13,8 +13,8 @@ import { ModelLocator } from '../load/model-locations.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
-import { withMigratedDatabase } from '../migrations/migrated-database.ts';
-import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
+import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { joinStatusToReport } from '../migrations/migration-findings.ts';
 import { withCauses } from '../migrations/finding-causes.ts';
 import { readMigrationStatus } from './status-command.ts';
@@ -164,7 +164,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
   const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
   if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
-  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, io, values.debug === true, use);
+  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true), use);
 
   const checked = await checkModules(
     modules,

@@ -3,8 +3,8 @@ import { check, isReporterName, reporters, rulesMeta, type CheckResult, type Pro
 import { connectPostgres, PostgresIntrospector, redactUrl } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
-import { withMigratedDatabase } from '../migrations/migrated-database.ts';
-import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
+import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { readConfig } from '../config/read-config.ts';
@@ -87,7 +87,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     };
   } else {
     const target = await resolveMigrationsTarget(migrations!, migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'));
-    expected = await withMigratedDatabase(target, io, values.debug === true, readExpected);
+    expected = await withMigratedDatabase(target, cliMigrationsRuntime(io, values.debug === true), readExpected);
     provenance = {
       orm: 'built from migrations',
       registry: target.spec,

@@ -7,8 +7,8 @@ import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { UsageError } from '../usage-error.ts';
-import { withMigratedDatabase } from '../migrations/migrated-database.ts';
-import { resolveMigrationsTarget } from '../migrations/migrations-target.ts';
+import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
+import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { resolveCheckInput } from '../config/check-input.ts';
 import { checkModules } from './check-command.ts';
 
@@ -106,7 +106,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
   if (values.apply && !url) throw new UsageError('--apply runs the migration on --db: pass --db, or leave --apply out to write the next migration');
-  const database = url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, io, values.debug === true, use));
+  const database = url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true), use));
   const options = {
     database,
     schemas: input.schemas ? [...input.schemas] : undefined,

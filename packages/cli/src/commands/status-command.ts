@@ -9,11 +9,11 @@ import {
   readLedger,
   withDeadline,
 } from '@ormdrift/postgres';
+import { listMigrations, resolveMigrationsTarget, type MigrationsTarget } from '@ormdrift/migrations';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
-import { listMigrations } from '../migrations/list-migrations.ts';
 import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
-import { resolveMigrationsTarget, type MigrationsTarget } from '../migrations/migrations-target.ts';
+import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
@@ -113,7 +113,7 @@ export async function readMigrationStatus(
   ledger?: string,
   timeouts: LedgerReadTimeouts = {},
 ): Promise<MigrationStatus> {
-  const disk = await listMigrations(target, cwd);
+  const disk = await listMigrations(target, cliMigrationsRuntime({ cwd }));
   const [schema, table] = ledger?.includes('.') ? ledger.split('.', 2) : [undefined, ledger];
   const options = { ...disk.ledger, ...(table ? { table } : {}), ...(schema ? { schema } : {}) };
   const connection = await connectPostgres(url, timeouts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: timeouts.connectTimeoutMs });

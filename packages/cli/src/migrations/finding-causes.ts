@@ -1,8 +1,8 @@
 import type { CheckResult, Finding, FindingCause } from '@ormdrift/core';
 import type { CliIo } from '../cli-io.ts';
 import { UsageError } from '../usage-error.ts';
-import type { MigrationsTarget } from './migrations-target.ts';
-import { replayMigrations } from './replay-migrations.ts';
+import { cliMigrationsRuntime } from './cli-migrations-runtime.ts';
+import { MigrationsError, replayMigrations, type MigrationsTarget } from '@ormdrift/migrations';
 
 /**
  * Attaches to each `missing-*` finding the migration that creates its object and whether the database's ledger
@@ -17,9 +17,9 @@ export async function withCauses(result: CheckResult, target: MigrationsTarget, 
   if (!result.findings.some(isMissing)) return result;
   let origins: Awaited<ReturnType<typeof replayMigrations>>;
   try {
-    origins = await replayMigrations(target, io);
+    origins = await replayMigrations(target, cliMigrationsRuntime(io));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError || error instanceof MigrationsError)) throw error;
     io.stderr.write(`ormdrift: cannot name the migrations that create the missing objects: ${error.message}\n`);
     return result;
   }

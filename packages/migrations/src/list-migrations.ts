@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { listSqlMigrations, type DiskMigration, type ReadLedgerOptions } from '@ormdrift/postgres';
-import { importModule } from '../load/import-module.ts';
-import { UsageError } from '../usage-error.ts';
 import { isMigrationClass, scriptFiles } from './apply-migrations.ts';
+import { MigrationsError } from './migrations-error.ts';
+import { importWithHost, type ImportMigrationModule, type MigrationsRuntime } from './migrations-runtime.ts';
 import type { MigrationsTarget } from './migrations-target.ts';
 
 /** The migrations on disk, named as their tool's ledger names them, and where that ledger is. */
@@ -22,9 +22,10 @@ interface MigratingDataSourceLike {
 /**
  * Lists the migrations without running any: SQL and sequelize-cli file names, drizzle-kit journal tags with the
  * SHA-256 of each file (what drizzle records), TypeORM migration names (a DataSource's, which TypeORM builds
- * without connecting, or the classes of a folder). Throws {@link UsageError} for what cannot be read.
+ * without connecting, or the classes of a folder). Throws {@link MigrationsError} for what cannot be read, and what
+ * `runtime.importModule` throws for a module that does not import.
  */
-export async function listMigrations(target: MigrationsTarget, cwd: string): Promise<DiskMigrations> {
+export async function listMigrations(target: MigrationsTarget, runtime: MigrationsRuntime): Promise<DiskMigrations> {
   switch (target.kind) {
     case 'sql':
       return { migrations: (await listSqlMigrations(target.path)).map(({ name }) => ({ name })), ledger: {} };
@@ -35,7 +36,7 @@ export async function listMigrations(target: MigrationsTarget, cwd: string): Pro
     case 'drizzle':
       return { migrations: await drizzleMigrations(target), ledger: {} };
     case 'typeorm':
-      return typeormMigrations(target, cwd);
+      return typeormMigrations(target, runtime.importModule ?? importWithHost(runtime.cwd));
   }
 }
 
@@ -45,7 +46,7 @@ async function drizzleMigrations(target: MigrationsTarget): Promise<DiskMigratio
   try {
     journal = JSON.parse(await readFile(journalFile, 'utf8')) as typeof journal;
   } catch (cause) {
-    throw new UsageError(`cannot read the drizzle-kit journal ${join(target.spec, 'meta', '_journal.json')}: ${(cause as Error).message}`, { cause });
+    throw new MigrationsError(`cannot read the drizzle-kit journal ${join(target.spec, 'meta', '_journal.json')}: ${(cause as Error).message}`, { cause });
   }
   const migrations: DiskMigration[] = [];
   for (const entry of journal.entries) {
@@ -56,12 +57,12 @@ async function drizzleMigrations(target: MigrationsTarget): Promise<DiskMigratio
   return migrations;
 }
 
-async function typeormMigrations(target: MigrationsTarget, cwd: string): Promise<DiskMigrations> {
+async function typeormMigrations(target: MigrationsTarget, load: ImportMigrationModule): Promise<DiskMigrations> {
   const { isDataSource } = await import('@ormdrift/typeorm');
   if ((await stat(target.path)).isFile()) {
-    const exports = await importModule(target.spec, cwd);
+    const exports = await load(target.spec);
     const dataSource = Object.values(exports).find(isDataSource) as MigratingDataSourceLike | undefined;
-    if (!dataSource) throw new UsageError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
+    if (!dataSource) throw new MigrationsError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
     await dataSource.buildMetadatas(); // builds the migration instances too, without connecting
     return {
       migrations: dataSource.migrations.map((migration) => ({ name: migration.name ?? migration.constructor.name })),
@@ -73,7 +74,7 @@ async function typeormMigrations(target: MigrationsTarget, cwd: string): Promise
   }
   const names: string[] = [];
   for (const file of await scriptFiles(target.path)) {
-    const exports = await importModule(join(target.path, file), cwd);
+    const exports = await load(join(target.path, file));
     for (const value of Object.values(exports).filter(isMigrationClass)) {
       names.push((new (value as new () => { name?: string })().name ?? value.name) as string);
     }

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { MigrationFailedError } from '@ormdrift/core';
 import { connectPostgres, describeMigrationFailure, listSqlMigrations, runSqlMigrations } from '@ormdrift/postgres';
-import { watchdogGraceMs } from '../load/import-deadline.ts';
-import { importModule } from '../load/import-module.ts';
-import { currentWatchdog } from '../load/watchdog.ts';
-import { formatDuration } from '../parse-duration.ts';
-import { UsageError } from '../usage-error.ts';
+import { formatDuration } from './format-duration.ts';
+import { MigrationsError } from './migrations-error.ts';
+import { importWithHost, type ImportMigrationModule, type MigrationsRuntime } from './migrations-runtime.ts';
 import type { MigrationsTarget } from './migrations-target.ts';
 
 const scriptExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
@@ -25,32 +23,33 @@ export interface MigrationSteps {
 
 /**
  * Runs the project's migrations (all, or `steps` of them) on the database at `url` with their own tool and returns the names it ran, in
- * order. A failing migration, a module that throws on import or a folder with no migrations is a
- * {@link UsageError} of one line naming the migration and PostgreSQL's message and position. A statement that runs
- * longer than `target.timeoutMs` is cancelled by the embedded server (see `startServer`); a migration whose
- * JavaScript waits on something that never happens, or loops without yielding, is given up on shortly after, naming
- * it where it is known.
+ * order. A failing migration or a folder with no migrations is a {@link MigrationsError} of one line naming the
+ * migration and PostgreSQL's message and position; a module that throws on import fails as `runtime.importModule`
+ * says. A statement that runs longer than `target.timeoutMs` is cancelled by the embedded server (see `startServer`); a
+ * migration whose JavaScript waits on something that never happens, or loops without yielding, is given up on shortly
+ * after, naming it where it is known.
  */
-export async function applyMigrations(target: MigrationsTarget, url: string, cwd: string, steps?: MigrationSteps): Promise<string[]> {
+export async function applyMigrations(target: MigrationsTarget, url: string, runtime: MigrationsRuntime, steps?: MigrationSteps): Promise<string[]> {
   let running: string | undefined = steps?.name;
   const what = () => (running ? `migration ${running}` : `the migrations in ${target.spec}`);
   const limit = formatDuration(target.timeoutMs);
-  const tooLong = () => `${what()} did not finish within ${limit}: raise --migration-timeout if it is only slow`;
+  const tooLong = () => `${what()} did not finish within ${limit}: raise ${target.names.timeout} if it is only slow`;
   // after the server's own statement timeout, which names the migration through its tool's error
   const graceMs = 5_000;
-  const disarm = currentWatchdog()?.arm(target.timeoutMs + graceMs + watchdogGraceMs, `${tooLong()} (it never yielded)`);
+  const disarm = runtime.armWatchdog?.(target.timeoutMs + graceMs, `${tooLong()} (it never yielded)`);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UsageError(tooLong())), target.timeoutMs + graceMs);
+    timer = setTimeout(() => reject(new MigrationsError(tooLong())), target.timeoutMs + graceMs);
   });
   const onStart = (name: string) => (running = name);
+  const load = runtime.importModule ?? importWithHost(runtime.cwd);
   try {
-    return await Promise.race([run(target, url, cwd, steps, onStart), deadline]);
+    return await Promise.race([run(target, url, runtime.cwd, load, steps, onStart), deadline]);
   } catch (error) {
     if (error instanceof MigrationFailedError) {
       const message = describeMigrationFailure(error, { file: target.kind === 'sql' });
-      if (isStatementTimeout(error)) throw new UsageError(`${message}: it ran longer than ${limit}; raise --migration-timeout if it is only slow`);
-      throw new UsageError(message, { cause: error });
+      if (isStatementTimeout(error)) throw new MigrationsError(`${message}: it ran longer than ${limit}; raise ${target.names.timeout} if it is only slow`);
+      throw new MigrationsError(message, { cause: error });
     }
     throw error;
   } finally {
@@ -59,16 +58,23 @@ export async function applyMigrations(target: MigrationsTarget, url: string, cwd
   }
 }
 
-function run(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined, onStart: (name: string) => void): Promise<string[]> {
+function run(
+  target: MigrationsTarget,
+  url: string,
+  cwd: string,
+  load: ImportMigrationModule,
+  steps: MigrationSteps | undefined,
+  onStart: (name: string) => void,
+): Promise<string[]> {
   switch (target.kind) {
     case 'sql':
       return applySql(target, url, steps, onStart);
     case 'typeorm':
-      return applyTypeorm(target, url, cwd, steps);
+      return applyTypeorm(target, url, cwd, load, steps);
     case 'drizzle':
       return applyDrizzle(target, url, steps);
     case 'sequelize':
-      return applySequelize(target, url, cwd, steps);
+      return applySequelize(target, url, cwd, load, steps);
   }
 }
 
@@ -85,7 +91,7 @@ function isStatementTimeout(error: MigrationFailedError): boolean {
 async function applySql(target: MigrationsTarget, url: string, steps: MigrationSteps | undefined, onStart: (name: string) => void): Promise<string[]> {
   const all = await listSqlMigrations(target.path);
   const migrations = steps ? all.slice(steps.from, steps.to) : all;
-  if (all.length === 0) throw new UsageError(`no .sql files in ${target.spec}: point --migrations at the folder that holds them`);
+  if (all.length === 0) throw new MigrationsError(`no .sql files in ${target.spec}: point ${target.names.migrations} at the folder that holds them`);
   const connection = await connectPostgres(url);
   try {
     await runSqlMigrations(connection.client, migrations, undefined, (migration) => onStart(migration.name));
@@ -95,12 +101,18 @@ async function applySql(target: MigrationsTarget, url: string, steps: MigrationS
   }
 }
 
-async function applyTypeorm(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined): Promise<string[]> {
+async function applyTypeorm(
+  target: MigrationsTarget,
+  url: string,
+  cwd: string,
+  load: ImportMigrationModule,
+  steps: MigrationSteps | undefined,
+): Promise<string[]> {
   const { runTypeormMigrations, isDataSource } = await import('@ormdrift/typeorm');
   if ((await stat(target.path)).isFile()) {
-    const exports = await importModule(target.spec, cwd);
+    const exports = await load(target.spec);
     const dataSource = Object.values(exports).find(isDataSource);
-    if (!dataSource) throw new UsageError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
+    if (!dataSource) throw new MigrationsError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
     if (!steps) return runTypeormMigrations(url, { dataSource });
     // the first `to` of the DataSource's migrations: TypeORM skips those its ledger lists
     await dataSource.buildMetadatas();
@@ -109,10 +121,10 @@ async function applyTypeorm(target: MigrationsTarget, url: string, cwd: string, 
   }
   const classes: Function[] = [];
   for (const file of await scriptFiles(target.path)) {
-    const exports = await importModule(join(target.path, file), cwd);
+    const exports = await load(join(target.path, file));
     classes.push(...Object.values(exports).filter(isMigrationClass));
   }
-  if (classes.length === 0) throw new UsageError(`no TypeORM migration classes in ${target.spec}: export classes with up(queryRunner)`);
+  if (classes.length === 0) throw new MigrationsError(`no TypeORM migration classes in ${target.spec}: export classes with up(queryRunner)`);
   const DataSource = projectRequire([target.path, cwd], 'typeorm', 'TypeORM migrations need typeorm installed in the project')['DataSource'];
   return runTypeormMigrations(url, { migrations: steps ? classes.slice(0, steps.to) : classes, DataSource });
 }
@@ -133,20 +145,27 @@ async function applyDrizzle(target: MigrationsTarget, url: string, steps: Migrat
   }
 }
 
-async function applySequelize(target: MigrationsTarget, url: string, cwd: string, steps: MigrationSteps | undefined): Promise<string[]> {
+async function applySequelize(
+  target: MigrationsTarget,
+  url: string,
+  cwd: string,
+  load: ImportMigrationModule,
+  steps: MigrationSteps | undefined,
+): Promise<string[]> {
   const { runSequelizeMigrations } = await import('@ormdrift/sequelize');
   const all = (await stat(target.path)).isFile() ? [target.path] : (await scriptFiles(target.path)).map((file) => join(target.path, file));
   // umzug skips those SequelizeMeta lists
   const files = steps ? all.slice(0, steps.to) : all;
-  if (files.length === 0) throw new UsageError(`no migration files in ${target.spec}: point --migrations at sequelize-cli's migrations folder`);
+  if (files.length === 0)
+    throw new MigrationsError(`no migration files in ${target.spec}: point ${target.names.migrations} at sequelize-cli's migrations folder`);
   const Sequelize = projectRequire([target.path, cwd], 'sequelize', 'Sequelize migrations need sequelize installed in the project')['Sequelize'];
   try {
     return await runSequelizeMigrations(url, {
       Sequelize,
-      migrations: files.map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), load: () => importModule(file, cwd) })),
+      migrations: files.map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), load: () => load(file) })),
     });
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('running Sequelize migrations needs')) throw new UsageError(error.message);
+    if (error instanceof Error && error.message.startsWith('running Sequelize migrations needs')) throw new MigrationsError(error.message);
     throw error;
   }
 }
@@ -173,5 +192,5 @@ function projectRequire(from: readonly string[], name: string, missing: string):
       // not installed there: try the next place
     }
   }
-  throw new UsageError(`${missing}: npm i ${name}`);
+  throw new MigrationsError(`${missing}: npm i ${name}`);
 }

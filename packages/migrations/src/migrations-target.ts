@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { detectMigrationsKind, migrationsKinds, type MigrationsKind } from '@ormdrift/postgres';
-import { UsageError } from '../usage-error.ts';
+import { MigrationsError } from './migrations-error.ts';
 
 /** Where a project's migrations are and which tool they belong to. */
 export interface MigrationsTarget {
@@ -12,14 +12,29 @@ export interface MigrationsTarget {
   readonly kind: MigrationsKind;
   /** How long one migration may run on the embedded server, in milliseconds (`--migration-timeout`). */
   readonly timeoutMs: number;
+  /** How the caller's options are spelled, for the advice in messages. */
+  readonly names: MigrationsOptionNames;
 }
+
+/** The caller's names for the options a message may advise changing: the CLI's flags, or the matchers' options. */
+export interface MigrationsOptionNames {
+  /** Where the migrations are: `--migrations`. */
+  readonly migrations: string;
+  /** Which tool they belong to: `--migrations-kind`. */
+  readonly kind: string;
+  /** How long one migration may run: `--migration-timeout`. */
+  readonly timeout: string;
+}
+
+/** The CLI's flags, the default {@link MigrationsOptionNames}. */
+export const cliOptionNames: MigrationsOptionNames = { migrations: '--migrations', kind: '--migrations-kind', timeout: '--migration-timeout' };
 
 /** The default of `--migration-timeout`: 5 minutes. */
 export const defaultMigrationTimeoutMs = 300_000;
 
 /**
  * Resolves `--migrations` (relative to `cwd`) and its kind: `--migrations-kind` when given, else what the path
- * holds; `timeoutMs` is how long each migration may run. Throws {@link UsageError} when the path does not exist, its kind
+ * holds; `timeoutMs` is how long each migration may run; `names` spell the options in messages. Throws {@link MigrationsError} when the path does not exist, its kind
  * cannot be told, or it is not what the forced kind reads (a drizzle-kit folder without its journal...).
  */
 export async function resolveMigrationsTarget(
@@ -27,20 +42,21 @@ export async function resolveMigrationsTarget(
   kindFlag: string | undefined,
   cwd: string,
   timeoutMs = defaultMigrationTimeoutMs,
+  names: MigrationsOptionNames = cliOptionNames,
 ): Promise<MigrationsTarget> {
   const path = resolve(cwd, spec);
   if (kindFlag !== undefined && !(migrationsKinds as readonly string[]).includes(kindFlag)) {
-    throw new UsageError(`unknown migrations kind "${kindFlag}": use --migrations-kind ${migrationsKinds.join(', ')}`);
+    throw new MigrationsError(`unknown migrations kind "${kindFlag}": use ${names.kind} ${migrationsKinds.join(', ')}`);
   }
   if (!(await stat(path).catch(() => undefined))) {
-    throw new UsageError(`cannot find the migrations ${spec}: check the path (relative to ${cwd})`);
+    throw new MigrationsError(`cannot find the migrations ${spec}: check the path (relative to ${cwd})`);
   }
   if (kindFlag !== undefined) await refuseWrongShape(spec, path, kindFlag as MigrationsKind);
   const kind = (kindFlag as MigrationsKind | undefined) ?? (await detectMigrationsKind(path));
   if (!kind) {
-    throw new UsageError(`cannot tell what kind of migrations ${spec} holds: pass --migrations-kind ${migrationsKinds.join('|')}`);
+    throw new MigrationsError(`cannot tell what kind of migrations ${spec} holds: pass ${names.kind} ${migrationsKinds.join('|')}`);
   }
-  return { spec, path, kind, timeoutMs };
+  return { spec, path, kind, timeoutMs, names };
 }
 
 const scriptExtensions = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs']);
@@ -56,22 +72,22 @@ async function refuseWrongShape(spec: string, path: string, kind: MigrationsKind
   switch (kind) {
     case 'drizzle': {
       const journal = isFile ? undefined : await stat(join(path, 'meta', '_journal.json')).catch(() => undefined);
-      if (!journal?.isFile()) throw new UsageError(`${spec} is not a drizzle-kit migrations folder (no meta/_journal.json)`);
+      if (!journal?.isFile()) throw new MigrationsError(`${spec} is not a drizzle-kit migrations folder (no meta/_journal.json)`);
       return;
     }
     case 'sql':
       if (isFile ? !path.endsWith('.sql') : !files.some((name) => name.endsWith('.sql'))) {
-        throw new UsageError(`${spec} is not SQL migrations (${isFile ? 'not a .sql file' : 'no .sql file in it'})`);
+        throw new MigrationsError(`${spec} is not SQL migrations (${isFile ? 'not a .sql file' : 'no .sql file in it'})`);
       }
       return;
     case 'typeorm':
       if (isFile ? !scriptExtensions.has(extname(path)) : scripts.length === 0) {
-        throw new UsageError(`${spec} is not TypeORM migrations (${isFile ? 'not a module exporting a DataSource' : 'no .ts or .js migration in it'})`);
+        throw new MigrationsError(`${spec} is not TypeORM migrations (${isFile ? 'not a module exporting a DataSource' : 'no .ts or .js migration in it'})`);
       }
       return;
     case 'sequelize':
       if (isFile ? !scriptExtensions.has(extname(path)) : scripts.length === 0) {
-        throw new UsageError(`${spec} is not sequelize-cli migrations (${isFile ? 'not a .js or .ts migration' : 'no .js or .ts migration in it'})`);
+        throw new MigrationsError(`${spec} is not sequelize-cli migrations (${isFile ? 'not a .js or .ts migration' : 'no .js or .ts migration in it'})`);
       }
       return;
   }

@@ -1,9 +1,9 @@
 import type { SchemaModel } from '@ormdrift/core';
 import { connectPostgres, PostgresIntrospector } from '@ormdrift/postgres';
-import type { CliIo } from '../cli-io.ts';
 import { applyMigrations } from './apply-migrations.ts';
 import { listMigrations } from './list-migrations.ts';
 import { startServer } from './migrated-database.ts';
+import type { MigrationsRuntime } from './migrations-runtime.ts';
 import type { MigrationsTarget } from './migrations-target.ts';
 
 /** What a finding says it lacks, enough to look up the migration that creates it. */
@@ -27,13 +27,13 @@ export interface MigrationOrigins {
  * Replays the migrations one at a time on an ephemeral embedded PostgreSQL and reads the schema after each, to
  * record which migration first creates each object. Throws what {@link applyMigrations} throws.
  */
-export async function replayMigrations(target: MigrationsTarget, io: CliIo): Promise<MigrationOrigins> {
-  const { migrations } = await listMigrations(target, io.cwd);
+export async function replayMigrations(target: MigrationsTarget, runtime: MigrationsRuntime): Promise<MigrationOrigins> {
+  const { migrations } = await listMigrations(target, runtime);
   const origins = new Map<string, string>();
-  const server = await startServer(io, target);
+  const server = await startServer(runtime, target);
   try {
     for (const [index, migration] of migrations.entries()) {
-      await applyMigrations(target, server.url, io.cwd, { from: index, to: index + 1, name: migration.name });
+      await applyMigrations(target, server.url, runtime, { from: index, to: index + 1, name: migration.name });
       for (const key of objectKeys(await readSchema(server.url))) if (!origins.has(key)) origins.set(key, migration.name);
     }
   } finally {
