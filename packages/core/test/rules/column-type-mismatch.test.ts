@@ -14,7 +14,11 @@ ruleTester('column-type-mismatch', {
     // one decision, the same in the docs and the three type-mapping tables: they store and compare alike
     { name: 'text in the model, unbounded varchar in the database', expected: users(['bio', 'text']), actual: usersInDb(['bio', 'character varying']) },
     { name: 'unbounded varchar in the model, text in the database', expected: users(['bio', 'varchar']), actual: usersInDb(['bio', 'text']) },
-    { name: 'text[] in the model, unbounded varchar[] in the database', expected: users(['tags', 'text[]']), actual: usersInDb(['tags', 'character varying[]']) },
+    {
+      name: 'text[] in the model, unbounded varchar[] in the database',
+      expected: users(['tags', 'text[]']),
+      actual: usersInDb(['tags', 'character varying[]']),
+    },
     {
       name: 'the same enum type',
       expected: schema([table('users', [enumColumn('role', 'user_role_enum')])], [enumType('user_role_enum', ['admin'])]),
