@@ -32,7 +32,11 @@ interface JsonFinding {
   column?: string;
   cause?: { migration: string; applied: boolean };
 }
-const causes = (stdout: string) => (JSON.parse(stdout) as { findings: JsonFinding[] }).findings.map(({ code, column, cause }) => ({ code, column, cause }));
+// the missing objects' findings; the ledger's own (unapplied-migration) are another file's business
+const causes = (stdout: string) =>
+  (JSON.parse(stdout) as { findings: JsonFinding[] }).findings
+    .filter(({ code }) => code.startsWith('missing-'))
+    .map(({ code, column, cause }) => ({ code, column, cause }));
 
 describe.runIf(inject('postgresMajor') === 18)('the cause of each missing object', () => {
   it('plain SQL: the production database that never ran 004 and 005, in every format', async () => {
@@ -66,7 +70,10 @@ describe.runIf(inject('postgresMajor') === 18)('the cause of each missing object
       expect(run.stdout.replaceAll('\\_', '_'), format).toContain(sentence);
     }
     const sarif = JSON.parse((await check(['--migrations', 'migrations', '--db', db.url, '--format', 'sarif'])).stdout);
-    expect(sarif.runs[0].results[0].properties.cause).toEqual({ migration: '004_add_message_count.sql', applied: false });
+    expect(sarif.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'missing-column').properties.cause).toEqual({
+      migration: '004_add_message_count.sql',
+      applied: false,
+    });
   }, 240_000);
 
   it('TypeORM: a database migrated by TypeORM up to 003, causes named by migration class', async () => {

@@ -168,6 +168,34 @@ describe('every wait has a deadline', () => {
     }
   }, 60_000);
 
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s while a catalog read waits on a lock: the query is cancelled on the server, exit at once',
+    async (signal) => {
+      const lock = await lockPgEnum(() => {});
+      try {
+        const child = spawn(process.execPath, [cliBin, 'check', 'notes.ts', '--db', database.url, '--statement-timeout', '60s'], {
+          cwd: fixtures,
+          env: { ...process.env, DATABASE_URL: undefined },
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        const closed = new Promise<number | null>((done) => child.on('close', done));
+        const pid = await lock.seen;
+        const sent = performance.now();
+        child.kill(signal);
+        expect(await closed).toBe(signal === 'SIGINT' ? 130 : 143);
+        expect(performance.now() - sent).toBeLessThan(3_000);
+        expect(stderr).toBe(`ormdrift: interrupted by ${signal} before the run finished\n`);
+        // before the lock is released: the statement ormdrift waited in is no longer running (60 s statement timeout)
+        const left = await database.query(`select pid, state, query from pg_stat_activity where pid = $1 and state = 'active'`, [pid]);
+        expect(left).toEqual([]);
+      } finally {
+        await lock.release();
+      }
+    },
+    60_000,
+  );
+
   it('a server that accepts the connection and never answers: --connect-timeout', async () => {
     const run = await check(['notes.ts', '--db', `postgres://app:s3cret@127.0.0.1:${silentPort}/app`, '--connect-timeout', '1s']);
     expectOneLineError(run, /^ormdrift: cannot connect to postgres:\/\/app@127\.0\.0\.1:\d+\/app: no answer within 1 s/);

@@ -1,16 +1,23 @@
 import { writeSync } from 'node:fs';
 import { constants } from 'node:os';
+import type { Introspector } from '@ormdrift/core';
 import { stopEphemeralServers } from '@ormdrift/postgres';
 
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let received: (typeof signals)[number] | undefined;
+const interruption = new AbortController();
+/** The database reads in flight, each settled once its query is cancelled on the server (see {@link interruptible}). */
+const reads = new Set<Promise<void>>();
+/** How long an interrupted run waits for its catalog queries to be cancelled on the server before it exits. */
+const cancelGraceMs = 1_000;
 
 /**
  * Ends the run on Ctrl-C (SIGINT), SIGTERM or SIGHUP the way a shell expects: one line saying it was interrupted,
  * every embedded PostgreSQL stopped and its directory removed, then exit code 128 + the signal number (130, 143,
  * 129). Whatever fails afterwards because of the interruption (a terminal's Ctrl-C also reaches the embedded
  * server, whose connections then break) is not reported: see {@link interruptedBy}. A second signal exits at once
- * (the 'exit' handlers still remove the servers). `exit` is the real `process.exit`. The CLI's, not a library's.
+ * (the 'exit' handlers still remove the servers). A catalog read in flight (see {@link interruptible}) is cancelled
+ * on the server first, waiting for that at most 1 s. `exit` is the real `process.exit`. The CLI's, not a library's.
  */
 export function handleInterrupts(exit: (code: number) => never): void {
   for (const signal of signals) {
@@ -19,7 +26,9 @@ export function handleInterrupts(exit: (code: number) => never): void {
       if (received) exit(code);
       received = signal;
       writeSync(2, `ormdrift: interrupted by ${signal} before the run finished\n`);
-      void stopEphemeralServers().finally(() => exit(code));
+      // a catalog query left running would hold its locks and a connection until its statement_timeout
+      interruption.abort(new Error(`interrupted by ${signal}`));
+      void Promise.all([stopEphemeralServers(), withinGrace(Promise.all(reads))]).finally(() => exit(code));
     });
   }
 }
@@ -27,4 +36,44 @@ export function handleInterrupts(exit: (code: number) => never): void {
 /** The signal that interrupted the run, if one did. */
 export function interruptedBy(): string | undefined {
   return received;
+}
+
+/**
+ * The introspector with the run's interruption as the signal of every read: on Ctrl-C or SIGTERM the introspector
+ * cancels its running query (`pg_cancel_backend` from a second connection), and the signal handler waits for that
+ * (at most 1 s) before it exits.
+ */
+export function interruptible(introspector: Introspector): Introspector {
+  const signal = (own: AbortSignal | undefined) => (own ? AbortSignal.any([own, interruption.signal]) : interruption.signal);
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    const settled = work.then(
+      () => {},
+      () => {},
+    );
+    reads.add(settled);
+    void settled.then(() => reads.delete(settled));
+    return work;
+  };
+  const { compareLiterals, comparePredicates } = introspector;
+  return {
+    introspect: (options = {}) => track(introspector.introspect({ ...options, signal: signal(options.signal) })),
+    ...(compareLiterals
+      ? { compareLiterals: (pairs, options = {}) => track(compareLiterals.call(introspector, pairs, { ...options, signal: signal(options.signal) })) }
+      : {}),
+    ...(comparePredicates
+      ? { comparePredicates: (pairs, options = {}) => track(comparePredicates.call(introspector, pairs, { ...options, signal: signal(options.signal) })) }
+      : {}),
+  };
+}
+
+/** `work`, or nothing once the grace for cancelling has passed: an interrupted run never waits long to exit. */
+function withinGrace(work: Promise<unknown>): Promise<unknown> {
+  return new Promise((done) => {
+    const timer = setTimeout(done, cancelGraceMs);
+    timer.unref();
+    void work.finally(() => {
+      clearTimeout(timer);
+      done(undefined);
+    });
+  });
 }

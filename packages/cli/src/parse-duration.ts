@@ -3,17 +3,22 @@ import { UsageError } from './usage-error.ts';
 const units: Record<string, number> = { ms: 1, s: 1_000, m: 60_000 };
 
 /**
- * Reads a duration flag as PostgreSQL reads `statement_timeout`: a bare number is milliseconds, or a number with a
- * unit (`500ms`, `10s`, `1.5m`). Returns milliseconds, or undefined when the flag is absent. Throws a
- * {@link UsageError} for anything else, or for zero (which in PostgreSQL means "wait forever").
+ * Reads a duration flag: a number with its unit (`500ms`, `10s`, `1.5m`). Returns milliseconds, or undefined when
+ * the flag is absent. Throws a {@link UsageError} for anything else: a bare number (`3` reads as 3 ms to
+ * PostgreSQL and as 3 s to most people, so neither is guessed), or zero (which in PostgreSQL means "wait forever").
  */
 export function parseDuration(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
   if (/^\s*-/.test(text)) throw new UsageError(negativeDuration(flag, text));
+  const bare = /^\s*(\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (bare && Number(bare[1]) > 0) {
+    const number = bare[1]!;
+    throw new UsageError(`${flag} ${number} has no unit: say ${number}s or ${Math.round(Number(number) * 1_000)}ms`);
+  }
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
   const ms = match ? Math.round(Number(match[1]) * units[match[2] ?? 'ms']!) : NaN;
   if (!(ms > 0) || ms > 2_147_483_647) {
-    throw new UsageError(`${flag} ${text} is not a duration: give milliseconds or a number with a unit, e.g. ${flag} 10s (0 would mean no limit)`);
+    throw new UsageError(`${flag} ${text} is not a duration: give a number with a unit (ms, s or m), e.g. ${flag} 10s (0 would mean no limit)`);
   }
   return ms;
 }

@@ -39,6 +39,39 @@ async function cli(cwd: string, args: string[]) {
   return { code, stdout, stderr };
 }
 
+describe('a duration with no unit', () => {
+  const dir = project('durations', { 'src/data-source.ts': 'export const x = 1;\n', 'migrations/001_init.sql': 'select 1;\n' });
+
+  it.each([
+    ['check', '--migration-timeout'],
+    ['check', '--connect-timeout'],
+    ['check', '--statement-timeout'],
+    ['check', '--import-timeout'],
+    ['baseline', '--statement-timeout'],
+    ['fix', '--migration-timeout'],
+    ['diff', '--migration-timeout'],
+    ['status', '--connect-timeout'],
+    ['status', '--statement-timeout'],
+  ])('%s %s 3 is refused in one line, before anything runs', async (command, flag) => {
+    const run = await cli(dir, [
+      command,
+      ...(command === 'status' || command === 'diff' ? [] : ['src/data-source.ts']),
+      '--db',
+      db,
+      '--migrations',
+      'migrations',
+      flag,
+      '3',
+    ]);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `ormdrift: ${flag} 3 has no unit: say 3s or 3000ms\n` });
+  });
+
+  it('check --workspace refuses it once, not once per service', async () => {
+    const run = await cli(dir, ['check', '--workspace', '--statement-timeout', '3']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'ormdrift: --statement-timeout 3 has no unit: say 3s or 3000ms\n' });
+  });
+});
+
 describe('ormdrift baseline --out', () => {
   const dir = project('baseline', { 'src/data-source.ts': 'export const x = 1;\n' });
 

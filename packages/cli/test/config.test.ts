@@ -76,6 +76,26 @@ describe('a config error is exit 2 and one line naming the file and the key', ()
       `ormdrift: ormdrift.config.json: "sources" must be a module path, directory or glob, or a non-empty array of them (leave it out to let ormdrift find the ORM's own config)`,
     ],
     ['a bad drizzle casing', { drizzle: { casing: 'snake' } }, `ormdrift: ormdrift.config.json: "drizzle.casing" must be 'snake_case' or 'camelCase'`],
+    [
+      'a workspace owns that is a list',
+      { workspace: { owns: ['auth_*'] } },
+      `ormdrift: ormdrift.config.json: "workspace.owns" must be an object of service names to arrays of table globs, e.g. { auth: ['auth_*', 'sessions'] }`,
+    ],
+    [
+      "a workspace owns service's globs that are a string",
+      { workspace: { owns: { auth: 'auth_*' } } },
+      'ormdrift: ormdrift.config.json: "workspace.owns.auth" must be an array of table globs',
+    ],
+    [
+      'a workspace owns glob that is a number',
+      { workspace: { owns: { auth: [1] } } },
+      'ormdrift: ormdrift.config.json: "workspace.owns.auth[0]" must be a table glob',
+    ],
+    [
+      'a workspace loadServices that is a string',
+      { workspace: { loadServices: 'yes' } },
+      'ormdrift: ormdrift.config.json: "workspace.loadServices" must be true or false',
+    ],
   ])('%s', async (name, config, expected) => {
     const cwd = project(name.replace(/^an? /, ''), { 'ormdrift.config.json': config, 'src/schema.ts': schema });
     const run = await check(cwd, ['--db', 'postgres://ormdrift:s3cret@127.0.0.1:1/none']);
@@ -103,6 +123,33 @@ describe('a config error is exit 2 and one line naming the file and the key', ()
     const cwd = project('two files', { 'ormdrift.config.json': {}, 'ormdrift.config.mjs': 'export default {};' });
     const run = await check(cwd);
     expect(run.stderr).toBe(`ormdrift: ${cwd} holds ormdrift.config.mjs and ormdrift.config.json: keep one ormdrift config file\n`);
+  });
+});
+
+describe('workspace.owns of a root config', () => {
+  /** A workspace of two services, api (config name "api-service") and auth (package name only), checked from api. */
+  function workspace(name: string, owns: Record<string, string[]>): string {
+    const directory = project(name, {
+      'package.json': { workspaces: ['packages/*'] },
+      'ormdrift.config.json': { workspace: { owns } },
+      'packages/api/package.json': { name: 'api' },
+      'packages/api/ormdrift.config.json': { name: 'api-service', sources: ['src/schema.ts'] },
+      'packages/api/src/schema.ts': 'export const x = 1;\n',
+      'packages/auth/package.json': { name: 'auth' },
+      'packages/auth/drizzle.config.json': {},
+      'packages/auth/drizzle.config.ts': 'export default {};\n',
+    });
+    return join(directory, 'packages/api');
+  }
+
+  it('naming a service the workspace does not have: exit 2, one line naming it and the services there are', async () => {
+    const run = await check(workspace('owns unknown service', { autth: ['auth_*'], auth: ['sessions'] }), ['--db', 'postgres://app@127.0.0.1:1/app']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'ormdrift: ../../ormdrift.config.json: "workspace.owns" names "autth", which is not a service of the workspace: the services are api-service, auth\n',
+    });
   });
 });
 

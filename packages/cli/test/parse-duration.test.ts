@@ -3,7 +3,6 @@ import { formatDuration, parseDuration } from '../src/parse-duration.ts';
 
 describe('parseDuration', () => {
   it.each([
-    ['500', 500],
     ['500ms', 500],
     ['10s', 10_000],
     ['1.5s', 1_500],
@@ -20,6 +19,12 @@ describe('parseDuration', () => {
   );
 
   it.each([
+    ['3', '--migration-timeout 3 has no unit: say 3s or 3000ms'],
+    ['500', '--migration-timeout 500 has no unit: say 500s or 500000ms'],
+    [' 1.5 ', '--migration-timeout 1.5 has no unit: say 1.5s or 1500ms'],
+  ])('refuses the bare number %j in one line', (text, message) => expect(() => parseDuration(text, '--migration-timeout')).toThrow(message));
+
+  it.each([
     [500, '500 ms'],
     [10_000, '10 s'],
     [1_500, '1.5 s'],
@@ -27,7 +32,7 @@ describe('parseDuration', () => {
     [90_000, '90 s'],
   ])('formats %d ms as %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 
-  it.each(['0', '0s', 'ten', '10h', '', '1e3', '9999999999'])('rejects %j in one line naming the flag', (text) =>
+  it.each(['0', '0s', 'ten', '10h', '', '1e3', '9999999999s'])('rejects %j in one line naming the flag', (text) =>
     expect(() => parseDuration(text, '--import-timeout')).toThrow(
       new RegExp(`^--import-timeout ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a duration`),
     ),

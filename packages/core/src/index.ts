@@ -2,7 +2,9 @@ export type {
   CheckModel,
   ColumnModel,
   ColumnType,
+  Deferrable,
   EnumModel,
+  ExclusionModel,
   ForeignKeyModel,
   IdentityKind,
   InheritableColumnProperty,
@@ -49,6 +51,7 @@ export {
   type ExtraConstraint,
   type ForeignKeyReference,
   type IndexAspect,
+  type MigrationEntry,
   type SchemaChange,
   type SchemaChangeKind,
   type SchemaChangeOf,
@@ -83,7 +86,7 @@ export {
   type RuleSettings,
 } from './rules/rule-settings.ts';
 export type { BaselineOutcome, CheckProblem, CheckResult, CheckSummary, Finding, FindingCause, FindingFields, FindingOf } from './check/finding.ts';
-export type { ColumnShape, EnumShape, FindingSides, IndexShape, UniqueShape } from './check/finding-sides.ts';
+export type { ColumnShape, EnumShape, FindingSides, IndexShape, MigrationShape, UniqueShape } from './check/finding-sides.ts';
 export { findingKey, type FindingKeyParts } from './check/finding-key.ts';
 
 export { planFix, type FixInput, type PlanFixOptions } from './plan/plan-fix.ts';
@@ -112,3 +115,4 @@ export { escapeText } from './report/escape-text.ts';
 export { describeCause } from './report/describe-cause.ts';
 
 export { MigrationFailedError } from './migrations/migration-failed-error.ts';
+export type { MigrationLedgerState } from './migrations/migration-ledger.ts';

@@ -36,12 +36,19 @@ export async function applyMigrations(target: MigrationsTarget, url: string, run
   const tooLong = () => `${what()} did not finish within ${limit}: raise ${target.names.timeout} if it is only slow`;
   // after the server's own statement timeout, which names the migration through its tool's error
   const graceMs = 5_000;
-  const disarm = runtime.armWatchdog?.(target.timeoutMs + graceMs, `${tooLong()} (it never yielded)`);
+  const watchdogAt = Date.now() + target.timeoutMs + graceMs;
+  const armWatchdog = () => runtime.armWatchdog?.(Math.max(1, watchdogAt - Date.now()), `${tooLong()} (it never yielded)`);
+  let disarm = armWatchdog();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new MigrationsError(tooLong())), target.timeoutMs + graceMs);
   });
-  const onStart = (name: string) => (running = name);
+  // each migration names itself as it starts: the watchdog's message too, since a loop that never yields leaves no later chance
+  const onStart = (name: string) => {
+    running = name;
+    disarm?.();
+    disarm = armWatchdog();
+  };
   const load = runtime.importModule ?? importWithHost(runtime.cwd);
   try {
     return await Promise.race([run(target, url, runtime.cwd, load, steps, onStart), deadline]);
@@ -70,11 +77,11 @@ function run(
     case 'sql':
       return applySql(target, url, steps, onStart);
     case 'typeorm':
-      return applyTypeorm(target, url, cwd, load, steps);
+      return applyTypeorm(target, url, cwd, load, steps, onStart);
     case 'drizzle':
       return applyDrizzle(target, url, steps);
     case 'sequelize':
-      return applySequelize(target, url, cwd, load, steps);
+      return applySequelize(target, url, cwd, load, steps, onStart);
   }
 }
 
@@ -107,17 +114,18 @@ async function applyTypeorm(
   cwd: string,
   load: ImportMigrationModule,
   steps: MigrationSteps | undefined,
+  onMigration: (name: string) => void,
 ): Promise<string[]> {
   const { runTypeormMigrations, isDataSource } = await import('@ormdrift/typeorm');
   if ((await stat(target.path)).isFile()) {
     const exports = await load(target.spec);
     const dataSource = Object.values(exports).find(isDataSource);
     if (!dataSource) throw new MigrationsError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
-    if (!steps) return runTypeormMigrations(url, { dataSource });
+    if (!steps) return runTypeormMigrations(url, { dataSource, onMigration });
     // the first `to` of the DataSource's migrations: TypeORM skips those its ledger lists
     await dataSource.buildMetadatas();
     const classes = (dataSource as unknown as { migrations: object[] }).migrations.map((migration) => migration.constructor);
-    return runTypeormMigrations(url, { dataSource, migrations: classes.slice(0, steps.to) });
+    return runTypeormMigrations(url, { dataSource, migrations: classes.slice(0, steps.to), onMigration });
   }
   const classes: Function[] = [];
   for (const file of await scriptFiles(target.path)) {
@@ -126,7 +134,7 @@ async function applyTypeorm(
   }
   if (classes.length === 0) throw new MigrationsError(`no TypeORM migration classes in ${target.spec}: export classes with up(queryRunner)`);
   const DataSource = projectRequire([target.path, cwd], 'typeorm', 'TypeORM migrations need typeorm installed in the project')['DataSource'];
-  return runTypeormMigrations(url, { migrations: steps ? classes.slice(0, steps.to) : classes, DataSource });
+  return runTypeormMigrations(url, { migrations: steps ? classes.slice(0, steps.to) : classes, DataSource, onMigration });
 }
 
 async function applyDrizzle(target: MigrationsTarget, url: string, steps: MigrationSteps | undefined): Promise<string[]> {
@@ -151,6 +159,7 @@ async function applySequelize(
   cwd: string,
   load: ImportMigrationModule,
   steps: MigrationSteps | undefined,
+  onMigration: (name: string) => void,
 ): Promise<string[]> {
   const { runSequelizeMigrations } = await import('@ormdrift/sequelize');
   const all = (await stat(target.path)).isFile() ? [target.path] : (await scriptFiles(target.path)).map((file) => join(target.path, file));
@@ -163,6 +172,7 @@ async function applySequelize(
     return await runSequelizeMigrations(url, {
       Sequelize,
       migrations: files.map((file) => ({ name: file.slice(file.lastIndexOf('/') + 1), load: () => load(file) })),
+      onMigration,
     });
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('running Sequelize migrations needs')) throw new MigrationsError(error.message);

@@ -1,6 +1,7 @@
 import { postgresIdentifier, referentialAction } from '@ormdrift/core';
 import type {
   ColumnModel,
+  Deferrable,
   InheritableColumnProperty,
   InheritableForeignKeyProperty,
   EnumModel,
@@ -12,6 +13,7 @@ import type {
   UniqueModel,
 } from '@ormdrift/core';
 import { sequelizeDefault } from './column-default.ts';
+import { InboundAssociations } from './inbound-associations.ts';
 import { enumTypeName, sequelizeColumnType } from './column-type.ts';
 import { modelIndexes } from './model-indexes.ts';
 import type { AttributeLike, InitializedModel, ModelLike, SequelizeLike, UniqueKeyLike } from './sequelize-shapes.ts';
@@ -28,8 +30,13 @@ export interface ModelTable {
  * `QueryInterface.createTable()`: the model's table attributes (timestamps, paranoid's
  * `deletedAt`, association foreign keys and the default `id` are already among them),
  * normalized as `createTable()` normalizes them, then rendered as `attributeToSQL()` does.
+ * `inbound` indexes the other models' associations; share one across the models of one read.
  */
-export function modelTable(model: InitializedModel, provenance: Omit<Provenance, 'model'>): ModelTable {
+export function modelTable(
+  model: InitializedModel,
+  provenance: Omit<Provenance, 'model'>,
+  inbound: InboundAssociations = new InboundAssociations(),
+): ModelTable {
   const source: Provenance = { ...provenance, model: model.name };
   // the name as Sequelize sends it, and as PostgreSQL stores it (cut to 63 bytes)
   const sentName = modelTableName(model);
@@ -60,7 +67,7 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
     const resolvedDefault = sequelizeDefault(attribute, place, queryGenerator);
     if (!resolvedDefault.ok) problems.push({ type: 'unsupported-type', ref, message: `${resolvedDefault.reason}; the default is not checked` });
 
-    const inherited = inheritedProperties(model, key, attribute);
+    const inherited = inheritedProperties(model, key, attribute, inbound);
     columns.push({
       name: column,
       type: type.type,
@@ -92,7 +99,8 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
         references: { schema: target.schema, name: postgresIdentifier(target.name), columns: [postgresIdentifier(attribute.references.key ?? 'id')] },
         onDelete: referentialAction(attribute.onDelete),
         onUpdate: referentialAction(attribute.onUpdate),
-        ...inheritedActions(model, key, attribute),
+        ...inheritedActions(model, key, attribute, inbound),
+        ...deferral(attribute.references.deferrable),
       });
     }
   }
@@ -128,9 +136,9 @@ export function modelTable(model: InitializedModel, provenance: Omit<Provenance,
  * key it adds, so there `true` counts as not written), and the length of a `STRING` or `CHAR` given
  * none (255 by default).
  */
-function inheritedProperties(model: InitializedModel, key: string, attribute: AttributeLike): InheritableColumnProperty[] {
+function inheritedProperties(model: InitializedModel, key: string, attribute: AttributeLike, inbound: InboundAssociations): InheritableColumnProperty[] {
   const inherited: InheritableColumnProperty[] = [];
-  const unwritten = !Object.hasOwn(attribute, 'allowNull') || (attribute.allowNull === true && associationDefaults(model, key, true) !== undefined);
+  const unwritten = !Object.hasOwn(attribute, 'allowNull') || (attribute.allowNull === true && associationDefaults(model, key, true, inbound) !== undefined);
   if (unwritten && !attribute.primaryKey && !attribute.autoIncrement) inherited.push('nullable');
   const type = typeof attribute.type === 'string' ? undefined : attribute.type;
   if (type && (type.key === 'STRING' || type.key === 'CHAR') && type.options?.length === undefined) inherited.push('type');
@@ -144,27 +152,35 @@ function inheritedProperties(model: InitializedModel, key: string, attribute: At
  * lost: an action counts as inherited when it is absent or equals the default of an association that
  * owns the column.
  */
-function inheritedActions(model: InitializedModel, key: string, attribute: AttributeLike): { inherited?: InheritableForeignKeyProperty[] } {
-  const defaults = associationDefaults(model, key, attribute.allowNull !== false);
+function inheritedActions(
+  model: InitializedModel,
+  key: string,
+  attribute: AttributeLike,
+  inbound: InboundAssociations,
+): { inherited?: InheritableForeignKeyProperty[] } {
+  const defaults = associationDefaults(model, key, attribute.allowNull !== false, inbound);
   const inherited = (['onDelete', 'onUpdate'] as const).filter(
     (action) => attribute[action] === undefined || (defaults !== undefined && attribute[action]?.toUpperCase() === defaults[action]),
   );
   return inherited.length > 0 ? { inherited } : {};
 }
 
-function associationDefaults(model: InitializedModel, key: string, nullable: boolean): { onDelete: string; onUpdate: string } | undefined {
+function associationDefaults(
+  model: InitializedModel,
+  key: string,
+  nullable: boolean,
+  inbound: InboundAssociations,
+): { onDelete: string; onUpdate: string } | undefined {
   for (const association of Object.values(model.associations ?? {})) {
     if (association.associationType === 'BelongsTo' && association.foreignKey === key)
       return { onDelete: nullable ? 'SET NULL' : 'NO ACTION', onUpdate: 'CASCADE' };
   }
-  for (const other of Object.values(model.sequelize.models)) {
-    for (const association of Object.values(other.associations ?? {})) {
-      const owns = association.foreignKey === key || association.otherKey === key;
-      if ((association.associationType === 'HasMany' || association.associationType === 'HasOne') && association.target === model && owns) {
-        return { onDelete: nullable ? 'SET NULL' : 'CASCADE', onUpdate: 'CASCADE' };
-      }
-      if (association.associationType === 'BelongsToMany' && association.throughModel === model && owns) return { onDelete: 'CASCADE', onUpdate: 'CASCADE' };
-    }
+  // the associations of other models that put a key on this one: hasOne/hasMany on their target, belongsToMany on its junction
+  for (const association of inbound.of(model.sequelize, model)) {
+    if (association.foreignKey !== key && association.otherKey !== key) continue;
+    return association.associationType === 'BelongsToMany'
+      ? { onDelete: 'CASCADE', onUpdate: 'CASCADE' }
+      : { onDelete: nullable ? 'SET NULL' : 'CASCADE', onUpdate: 'CASCADE' };
   }
   return undefined;
 }
@@ -231,4 +247,21 @@ function distinctUniques(uniques: readonly UniqueModel[]): UniqueModel[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * `references.deferrable`: one of `Sequelize.Deferrable`'s classes (or an instance), which Sequelize writes after
+ * REFERENCES as its `toString()` (`DEFERRABLE INITIALLY DEFERRED`); absent, or `Deferrable.NOT`, is NOT DEFERRABLE.
+ */
+function deferral(deferrable: unknown): { deferrable?: Deferrable } {
+  if (deferrable === undefined || deferrable === null) return {};
+  let text: string;
+  try {
+    text = String(deferrable);
+  } catch {
+    return {};
+  }
+  if (/INITIALLY DEFERRED/i.test(text)) return { deferrable: 'deferred' };
+  if (/INITIALLY IMMEDIATE/i.test(text)) return { deferrable: 'immediate' };
+  return {};
 }

@@ -75,7 +75,8 @@ export interface AttributeLike {
   readonly autoIncrementIdentity?: boolean;
   readonly unique?: unknown;
   readonly values?: readonly string[];
-  readonly references?: { readonly model?: unknown; readonly key?: string };
+  /** `deferrable` is one of `Sequelize.Deferrable`'s classes or instances. */
+  readonly references?: { readonly model?: unknown; readonly key?: string; readonly deferrable?: unknown };
   readonly onDelete?: string;
   readonly onUpdate?: string;
 }

@@ -1,6 +1,7 @@
 import { qualifiedKey } from '@ormdrift/core';
 import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import { attachDetachedModels, isDetachedModelClass } from './detached-models.ts';
+import { InboundAssociations } from './inbound-associations.ts';
 import { modelTable, type ModelTable } from './model-table.ts';
 import { isModelClass, isSequelizeInstance } from './recognize.ts';
 import type { InitializedModel, ModelLike, SequelizeInstanceLike, SequelizeLike, SequelizeModelLike } from './sequelize-shapes.ts';
@@ -39,8 +40,10 @@ export function sequelizeSource(
       const tables: TableModel[] = [];
       const enums = new Map<string, EnumModel>();
       const problems: SourceProblem[] = [];
+      // one index of the associations per read: models and associations may change between reads
+      const inbound = new InboundAssociations();
       for (const model of modelsOf(registry, name, options.resolveFrom)) {
-        const mapped = readModel(model, provenance);
+        const mapped = readModel(model, provenance, inbound);
         if ('problem' in mapped) {
           problems.push(mapped.problem);
           continue;
@@ -55,9 +58,13 @@ export function sequelizeSource(
 }
 
 /** One model that cannot be read is a problem, not the end of the check: the other models still are. */
-function readModel(model: InitializedModel, provenance: Omit<Provenance, 'model'>): ModelTable | { readonly problem: SourceProblem } {
+function readModel(
+  model: InitializedModel,
+  provenance: Omit<Provenance, 'model'>,
+  inbound: InboundAssociations,
+): ModelTable | { readonly problem: SourceProblem } {
   try {
-    return modelTable(model, provenance);
+    return modelTable(model, provenance, inbound);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     return { problem: { type: 'ignored-declaration', ref: model.name, message: `the model could not be read (${message}); its table is not checked` } };

@@ -1,5 +1,6 @@
 import { metadataArgsStorage, isEntitySchema } from './recognize.ts';
 import type { ColumnArgsLike, ColumnMetadataLike, DataSourceLike, DeclaredOptionsLike, EntityMetadataLike, EntitySchemaLike } from './typeorm-shapes.ts';
+import { declaredEntities } from './typeorm-shapes.ts';
 
 export type DeclaredColumnOptions = DeclaredOptionsLike;
 
@@ -65,16 +66,16 @@ function decoratedColumns(columns: readonly ColumnArgsLike[]): Map<unknown, Map<
   return byTarget;
 }
 
-const entitySchemaIndexes = new WeakMap<readonly unknown[], Map<string, EntitySchemaLike>>();
+const entitySchemaIndexes = new WeakMap<DataSourceLike, Map<string, EntitySchemaLike>>();
 
 function fromEntitySchema(dataSource: DataSourceLike, entity: EntityMetadataLike, propertyName: string): DeclaredColumnOptions | undefined {
-  const entities = dataSource.options.entities ?? [];
   // by name, built once per DataSource: a search of the whole list per join column costs N² steps
-  let byName = entitySchemaIndexes.get(entities);
+  let byName = entitySchemaIndexes.get(dataSource);
   if (!byName) {
     byName = new Map();
-    for (const candidate of entities) if (isEntitySchema(candidate) && !byName.has(candidate.options.name)) byName.set(candidate.options.name, candidate);
-    entitySchemaIndexes.set(entities, byName);
+    for (const candidate of declaredEntities(dataSource))
+      if (isEntitySchema(candidate) && !byName.has(candidate.options.name)) byName.set(candidate.options.name, candidate);
+    entitySchemaIndexes.set(dataSource, byName);
   }
   return byName.get(entity.name)?.options.columns[propertyName];
 }

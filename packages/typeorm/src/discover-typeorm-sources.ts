@@ -1,6 +1,7 @@
 import type { DiscoveredSource, DiscoverSources } from '@ormdrift/core';
 import { isDataSource, isEntityClass, isEntitySchema } from './recognize.ts';
 import { typeormSource } from './typeorm-source.ts';
+import { declaredEntities } from './typeorm-shapes.ts';
 
 /**
  * Every exported DataSource is a registry; it claims the entity classes and EntitySchemas it
@@ -14,7 +15,7 @@ export const discoverTypeormSources: DiscoverSources = (exports, context) => {
     if (!isDataSource(value)) continue;
     found.push({
       source: typeormSource(value, { name: name === 'default' ? (value.name ?? 'default') : name, file: context.file, resolveFrom: context.path }),
-      values: [value, ...(value.options.entities ?? []).filter((entity) => isEntityClass(entity) || isEntitySchema(entity))],
+      values: [value, ...declaredEntities(value).filter((entity) => isEntityClass(entity) || isEntitySchema(entity))],
     });
   }
   if (found.length > 0) return found;

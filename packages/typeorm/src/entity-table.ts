@@ -5,6 +5,8 @@ import {
   sameColumnType,
   type CheckModel,
   type ColumnModel,
+  type Deferrable,
+  type ExclusionModel,
   type EnumModel,
   type ForeignKeyModel,
   type IndexModel,
@@ -52,12 +54,19 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
           identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
           generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
           ...(nullableInherited(dataSource, entity, column) ? { inherited: ['nullable' as const] } : {}),
+          // TypeORM's sync writes `COLLATE "<collation>"` as given
+          ...(column.collation ? { collation: column.collation } : {}),
         },
       ];
     });
 
   const uniques: UniqueModel[] = [
-    ...entity.uniques.map((unique) => ({ ...named(unique.name), columns: unique.columns.map(columnName), nullsNotDistinct: false })),
+    ...entity.uniques.map((unique) => ({
+      ...named(unique.name),
+      columns: unique.columns.map(columnName),
+      nullsNotDistinct: false,
+      ...deferral(unique.deferrable),
+    })),
     // `@Index({ unique: true })` is a unique index, not a constraint: both guarantee uniqueness
     ...entity.indices
       .filter((index) => index.isUnique && index.synchronize !== false)
@@ -84,10 +93,17 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     onDelete: referentialAction(fk.onDelete),
     onUpdate: referentialAction(fk.onUpdate),
     ...inheritedActions(entity, fk),
+    ...deferral(fk.deferrable),
   }));
 
   // TypeORM's sync writes each one as `CONSTRAINT "<name>" CHECK (<expression>)`
   const checks: CheckModel[] = (entity.checks ?? []).map((check) => ({ ...named(check.name), expression: check.expression }));
+  // and each `@Exclusion` as `CONSTRAINT "<name>" EXCLUDE <expression> [DEFERRABLE <deferrable>]`
+  const exclusions: ExclusionModel[] = (entity.exclusions ?? []).map((exclusion) => ({
+    ...named(exclusion.name),
+    expression: exclusion.expression,
+    ...deferral(exclusion.deferrable),
+  }));
 
   const table: TableModel = {
     schema,
@@ -100,6 +116,7 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     uniques,
     indexes,
     ...(checks.length > 0 ? { checks } : {}),
+    ...(exclusions.length > 0 ? { exclusions } : {}),
     sources: [source],
   };
   return { table, enums, problems };
@@ -134,6 +151,12 @@ function tableName(dataSource: DataSourceLike, entity: EntityMetadataLike): Qual
 
 function columnName(column: ColumnMetadataLike): string {
   return postgresIdentifier(column.databaseName);
+}
+
+/** TypeORM's `deferrable: 'INITIALLY DEFERRED' | 'INITIALLY IMMEDIATE'`, written after `DEFERRABLE`; absent is NOT DEFERRABLE. */
+function deferral(deferrable: string | undefined): { deferrable?: Deferrable } {
+  if (!deferrable) return {};
+  return { deferrable: /deferred/i.test(deferrable) ? 'deferred' : 'immediate' };
 }
 
 function named(name: string | undefined): { name?: string } {

@@ -1,4 +1,4 @@
-import type { ColumnArgsLike, DataSourceLike, EntitySchemaLike } from './typeorm-shapes.ts';
+import type { ColumnArgsLike, EntitySchemaLike, LoadableDataSource } from './typeorm-shapes.ts';
 
 /**
  * TypeORM brands its objects with `@instanceof` symbols from the global registry (its own
@@ -8,8 +8,8 @@ function branded(value: unknown, brand: string): boolean {
   return typeof value === 'object' && value !== null && (value as { '@instanceof'?: unknown })['@instanceof'] === Symbol.for(brand);
 }
 
-export function isDataSource(value: unknown): value is DataSourceLike {
-  return branded(value, 'DataSource') && typeof (value as DataSourceLike).buildMetadatas === 'function';
+export function isDataSource(value: unknown): value is LoadableDataSource {
+  return branded(value, 'DataSource') && typeof (value as LoadableDataSource).buildMetadatas === 'function';
 }
 
 export function isEntitySchema(value: unknown): value is EntitySchemaLike {

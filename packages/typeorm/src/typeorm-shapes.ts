@@ -7,20 +7,38 @@
 export interface DataSourceLike {
   readonly '@instanceof'?: symbol;
   readonly name?: string;
-  readonly options: { readonly type: string; readonly schema?: string; readonly entities?: readonly unknown[] };
+  /**
+   * `entities` is TypeORM's `MixedList`: an array, or an object of them by name (`{ User, Post }`); read it through
+   * {@link declaredEntities}. Typed loosely so that the `DataSourceOptions` union of TypeORM 0.3 and 1.x is accepted.
+   */
+  readonly options: { readonly type: string; readonly schema?: string; readonly entities?: unknown };
   /** Absent on forks that create their driver only in `initialize()`. */
   readonly driver: DriverLike;
   readonly entityMetadatas: readonly EntityMetadataLike[];
-  /** Protected in TypeORM's typings but public at runtime: builds metadata without connecting. */
-  buildMetadatas(): Promise<void>;
   initialize(): Promise<unknown>;
+}
+
+/**
+ * A DataSource with the method that builds its metadata without connecting: protected in TypeORM's typings (so a
+ * `DataSource` is not assignable to a type that declares it, and `DataSourceLike` does not) but public at runtime.
+ * `isDataSource` checks it is there.
+ */
+export interface LoadableDataSource extends DataSourceLike {
+  buildMetadatas(): Promise<void>;
+}
+
+/** The `entities` option as a list: TypeORM takes an array, or an object whose values are the entities. */
+export function declaredEntities(dataSource: DataSourceLike): readonly unknown[] {
+  const entities = dataSource.options.entities;
+  if (Array.isArray(entities)) return entities;
+  return typeof entities === 'object' && entities !== null ? Object.values(entities) : [];
 }
 
 export interface DriverLike {
   normalizeType(column: { type?: unknown; length?: unknown; precision?: unknown; scale?: unknown }): string | Function;
   normalizeDefault(column: ColumnMetadataLike): string | undefined;
-  /** The type names the driver accepts after `normalizeType()`: TypeORM's validator rejects any other. */
-  readonly supportedDataTypes?: readonly string[];
+  /** The type names the driver accepts after `normalizeType()`: TypeORM's validator rejects any other (its `ColumnType` also admits constructors). */
+  readonly supportedDataTypes?: readonly unknown[];
   connect(): Promise<void>;
 }
 
@@ -38,12 +56,21 @@ export interface EntityMetadataLike {
   readonly uniques: readonly UniqueMetadataLike[];
   /** `@Check` / EntitySchema `checks`: `name` as the naming strategy gave it, `expression` the text TypeORM puts in CHECK (...). */
   readonly checks?: readonly CheckMetadataLike[];
+  /** `@Exclusion` / EntitySchema `exclusions`: `expression` is the text TypeORM puts after EXCLUDE. */
+  readonly exclusions?: readonly ExclusionMetadataLike[];
   readonly relations?: readonly RelationMetadataLike[];
 }
 
 export interface CheckMetadataLike {
   readonly name: string;
   readonly expression: string;
+}
+
+export interface ExclusionMetadataLike {
+  readonly name: string;
+  readonly expression: string;
+  /** TypeORM 1.x only: `INITIALLY IMMEDIATE` or `INITIALLY DEFERRED`, written after DEFERRABLE. */
+  readonly deferrable?: string;
 }
 
 /** A relation: `onDelete` / `onUpdate` are what its options said, undefined when they said nothing. */
@@ -82,6 +109,8 @@ export interface ColumnMetadataLike {
   readonly srid?: number;
   readonly referencedColumn?: ColumnMetadataLike;
   readonly target: Function | string;
+  /** `@Column({ collation })`, written as `COLLATE "<collation>"`. */
+  readonly collation?: string;
 }
 
 export interface ForeignKeyMetadataLike {
@@ -92,6 +121,8 @@ export interface ForeignKeyMetadataLike {
   readonly referencedEntityMetadata: EntityMetadataLike;
   readonly onDelete?: string;
   readonly onUpdate?: string;
+  /** `INITIALLY IMMEDIATE` or `INITIALLY DEFERRED`, written after DEFERRABLE; absent is NOT DEFERRABLE. */
+  readonly deferrable?: string;
 }
 
 export interface IndexMetadataLike {
@@ -107,6 +138,8 @@ export interface IndexMetadataLike {
 export interface UniqueMetadataLike {
   readonly name?: string;
   readonly columns: readonly ColumnMetadataLike[];
+  /** `INITIALLY IMMEDIATE` or `INITIALLY DEFERRED`, written after DEFERRABLE; absent is NOT DEFERRABLE. */
+  readonly deferrable?: string;
 }
 
 /** `@Column(...)` arguments as TypeORM's global decorator storage keeps them. */

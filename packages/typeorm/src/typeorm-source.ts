@@ -4,7 +4,8 @@ import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel }
 import { entityTable } from './entity-table.ts';
 import { ensureDriver } from './lazy-driver.ts';
 import { isDataSource } from './recognize.ts';
-import type { DataSourceLike, EntitySchemaLike } from './typeorm-shapes.ts';
+import type { DataSourceLike, EntitySchemaLike, LoadableDataSource } from './typeorm-shapes.ts';
+import { declaredEntities } from './typeorm-shapes.ts';
 import { assertSupportedTypeorm } from './typeorm-version.ts';
 
 export interface TypeormSourceOptions {
@@ -31,7 +32,8 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
     name: `typeorm:${name}`,
     async load(): Promise<LoadedSource> {
       assertSupportedTypeorm(options.resolveFrom);
-      const dataSource = isDataSource(registry) ? registry : createDataSource(registry, options.resolveFrom);
+      // a DataSource is one when it has its (protected in the typings) buildMetadatas; anything else is a list of entities
+      const dataSource = isDataSource(registry) ? registry : createDataSource(registry as readonly (Function | EntitySchemaLike)[], options.resolveFrom);
       if ((dataSource.entityMetadatas?.length ?? 0) === 0) {
         await ensureDriver(dataSource, name);
         await buildMetadatas(dataSource, name);
@@ -60,7 +62,7 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
  * from a monorepo root, `src/entities/*.ts` matches nothing and the DataSource silently declares no table.
  */
 function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
-  const globs = (dataSource.options.entities ?? []).filter((entry): entry is string => typeof entry === 'string');
+  const globs = declaredEntities(dataSource).filter((entry): entry is string => typeof entry === 'string');
   if (globs.length === 0) return;
   const listed = globs.map((glob) => `"${glob}"`).join(', ');
   throw new Error(
@@ -70,7 +72,7 @@ function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
   );
 }
 
-async function buildMetadatas(dataSource: DataSourceLike, name: string): Promise<void> {
+async function buildMetadatas(dataSource: LoadableDataSource, name: string): Promise<void> {
   try {
     await dataSource.buildMetadatas();
   } catch (cause) {
@@ -82,8 +84,8 @@ async function buildMetadatas(dataSource: DataSourceLike, name: string): Promise
   }
 }
 
-function createDataSource(entities: readonly unknown[], resolveFrom = join(process.cwd(), 'package.json')): DataSourceLike {
-  const { DataSource } = createRequire(resolveFrom)('typeorm') as { DataSource: new (options: object) => DataSourceLike };
+function createDataSource(entities: readonly unknown[], resolveFrom = join(process.cwd(), 'package.json')): LoadableDataSource {
+  const { DataSource } = createRequire(resolveFrom)('typeorm') as { DataSource: new (options: object) => LoadableDataSource };
   // `driver` stands in for the `pg` module: metadata needs no connection, so none is ever opened.
   return new DataSource({ type: 'postgres', entities, driver: {} });
 }

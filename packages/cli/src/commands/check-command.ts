@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, type CheckResult, type LoadedSource, type RuleSettings, type SchemaSource } from '@ormdrift/core';
+import {
+  check,
+  isReporterName,
+  reporters,
+  rulesMeta,
+  type CheckResult,
+  type LoadedSource,
+  type MigrationLedgerState,
+  type RuleSettings,
+  type SchemaSource,
+} from '@ormdrift/core';
 import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
 import { readBaselineFile, withBaseline } from '../baseline-io.ts';
 import { writeJobSummary } from '../job-summary.ts';
@@ -15,7 +25,7 @@ import { moduleArguments } from './module-arguments.ts';
 import { UsageError } from '../usage-error.ts';
 import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
-import { joinStatusToReport } from '../migrations/migration-findings.ts';
+import { joinStatusToReport, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { withCauses } from '../migrations/finding-causes.ts';
 import { readMigrationStatus } from './status-command.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -26,6 +36,7 @@ import { checkWorkspace, workspaceFlags } from '../workspace/check-workspace.ts'
 import { otherServicesClaims } from '../workspace/other-services.ts';
 import { databaseIdentity, writeServiceReport } from '../workspace/service-report.ts';
 import { thrownMessage } from '../thrown-value.ts';
+import { interruptible } from '../interrupt.ts';
 
 export const checkUsage = `Usage: ormdrift check [modules, directories or globs...] [options]
 
@@ -116,6 +127,11 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     return checkWorkspace({ format, out: values.out, concurrency: values.concurrency, passThrough: workspaceFlags(values, io.cwd) }, io);
   }
   const flagRules = parseRuleSettings(values.rule ?? []);
+  // every duration is read before anything runs: a wrong one is said even where its flag would not be used
+  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
+  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
+  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
+  const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
   // the config file may read the environment (database: process.env.AUTH_DATABASE_URL): after --env-file
   const input = await resolveCheckInput(
@@ -144,9 +160,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const baselineFile = input.baseline;
   // `ormdrift baseline` records the findings: a config's baseline file may not exist yet
   const baseline = baselineFile === undefined || record ? undefined : await readBaselineFile(baselineFile, io.cwd);
-  const migrations = input.migrations
-    ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
-    : undefined;
+  const migrations = input.migrations ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, migrationTimeoutMs) : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = input.db ?? (migrations ? undefined : (io.env['DATABASE_URL'] ?? (values['env-file'] ? process.env['DATABASE_URL'] : undefined)));
   if (!url && !migrations) {
@@ -160,11 +174,17 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       : [];
   const owns = claims.length > 0 ? [...(input.owns ?? []), ...claims] : input.owns;
 
-  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
-  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
-  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
   if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
   const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true), use);
+  // with a live database, the migrations also say whether it is behind them: the ledger's findings are the check's own
+  let status: MigrationStatus | undefined;
+  const ledger =
+    url && migrations
+      ? async () => {
+          status = await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }, rules);
+          return status.state;
+        }
+      : undefined;
 
   const checked = await checkModules(
     modules,
@@ -180,6 +200,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       owns,
       tables: input.tables,
       drizzleCasing: input.drizzleCasing,
+      migrations: ledger,
       // the formats that point at code; reading the sources costs time the others do not need to spend
       locateModels: format === 'sarif' || format === 'github' || format === 'markdown',
     },
@@ -190,8 +211,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const hint = casingHint(result);
   if (hint) io.stderr.write(`ormdrift: ${hint.sentence}\n`);
   if (values['service-report']) return writeServiceReport(result, { service: input.service, owns: input.owns, url }, io);
-  // with a live database, the migrations also say whether it is behind them, and which one creates each missing object
-  const status = url && migrations ? await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }) : undefined;
+  // which migration creates each missing object, and whether the database applied it
   if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
   let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta, ...(hint ? { nextStep: hint.nextStep } : {}) });
@@ -200,8 +220,6 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
   else if (allOff) io.stderr.write(`ormdrift: ${allCodesOffNotice}\n`);
   if (status && (format === 'text' || format === 'json')) report = joinStatusToReport(report, format, status, colors);
-  // the other formats have no place for it: it goes to stderr rather than corrupt an XML, SARIF or annotation stream
-  else if (status) io.stderr.write(joinStatusToReport('', 'text', status, false));
   if (values.out) {
     await writeOutputFile(io.cwd, values.out, report, 'the report');
     io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
@@ -213,7 +231,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     );
   }
   if (format === 'github') await writeJobSummary(result, io);
-  return result.summary.errors > 0 || (status?.summary.errors ?? 0) > 0 ? 1 : 0;
+  return result.summary.errors > 0 ? 1 : 0;
 }
 
 /** Node's own .env parser (`process.loadEnvFile`), into this process's environment, which the imported modules read. */
@@ -255,6 +273,8 @@ export interface CheckModulesOptions {
   readonly tables?: readonly string[] | undefined;
   /** The `casing` of drizzle.config.ts or the `drizzle()` call. */
   readonly drizzleCasing?: 'snake_case' | 'camelCase' | undefined;
+  /** A reader of the database's migration ledger, called once the catalog is read: its findings join the check's. */
+  readonly migrations?: (() => Promise<MigrationLedgerState>) | undefined;
 }
 
 /**
@@ -296,16 +316,19 @@ export async function checkModules(files: readonly string[], options: CheckModul
           return locator ? locator.locate(loaded) : loaded;
         },
       })),
-      introspector: postgresIntrospector(url, {
-        ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-        ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
-        ...(options.schemas ? { requiredSchemas: options.schemas } : {}),
-      }),
+      introspector: interruptible(
+        postgresIntrospector(url, {
+          ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+          ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+          ...(options.schemas ? { requiredSchemas: options.schemas } : {}),
+        }),
+      ),
       rules: options.rules,
       ...(options.schemas ? { schemas: options.schemas } : {}),
       ...(options.ignore ? { ignore: options.ignore } : {}),
       ...(options.owns ? { owns: options.owns } : {}),
       ...(options.tables ? { tables: options.tables } : {}),
+      ...(options.migrations ? { migrations: options.migrations } : {}),
     }),
   );
   if (result.summary.tables === 0) {

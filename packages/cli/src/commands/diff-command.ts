@@ -72,6 +72,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const schemas = values.schema ?? (config?.schemas ? [...config.schemas] : undefined);
 
+  const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   // fail fast: a wrong --db is said before the other side is read or built (an embedded server takes seconds)
   await (await connectPostgres(url)).close();
   const readExpected = (expectedUrl: string) => readSchema(expectedUrl, schemas);
@@ -86,7 +87,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
       database: `the expected database ${shortName(values.against)}`,
     };
   } else {
-    const target = await resolveMigrationsTarget(migrations!, migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'));
+    const target = await resolveMigrationsTarget(migrations!, migrationsKind, io.cwd, migrationTimeoutMs);
     expected = await withMigratedDatabase(target, cliMigrationsRuntime(io, values.debug === true), readExpected);
     provenance = {
       orm: 'built from migrations',

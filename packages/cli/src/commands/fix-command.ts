@@ -88,6 +88,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
       'no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql, or list them as "sources" in ormdrift.config.ts',
     );
   }
+  const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   if (values.concurrently && !values.out) throw new UsageError('--concurrently writes a second file next to the first: pass --out up.sql too');
   for (const [flag, file] of [
     ['--out', values.out],
@@ -97,9 +98,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
   if (values.out && values.rollback && resolve(io.cwd, values.out) === resolve(io.cwd, values.rollback)) {
     throw new UsageError(`--out and --rollback both name ${values.out}: the rollback would replace the migration; give them two files`);
   }
-  const migrations = input.migrations
-    ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, parseDuration(values['migration-timeout'], '--migration-timeout'))
-    : undefined;
+  const migrations = input.migrations ? await resolveMigrationsTarget(input.migrations, input.migrationsKind, io.cwd, migrationTimeoutMs) : undefined;
   // --migrations without --db means "what the migrations build", even where DATABASE_URL is set
   const url = input.db ?? (migrations ? undefined : io.env['DATABASE_URL']);
   if (!url && !migrations) {
@@ -241,6 +240,15 @@ function countAdded(plan: FixPlan): string[] {
       case 'add-check':
         bump('check');
         break;
+      case 'add-exclusion':
+        bump('exclusion');
+        break;
+      case 'set-collation':
+        bump('collation');
+        break;
+      case 'set-deferrable':
+        bump('foreign-key deferral');
+        break;
       default:
         break;
     }
@@ -258,6 +266,7 @@ const topics: Record<FixNoteTopic, string> = {
   'partial-index': 'partial index',
   'registry-conflict': 'registry conflict',
   'extra-column': 'extra column',
+  exclusion: 'exclusion',
   'extra-table': 'extra table',
   'expression-index': 'expression index',
   check: 'check constraint',

@@ -16,7 +16,10 @@ import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStat
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { readConfig } from '../config/read-config.ts';
+import { withSeverities } from '../config/check-input.ts';
 import { UsageError } from '../usage-error.ts';
+import { parseRuleSettings } from '../rule-settings.ts';
+import type { RuleSettings } from '@ormdrift/core';
 
 export const statusUsage = `Usage: ormdrift status --migrations PATH [options]
 
@@ -32,6 +35,8 @@ Options:
   --config FILE     read this config file instead of the first ormdrift.config.* found from the
                     working directory upward: its migrations and database; flags override it
   --ledger TABLE    the ledger table, when the project named it otherwise (schema.table or table)
+  --rule CODE=LEVEL unapplied-migration or unknown-migration: off, warn or error (repeatable); over
+                    the config's "rules"
   --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
   --statement-timeout DURATION  limit each query on the ledger (default 10s; ormdrift itself waits 2s more)
   --format NAME     text (default) or json
@@ -52,6 +57,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
       migrations: { type: 'string' },
       'migrations-kind': { type: 'string' },
       ledger: { type: 'string' },
+      rule: { type: 'string', multiple: true },
       'connect-timeout': { type: 'string' },
       'statement-timeout': { type: 'string' },
       config: { type: 'string' },
@@ -70,6 +76,9 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   if (values.ledger !== undefined && !/^[^.]+(\.[^.]+)?$/.test(values.ledger)) {
     throw new UsageError(`--ledger ${values.ledger}: --ledger takes a table or schema.table`);
   }
+  const flagRules = parseRuleSettings(values.rule ?? []);
+  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
+  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
   const config = await readConfig(values.config, io.cwd);
   const migrations = values.migrations ?? config?.migrations?.path;
   const kind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);
@@ -80,10 +89,8 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
   const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
-  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, {
-    connectTimeoutMs: parseDuration(values['connect-timeout'], '--connect-timeout'),
-    statementTimeoutMs: parseDuration(values['statement-timeout'], '--statement-timeout'),
-  });
+  const rules = withSeverities(config?.rules ?? {}, flagRules);
+  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, { connectTimeoutMs, statementTimeoutMs }, rules);
   const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
@@ -104,7 +111,8 @@ export interface LedgerReadTimeouts {
  * Lists the migrations on disk, reads the database's ledger (in a READ ONLY transaction, each query limited by
  * `statement_timeout` and a client-side deadline 2 s later: a deploy's migration may hold the ledger locked) and
  * compares them. `ledger` overrides the ledger table (`table` or `schema.table`). Throws {@link UsageError} when the
- * ledger is missing, locked past the timeout, or the server stops answering.
+ * ledger is missing, locked past the timeout, or the server stops answering. `rules` set the findings' severities
+ * (or turn a code off), as in `check`.
  */
 export async function readMigrationStatus(
   target: MigrationsTarget,
@@ -112,6 +120,7 @@ export async function readMigrationStatus(
   cwd: string,
   ledger?: string,
   timeouts: LedgerReadTimeouts = {},
+  rules?: RuleSettings,
 ): Promise<MigrationStatus> {
   const disk = await listMigrations(target, cliMigrationsRuntime({ cwd }));
   const [schema, table] = ledger?.includes('.') ? ledger.split('.', 2) : [undefined, ledger];
@@ -124,7 +133,7 @@ export async function readMigrationStatus(
     await answer(connection.client.query('begin read only'));
     await answer(connection.client.query("select set_config('statement_timeout', $1, true)", [String(statementTimeoutMs)]));
     const read = await answer(readLedger(connection.client, target.kind, options));
-    return migrationStatus(compareLedger(disk.migrations, read), read.table);
+    return migrationStatus(compareLedger(disk.migrations, read), read.at, rules);
   } catch (error) {
     if (error instanceof LedgerNotFoundError) throw new UsageError(error.message, { cause: error });
     if (error instanceof QueryInterruptedError) {

@@ -100,7 +100,7 @@ export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'
 }
 
 /** `--rule CODE=LEVEL` over the file's `rules`: the flag sets the severity, the file's options for that rule stay. */
-function withSeverities(file: RuleSettings, flags: RuleSettings): RuleSettings {
+export function withSeverities(file: RuleSettings, flags: RuleSettings): RuleSettings {
   const merged: Record<string, unknown> = { ...file };
   for (const [code, level] of Object.entries(flags)) {
     const written = merged[code];

@@ -67,6 +67,14 @@ export function describeConfigIssue(error: z.ZodError): string {
   const top = path[0] as keyof typeof configKeyShapes | undefined;
   if (top === 'rules' && path.length === 2) return `"${key}" must be 'off', 'warn', 'error' or [severity, options]`;
   if (top === 'drizzle') return `"${key}" must be 'snake_case' or 'camelCase'`;
+  if (top === 'workspace' && path.length > 1) return `"${key}" must be ${workspaceKeyShape(path)}`;
   if (top === 'migrations' && path[1] === 'kind') return `"${key}" must be one of ${migrationsKinds.join(', ')}`;
   return `"${key || '(the default export)'}" must be ${top ? configKeyShapes[top] : 'an object of ormdrift options'}`;
+}
+
+/** The shape of a key inside `workspace`, for the one line that names it. */
+function workspaceKeyShape(path: readonly string[]): string {
+  if (path[1] === 'loadServices') return 'true or false';
+  if (path.length === 2) return "an object of service names to arrays of table globs, e.g. { auth: ['auth_*', 'sessions'] }";
+  return path.length === 3 ? 'an array of table globs' : 'a table glob';
 }

@@ -4,6 +4,7 @@ import { extname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { thrownCode, thrownMessage } from '../thrown-value.ts';
 import { UsageError } from '../usage-error.ts';
+import { esmHooksNeeded, typeormGlobsNeedHooks } from './esm-hooks-needed.ts';
 import { moduleFormat, transpiledExtensions } from './module-format.ts';
 import { registerTypeScript } from './register-typescript.ts';
 import { ModuleSyntaxError } from './syntax-errors.ts';
@@ -26,11 +27,15 @@ export async function importModule(path: string, cwd: string): Promise<Record<st
   if (!supported.has(extname(file))) throw new UsageError(`cannot load ${path}: ormdrift imports ${[...supported].join(', ')} files`);
 
   const format = moduleFormat(file);
-  registerTypeScript({ esm: format === 'esm' });
+  // the import() hooks only when the app needs them: their thread is a third of a second of every run
+  registerTypeScript({ esm: format === 'esm' && esmHooksNeeded(file) });
   loadReflectMetadata(file);
   try {
     if (format === 'cjs') return withoutEsmHint(() => createRequire(file)(file) as Record<string, unknown>);
-    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    // TypeORM imports the files its globs name when it builds its metadata, after this import
+    if (typeormGlobsNeedHooks(exports)) registerTypeScript({ esm: true });
+    return exports;
   } catch (cause) {
     throw new UsageError(importFailure(path, cause, cwd), { cause });
   }

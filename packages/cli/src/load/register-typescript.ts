@@ -19,7 +19,7 @@ let esmRegistered = false;
  * for the rest of the process: the user's modules, and the entity files TypeORM loads itself
  * from `entities: ['src/**\/*.ts']` globs. The `import()` hooks run in a thread of their own
  * that costs ~0.3 s to start, so a CommonJS app, whose files all load through `require()`,
- * does without them. Idempotent.
+ * and a JavaScript app Node imports as it is (see `esmHooksNeeded`) do without them. Idempotent.
  */
 export function registerTypeScript(options: { esm: boolean }): void {
   if (options.esm && !esmRegistered) {

@@ -1,3 +1,4 @@
+import { emptySchema, evaluate, mergeRegistries, type MigrationLedgerState, type RuleSettings } from '@ormdrift/core';
 import type { LedgerComparison } from '@ormdrift/postgres';
 
 /** A finding about a migration rather than a table: `unapplied-migration` or `unknown-migration`. */
@@ -15,36 +16,38 @@ export interface MigrationStatus {
   readonly ledger: string;
   /** The migrations on disk that the ledger lists, by name. */
   readonly applied: readonly string[];
+  /** What `check` feeds into its findings (core's `unapplied-migration` and `unknown-migration` rules). */
+  readonly state: MigrationLedgerState;
   readonly findings: readonly MigrationFinding[];
   readonly summary: { readonly errors: number; readonly warnings: number; readonly migrations: number; readonly applied: number };
 }
 
 /**
- * One error per migration on disk that the ledger lacks (the database is behind its migrations) and one warning
- * per ledger entry that matches no migration on disk (applied from another branch, renamed or deleted).
+ * One finding per migration on disk that the ledger lacks (the database is behind its migrations; an error by
+ * default) and per ledger entry that matches no migration on disk (applied from another branch, renamed or
+ * deleted; a warning by default), made by core's rules so that `rules` (config, `--rule`) set their severities
+ * or turn them off as in `check`.
  */
-export function migrationStatus(comparison: LedgerComparison, ledger: string): MigrationStatus {
-  const findings: MigrationFinding[] = [
-    ...comparison.unapplied.map((migration) => ({
-      code: 'unapplied-migration' as const,
-      severity: 'error' as const,
-      migration,
-      message: `${migration} has not been applied to this database (${ledger} does not list it)`,
-    })),
-    ...comparison.unknown.map((migration) => ({
-      code: 'unknown-migration' as const,
-      severity: 'warning' as const,
-      migration,
-      message: `${ledger} lists ${migration}, which is not among the migrations`,
-    })),
-  ];
+export function migrationStatus(
+  comparison: LedgerComparison,
+  ledger: { readonly schema: string; readonly name: string },
+  rules?: RuleSettings,
+): MigrationStatus {
+  const state: MigrationLedgerState = { ledger, unapplied: comparison.unapplied, unknown: comparison.unknown };
+  const evaluated = evaluate({ expected: mergeRegistries([]), actual: emptySchema, migrations: state, ...(rules ? { rules } : {}) });
+  const findings = evaluated.findings.flatMap((finding): MigrationFinding[] =>
+    finding.code === 'unapplied-migration' || finding.code === 'unknown-migration'
+      ? [{ code: finding.code, severity: finding.severity, migration: finding.migration!, message: finding.message }]
+      : [],
+  );
   return {
-    ledger,
+    ledger: `${ledger.schema}.${ledger.name}`,
     applied: comparison.applied,
+    state,
     findings,
     summary: {
-      errors: comparison.unapplied.length,
-      warnings: comparison.unknown.length,
+      errors: evaluated.summary.errors,
+      warnings: evaluated.summary.warnings,
       migrations: comparison.applied.length + comparison.unapplied.length,
       applied: comparison.applied.length,
     },
@@ -63,14 +66,18 @@ export function renderStatusText(status: MigrationStatus, color = false): string
     }
     lines.push('');
   }
+  lines.push(statusLine(status, color));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `✔ up to date: 5 of 5 migrations applied (public.schema_migrations)`, or the counts of the findings. */
+function statusLine(status: MigrationStatus, color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const { errors, warnings, migrations, applied } = status.summary;
   const progress = `${applied} of ${migrations} migration${migrations === 1 ? '' : 's'} applied`;
-  if (status.findings.length === 0) lines.push(`${paint(32, '✔')} up to date: ${progress} (${status.ledger})`);
-  else {
-    const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-    lines.push(`${errors > 0 ? paint(31, '✖') : paint(33, '!')} ${counts}: ${progress}`);
-  }
-  return `${lines.join('\n')}\n`;
+  if (status.findings.length === 0) return `${paint(32, '✔')} up to date: ${progress} (${status.ledger})`;
+  const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return `${errors > 0 ? paint(31, '✖') : paint(33, '!')} ${counts}: ${progress}`;
 }
 
 /** The JSON report, version 1: `{ version, ledger, findings: [{ code, severity, migration, message }], summary }`. */
@@ -79,14 +86,14 @@ export function renderStatusJson(status: MigrationStatus): string {
 }
 
 /**
- * `check --db --migrations`: the ledger status joins the check's report, so one run tells "the database is
- * behind its migrations" apart from "the models drifted from the migrations". Text: the status first; JSON: a
- * `migrations` object (`{ ledger, findings, summary }`) after the check's keys.
+ * `check --db --migrations`: the ledger's findings are the check's own (every format shows them); the status adds,
+ * in text, its one line (`✔ up to date: 5 of 5 migrations applied`) before the report, and in JSON a `migrations`
+ * object (`{ ledger, findings, summary }`) after the check's keys.
  */
 export function joinStatusToReport(report: string, format: 'text' | 'json', status: MigrationStatus, color = false): string {
   if (format === 'json') {
     const parsed = JSON.parse(report) as Record<string, unknown>;
     return `${JSON.stringify({ ...parsed, migrations: { ledger: status.ledger, findings: status.findings, summary: status.summary } }, null, 2)}\n`;
   }
-  return `${renderStatusText(status, color)}\n${report}`;
+  return `${statusLine(status, color)}\n\n${report}`;
 }

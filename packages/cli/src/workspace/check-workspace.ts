@@ -3,6 +3,7 @@ import { reporters, rulesMeta, type CheckResult, type ReporterName } from '@ormd
 import type { CliIo } from '../cli-io.ts';
 import { writeOutputFile } from '../output-file.ts';
 import { UsageError } from '../usage-error.ts';
+import { parseDuration } from '../parse-duration.ts';
 import { applyOwnership, type ServiceResult } from './apply-ownership.ts';
 import { findWorkspacePackages, findWorkspaceRoot } from './find-packages.ts';
 import { mapBounded, runService, type ServiceRun } from './run-service.ts';
@@ -37,10 +38,15 @@ export function workspaceFlags(
   pass('--db', values.db);
   for (const schema of values.schema ?? []) pass('--schema', schema);
   for (const rule of values.rule ?? []) pass('--rule', rule);
-  pass('--connect-timeout', values['connect-timeout']);
-  pass('--statement-timeout', values['statement-timeout']);
-  pass('--import-timeout', values['import-timeout']);
-  pass('--migration-timeout', values['migration-timeout']);
+  // a wrong duration is the command line's mistake: said once here, not once per service
+  const duration = (flag: string, value: string | undefined) => {
+    parseDuration(value, flag);
+    pass(flag, value);
+  };
+  duration('--connect-timeout', values['connect-timeout']);
+  duration('--statement-timeout', values['statement-timeout']);
+  duration('--import-timeout', values['import-timeout']);
+  duration('--migration-timeout', values['migration-timeout']);
   // each service runs in its own directory: an env file named from here must be found from there
   for (const file of values['env-file'] ?? []) pass('--env-file', isAbsolute(file) ? file : resolve(cwd, file));
   if (values.debug) flags.push('--debug');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { parse } from 'yaml';
 import { configFileNames, isProjectRoot, packageJson } from '../config/find-config.ts';
 import { projectConfigFiles } from '../config/detect-project.ts';
 import { UsageError } from '../usage-error.ts';
@@ -61,7 +61,8 @@ function workspacePatterns(root: string): string[] {
   if (existsSync(pnpmFile)) {
     let document: unknown;
     try {
-      document = parse(readFileSync(pnpmFile, 'utf8'));
+      // yaml is loaded here, by the runs that read a workspace, not by every run
+      document = (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(readFileSync(pnpmFile, 'utf8'));
     } catch (cause) {
       throw new UsageError(`pnpm-workspace.yaml is not valid YAML: ${(cause as Error).message.split('\n')[0]}`, { cause });
     }

@@ -1,7 +1,9 @@
 import { basename, relative, resolve } from 'node:path';
 import type { CliIo } from '../cli-io.ts';
 import type { LoadedConfig } from '../config/load-config.ts';
-import { packageJson } from '../config/find-config.ts';
+import { findConfigFile, packageJson } from '../config/find-config.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { UsageError } from '../usage-error.ts';
 import { findWorkspacePackages } from './find-packages.ts';
 import { mapBounded, runService } from './run-service.ts';
 
@@ -22,7 +24,9 @@ export async function otherServicesClaims(
   io: Pick<CliIo, 'cwd' | 'env' | 'stderr'>,
 ): Promise<string[]> {
   const self = service ?? serviceName(io.cwd);
-  const claims = Object.entries(workspace.workspace?.owns ?? {})
+  const owns = workspace.workspace?.owns ?? {};
+  if (Object.keys(owns).length > 0) await refuseUnknownServices(workspace, Object.keys(owns));
+  const claims = Object.entries(owns)
     .filter(([name]) => name !== self)
     .flatMap(([, globs]) => globs);
   if (!workspace.workspace?.loadServices) return claims;
@@ -39,6 +43,32 @@ export async function otherServicesClaims(
     claims.push(...run.report.owns, ...(run.report.result.expected?.tables ?? []).map((table) => `${escapeGlob(table.schema)}.${escapeGlob(table.name)}`));
   }
   return claims;
+}
+
+/**
+ * `workspace.owns` keyed by a service the workspace does not have (a typo, a renamed package) would claim nothing
+ * and say nothing: refused with one line naming it and the services there are. A package's service is its config's
+ * `name`, else its package.json `name`, else its directory's name (as a service check names itself); all three are
+ * accepted.
+ */
+async function refuseUnknownServices(workspace: LoadedConfig, named: readonly string[]): Promise<void> {
+  const packages = await findWorkspacePackages(workspace.directory);
+  const services = new Set<string>();
+  const shown: string[] = [];
+  for (const pkg of packages) {
+    const file = findConfigFile(pkg.directory, { upward: false });
+    const configured = file === undefined ? undefined : (await loadConfig(file, pkg.directory)).name;
+    const names = [configured, packageJson(pkg.directory)?.['name'], basename(pkg.directory)].filter(
+      (name): name is string => typeof name === 'string' && name !== '',
+    );
+    for (const name of names) services.add(name);
+    shown.push(names[0]!);
+  }
+  const unknown = named.filter((name) => !services.has(name));
+  if (unknown.length === 0) return;
+  throw new UsageError(
+    `${workspace.file}: "workspace.owns" names ${unknown.map((name) => `"${name}"`).join(', ')}, which ${unknown.length === 1 ? 'is not a service' : 'are not services'} of the workspace: the services are ${[...new Set(shown)].sort().join(', ')}`,
+  );
 }
 
 /** The service a package is when its config names none: its package.json `name`, else its directory's name. */

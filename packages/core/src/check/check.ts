@@ -7,6 +7,7 @@ import { resolveScope } from '../scope/scope.ts';
 import type { TableGlobs } from '../scope/table-glob.ts';
 import { evaluate, type RuleSettings } from './evaluate.ts';
 import type { CheckResult } from './finding.ts';
+import type { MigrationLedgerState } from '../migrations/migration-ledger.ts';
 
 export interface CheckOptions {
   /** Every registry of every ORM; they are merged into one expected schema. */
@@ -22,6 +23,12 @@ export interface CheckOptions {
   /** When not empty, the only tables checked, as drizzle-kit's `tablesFilter` (see `Scope`). */
   readonly tables?: TableGlobs;
   readonly signal?: AbortSignal;
+  /**
+   * The database's migration ledger against the migrations on disk, or a reader of it (called once the catalog
+   * is read, so that a broken model or an unreachable database is reported first): its differences become
+   * `unapplied-migration` and `unknown-migration` findings.
+   */
+  readonly migrations?: MigrationLedgerState | (() => Promise<MigrationLedgerState>);
 }
 
 /** Loads every source, reads the database, and reports each difference as a finding. */
@@ -41,6 +48,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   // partial-index predicates spelled otherwise are compared as the server itself deparses them
   const predicates = options.introspector.comparePredicates?.bind(options.introspector);
   const actual = predicates ? await settlePredicates(expected.schema, literals, predicates, signal) : literals;
+  const migrations = typeof options.migrations === 'function' ? await options.migrations() : options.migrations;
   const problems = loaded.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, source: entry.source.name })));
   return evaluate({
     expected,
@@ -51,5 +59,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     ...(options.ignore ? { ignore: options.ignore } : {}),
     ...(options.owns ? { owns: options.owns } : {}),
     ...(options.tables ? { tables: options.tables } : {}),
+    ...(migrations ? { migrations } : {}),
   });
 }

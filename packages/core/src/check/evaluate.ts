@@ -8,6 +8,7 @@ import { resolveRuleSettings, type RuleSettings } from '../rules/rule-settings.t
 import { resolveScope, scopeActual, scopeMerged } from '../scope/scope.ts';
 import type { TableGlobs } from '../scope/table-glob.ts';
 import { findingKey } from './finding-key.ts';
+import type { MigrationLedgerState } from '../migrations/migration-ledger.ts';
 import type { CheckProblem, CheckResult, Finding } from './finding.ts';
 
 export type { RuleSettings } from '../rules/rule-settings.ts';
@@ -28,6 +29,8 @@ export interface EvaluateOptions {
   readonly tables?: TableGlobs;
   /** What the adapters could read only in part; passed through to the result. */
   readonly problems?: readonly CheckProblem[];
+  /** The database's migration ledger against the migrations on disk: `unapplied-migration` and `unknown-migration` findings. */
+  readonly migrations?: MigrationLedgerState;
 }
 
 /**
@@ -40,7 +43,10 @@ export function evaluate(options: EvaluateOptions): CheckResult {
   const settings = resolveRuleSettings(options.rules);
   const scope = resolveScope(options.expected.schema, options);
   const expected = scopeMerged(options.expected, scope);
-  const changes = diffSchemas(expected, scopeActual(options.actual, scope, expected.schema), { referenced: options.actual });
+  const changes = [
+    ...ledgerChanges(options.migrations),
+    ...diffSchemas(expected, scopeActual(options.actual, scope, expected.schema), { referenced: options.actual }),
+  ];
 
   const order = Object.keys(rules);
   const findings: Finding[] = [];
@@ -91,6 +97,16 @@ export function evaluate(options: EvaluateOptions): CheckResult {
     expected: expected.schema,
     off,
   };
+}
+
+/** The ledger's differences as changes: no scope applies to them (the ledger is the migrations' tool's, not a model's). */
+function ledgerChanges(state: MigrationLedgerState | undefined): SchemaChange[] {
+  if (!state) return [];
+  const { ledger } = state;
+  return [
+    ...state.unapplied.map((name): SchemaChange => ({ kind: 'unapplied-migration', ledger, expected: { name }, actual: null })),
+    ...state.unknown.map((name): SchemaChange => ({ kind: 'unknown-migration', ledger, expected: null, actual: { name } })),
+  ];
 }
 
 /** One severity lower: an error becomes a warning; a warning stays one, the lowest level that still reports. */

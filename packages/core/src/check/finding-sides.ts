@@ -1,5 +1,5 @@
 import type { SchemaChangeKind } from '../diff/schema-change.ts';
-import type { ReferentialAction } from '../model/schema-model.ts';
+import type { Deferrable, ReferentialAction } from '../model/schema-model.ts';
 
 /**
  * A column as a finding shows it: the canonical type (`format_type()` spelling), nullability, and
@@ -22,6 +22,8 @@ export interface UniqueShape {
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;
   readonly where?: string;
+  /** Set on a deferral finding: `not deferrable`, `immediate` or `deferred`. */
+  readonly deferrable?: Deferrable | 'not deferrable';
 }
 
 /**
@@ -99,8 +101,14 @@ export interface FindingSides {
     readonly change: 'missing-foreign-key';
   };
   'foreign-key-mismatch': {
-    readonly expected: { readonly onDelete: ReferentialAction; readonly onUpdate: ReferentialAction };
-    readonly actual: { readonly onDelete: ReferentialAction; readonly onUpdate: ReferentialAction; readonly name?: string };
+    /** `deferrable` is set when the deferral differs: `not deferrable`, `immediate` or `deferred`. */
+    readonly expected: { readonly onDelete: ReferentialAction; readonly onUpdate: ReferentialAction; readonly deferrable?: Deferrable | 'not deferrable' };
+    readonly actual: {
+      readonly onDelete: ReferentialAction;
+      readonly onUpdate: ReferentialAction;
+      readonly deferrable?: Deferrable | 'not deferrable';
+      readonly name?: string;
+    };
     readonly change: 'modify-foreign-key';
   };
   'missing-index': {
@@ -122,15 +130,37 @@ export interface FindingSides {
   };
   'missing-check': { readonly expected: CheckShape; readonly actual: null; readonly change: 'missing-check' };
   'check-mismatch': { readonly expected: CheckShape; readonly actual: CheckShape; readonly change: 'modify-check' };
+  'missing-exclusion': { readonly expected: CheckShape; readonly actual: null; readonly change: 'missing-exclusion' };
+  'exclusion-mismatch': {
+    readonly expected: CheckShape & { readonly deferrable?: Deferrable };
+    readonly actual: CheckShape & { readonly deferrable?: Deferrable };
+    readonly change: 'modify-exclusion';
+  };
+  'collation-mismatch': {
+    /** The collation's name, `null` for the type's default. */
+    readonly expected: { readonly collation: string | null };
+    readonly actual: { readonly collation: string | null };
+    readonly change: 'modify-column';
+  };
   'extra-constraint': {
     readonly expected: null;
-    /** `type` says which: a unique (`columns`, `where`, `nullsNotDistinct`), a foreign key (`columns`, `references`, actions) or a check (`expression`). */
-    readonly actual: { readonly type: 'unique' | 'foreign-key' | 'check'; readonly name?: string; readonly [property: string]: unknown };
+    /**
+     * `type` says which: a unique (`columns`, `where`, `nullsNotDistinct`), a foreign key (`columns`, `references`, actions),
+     * a check or an exclusion (`expression`).
+     */
+    readonly actual: { readonly type: 'unique' | 'foreign-key' | 'check' | 'exclusion'; readonly name?: string; readonly [property: string]: unknown };
     readonly change: 'extra-constraint';
   };
+  'unapplied-migration': { readonly expected: MigrationShape; readonly actual: null; readonly change: 'unapplied-migration' };
+  'unknown-migration': { readonly expected: null; readonly actual: MigrationShape; readonly change: 'unknown-migration' };
 }
 
-/** A CHECK constraint in a finding: its expression, and its name when known. */
+/** A migration in a finding: its name as its tool names it (`004_add_message_count.sql`, a class name, a journal tag). */
+export interface MigrationShape {
+  readonly migration: string;
+}
+
+/** A CHECK (or EXCLUDE: the text after the keyword) constraint in a finding: its expression, and its name when known. */
 export interface CheckShape {
   readonly name?: string;
   readonly expression: string;

@@ -36,6 +36,8 @@ export interface FindingFields {
   /** Absent only for findings about no table (a migration). */
   readonly table?: string;
   readonly column?: string;
+  /** The migration a finding about a migration names (`unapplied-migration`, `unknown-migration`); then `schema` is the ledger's. */
+  readonly migration?: string;
   readonly message: string;
   readonly sources: readonly Provenance[];
   /** The ORM whose default the differing property is, when the model did not declare it; the severity is one lower. */

@@ -1,5 +1,6 @@
 import type { ForeignKeyModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
+import { sameExclusion } from '../predicate/exclusion-text.ts';
 import type { SchemaChange } from './schema-change.ts';
 
 /**
@@ -12,7 +13,8 @@ import type { SchemaChange } from './schema-change.ts';
  * An undeclared constraint is an `extra-constraint` only when it can make a write the models allow
  * fail: a unique on columns that no declared unique or primary key covers already (a unique on a
  * superset of a declared key's columns never rejects a row the declared one accepts), a foreign key
- * to a target or on columns no model declares, a check no declared check matches.
+ * to a target or on columns no model declares, a check or exclusion no declared one matches.
+ * Declared EXCLUDE constraints are matched as checks are: by definition (`sameExclusion`), then by name.
  */
 export function constraintChanges(expected: TableModel, actual: TableModel): SchemaChange[] {
   const changes: SchemaChange[] = [];
@@ -32,6 +34,23 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
     } else changes.push({ kind: 'missing-check', table: expected, expected: check, actual: null });
   }
 
+  // exclusions as checks: present when a definition reads alike, whatever its name; else its name decides
+  const actualExclusions = actual.exclusions ?? [];
+  for (const exclusion of expected.exclusions ?? []) {
+    const same = actualExclusions.find((candidate) => sameExclusion(candidate.expression, exclusion.expression));
+    if (same) {
+      matched.add(same);
+      // the same definition deferred otherwise: an INSERT ... ON CONFLICT on it, or code that defers it, fails
+      if (same.deferrable !== exclusion.deferrable) changes.push({ kind: 'modify-exclusion', table: expected, expected: exclusion, actual: same });
+      continue;
+    }
+    const named = exclusion.name === undefined ? undefined : actualExclusions.find((candidate) => candidate.name === exclusion.name);
+    if (named) {
+      matched.add(named);
+      changes.push({ kind: 'modify-exclusion', table: expected, expected: exclusion, actual: named });
+    } else changes.push({ kind: 'missing-exclusion', table: expected, expected: exclusion, actual: null });
+  }
+
   for (const unique of actual.uniques) {
     if (!coveredUnique(expected, unique)) changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'unique', unique } });
   }
@@ -41,6 +60,9 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
   }
   for (const check of actualChecks) {
     if (!matched.has(check)) changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'check', check } });
+  }
+  for (const exclusion of actualExclusions) {
+    if (!matched.has(exclusion)) changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'exclusion', exclusion } });
   }
   return changes;
 }

@@ -138,7 +138,12 @@ function diffTable(
       unique.where !== undefined && actual.primaryKey && sameColumnSet(actual.primaryKey.columns, unique.columns)
         ? { ...(actual.primaryKey.name ? { name: actual.primaryKey.name } : {}), columns: actual.primaryKey.columns, nullsNotDistinct: false }
         : undefined;
-    if (otherNulls) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: otherNulls, changed: ['nullsNotDistinct'] });
+    // present as declared but deferred otherwise: only a UNIQUE constraint can be DEFERRABLE
+    const otherDeferral = sameColumns.find(
+      (candidate) => candidate.nullsNotDistinct === unique.nullsNotDistinct && samePredicate(candidate.where, unique.where),
+    );
+    if (otherDeferral) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: otherDeferral, changed: ['deferrable'] });
+    else if (otherNulls) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: otherNulls, changed: ['nullsNotDistinct'] });
     else if (otherWhere ?? fullKey)
       changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
     else changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false });
@@ -173,6 +178,7 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   const changed: ColumnAspect[] = [];
   if (!sameColumnType(expected.type, actual.type)) changed.push('type');
   if (expected.nullable !== actual.nullable) changed.push('nullable');
+  if (!sameCollation(expected.collation, actual.collation)) changed.push('collation');
   // a generated column has no default: a change of generation is a `modify-generated` of its own
   if (expected.generated === null && actual.generated === null && valueSource(expected) !== valueSource(actual)) changed.push('default');
   return changed;
@@ -187,7 +193,9 @@ function hasUnique(table: TableModel, wanted: UniqueModel): boolean {
       // NULLS NOT DISTINCT rejects a second NULL that a plain unique allows: not the same guarantee
       unique.nullsNotDistinct === wanted.nullsNotDistinct &&
       // a partial unique guards only the rows its predicate covers
-      samePredicate(unique.where, wanted.where),
+      samePredicate(unique.where, wanted.where) &&
+      // a DEFERRABLE unique cannot arbitrate ON CONFLICT; a NOT DEFERRABLE one cannot be deferred
+      unique.deferrable === wanted.deferrable,
   );
 }
 
@@ -242,8 +250,27 @@ function leadingIndex(table: TableModel, columns: readonly string[]): IndexModel
   return table.indexes.find((candidate) => candidate.where === undefined && (candidate.method ?? 'btree') === 'btree' && leads(candidate));
 }
 
-/** The actions that differ; NO ACTION and RESTRICT differ only for deferred constraints: to the application they are one. */
-function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): ('onDelete' | 'onUpdate')[] {
+/**
+ * The actions that differ, and the deferral; NO ACTION and RESTRICT differ only for deferred constraints: to the
+ * application they are one.
+ */
+function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): ('onDelete' | 'onUpdate' | 'deferrable')[] {
   const action = (value: string) => (value === 'RESTRICT' ? 'NO ACTION' : value);
-  return (['onDelete', 'onUpdate'] as const).filter((which) => action(expected[which]) !== action(actual[which]));
+  const changed: ('onDelete' | 'onUpdate' | 'deferrable')[] = (['onDelete', 'onUpdate'] as const).filter(
+    (which) => action(expected[which]) !== action(actual[which]),
+  );
+  if (expected.deferrable !== actual.deferrable) changed.push('deferrable');
+  return changed;
+}
+
+/**
+ * Collation names as `pg_collation` spells them; a model may quote one (`"C"`) or write it in another case where
+ * the name is lower case (`POSIX` is its own collation, so only a quoted name is taken as written).
+ */
+function sameCollation(expected: string | undefined, actual: string | undefined): boolean {
+  const name = (collation: string | undefined) => {
+    if (collation === undefined || collation === 'default') return undefined;
+    return collation.startsWith('"') && collation.endsWith('"') ? collation.slice(1, -1).replace(/""/g, '"') : collation;
+  };
+  return name(expected) === name(actual);
 }

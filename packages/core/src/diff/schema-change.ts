@@ -4,6 +4,7 @@ import type {
   ColumnModel,
   ColumnType,
   EnumModel,
+  ExclusionModel,
   ForeignKeyModel,
   IndexModel,
   QualifiedName,
@@ -12,7 +13,7 @@ import type {
 } from '../model/schema-model.ts';
 
 /** The column properties a `modify-column` can differ in. */
-export type ColumnAspect = 'type' | 'nullable' | 'default';
+export type ColumnAspect = 'type' | 'nullable' | 'default' | 'collation';
 
 /** The index properties a `modify-index` can differ in: access method, per-key options, predicate. */
 export type IndexAspect = 'method' | 'keys' | 'where';
@@ -31,7 +32,8 @@ export interface ForeignKeyReference extends QualifiedName {
 export type ExtraConstraint =
   | { readonly type: 'unique'; readonly unique: UniqueModel }
   | { readonly type: 'foreign-key'; readonly foreignKey: ForeignKeyModel }
-  | { readonly type: 'check'; readonly check: CheckModel };
+  | { readonly type: 'check'; readonly check: CheckModel }
+  | { readonly type: 'exclusion'; readonly exclusion: ExclusionModel };
 
 /** The first declared column of an enum type, so that an enum change points at a table a user knows. */
 export interface EnumUser {
@@ -89,12 +91,12 @@ export type SchemaChange =
   | { readonly kind: 'extra-table'; readonly table: TableModel; readonly expected: null; readonly actual: TableModel }
   | { readonly kind: 'missing-foreign-key'; readonly table: TableModel; readonly expected: ForeignKeyModel; readonly actual: null }
   | {
-      /** A foreign key on the same columns to the same target exists, with other ON DELETE / ON UPDATE actions. */
+      /** A foreign key on the same columns to the same target exists, with other ON DELETE / ON UPDATE actions or deferral. */
       readonly kind: 'modify-foreign-key';
       readonly table: TableModel;
       readonly expected: ForeignKeyModel;
       readonly actual: ForeignKeyModel;
-      readonly changed: readonly ('onDelete' | 'onUpdate')[];
+      readonly changed: readonly ('onDelete' | 'onUpdate' | 'deferrable')[];
     }
   | {
       readonly kind: 'missing-unique';
@@ -108,13 +110,13 @@ export type SchemaChange =
       /**
        * A unique on the same columns exists but treats NULLs otherwise (NULLS NOT DISTINCT or not), or,
        * where a partial unique is declared, is full (stricter: rows outside the predicate block re-use)
-       * or guards the rows of another predicate.
+       * or guards the rows of another predicate, or is deferred otherwise (DEFERRABLE, INITIALLY DEFERRED).
        */
       readonly kind: 'modify-unique';
       readonly table: TableModel;
       readonly expected: UniqueModel;
       readonly actual: UniqueModel;
-      readonly changed: readonly ('nullsNotDistinct' | 'where')[];
+      readonly changed: readonly ('nullsNotDistinct' | 'where' | 'deferrable')[];
     }
   | {
       readonly kind: 'missing-index';
@@ -155,6 +157,14 @@ export type SchemaChange =
       readonly expected: CheckModel;
       readonly actual: CheckModel;
     }
+  | { readonly kind: 'missing-exclusion'; readonly table: TableModel; readonly expected: ExclusionModel; readonly actual: null }
+  | {
+      /** An exclusion of the declared name exists with a definition PostgreSQL does not deparse as the declared one. */
+      readonly kind: 'modify-exclusion';
+      readonly table: TableModel;
+      readonly expected: ExclusionModel;
+      readonly actual: ExclusionModel;
+    }
   | { readonly kind: 'extra-constraint'; readonly table: TableModel; readonly expected: null; readonly actual: ExtraConstraint }
   | { readonly kind: 'missing-enum'; readonly expected: EnumModel; readonly actual: null; readonly usedBy?: EnumUser }
   | {
@@ -163,7 +173,18 @@ export type SchemaChange =
       readonly actual: EnumModel;
       readonly missingValues: readonly string[];
       readonly usedBy?: EnumUser;
-    };
+    }
+  /**
+   * The ledger of the database against the migrations on disk (not made by `diffSchemas`: `evaluate` adds them from
+   * a `MigrationLedgerState`): a migration the ledger lacks, or a ledger entry no migration on disk matches.
+   */
+  | { readonly kind: 'unapplied-migration'; readonly ledger: QualifiedName; readonly expected: MigrationEntry; readonly actual: null }
+  | { readonly kind: 'unknown-migration'; readonly ledger: QualifiedName; readonly expected: null; readonly actual: MigrationEntry };
+
+/** A migration as its tool names it: a file name, a TypeORM class name, a drizzle-kit journal tag. */
+export interface MigrationEntry {
+  readonly name: string;
+}
 
 export type SchemaChangeKind = SchemaChange['kind'];
 
@@ -188,9 +209,13 @@ export const schemaChangeKinds = [
   'modify-generated',
   'missing-check',
   'modify-check',
+  'missing-exclusion',
+  'modify-exclusion',
   'extra-constraint',
   'missing-enum',
   'modify-enum',
+  'unapplied-migration',
+  'unknown-migration',
 ] as const satisfies readonly SchemaChangeKind[];
 
 // Fails to compile when a kind is added to the union but not to the list above.

@@ -1,4 +1,4 @@
-import type { CheckModel, ColumnModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { CheckModel, ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { predicateText } from '../predicate/predicate-text.ts';
 import { describeColumn } from './declaration-signature.ts';
 
@@ -53,6 +53,9 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
       uniques: union(first.uniques, second.uniques, uniqueKey, uniqueMeaning, differences),
       indexes: union(first.indexes, second.indexes, indexKey, indexMeaning, differences),
       ...(first.checks || second.checks ? { checks: union(first.checks ?? [], second.checks ?? [], checkKey, checkMeaning, differences) } : {}),
+      ...(first.exclusions || second.exclusions
+        ? { exclusions: union(first.exclusions ?? [], second.exclusions ?? [], exclusionKey, exclusionMeaning, differences) }
+        : {}),
       sources: [...first.sources, ...second.sources],
     },
     differences,
@@ -75,10 +78,14 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 const foreignKeyKey = (fk: ForeignKeyModel) => `foreign key (${fk.columns.join(', ')})`;
 const foreignKeyMeaning = (fk: ForeignKeyModel) =>
-  `${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(', ')}) on delete ${fk.onDelete} on update ${fk.onUpdate}`;
+  `${fk.references.schema}.${fk.references.name}(${fk.references.columns.join(', ')}) on delete ${fk.onDelete} on update ${fk.onUpdate}${deferral(fk.deferrable)}`;
 const uniqueKey = (unique: UniqueModel) => `unique (${[...unique.columns].sort().join(', ')})${unique.where ? ` where ${unique.where}` : ''}`;
-const uniqueMeaning = (unique: UniqueModel) => (unique.nullsNotDistinct ? 'nulls not distinct' : 'nulls distinct');
+const uniqueMeaning = (unique: UniqueModel) => `${unique.nullsNotDistinct ? 'nulls not distinct' : 'nulls distinct'}${deferral(unique.deferrable)}`;
+const deferral = (deferrable: UniqueModel['deferrable']) =>
+  deferrable === undefined ? '' : ` deferrable${deferrable === 'deferred' ? ' initially deferred' : ''}`;
 const indexKey = (index: IndexModel) => `index (${index.columns.join(', ') || index.name})${index.where ? ` where ${index.where}` : ''}`;
 const indexMeaning = () => 'declared';
 const checkKey = (check: CheckModel) => `check ${check.name ?? predicateText(check.expression)}`;
 const checkMeaning = (check: CheckModel) => predicateText(check.expression);
+const exclusionKey = (exclusion: ExclusionModel) => `exclusion ${exclusion.name ?? predicateText(exclusion.expression)}`;
+const exclusionMeaning = (exclusion: ExclusionModel) => predicateText(exclusion.expression);

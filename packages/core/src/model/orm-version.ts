@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import semver from 'semver';
+// two functions of semver, not its index: the index loads every module of the package, on every run
+import satisfies from 'semver/functions/satisfies.js';
+import valid from 'semver/functions/valid.js';
 
 /** The versions of an ORM an adapter reads: the package's name and an npm semver range. */
 export interface SupportedOrm {
@@ -32,7 +34,7 @@ export class UnsupportedOrmVersionError extends Error {
  */
 export function assertSupportedOrmVersion(orm: SupportedOrm, installed: string | undefined): void {
   if (installed === undefined) return;
-  if (!semver.valid(installed) || !semver.satisfies(installed, orm.range, { includePrerelease: true })) {
+  if (!valid(installed) || !satisfies(installed, orm.range, { includePrerelease: true })) {
     throw new UnsupportedOrmVersionError(orm, installed);
   }
 }

@@ -73,6 +73,11 @@ export interface ColumnModel {
    * A difference on one of them is reported one severity lower, saying so. Absent means all declared.
    */
   readonly inherited?: readonly InheritableColumnProperty[];
+  /**
+   * The column's collation (`C`, `en-x-icu`) as `pg_collation.collname` spells it, when it is not its type's
+   * default collation; absent means the type's default (the database's, for text types).
+   */
+  readonly collation?: string;
 }
 
 export interface PrimaryKeyModel {
@@ -88,6 +93,13 @@ export interface PrimaryKeyModel {
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
 
+/**
+ * When a deferrable constraint is checked: `immediate` is `DEFERRABLE INITIALLY IMMEDIATE` (at each statement,
+ * unless a transaction says `SET CONSTRAINTS ... DEFERRED`), `deferred` is `DEFERRABLE INITIALLY DEFERRED` (at
+ * commit). A constraint without one is `NOT DEFERRABLE`, PostgreSQL's default.
+ */
+export type Deferrable = 'immediate' | 'deferred';
+
 export interface ForeignKeyModel {
   readonly name?: string;
   readonly columns: readonly string[];
@@ -96,6 +108,8 @@ export interface ForeignKeyModel {
   readonly onUpdate: ReferentialAction;
   /** Model side only: the actions the model did not declare, whose value is its ORM's default. */
   readonly inherited?: readonly InheritableForeignKeyProperty[];
+  /** Absent means NOT DEFERRABLE. */
+  readonly deferrable?: Deferrable;
 }
 
 /** A uniqueness guarantee: a UNIQUE constraint or a unique index satisfy it alike. */
@@ -111,6 +125,8 @@ export interface UniqueModel {
    * Messages name it so that the user can judge a constraint they never wrote.
    */
   readonly impliedBy?: readonly string[];
+  /** Absent means NOT DEFERRABLE; only a UNIQUE constraint can be deferrable, a unique index cannot. */
+  readonly deferrable?: Deferrable;
 }
 
 /**
@@ -146,6 +162,20 @@ export interface CheckModel {
   readonly expression: string;
 }
 
+/**
+ * An EXCLUDE constraint: no two rows may have every listed element compare true with its operator
+ * (`USING gist (room WITH =, during WITH &&)`). `expression` is the text after `EXCLUDE`, as the
+ * model wrote it or as `pg_get_constraintdef()` prints it (its DEFERRABLE clause is `deferrable`); two
+ * spellings are compared element by element, the expressions and predicate after PostgreSQL's own
+ * deparse where the server is asked.
+ */
+export interface ExclusionModel {
+  readonly name?: string;
+  readonly expression: string;
+  /** Absent means NOT DEFERRABLE. */
+  readonly deferrable?: Deferrable;
+}
+
 /** What kind of relation a database table is; declared tables are always `table`. */
 export type TableKind = 'table' | 'partitioned-table' | 'partition' | 'view' | 'materialized-view' | 'foreign-table';
 
@@ -160,6 +190,8 @@ export interface TableModel extends QualifiedName {
   readonly indexes: readonly IndexModel[];
   /** CHECK constraints (NOT NULL is `nullable`, not a check). Absent means none declared, or not read. */
   readonly checks?: readonly CheckModel[];
+  /** EXCLUDE constraints. Absent means none declared, or not read. */
+  readonly exclusions?: readonly ExclusionModel[];
   /** Who declared it; empty for tables read from a database. */
   readonly sources: readonly Provenance[];
 }

@@ -15,6 +15,8 @@ import { canonicalBoolean, canonicalTypedLiteral, numericTypeName } from './type
  */
 export function canonicalDefault(expression: string | null | undefined, type: ColumnType): string | null {
   if (expression === null || expression === undefined) return null;
+  // a serial's default, the commonest there is: what the steps below would make of it, without them
+  if (/^nextval\(/i.test(expression.trim())) return 'nextval()';
   // every constant in PostgreSQL's form of its value first, while its cast still says its type
   let text = stripOuterParens(withoutCasts(canonicalCastLiterals(expression.trim())));
   if (text === '' || text === 'null') return null;

@@ -9,6 +9,14 @@ import { canonicalDefault } from './default-expression.ts';
 export function valueSource(column: ColumnModel): string | null {
   if (column.generated !== null) return 'generated';
   if (column.identity !== null) return 'autoincrement';
+  if (column.default === null) return null;
+  // columns are immutable, and the merge, the diff and the rules each ask about the same column
+  const known = canonicalByColumn.get(column);
+  if (known !== undefined) return known;
   const canonical = canonicalDefault(column.default, column.type);
-  return canonical === 'nextval()' ? 'autoincrement' : canonical;
+  const source = canonical === 'nextval()' ? 'autoincrement' : canonical;
+  canonicalByColumn.set(column, source);
+  return source;
 }
+
+const canonicalByColumn = new WeakMap<ColumnModel, string | null>();

@@ -1,4 +1,4 @@
-import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel } from '../model/schema-model.ts';
+import type { ColumnModel, Deferrable, ForeignKeyModel, IndexModel, QualifiedName, TableModel } from '../model/schema-model.ts';
 
 /**
  * One DDL operation of a fix, as data: what to add or remove, never how to spell it. The SQL
@@ -60,6 +60,15 @@ export type FixOperation =
   | { readonly op: 'add-check'; readonly table: QualifiedName; readonly name: string; readonly expression: string; readonly notValid: boolean }
   /** `VALIDATE CONSTRAINT` of a check: rows that break it are reported and the check stays NOT VALID. */
   | { readonly op: 'validate-check'; readonly table: QualifiedName; readonly name: string }
+  /** `ADD CONSTRAINT ... EXCLUDE`: PostgreSQL has no NOT VALID for an exclusion, rows that conflict are reported and it is not added. */
+  | { readonly op: 'add-exclusion'; readonly table: QualifiedName; readonly name: string; readonly expression: string; readonly deferrable?: Deferrable }
+  /**
+   * `ALTER COLUMN ... TYPE <type> COLLATE <collation>` with the column's own type (`collation` null: the type's
+   * default): no table rewrite, but the column's indexes are rebuilt. Its reverse sets the collation it had.
+   */
+  | { readonly op: 'set-collation'; readonly table: QualifiedName; readonly column: string; readonly type: string; readonly collation: string | null }
+  /** `ALTER CONSTRAINT ... [NOT] DEFERRABLE [INITIALLY ...]` of a foreign key (`deferrable` null: NOT DEFERRABLE). */
+  | { readonly op: 'set-deferrable'; readonly table: QualifiedName; readonly name: string; readonly deferrable: Deferrable | null }
   /** Undoes the NOT NULL that adding a primary key sets on a column that was nullable. */
   | { readonly op: 'drop-not-null'; readonly table: QualifiedName; readonly column: string };
 
@@ -76,6 +85,8 @@ export interface NamedUnique {
   readonly name: string;
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;
+  /** Absent means NOT DEFERRABLE. */
+  readonly deferrable?: Deferrable;
 }
 
 export interface NamedIndex extends IndexModel {

@@ -36,6 +36,7 @@ export type FixNoteTopic =
   | 'expression-index'
   | 'registry-conflict'
   | 'check'
+  | 'exclusion'
   | 'extra-constraint';
 
 /** A planned fix as data: rendered to SQL by `renderFix`. */

@@ -18,7 +18,7 @@ export class ObjectNames {
   }
 
   /** A free name for `<table>_<columns>_<suffix>` (or `<table>_<suffix>` for a primary key). */
-  choose(table: QualifiedName, columns: readonly string[], suffix: 'pkey' | 'key' | 'fkey' | 'idx' | 'check'): string {
+  choose(table: QualifiedName, columns: readonly string[], suffix: 'pkey' | 'key' | 'fkey' | 'idx' | 'check' | 'excl'): string {
     const base = [table.name, ...columns].join('_');
     for (let attempt = 0; ; attempt++) {
       const tail = `_${suffix}${attempt === 0 ? '' : attempt}`;

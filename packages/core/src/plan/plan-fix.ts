@@ -1,7 +1,7 @@
 import { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted } from '../sql/quote.ts';
 import type { SchemaChange } from '../diff/schema-change.ts';
 import { qualifiedKey } from '../model/qualified-name.ts';
-import type { ColumnModel, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { ColumnModel, Deferrable, ForeignKeyModel, IndexModel, QualifiedName, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import type { EnumValuePlacement, FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from './fix-operation.ts';
 import type { FixNote, FixNoteTopic, FixPlan, FixStep } from './fix-plan.ts';
@@ -96,12 +96,7 @@ class Planner {
           this.#addForeignKey(change);
           break;
         case 'modify-foreign-key':
-          this.#note(
-            change,
-            'foreign-key-actions',
-            `${qualifiedAsPrinted(change.table)}.${change.expected.columns.join(', ')}`,
-            'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand',
-          );
+          this.#modifyForeignKey(change);
           break;
         case 'extra-column':
           this.#note(
@@ -134,7 +129,9 @@ class Planner {
             `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`,
             change.changed.includes('where')
               ? 'a unique on these columns exists but covers other rows than the partial one the models declare: replacing it means dropping it, which ormdrift never does'
-              : 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does',
+              : change.changed.includes('deferrable')
+                ? 'a unique on these columns exists but is deferred otherwise (DEFERRABLE): PostgreSQL cannot alter that of a unique, replacing it means dropping it, which ormdrift never does'
+                : 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does',
           );
           break;
         case 'modify-index':
@@ -166,6 +163,22 @@ class Planner {
             'a check of this name exists with another expression: replacing it means dropping it, which ormdrift never does; write that migration by hand (ADD CONSTRAINT ... NOT VALID, then VALIDATE)',
           );
           break;
+        case 'missing-exclusion': {
+          const table = nameOf(change.table);
+          const name = change.expected.name ?? this.#names.choose(table, [], 'excl');
+          this.#add('keys', change, { op: 'add-exclusion', table, name, expression: change.expected.expression, ...deferralOf(change.expected) }, [
+            { op: 'drop-constraint', table, name },
+          ]);
+          break;
+        }
+        case 'modify-exclusion':
+          this.#note(
+            change,
+            'exclusion',
+            `${qualifiedAsPrinted(change.table)} exclusion ${change.expected.name ?? change.expected.expression}`,
+            'an exclusion of this name exists with another definition: replacing it means dropping it, which ormdrift never does; write that migration by hand',
+          );
+          break;
         case 'extra-constraint':
           this.#note(
             change,
@@ -181,6 +194,10 @@ class Planner {
             qualifiedAsPrinted(change.conflict),
             `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`,
           );
+          break;
+        case 'unapplied-migration':
+        case 'unknown-migration':
+          // the fix is running (or restoring) the migration with the tool that owns it: no SQL of ormdrift's
           break;
         default:
           return assertNever(change);
@@ -276,6 +293,13 @@ class Planner {
           : 'the models expect NOT NULL: SET NOT NULL fails while any row holds NULL and scans the table under an exclusive lock; backfill the NULLs, then set it by hand',
       );
     }
+    if (change.changed.includes('collation') && !change.changed.includes('type')) {
+      // same type, other collation: no table rewrite, but the column's indexes are rebuilt
+      const type = formatColumnType(change.expected.type);
+      this.#add('columns', change, { op: 'set-collation', table, column, type, collation: change.expected.collation ?? null }, [
+        { op: 'set-collation', table, column, type, collation: change.actual.collation ?? null },
+      ]);
+    }
     if (!change.changed.includes('default')) return;
     const { expected, actual } = change;
     if (change.changed.includes('type')) {
@@ -323,9 +347,13 @@ class Planner {
       ]);
       return;
     }
-    this.#add('keys', change, { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct } }, [
-      { op: 'drop-constraint', table, name },
-    ]);
+    const deferrable = unique.deferrable ? { deferrable: unique.deferrable } : {};
+    this.#add(
+      'keys',
+      change,
+      { op: 'add-unique', table, unique: { name, columns: unique.columns, nullsNotDistinct: unique.nullsNotDistinct, ...deferrable } },
+      [{ op: 'drop-constraint', table, name }],
+    );
   }
 
   /** Whether the database column allowed NULL before the fix (a nullability change says so). */
@@ -377,6 +405,29 @@ class Planner {
     this.#add('foreign-keys', change, { op: 'validate-foreign-key', table, name: foreignKey.name }, []);
   }
 
+  /**
+   * Deferral is the one property of a foreign key PostgreSQL alters in place (`ALTER CONSTRAINT ... DEFERRABLE`);
+   * other actions mean dropping the constraint, which ormdrift never does.
+   */
+  #modifyForeignKey(change: Extract<SchemaChange, { kind: 'modify-foreign-key' }>): void {
+    const subject = `${qualifiedAsPrinted(change.table)}.${change.expected.columns.join(', ')}`;
+    const table = nameOf(change.table);
+    if (change.changed.includes('deferrable') && change.actual.name !== undefined) {
+      const name = change.actual.name;
+      this.#add('keys', change, { op: 'set-deferrable', table, name, deferrable: change.expected.deferrable ?? null }, [
+        { op: 'set-deferrable', table, name, deferrable: change.actual.deferrable ?? null },
+      ]);
+    }
+    if (change.changed.some((aspect) => aspect !== 'deferrable')) {
+      this.#note(
+        change,
+        'foreign-key-actions',
+        subject,
+        'the foreign key exists with other ON DELETE / ON UPDATE actions: changing them means dropping the constraint and adding it again, which ormdrift never does; write that migration by hand',
+      );
+    }
+  }
+
   #namedForeignKey(table: QualifiedName, foreignKey: ForeignKeyModel): NamedForeignKey {
     return { ...foreignKey, name: foreignKey.name ?? this.#names.choose(table, foreignKey.columns, 'fkey') };
   }
@@ -401,6 +452,7 @@ class Planner {
           name: unique.name ?? this.#names.choose(name, unique.columns, 'key'),
           columns: unique.columns,
           nullsNotDistinct: unique.nullsNotDistinct,
+          ...(unique.deferrable ? { deferrable: unique.deferrable } : {}),
         }));
       const foreignKeys = table.foreignKeys.filter((fk) => !later.has(fk)).map((fk) => this.#namedForeignKey(name, fk));
       this.#add('tables', source, { op: 'create-table', table, primaryKeyName, uniques, foreignKeys }, [{ op: 'drop-table', table: name }]);
@@ -427,6 +479,15 @@ class Planner {
         const checkName = check.name ?? this.#names.choose(name, [], 'check');
         this.#add('table-indexes', source, { op: 'add-check', table: name, name: checkName, expression: check.expression, notValid: false }, []);
       }
+      for (const exclusion of table.exclusions ?? []) {
+        const exclusionName = exclusion.name ?? this.#names.choose(name, [], 'excl');
+        this.#add(
+          'table-indexes',
+          source,
+          { op: 'add-exclusion', table: name, name: exclusionName, expression: exclusion.expression, ...deferralOf(exclusion) },
+          [],
+        );
+      }
       for (const fk of later) {
         const foreignKey = this.#namedForeignKey(name, fk);
         // the table is new and empty: nothing to validate
@@ -452,6 +513,11 @@ class Planner {
 /** `down`: steps from last to first, each step's reverse operations in the order it gives them. */
 function reverseOf(up: readonly FixStep[]): FixPlan['down'] {
   return [...up].reverse().flatMap((step) => step.reverse.map((operation) => ({ operation, source: step.source })));
+}
+
+/** An object's deferral, absent for NOT DEFERRABLE. */
+function deferralOf(object: { readonly deferrable?: Deferrable }): { deferrable?: Deferrable } {
+  return object.deferrable ? { deferrable: object.deferrable } : {};
 }
 
 function nameOf(name: QualifiedName): QualifiedName {
@@ -483,6 +549,7 @@ function declaredNames(change: SchemaChange): QualifiedName[] {
   for (const index of table.indexes) add(table.schema, index.name);
   for (const fk of table.foreignKeys) add(table.schema, fk.name);
   for (const check of table.checks ?? []) add(table.schema, check.name);
+  for (const exclusion of table.exclusions ?? []) add(table.schema, exclusion.name);
   return names;
 }
 

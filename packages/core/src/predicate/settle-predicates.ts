@@ -1,4 +1,5 @@
-import type { CheckModel, ColumnModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { CheckModel, ColumnModel, ExclusionModel, IndexModel, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import { exclusionParts, exclusionProbe, sameExclusion } from './exclusion-text.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import type { ComparePredicates, PredicatePair } from './predicate-comparison.ts';
 import { predicateText, samePredicate } from './predicate-text.ts';
@@ -13,7 +14,9 @@ type Partial = IndexModel | UniqueModel;
  * both alike, the database's index takes the model's spelling, so the diff that follows sees no
  * change. CHECK constraints likewise: every declared check against each check of the same table
  * whose expression reads otherwise, so that a check found under another name or spelling matches;
- * and the expressions of generated columns, asked as `(expression) IS NOT NULL` on both sides.
+ * the expressions of generated columns, asked as `(expression) IS NOT NULL` on both sides; and EXCLUDE
+ * constraints of the same method, operators and options, whose element expressions and predicate are
+ * asked as one boolean expression (`exclusionProbe`).
  * A failed comparison changes nothing: the text comparison's verdict stands.
  */
 export async function settlePredicates(
@@ -23,7 +26,7 @@ export async function settlePredicates(
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<SchemaModel> {
   const found = new SchemaIndex(actual);
-  const candidates: Candidate<Partial | CheckModel | ColumnModel, PredicatePair>[] = [];
+  const candidates: Candidate<Partial | CheckModel | ColumnModel | ExclusionModel, PredicatePair>[] = [];
   for (const table of expected.tables) {
     const stored = found.table(table);
     if (!stored) continue;
@@ -42,6 +45,17 @@ export async function settlePredicates(
       for (const object of checks)
         candidates.push({ object, pair: { table, expected: declared.expression, actual: object.expression }, spelling: declared.expression });
     }
+    for (const declared of table.exclusions ?? []) {
+      const exclusions = stored.exclusions ?? [];
+      const parts = exclusionParts(declared.expression);
+      if (!parts || exclusions.some((object) => sameExclusion(object.expression, declared.expression))) continue;
+      for (const object of exclusions) {
+        const found = exclusionParts(object.expression);
+        if (!found || found.skeleton !== parts.skeleton || found.elements.length !== parts.elements.length) continue;
+        if ((found.where === undefined) !== (parts.where === undefined)) continue;
+        candidates.push({ object, pair: { table, expected: exclusionProbe(parts), actual: exclusionProbe(found) }, spelling: declared.expression });
+      }
+    }
     // a generated column's expression is not boolean: asked as `(expression) IS NOT NULL`, both sides alike
     for (const declared of table.columns) {
       const object = stored.columns.find((column) => column.name === declared.name);
@@ -59,6 +73,7 @@ export async function settlePredicates(
   const respell = <T extends Partial>(object: T): T => (settled.has(object) ? { ...object, where: settled.get(object)! } : object);
   const respellCheck = (object: CheckModel): CheckModel => (settled.has(object) ? { ...object, expression: settled.get(object)! } : object);
   const respellColumn = (object: ColumnModel): ColumnModel => (settled.has(object) ? { ...object, generated: settled.get(object)! } : object);
+  const respellExclusion = (object: ExclusionModel): ExclusionModel => (settled.has(object) ? { ...object, expression: settled.get(object)! } : object);
   return {
     ...actual,
     tables: actual.tables.map(
@@ -68,6 +83,7 @@ export async function settlePredicates(
         indexes: table.indexes.map(respell),
         uniques: table.uniques.map(respell),
         ...(table.checks ? { checks: table.checks.map(respellCheck) } : {}),
+        ...(table.exclusions ? { exclusions: table.exclusions.map(respellExclusion) } : {}),
       }),
     ),
   };

@@ -16,6 +16,7 @@ export const jsonReporter: Reporter = {
         schema: finding.schema,
         ...(finding.table === undefined ? {} : { table: finding.table }),
         ...(finding.column === undefined ? {} : { column: finding.column }),
+        ...(finding.migration === undefined ? {} : { migration: finding.migration }),
         message: finding.message,
         expected: finding.expected,
         actual: finding.actual,

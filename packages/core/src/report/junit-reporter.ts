@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
 import type { Finding } from '../check/finding.ts';
 import { displayName, qualifiedKey } from '../model/qualified-name.ts';
 import { xmlText } from './escape.ts';
@@ -62,7 +62,7 @@ export const junitReporter: Reporter = {
     if (suites.size === 0) suiteOf(undefined);
 
     const totals = { tests: 0, failures: 0, skipped: 0 };
-    const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'ormdrift' });
+    const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'ormdrift' });
     for (const [name, cases] of [...suites].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const counts = { tests: cases.size, failures: 0, skipped: 0 };
       const suite = root.ele('testsuite', { name: xmlText(name) });
@@ -107,4 +107,9 @@ function describeFinding(finding: Finding): string {
   if (cause) lines.push(`  cause    ${escapeText(cause)}`);
   lines.push(`  key ${escapeText(finding.key)}`);
   return lines.join('\n');
+}
+
+/** xmlbuilder2 and its DOM are a tenth of a second to load: loaded when a JUnit report is written, not on every run. */
+function xmlbuilder2(): typeof import('xmlbuilder2') {
+  return createRequire(import.meta.url)('xmlbuilder2') as typeof import('xmlbuilder2');
 }

@@ -1,5 +1,5 @@
 import type { ColumnShape } from '../check/finding-sides.ts';
-import type { ColumnModel, ColumnType, QualifiedName, TableModel } from '../model/schema-model.ts';
+import type { ColumnModel, ColumnType, Deferrable, QualifiedName, TableModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import { canonicalDefault } from '../normalize/default-expression.ts';
 import { displayName } from '../model/qualified-name.ts';
@@ -109,4 +109,10 @@ export function inheritedFrom(table: TableModel): string {
 /** "nullable by Sequelize's default; the model does not say": appended to a finding on an inherited property. */
 export function inheritedNote(what: string, orm: string): string {
   return `${what} by ${ormNames[orm] ?? orm}'s default; the model does not say`;
+}
+
+/** `DEFERRABLE INITIALLY DEFERRED`, as the constraint's DDL spells it. */
+export function deferralText(deferrable: Deferrable | undefined): string {
+  if (deferrable === undefined) return 'NOT DEFERRABLE';
+  return deferrable === 'deferred' ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE';
 }

@@ -7,7 +7,7 @@ import type { ForeignKeyModel } from '../model/schema-model.ts';
 export const extraConstraint = defineRule({
   meta: {
     code: 'extra-constraint',
-    description: "A unique, foreign key or check exists in the database that no model declares, and can make the ORM's writes fail.",
+    description: "A unique, foreign key, check or exclusion exists in the database that no model declares, and can make the ORM's writes fail.",
     docs: docsPath('extra-constraint'),
     messages: { undeclared: 'warning' },
     nextStep:
@@ -42,6 +42,7 @@ function constraintColumns(constraint: ExtraConstraint): readonly string[] {
 function constraintObject(constraint: ExtraConstraint): string {
   if (constraint.type === 'unique') return constraint.unique.columns.join(',');
   if (constraint.type === 'foreign-key') return `${constraint.foreignKey.columns.join(',')}>${displayName(constraint.foreignKey.references)}`;
+  if (constraint.type === 'exclusion') return constraint.exclusion.expression;
   return constraint.check.expression;
 }
 
@@ -58,6 +59,8 @@ function describeConstraint(constraint: ExtraConstraint): string {
     }
     case 'check':
       return `a check${named(constraint.check.name)} (${constraint.check.expression})`;
+    case 'exclusion':
+      return `an exclusion${named(constraint.exclusion.name)} EXCLUDE ${constraint.exclusion.expression}`;
   }
 }
 
@@ -74,6 +77,8 @@ function consequence(constraint: ExtraConstraint): string {
       return 'writes of a value the referenced table lacks, and deletes of rows it references, fail';
     case 'check':
       return 'writes of rows that break it fail';
+    case 'exclusion':
+      return 'writes of a row that conflicts with another under it fail';
   }
 }
 
@@ -102,5 +107,7 @@ function constraintShape(constraint: ExtraConstraint): { readonly type: ExtraCon
     }
     case 'check':
       return { type: 'check', expression: constraint.check.expression, ...(constraint.check.name ? { name: constraint.check.name } : {}) };
+    case 'exclusion':
+      return { type: 'exclusion', expression: constraint.exclusion.expression, ...(constraint.exclusion.name ? { name: constraint.exclusion.name } : {}) };
   }
 }

@@ -1,8 +1,10 @@
 import { checkMismatch } from './check-mismatch.ts';
+import { collationMismatch } from './collation-mismatch.ts';
 import { columnTypeMismatch } from './column-type-mismatch.ts';
 import { defaultMismatch } from './default-mismatch.ts';
 import { enumValuesMismatch } from './enum-values-mismatch.ts';
 import { extraColumn } from './extra-column.ts';
+import { exclusionMismatch } from './exclusion-mismatch.ts';
 import { extraConstraint } from './extra-constraint.ts';
 import { generatedMismatch } from './generated-mismatch.ts';
 import { fkTypeMismatch } from './fk-type-mismatch.ts';
@@ -11,6 +13,7 @@ import { indexMismatch } from './index-mismatch.ts';
 import { missingCheck } from './missing-check.ts';
 import { missingColumn } from './missing-column.ts';
 import { missingEnum } from './missing-enum.ts';
+import { missingExclusion } from './missing-exclusion.ts';
 import { missingForeignKey } from './missing-foreign-key.ts';
 import { missingIndex } from './missing-index.ts';
 import { missingTable } from './missing-table.ts';
@@ -20,6 +23,8 @@ import { orphanTable } from './orphan-table.ts';
 import { registryConflict } from './registry-conflict.ts';
 import type { Rule, RuleMeta } from './rule.ts';
 import { uniqueMismatch } from './unique-mismatch.ts';
+import { unappliedMigration } from './unapplied-migration.ts';
+import { unknownMigration } from './unknown-migration.ts';
 
 /** Every rule by its stable finding code; the order is the order findings are reported in. */
 export const rules = {
@@ -31,6 +36,7 @@ export const rules = {
   'nullability-mismatch': nullabilityMismatch,
   'default-mismatch': defaultMismatch,
   'generated-mismatch': generatedMismatch,
+  'collation-mismatch': collationMismatch,
   'missing-enum': missingEnum,
   'enum-values-mismatch': enumValuesMismatch,
   'missing-unique': missingUnique,
@@ -41,9 +47,14 @@ export const rules = {
   'index-mismatch': indexMismatch,
   'missing-check': missingCheck,
   'check-mismatch': checkMismatch,
+  'missing-exclusion': missingExclusion,
+  'exclusion-mismatch': exclusionMismatch,
   'extra-column': extraColumn,
   'extra-constraint': extraConstraint,
   'orphan-table': orphanTable,
+  // findings about the migration ledger, not a table: reported only when the migrations are known
+  'unapplied-migration': unappliedMigration,
+  'unknown-migration': unknownMigration,
   // biome-ignore lint/suspicious/noExplicitAny: each rule has its own message ids and options; the registry only needs a Rule
 } as const satisfies Record<string, Rule<any, string, any>>;
 

@@ -36,8 +36,10 @@ export interface Report<M extends string = string, C extends string = string> {
   /** Absent for a finding about no table (a migration). */
   readonly table?: string;
   readonly column?: string;
-  /** What the key names besides the table and column: a constraint's or index's columns, an enum type. */
+  /** What the key names besides the table and column: a constraint's or index's columns, an enum type, a migration. */
   readonly object?: string;
+  /** The migration a finding about a migration names; it has no table, and `schema` is the ledger's. */
+  readonly migration?: string;
   readonly message: string;
   readonly expected: SidesOf<C>['expected'];
   readonly actual: SidesOf<C>['actual'];

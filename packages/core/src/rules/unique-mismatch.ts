@@ -1,5 +1,6 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, declares, tableRef } from './describe.ts';
+import { columnList, declaredBy, deferralText, tableRef, declares } from './describe.ts';
+import type { Deferrable } from '../model/schema-model.ts';
 
 export const uniqueMismatch = defineRule({
   meta: {
@@ -7,13 +8,50 @@ export const uniqueMismatch = defineRule({
     description:
       'A unique constraint the models declare exists on the same columns, but treats NULLs otherwise (NULLS NOT DISTINCT), or is full or guards other rows where a partial unique is declared.',
     docs: docsPath('unique-mismatch'),
-    messages: { nullsDiffer: 'error', stricter: 'error', otherRows: 'error' },
-    nextStep: 'recreate these uniques as the models declare them (NULLS [NOT] DISTINCT, WHERE), or change the models to match',
+    // a DEFERRABLE unique breaks ON CONFLICT (upserts) and one checked sooner breaks code that relies on the check at
+    // commit: both fail writes; one checked later than declared only reports a duplicate later
+    messages: {
+      nullsDiffer: 'error',
+      stricter: 'error',
+      otherRows: 'error',
+      deferrableInDatabase: 'error',
+      notDeferrableInDatabase: 'error',
+      checkedSooner: 'error',
+      checkedLater: 'warning',
+    },
+    nextStep: 'recreate these uniques as the models declare them (NULLS [NOT] DISTINCT, WHERE, DEFERRABLE), or change the models to match',
   },
   create(context) {
     return {
       'modify-unique'({ table, expected, actual, changed }) {
         const columns = columnList(expected.columns);
+        if (changed.includes('deferrable')) {
+          const messageId = deferralMessage(expected.deferrable, actual.deferrable);
+          const consequence = {
+            deferrableInDatabase: `a DEFERRABLE unique cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail${actual.deferrable === 'deferred' ? ', and duplicates are reported only at COMMIT' : ''}`,
+            notDeferrableInDatabase:
+              'code that defers it (SET CONSTRAINTS ... DEFERRED) fails, and code that swaps or shifts values within a transaction fails at the first statement',
+            checkedSooner: 'code that swaps or shifts values within a transaction, relying on the check at COMMIT, fails at the first statement',
+            checkedLater: 'a duplicate is reported only at COMMIT, not at the statement that wrote it',
+          }[messageId];
+          context.report({
+            messageId,
+            schema: table.schema,
+            table: table.name,
+            ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
+            object: expected.columns.join(','),
+            message: `${tableRef(table)} has a unique on ${columns} that is ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${consequence}`,
+            expected: { columns: expected.columns, nullsNotDistinct: expected.nullsNotDistinct, deferrable: expected.deferrable ?? 'not deferrable' },
+            actual: {
+              columns: actual.columns,
+              nullsNotDistinct: actual.nullsNotDistinct,
+              deferrable: actual.deferrable ?? 'not deferrable',
+              ...(actual.name ? { name: actual.name } : {}),
+            },
+            sources: table.sources,
+          });
+          return;
+        }
         const where = changed.includes('where');
         context.report({
           messageId: !where ? 'nullsDiffer' : actual.where === undefined ? 'stricter' : 'otherRows',
@@ -45,3 +83,13 @@ export const uniqueMismatch = defineRule({
     };
   },
 });
+
+/** Which deferral difference: NOT DEFERRABLE on one side only, or both deferrable and checked at another time. */
+function deferralMessage(
+  expected: Deferrable | undefined,
+  actual: Deferrable | undefined,
+): 'deferrableInDatabase' | 'notDeferrableInDatabase' | 'checkedSooner' | 'checkedLater' {
+  if (expected === undefined) return 'deferrableInDatabase';
+  if (actual === undefined) return 'notDeferrableInDatabase';
+  return actual === 'immediate' ? 'checkedSooner' : 'checkedLater';
+}

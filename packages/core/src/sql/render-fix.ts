@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SchemaChange } from '../diff/schema-change.ts';
-import type { ColumnModel, QualifiedName } from '../model/schema-model.ts';
+import type { ColumnModel, Deferrable, QualifiedName } from '../model/schema-model.ts';
 import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
 import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
 import {
@@ -116,8 +116,10 @@ function describeChange(change: SchemaChange): string {
       return `missing-table ${qualifiedAsPrinted(change.table)}`;
     case 'missing-column':
       return `missing-column ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
-    case 'modify-column':
-      return `default-mismatch ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
+    case 'modify-column': {
+      const codes = change.changed.flatMap((aspect) => (aspect === 'default' ? ['default-mismatch'] : aspect === 'collation' ? ['collation-mismatch'] : []));
+      return `${codes.join(', ')} ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
+    }
     case 'missing-enum':
       return `missing-enum ${qualifiedAsPrinted(change.expected)}`;
     case 'modify-enum':
@@ -132,9 +134,12 @@ function describeChange(change: SchemaChange): string {
       return `registry-conflict ${qualifiedAsPrinted(change.conflict)}`;
     case 'missing-check':
       return `missing-check ${qualifiedAsPrinted(change.table)} ${change.expected.name ?? change.expected.expression}`;
+    case 'missing-exclusion':
+      return `missing-exclusion ${qualifiedAsPrinted(change.table)} ${change.expected.name ?? change.expected.expression}`;
     case 'modify-generated':
       return `generated-mismatch ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
     case 'modify-check':
+    case 'modify-exclusion':
     case 'extra-constraint':
     case 'modify-foreign-key':
     case 'foreign-key-type':
@@ -143,6 +148,10 @@ function describeChange(change: SchemaChange): string {
     case 'extra-column':
     case 'extra-table':
       return `${change.kind} ${qualifiedAsPrinted(change.table)}`;
+    case 'unapplied-migration':
+      return `unapplied-migration ${change.expected.name}`;
+    case 'unknown-migration':
+      return `unknown-migration ${change.actual.name}`;
   }
 }
 
@@ -242,6 +251,17 @@ export function renderOperation(operation: FixOperation): string {
         violation: 'check_violation',
         find: `find them with SELECT * FROM ${qualified(operation.table)} WHERE NOT (<the check>), fix or delete them`,
       });
+    case 'add-exclusion':
+      return guarded(
+        constraintExists(operation.table, operation.name),
+        `exclusion ${operation.name} on ${qualifiedAsPrinted(operation.table)}`,
+        `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} EXCLUDE ${operation.expression}${operation.deferrable ? ` ${deferral(operation.deferrable)}` : ''}`,
+        { catch: ['exclusion_violation'], advice: 'rows conflict under it: fix or delete them, then run this again' },
+      );
+    case 'set-collation':
+      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} TYPE ${operation.type}${collate(operation.collation ?? 'default')}`;
+    case 'set-deferrable':
+      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER CONSTRAINT ${id(operation.name)} ${deferral(operation.deferrable ?? undefined)}`;
     case 'drop-not-null':
       return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} DROP NOT NULL`;
   }
@@ -313,7 +333,7 @@ function columnType(column: ColumnModel): string {
 /** A column definition; `nullable` forces a NOT NULL column in as nullable (to be backfilled). */
 function columnDefinition(column: ColumnModel, options: { nullable?: boolean } = {}): string {
   const serial = serialType(column);
-  const parts = [id(column.name), serial ?? columnType(column)];
+  const parts = [id(column.name), `${serial ?? columnType(column)}${collate(column.collation)}`];
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   else if (column.identity !== null) parts.push(`GENERATED ${column.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
   else if (column.default !== null && !serial) parts.push(`DEFAULT ${column.default}`);
@@ -327,11 +347,23 @@ function needsBackfill(column: ColumnModel): boolean {
 }
 
 function uniqueConstraint(unique: NamedUnique): string {
-  return `CONSTRAINT ${id(unique.name)} UNIQUE${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(unique.columns)})`;
+  return `CONSTRAINT ${id(unique.name)} UNIQUE${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${columnList(unique.columns)})${unique.deferrable ? ` ${deferral(unique.deferrable)}` : ''}`;
 }
 
 function foreignKeyConstraint(fk: NamedForeignKey): string {
-  return `CONSTRAINT ${id(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${qualified(fk.references)} (${columnList(fk.references.columns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`;
+  return `CONSTRAINT ${id(fk.name)} FOREIGN KEY (${columnList(fk.columns)}) REFERENCES ${qualified(fk.references)} (${columnList(fk.references.columns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}${fk.deferrable ? ` ${deferral(fk.deferrable)}` : ''}`;
+}
+
+/** A constraint's deferral clause; undefined is NOT DEFERRABLE. */
+function deferral(deferrable: Deferrable | undefined): string {
+  if (deferrable === undefined) return 'NOT DEFERRABLE';
+  return `DEFERRABLE INITIALLY ${deferrable === 'deferred' ? 'DEFERRED' : 'IMMEDIATE'}`;
+}
+
+/** ` COLLATE "C"`; `default` is the type's default collation, a keyword that is not quoted. */
+function collate(collation: string | undefined): string {
+  if (collation === undefined) return '';
+  return ` COLLATE ${collation === 'default' ? 'pg_catalog."default"' : id(collation)}`;
 }
 
 function createTable(schema: string, operation: Extract<FixOperation, { op: 'create-table' }>): string {

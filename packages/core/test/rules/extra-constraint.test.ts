@@ -1,5 +1,5 @@
-/** The `extra-constraint` rule: a unique, foreign key or check in the database that no model declares. */
-import { check, column, dbTable, foreignKey, schema, table, unique } from '../support/models.ts';
+/** The `extra-constraint` rule: a unique, foreign key, check or exclusion in the database that no model declares. */
+import { check, column, dbTable, exclusion, foreignKey, schema, table, unique } from '../support/models.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 const visitColumns = [column('id', 'integer'), column('visitorId', 'integer'), column('visitedTeamId', 'integer')];
@@ -110,6 +110,20 @@ ruleTester('extra-constraint', {
           table: 'visits',
           message: 'visits has a check visits_check (("visitorId" <> "visitedTeamId")) that User (typeorm) does not declare: writes of rows that break it fail',
           actual: { type: 'check', expression: '("visitorId" <> "visitedTeamId")', name: 'visits_check' },
+        },
+      ],
+    },
+    {
+      name: 'an exclusion no model declares',
+      expected: visits(),
+      actual: visitsDb({ exclusions: [exclusion('USING gist ("visitorId" WITH =)', 'visits_visitor_excl')] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'visits',
+          message:
+            'visits has an exclusion visits_visitor_excl EXCLUDE USING gist ("visitorId" WITH =) that User (typeorm) does not declare: writes of a row that conflicts with another under it fail',
+          actual: { type: 'exclusion', expression: 'USING gist ("visitorId" WITH =)', name: 'visits_visitor_excl' },
         },
       ],
     },

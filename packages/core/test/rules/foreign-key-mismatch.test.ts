@@ -40,6 +40,36 @@ ruleTester('foreign-key-mismatch', {
   ],
   invalid: [
     {
+      name: 'a key the model defers to COMMIT is NOT DEFERRABLE in the database: children inserted first fail',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { deferrable: 'deferred' }), [
+        foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey' }),
+      ]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'posts',
+          column: 'user_id',
+          message:
+            'posts(user_id) references users(id) NOT DEFERRABLE in the database, but DEFERRABLE INITIALLY DEFERRED in Post (typeorm): code that inserts children before their parent within a transaction fails at the first insert',
+          expected: { onDelete: 'NO ACTION', onUpdate: 'NO ACTION', deferrable: 'deferred' },
+          actual: { onDelete: 'NO ACTION', onUpdate: 'NO ACTION', deferrable: 'not deferrable', name: 'posts_user_id_fkey' },
+        },
+      ],
+    },
+    {
+      name: 'a key the model checks at each statement is deferred to COMMIT in the database',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)'), [foreignKey(['user_id'], 'users(id)', { deferrable: 'deferred' })]),
+      findings: [{ severity: 'warning', table: 'posts', column: 'user_id' }],
+    },
+    {
+      name: 'other actions and another deferral: one finding each',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE', deferrable: 'immediate' }), [foreignKey(['user_id'], 'users(id)')]),
+      findings: [
+        { severity: 'error', table: 'posts', column: 'user_id', expected: { onDelete: 'CASCADE', onUpdate: 'NO ACTION', deferrable: 'immediate' } },
+        { severity: 'warning', table: 'posts', column: 'user_id', expected: { onDelete: 'CASCADE', onUpdate: 'NO ACTION' } },
+      ],
+    },
+    {
       name: 'the foreign key with other ON DELETE / ON UPDATE actions',
       ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { onDelete: 'CASCADE' }), [
         foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey', onDelete: 'SET NULL', onUpdate: 'CASCADE' }),

@@ -25,6 +25,34 @@ ruleTester('unique-mismatch', {
   ],
   invalid: [
     {
+      name: 'a plain unique declared, DEFERRABLE in the database: it cannot arbitrate ON CONFLICT',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key', deferrable: 'immediate' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has a unique on (email) that is DEFERRABLE INITIALLY IMMEDIATE, but User (typeorm) declares it NOT DEFERRABLE: a DEFERRABLE unique cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail',
+          expected: { columns: ['email'], nullsNotDistinct: false, deferrable: 'not deferrable' },
+          actual: { columns: ['email'], nullsNotDistinct: false, deferrable: 'immediate', name: 'users_email_key' },
+        },
+      ],
+    },
+    {
+      name: 'a deferred unique declared, NOT DEFERRABLE (a unique index) in the database',
+      expected: emailModel({ uniques: [unique(['email'], { deferrable: 'deferred' })] }),
+      actual: emailDb({ uniques: [unique(['email'])] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: false, deferrable: 'deferred' } }],
+    },
+    {
+      name: 'an immediate deferrable unique declared, deferred to COMMIT in the database',
+      expected: emailModel({ uniques: [unique(['email'], { deferrable: 'immediate' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { deferrable: 'deferred' })] }),
+      findings: [{ severity: 'warning', table: 'users', column: 'email', expected: { columns: ['email'], nullsNotDistinct: false, deferrable: 'immediate' } }],
+    },
+    {
       name: 'NULLS NOT DISTINCT declared, a plain unique in the database',
       expected: emailModel({ uniques: [unique(['email'], { nullsNotDistinct: true })] }),
       actual: emailDb({ uniques: [unique(['email'])] }),

@@ -10,6 +10,7 @@ import {
   type ColumnModel,
   type ColumnType,
   type EnumModel,
+  type ExclusionModel,
   type ForeignKeyModel,
   type IndexModel,
   type Provenance,
@@ -53,6 +54,7 @@ export interface TableOptions {
   readonly uniques?: readonly UniqueModel[];
   readonly indexes?: readonly IndexModel[];
   readonly checks?: readonly CheckModel[];
+  readonly exclusions?: readonly ExclusionModel[];
   readonly sources?: readonly Provenance[];
 }
 
@@ -69,6 +71,7 @@ export function table(name: string, columns: readonly ColumnModel[], options: Ta
     uniques: options.uniques ?? [],
     indexes: options.indexes ?? [],
     ...(options.checks ? { checks: options.checks } : {}),
+    ...(options.exclusions ? { exclusions: options.exclusions } : {}),
     sources: options.sources ?? [source()],
   };
 }
@@ -90,7 +93,13 @@ export function index(columns: readonly string[], options: Partial<Omit<IndexMod
 export function foreignKey(
   columns: readonly string[],
   target: string,
-  options: { name?: string; onDelete?: ReferentialAction; onUpdate?: ReferentialAction; inherited?: ForeignKeyModel['inherited'] } = {},
+  options: {
+    name?: string;
+    onDelete?: ReferentialAction;
+    onUpdate?: ReferentialAction;
+    inherited?: ForeignKeyModel['inherited'];
+    deferrable?: ForeignKeyModel['deferrable'];
+  } = {},
 ): ForeignKeyModel {
   const match = /^(.+)\((.+)\)$/.exec(target);
   if (!match) throw new Error(`foreignKey target must read table(columns): ${target}`);
@@ -101,7 +110,13 @@ export function foreignKey(
     onDelete: options.onDelete ?? 'NO ACTION',
     onUpdate: options.onUpdate ?? 'NO ACTION',
     ...(options.inherited ? { inherited: options.inherited } : {}),
+    ...(options.deferrable ? { deferrable: options.deferrable } : {}),
   };
+}
+
+/** `exclusion('USING gist (during WITH &&)', 'EXC_bookings')`: the text after EXCLUDE. */
+export function exclusion(expression: string, name?: string, deferrable?: ExclusionModel['deferrable']): ExclusionModel {
+  return { ...(name ? { name } : {}), expression, ...(deferrable ? { deferrable } : {}) };
 }
 
 export function enumType(name: string, values: readonly string[], sources: readonly Provenance[] = [source()]): EnumModel {

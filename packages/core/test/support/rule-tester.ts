@@ -4,7 +4,16 @@
  * business). Everything goes through the public `evaluate()` as `check()` does.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, mergeRegistries, type Finding, type Provenance, type RuleCode, type RuleSettings, type SchemaModel } from '@ormdrift/core';
+import {
+  evaluate,
+  mergeRegistries,
+  type Finding,
+  type MigrationLedgerState,
+  type Provenance,
+  type RuleCode,
+  type RuleSettings,
+  type SchemaModel,
+} from '@ormdrift/core';
 import type { TableOptions } from './models.ts';
 
 export type DbTableOptions = Omit<TableOptions, 'sources'>;
@@ -17,13 +26,18 @@ export interface Case {
   readonly rules?: RuleSettings;
   /** The `schemas` option of `evaluate()`: only these schemas are checked. */
   readonly schemas?: readonly string[];
+  /** The `migrations` option of `evaluate()`: the database's ledger against the migrations on disk. */
+  readonly migrations?: MigrationLedgerState;
   /** A known bug in src: the case runs as `it.fails`, with a `// BUG:` comment above it saying what is wrong. */
   readonly fails?: true;
 }
 
 export interface ExpectedFinding {
   readonly severity: 'error' | 'warning';
-  readonly table: string;
+  /** Absent for findings about a migration, and then the finding must have none. */
+  readonly table?: string;
+  /** The migration a finding about one names. */
+  readonly migration?: string;
   /** `public` unless given. */
   readonly schema?: string;
   /** Absent for table-level findings, and then the finding must have none. */
@@ -46,13 +60,16 @@ export function run(test: Case) {
     actual: test.actual,
     ...(test.rules ? { rules: test.rules } : {}),
     ...(test.schemas ? { schemas: test.schemas } : {}),
+    ...(test.migrations ? { migrations: test.migrations } : {}),
   });
 }
 
 /** The finding reduced to the keys the expectation names, so that only those are compared. */
 function project(finding: Finding, like: ExpectedFinding | undefined): Record<string, unknown> {
-  const projected: Record<string, unknown> = { code: finding.code, severity: finding.severity, schema: finding.schema, table: finding.table };
+  const projected: Record<string, unknown> = { code: finding.code, severity: finding.severity, schema: finding.schema };
+  if (finding.table !== undefined) projected['table'] = finding.table;
   if ('column' in finding) projected['column'] = finding.column;
+  if ('migration' in finding) projected['migration'] = finding.migration;
   for (const key of ['message', 'expected', 'actual', 'sources'] as const) if (like && key in like) projected[key] = finding[key];
   return projected;
 }

@@ -4,6 +4,8 @@ import {
   type CheckModel,
   type ColumnModel,
   type ColumnType,
+  type Deferrable,
+  type ExclusionModel,
   type ForeignKeyModel,
   type IndexKeyOptions,
   type IndexModel,
@@ -62,11 +64,12 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
       uniques: [
         ...own
           .filter((row) => row.type === 'u')
-          .map((row): UniqueModel => ({ name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct })),
+          .map((row): UniqueModel => ({ name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct, ...deferral(row) })),
         // a unique index on plain columns guarantees uniqueness as a constraint does
         ...tableIndexes.filter((row) => row.is_unique && !row.columns.includes('')).map(toUnique),
       ],
       checks: own.filter((row) => row.type === 'c' && row.check_expr !== null).map((row): CheckModel => ({ name: row.name, expression: row.check_expr! })),
+      ...exclusions(own),
       indexes: tableIndexes.map(
         (row): IndexModel => ({
           name: row.name,
@@ -93,7 +96,31 @@ function toColumn(row: RawColumn): ColumnModel {
     default: generated ? null : row.default_expr,
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by-default' : null,
     generated: generated ? (row.default_expr ?? '') : null,
+    ...(row.collation !== null ? { collation: row.collation } : {}),
   };
+}
+
+/** Absent for NOT DEFERRABLE, the common case, so that the model stays as small as before. */
+function deferral(row: RawConstraint): { deferrable?: Deferrable } {
+  return row.deferrable ? { deferrable: row.deferred ? 'deferred' : 'immediate' } : {};
+}
+
+/**
+ * The table's EXCLUDE constraints, each as the text after `EXCLUDE` (the `DEFERRABLE` and `INITIALLY DEFERRED`
+ * the server appends to the definition are read from `condeferrable` / `condeferred` instead); absent when it
+ * has none, so that a table without exclusions reads as before.
+ */
+function exclusions(rows: readonly RawConstraint[]): { exclusions?: ExclusionModel[] } {
+  const found = rows
+    .filter((row) => row.type === 'x' && row.exclusion_def !== null)
+    .map(
+      (row): ExclusionModel => ({
+        name: row.name,
+        expression: row.exclusion_def!.replace(/^EXCLUDE\s+/, '').replace(/(\s+DEFERRABLE)?(\s+INITIALLY DEFERRED)?$/, ''),
+        ...deferral(row),
+      }),
+    );
+  return found.length > 0 ? { exclusions: found } : {};
 }
 
 function columnType(row: RawColumn): ColumnType {
@@ -112,6 +139,7 @@ function toForeignKey(row: RawConstraint): ForeignKeyModel {
     references: { schema: row.ref_schema ?? '', name: row.ref_table ?? '', columns: row.ref_columns },
     onDelete: actions[row.on_delete] ?? 'NO ACTION',
     onUpdate: actions[row.on_update] ?? 'NO ACTION',
+    ...deferral(row),
   };
 }
 

@@ -28,6 +28,8 @@ select a.attrelid::text as table_oid, a.attname as name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) as type,
        a.attndims as dims, a.attnotnull as not_null, a.attidentity as identity, a.attgenerated as generated,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid) as default_expr,
+       -- a collation only where the column's differs from its type's default (COLLATE "C" on a text column)
+       case when a.attcollation <> t.typcollation then co.collname end as collation,
        t.typtype as type_kind, tn.nspname as type_schema, t.typname as type_name,
        et.typtype as element_kind, etn.nspname as element_schema, et.typname as element_name
 from pg_catalog.pg_attribute a
@@ -39,6 +41,7 @@ join pg_catalog.pg_namespace tn on tn.oid = t.typnamespace
 left join pg_catalog.pg_type et on t.typcategory = 'A' and et.oid = t.typelem
 left join pg_catalog.pg_namespace etn on etn.oid = et.typnamespace
 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+left join pg_catalog.pg_collation co on co.oid = a.attcollation
 where a.attnum > 0 and not a.attisdropped -- user columns only, not system or dropped ones
   and c.relkind in ('r', 'p', 'v', 'm', 'f')
   and n.nspname = any($1::text[])
@@ -57,16 +60,19 @@ select con.conrelid::text as table_oid, con.conname as name, con.contype as type
        -- indnullsnotdistinct exists from PostgreSQL 15 on; read through jsonb so one query fits every version
        coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct,
        -- a check's expression as the server deparses it, without the CHECK keyword or NOT VALID
-       case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid) end as check_expr
+       case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid) end as check_expr,
+       -- an exclusion as the server deparses it: EXCLUDE USING ... (... WITH ...) [WHERE (...)] [DEFERRABLE ...]
+       case when con.contype = 'x' then pg_catalog.pg_get_constraintdef(con.oid) end as exclusion_def,
+       con.condeferrable as deferrable, con.condeferred as deferred
 from pg_catalog.pg_constraint con
 join pg_catalog.pg_class c on c.oid = con.conrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 left join pg_catalog.pg_class rc on rc.oid = con.confrelid
 left join pg_catalog.pg_namespace rn on rn.oid = rc.relnamespace
 left join pg_catalog.pg_index idx on idx.indexrelid = con.conindid
--- primary keys, uniques, foreign keys and checks; PostgreSQL 18's NOT NULL rows (contype 'n') are left out:
+-- primary keys, uniques, foreign keys, checks and exclusions; PostgreSQL 18's NOT NULL rows (contype 'n') are left out:
 -- nullability is read from attnotnull on every version
-where con.contype in ('p', 'u', 'f', 'c')
+where con.contype in ('p', 'u', 'f', 'c', 'x')
   and n.nspname = any($1::text[])
 order by con.conrelid, con.conname`;
 

@@ -18,6 +18,8 @@ export interface RawColumn {
   identity: '' | 'a' | 'd';
   generated: '' | 's' | 'v';
   default_expr: string | null;
+  /** `pg_collation.collname` when the column's collation is not its type's default, else null. */
+  collation: string | null;
   type_kind: string;
   type_schema: string;
   type_name: string;
@@ -29,7 +31,7 @@ export interface RawColumn {
 export interface RawConstraint {
   table_oid: string;
   name: string;
-  type: 'p' | 'u' | 'f' | 'c';
+  type: 'p' | 'u' | 'f' | 'c' | 'x';
   columns: string[];
   ref_schema: string | null;
   ref_table: string | null;
@@ -39,6 +41,10 @@ export interface RawConstraint {
   nulls_not_distinct: boolean;
   /** A check's expression, `pg_get_expr(conbin)`; null for other constraints. */
   check_expr: string | null;
+  /** An exclusion's `pg_get_constraintdef()`; null for other constraints. */
+  exclusion_def: string | null;
+  deferrable: boolean;
+  deferred: boolean;
 }
 
 export interface RawIndex {

@@ -12,6 +12,8 @@ export interface LedgerEntry {
 export interface MigrationLedger {
   /** The ledger table, schema-qualified (`public.schema_migrations`). */
   readonly table: string;
+  /** The ledger table as schema and name, as the catalog spells them. */
+  readonly at: { readonly schema: string; readonly name: string };
   readonly entries: readonly LedgerEntry[];
 }
 

@@ -57,7 +57,11 @@ async function readNamed(client: Queryable, table: string, schema: string | unde
   const [found] = await findTables(client, [table], schema);
   if (!found) throw notFound([table], schema);
   const { rows } = await client.query(`select ${quote(column)}::text as name from ${qualified(found)} order by ${quote(order)}`);
-  return { table: `${found.schema}.${found.table}`, entries: (rows as { name: string }[]).map((row) => ({ name: row.name })) };
+  return {
+    table: `${found.schema}.${found.table}`,
+    at: { schema: found.schema, name: found.table },
+    entries: (rows as { name: string }[]).map((row) => ({ name: row.name })),
+  };
 }
 
 async function readDrizzle(client: Queryable, table: string, schema: string): Promise<MigrationLedger> {
@@ -66,6 +70,7 @@ async function readDrizzle(client: Queryable, table: string, schema: string): Pr
   const { rows } = await client.query(`select hash, created_at::text as created_at from ${qualified(found)} order by id`);
   return {
     table: `${found.schema}.${found.table}`,
+    at: { schema: found.schema, name: found.table },
     entries: (rows as { hash: string; created_at: string | null }[]).map(
       (row): LedgerEntry => ({ name: row.hash, hash: row.hash, ...(row.created_at === null ? {} : { createdAt: Number(row.created_at) }) }),
     ),
@@ -80,7 +85,11 @@ async function readSql(client: Queryable, options: ReadLedgerOptions): Promise<M
     if (!column) continue;
     const order = found.columns.includes('id') ? 'id' : column;
     const { rows } = await client.query(`select ${quote(column)}::text as name from ${qualified(found)} order by ${quote(order)}`);
-    return { table: `${found.schema}.${found.table}`, entries: (rows as { name: string }[]).map((row) => ({ name: row.name })) };
+    return {
+      table: `${found.schema}.${found.table}`,
+      at: { schema: found.schema, name: found.table },
+      entries: (rows as { name: string }[]).map((row) => ({ name: row.name })),
+    };
   }
   if (tables[0]) {
     throw new LedgerNotFoundError(

@@ -13,6 +13,8 @@ export interface SequelizeMigrationsOptions {
   readonly Sequelize?: unknown;
   /** sequelize-cli's `migrationStorageTableName`; default `SequelizeMeta`. */
   readonly tableName?: string;
+  /** Called with each migration's name as it starts: a caller's deadline can then name the one that hangs. */
+  readonly onMigration?: (name: string) => void;
 }
 
 type SequelizeConstructor = new (
@@ -40,6 +42,7 @@ export async function runSequelizeMigrations(url: string, options: SequelizeMigr
     migrations: options.migrations.map((file) => ({
       name: file.name,
       up: async () => {
+        options.onMigration?.(file.name);
         const module = await file.load();
         const up = (module['up'] ?? (module['default'] as Record<string, unknown> | undefined)?.['up']) as
           | ((queryInterface: unknown, sequelize: unknown) => Promise<unknown>)

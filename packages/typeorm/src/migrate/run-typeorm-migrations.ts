@@ -26,6 +26,8 @@ export interface TypeormMigrationsOptions {
   readonly migrations?: readonly Function[];
   /** The DataSource class of the project's TypeORM; needed when no `dataSource` is given. */
   readonly DataSource?: unknown;
+  /** Called with each migration's name as it starts: a caller's deadline can then name the one that hangs. */
+  readonly onMigration?: (name: string) => void;
 }
 
 /**
@@ -55,11 +57,12 @@ export async function runTypeormMigrations(url: string, options: TypeormMigratio
   });
   await dataSource.initialize();
   try {
-    // TypeORM's error does not say which migration failed: each one's `up` names itself on the way out
+    // TypeORM's error does not say which migration failed: each one's `up` names itself on the way in and out
     for (const migration of dataSource.migrations) {
       const name = migration.name ?? migration.constructor.name;
       const up = migration.up.bind(migration);
       migration.up = async (queryRunner: unknown) => {
+        options.onMigration?.(name);
         try {
           return await up(queryRunner);
         } catch (cause) {
