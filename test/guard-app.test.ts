@@ -82,7 +82,7 @@ describe('examples/guard-app', () => {
     expect(run.messages).toBeUndefined();
     expect(run.stdout).not.toContain('listening');
     expect(run.stderr).toContain('ormdrift: the database does not match the models');
-    expect(run.stderr).toContain('messages.readCount is declared by Message (typeorm) but the table has no such column  missing-column');
+    expect(run.stderr).toContain('messages."readCount" is declared by Message (typeorm) but the table has no such column  missing-column');
     expect(run.stderr).toContain('✖ 1 error, 0 warnings in 2 declared tables');
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });

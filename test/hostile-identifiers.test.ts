@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { escapeText, evaluate, mergeRegistries, reporters, type SchemaModel, type TableModel } from '@ormdrift/core';
+import { escapeText, evaluate, mergeRegistries, qualifiedAsPrinted, reporters, type SchemaModel, type TableModel } from '@ormdrift/core';
 import { postgresIntrospector } from '@ormdrift/postgres';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -90,9 +90,11 @@ it('random identifiers round-trip through introspection and never control the te
         const text = reporters.text().render(result);
         expect(text).not.toMatch(unsafe);
         const lines = text.split('\n');
-        for (const table of actual.tables) expect(lines).toContain(escapeText(`${schema}.${table.name}`));
+        // each table's header names it as PostgreSQL prints it, quoted where SQL needs quotes
+        const header = (name: string) => escapeText(qualifiedAsPrinted({ schema, name }));
+        for (const table of actual.tables) expect(lines).toContain(header(table.name));
         // every line is one the reporter wrote: a table header, a finding, its expected/actual, a blank, or the verdict
-        const headers = new Set(actual.tables.map((table) => escapeText(`${schema}.${table.name}`)));
+        const headers = new Set(actual.tables.map((table) => header(table.name)));
         for (const line of lines)
           expect(line === '' || headers.has(line) || /^( {2}(error {2}|warning) | {10}(expected|actual {2}) |[✖!] |by code: |next: )/.test(line)).toBe(true);
 

@@ -40,7 +40,7 @@ describe('ormdrift diff', () => {
     const text = await diff(['--db', production.url, '--against', local.url]);
     const localName = new URL(local.url);
     expect(text.stdout).toContain(
-      `user_sessions.message_count is declared by ${localName.host}${localName.pathname} (expected database) but the table has no such column  missing-column`,
+      `user_sessions.message_count is in the expected database ${localName.host}${localName.pathname} but the table has no such column  missing-column`,
     );
     expect(text.stdout).not.toContain(localName.password || '\u0000');
   });
@@ -52,6 +52,15 @@ describe('ormdrift diff', () => {
       ['extra-column', 'warning', 'user_sessions', 'message_count'],
       ['extra-column', 'warning', 'user_sessions', 'user_query_count'],
     ]);
+    // the expected side is a database: the messages speak of it, not of models or an ORM
+    const productionName = new URL(production.url);
+    const text = await diff(['--db', local.url, '--against', production.url]);
+    expect(text.stdout).toContain(
+      `user_sessions.message_count exists in the database but the expected database ${productionName.host}${productionName.pathname} does not have it  extra-column`,
+    );
+    const findingLines = text.stdout.split('\n').filter((line) => /^ {2}(error|warning) /.test(line));
+    expect(findingLines).toHaveLength(2);
+    for (const line of findingLines) expect(line).not.toMatch(/\bORM\b|\bmodels?\b|declare/);
   });
 
   it('a database against itself: no difference', async () => {
@@ -67,6 +76,10 @@ describe('ormdrift diff', () => {
       ['missing-column', 'error', 'user_sessions', 'message_count'],
       ['missing-column', 'error', 'user_sessions', 'user_query_count'],
     ]);
+    const text = await diff(['--db', production.url, '--migrations', 'migrations']);
+    expect(text.stdout).toContain(
+      'user_sessions.message_count is in the database built from the migrations in migrations but the table has no such column  missing-column',
+    );
   });
 
   it('without an expected side: exit 2, one line', async () => {

@@ -30,7 +30,7 @@ export type { DiscoveredSource, DiscoverSources, DiscoveryContext, ExportedValue
 export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';
 export { postgresIdentifier, postgresObjectName } from './sql/postgres-identifier.ts';
-export { identifierAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
+export { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
 export { SchemaIndex } from './model/schema-index.ts';

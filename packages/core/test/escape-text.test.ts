@@ -41,7 +41,7 @@ describe('the text reporter escapes names from the database and the models', () 
   it('prints every line it means to, and no control character', () => {
     const text = reporters.text().render(result);
     expect(text.split('\n')).toEqual([
-      'x\\n✔ no drift',
+      '"x\\n✔ no drift"',
       '  warning table x\\n✔ no drift is in the database but no model declares it  orphan-table',
       "          actual   text\\x1b[31m null default '\\x1b]0;pwned\\x07'",
       '',

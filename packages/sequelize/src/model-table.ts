@@ -105,7 +105,12 @@ export function modelTable(
     }
   }
 
-  for (const unique of customUniqueKeys(model)) uniques.push({ columns: unique.fields.map(postgresIdentifier), nullsNotDistinct: false });
+  for (const unique of customUniqueKeys(model)) {
+    const impliedBy = impliedByAssociation(model, unique.fields);
+    uniques.push({ columns: unique.fields.map(postgresIdentifier), nullsNotDistinct: false, ...(impliedBy ? { impliedBy } : {}) });
+  }
+  // the junction model Sequelize makes for `through: 'name'` has both keys as its primary key: the association implies it
+  const keyImpliedBy = primaryKey.length > 0 ? impliedByAssociation(model, primaryKeyFields(model)) : undefined;
   const indexed = modelIndexes(model, queryGenerator);
   problems.push(...indexed.problems);
 
@@ -114,7 +119,7 @@ export function modelTable(
       ...storedName,
       kind: 'table',
       columns,
-      primaryKey: primaryKey.length > 0 ? { columns: primaryKey } : null,
+      primaryKey: primaryKey.length > 0 ? { columns: primaryKey, ...(keyImpliedBy ? { impliedBy: keyImpliedBy } : {}) } : null,
       foreignKeys,
       uniques: distinctUniques([...uniques, ...indexed.uniques]),
       indexes: indexed.indexes,
@@ -178,6 +183,35 @@ function associationDefaults(
       : { onDelete: nullable ? 'SET NULL' : 'CASCADE', onUpdate: 'CASCADE' };
   }
   return undefined;
+}
+
+/**
+ * The `belongsToMany` associations whose junction is `model` and whose two keys cover `fields`, in the words a user
+ * wrote them: `User.belongsToMany(Collection, through collection_users)`. Sequelize adds a unique on both keys of
+ * a junction (unless `through.unique` is false) and makes them the primary key of a junction it defines itself:
+ * constraints no model declares, which a message names by the association that implies them.
+ */
+function impliedByAssociation(model: InitializedModel, fields: readonly string[]): string[] | undefined {
+  const table = modelTableName(model).name;
+  const implying: string[] = [];
+  for (const other of Object.values(model.sequelize.models)) {
+    for (const association of Object.values(other.associations ?? {})) {
+      if (association.associationType !== 'BelongsToMany' || association.throughModel !== model) continue;
+      // unique keys list columns, a primary key attributes: either spelling of the two keys
+      const keys = [association.foreignKey, association.otherKey, association.identifierField, association.foreignIdentifierField];
+      if (fields.length > 0 && fields.every((field) => keys.includes(field))) {
+        implying.push(`${other.name}.belongsToMany(${association.target?.name ?? '?'}, through ${table})`);
+      }
+    }
+  }
+  return implying.length > 0 ? [...new Set(implying)] : undefined;
+}
+
+/** The attribute keys (not column names) of a model's primary key. */
+function primaryKeyFields(model: InitializedModel): string[] {
+  return Object.entries(tableAttributes(model))
+    .filter(([, attribute]) => attribute.primaryKey)
+    .map(([key]) => key);
 }
 
 /** What `sync()` creates columns for: `tableAttributes` leaves out VIRTUAL attributes. */

@@ -118,6 +118,9 @@ export interface AssociationLike {
   readonly foreignKey?: string;
   /** belongsToMany: the junction's attribute for the other side. */
   readonly otherKey?: string;
+  /** belongsToMany: the junction's columns for `foreignKey` and `otherKey` (they differ under `underscored`). */
+  readonly identifierField?: string;
+  readonly foreignIdentifierField?: string;
   readonly target?: ModelLike;
   /** belongsToMany: the junction model, implicit when `through` was a string. */
   readonly throughModel?: ModelLike;

@@ -111,7 +111,7 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     name: postgresIdentifier(entity.tableName),
     kind: 'table',
     columns,
-    primaryKey: entity.primaryColumns.length > 0 ? { columns: entity.primaryColumns.map(columnName) } : null,
+    primaryKey: entity.primaryColumns.length > 0 ? { columns: entity.primaryColumns.map(columnName), ...junctionOf(dataSource, entity) } : null,
     foreignKeys,
     uniques,
     indexes,
@@ -212,4 +212,20 @@ function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetada
     spatialFeatureType: declared.spatialFeatureType,
     srid: declared.srid,
   });
+}
+
+/**
+ * A junction table's primary key is no entity's declaration: TypeORM builds it for the owning `@ManyToMany`
+ * relation with `@JoinTable`, so it carries that relation (`Post.tags (@ManyToMany, @JoinTable)`).
+ */
+function junctionOf(dataSource: DataSourceLike, junction: EntityMetadataLike): { impliedBy?: string[] } {
+  if (junction.tableType !== 'junction') return {};
+  const owners: string[] = [];
+  for (const entity of dataSource.entityMetadatas) {
+    for (const relation of entity.relations ?? []) {
+      if (relation.junctionEntityMetadata === junction && relation.isOwning !== false)
+        owners.push(`${entity.targetName || entity.name}.${relation.propertyPath ?? '?'} (@ManyToMany, @JoinTable)`);
+    }
+  }
+  return owners.length > 0 ? { impliedBy: [...new Set(owners)] } : {};
 }

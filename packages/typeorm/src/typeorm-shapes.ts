@@ -78,6 +78,12 @@ export interface RelationMetadataLike {
   readonly onDelete?: string;
   readonly onUpdate?: string;
   readonly foreignKeys: readonly ForeignKeyMetadataLike[];
+  /** The property the relation is declared on: `tags`, `profile.tags`. */
+  readonly propertyPath?: string;
+  /** `@ManyToMany` with `@JoinTable` (the owning side): the junction table's metadata. */
+  readonly junctionEntityMetadata?: EntityMetadataLike;
+  /** The side that holds the keys: for a many-to-many, the one with `@JoinTable` (the inverse side shares its junction). */
+  readonly isOwning?: boolean;
 }
 
 export interface ColumnMetadataLike {

@@ -80,11 +80,21 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   let provenance: Provenance;
   if (values.against) {
     expected = await readExpected(values.against);
-    provenance = { orm: 'expected database', registry: shortName(values.against), model: shortName(values.against) };
+    provenance = {
+      orm: 'expected database',
+      registry: shortName(values.against),
+      model: shortName(values.against),
+      database: `the expected database ${shortName(values.against)}`,
+    };
   } else {
     const target = await resolveMigrationsTarget(migrations!, migrationsKind, io.cwd, migrationTimeoutMs);
     expected = await withMigratedDatabase(target, cliMigrationsRuntime(io, values.debug === true), readExpected);
-    provenance = { orm: 'built from migrations', registry: target.spec, model: target.spec };
+    provenance = {
+      orm: 'built from migrations',
+      registry: target.spec,
+      model: target.spec,
+      database: `the database built from the migrations in ${target.spec}`,
+    };
   }
 
   const result = await compare(url, expected, provenance, { schemas, rules, ignore: config?.ignore, owns: config?.owns });

@@ -127,7 +127,8 @@ function diffTable(
   }
 
   if (expected.primaryKey && !hasUnique(actual, { columns: expected.primaryKey.columns, nullsNotDistinct: false })) {
-    const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false };
+    const { impliedBy } = expected.primaryKey;
+    const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false, ...(impliedBy ? { impliedBy } : {}) };
     changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: true });
   }
   for (const unique of expected.uniques) {

@@ -14,6 +14,12 @@ export interface Provenance {
   readonly file?: string;
   /** The 1-based line in `file` where the model is declared (its decorator or table call), when the adapter knows it. */
   readonly line?: number;
+  /**
+   * Set when the expected side is a database rather than models (`ormdrift diff`): how messages name that side
+   * (`the database at db.internal/app`, `the database built from the migrations in migrations`), so that they never
+   * speak of models or an ORM where there are none.
+   */
+  readonly database?: string;
 }
 
 export interface QualifiedName {
@@ -83,6 +89,12 @@ export interface ColumnModel {
 export interface PrimaryKeyModel {
   readonly name?: string;
   readonly columns: readonly string[];
+  /**
+   * Set when no model declares the constraint but an association implies it, in the ORM's own words:
+   * `User.belongsToMany(Collection, through collection_users)`, `Post.tags (@ManyToMany, @JoinTable)`.
+   * Messages name it so that the user can judge a constraint they never wrote.
+   */
+  readonly impliedBy?: readonly string[];
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -113,6 +125,12 @@ export interface UniqueModel {
   readonly nullsNotDistinct: boolean;
   /** Partial unique index predicate, as SQL text. */
   readonly where?: string;
+  /**
+   * Set when no model declares the constraint but an association implies it, in the ORM's own words:
+   * `User.belongsToMany(Collection, through collection_users)`, `Post.tags (@ManyToMany, @JoinTable)`.
+   * Messages name it so that the user can judge a constraint they never wrote.
+   */
+  readonly impliedBy?: readonly string[];
   /** Absent means NOT DEFERRABLE; only a UNIQUE constraint can be deferrable, a unique index cannot. */
   readonly deferrable?: Deferrable;
 }

@@ -1,5 +1,6 @@
+import { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted } from '../sql/quote.ts';
 import type { SchemaChange } from '../diff/schema-change.ts';
-import { displayName, qualifiedKey } from '../model/qualified-name.ts';
+import { qualifiedKey } from '../model/qualified-name.ts';
 import type { ColumnModel, Deferrable, ForeignKeyModel, IndexModel, QualifiedName, SequenceModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { resolveSequenceOptions } from '../normalize/sequence-options.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
@@ -114,26 +115,31 @@ class Planner {
           this.#note(
             change,
             'extra-column',
-            `${displayName(change.table)}.${change.actual.name}`,
+            `${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.actual.name)}`,
             'no model declares this column: dropping it loses its data, so it is left to a person (if inserts fail on it, give it a default or make it nullable)',
           );
           break;
         case 'extra-table':
-          this.#note(change, 'extra-table', displayName(change.table), 'no model declares this table: dropping it loses its data, so it is left to a person');
+          this.#note(
+            change,
+            'extra-table',
+            qualifiedAsPrinted(change.table),
+            'no model declares this table: dropping it loses its data, so it is left to a person',
+          );
           break;
         case 'foreign-key-type':
           this.#note(
             change,
             'type',
-            `${displayName(change.table)}.${change.column}`,
-            `the column is ${formatColumnType(change.actual)} and the column it references, ${displayName(change.references)}.${change.references.column}, is ${formatColumnType(change.expected)}: decide which type is right, then change the other by hand (a type change rewrites the table)`,
+            `${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.column)}`,
+            `the column is ${formatColumnType(change.actual)} and the column it references, ${qualifiedAsPrinted(change.references)}.${identifierAsPrinted(change.references.column)}, is ${formatColumnType(change.expected)}: decide which type is right, then change the other by hand (a type change rewrites the table)`,
           );
           break;
         case 'modify-unique':
           this.#note(
             change,
             'unique-nulls',
-            `${displayName(change.table)} (${change.expected.columns.join(', ')})`,
+            `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`,
             change.changed.includes('where')
               ? 'a unique on these columns exists but covers other rows than the partial one the models declare: replacing it means dropping it, which ormdrift never does'
               : change.changed.includes('deferrable')
@@ -145,7 +151,7 @@ class Planner {
           this.#note(
             change,
             'partial-index',
-            `${displayName(change.table)} (${change.expected.columns.join(', ')})`,
+            `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`,
             change.changed.includes('method') || change.changed.includes('keys') || change.expected.where !== undefined
               ? 'an index on these columns exists but is built otherwise (access method, operator class, order or predicate): create the declared one by hand, then drop the old one if nothing needs it'
               : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
@@ -155,7 +161,7 @@ class Planner {
           this.#note(
             change,
             'identity',
-            `${displayName(change.table)}.${change.expected.name}`,
+            `${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`,
             'a generated column differs from the models: turning a column into a generated one or back, or changing its expression, rewrites it; write that migration by hand',
           );
           break;
@@ -184,7 +190,7 @@ class Planner {
             this.#note(
               change,
               'identity',
-              `${displayName(change.table)}.${column}`,
+              `${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(column)}`,
               'a serial column and an identity column number rows from different sequences: switching one for the other means carrying the current value over to a new sequence; write that migration by hand',
             );
           }
@@ -197,7 +203,7 @@ class Planner {
           this.#note(
             change,
             'check',
-            `${displayName(change.table)} check ${change.expected.name ?? change.expected.expression}`,
+            `${qualifiedAsPrinted(change.table)} check ${change.expected.name ?? change.expected.expression}`,
             'a check of this name exists with another expression: replacing it means dropping it, which ormdrift never does; write that migration by hand (ADD CONSTRAINT ... NOT VALID, then VALIDATE)',
           );
           break;
@@ -213,7 +219,7 @@ class Planner {
           this.#note(
             change,
             'exclusion',
-            `${displayName(change.table)} exclusion ${change.expected.name ?? change.expected.expression}`,
+            `${qualifiedAsPrinted(change.table)} exclusion ${change.expected.name ?? change.expected.expression}`,
             'an exclusion of this name exists with another definition: replacing it means dropping it, which ormdrift never does; write that migration by hand',
           );
           break;
@@ -221,7 +227,7 @@ class Planner {
           this.#note(
             change,
             'extra-constraint',
-            displayName(change.table),
+            qualifiedAsPrinted(change.table),
             'no model declares this constraint: dropping it removes a guarantee the database gives, so it is left to a person (declare it in the models if it is meant)',
           );
           break;
@@ -229,7 +235,7 @@ class Planner {
           this.#note(
             change,
             'registry-conflict',
-            displayName(change.conflict),
+            qualifiedAsPrinted(change.conflict),
             `two registries declare this ${change.conflict.object} differently: decide which declaration is right before changing the database`,
           );
           break;
@@ -310,7 +316,7 @@ class Planner {
   }
 
   #modifyColumn(change: Extract<SchemaChange, { kind: 'modify-column' }>): void {
-    const where = `${displayName(change.table)}.${change.expected.name}`;
+    const where = `${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
     const table = nameOf(change.table);
     const column = change.expected.name;
     if (change.changed.includes('type')) {
@@ -421,7 +427,7 @@ class Planner {
       this.#note(
         change,
         'expression-index',
-        `${displayName(change.table)} index ${change.expected.name ?? ''}`,
+        `${qualifiedAsPrinted(change.table)} index ${change.expected.name ?? ''}`,
         'an expression index: the models give its name but not its expression, so ormdrift cannot write it',
       );
       return;
@@ -448,7 +454,7 @@ class Planner {
    * other actions mean dropping the constraint, which ormdrift never does.
    */
   #modifyForeignKey(change: Extract<SchemaChange, { kind: 'modify-foreign-key' }>): void {
-    const subject = `${displayName(change.table)}.${change.expected.columns.join(', ')}`;
+    const subject = `${qualifiedAsPrinted(change.table)}.${change.expected.columns.join(', ')}`;
     const table = nameOf(change.table);
     if (change.changed.includes('deferrable') && change.actual.name !== undefined) {
       const name = change.actual.name;
@@ -505,7 +511,7 @@ class Planner {
           this.#note(
             source,
             'expression-index',
-            `${displayName(table)} index ${declared.name ?? ''}`,
+            `${qualifiedAsPrinted(table)} index ${declared.name ?? ''}`,
             'an expression index: the models give its name but not its expression, so ormdrift cannot write it',
           );
           continue;

@@ -1,5 +1,5 @@
+import { columnListAsPrinted, qualifiedAsPrinted } from '../sql/quote.ts';
 import type { Finding } from '../check/finding.ts';
-import { displayName } from '../model/qualified-name.ts';
 
 /**
  * The root cause of a finding as one sentence, or undefined when the finding has none:
@@ -17,9 +17,9 @@ export function describeCause(finding: Finding): string | undefined {
 }
 
 function causeSubject(finding: Finding): [subject: string, verb: string] {
-  const table = finding.table === undefined ? finding.schema : displayName({ schema: finding.schema, name: finding.table });
+  const table = finding.table === undefined ? finding.schema : qualifiedAsPrinted({ schema: finding.schema, name: finding.table });
   const expected = (finding.expected ?? {}) as { columns?: unknown; enum?: unknown };
-  const columns = Array.isArray(expected.columns) ? `${table}(${expected.columns.join(', ')})` : table;
+  const columns = Array.isArray(expected.columns) ? `${table}${columnListAsPrinted(expected.columns)}` : table;
   switch (finding.code) {
     case 'missing-column':
       return [finding.column === undefined ? table : `${table}.${finding.column}`, 'is added by'];

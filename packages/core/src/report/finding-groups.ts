@@ -1,3 +1,4 @@
+import { qualifiedAsPrinted } from '../sql/quote.ts';
 import type { CheckResult, CheckSummary, Finding } from '../check/finding.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -8,7 +9,7 @@ export interface FindingGroup {
   readonly schema: string;
   /** Absent for the findings about no table. */
   readonly table: string | undefined;
-  /** How a report names the group: `users`, `audit.events`, or the schema alone. */
+  /** How a report names the group, as PostgreSQL prints the name: `users`, `"Users"`, `audit.events`, or the schema alone. */
   readonly title: string;
   readonly findings: readonly Finding[];
 }
@@ -24,7 +25,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...groups.values()].map((group) => ({
     ...group,
-    title: group.table === undefined ? group.schema : displayName({ schema: group.schema, name: group.table }),
+    title: group.table === undefined ? group.schema : qualifiedAsPrinted({ schema: group.schema, name: group.table }),
   }));
 }
 

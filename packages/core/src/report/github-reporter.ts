@@ -1,5 +1,5 @@
+import { qualifiedAsPrinted } from '../sql/quote.ts';
 import type { Finding } from '../check/finding.ts';
-import { displayName } from '../model/qualified-name.ts';
 import { workflowCommandData, workflowCommandProperty } from './escape.ts';
 import { escapeText } from './escape-text.ts';
 import { baselineLines, summaryLine } from './finding-groups.ts';
@@ -28,7 +28,7 @@ export const githubReporter: Reporter = {
 
 function annotation(finding: Finding): string {
   const source = finding.sources.find((candidate) => candidate.file);
-  const place = finding.table === undefined ? finding.schema : displayName({ schema: finding.schema, name: finding.table });
+  const place = finding.table === undefined ? finding.schema : qualifiedAsPrinted({ schema: finding.schema, name: finding.table });
   const properties = [
     ...(source?.file ? [`file=${workflowCommandProperty(source.file)}`] : []),
     ...(source?.file && source.line ? [`line=${source.line}`] : []),

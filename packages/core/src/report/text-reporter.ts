@@ -1,5 +1,5 @@
+import { qualifiedAsPrinted } from '../sql/quote.ts';
 import type { Finding } from '../check/finding.ts';
-import { displayName } from '../model/qualified-name.ts';
 import { rulesMeta } from '../rules/index.ts';
 import type { RuleMeta } from '../rules/rule.ts';
 import { describeCause } from './describe-cause.ts';
@@ -26,7 +26,7 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       const lines: string[] = [];
       const groups = new Map<string, Finding[]>();
       for (const finding of result.findings) {
-        const key = finding.table === undefined ? finding.schema : displayName({ schema: finding.schema, name: finding.table });
+        const key = finding.table === undefined ? finding.schema : qualifiedAsPrinted({ schema: finding.schema, name: finding.table });
         groups.set(key, [...(groups.get(key) ?? []), finding]);
       }
       for (const [table, findings] of groups) {

@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { declaredBy, declares, objectName, tableRef } from './describe.ts';
 
 export const checkMismatch = defineRule({
   meta: {
@@ -19,7 +18,7 @@ export const checkMismatch = defineRule({
           schema: table.schema,
           table: table.name,
           object: expected.name ?? expected.expression,
-          message: `${displayName(table)} has the check ${actual.name ?? ''} CHECK (${actual.expression}), but ${declaredBy(table)} declares it CHECK (${expected.expression}): writes the model allows can fail, and rows it forbids can be stored`,
+          message: `${tableRef(table)} has the check${actual.name ? ` ${objectName(actual.name)}` : ''} CHECK (${actual.expression}), but ${declaredBy(table)} ${declares(table)} it CHECK (${expected.expression}): writes the model allows can fail, and rows it forbids can be stored`,
           expected: { ...(expected.name ? { name: expected.name } : {}), expression: expected.expression },
           actual: { ...(actual.name ? { name: actual.name } : {}), expression: actual.expression },
           sources: table.sources,

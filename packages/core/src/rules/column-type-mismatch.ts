@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, declaredBy, inheritedFrom, inheritedNote } from './describe.ts';
+import { columnRef, declaredBy, inheritedFrom, inheritedNote, typeText } from './describe.ts';
 import type { ColumnType } from '../model/schema-model.ts';
 import { characterLength, formatColumnType } from '../normalize/column-type.ts';
 import { displayName } from '../model/qualified-name.ts';
@@ -18,10 +18,10 @@ export const columnTypeMismatch = defineRule({
         if (!changed.includes('type')) return;
         const wider = isWiderVarchar(expected.type, actual.type);
         const inherited = expected.inherited?.includes('type') ? inheritedFrom(table) : undefined;
-        const note = inherited ? `; ${inheritedNote(formatColumnType(expected.type), inherited)}` : '';
+        const note = inherited ? `; ${inheritedNote(typeText(expected.type), inherited)}` : '';
         // a foreign-key column: what it references, so the user sees whether the key still fits
         const target = references ? `${displayName(references)}.${references.column}` : '';
-        const keyNote = references ? `; it is a foreign key to ${target} (${formatColumnType(references.type)})` : '';
+        const keyNote = references ? `; it is a foreign key to ${columnRef(references, references.column)} (${typeText(references.type)})` : '';
         context.report({
           messageId: wider ? 'wider' : 'differs',
           schema: table.schema,
@@ -29,8 +29,8 @@ export const columnTypeMismatch = defineRule({
           column: expected.name,
           message:
             (wider
-              ? `${columnRef(table, expected.name)} is ${formatColumnType(actual.type)} in the database, wider than ${formatColumnType(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
-              : `${columnRef(table, expected.name)} is ${formatColumnType(expected.type)} in ${declaredBy(table)} but ${formatColumnType(actual.type)} in the database`) +
+              ? `${columnRef(table, expected.name)} is ${typeText(actual.type)} in the database, wider than ${typeText(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
+              : `${columnRef(table, expected.name)} is ${typeText(expected.type)} in ${declaredBy(table)} but ${typeText(actual.type)} in the database`) +
             keyNote +
             note,
           expected: { type: formatColumnType(expected.type), ...(references ? { references: target, referencedType: formatColumnType(references.type) } : {}) },

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, columnShape, declaredBy, inheritedFrom, inheritedNote, ormName } from './describe.ts';
+import { columnRef, columnShape, declaredBy, declares, inheritedFrom, inheritedNote, ormName } from './describe.ts';
 import { valueSource } from '../normalize/value-source.ts';
 
 export const defaultMismatch = defineRule({
@@ -29,7 +29,7 @@ export const defaultMismatch = defineRule({
           column: expected.name,
           message:
             (sentByOrm
-              ? `${columnRef(table, expected.name)} has no database default but ${declaredBy(table)} declares ${wanted}: ${ormName(inheritedFrom(table))} sends it in its own inserts, so they succeed, but raw SQL inserts that omit the NOT NULL column fail`
+              ? `${columnRef(table, expected.name)} has no database default but ${declaredBy(table)} ${declares(table)} ${wanted}: ${ormName(inheritedFrom(table))} sends it in its own inserts, so they succeed, but raw SQL inserts that omit the NOT NULL column fail`
               : required
                 ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
                 : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,

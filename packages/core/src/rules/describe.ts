@@ -1,8 +1,9 @@
 import type { ColumnShape } from '../check/finding-sides.ts';
-import type { ColumnModel, Deferrable, TableModel } from '../model/schema-model.ts';
+import type { ColumnModel, ColumnType, Deferrable, QualifiedName, TableModel } from '../model/schema-model.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import { canonicalDefault } from '../normalize/default-expression.ts';
 import { displayName } from '../model/qualified-name.ts';
+import { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted } from '../sql/quote.ts';
 
 /** The column shape findings carry in `expected` / `actual`. */
 export function columnShape(column: ColumnModel): ColumnShape {
@@ -18,14 +19,71 @@ export function columnShape(column: ColumnModel): ColumnShape {
   };
 }
 
+/** How messages name an expected side that is a database (`ormdrift diff`); undefined when it is models. */
+function expectedDatabase(table: Pick<TableModel, 'sources'>): string | undefined {
+  const first = table.sources[0]?.database;
+  return first !== undefined && table.sources.every((source) => source.database === first) ? first : undefined;
+}
+
+/** Who writes the rows: "the ORM" when the expected side is models, "the application" when it is a database. */
+export function writer(table: TableModel): string {
+  return expectedDatabase(table) === undefined ? 'the ORM' : 'the application';
+}
+
+/**
+ * The verb for what the expected side holds: "declares" for models; "has" for a database (`ormdrift diff`),
+ * or "does not declare" / "does not have" when `holds` is false.
+ */
+export function declares(table: Pick<TableModel, 'sources'>, holds = true): string {
+  if (expectedDatabase(table) === undefined) return holds ? 'declares' : 'does not declare';
+  return holds ? 'has' : 'does not have';
+}
+
+/** "declared by User (typeorm)", or for a database "in the database at db/app": where an expected object comes from. */
+export function declaredIn(table: Pick<TableModel, 'sources'> & QualifiedName, models = declaredBy(table)): string {
+  const database = expectedDatabase(table);
+  return database === undefined ? `declared by ${models}` : `in ${database}`;
+}
+
 /** "User (typeorm)" or "User (typeorm), Account (sequelize)": who declared a table. */
-export function declaredBy(table: TableModel): string {
+export function declaredBy(table: Pick<TableModel, 'sources'> & QualifiedName): string {
+  const database = expectedDatabase(table);
+  if (database !== undefined) return database;
   const names = table.sources.map((source) => `${source.model ?? displayName(table)} (${source.orm})`);
   return [...new Set(names)].join(', ') || 'the models';
 }
 
-export function columnRef(table: TableModel, column: string): string {
-  return `${displayName(table)}.${column}`;
+/**
+ * How a message names a table: as PostgreSQL prints it, so it pastes into SQL (`users`, `"Users"`,
+ * `audit."order"`). Findings' `table` / `schema` fields and keys keep the raw names.
+ */
+export function tableRef(table: QualifiedName): string {
+  return qualifiedAsPrinted(table);
+}
+
+/** How a message names a column: `users.email`, `"Users"."userId"`. */
+export function columnRef(table: QualifiedName, column: string): string {
+  return `${qualifiedAsPrinted(table)}.${identifierAsPrinted(column)}`;
+}
+
+/** A column list as a message prints it: `(id, "userId")`. */
+export function columnList(columns: readonly string[]): string {
+  return columnListAsPrinted(columns);
+}
+
+/** A constraint's, index's or sequence's name as a message prints it: `users_email_key`, `"UQ_users_email"`. */
+export function objectName(name: string): string {
+  return identifierAsPrinted(name);
+}
+
+/**
+ * A column type as a message prints it: `format_type()`'s spelling, with an enum type schema-qualified
+ * outside `public` and quoted where PostgreSQL would quote it (`audit.status`, `"enum_Users_role"[]`).
+ * The finding's `expected` / `actual` keep `formatColumnType`'s spelling, which keys are made of.
+ */
+export function typeText(type: ColumnType): string {
+  if (!type.enum) return formatColumnType(type);
+  return `${qualifiedAsPrinted(type.enum)}${type.arrayDims > 0 ? '[]' : ''}`;
 }
 
 /** A default as a user reads it: `0` rather than an ORM's `'0'`; other expressions as written. */

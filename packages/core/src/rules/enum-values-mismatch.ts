@@ -1,3 +1,5 @@
+import { tableRef } from './describe.ts';
+import { quoteLiteral } from '../sql/quote.ts';
 import { defineRule, docsPath } from './rule.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -18,7 +20,7 @@ export const enumValuesMismatch = defineRule({
           table: usedBy?.table.name ?? expected.name,
           ...(usedBy ? { column: usedBy.column } : {}),
           object: displayName(expected),
-          message: `enum type ${displayName(expected)} lacks ${missingValues.map((value) => `'${value}'`).join(', ')}: saving ${missingValues.length === 1 ? 'it' : 'them'} fails`,
+          message: `enum type ${tableRef(expected)} lacks ${missingValues.map(quoteLiteral).join(', ')}: saving ${missingValues.length === 1 ? 'it' : 'them'} fails`,
           expected: { enum: displayName(expected), values: expected.values },
           actual: { enum: displayName(actual), values: actual.values },
           sources: expected.sources,

@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy, deferralText } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { declaredBy, deferralText, objectName, tableRef } from './describe.ts';
 import type { Deferrable } from '../model/schema-model.ts';
 import { sameExclusion } from '../predicate/exclusion-text.ts';
 
@@ -23,8 +22,8 @@ export const exclusionMismatch = defineRule({
           object: expected.name ?? expected.expression,
           message:
             expected.deferrable !== actual.deferrable && samePart
-              ? `${displayName(table)} has the exclusion ${actual.name ?? ''} ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${actual.deferrable ? 'a DEFERRABLE exclusion cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail' : 'code that relies on checking it at commit fails at the first statement'}`
-              : `${displayName(table)} has the exclusion ${actual.name ?? ''} EXCLUDE ${actual.expression}, but ${declaredBy(table)} declares it EXCLUDE ${expected.expression}: writes the model allows can fail, and rows it forbids together can be stored`,
+              ? `${tableRef(table)} has the exclusion${actual.name ? ` ${objectName(actual.name)}` : ''} ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${actual.deferrable ? 'a DEFERRABLE exclusion cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail' : 'code that relies on checking it at commit fails at the first statement'}`
+              : `${tableRef(table)} has the exclusion${actual.name ? ` ${objectName(actual.name)}` : ''} EXCLUDE ${actual.expression}, but ${declaredBy(table)} declares it EXCLUDE ${expected.expression}: writes the model allows can fail, and rows it forbids together can be stored`,
           expected: { ...(expected.name ? { name: expected.name } : {}), expression: expected.expression, ...deferral(expected.deferrable) },
           actual: { ...(actual.name ? { name: actual.name } : {}), expression: actual.expression, ...deferral(actual.deferrable) },
           sources: table.sources,

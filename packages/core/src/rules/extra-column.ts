@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, columnShape, declaredBy } from './describe.ts';
+import { columnRef, columnShape, declaredBy, declares, writer } from './describe.ts';
 import { z } from 'zod';
 import { valueSource } from '../normalize/value-source.ts';
 import { ignoreOption, nameMatcher } from './name-globs.ts';
@@ -29,8 +29,8 @@ export const extraColumn = defineRule({
           table: table.name,
           column: column.name,
           message: blocksInserts
-            ? `${columnRef(table, column.name)} is NOT NULL with no default but ${declaredBy(table)} does not declare it: every insert through the ORM fails`
-            : `${columnRef(table, column.name)} exists in the database but ${declaredBy(table)} does not declare it`,
+            ? `${columnRef(table, column.name)} is NOT NULL with no default but ${declaredBy(table)} ${declares(table, false)} it: every insert through ${writer(table)} fails`
+            : `${columnRef(table, column.name)} exists in the database but ${declaredBy(table)} ${declares(table, false)} it`,
           expected: null,
           actual: columnShape(column),
           sources: table.sources,

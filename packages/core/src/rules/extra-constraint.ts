@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
+import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 import type { ExtraConstraint } from '../diff/schema-change.ts';
 import type { ForeignKeyModel } from '../model/schema-model.ts';
@@ -23,7 +23,7 @@ export const extraConstraint = defineRule({
           table: table.name,
           ...(columns.length === 1 ? { column: columns[0] } : {}),
           object: `${constraint.type}:${constraintObject(constraint)}`,
-          message: `${displayName(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} does not declare: ${consequence(constraint)}`,
+          message: `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
           expected: null,
           actual: constraintShape(constraint),
           sources: table.sources,
@@ -47,15 +47,15 @@ function constraintObject(constraint: ExtraConstraint): string {
 }
 
 function describeConstraint(constraint: ExtraConstraint): string {
-  const named = (name: string | undefined) => (name ? ` ${name}` : '');
+  const named = (name: string | undefined) => (name ? ` ${objectName(name)}` : '');
   switch (constraint.type) {
     case 'unique': {
       const { unique } = constraint;
-      return `a unique${named(unique.name)} on (${unique.columns.join(', ')})${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}${unique.where ? ` WHERE ${unique.where}` : ''}`;
+      return `a unique${named(unique.name)} on ${columnList(unique.columns)}${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}${unique.where ? ` WHERE ${unique.where}` : ''}`;
     }
     case 'foreign-key': {
       const { foreignKey } = constraint;
-      return `a foreign key${named(foreignKey.name)} (${foreignKey.columns.join(', ')}) referencing ${referenceText(foreignKey)}`;
+      return `a foreign key${named(foreignKey.name)} ${columnList(foreignKey.columns)} referencing ${tableRef(foreignKey.references)}${columnList(foreignKey.references.columns)}`;
     }
     case 'check':
       return `a check${named(constraint.check.name)} (${constraint.check.expression})`;

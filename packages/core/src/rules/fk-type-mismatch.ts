@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, declaredBy } from './describe.ts';
+import { columnRef, declaredBy, typeText } from './describe.ts';
 import { characterLength, formatColumnType } from '../normalize/column-type.ts';
 import type { ColumnType } from '../model/schema-model.ts';
 import { displayName } from '../model/qualified-name.ts';
@@ -19,12 +19,16 @@ export const fkTypeMismatch = defineRule({
         const target = `${displayName(references)}.${references.column}`;
         const own = formatColumnType(change.actual);
         const referenced = formatColumnType(change.expected);
+        // the message prints names and types as SQL would; expected / actual keep the key's spelling
+        const targetText = columnRef(references, references.column);
+        const ownText = typeText(change.actual);
+        const referencedText = typeText(change.expected);
         // a key column that holds every value of the column it references loses nothing: a warning that says so
         const wider = holdsEvery(change.actual, change.expected);
         const base = {
-          models: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which the models declare ${referenced}`,
-          across: `${columnRef(table, column)} is declared ${own} by ${declaredBy(table)} but references ${target}, which is ${referenced} in the database`,
-          database: `${columnRef(table, column)} is ${own} in the database but references ${target}, which is ${referenced}`,
+          models: `${columnRef(table, column)} is declared ${ownText} by ${declaredBy(table)} but references ${targetText}, which the models declare ${referencedText}`,
+          across: `${columnRef(table, column)} is declared ${ownText} by ${declaredBy(table)} but references ${targetText}, which is ${referencedText} in the database`,
+          database: `${columnRef(table, column)} is ${ownText} in the database but references ${targetText}, which is ${referencedText}`,
         }[where];
         const message = wider ? `${base}: it is wider than what it references, so no value is lost, but the types should match` : base;
         context.report({

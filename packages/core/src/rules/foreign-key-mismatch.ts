@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy, deferralText, inheritedFrom, inheritedNote } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { columnList, declaredBy, deferralText, inheritedFrom, inheritedNote, tableRef } from './describe.ts';
 
 export const foreignKeyMismatch = defineRule({
   meta: {
@@ -15,7 +14,7 @@ export const foreignKeyMismatch = defineRule({
   create(context) {
     return {
       'modify-foreign-key'({ table, expected, actual, changed: allChanged }) {
-        const target = `${displayName(expected.references)}(${expected.references.columns.join(', ')})`;
+        const target = `${tableRef(expected.references)}${columnList(expected.references.columns)}`;
         if (allChanged.includes('deferrable')) {
           const rank = (deferrable: typeof expected.deferrable) => (deferrable === undefined ? 0 : deferrable === 'immediate' ? 1 : 2);
           const sooner = rank(actual.deferrable) < rank(expected.deferrable);
@@ -26,8 +25,8 @@ export const foreignKeyMismatch = defineRule({
             ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
             object: expected.columns.join(','),
             message: sooner
-              ? `${displayName(table)}(${expected.columns.join(', ')}) references ${target} ${deferralText(actual.deferrable)} in the database, but ${deferralText(expected.deferrable)} in ${declaredBy(table)}: code that inserts children before their parent within a transaction${expected.deferrable === 'immediate' ? ' (after SET CONSTRAINTS ... DEFERRED)' : ''} fails at the first insert`
-              : `${displayName(table)}(${expected.columns.join(', ')}) references ${target} ${deferralText(actual.deferrable)} in the database, but ${deferralText(expected.deferrable)} in ${declaredBy(table)}: a missing parent is reported only at COMMIT, not at the statement that caused it`,
+              ? `${tableRef(table)}${columnList(expected.columns)} references ${target} ${deferralText(actual.deferrable)} in the database, but ${deferralText(expected.deferrable)} in ${declaredBy(table)}: code that inserts children before their parent within a transaction${expected.deferrable === 'immediate' ? ' (after SET CONSTRAINTS ... DEFERRED)' : ''} fails at the first insert`
+              : `${tableRef(table)}${columnList(expected.columns)} references ${target} ${deferralText(actual.deferrable)} in the database, but ${deferralText(expected.deferrable)} in ${declaredBy(table)}: a missing parent is reported only at COMMIT, not at the statement that caused it`,
             expected: { onDelete: expected.onDelete, onUpdate: expected.onUpdate, deferrable: expected.deferrable ?? 'not deferrable' },
             actual: {
               onDelete: actual.onDelete,
@@ -51,7 +50,7 @@ export const foreignKeyMismatch = defineRule({
           table: table.name,
           ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
           object: expected.columns.join(','),
-          message: `${displayName(table)}(${expected.columns.join(', ')}) references ${target} ON DELETE ${actual.onDelete} ON UPDATE ${actual.onUpdate} in the database, but ON DELETE ${expected.onDelete} ON UPDATE ${expected.onUpdate} in ${declaredBy(table)}${note}`,
+          message: `${tableRef(table)}${columnList(expected.columns)} references ${target} ON DELETE ${actual.onDelete} ON UPDATE ${actual.onUpdate} in the database, but ON DELETE ${expected.onDelete} ON UPDATE ${expected.onUpdate} in ${declaredBy(table)}${note}`,
           expected: { onDelete: expected.onDelete, onUpdate: expected.onUpdate },
           actual: { onDelete: actual.onDelete, onUpdate: actual.onUpdate, ...(actual.name ? { name: actual.name } : {}) },
           sources: table.sources,

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, declaredBy } from './describe.ts';
+import { columnRef, declaredBy, declares, writer } from './describe.ts';
 
 export const generatedMismatch = defineRule({
   meta: {
@@ -21,9 +21,15 @@ export const generatedMismatch = defineRule({
           column: expected.name,
           message:
             difference === 'not-generated'
-              ? `${where} is no longer a generated column: ${declaredBy(table)} declares it GENERATED ALWAYS AS (${expected.generated ?? ''}), so the ORM never writes it and it stays ${actual.default === null ? 'NULL' : `at its default ${actual.default}`} in new rows`
+              ? `${where} is no longer a generated column: ${declaredBy(table)} ${declares(table)} it GENERATED ALWAYS AS (${expected.generated ?? ''}), so ${writer(table)} never writes it and ${
+                  actual.default !== null
+                    ? `it stays at its default ${actual.default} in new rows`
+                    : actual.nullable
+                      ? 'it stays NULL in new rows'
+                      : 'inserts fail: the NOT NULL column gets no value'
+                }`
               : difference === 'generated'
-                ? `${where} is generated in the database, as (${actual.generated ?? ''}), but ${declaredBy(table)} declares a plain column: inserts and updates through the ORM that write it fail`
+                ? `${where} is generated in the database, as (${actual.generated ?? ''}), but ${declaredBy(table)} ${declares(table)} a plain column: inserts and updates through ${writer(table)} that write it fail`
                 : `${where} is generated as (${actual.generated ?? ''}) in the database but as (${expected.generated ?? ''}) in ${declaredBy(table)}: it holds other values than the model computes`,
           expected: { generated: expected.generated },
           actual: { generated: actual.generated, ...(actual.generated === null ? { default: actual.default } : {}) },

@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { columnList, declaredBy, objectName, tableRef } from './describe.ts';
 import type { IndexShape } from '../check/finding-sides.ts';
 import type { IndexKeyOptions, IndexModel } from '../model/schema-model.ts';
 
@@ -16,23 +15,23 @@ export const indexMismatch = defineRule({
   create(context) {
     return {
       'modify-index'({ table, expected, actual, changed }) {
-        const on = expected.columns.length > 0 ? `on (${expected.columns.join(', ')})` : `${expected.name ?? ''}`;
-        const name = actual.name ? ` ${quoteName(actual.name)}` : '';
+        const on = expected.columns.length > 0 ? `on ${columnList(expected.columns)}` : expected.name ? objectName(expected.name) : '';
+        const name = actual.name ? ` ${objectName(actual.name)}` : '';
         const declares = declaredBy(table);
         let messageId: 'partial' | 'method' | 'keys' | 'predicate';
         let message: string;
         if (changed.includes('method')) {
           messageId = 'method';
-          message = `${displayName(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;
+          message = `${tableRef(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;
         } else if (changed.includes('keys')) {
           messageId = 'keys';
-          message = `${displayName(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): queries that need the declared operator class or order do not use it`;
+          message = `${tableRef(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): queries that need the declared operator class or order do not use it`;
         } else if (expected.where === undefined) {
           messageId = 'partial';
-          message = `${displayName(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
+          message = `${tableRef(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
         } else {
           messageId = 'predicate';
-          message = `${displayName(table)} has the partial index${name} ${on} WHERE ${actual.where ?? ''}, but ${declares} declares WHERE ${expected.where}: queries on the declared rows do not use it`;
+          message = `${tableRef(table)} has the partial index${name} ${on} WHERE ${actual.where ?? ''}, but ${declares} declares WHERE ${expected.where}: queries on the declared rows do not use it`;
         }
         context.report({
           messageId,
@@ -66,7 +65,7 @@ function keysText(index: IndexModel): string {
 }
 
 function keyList(index: IndexModel): string {
-  return index.columns.map((column, i) => [quoteName(column), keyText(index.keys?.[i])].filter(Boolean).join(' ')).join(', ');
+  return index.columns.map((column, i) => [objectName(column), keyText(index.keys?.[i])].filter(Boolean).join(' ')).join(', ');
 }
 
 /** A key's options as CREATE INDEX spells them: `gin_trgm_ops DESC NULLS LAST`; empty for the defaults. */
@@ -77,9 +76,4 @@ function keyText(key: IndexKeyOptions | undefined): string {
   const nullsFirst = key?.nullsFirst ?? key?.descending === true;
   if (nullsFirst !== (key?.descending === true)) parts.push(nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');
   return parts.join(' ');
-}
-
-/** An identifier as SQL needs it: bare when it is a plain lower-case name, double-quoted otherwise. */
-function quoteName(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }

@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { declaredBy, declares, objectName, tableRef } from './describe.ts';
 
 export const missingCheck = defineRule({
   meta: {
@@ -18,7 +17,7 @@ export const missingCheck = defineRule({
           schema: table.schema,
           table: table.name,
           object: check.name ?? check.expression,
-          message: `${displayName(table)} has no check ${check.name ? `${check.name} ` : ''}(${check.expression}) that ${declaredBy(table)} declares: rows that break it can be stored`,
+          message: `${tableRef(table)} has no check ${check.name ? `${objectName(check.name)} ` : ''}(${check.expression}) that ${declaredBy(table)} ${declares(table)}: rows that break it can be stored`,
           expected: { ...(check.name ? { name: check.name } : {}), expression: check.expression },
           actual: null,
           sources: table.sources,

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnRef, columnShape, declaredBy } from './describe.ts';
+import { columnRef, columnShape, declaredIn } from './describe.ts';
 
 export const missingColumn = defineRule({
   meta: {
@@ -17,7 +17,7 @@ export const missingColumn = defineRule({
           schema: table.schema,
           table: table.name,
           column: column.name,
-          message: `${columnRef(table, column.name)} is declared by ${declaredBy(table)} but the table has no such column`,
+          message: `${columnRef(table, column.name)} is ${declaredIn(table)} but the table has no such column`,
           expected: columnShape(column),
           actual: null,
           sources: table.sources,

@@ -1,3 +1,4 @@
+import { declaredIn, tableRef } from './describe.ts';
 import { defineRule, docsPath } from './rule.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -18,7 +19,7 @@ export const missingEnum = defineRule({
           table: usedBy?.table.name ?? declared.name,
           ...(usedBy ? { column: usedBy.column } : {}),
           object: displayName(declared),
-          message: `enum type ${displayName(declared)} (${declared.values.join(', ')}) is declared by the models but does not exist in the database`,
+          message: `enum type ${tableRef(declared)} (${declared.values.join(', ')}) is ${declaredIn(declared, 'the models')} but does not exist in the database`,
           expected: { enum: displayName(declared), values: declared.values },
           actual: null,
           sources: declared.sources,

@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { declaredBy, objectName, tableRef } from './describe.ts';
 
 export const missingExclusion = defineRule({
   meta: {
@@ -18,7 +17,7 @@ export const missingExclusion = defineRule({
           schema: table.schema,
           table: table.name,
           object: exclusion.name ?? exclusion.expression,
-          message: `${displayName(table)} has no exclusion ${exclusion.name ? `${exclusion.name} ` : ''}EXCLUDE ${exclusion.expression} that ${declaredBy(table)} declares: rows it forbids together (overlapping bookings) can be stored`,
+          message: `${tableRef(table)} has no exclusion ${exclusion.name ? `${objectName(exclusion.name)} ` : ''}EXCLUDE ${exclusion.expression} that ${declaredBy(table)} declares: rows it forbids together (overlapping bookings) can be stored`,
           expected: { ...(exclusion.name ? { name: exclusion.name } : {}), expression: exclusion.expression },
           actual: null,
           sources: table.sources,

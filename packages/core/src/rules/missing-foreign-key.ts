@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
+import { columnList, declaredBy, tableRef } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 export const missingForeignKey = defineRule({
@@ -14,13 +14,14 @@ export const missingForeignKey = defineRule({
     return {
       'missing-foreign-key'({ table, expected: foreignKey }) {
         const target = `${displayName(foreignKey.references)}(${foreignKey.references.columns.join(', ')})`;
+        const targetText = `${tableRef(foreignKey.references)}${columnList(foreignKey.references.columns)}`;
         context.report({
           messageId: 'missing',
           schema: table.schema,
           table: table.name,
           ...(foreignKey.columns.length === 1 ? { column: foreignKey.columns[0] } : {}),
           object: foreignKey.columns.join(','),
-          message: `${displayName(table)}(${foreignKey.columns.join(', ')}) references ${target} in ${declaredBy(table)} but the database has no such foreign key`,
+          message: `${tableRef(table)}${columnList(foreignKey.columns)} references ${targetText} in ${declaredBy(table)} but the database has no such foreign key`,
           expected: {
             columns: foreignKey.columns,
             references: target,

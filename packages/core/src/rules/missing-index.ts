@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 
 export const missingIndex = defineRule({
   meta: {
@@ -13,7 +12,7 @@ export const missingIndex = defineRule({
   create(context) {
     return {
       'missing-index'({ table, expected: index, servedBy }) {
-        const what = index.columns.length > 0 ? `index on (${index.columns.join(', ')})` : `expression index ${index.name ?? ''}`;
+        const what = index.columns.length > 0 ? `index on ${columnList(index.columns)}` : `expression index ${index.name ? objectName(index.name) : ''}`;
         context.report({
           messageId: servedBy ? 'served' : 'missing',
           schema: table.schema,
@@ -21,8 +20,8 @@ export const missingIndex = defineRule({
           ...(index.columns.length === 1 ? { column: index.columns[0] } : {}),
           object: index.columns.length > 0 ? index.columns.join(',') : (index.name ?? ''),
           message: servedBy
-            ? `${displayName(table)} has no ${what} that ${declaredBy(table)} declares, but its ${servedBy.primaryKey ? 'primary key' : `index ${servedBy.name ?? ''}`.trimEnd()} on (${servedBy.columns.join(', ')}) leads with the same columns and serves the same lookups`
-            : `${displayName(table)} has no ${what} that ${declaredBy(table)} declares: queries on it scan the table`,
+            ? `${tableRef(table)} has no ${what} that ${declaredBy(table)} ${declares(table)}, but its ${servedBy.primaryKey ? 'primary key' : `index ${servedBy.name ? objectName(servedBy.name) : ''}`.trimEnd()} on ${columnList(servedBy.columns)} leads with the same columns and serves the same lookups`
+            : `${tableRef(table)} has no ${what} that ${declaredBy(table)} ${declares(table)}: queries on it scan the table`,
           expected: {
             ...(index.columns.length > 0 ? { columns: index.columns } : {}),
             ...(index.name ? { name: index.name } : {}),

@@ -1,4 +1,5 @@
 import { displayName } from '../model/qualified-name.ts';
+import { qualifiedAsPrinted, quoteLiteral } from '../sql/quote.ts';
 import { defineRule, docsPath } from './rule.ts';
 import { sequenceShape } from './sequence-shape.ts';
 
@@ -14,12 +15,13 @@ export const missingSequence = defineRule({
     return {
       'missing-sequence'({ expected: declared }) {
         const name = displayName(declared);
+        const printed = qualifiedAsPrinted(declared);
         const models = [...new Set(declared.sources.map((source) => `${source.model ?? name} (${source.orm})`))].join(', ') || 'the models';
         context.report({
           messageId: 'missing',
           schema: declared.schema,
           object: name,
-          message: `sequence ${name} is declared by ${models} but does not exist in the database: nextval('${name}') fails, and so does every insert whose default calls it`,
+          message: `sequence ${printed} is declared by ${models} but does not exist in the database: nextval(${quoteLiteral(printed)}) fails, and so does every insert whose default calls it`,
           expected: sequenceShape(declared),
           actual: null,
           sources: declared.sources,

@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { declaredIn, tableRef } from './describe.ts';
 
 export const missingTable = defineRule({
   meta: {
@@ -17,7 +16,7 @@ export const missingTable = defineRule({
           messageId: 'missing',
           schema: table.schema,
           table: table.name,
-          message: `${displayName(table)} is declared by ${declaredBy(table)} but the database has no such table`,
+          message: `${tableRef(table)} is ${declaredIn(table)} but the database has no such table`,
           expected: { columns: table.columns.map((column) => column.name) },
           actual: null,
           sources: table.sources,

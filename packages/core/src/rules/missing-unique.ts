@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { columnList, declaredBy, declares, tableRef } from './describe.ts';
 
 export const missingUnique = defineRule({
   meta: {
@@ -13,7 +12,12 @@ export const missingUnique = defineRule({
   create(context) {
     return {
       'missing-unique'({ table, expected: unique, primaryKey }) {
-        const columns = `(${unique.columns.join(', ')})`;
+        const columns = columnList(unique.columns);
+        // a constraint no model wrote, implied by an association: name the association, so the user can judge it
+        const implied =
+          unique.impliedBy && unique.impliedBy.length > 0
+            ? `${unique.impliedBy.join(' and ')} ${unique.impliedBy.length > 1 ? 'imply' : 'implies'}`
+            : undefined;
         context.report({
           messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
           schema: table.schema,
@@ -21,8 +25,8 @@ export const missingUnique = defineRule({
           ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
           object: unique.columns.join(','),
           message: primaryKey
-            ? `${displayName(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}: duplicates can be stored`
-            : `${displayName(table)} has no unique constraint or unique index on ${columns} that ${declaredBy(table)} declares: duplicates can be stored`,
+            ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}${implied ? ` that ${implied}` : ''}: duplicates can be stored`
+            : `${tableRef(table)} has no unique constraint or unique index on ${columns} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),

@@ -1,6 +1,6 @@
+import { tableRef } from './describe.ts';
 import { defineRule, docsPath } from './rule.ts';
 import { z } from 'zod';
-import { displayName } from '../model/qualified-name.ts';
 import { ignoreOption, nameMatcher } from './name-globs.ts';
 
 /** Migration ledgers of known tools: owned by their tool, never orphans. */
@@ -39,7 +39,7 @@ export const orphanTable = defineRule({
           messageId: 'orphan',
           schema: table.schema,
           table: table.name,
-          message: `${displayName(table)} exists in the database but no model declares it`,
+          message: `${tableRef(table)} exists in the database but no model declares it`,
           expected: null,
           actual: { columns: table.columns.map((column) => column.name) },
           sources: [],

@@ -1,6 +1,6 @@
+import { tableRef } from './describe.ts';
 import { defineRule, docsPath } from './rule.ts';
 import type { Provenance } from '../model/schema-model.ts';
-import { displayName } from '../model/qualified-name.ts';
 
 export const registryConflict = defineRule({
   meta: {
@@ -13,7 +13,7 @@ export const registryConflict = defineRule({
   create(context) {
     return {
       'registry-conflict'({ conflict }) {
-        const name = displayName(conflict);
+        const name = tableRef(conflict);
         context.report({
           messageId: 'conflict',
           schema: conflict.schema,

@@ -1,4 +1,5 @@
 import { displayName } from '../model/qualified-name.ts';
+import { qualifiedAsPrinted } from '../sql/quote.ts';
 import { narrowerRange, resolveSequenceOptions } from '../normalize/sequence-options.ts';
 import { columnRef, declaredBy } from './describe.ts';
 import { defineRule, docsPath } from './rule.ts';
@@ -18,7 +19,7 @@ export const sequenceMismatch = defineRule({
       'modify-sequence'({ expected, actual, changed, identityOf }) {
         const narrower = narrowerRange(resolveSequenceOptions(expected), resolveSequenceOptions(actual));
         const name = displayName(expected);
-        const subject = identityOf ? `the identity sequence ${name} of ${columnRef(identityOf.table, identityOf.column)}` : `sequence ${name}`;
+        const subject = identityOf ? `the identity sequence ${qualifiedAsPrinted(expected)} of ${columnRef(identityOf.table, identityOf.column)}` : `sequence ${qualifiedAsPrinted(expected)}`;
         const models = identityOf
           ? declaredBy(identityOf.table)
           : [...new Set(expected.sources.map((source) => `${source.model ?? name} (${source.orm})`))].join(', ') || 'the models';

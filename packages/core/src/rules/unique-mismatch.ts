@@ -1,6 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { declaredBy, deferralText } from './describe.ts';
-import { displayName } from '../model/qualified-name.ts';
+import { columnList, declaredBy, deferralText, tableRef, declares } from './describe.ts';
 import type { Deferrable } from '../model/schema-model.ts';
 
 export const uniqueMismatch = defineRule({
@@ -25,7 +24,7 @@ export const uniqueMismatch = defineRule({
   create(context) {
     return {
       'modify-unique'({ table, expected, actual, changed }) {
-        const columns = `(${expected.columns.join(', ')})`;
+        const columns = columnList(expected.columns);
         if (changed.includes('deferrable')) {
           const messageId = deferralMessage(expected.deferrable, actual.deferrable);
           const consequence = {
@@ -41,7 +40,7 @@ export const uniqueMismatch = defineRule({
             table: table.name,
             ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
             object: expected.columns.join(','),
-            message: `${displayName(table)} has a unique on ${columns} that is ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${consequence}`,
+            message: `${tableRef(table)} has a unique on ${columns} that is ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${consequence}`,
             expected: { columns: expected.columns, nullsNotDistinct: expected.nullsNotDistinct, deferrable: expected.deferrable ?? 'not deferrable' },
             actual: {
               columns: actual.columns,
@@ -62,11 +61,11 @@ export const uniqueMismatch = defineRule({
           object: expected.columns.join(','),
           message: where
             ? actual.where === undefined
-              ? `${displayName(table)} has a unique on ${columns} over every row, but ${declaredBy(table)} declares it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
-              : `${displayName(table)} has a unique on ${columns} WHERE ${actual.where}, but ${declaredBy(table)} declares it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
+              ? `${tableRef(table)} has a unique on ${columns} over every row, but ${declaredBy(table)} ${declares(table)} it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
+              : `${tableRef(table)} has a unique on ${columns} WHERE ${actual.where}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
             : actual.nullsNotDistinct
-              ? `${displayName(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} declares a plain one: a second NULL the model allows is rejected`
-              : `${displayName(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} declares it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
+              ? `${tableRef(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} ${declares(table)} a plain one: a second NULL the model allows is rejected`
+              : `${tableRef(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} ${declares(table)} it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
           expected: {
             columns: expected.columns,
             nullsNotDistinct: expected.nullsNotDistinct,

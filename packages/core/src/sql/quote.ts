@@ -1,3 +1,4 @@
+import { QuoteUtils } from '@pgsql/quotes';
 import type { QualifiedName } from '../model/schema-model.ts';
 
 /**
@@ -18,13 +19,29 @@ export function quoteQualified(name: QualifiedName): string {
 }
 
 /**
- * A name as PostgreSQL prints it in `pg_get_expr()` and `regclass` output: bare when it is a
- * plain lower-case name, quoted otherwise (what adapters need to predict a serial's
- * `nextval('"Audit Log_id_seq"'::regclass)`). Reserved words are not detected: callers compare
- * such text canonically, never as written.
+ * A name as PostgreSQL prints it (`quote_ident()`, `pg_get_expr()`, `regclass` output): bare when it is
+ * a plain lower-case name (letters, digits, `_`) that is not a reserved, column-name or type/function-name
+ * keyword, double-quoted otherwise: `users`, `"userId"`, `"order"`, `"Audit ""Log"""`. What adapters need to
+ * predict a serial's `nextval('"Audit Log_id_seq"'::regclass)`, and how messages name objects so that a
+ * name can be pasted into SQL as printed. The keyword list is PostgreSQL's own (`kwlist.h`, as
+ * `@pgsql/quotes` ports `quote_identifier()`).
  */
 export function identifierAsPrinted(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : quoteIdentifier(name);
+  return QuoteUtils.quoteIdentifier(name);
+}
+
+/**
+ * A schema-qualified name as a message prints it: `users` in `public`, `audit.events` elsewhere,
+ * each part as PostgreSQL prints it (`"Audit"."Events"`, `public."order"` → `"order"`).
+ */
+export function qualifiedAsPrinted(name: QualifiedName): string {
+  const own = identifierAsPrinted(name.name);
+  return name.schema === 'public' ? own : `${identifierAsPrinted(name.schema)}.${own}`;
+}
+
+/** A column list as SQL spells it: `(id, "userId")`. */
+export function columnListAsPrinted(columns: readonly string[]): string {
+  return `(${columns.map(identifierAsPrinted).join(', ')})`;
 }
 
 /**

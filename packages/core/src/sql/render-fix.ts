@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { SchemaChange } from '../diff/schema-change.ts';
-import { displayName } from '../model/qualified-name.ts';
 import type { ColumnModel, Deferrable, QualifiedName, SequenceOptions } from '../model/schema-model.ts';
 import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
 import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
-import { quoteIdentifier as id, quoteLiteral as literal, quoteQualified as qualified } from './quote.ts';
+import {
+  columnListAsPrinted,
+  identifierAsPrinted,
+  qualifiedAsPrinted,
+  quoteIdentifier as id,
+  quoteLiteral as literal,
+  quoteQualified as qualified,
+} from './quote.ts';
 import { escapeText } from '../report/escape-text.ts';
 
 /** The SQL of a fix, ready to write to files or to run. */
@@ -107,37 +113,37 @@ function comment(text: string): string {
 function describeChange(change: SchemaChange): string {
   switch (change.kind) {
     case 'missing-table':
-      return `missing-table ${displayName(change.table)}`;
+      return `missing-table ${qualifiedAsPrinted(change.table)}`;
     case 'missing-column':
-      return `missing-column ${displayName(change.table)}.${change.expected.name}`;
+      return `missing-column ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
     case 'modify-column': {
       const codes = change.changed.flatMap((aspect) => (aspect === 'default' ? ['default-mismatch'] : aspect === 'collation' ? ['collation-mismatch'] : []));
-      return `${codes.join(', ')} ${displayName(change.table)}.${change.expected.name}`;
+      return `${codes.join(', ')} ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
     }
     case 'missing-enum':
-      return `missing-enum ${displayName(change.expected)}`;
+      return `missing-enum ${qualifiedAsPrinted(change.expected)}`;
     case 'modify-enum':
-      return `enum-values-mismatch ${displayName(change.expected)}: ${change.missingValues.join(', ')}`;
+      return `enum-values-mismatch ${qualifiedAsPrinted(change.expected)}: ${change.missingValues.join(', ')}`;
     case 'missing-unique':
-      return `missing-unique ${displayName(change.table)} (${change.expected.columns.join(', ')})${change.primaryKey ? ', the primary key' : ''}`;
+      return `missing-unique ${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}${change.primaryKey ? ', the primary key' : ''}`;
     case 'missing-index':
-      return `missing-index ${displayName(change.table)} (${change.expected.columns.join(', ')})`;
+      return `missing-index ${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`;
     case 'missing-foreign-key':
-      return `missing-foreign-key ${displayName(change.table)} (${change.expected.columns.join(', ')}) -> ${displayName(change.expected.references)}`;
+      return `missing-foreign-key ${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)} -> ${qualifiedAsPrinted(change.expected.references)}`;
     case 'registry-conflict':
-      return `registry-conflict ${displayName(change.conflict)}`;
+      return `registry-conflict ${qualifiedAsPrinted(change.conflict)}`;
     case 'missing-check':
-      return `missing-check ${displayName(change.table)} ${change.expected.name ?? change.expected.expression}`;
+      return `missing-check ${qualifiedAsPrinted(change.table)} ${change.expected.name ?? change.expected.expression}`;
     case 'missing-exclusion':
-      return `missing-exclusion ${displayName(change.table)} ${change.expected.name ?? change.expected.expression}`;
+      return `missing-exclusion ${qualifiedAsPrinted(change.table)} ${change.expected.name ?? change.expected.expression}`;
     case 'modify-generated':
-      return `generated-mismatch ${displayName(change.table)}.${change.expected.name}`;
+      return `generated-mismatch ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
     case 'missing-sequence':
-      return `missing-sequence ${displayName(change.expected)}`;
+      return `missing-sequence ${qualifiedAsPrinted(change.expected)}`;
     case 'modify-sequence':
-      return `sequence-mismatch ${displayName(change.actual)}: ${change.changed.join(', ')}`;
+      return `sequence-mismatch ${qualifiedAsPrinted(change.actual)}: ${change.changed.join(', ')}`;
     case 'modify-identity':
-      return `identity-mismatch ${displayName(change.table)}.${change.expected.name}`;
+      return `identity-mismatch ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
     case 'modify-check':
     case 'modify-exclusion':
     case 'extra-constraint':
@@ -147,7 +153,7 @@ function describeChange(change: SchemaChange): string {
     case 'modify-index':
     case 'extra-column':
     case 'extra-table':
-      return `${change.kind} ${displayName(change.table)}`;
+      return `${change.kind} ${qualifiedAsPrinted(change.table)}`;
     case 'unapplied-migration':
       return `unapplied-migration ${change.expected.name}`;
     case 'unknown-migration':
@@ -168,7 +174,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'create-enum':
       return guarded(
         typeExists(operation.enum),
-        `type ${displayName(operation.enum)}`,
+        `type ${qualifiedAsPrinted(operation.enum)}`,
         `CREATE TYPE ${qualified(operation.enum)} AS ENUM (${operation.values.map(literal).join(', ')})`,
       );
     case 'drop-enum':
@@ -180,7 +186,7 @@ export function renderOperation(operation: FixOperation): string {
             placement.after !== undefined ? ` AFTER ${literal(placement.after)}` : placement.before !== undefined ? ` BEFORE ${literal(placement.before)}` : '';
           return guarded(
             `EXISTS (SELECT FROM pg_enum WHERE enumtypid = ${regtype(operation.enum)} AND enumlabel = ${literal(placement.value)})`,
-            `value ${placement.value} of type ${displayName(operation.enum)}`,
+            `value ${placement.value} of type ${qualifiedAsPrinted(operation.enum)}`,
             `ALTER TYPE ${qualified(operation.enum)} ADD VALUE ${literal(placement.value)}${position}`,
           );
         })
@@ -190,7 +196,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'create-table':
       return guarded(
         `to_regclass(${literal(qualified(operation.table))}) IS NOT NULL`,
-        `table ${displayName(operation.table)}`,
+        `table ${qualifiedAsPrinted(operation.table)}`,
         createTable(operation.table.schema, operation),
       );
     case 'drop-table':
@@ -206,14 +212,14 @@ export function renderOperation(operation: FixOperation): string {
     case 'add-primary-key':
       return guarded(
         `EXISTS (SELECT FROM pg_constraint WHERE conrelid = ${regclass(operation.table)} AND contype = 'p')`,
-        `primary key of ${displayName(operation.table)}`,
+        `primary key of ${qualifiedAsPrinted(operation.table)}`,
         `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} PRIMARY KEY (${columnList(operation.columns)})`,
         { catch: ['unique_violation', 'not_null_violation'], advice: 'rows break it: remove the duplicates or NULLs, then run this again' },
       );
     case 'add-unique':
       return guarded(
         constraintExists(operation.table, operation.unique.name),
-        `unique constraint ${operation.unique.name} on ${displayName(operation.table)}`,
+        `unique constraint ${operation.unique.name} on ${qualifiedAsPrinted(operation.table)}`,
         `ALTER TABLE ${qualified(operation.table)} ADD ${uniqueConstraint(operation.unique)}`,
         { catch: ['unique_violation'], advice: 'rows hold duplicates: remove them, then run this again' },
       );
@@ -223,7 +229,7 @@ export function renderOperation(operation: FixOperation): string {
       if (operation.concurrently) return createIndex(operation.table, operation.index, { concurrently: true });
       return guarded(
         `to_regclass(${literal(qualified({ schema: operation.table.schema, name: operation.index.name }))}) IS NOT NULL`,
-        `index ${operation.index.name} on ${displayName(operation.table)}`,
+        `index ${operation.index.name} on ${qualifiedAsPrinted(operation.table)}`,
         createIndex(operation.table, operation.index, { concurrently: false }),
         operation.index.unique ? { catch: ['unique_violation'], advice: 'rows hold duplicates: remove them, then run this again' } : undefined,
       );
@@ -232,7 +238,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'add-foreign-key':
       return guarded(
         constraintExists(operation.table, operation.foreignKey.name),
-        `foreign key ${operation.foreignKey.name} on ${displayName(operation.table)}`,
+        `foreign key ${operation.foreignKey.name} on ${qualifiedAsPrinted(operation.table)}`,
         `ALTER TABLE ${qualified(operation.table)} ADD ${foreignKeyConstraint(operation.foreignKey)}${operation.notValid ? ' NOT VALID' : ''}`,
         // no unique key to reference, or columns of other types: report it and add the rest
         { catch: ['invalid_foreign_key', 'datatype_mismatch'], advice: 'fix the referenced key or the column types first' },
@@ -242,19 +248,19 @@ export function renderOperation(operation: FixOperation): string {
     case 'add-check':
       return guarded(
         constraintExists(operation.table, operation.name),
-        `check ${operation.name} on ${displayName(operation.table)}`,
+        `check ${operation.name} on ${qualifiedAsPrinted(operation.table)}`,
         `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} CHECK (${operation.expression})${operation.notValid ? ' NOT VALID' : ''}`,
       );
     case 'validate-check':
       return validateConstraint(operation.table, operation.name, {
-        what: `check ${operation.name} on ${displayName(operation.table)}`,
+        what: `check ${operation.name} on ${qualifiedAsPrinted(operation.table)}`,
         violation: 'check_violation',
         find: `find them with SELECT * FROM ${qualified(operation.table)} WHERE NOT (<the check>), fix or delete them`,
       });
     case 'add-exclusion':
       return guarded(
         constraintExists(operation.table, operation.name),
-        `exclusion ${operation.name} on ${displayName(operation.table)}`,
+        `exclusion ${operation.name} on ${qualifiedAsPrinted(operation.table)}`,
         `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} EXCLUDE ${operation.expression}${operation.deferrable ? ` ${deferral(operation.deferrable)}` : ''}`,
         { catch: ['exclusion_violation'], advice: 'rows conflict under it: fix or delete them, then run this again' },
       );
@@ -267,7 +273,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'create-sequence':
       return guarded(
         `to_regclass(${literal(qualified(operation.sequence))}) IS NOT NULL`,
-        `sequence ${displayName(operation.sequence)}`,
+        `sequence ${qualifiedAsPrinted(operation.sequence)}`,
         `CREATE SEQUENCE ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`,
       );
     case 'drop-sequence':
@@ -417,7 +423,7 @@ function createTable(schema: string, operation: Extract<FixOperation, { op: 'cre
 }
 
 function addColumn(table: QualifiedName, column: ColumnModel): string {
-  const what = `column ${displayName(table)}.${column.name}`;
+  const what = `column ${qualifiedAsPrinted(table)}.${identifierAsPrinted(column.name)}`;
   const add = (options: { nullable?: boolean } = {}) => `ALTER TABLE ${qualified(table)} ADD COLUMN ${columnDefinition(column, options)}`;
   const body = [`  IF ${columnExists(table, column.name)} THEN`, `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`];
   if (needsBackfill(column)) {
@@ -434,7 +440,7 @@ function addColumn(table: QualifiedName, column: ColumnModel): string {
 }
 
 function setDefault(table: QualifiedName, column: string, expression: string): string {
-  const what = `default of ${displayName(table)}.${column}`;
+  const what = `default of ${qualifiedAsPrinted(table)}.${identifierAsPrinted(column)}`;
   const statement = `ALTER TABLE ${qualified(table)} ALTER COLUMN ${id(column)} SET DEFAULT ${expression}`;
   const sequence = /^nextval\('((?:[^']|'')+)'(?:::regclass)?\)$/i.exec(expression)?.[1];
   const body: string[] = [];
@@ -476,7 +482,7 @@ function indexKeys(index: NamedIndex): string {
 
 function validateForeignKey(table: QualifiedName, name: string): string {
   return validateConstraint(table, name, {
-    what: `foreign key ${name} on ${displayName(table)}`,
+    what: `foreign key ${name} on ${qualifiedAsPrinted(table)}`,
     violation: 'foreign_key_violation',
     find: 'find them with a LEFT JOIN on the referenced table, fix or delete them',
   });
@@ -513,7 +519,7 @@ function removeEnumValues(type: QualifiedName, values: readonly string[], keep: 
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE a.atttypid IN (${typeText}::regtype, (SELECT typarray FROM pg_type WHERE oid = ${typeText}::regtype))
         AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition`;
-  const what = literal(`values ${values.join(', ')} of type ${displayName(type)}`);
+  const what = literal(`values ${values.join(', ')} of type ${qualifiedAsPrinted(type)}`);
   return doBlock(
     [
       `  IF ${regtype(type)} IS NULL OR NOT EXISTS (SELECT FROM pg_enum WHERE enumtypid = ${regtype(type)} AND enumlabel = ANY (${removed})) THEN`,

@@ -30,7 +30,7 @@ ruleTester('check-mismatch', {
           severity: 'error',
           table: 'bookings',
           message:
-            'bookings has the check CHK_bookings_seats CHECK (((seats > 0) AND (seats <= 20))), but User (typeorm) declares it CHECK ("seats" > 0 AND "seats" <= 12): writes the model allows can fail, and rows it forbids can be stored',
+            'bookings has the check "CHK_bookings_seats" CHECK (((seats > 0) AND (seats <= 20))), but User (typeorm) declares it CHECK ("seats" > 0 AND "seats" <= 12): writes the model allows can fail, and rows it forbids can be stored',
           expected: { name: 'CHK_bookings_seats', expression: '"seats" > 0 AND "seats" <= 12' },
           actual: { name: 'CHK_bookings_seats', expression: '((seats > 0) AND (seats <= 20))' },
         },

@@ -11,6 +11,14 @@ ruleTester('column-type-mismatch', {
     { name: 'timestamp(6) / timestamp', expected: users(['seen_at', 'timestamp(6)']), actual: usersInDb(['seen_at', 'timestamp without time zone']) },
     { name: 'numeric(12) / numeric(12,0)', expected: users(['balance', 'numeric(12)']), actual: usersInDb(['balance', 'numeric(12,0)']) },
     { name: 'text[] / _text', expected: users(['tags', 'text[]']), actual: usersInDb(['tags', '_text']) },
+    // one decision, the same in the docs and the three type-mapping tables: they store and compare alike
+    { name: 'text in the model, unbounded varchar in the database', expected: users(['bio', 'text']), actual: usersInDb(['bio', 'character varying']) },
+    { name: 'unbounded varchar in the model, text in the database', expected: users(['bio', 'varchar']), actual: usersInDb(['bio', 'text']) },
+    {
+      name: 'text[] in the model, unbounded varchar[] in the database',
+      expected: users(['tags', 'text[]']),
+      actual: usersInDb(['tags', 'character varying[]']),
+    },
     {
       name: 'the same enum type',
       expected: schema([table('users', [enumColumn('role', 'user_role_enum')])], [enumType('user_role_enum', ['admin'])]),

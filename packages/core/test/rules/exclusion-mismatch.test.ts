@@ -30,7 +30,7 @@ ruleTester('exclusion-mismatch', {
           severity: 'error',
           table: 'bookings',
           message:
-            'bookings has the exclusion EXC_bookings EXCLUDE USING gist (during WITH &&), but User (typeorm) declares it EXCLUDE USING gist ("room" WITH =, "during" WITH &&): writes the model allows can fail, and rows it forbids together can be stored',
+            'bookings has the exclusion "EXC_bookings" EXCLUDE USING gist (during WITH &&), but User (typeorm) declares it EXCLUDE USING gist ("room" WITH =, "during" WITH &&): writes the model allows can fail, and rows it forbids together can be stored',
           expected: { name: 'EXC_bookings', expression: 'USING gist ("room" WITH =, "during" WITH &&)' },
           actual: { name: 'EXC_bookings', expression: 'USING gist (during WITH &&)' },
         },

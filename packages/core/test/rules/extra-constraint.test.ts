@@ -59,7 +59,7 @@ ruleTester('extra-constraint', {
           severity: 'warning',
           table: 'visits',
           message:
-            'visits has a unique visits_pair_key on (visitorId, visitedTeamId) that User (typeorm) does not declare: a write that repeats a value the models allow to repeat fails',
+            'visits has a unique visits_pair_key on ("visitorId", "visitedTeamId") that User (typeorm) does not declare: a write that repeats a value the models allow to repeat fails',
           expected: null,
           actual: { type: 'unique', columns: ['visitorId', 'visitedTeamId'], name: 'visits_pair_key' },
         },
@@ -88,7 +88,7 @@ ruleTester('extra-constraint', {
           table: 'visits',
           column: 'visitedTeamId',
           message:
-            'visits has a foreign key visits_team_fk (visitedTeamId) referencing teams(id) that User (typeorm) does not declare: writes of a value the referenced table lacks, and deletes of rows it references, fail',
+            'visits has a foreign key visits_team_fk ("visitedTeamId") referencing teams(id) that User (typeorm) does not declare: writes of a value the referenced table lacks, and deletes of rows it references, fail',
           actual: {
             type: 'foreign-key',
             columns: ['visitedTeamId'],

@@ -27,6 +27,22 @@ ruleTester('generated-mismatch', {
           table: 'order_lines',
           column: 'total',
           message:
+            'order_lines.total is no longer a generated column: User (typeorm) declares it GENERATED ALWAYS AS ("quantity" * 2), so the ORM never writes it and inserts fail: the NOT NULL column gets no value',
+          expected: { generated: '"quantity" * 2' },
+          actual: { generated: null, default: null },
+        },
+      ],
+    },
+    {
+      name: 'the expression dropped from a nullable column: new rows keep NULL',
+      expected: lines({ generated: '"quantity" * 2', nullable: true }),
+      actual: linesDb({ nullable: true }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'order_lines',
+          column: 'total',
+          message:
             'order_lines.total is no longer a generated column: User (typeorm) declares it GENERATED ALWAYS AS ("quantity" * 2), so the ORM never writes it and it stays NULL in new rows',
           expected: { generated: '"quantity" * 2' },
           actual: { generated: null, default: null },

@@ -35,7 +35,7 @@ ruleTester('missing-check', {
         {
           severity: 'error',
           table: 'bookings',
-          message: 'bookings has no check CHK_bookings_seats ("seats" > 0 AND "seats" <= 12) that User (typeorm) declares: rows that break it can be stored',
+          message: 'bookings has no check "CHK_bookings_seats" ("seats" > 0 AND "seats" <= 12) that User (typeorm) declares: rows that break it can be stored',
           expected: { name: 'CHK_bookings_seats', expression: '"seats" > 0 AND "seats" <= 12' },
           actual: null,
         },
