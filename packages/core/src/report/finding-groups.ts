@@ -1,6 +1,5 @@
 import { qualifiedAsPrinted } from '../sql/quote.ts';
 import type { CheckResult, CheckSummary, Finding } from '../check/finding.ts';
-import { displayName } from '../model/qualified-name.ts';
 
 /** The findings of one table (or, for findings about no table, of one schema), in report order. */
 export interface FindingGroup {

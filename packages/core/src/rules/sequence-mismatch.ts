@@ -19,7 +19,9 @@ export const sequenceMismatch = defineRule({
       'modify-sequence'({ expected, actual, changed, identityOf }) {
         const narrower = narrowerRange(resolveSequenceOptions(expected), resolveSequenceOptions(actual));
         const name = displayName(expected);
-        const subject = identityOf ? `the identity sequence ${qualifiedAsPrinted(expected)} of ${columnRef(identityOf.table, identityOf.column)}` : `sequence ${qualifiedAsPrinted(expected)}`;
+        const subject = identityOf
+          ? `the identity sequence ${qualifiedAsPrinted(expected)} of ${columnRef(identityOf.table, identityOf.column)}`
+          : `sequence ${qualifiedAsPrinted(expected)}`;
         const models = identityOf
           ? declaredBy(identityOf.table)
           : [...new Set(expected.sources.map((source) => `${source.model ?? name} (${source.orm})`))].join(', ') || 'the models';
