@@ -77,7 +77,8 @@ export default defineConfig({
         test: {
           name: `pg${major}`,
           include: major === newestMajor ? ['test/**/*.test.ts'] : serverDependent,
-          exclude: ['test/**/*.unit.test.ts'],
+          // replacing Vitest's default exclude: keep out the test files of packages installed under a fixture
+          exclude: ['test/**/*.unit.test.ts', '**/node_modules/**'],
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
