@@ -97,6 +97,8 @@ describe.runIf(inject('postgresMajor') === 18)('migration findings in check', ()
     expect(off.code).toBe(0);
     expect(off.stdout).not.toContain('has not been applied');
     expect(off.stdout).toContain('with 2 finding codes off (unapplied-migration, unknown-migration)');
+    expect(off.stdout).not.toContain('✔ up to date');
+    expect(off.stdout).toContain('! not up to date: 3 of 5 migrations applied, 2 unapplied and 1 not on disk not reported (their finding codes are off)');
 
     const dir = await mkdtemp(join(tmpdir(), 'ormdrift-migration-findings-'));
     scratch.push(dir);
@@ -126,6 +128,18 @@ describe.runIf(inject('postgresMajor') === 18)('migration findings in check', ()
     const off = await run('status', ['--migrations', 'migrations', '--db', db.url, '--rule', 'unknown-migration=off', '--format', 'json']);
     expect(off.code).toBe(1);
     expect(JSON.parse(off.stdout).findings.map((finding: { code: string }) => finding.code)).toEqual(['unapplied-migration', 'unapplied-migration']);
+    const silenced = await run('status', [
+      '--migrations',
+      'migrations',
+      '--db',
+      db.url,
+      '--rule',
+      'unapplied-migration=off',
+      '--rule',
+      'unknown-migration=off',
+    ]);
+    expect(silenced.code).toBe(0);
+    expect(silenced.stdout).toMatch(/^! not up to date: 3 of 5 migrations applied, 2 unapplied and 1 not on disk not reported \(their finding codes are off\)/);
     const wrong = await run('status', ['--migrations', 'migrations', '--db', db.url, '--rule', 'unaplied-migration=off']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^ormdrift: unknown finding code "unaplied-migration" in --rule/);

@@ -75,7 +75,13 @@ function statusLine(status: MigrationStatus, color: boolean): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const { errors, warnings, migrations, applied } = status.summary;
   const progress = `${applied} of ${migrations} migration${migrations === 1 ? '' : 's'} applied`;
-  if (status.findings.length === 0) return `${paint(32, '✔')} up to date: ${progress} (${status.ledger})`;
+  const { unapplied, unknown } = status.state;
+  if (status.findings.length === 0 && unapplied.length === 0 && unknown.length === 0) return `${paint(32, '✔')} up to date: ${progress} (${status.ledger})`;
+  if (status.findings.length === 0) {
+    // the codes are off: the ledger still differs from the disk, and the line must not say otherwise
+    const differences = [unapplied.length > 0 ? `${unapplied.length} unapplied` : '', unknown.length > 0 ? `${unknown.length} not on disk` : ''];
+    return `${paint(33, '!')} not up to date: ${progress}, ${differences.filter(Boolean).join(' and ')} not reported (their finding codes are off) (${status.ledger})`;
+  }
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   return `${errors > 0 ? paint(31, '✖') : paint(33, '!')} ${counts}: ${progress}`;
 }
