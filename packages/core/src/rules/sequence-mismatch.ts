@@ -26,7 +26,7 @@ export const sequenceMismatch = defineRule({
           ? declaredBy(identityOf.table)
           : [...new Set(expected.sources.map((source) => `${source.model ?? name} (${source.orm})`))].join(', ') || 'the models';
         const consequence = narrower
-          ? `nextval() fails ("reached maximum value of sequence") before the values the model expects run out`
+          ? `nextval() fails ("reached ${BigInt(resolveSequenceOptions(actual).increment) < 0n ? 'minimum' : 'maximum'} value of sequence") before the values the model expects run out`
           : 'it hands out other numbers than the model expects';
         context.report({
           messageId: narrower ? 'narrower' : 'options',
