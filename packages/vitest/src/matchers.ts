@@ -63,7 +63,12 @@ async function toMatchDatabase(this: MatcherContext, received: unknown, ...args:
     ...(options.schemas ? { schemas: options.schemas } : {}),
   });
   const migrations = options.migrations === undefined ? undefined : typeof options.migrations === 'string' ? options.migrations : options.migrations.path;
-  return verdict(this, result, migrations === undefined ? 'the database' : `the database the migrations in ${migrations} build`, db === undefined && migrations !== undefined);
+  return verdict(
+    this,
+    result,
+    migrations === undefined ? 'the database' : `the database the migrations in ${migrations} build`,
+    db === undefined && migrations !== undefined,
+  );
 }
 
 /** `pass` says whether the database matches; vitest and jest flip it for `.not` themselves. */

@@ -46,7 +46,8 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       lines.push(`${mark} ${summaryLine(result)}`);
       for (const line of baselineLines(result)) lines.push(dim(escapeText(line)));
       for (const problem of result.problems) lines.push(yellow(escapeText(`note: ${problem.source}: ${problem.ref}: ${problem.message}`)));
-      if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta, context.nextStep, context.builtFromMigrations === true));
+      if (result.findings.length > 0)
+        lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta, context.nextStep, context.builtFromMigrations === true));
       return `${lines.join('\n')}\n`;
     },
   };
