@@ -35,8 +35,8 @@ async function findings(module: string, database: TestDatabase): Promise<JsonFin
   return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.map(({ code, severity, table, message }) => ({ code, severity, table, message }));
 }
 
-/** Drops every unique constraint, or the primary key, of a table, as a hand-written migration might. */
-async function dropConstraints(database: TestDatabase, table: string, type: 'u' | 'p'): Promise<void> {
+/** Drops every unique constraint, foreign key, or the primary key, of a table, as a hand-written migration might. */
+async function dropConstraints(database: TestDatabase, table: string, type: 'u' | 'p' | 'f'): Promise<void> {
   const rows = await database.query<{ conname: string }>(`select conname from pg_constraint where conrelid = $1::regclass and contype = $2 order by conname`, [
     table,
     type,
@@ -59,8 +59,25 @@ describe('a constraint an association implies', () => {
       'collection_users has no unique constraint or unique index on ("userId", "collectionId") that User.belongsToMany(Collection, through collection_users) and Collection.belongsToMany(User, through collection_users) imply (CollectionUser (sequelize)): duplicates can be stored',
     );
     expect(tags?.message).toBe(
-      'user_tags has no primary key, unique constraint or unique index on ("userId", "tagId"), the primary key of user_tags (sequelize) that User.belongsToMany(Tag, through user_tags) implies: duplicates can be stored',
+      'user_tags has no primary key, unique constraint or unique index on ("userId", "tagId"), the primary key of the junction table of User.belongsToMany(Tag, through user_tags): duplicates can be stored',
     );
+  });
+
+  it('Sequelize: every finding on a junction Sequelize defines names its association, alias included', async () => {
+    const database = await ormBuilt('sequelize-through.ts');
+    await dropConstraints(database, '"PlayerGroups"', 'p');
+    await dropConstraints(database, '"PlayerGroups"', 'f');
+    expect((await findings('sequelize-through.ts', database)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
+      'missing-unique: "PlayerGroups" has no primary key, unique constraint or unique index on ("PlayerId", "GroupId"), the primary key of the junction table of Player.belongsToMany(Group, as memberOf, through PlayerGroups): duplicates can be stored',
+      'missing-foreign-key: "PlayerGroups"("GroupId") references groups(id) in the junction table of Player.belongsToMany(Group, as memberOf, through PlayerGroups) but the database has no such foreign key',
+      'missing-foreign-key: "PlayerGroups"("PlayerId") references players(id) in the junction table of Player.belongsToMany(Group, as memberOf, through PlayerGroups) but the database has no such foreign key',
+    ]);
+
+    const dropped = await ormBuilt('sequelize-through.ts');
+    await dropped.query('drop table "PlayerGroups"');
+    expect((await findings('sequelize-through.ts', dropped)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
+      'missing-table: "PlayerGroups" is implied by Player.belongsToMany(Group, as memberOf, through PlayerGroups) but the database has no such table',
+    ]);
   });
 
   it('TypeORM: the @ManyToMany junction primary key names its owning relation', async () => {
@@ -75,8 +92,29 @@ describe('a constraint an association implies', () => {
         severity: 'error',
         table: 'post_tags',
         message:
-          'post_tags has no primary key, unique constraint or unique index on ("postsId", "tagsId"), the primary key of post_tags (typeorm) that Post.tags (@ManyToMany, @JoinTable) implies: duplicates can be stored',
+          'post_tags has no primary key, unique constraint or unique index on ("postsId", "tagsId"), the primary key of the junction table of Post.tags (@ManyToMany, @JoinTable): duplicates can be stored',
       },
+    ]);
+  });
+
+  it('TypeORM: the junction table, its foreign keys and its indexes name the relation too', async () => {
+    const database = await ormBuilt('typeorm-junction.ts');
+    await dropConstraints(database, 'post_tags', 'f');
+    for (const { indexname } of await database.query<{ indexname: string }>(
+      `select indexname from pg_indexes where tablename = 'post_tags' and indexname like 'IDX%'`,
+    ))
+      await database.query(`drop index "${indexname}"`);
+    expect((await findings('typeorm-junction.ts', database)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
+      'missing-foreign-key: post_tags("postsId") references posts(id) in the junction table of Post.tags (@ManyToMany, @JoinTable) but the database has no such foreign key',
+      'missing-foreign-key: post_tags("tagsId") references tags(id) in the junction table of Post.tags (@ManyToMany, @JoinTable) but the database has no such foreign key',
+      'missing-index: post_tags has no index on ("postsId") that the junction table of Post.tags (@ManyToMany, @JoinTable) declares, but its primary key on ("postsId", "tagsId") leads with the same columns and serves the same lookups',
+      'missing-index: post_tags has no index on ("tagsId") that the junction table of Post.tags (@ManyToMany, @JoinTable) declares: queries on it scan the table',
+    ]);
+
+    const dropped = await ormBuilt('typeorm-junction.ts');
+    await dropped.query('drop table post_tags');
+    expect((await findings('typeorm-junction.ts', dropped)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
+      'missing-table: post_tags is implied by Post.tags (@ManyToMany, @JoinTable) but the database has no such table',
     ]);
   });
 });

@@ -57,6 +57,13 @@ describe.runIf(inject('postgresMajor') === 18)('ormdrift check --migrations, wit
     ]);
   });
 
+  it('without a database the advice is to write the migration: no database is behind, the migrations lack it', async () => {
+    const run = await check(['src/data-source.ts', '--migrations', await sqlMigrations('003')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('\nnext: write a migration that adds these columns (missing-column, see docs/rules/missing-column.md)\n');
+    expect(run.stdout).not.toContain('pending migrations');
+  });
+
   it('fix --migrations writes the next migration: what the models need beyond what the migrations build', async () => {
     const run = await runCli(['fix', 'src/data-source.ts', '--migrations', await sqlMigrations('003')], { cwd: example });
     expect(run.code).toBe(0);

@@ -118,7 +118,7 @@ async function applyTypeorm(
 ): Promise<string[]> {
   const { runTypeormMigrations, isDataSource } = await import('@ormdrift/typeorm');
   if ((await stat(target.path)).isFile()) {
-    const exports = await load(target.spec);
+    const exports = await load(target.path);
     const dataSource = Object.values(exports).find(isDataSource);
     if (!dataSource) throw new MigrationsError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
     if (!steps) return runTypeormMigrations(url, { dataSource, onMigration });

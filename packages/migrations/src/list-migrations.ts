@@ -60,7 +60,7 @@ async function drizzleMigrations(target: MigrationsTarget): Promise<DiskMigratio
 async function typeormMigrations(target: MigrationsTarget, load: ImportMigrationModule): Promise<DiskMigrations> {
   const { isDataSource } = await import('@ormdrift/typeorm');
   if ((await stat(target.path)).isFile()) {
-    const exports = await load(target.spec);
+    const exports = await load(target.path);
     const dataSource = Object.values(exports).find(isDataSource) as MigratingDataSourceLike | undefined;
     if (!dataSource) throw new MigrationsError(`${target.spec} exports no TypeORM DataSource: export the DataSource whose migrations option lists them`);
     await dataSource.buildMetadatas(); // builds the migration instances too, without connecting

@@ -2,7 +2,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MigrationsError } from './migrations-error.ts';
 
-/** Imports a migration module (a path relative to the project, or absolute) and resolves to its exports. */
+/** Imports a migration module, given its absolute path, and resolves to its exports. */
 export type ImportMigrationModule = (path: string) => Promise<Record<string, unknown>>;
 
 /** Where the migrations run from and how their modules are imported: what the CLI and the matchers do differently. */

@@ -113,6 +113,9 @@ export function modelTable(
   const keyImpliedBy = primaryKey.length > 0 ? impliedByAssociation(model, primaryKeyFields(model)) : undefined;
   const indexed = modelIndexes(model, queryGenerator);
   problems.push(...indexed.problems);
+  // a junction made of the association's keys alone (`through: 'name'`, or a through model that adds nothing) is the
+  // association's, not a model's: its table, foreign keys and indexes name the association
+  const junctionImpliedBy = keyOnlyJunction(model) ? impliedByAssociation(model, []) : undefined;
 
   return {
     table: {
@@ -124,6 +127,7 @@ export function modelTable(
       uniques: distinctUniques([...uniques, ...indexed.uniques]),
       indexes: indexed.indexes,
       sources: [source],
+      ...(junctionImpliedBy ? { impliedBy: junctionImpliedBy } : {}),
     },
     enums,
     problems,
@@ -199,12 +203,30 @@ function impliedByAssociation(model: InitializedModel, fields: readonly string[]
       if (association.associationType !== 'BelongsToMany' || association.throughModel !== model) continue;
       // unique keys list columns, a primary key attributes: either spelling of the two keys
       const keys = [association.foreignKey, association.otherKey, association.identifierField, association.foreignIdentifierField];
-      if (fields.length > 0 && fields.every((field) => keys.includes(field))) {
-        implying.push(`${other.name}.belongsToMany(${association.target?.name ?? '?'}, through ${table})`);
+      if (fields.every((field) => keys.includes(field))) {
+        const alias = association.isAliased ? `, as ${association.as}` : '';
+        implying.push(`${other.name}.belongsToMany(${association.target?.name ?? '?'}${alias}, through ${table})`);
       }
     }
   }
   return implying.length > 0 ? [...new Set(implying)] : undefined;
+}
+
+/**
+ * Whether `model` is a `belongsToMany` junction whose every attribute is one of its associations' keys or a timestamp:
+ * the model Sequelize defines for `through: 'name'`, which no one declared.
+ */
+function keyOnlyJunction(model: InitializedModel): boolean {
+  const keys = new Set<string>();
+  for (const other of Object.values(model.sequelize.models)) {
+    for (const association of Object.values(other.associations ?? {})) {
+      if (association.associationType !== 'BelongsToMany' || association.throughModel !== model) continue;
+      for (const key of [association.foreignKey, association.otherKey]) if (key !== undefined) keys.add(key);
+    }
+  }
+  if (keys.size === 0) return false;
+  const timestamps = new Set(Object.values(model._timestampAttributes ?? {}));
+  return Object.keys(tableAttributes(model)).every((key) => keys.has(key) || timestamps.has(key));
 }
 
 /** The attribute keys (not column names) of a model's primary key. */

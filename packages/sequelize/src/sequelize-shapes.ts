@@ -49,6 +49,8 @@ export interface ModelLike extends SequelizeModelLike {
   /** `options.indexes`, named and conformed as `sync()` adds them (private in the typings). */
   readonly _indexes?: readonly IndexLike[];
   readonly associations?: Readonly<Record<string, AssociationLike>>;
+  /** The timestamp attributes Sequelize adds (`createdAt`, `updatedAt`, `deletedAt` when paranoid), by role. */
+  readonly _timestampAttributes?: Readonly<Record<string, string>>;
   getAttributes(): Readonly<Record<string, AttributeLike>>;
   getTableName(): TableNameLike;
 }
@@ -122,6 +124,9 @@ export interface AssociationLike {
   readonly identifierField?: string;
   readonly foreignIdentifierField?: string;
   readonly target?: ModelLike;
+  /** The name the association goes by; `isAliased` is true when the user gave it (`as: 'memberOf'`). */
+  readonly as?: string;
+  readonly isAliased?: boolean;
   /** belongsToMany: the junction model, implicit when `through` was a string. */
   readonly throughModel?: ModelLike;
 }

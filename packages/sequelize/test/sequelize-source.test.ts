@@ -288,6 +288,8 @@ describe('sequelizeSource: foreign keys', () => {
       'TagId -> public.tags(id) ON DELETE CASCADE ON UPDATE CASCADE',
     ]);
     expect(junction?.sources).toEqual([{ orm: 'sequelize', registry: 'default', model: 'post_tags' }]);
+    // the table itself too: its foreign keys and indexes are the associations' as well
+    expect(junction?.impliedBy).toEqual(['Post.belongsToMany(Tag, through post_tags)', 'Tag.belongsToMany(Post, through post_tags)']);
   });
 });
 

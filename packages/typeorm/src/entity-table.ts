@@ -118,6 +118,8 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     ...(checks.length > 0 ? { checks } : {}),
     ...(exclusions.length > 0 ? { exclusions } : {}),
     sources: [source],
+    // the junction table itself is no entity's declaration either: its foreign keys and indexes name the relation
+    ...junctionOf(dataSource, entity),
   };
   return { table, enums, problems };
 }
@@ -215,8 +217,8 @@ function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetada
 }
 
 /**
- * A junction table's primary key is no entity's declaration: TypeORM builds it for the owning `@ManyToMany`
- * relation with `@JoinTable`, so it carries that relation (`Post.tags (@ManyToMany, @JoinTable)`).
+ * A junction table, its primary key, foreign keys and indexes are no entity's declaration: TypeORM builds them for the
+ * owning `@ManyToMany` relation with `@JoinTable`, so they carry that relation (`Post.tags (@ManyToMany, @JoinTable)`).
  */
 function junctionOf(dataSource: DataSourceLike, junction: EntityMetadataLike): { impliedBy?: string[] } {
   if (junction.tableType !== 'junction') return {};

@@ -63,14 +63,19 @@ async function toMatchDatabase(this: MatcherContext, received: unknown, ...args:
     ...(options.schemas ? { schemas: options.schemas } : {}),
   });
   const migrations = options.migrations === undefined ? undefined : typeof options.migrations === 'string' ? options.migrations : options.migrations.path;
-  return verdict(this, result, migrations === undefined ? 'the database' : `the database the migrations in ${migrations} build`);
+  return verdict(
+    this,
+    result,
+    migrations === undefined ? 'the database' : `the database the migrations in ${migrations} build`,
+    db === undefined && migrations !== undefined,
+  );
 }
 
 /** `pass` says whether the database matches; vitest and jest flip it for `.not` themselves. */
-function verdict(context: MatcherContext, result: CheckResult, database = 'the database'): MatcherResult {
+function verdict(context: MatcherContext, result: CheckResult, database = 'the database', builtFromMigrations = false): MatcherResult {
   const pass = result.findings.length === 0;
   const { tables } = result.summary;
-  const report = reporters.text({ color: false }).render(result).trimEnd();
+  const report = reporters.text({ color: false }).render(result, { builtFromMigrations }).trimEnd();
   return {
     pass,
     message: () =>

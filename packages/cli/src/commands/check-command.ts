@@ -214,7 +214,12 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   // which migration creates each missing object, and whether the database applied it
   if (status) result = await withCauses(result, migrations!, status.applied, io);
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta, ...(hint ? { nextStep: hint.nextStep } : {}) });
+  let report = reporters[format]({ color: colors }).render(result, {
+    cwd: io.cwd,
+    rules: rulesMeta,
+    builtFromMigrations: url === undefined,
+    ...(hint ? { nextStep: hint.nextStep } : {}),
+  });
   // with every code off the reporters' "no drift" would claim a clean database: say what was done instead
   const allOff = allCodesOff(rules);
   if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;

@@ -44,9 +44,12 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
     primaryKey = first.primaryKey;
   }
 
+  // implied only while no declaration is a model's: a junction both sides of a relation imply names both
+  const impliedBy = first.impliedBy && second.impliedBy ? [...new Set([...first.impliedBy, ...second.impliedBy])] : undefined;
+  const { impliedBy: _firstImpliedBy, ...firstDeclared } = first;
   return {
     table: {
-      ...first,
+      ...firstDeclared,
       columns,
       primaryKey,
       foreignKeys: union(first.foreignKeys, second.foreignKeys, foreignKeyKey, foreignKeyMeaning, differences),
@@ -57,6 +60,7 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
         ? { exclusions: union(first.exclusions ?? [], second.exclusions ?? [], exclusionKey, exclusionMeaning, differences) }
         : {}),
       sources: [...first.sources, ...second.sources],
+      ...(impliedBy ? { impliedBy } : {}),
     },
     differences,
   };

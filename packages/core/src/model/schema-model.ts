@@ -200,6 +200,12 @@ export interface TableModel extends QualifiedName {
   readonly exclusions?: readonly ExclusionModel[];
   /** Who declared it; empty for tables read from a database. */
   readonly sources: readonly Provenance[];
+  /**
+   * Set on a junction table no model declares, which the ORM builds for many-to-many associations, in the ORM's own
+   * words: `Post.tags (@ManyToMany, @JoinTable)`, `Player.belongsToMany(Group, as memberOf, through PlayerGroups)`.
+   * Messages about the table and what it holds (its keys, foreign keys, indexes) name them instead of a model.
+   */
+  readonly impliedBy?: readonly string[];
 }
 
 /** The integer types a sequence can produce, as `format_type()` prints them. */

@@ -17,6 +17,11 @@ export interface ReporterContext {
    * casing mismatch: every missing column has a snake_case twin): the text format's `next:` line says it instead.
    */
   readonly nextStep?: string;
+  /**
+   * Set when the database checked was built from the project's migrations rather than a live one: the `next:` line
+   * then gives a rule's `migrationsNextStep` (write the migration) rather than advice about a database that is behind.
+   */
+  readonly builtFromMigrations?: boolean;
   /** The ormdrift version, for formats that record the tool (SARIF). */
   readonly version?: string;
 }

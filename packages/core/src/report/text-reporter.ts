@@ -46,7 +46,8 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
       lines.push(`${mark} ${summaryLine(result)}`);
       for (const line of baselineLines(result)) lines.push(dim(escapeText(line)));
       for (const problem of result.problems) lines.push(yellow(escapeText(`note: ${problem.source}: ${problem.ref}: ${problem.message}`)));
-      if (result.findings.length > 0) lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta, context.nextStep));
+      if (result.findings.length > 0)
+        lines.push(...nextSteps(result.findings, context.rules ?? rulesMeta, context.nextStep, context.builtFromMigrations === true));
       return `${lines.join('\n')}\n`;
     },
   };
@@ -56,7 +57,12 @@ export function createTextReporter(options: TextReporterOptions = {}): Reporter 
  * How many findings of each code, most first, and the next step for the largest group (errors before
  * warnings): with 300 findings, where to start.
  */
-function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, RuleMeta>>, override: string | undefined): string[] {
+function nextSteps(
+  findings: readonly Finding[],
+  metas: Readonly<Record<string, RuleMeta>>,
+  override: string | undefined,
+  builtFromMigrations: boolean,
+): string[] {
   const groups = new Map<string, { count: number; errors: number }>();
   for (const finding of findings) {
     const group = groups.get(finding.code) ?? { count: 0, errors: 0 };
@@ -70,6 +76,6 @@ function nextSteps(findings: readonly Finding[], metas: Readonly<Record<string, 
     ([a, left], [b, right]) => Number(right.errors > 0) - Number(left.errors > 0) || right.count - left.count || order.indexOf(a) - order.indexOf(b),
   )[0]!;
   const meta = metas[code];
-  if (meta) lines.push(`next: ${meta.nextStep} (${code}, see ${meta.docs})`);
+  if (meta) lines.push(`next: ${(builtFromMigrations ? meta.migrationsNextStep : undefined) ?? meta.nextStep} (${code}, see ${meta.docs})`);
   return lines;
 }

@@ -39,16 +39,31 @@ export function declares(table: Pick<TableModel, 'sources'>, holds = true): stri
   return holds ? 'has' : 'does not have';
 }
 
-/** "declared by User (typeorm)", or for a database "in the database at db/app": where an expected object comes from. */
-export function declaredIn(table: Pick<TableModel, 'sources'> & QualifiedName, models = declaredBy(table)): string {
+/**
+ * "declared by User (typeorm)", "implied by Post.tags (@ManyToMany, @JoinTable)" for a junction table no model
+ * declares, or for a database "in the database at db/app": where an expected object comes from.
+ */
+export function declaredIn(table: Pick<TableModel, 'sources' | 'impliedBy'> & QualifiedName, models?: string): string {
   const database = expectedDatabase(table);
-  return database === undefined ? `declared by ${models}` : `in ${database}`;
+  if (database !== undefined) return `in ${database}`;
+  if (models === undefined && implying(table)) return `implied by ${implying(table)}`;
+  return `declared by ${models ?? declaredBy(table)}`;
 }
 
-/** "User (typeorm)" or "User (typeorm), Account (sequelize)": who declared a table. */
-export function declaredBy(table: Pick<TableModel, 'sources'> & QualifiedName): string {
+/** The associations that imply a table no model declares, joined: `A and B`; undefined for a declared table. */
+function implying(table: Pick<TableModel, 'impliedBy'>): string | undefined {
+  return table.impliedBy && table.impliedBy.length > 0 ? table.impliedBy.join(' and ') : undefined;
+}
+
+/**
+ * "User (typeorm)" or "User (typeorm), Account (sequelize)": who declared a table; for a junction table no model
+ * declares, the associations that imply it: "the junction table of Post.tags (@ManyToMany, @JoinTable)".
+ */
+export function declaredBy(table: Pick<TableModel, 'sources' | 'impliedBy'> & QualifiedName): string {
   const database = expectedDatabase(table);
   if (database !== undefined) return database;
+  const associations = implying(table);
+  if (associations) return `the junction table of ${associations}`;
   const names = table.sources.map((source) => `${source.model ?? displayName(table)} (${source.orm})`);
   return [...new Set(names)].join(', ') || 'the models';
 }

@@ -8,6 +8,7 @@ export const missingColumn = defineRule({
     docs: docsPath('missing-column'),
     messages: { missing: 'error' },
     nextStep: 'run the pending migrations against this database: a migration that adds these columns has not reached it',
+    migrationsNextStep: 'write a migration that adds these columns',
   },
   create(context) {
     return {

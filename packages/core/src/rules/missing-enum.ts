@@ -9,6 +9,7 @@ export const missingEnum = defineRule({
     docs: docsPath('missing-enum'),
     messages: { missing: 'error' },
     nextStep: 'run the pending migrations: the migration that creates these enum types has not reached this database',
+    migrationsNextStep: 'write a migration that creates these enum types',
   },
   create(context) {
     return {

@@ -10,6 +10,7 @@ export const missingSequence = defineRule({
     docs: docsPath('missing-sequence'),
     messages: { missing: 'error' },
     nextStep: 'run the pending migrations: the migration that creates these sequences has not reached this database',
+    migrationsNextStep: 'write a migration that creates these sequences',
   },
   create(context) {
     return {

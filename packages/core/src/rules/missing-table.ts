@@ -8,6 +8,7 @@ export const missingTable = defineRule({
     docs: docsPath('missing-table'),
     messages: { missing: 'error' },
     nextStep: 'run the pending migrations against this database, or generate one for the tables no migration creates',
+    migrationsNextStep: 'write a migration that creates these tables',
   },
   create(context) {
     return {

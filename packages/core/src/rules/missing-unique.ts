@@ -14,8 +14,10 @@ export const missingUnique = defineRule({
       'missing-unique'({ table, expected: unique, primaryKey }) {
         const columns = columnList(unique.columns);
         // a constraint no model wrote, implied by an association: name the association, so the user can judge it
+        // on a junction table no model declares, declaredBy() already names the associations
+        const tableImplied = table.impliedBy !== undefined && table.impliedBy.length > 0;
         const implied =
-          unique.impliedBy && unique.impliedBy.length > 0
+          !tableImplied && unique.impliedBy && unique.impliedBy.length > 0
             ? `${unique.impliedBy.join(' and ')} ${unique.impliedBy.length > 1 ? 'imply' : 'implies'}`
             : undefined;
         context.report({

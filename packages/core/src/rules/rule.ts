@@ -22,6 +22,11 @@ export interface RuleMeta<M extends string = string, C extends string = string, 
   /** The most useful next step for a group of these findings, one sentence; the text report ends with it. */
   readonly nextStep: string;
   /**
+   * The next step when the database checked is the one the project's migrations build (no live database): then no
+   * database is behind, the migrations lack what the models declare. Absent: {@link RuleMeta.nextStep} holds there too.
+   */
+  readonly migrationsNextStep?: string;
+  /**
    * The schema of the rule's options (the second element of `['warn', { ... }]` in the settings), as ESLint's
    * `meta.schema`: settings are validated against it before a check, and `context.options` is what it parses,
    * defaults applied. Absent: the rule takes no options.
