@@ -159,11 +159,13 @@ function summary(
   const upName = files.out ?? 'the migration';
   const { added, changed } = countSteps(plan);
   const sentences: string[] = [];
-  const does = [added.length > 0 ? `adds ${list(added)}` : '', changed.length > 0 ? `changes ${list(changed)}` : ''].filter((part) => part !== '');
+  const does = [...added, ...changed];
   sentences.push(
-    does.length === 0
-      ? `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.`
-      : `ormdrift fix: ${upName} ${does.join(' and ')}.`,
+    added.length > 0
+      ? `ormdrift fix: ${upName} adds ${list(added)}.${changed.length > 0 ? ` It changes ${list(changed)} in place.` : ''}`
+      : changed.length > 0
+        ? `ormdrift fix: ${upName} changes ${list(changed)} in place.`
+        : `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.`,
   );
   if (plan.notes.length > 0) {
     const kinds = new Map<string, number>();
@@ -192,7 +194,7 @@ function summary(
   if (plan.up.some((step) => step.operation.op === 'add-enum-values' && step.operation.commitFirst)) {
     sentences.push('New enum values are committed in a first transaction of their own, because PostgreSQL lets a new value be used only once it is committed.');
   }
-  if (files.rollback) sentences.push(`${files.rollback} removes exactly what it adds.`);
+  if (files.rollback) sentences.push(`${files.rollback} removes exactly what it adds${changed.length > 0 ? ' and changes back what it changes' : ''}.`);
   if (does.length > 0) {
     sentences.push(
       files.apply
