@@ -9,6 +9,7 @@ import { constraintDataSource } from './fixtures/typeorm/constraint-entities.ts'
 import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { runSql } from './support/fix-runner.ts';
+import { runCli } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 describe('fixing exclusions, deferral and collations of a database synchronize() built', () => {
@@ -112,6 +113,26 @@ describe('fixing exclusions, deferral and collations of a database synchronize()
         { code: 'missing-exclusion', severity: 'error', table: 'room_bookings' },
         { code: 'collation-mismatch', severity: 'warning', table: 'rooms', column: 'code' },
       ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+  it('ormdrift fix says what it adds, what it changes in place and what it leaves, each under its own words', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`alter table room_bookings drop constraint "EXC_room_bookings_no_overlap";
+        alter table rooms alter column code type varchar(40) collate pg_catalog."default";
+        alter table playlist_tracks drop constraint "UQ_playlist_tracks_position";
+        alter table playlist_tracks add constraint "UQ_playlist_tracks_position" unique ("playlistId", position);
+        do $$ begin
+          execute format('alter table playlist_tracks alter constraint %I not deferrable',
+            (select conname from pg_constraint where conrelid = 'playlist_tracks'::regclass and confrelid = 'playlists'::regclass));
+        end $$`);
+      const run = await runCli(['fix', 'test/fixtures/typeorm/constraint-entities.ts', '--db', mutated.url], { cwd: process.cwd() });
+      expect(run.stderr).toMatch(
+        /^ormdrift fix: the migration adds 1 exclusion\. It changes 1 collation and 1 constraint deferral in place\. It leaves 1 difference to a person \(1 unique deferral\), /,
+      );
+      expect(run.code).toBe(0);
     } finally {
       await mutated.drop();
     }
