@@ -106,7 +106,9 @@ describe('fixing exclusions, deferral and collations of a database synchronize()
       const run = await runSql(mutated.url, scripts.batches);
       const warnings = run.notices.filter((notice) => notice.startsWith('WARNING'));
       expect(warnings).toHaveLength(2);
-      expect(warnings.join('\n')).toMatch(/could not add exclusion EXC_room_bookings_no_overlap on room_bookings: .*operator class.*CREATE EXTENSION IF NOT EXISTS btree_gist/);
+      expect(warnings.join('\n')).toMatch(
+        /could not add exclusion EXC_room_bookings_no_overlap on room_bookings: .*operator class.*CREATE EXTENSION IF NOT EXISTS btree_gist/,
+      );
       expect(warnings.join('\n')).toMatch(/could not change collation of rooms\.code: cannot alter type of a column used by a view or rule/);
       expect(run.notices).toContainEqual(expect.stringMatching(/^NOTICE: ormdrift: changed deferral of constraint .* on playlist_tracks$/));
       expect(summarize(await checkDatabase(mutated.url, sources()))).toEqual([
