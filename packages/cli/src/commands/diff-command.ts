@@ -147,6 +147,8 @@ async function compare(
       .filter((table) => table.kind === 'table' || table.kind === 'partitioned-table')
       .map((table) => ({ ...table, kind: 'table' as const, sources: [provenance] })),
     enums: expected.enums.map((enumModel) => ({ ...enumModel, sources: [provenance] })),
+    // a sequence a column owns is compared through its column
+    ...(expected.sequences ? { sequences: expected.sequences.map((sequence) => ({ ...sequence, sources: [provenance] })) } : {}),
   };
   const connection = await connectPostgres(url);
   try {

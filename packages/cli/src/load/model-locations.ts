@@ -47,6 +47,9 @@ export class ModelLocator {
     const schema: SchemaModel = {
       tables: loaded.schema.tables.map((table) => ({ ...table, sources: table.sources.map((source) => this.#provenance(source)) })),
       enums: loaded.schema.enums.map((declared) => ({ ...declared, sources: declared.sources.map((source) => this.#provenance(source)) })),
+      ...(loaded.schema.sequences
+        ? { sequences: loaded.schema.sequences.map((declared) => ({ ...declared, sources: declared.sources.map((source) => this.#provenance(source)) })) }
+        : {}),
     };
     return { ...loaded, schema };
   }

@@ -73,12 +73,16 @@ function crossServiceConflicts(reports: readonly ServiceReport[], shared: (a: Se
   return byService;
 }
 
-/** A service's declared tables and enum types, each source's registry named with the service: "src/db/schema.ts of backend". */
+/** A service's declared tables, enum types and sequences, each source's registry named with the service: "src/db/schema.ts of backend". */
 function withService(report: ServiceReport): SchemaModel {
   const expected = report.result.expected ?? emptySchema;
   const rename = <T extends { sources: readonly { registry: string }[] }>(declared: T): T => ({
     ...declared,
     sources: declared.sources.map((source) => ({ ...source, registry: `${source.registry} of ${report.service}` })),
   });
-  return { tables: expected.tables.map(rename), enums: expected.enums.map(rename) };
+  return {
+    tables: expected.tables.map(rename),
+    enums: expected.enums.map(rename),
+    ...(expected.sequences ? { sequences: expected.sequences.map(rename) } : {}),
+  };
 }

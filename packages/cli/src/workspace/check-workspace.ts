@@ -107,7 +107,11 @@ function joined(results: readonly ServiceResult[]): CheckResult {
       ...(sequences > 0 ? { sequences } : {}),
     },
     problems: results.flatMap(({ service, result }) => result.problems.map((problem) => ({ ...problem, source: `${service}: ${problem.source}` }))),
-    expected: { tables: results.flatMap(({ result }) => result.expected?.tables ?? []), enums: results.flatMap(({ result }) => result.expected?.enums ?? []) },
+    expected: {
+      tables: results.flatMap(({ result }) => result.expected?.tables ?? []),
+      enums: results.flatMap(({ result }) => result.expected?.enums ?? []),
+      sequences: results.flatMap(({ result }) => result.expected?.sequences ?? []),
+    },
   };
 }
 
