@@ -199,9 +199,12 @@ describe('sequences and identity options: a database built from drizzle-kit SQL'
       expect(run.stdout).toContain('sequence ticket_number is declared by ticketNumber (drizzle) but does not exist in the database');
       // the formats that point at code read the models' locations: the sequences' findings are kept there too
       for (const format of ['json', 'markdown', 'github', 'sarif', 'junit']) {
-        const formatted = await runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', drifted.url, '--rule', 'orphan-table=off', '--format', format], {
-          cwd: process.cwd(),
-        });
+        const formatted = await runCli(
+          ['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', drifted.url, '--rule', 'orphan-table=off', '--format', format],
+          {
+            cwd: process.cwd(),
+          },
+        );
         expect({ format, code: formatted.code }).toEqual({ format, code: 1 });
         expect(formatted.stdout, format).toContain('missing-sequence');
         expect(formatted.stdout, format).not.toMatch(/no drift/);
