@@ -9,6 +9,7 @@ import { constraintDataSource } from './fixtures/typeorm/constraint-entities.ts'
 import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { runSql } from './support/fix-runner.ts';
+import { runCli } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 describe('fixing exclusions, deferral and collations of a database synchronize() built', () => {
@@ -86,6 +87,54 @@ describe('fixing exclusions, deferral and collations of a database synchronize()
       expect(run.notices.join('\n')).toMatch(/could not add exclusion EXC_room_bookings_no_overlap on room_bookings: .*conflict/);
       expect(summarize(await checkDatabase(mutated.url, sources()))).toEqual([{ code: 'missing-exclusion', severity: 'error', table: 'room_bookings' }]);
       expect(await collationOf(mutated)).toBe('C');
+    } finally {
+      await mutated.drop();
+    }
+  });
+  it('warns, naming the cause, for an exclusion without its operator class and a collation a view blocks, and changes the rest', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`alter table room_bookings drop constraint "EXC_room_bookings_no_overlap";
+        drop extension btree_gist;
+        alter table rooms alter column code type varchar(40) collate pg_catalog."default";
+        create view room_codes as select code from rooms;
+        do $$ begin
+          execute format('alter table playlist_tracks alter constraint %I not deferrable',
+            (select conname from pg_constraint where conrelid = 'playlist_tracks'::regclass and confrelid = 'playlists'::regclass));
+        end $$`);
+      const scripts = renderFix(planFix(await checkDatabase(mutated.url, sources())));
+      const run = await runSql(mutated.url, scripts.batches);
+      const warnings = run.notices.filter((notice) => notice.startsWith('WARNING'));
+      expect(warnings).toHaveLength(2);
+      expect(warnings.join('\n')).toMatch(
+        /could not add exclusion EXC_room_bookings_no_overlap on room_bookings: .*operator class.*CREATE EXTENSION IF NOT EXISTS btree_gist/,
+      );
+      expect(warnings.join('\n')).toMatch(/could not change collation of rooms\.code: cannot alter type of a column used by a view or rule/);
+      expect(run.notices).toContainEqual(expect.stringMatching(/^NOTICE: ormdrift: changed deferral of constraint .* on playlist_tracks$/));
+      expect(summarize(await checkDatabase(mutated.url, sources()))).toEqual([
+        { code: 'missing-exclusion', severity: 'error', table: 'room_bookings' },
+        { code: 'collation-mismatch', severity: 'warning', table: 'rooms', column: 'code' },
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+  it('ormdrift fix says what it adds, what it changes in place and what it leaves, each under its own words', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`alter table room_bookings drop constraint "EXC_room_bookings_no_overlap";
+        alter table rooms alter column code type varchar(40) collate pg_catalog."default";
+        alter table playlist_tracks drop constraint "UQ_playlist_tracks_position";
+        alter table playlist_tracks add constraint "UQ_playlist_tracks_position" unique ("playlistId", position);
+        do $$ begin
+          execute format('alter table playlist_tracks alter constraint %I not deferrable',
+            (select conname from pg_constraint where conrelid = 'playlist_tracks'::regclass and confrelid = 'playlists'::regclass));
+        end $$`);
+      const run = await runCli(['fix', 'test/fixtures/typeorm/constraint-entities.ts', '--db', mutated.url], { cwd: process.cwd() });
+      expect(run.stderr).toMatch(
+        /^ormdrift fix: the migration adds 1 exclusion\. It changes 1 collation and 1 constraint deferral in place\. It leaves 1 difference to a person \(1 unique deferral\), /,
+      );
+      expect(run.code).toBe(0);
     } finally {
       await mutated.drop();
     }

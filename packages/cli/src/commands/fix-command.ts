@@ -157,12 +157,15 @@ function summary(
   files: { out: string | undefined; rollback: string | undefined; concurrentFile: string | undefined; apply: boolean },
 ): string {
   const upName = files.out ?? 'the migration';
-  const added = countAdded(plan);
+  const { added, changed } = countSteps(plan);
   const sentences: string[] = [];
+  const does = [...added, ...changed];
   sentences.push(
-    added.length === 0
-      ? `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.`
-      : `ormdrift fix: ${upName} adds ${list(added)}.`,
+    added.length > 0
+      ? `ormdrift fix: ${upName} adds ${list(added)}.${changed.length > 0 ? ` It changes ${list(changed)} in place.` : ''}`
+      : changed.length > 0
+        ? `ormdrift fix: ${upName} changes ${list(changed)} in place.`
+        : `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.`,
   );
   if (plan.notes.length > 0) {
     const kinds = new Map<string, number>();
@@ -191,8 +194,8 @@ function summary(
   if (plan.up.some((step) => step.operation.op === 'add-enum-values' && step.operation.commitFirst)) {
     sentences.push('New enum values are committed in a first transaction of their own, because PostgreSQL lets a new value be used only once it is committed.');
   }
-  if (files.rollback) sentences.push(`${files.rollback} removes exactly what it adds.`);
-  if (added.length > 0) {
+  if (files.rollback) sentences.push(`${files.rollback} removes exactly what it adds${changed.length > 0 ? ' and changes back what it changes' : ''}.`);
+  if (does.length > 0) {
     sentences.push(
       files.apply
         ? 'Applying it now, then checking again.'
@@ -202,9 +205,12 @@ function summary(
   return sentences.join(' ');
 }
 
-function countAdded(plan: FixPlan): string[] {
+/** The steps of `up`, counted by kind in the words a user reads: what it adds, and what it changes in place. */
+function countSteps(plan: FixPlan): { added: string[]; changed: string[] } {
   const counts = new Map<string, number>();
+  const changes = new Map<string, number>();
   const bump = (what: string, n = 1) => counts.set(what, (counts.get(what) ?? 0) + n);
+  const change = (what: string) => changes.set(what, (changes.get(what) ?? 0) + 1);
   for (const { operation } of plan.up) {
     switch (operation.op) {
       case 'create-extension':
@@ -243,17 +249,27 @@ function countAdded(plan: FixPlan): string[] {
       case 'add-exclusion':
         bump('exclusion');
         break;
+      case 'create-sequence':
+        bump('sequence');
+        break;
       case 'set-collation':
-        bump('collation');
+        change('collation');
         break;
       case 'set-deferrable':
-        bump('foreign-key deferral');
+        change('constraint deferral');
+        break;
+      case 'alter-sequence':
+        change('sequence');
+        break;
+      case 'set-identity':
+        change('identity column');
         break;
       default:
         break;
     }
   }
-  return [...counts].map(([what, n]) => plural(n, what));
+  const counted = (map: Map<string, number>) => [...map].map(([what, n]) => plural(n, what));
+  return { added: counted(counts), changed: counted(changes) };
 }
 
 const topics: Record<FixNoteTopic, string> = {
@@ -263,6 +279,8 @@ const topics: Record<FixNoteTopic, string> = {
   identity: 'identity or generated column',
   'foreign-key-actions': 'foreign-key action',
   'unique-nulls': 'NULLS NOT DISTINCT unique',
+  'unique-partial': 'partial unique',
+  'unique-deferral': 'unique deferral',
   'partial-index': 'partial index',
   'registry-conflict': 'registry conflict',
   'extra-column': 'extra column',

@@ -39,19 +39,23 @@ export function sequenceChanges(expected: SchemaModel, actual: SchemaModel): Sch
  */
 export function identityChanges(table: TableModel, expected: ColumnModel, actual: ColumnModel): SchemaChange[] {
   if (valueSource(expected) !== 'autoincrement' || valueSource(actual) !== 'autoincrement') return [];
-  if (expected.identity !== actual.identity) return [{ kind: 'modify-identity', table, expected, actual }];
-  if (expected.identity === null || actual.sequence === undefined) return [];
+  const changes: SchemaChange[] = [];
+  if (expected.identity !== actual.identity) changes.push({ kind: 'modify-identity', table, expected, actual });
+  // a serial on one side has no identity sequence to compare; two identity columns of other kinds still do,
+  // and both differences are reported at once so that one fix covers them
+  if (expected.identity === null || actual.identity === null || actual.sequence === undefined) return changes;
   // an identity sequence is of its column's type; when the column's type differs and the model declares nothing
   // else, that is the column's difference (column-type-mismatch), not its sequence's
   const declared = expected.sequence ?? {};
   const typeSource = Object.keys(declared).length === 0 || sameColumnType(expected.type, actual.type) ? expected : actual;
   const dataType = sequenceDataType(typeSource.type.name);
-  if (dataType === undefined) return [];
+  if (dataType === undefined) return changes;
   const name = { schema: actual.sequence.schema ?? table.schema, name: actual.sequence.name ?? `${table.name}_${expected.name}_seq` };
   const wantedOptions = resolveSequenceOptions(declared, dataType);
   const heldOptions = resolveSequenceOptions(actual.sequence, dataType);
   const changed = sequenceDifferences(wantedOptions, heldOptions);
   const wanted: SequenceModel = { ...name, ...wantedOptions, sources: table.sources };
   const held: SequenceModel = { ...name, ...heldOptions, sources: [] };
-  return changed.length > 0 ? [{ kind: 'modify-sequence', expected: wanted, actual: held, changed, identityOf: { table, column: expected.name } }] : [];
+  if (changed.length > 0) changes.push({ kind: 'modify-sequence', expected: wanted, actual: held, changed, identityOf: { table, column: expected.name } });
+  return changes;
 }

@@ -30,6 +30,8 @@ export type FixNoteTopic =
   | 'identity'
   | 'foreign-key-actions'
   | 'unique-nulls'
+  | 'unique-partial'
+  | 'unique-deferral'
   | 'partial-index'
   | 'extra-column'
   | 'extra-table'

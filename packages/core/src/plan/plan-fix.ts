@@ -138,7 +138,7 @@ class Planner {
         case 'modify-unique':
           this.#note(
             change,
-            'unique-nulls',
+            change.changed.includes('where') ? 'unique-partial' : change.changed.includes('deferrable') ? 'unique-deferral' : 'unique-nulls',
             `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`,
             change.changed.includes('where')
               ? 'a unique on these columns exists but covers other rows than the partial one the models declare: replacing it means dropping it, which ormdrift never does'

@@ -17,7 +17,7 @@ export const missingExclusion = defineRule({
           schema: table.schema,
           table: table.name,
           object: exclusion.name ?? exclusion.expression,
-          message: `${tableRef(table)} has no exclusion ${exclusion.name ? `${objectName(exclusion.name)} ` : ''}EXCLUDE ${exclusion.expression} that ${declaredBy(table)} declares: rows it forbids together (overlapping bookings) can be stored`,
+          message: `${tableRef(table)} has no exclusion ${exclusion.name ? `${objectName(exclusion.name)} ` : ''}EXCLUDE ${exclusion.expression} that ${declaredBy(table)} declares: rows it forbids together can be stored`,
           expected: { ...(exclusion.name ? { name: exclusion.name } : {}), expression: exclusion.expression },
           actual: null,
           sources: table.sources,

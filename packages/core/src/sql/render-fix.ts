@@ -39,7 +39,12 @@ export function renderFix(plan: FixPlan): FixScripts {
   const concurrent = plan.up.filter((step) => step.operation.op === 'create-index' && step.operation.concurrently);
   const main = plan.up.filter((step) => !first.includes(step) && !concurrent.includes(step));
 
-  const up: string[] = [header('up', 'adds what the database lacks; it never drops or changes anything that exists')];
+  const up: string[] = [
+    header(
+      'up',
+      'adds what the database lacks and changes in place the sequence options, identity kinds, collations and deferrals that differ; it never drops anything. Each statement is a DO block that raises a NOTICE saying what it did; one that can fail on what the database holds (duplicate rows, a sequence value out of range) raises a WARNING saying why instead, and the rest goes on',
+    ),
+  ];
   if (plan.notes.length > 0) {
     up.push(['-- Not fixed automatically: no automatic fix is safe for these, a person has to decide.', ...plan.notes.map(renderNote)].join('\n'));
   }
@@ -262,12 +267,25 @@ export function renderOperation(operation: FixOperation): string {
         constraintExists(operation.table, operation.name),
         `exclusion ${operation.name} on ${qualifiedAsPrinted(operation.table)}`,
         `ALTER TABLE ${qualified(operation.table)} ADD CONSTRAINT ${id(operation.name)} EXCLUDE ${operation.expression}${operation.deferrable ? ` ${deferral(operation.deferrable)}` : ''}`,
-        { catch: ['exclusion_violation'], advice: 'rows conflict under it: fix or delete them, then run this again' },
+        {
+          catch: ['exclusion_violation', 'undefined_object'],
+          // undefined_object: no GiST operator class for a scalar column (=), which the btree_gist extension provides
+          advice:
+            'rows that conflict under it: fix or delete them; a missing operator class for = on a scalar column: run CREATE EXTENSION IF NOT EXISTS btree_gist; then run this again',
+        },
       );
     case 'set-collation':
-      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} TYPE ${operation.type}${collate(operation.collation ?? 'default')}`;
+      return changing(
+        `collation of ${qualifiedAsPrinted(operation.table)}.${identifierAsPrinted(operation.column)}`,
+        `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} TYPE ${operation.type}${collate(operation.collation ?? 'default')}`,
+        'an index, a constraint or a view on the column may not allow the change: adjust them, then run this again',
+      );
     case 'set-deferrable':
-      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER CONSTRAINT ${id(operation.name)} ${deferral(operation.deferrable ?? undefined)}`;
+      return changing(
+        `deferral of constraint ${operation.name} on ${qualifiedAsPrinted(operation.table)}`,
+        `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER CONSTRAINT ${id(operation.name)} ${deferral(operation.deferrable ?? undefined)}`,
+        'change it by hand, then run this again',
+      );
     case 'drop-not-null':
       return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} DROP NOT NULL`;
     case 'create-sequence':
@@ -279,9 +297,18 @@ export function renderOperation(operation: FixOperation): string {
     case 'drop-sequence':
       return `DROP SEQUENCE IF EXISTS ${qualified(operation.sequence)}`;
     case 'alter-sequence':
-      return `ALTER SEQUENCE IF EXISTS ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`;
+      return changing(
+        `options of sequence ${qualifiedAsPrinted(operation.sequence)}`,
+        `ALTER SEQUENCE IF EXISTS ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`,
+        // the usual cause: the sequence's current value lies outside the declared bounds or direction
+        'its current value may lie outside the declared range: decide the value (SELECT setval(...)), then run this again',
+      );
     case 'set-identity':
-      return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} SET GENERATED ${operation.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`;
+      return changing(
+        `identity of ${qualifiedAsPrinted(operation.table)}.${identifierAsPrinted(operation.column)}`,
+        `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} SET GENERATED ${operation.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`,
+        'change it by hand, then run this again',
+      );
   }
 }
 
@@ -302,6 +329,23 @@ function guarded(exists: string, what: string, statement: string, onError?: { ca
       ]
     : [`    ${statement};`, `    RAISE NOTICE 'ormdrift: added %', ${literal(what)};`];
   return doBlock([`  IF ${exists} THEN`, `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`, '  ELSE', ...add, '  END IF;']);
+}
+
+/**
+ * A DO block that changes something that exists (sequence options, identity kind, collation, deferral) and says
+ * so with a NOTICE. Any error of the statement (a current value outside the new bounds, an index that forbids a
+ * collation) becomes a WARNING naming the object, the server's reason and `advice`, and the rest of the fix goes
+ * on: the re-check still reports what was not changed.
+ */
+function changing(what: string, statement: string, advice: string): string {
+  return doBlock([
+    '  BEGIN',
+    `    ${statement};`,
+    `    RAISE NOTICE 'ormdrift: changed %', ${literal(what)};`,
+    '  EXCEPTION WHEN OTHERS THEN',
+    `    RAISE WARNING 'ormdrift: could not change %: %; %', ${literal(what)}, SQLERRM, ${literal(advice)};`,
+    '  END;',
+  ]);
 }
 
 function doBlock(body: readonly string[], declare: readonly string[] = []): string {

@@ -35,7 +35,7 @@ ruleTester('missing-exclusion', {
           severity: 'error',
           table: 'bookings',
           message:
-            'bookings has no exclusion "EXC_bookings" EXCLUDE USING gist ("room" WITH =, "during" WITH &&) that User (typeorm) declares: rows it forbids together (overlapping bookings) can be stored',
+            'bookings has no exclusion "EXC_bookings" EXCLUDE USING gist ("room" WITH =, "during" WITH &&) that User (typeorm) declares: rows it forbids together can be stored',
           expected: { name: 'EXC_bookings', expression: 'USING gist ("room" WITH =, "during" WITH &&)' },
           actual: null,
         },
