@@ -64,7 +64,7 @@ const examples = (await Promise.all(pages.map(async (page) => examplesOf(page, a
 const ormModules = [
   { test: /@\w+\(/, modules: ['typeorm'] },
   { test: /\bsequelize\.define\(|\bDataTypes\.|\.init\(/, modules: ['sequelize'] },
-  { test: /\bpgTable\(|\bpgEnum\(|\bpgSchema\(/, modules: ['drizzle-orm/pg-core', 'drizzle-orm'] },
+  { test: /\bpgTable\(|\bpgEnum\(|\bpgSchema\(|\bpgSequence\(/, modules: ['drizzle-orm/pg-core', 'drizzle-orm'] },
 ] as const;
 
 /** The imports a block needs: the names it uses that one of its ORM's modules exports and the block does not declare. */
