@@ -110,7 +110,9 @@ describe('every wait has a deadline', () => {
     await watcher.connect();
     let released = false;
     const seen = (async () => {
-      for (let attempt = 0; attempt < 1200 && !released; attempt++) {
+      // a deadline in time, not in attempts: on a loaded machine each poll takes longer
+      const deadline = performance.now() + 90_000;
+      while (performance.now() < deadline && !released) {
         const rows = (
           await watcher.query(
             `select pid from pg_stat_activity where datname = current_database() and application_name = 'ormdrift' and wait_event_type = 'Lock'`,
@@ -166,7 +168,7 @@ describe('every wait has a deadline', () => {
     } finally {
       await lock.release();
     }
-  }, 60_000);
+  }, 120_000);
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
     '%s while a catalog read waits on a lock: the query is cancelled on the server, exit at once',
@@ -180,7 +182,10 @@ describe('every wait has a deadline', () => {
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         const closed = new Promise<number | null>((done) => child.on('close', done));
-        const pid = await lock.seen;
+        const pid = await Promise.race([
+          lock.seen,
+          closed.then((code) => Promise.reject(new Error(`ormdrift exited ${code} before it waited on the lock: ${stderr}`))),
+        ]);
         const sent = performance.now();
         child.kill(signal);
         expect(await closed).toBe(signal === 'SIGINT' ? 130 : 143);
@@ -193,7 +198,7 @@ describe('every wait has a deadline', () => {
         await lock.release();
       }
     },
-    60_000,
+    120_000,
   );
 
   it('a server that accepts the connection and never answers: --connect-timeout', async () => {
