@@ -60,6 +60,14 @@ describe('parseColumnType / formatColumnType', () => {
     expect(formatColumnType(type)).toBe(formatted);
   });
 
+  it('keeps the case of quoted parts, as PostgreSQL folds only unquoted identifiers', () => {
+    expect(formatColumnType(parseColumnType('"Audit"."Email"'))).toBe('"Audit"."Email"');
+    expect(formatColumnType(parseColumnType('"Audit"."Email Address"[]'))).toBe('"Audit"."Email Address"[]');
+    expect(formatColumnType(parseColumnType('Audit.Email'))).toBe('audit.email');
+    expect(sameColumnType(parseColumnType('"Audit"."Email"'), parseColumnType('audit.email'))).toBe(false);
+    expect(formatColumnType(parseColumnType('CHARACTER  VARYING(30)'))).toBe('character varying(30)');
+  });
+
   it('takes the number of array dimensions from the catalog when the spelling has none', () => {
     expect(formatColumnType(parseColumnType('text', { arrayDims: 1 }))).toBe('text[]');
   });

@@ -22,7 +22,7 @@ export function parseColumnType(raw: string, options: { arrayDims?: number } = {
 const parsedTypes = new Map<string, ColumnType>();
 
 function parse(raw: string, arrayDimsOption: number): ColumnType {
-  let text = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  let text = foldCase(raw.trim());
   let arrayDims = arrayDimsOption;
 
   let suffixDims = 0;
@@ -50,6 +50,14 @@ function parse(raw: string, arrayDimsOption: number): ColumnType {
 
   const name = canonicalName(text, modifiers);
   return { raw, name, arrayDims };
+}
+
+/**
+ * Folds a type's spelling as PostgreSQL folds identifiers: to lower case and single spaces outside double quotes,
+ * as written inside them (`"Audit"."Email"` is not `audit.email`).
+ */
+function foldCase(text: string): string {
+  return text.replace(/"(?:[^"]|"")*"|[^"]+/g, (part) => (part.startsWith('"') ? part : part.toLowerCase().replace(/\s+/g, ' ')));
 }
 
 /** A column of a user-defined enum type (or an array of one). */
