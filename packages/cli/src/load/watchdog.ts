@@ -19,8 +19,10 @@ parentPort.on('message', (message) => {
       if (Atomics.compareExchange(state, 0, 0, message.id) !== 0) return;
       const session = new Session();
       session.connectToMainThread();
-      // disconnected once the main thread took it: a session still open at exit makes Node wait for a debugger
-      session.post('Runtime.terminateExecution', () => session.disconnect());
+      session.post('Runtime.terminateExecution');
+      // disconnected at once, queued behind the command: a session still open when the main thread exits makes Node
+      // print "Waiting for the debugger to disconnect..." (waiting for the command's answer left that race open)
+      session.disconnect();
     }, message.ms));
   } else {
     clearTimeout(timers.get(message.id));
