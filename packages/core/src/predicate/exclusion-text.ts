@@ -1,4 +1,5 @@
 import { predicateText, samePredicate } from './predicate-text.ts';
+import { unquotedCharacters } from './unquoted-characters.ts';
 
 /**
  * An EXCLUDE constraint's definition taken apart: `skeleton` is everything but its expressions (access
@@ -132,36 +133,18 @@ function identifierOrText(expression: string): string {
 
 /** The index of the parenthesis closing the one at `open`, skipping quoted text; -1 when there is none. */
 function closingParen(text: string, open: number): number {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = open; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === "'" || char === '"') quote = char;
-    else if (char === '(') depth++;
-    else if (char === ')' && --depth === 0) return i;
-  }
+  for (const { index, char, depth } of unquotedCharacters(text, open)) if (char === ')' && depth === 0) return index;
   return -1;
 }
 
 /** Splits at `separator` outside parentheses and quotes. */
 function splitTopLevel(text: string, separator: string): string[] {
   const parts: string[] = [];
-  let depth = 0;
-  let quote: string | null = null;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === "'" || char === '"') quote = char;
-    else if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (char === separator && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
+  for (const { index, char, depth } of unquotedCharacters(text)) {
+    if (char !== separator || depth !== 0) continue;
+    parts.push(text.slice(start, index));
+    start = index + 1;
   }
   parts.push(text.slice(start));
   return parts;
@@ -169,25 +152,15 @@ function splitTopLevel(text: string, separator: string): string[] {
 
 /** Where a keyword stands as a word outside parentheses and quotes (the last such place with `last`); -1 when nowhere. */
 function findKeyword(text: string, keyword: string, last = false): number {
-  let depth = 0;
-  let quote: string | null = null;
   let found = -1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === quote) quote = null;
-      continue;
-    }
-    if (char === "'" || char === '"') quote = char;
-    else if (char === '(') depth++;
-    else if (char === ')') depth--;
-    else if (
+  for (const { index, depth } of unquotedCharacters(text)) {
+    if (
       depth === 0 &&
-      text.slice(i, i + keyword.length).toLowerCase() === keyword &&
-      (i === 0 || /\s/.test(text[i - 1]!)) &&
-      /[\s(]/.test(text[i + keyword.length] ?? '')
+      text.slice(index, index + keyword.length).toLowerCase() === keyword &&
+      (index === 0 || /\s/.test(text[index - 1]!)) &&
+      /[\s(]/.test(text[index + keyword.length] ?? '')
     ) {
-      found = i;
+      found = index;
       if (!last) return found;
     }
   }

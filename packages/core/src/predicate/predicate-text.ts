@@ -1,3 +1,5 @@
+import { unquotedCharacters } from './unquoted-characters.ts';
+
 /**
  * A partial-index predicate reduced to what text alone can say is insignificant: whitespace
  * runs, the parentheses PostgreSQL wraps around a whole predicate, and keyword case outside
@@ -25,16 +27,7 @@ export function predicateText(predicate: string): string {
 
 /** Whether the first parenthesis closes at the last character (quotes skipped). */
 function enclosesAll(text: string): boolean {
-  let depth = 0;
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === quote) quote = null;
-    } else if (char === "'" || char === '"') quote = char;
-    else if (char === '(') depth++;
-    else if (char === ')' && --depth === 0 && i < text.length - 1) return false;
-  }
+  for (const { index, char, depth } of unquotedCharacters(text)) if (char === ')' && depth === 0 && index < text.length - 1) return false;
   return true;
 }
 
