@@ -4,6 +4,9 @@ import type { CheckResult } from '@ormdrift/core';
 import { drizzleSource } from '@ormdrift/drizzle';
 import * as schema from './fixtures/drizzle/sequence-schema.ts';
 import * as sequencesOnly from './fixtures/drizzle/sequences-only.ts';
+import * as orderNumbers from './fixtures/drizzle/order-numbers.ts';
+import * as orderNumbersCopy from './fixtures/drizzle/order-numbers-copy.ts';
+import * as orderNumbersLegacy from './fixtures/drizzle/order-numbers-legacy.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
 import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
@@ -264,5 +267,63 @@ describe('sequences and identity options: a database built from drizzle-kit SQL'
         await mutated.drop();
       }
     });
+  });
+});
+
+describe('one sequence declared by two schema modules: a database built from drizzle-kit SQL of one of them', () => {
+  let built: TestDatabase;
+  const orders = () => drizzleSource(orderNumbers, { name: 'src/orders.ts' });
+  const legacy = () => drizzleSource(orderNumbersLegacy, { name: 'src/legacy.ts' });
+  const copy = () => drizzleSource(orderNumbersCopy, { name: 'src/copy.ts' });
+  const seen = (result: CheckResult) => result.findings.map(({ code, severity, message }) => ({ code, severity, message }));
+
+  beforeAll(async () => {
+    built = await createTestDatabase();
+    for (const statement of await drizzleKitSql(orderNumbers)) await built.query(statement);
+  });
+  afterAll(async () => {
+    await built?.drop();
+  });
+
+  it('identical declarations merge silently, in either order', async () => {
+    for (const order of [
+      [orders(), copy()],
+      [copy(), orders()],
+    ]) {
+      const result = await checkDatabase(built.url, order);
+      expect(seen(result)).toEqual([]);
+      expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 0, sequences: 1 });
+    }
+  });
+
+  it('other options are a registry-conflict naming both modules, whichever module comes first', async () => {
+    const [one, other] = await Promise.all([checkDatabase(built.url, [orders(), legacy()]), checkDatabase(built.url, [legacy(), orders()])]);
+    expect(seen(one)).toEqual([
+      {
+        code: 'registry-conflict',
+        severity: 'error',
+        message:
+          'sequence order_no is declared differently by orderNo (drizzle src/legacy.ts) and orderNo (drizzle src/orders.ts): START WITH 1 vs START WITH 1000',
+      },
+    ]);
+    expect(seen(other)).toEqual(seen(one));
+  });
+
+  it('the conflicting sequence is still required to exist', async () => {
+    const dropped = await createTestDatabase({ template: built });
+    try {
+      await dropped.query('drop sequence order_no');
+      for (const order of [
+        [orders(), legacy()],
+        [legacy(), orders()],
+      ]) {
+        expect(summarize(await checkDatabase(dropped.url, order)).map(({ code, severity }) => ({ code, severity }))).toEqual([
+          { code: 'registry-conflict', severity: 'error' },
+          { code: 'missing-sequence', severity: 'error' },
+        ]);
+      }
+    } finally {
+      await dropped.drop();
+    }
   });
 });

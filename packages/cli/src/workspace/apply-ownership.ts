@@ -56,10 +56,11 @@ function crossServiceConflicts(reports: readonly ServiceReport[], shared: (a: Se
       if (!shared(a, b)) continue;
       const merged = mergeRegistries([withService(a), withService(b)]);
       // only what the two services contradict each other on: each service's own conflicts are already its findings
+      // (a sequence conflict names its sides in provenance order, so either service may come first)
+      const only = (sources: readonly { registry: string }[], service: string) => sources.every((source) => source.registry.endsWith(`of ${service}`));
       const between = merged.conflicts.filter(
         (conflict) =>
-          conflict.first.every((source) => source.registry.endsWith(`of ${a.service}`)) &&
-          conflict.second.every((source) => source.registry.endsWith(`of ${b.service}`)),
+          (only(conflict.first, a.service) && only(conflict.second, b.service)) || (only(conflict.first, b.service) && only(conflict.second, a.service)),
       );
       if (between.length === 0) continue;
       const found = evaluate({

@@ -1,6 +1,7 @@
 import type { MergedSchema } from '../merge/merge-registries.ts';
 import type { ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
+import { qualifiedKey } from '../model/qualified-name.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
 import { valueSource } from '../normalize/value-source.ts';
 import { constraintChanges, sameColumnSet, sameForeignKey } from './diff-constraints.ts';
@@ -40,7 +41,9 @@ export function diffSchemas(expected: MergedSchema, actual: SchemaModel, options
     }
   }
 
-  changes.push(...sequenceChanges(expected.schema, actual));
+  // a sequence the registries declare with other options is compared for presence only: no declaration is the right one yet
+  const contested = new Set(expected.conflicts.filter((conflict) => conflict.object === 'sequence').map(qualifiedKey));
+  changes.push(...sequenceChanges(expected.schema, actual, contested));
 
   const typeChanges = foreignKeyTypeChanges(expectedIndex, actualIndex, referencedIndex);
   // a foreign-key column's model-versus-database type difference is a column change that carries its key's context

@@ -11,9 +11,10 @@ import type { SchemaChange } from './schema-change.ts';
  * model declares is never reported: every serial and identity column owns one the models only imply.
  * A relation of the declared name that is not a sequence counts as absent. An expected sequence that a column owns
  * (the expected side read from a database that migrations built) is its serial's or identity's: compared through
- * that column, not here.
+ * that column, not here. A `contested` sequence (by `qualifiedKey`: declared with other options by two registries)
+ * is compared for presence only.
  */
-export function sequenceChanges(expected: SchemaModel, actual: SchemaModel): SchemaChange[] {
+export function sequenceChanges(expected: SchemaModel, actual: SchemaModel, contested: ReadonlySet<string> = new Set()): SchemaChange[] {
   const existing = new Map((actual.sequences ?? []).map((sequence) => [qualifiedKey(sequence), sequence]));
   const changes: SchemaChange[] = [];
   for (const declared of expected.sequences ?? []) {
@@ -23,6 +24,7 @@ export function sequenceChanges(expected: SchemaModel, actual: SchemaModel): Sch
       changes.push({ kind: 'missing-sequence', expected: declared, actual: null });
       continue;
     }
+    if (contested.has(qualifiedKey(declared))) continue;
     const wanted = resolveSequenceOptions(declared);
     const held = resolveSequenceOptions(found);
     const changed = sequenceDifferences(wanted, held);

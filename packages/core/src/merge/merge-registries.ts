@@ -1,20 +1,25 @@
-import type { EnumModel, Provenance, SchemaModel, SequenceModel, TableModel } from '../model/schema-model.ts';
+import type { EnumModel, Provenance, SchemaModel, TableModel } from '../model/schema-model.ts';
 import { qualifiedKey } from '../model/qualified-name.ts';
 import { unionTables } from './table-union.ts';
 import { withImpliedConstraints } from './implied-constraints.ts';
+import { mergeSequences } from './sequence-union.ts';
 
-/** Two declarations of one table (or enum type) that contradict each other. */
+/** Two declarations of one table (or enum type, or sequence) that contradict each other. */
 export interface RegistryConflict {
   readonly schema: string;
   readonly name: string;
-  readonly object: 'table' | 'enum';
+  readonly object: 'table' | 'enum' | 'sequence';
   readonly first: readonly Provenance[];
   readonly second: readonly Provenance[];
   readonly differences: readonly string[];
 }
 
 export interface MergedSchema {
-  /** Every table and enum once; a contradicted column or constraint keeps the first declaration's. */
+  /**
+   * Every table, enum type and sequence once; a contradicted column or constraint keeps the first declaration's.
+   * A sequence declared with contradicting options keeps the options of the first in provenance order; the diff
+   * compares only its presence, since neither declaration is the right one until the conflict is settled.
+   */
   readonly schema: SchemaModel;
   readonly conflicts: readonly RegistryConflict[];
 }
@@ -74,15 +79,10 @@ export function mergeRegistries(schemas: readonly SchemaModel[]): MergedSchema {
       });
     }
   }
-  // a sequence declared by several registries is one sequence; the first declaration's options are compared
-  const sequences = new Map<string, SequenceModel>();
-  for (const declared of stableOrder(schemas.map((schema) => schema.sequences ?? []))) {
-    const key = qualifiedKey(declared);
-    const known = sequences.get(key);
-    sequences.set(key, known ? { ...known, sources: [...known.sources, ...declared.sources] } : declared);
-  }
+  const merged = mergeSequences(schemas.map((schema) => schema.sequences ?? []));
+  conflicts.push(...merged.conflicts);
   return {
-    schema: { tables: [...tables.values()], enums: [...enums.values()], ...(sequences.size > 0 ? { sequences: [...sequences.values()] } : {}) },
+    schema: { tables: [...tables.values()], enums: [...enums.values()], ...(merged.sequences.length > 0 ? { sequences: merged.sequences } : {}) },
     conflicts,
   };
 }

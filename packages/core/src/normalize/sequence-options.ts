@@ -59,3 +59,17 @@ export function sequenceDifferences(expected: ResolvedSequenceOptions, actual: R
 export function narrowerRange(expected: ResolvedSequenceOptions, actual: ResolvedSequenceOptions): boolean {
   return BigInt(actual.maxValue) < BigInt(expected.maxValue) || BigInt(actual.minValue) > BigInt(expected.minValue);
 }
+
+/** The given options as `CREATE SEQUENCE` spells them: `AS integer INCREMENT BY 10 NO CYCLE`. */
+export function sequenceClauses(options: ResolvedSequenceOptions, aspects: readonly SequenceAspect[]): string {
+  const clause: Record<SequenceAspect, string> = {
+    dataType: `AS ${options.dataType}`,
+    increment: `INCREMENT BY ${options.increment}`,
+    minValue: `MINVALUE ${options.minValue}`,
+    maxValue: `MAXVALUE ${options.maxValue}`,
+    start: `START WITH ${options.start}`,
+    cache: `CACHE ${options.cache}`,
+    cycle: options.cycle ? 'CYCLE' : 'NO CYCLE',
+  };
+  return aspects.map((aspect) => clause[aspect]).join(' ');
+}

@@ -1,7 +1,7 @@
 import type { SequenceShape } from '../check/finding-sides.ts';
 import { displayName } from '../model/qualified-name.ts';
 import type { SequenceModel } from '../model/schema-model.ts';
-import { resolveSequenceOptions, type SequenceAspect } from '../normalize/sequence-options.ts';
+import { resolveSequenceOptions, sequenceClauses as optionClauses, type SequenceAspect } from '../normalize/sequence-options.ts';
 
 /** A sequence as findings carry it: its name and every option, resolved to PostgreSQL's defaults. */
 export function sequenceShape(sequence: SequenceModel): SequenceShape {
@@ -14,17 +14,7 @@ export function sequenceAspects(sequence: SequenceModel, aspects: readonly Seque
   return { sequence: shape.sequence, ...Object.fromEntries(aspects.map((aspect) => [aspect, shape[aspect]])) };
 }
 
-/** The given options as `CREATE SEQUENCE` spells them: `AS integer INCREMENT BY 10 NO CYCLE`. */
+/** The given options of a sequence as `CREATE SEQUENCE` spells them: `AS integer INCREMENT BY 10 NO CYCLE`. */
 export function sequenceClauses(sequence: SequenceModel, aspects: readonly SequenceAspect[]): string {
-  const shape = sequenceShape(sequence);
-  const clause: Record<SequenceAspect, string> = {
-    dataType: `AS ${shape.dataType}`,
-    increment: `INCREMENT BY ${shape.increment}`,
-    minValue: `MINVALUE ${shape.minValue}`,
-    maxValue: `MAXVALUE ${shape.maxValue}`,
-    start: `START WITH ${shape.start}`,
-    cache: `CACHE ${shape.cache}`,
-    cycle: shape.cycle ? 'CYCLE' : 'NO CYCLE',
-  };
-  return aspects.map((aspect) => clause[aspect]).join(' ');
+  return optionClauses(resolveSequenceOptions(sequence), aspects);
 }

@@ -95,7 +95,7 @@ export function scopeMerged(merged: MergedSchema, scope: Scope): MergedSchema {
   const admits = tableFilter(scope);
   return {
     schema: scopeSchema(merged.schema, scope),
-    conflicts: merged.conflicts.filter((conflict) => (conflict.object === 'enum' ? inScope(scope, conflict) : admits(conflict))),
+    conflicts: merged.conflicts.filter((conflict) => (conflict.object === 'table' ? admits(conflict) : inScope(scope, conflict))),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The `registry-conflict` rule: which differences it reports, and how. */
 import { describe, expect, it } from 'vitest';
-import { column, dbTable, enumType, schema, source, table, unique } from '../support/models.ts';
+import { column, dbSequence, dbTable, enumType, schema, sequence, source, table, unique } from '../support/models.ts';
 import { User, id, email, roleColumn, AppUser, ReportUser, Account, usersDeclaredBy } from '../support/rule-fixtures.ts';
 import { ruleTester, run } from '../support/rule-tester.ts';
 
@@ -59,6 +59,22 @@ ruleTester('registry-conflict', {
         schema([table('post_tags', [column('tag_id', 'integer'), column('post_id', 'integer')], { primaryKey: ['tag_id', 'post_id'], sources: [Account] })]),
       ],
       actual: schema([dbTable('post_tags', [column('post_id', 'integer'), column('tag_id', 'integer')], { primaryKey: ['post_id', 'tag_id'] })]),
+    },
+    {
+      name: 'a sequence declared alike by two schema modules, one spelling out a default option',
+      expected: [
+        schema([], [], [sequence('order_no', { start: '1' }, [source('orderNo', 'drizzle', 'src/orders.ts')])]),
+        schema([], [], [sequence('order_no', {}, [source('orderNo', 'drizzle', 'src/billing.ts')])]),
+      ],
+      actual: schema([], [], [dbSequence('order_no')]),
+    },
+    {
+      name: 'sequences of one name in two schemas',
+      expected: [
+        schema([], [], [sequence('order_no', { start: '1000' }, [source('orderNo', 'drizzle', 'src/orders.ts')])]),
+        schema([], [], [sequence('billing.order_no', { start: '1' }, [source('orderNo', 'drizzle', 'src/billing.ts')])]),
+      ],
+      actual: schema([], [], []),
     },
     {
       name: 'tables of one name in two schemas',
@@ -140,10 +156,59 @@ ruleTester('registry-conflict', {
         },
       ],
     },
+    {
+      name: 'a sequence declared with other options by two schema modules',
+      expected: [
+        schema([], [], [sequence('order_no', { start: '1000' }, [source('orderNo', 'drizzle', 'src/orders.ts')])]),
+        schema([], [], [sequence('order_no', { start: '1' }, [source('orderNo', 'drizzle', 'src/billing.ts')])]),
+      ],
+      actual: schema([], [], [dbSequence('order_no', { start: '1000' })]),
+      findings: [
+        {
+          severity: 'error',
+          message:
+            'sequence order_no is declared differently by orderNo (drizzle src/billing.ts) and orderNo (drizzle src/orders.ts): START WITH 1 vs START WITH 1000',
+          expected: { declaredBy: 'orderNo (drizzle src/billing.ts)' },
+          actual: { declaredBy: 'orderNo (drizzle src/orders.ts)', differences: ['START WITH 1 vs START WITH 1000'] },
+          sources: [source('orderNo', 'drizzle', 'src/billing.ts'), source('orderNo', 'drizzle', 'src/orders.ts')],
+        },
+      ],
+    },
+    {
+      name: 'a sequence declared alike twice and otherwise once: the alike declarations are one side',
+      expected: [
+        schema([], [], [sequence('audit.event_no', { increment: '10', cache: '20' }, [source('eventNo', 'drizzle', 'a.ts')])]),
+        schema([], [], [sequence('audit.event_no', { increment: '10', cache: '20' }, [source('eventNo', 'drizzle', 'b.ts')])]),
+        schema([], [], [sequence('audit.event_no', { increment: '1', cache: '20' }, [source('eventNo', 'drizzle', 'c.ts')])]),
+      ],
+      actual: schema([], [], []),
+      findings: [
+        {
+          severity: 'error',
+          schema: 'audit',
+          message:
+            'sequence audit.event_no is declared differently by eventNo (drizzle a.ts), eventNo (drizzle b.ts) and eventNo (drizzle c.ts): INCREMENT BY 10 vs INCREMENT BY 1',
+        },
+      ],
+    },
   ],
 });
 
 describe('registries merged into one expected schema', () => {
+  it('a sequence declared with other options gives the same findings whichever registry comes first', () => {
+    const orders = schema([], [], [sequence('order_no', { start: '1000' }, [source('orderNo', 'drizzle', 'src/orders.ts')])]);
+    const billing = schema([], [], [sequence('order_no', { start: '1' }, [source('orderNo', 'drizzle', 'src/billing.ts')])]);
+    for (const actual of [schema([], [], [dbSequence('order_no', { start: '1000' })]), schema([], [], [dbSequence('order_no')]), schema([], [], [])]) {
+      const [one, other] = [
+        [orders, billing],
+        [billing, orders],
+      ].map((expected) => run({ name: '', expected, actual }).findings.map(({ code, severity, message }) => ({ code, severity, message })));
+      expect(one).toEqual(other);
+      // the conflict is the finding; the options are not compared with the database until it is settled, presence is
+      expect(one!.map((finding) => finding.code)).toEqual(actual.sequences!.length > 0 ? ['registry-conflict'] : ['registry-conflict', 'missing-sequence']);
+    }
+  });
+
   it('a table declared identically by two registries carries both sources into its findings', () => {
     const result = run({ name: '', expected: [schema([usersDeclaredBy(User)]), schema([usersDeclaredBy(Account)])], actual: schema([]) });
     expect(result.findings.map(({ code, message, sources }) => ({ code, message, sources }))).toEqual([
