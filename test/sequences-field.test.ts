@@ -115,6 +115,19 @@ const mutations: (Mutation & { readonly fixable?: boolean })[] = [
     fixable: true,
   },
   {
+    name: 'rename the identity sequence the model names',
+    versionSensitive: true,
+    sql: 'alter sequence seat_ids rename to seats_id_seq',
+    findings: [{ code: 'sequence-mismatch', severity: 'warning', table: 'seats', column: 'id' }],
+    fixable: true,
+  },
+  {
+    name: "rename an identity's sequence and change its cache: one finding, one fix",
+    sql: 'alter sequence seat_ids rename to seat_numbers; alter sequence seat_numbers cache 1',
+    findings: [{ code: 'sequence-mismatch', severity: 'warning', table: 'seats', column: 'id' }],
+    fixable: true,
+  },
+  {
     name: "lower an identity's maximum",
     versionSensitive: true,
     sql: 'alter table counters alter column id set maxvalue 1000',

@@ -261,6 +261,9 @@ function countSteps(plan: FixPlan): { added: string[]; changed: string[] } {
       case 'alter-sequence':
         change('sequence');
         break;
+      case 'rename-sequence':
+        change('sequence name');
+        break;
       case 'set-identity':
         change('identity column');
         break;

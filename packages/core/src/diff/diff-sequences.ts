@@ -36,7 +36,8 @@ export function sequenceChanges(expected: SchemaModel, actual: SchemaModel, cont
 /**
  * How a declared column's identity differs from the database's, when both number rows automatically: one is an
  * identity column and the other a serial, or they are GENERATED ALWAYS and BY DEFAULT (`modify-identity`); or
- * both are identity columns whose sequences have other options (`modify-sequence`). A column that numbers rows on
+ * both are identity columns whose sequences have other options or, where the model names it, another name
+ * (`modify-sequence`). A column that numbers rows on
  * one side only is a default difference, not an identity one.
  */
 export function identityChanges(table: TableModel, expected: ColumnModel, actual: ColumnModel): SchemaChange[] {
@@ -53,11 +54,23 @@ export function identityChanges(table: TableModel, expected: ColumnModel, actual
   const dataType = sequenceDataType(typeSource.type.name);
   if (dataType === undefined) return changes;
   const name = { schema: actual.sequence.schema ?? table.schema, name: actual.sequence.name ?? `${table.name}_${expected.name}_seq` };
+  // the name is compared only where the model gives one; otherwise PostgreSQL's choice is the model's too
+  const declaredName = declared.name !== undefined ? { schema: declared.schema ?? table.schema, name: declared.name } : name;
+  const renamed = qualifiedKey(declaredName) !== qualifiedKey(name);
   const wantedOptions = resolveSequenceOptions(declared, dataType);
   const heldOptions = resolveSequenceOptions(actual.sequence, dataType);
   const changed = sequenceDifferences(wantedOptions, heldOptions);
-  const wanted: SequenceModel = { ...name, ...wantedOptions, sources: table.sources };
+  const wanted: SequenceModel = { ...declaredName, ...wantedOptions, sources: table.sources };
   const held: SequenceModel = { ...name, ...heldOptions, sources: [] };
-  if (changed.length > 0) changes.push({ kind: 'modify-sequence', expected: wanted, actual: held, changed, identityOf: { table, column: expected.name } });
+  if (changed.length > 0 || renamed) {
+    changes.push({
+      kind: 'modify-sequence',
+      expected: wanted,
+      actual: held,
+      changed,
+      identityOf: { table, column: expected.name },
+      ...(renamed ? { renamed: true } : {}),
+    });
+  }
   return changes;
 }

@@ -180,6 +180,11 @@ export type SchemaChange =
       readonly actual: SequenceModel;
       readonly changed: readonly SequenceAspect[];
       readonly identityOf?: { readonly table: TableModel; readonly column: string };
+      /**
+       * An identity column's sequence that the model names otherwise (Drizzle's `name`): `expected` carries the
+       * model's name, `actual` the database's. `changed` may then be empty.
+       */
+      readonly renamed?: true;
     }
   | {
       /**

@@ -74,6 +74,8 @@ export type FixOperation =
   | { readonly op: 'drop-sequence'; readonly sequence: QualifiedName }
   /** `ALTER SEQUENCE` of the given options only; a sequence that no longer exists is left alone. */
   | { readonly op: 'alter-sequence'; readonly sequence: QualifiedName; readonly options: SequenceOptions }
+  /** `ALTER SEQUENCE ... RENAME TO`, within its schema; a sequence that no longer exists is left alone. */
+  | { readonly op: 'rename-sequence'; readonly sequence: QualifiedName; readonly to: string }
   /** `ALTER COLUMN ... SET GENERATED ALWAYS | BY DEFAULT` of an identity column. */
   | { readonly op: 'set-identity'; readonly table: QualifiedName; readonly column: string; readonly identity: IdentityKind }
   /** Undoes the NOT NULL that adding a primary key sets on a column that was nullable. */

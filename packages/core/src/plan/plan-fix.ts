@@ -174,9 +174,18 @@ class Planner {
           const pick = (sequence: SequenceModel) => Object.fromEntries(change.changed.map((aspect) => [aspect, resolveSequenceOptions(sequence)[aspect]]));
           // the database's sequence: an identity's is named by the database, not the model
           const sequence = nameOf(change.actual);
-          this.#add(change.identityOf ? 'defaults' : 'sequences', change, { op: 'alter-sequence', sequence, options: pick(change.expected) }, [
-            { op: 'alter-sequence', sequence, options: pick(change.actual) },
-          ]);
+          const phase = change.identityOf ? 'defaults' : 'sequences';
+          if (change.changed.length > 0) {
+            this.#add(phase, change, { op: 'alter-sequence', sequence, options: pick(change.expected) }, [
+              { op: 'alter-sequence', sequence, options: pick(change.actual) },
+            ]);
+          }
+          // the options first, under the name the database knows; then the name the model gives
+          if (change.renamed) {
+            this.#add(phase, change, { op: 'rename-sequence', sequence, to: change.expected.name }, [
+              { op: 'rename-sequence', sequence: { schema: sequence.schema, name: change.expected.name }, to: sequence.name },
+            ]);
+          }
           break;
         }
         case 'modify-identity': {

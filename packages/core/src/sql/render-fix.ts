@@ -146,7 +146,7 @@ function describeChange(change: SchemaChange): string {
     case 'missing-sequence':
       return `missing-sequence ${qualifiedAsPrinted(change.expected)}`;
     case 'modify-sequence':
-      return `sequence-mismatch ${qualifiedAsPrinted(change.actual)}: ${change.changed.join(', ')}`;
+      return `sequence-mismatch ${qualifiedAsPrinted(change.actual)}: ${[...change.changed, ...(change.renamed ? ['name'] : [])].join(', ')}`;
     case 'modify-identity':
       return `identity-mismatch ${qualifiedAsPrinted(change.table)}.${identifierAsPrinted(change.expected.name)}`;
     case 'modify-check':
@@ -302,6 +302,13 @@ export function renderOperation(operation: FixOperation): string {
         `ALTER SEQUENCE IF EXISTS ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`,
         // the usual cause: the sequence's current value lies outside the declared bounds or direction
         'its current value may lie outside the declared range: decide the value (SELECT setval(...)), then run this again',
+      );
+    case 'rename-sequence':
+      return changing(
+        `name of sequence ${qualifiedAsPrinted(operation.sequence)}`,
+        `ALTER SEQUENCE IF EXISTS ${qualified(operation.sequence)} RENAME TO ${id(operation.to)}`,
+        // the usual cause: another relation of the schema already has the name
+        'another relation may have the name: rename or drop it, then run this again',
       );
     case 'set-identity':
       return changing(

@@ -36,6 +36,16 @@ ruleTester('sequence-mismatch', {
       expected: tickets({ sequence: { increment: '5', start: '100' } }),
       actual: ticketsDb({ increment: '5', start: '100' }),
     },
+    {
+      name: "an identity's sequence under the name the model gives it",
+      expected: tickets({ sequence: { schema: 'public', name: 'ticket_ids' } }),
+      actual: ticketsDb({ name: 'ticket_ids' }),
+    },
+    {
+      name: "an identity whose model gives no name: PostgreSQL's name, whatever it is, is the model's",
+      expected: tickets({ sequence: { start: '1' } }),
+      actual: ticketsDb({ name: 'tickets_id_seq1' }),
+    },
   ],
   invalid: [
     {
@@ -91,6 +101,36 @@ ruleTester('sequence-mismatch', {
       expected: tickets(),
       actual: ticketsDb({ maxValue: '1000' }),
       findings: [{ severity: 'error', table: 'tickets', column: 'id' }],
+    },
+    {
+      name: "an identity's sequence under another name than the model gives it: a warning naming both",
+      expected: tickets({ sequence: { schema: 'public', name: 'ticket_ids' } }),
+      actual: ticketsDb(),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'tickets',
+          column: 'id',
+          message:
+            "the identity sequence tickets_id_seq of tickets.id is named ticket_ids in User (typeorm): SQL that names the sequence (setval('ticket_ids', ...), a later migration) does not find it",
+          expected: { sequence: 'ticket_ids', column: 'tickets.id' },
+          actual: { sequence: 'tickets_id_seq' },
+        },
+      ],
+    },
+    {
+      name: "an identity's sequence renamed and with other options: one finding, its severity the options'",
+      expected: tickets({ sequence: { schema: 'public', name: 'ticket_ids', maxValue: '1000000' } }),
+      actual: ticketsDb({ maxValue: '1000' }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'tickets',
+          column: 'id',
+          message:
+            'the identity sequence tickets_id_seq of tickets.id has MAXVALUE 1000 in the database but MAXVALUE 1000000 in User (typeorm), and is named ticket_ids in User (typeorm): nextval() fails ("reached maximum value of sequence") before the values the model expects run out',
+        },
+      ],
     },
   ],
 });
