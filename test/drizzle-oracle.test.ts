@@ -186,6 +186,17 @@ const mutations: DrizzleMutation[] = [
     findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
   },
   {
+    name: 'index another expression under the declared name',
+    versionSensitive: true,
+    sql: 'drop index posts_title_lower_idx; create unique index posts_title_lower_idx on posts (upper(title))',
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'posts' }],
+  },
+  {
+    name: 'the declared expression respelled by hand: the server reads it alike',
+    sql: 'drop index posts_title_lower_idx; create unique index posts_title_lower_idx on posts (LOWER( "title" ))',
+    findings: [],
+  },
+  {
     name: 'add an orphan table',
     sql: 'create table legacy_logs (id integer primary key, line text)',
     findings: [{ code: 'orphan-table', severity: 'warning', table: 'legacy_logs' }],

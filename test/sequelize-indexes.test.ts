@@ -31,6 +31,26 @@ const mutations: Mutation[] = [
     sql: `drop index documents_published_desc; create index documents_published_desc on documents ("publishedAt")`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'publishedAt' }],
   },
+  {
+    name: 'the unique expression index re-created on another expression',
+    sql: `drop index documents_title_lower; create unique index documents_title_lower on documents (upper(title))`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
+  },
+  {
+    name: 'the unique expression index re-created as the model writes it, in another spelling',
+    sql: `drop index documents_title_lower; create unique index documents_title_lower on documents (LOWER( "title" ))`,
+    findings: [],
+  },
+  {
+    name: 'the unique expression index dropped',
+    sql: `drop index documents_title_lower`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'documents' }],
+  },
+  {
+    name: 'the mixed column and expression index re-created with its keys swapped',
+    sql: `drop index documents_status_title; create index documents_status_title on documents (left(title, 10), status)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
+  },
 ];
 
 describe('Sequelize indexes compared in full: a database built by sync()', () => {
@@ -59,6 +79,19 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
       const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
       expect(finding?.message).toBe(
         'documents has the index documents_title_trgm on (title) USING btree, but Document (sequelize) declares USING gin (title gin_trgm_ops): a btree index cannot serve the operators a gin one does',
+      );
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names the expressions an index of the declared name indexes, as the server deparses them', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index documents_title_lower; create unique index documents_title_lower on documents (upper(title))`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.message).toBe(
+        'documents has the index documents_title_lower on (upper(title::text)), but Document (sequelize) declares it on (lower("title")): queries on the declared expressions do not use it',
       );
     } finally {
       await mutated.drop();

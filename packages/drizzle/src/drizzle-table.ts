@@ -1,4 +1,4 @@
-import { postgresIdentifier, referentialAction } from '@ormdrift/core';
+import { identifierAsPrinted, postgresIdentifier, referentialAction } from '@ormdrift/core';
 import { getTableName } from 'drizzle-orm';
 import type {
   CheckModel,
@@ -174,7 +174,8 @@ function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): P
 
 /**
  * `index()` is an index; `uniqueIndex()` on plain columns is a uniqueness guarantee like a UNIQUE
- * constraint. A unique index on an expression is checked as an index, by name, and a partial
+ * constraint. A unique index on an expression is checked as an index, by name and its keys' SQL text (each
+ * expression as drizzle-kit writes it, a column as its quoted name), and a partial
  * unique index as a partial index: it guarantees uniqueness only where its predicate holds.
  * An expression index with no name is undefined: drizzle-kit cannot name it either.
  */
@@ -188,7 +189,14 @@ function indexModel(index: Index, table: string, casing: DrizzleCasing | undefin
   if (config.unique && !expression && config.where === undefined) return { name, columns, nullsNotDistinct: false };
   // `.using('gin', ...)`: drizzle-kit writes USING only for a method other than btree
   const method = typeof config.method === 'string' && config.method !== 'btree' ? { method: config.method } : {};
-  return { name, columns, ...where, ...method, ...(expression ? {} : indexKeys(config.columns as readonly IndexedColumnLike[])) };
+  const keys = expression
+    ? {
+        expressions: config.columns.map((column) =>
+          isSql(column) ? sqlText(column, casing, { index: true }) : identifierAsPrinted(postgresIdentifier(columnName(column as NamedColumn, casing))),
+        ),
+      }
+    : indexKeys(config.columns as readonly IndexedColumnLike[]);
+  return { name, columns, ...where, ...method, ...keys };
 }
 
 /** What `.op()`, `.desc()`, `.nullsFirst()` / `.nullsLast()` set on an indexed column (drizzle-orm's `indexConfig`). */

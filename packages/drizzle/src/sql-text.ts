@@ -12,8 +12,10 @@ const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * verbatim, enums and tables as quoted names. drizzle-kit refuses parameters in a default
  * (`sql\`${x}\`` with a value); here they are inlined as literals, which is what the user meant.
  */
-export function sqlText(value: SQL, casing: DrizzleCasing | undefined): string {
+export function sqlText(value: SQL, casing: DrizzleCasing | undefined, options: { readonly index?: boolean } = {}): string {
   return value.toQuery({
+    // in an index key drizzle-kit names a column without its table, as CREATE INDEX does
+    ...(options.index ? { invokeSource: 'indexes' as const } : {}),
     escapeName: quoteIdentifier,
     escapeParam: (index) => `$${index + 1}`,
     escapeString: quoteLiteral,

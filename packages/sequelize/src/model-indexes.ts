@@ -1,4 +1,4 @@
-import { postgresIdentifier } from '@ormdrift/core';
+import { identifierAsPrinted, postgresIdentifier } from '@ormdrift/core';
 import type { IndexKeyOptions, IndexModel, SourceProblem, UniqueModel } from '@ormdrift/core';
 import type { IndexLike, ModelLike, QueryGeneratorLike } from './sequelize-shapes.ts';
 
@@ -12,7 +12,7 @@ export interface ModelIndexes {
  * The indexes `sync()` adds after creating the table: `options.indexes` as Sequelize conformed
  * and named them (`_indexes`, which also holds the GIN index of a JSONB attribute with
  * `index: true`). A unique index guarantees uniqueness as a UNIQUE constraint does, so it is a
- * unique; a partial one is an index. Index fields are column names, used verbatim: Sequelize does not map attribute names
+ * unique; a partial one, or one on an expression, is an index. Index fields are column names, used verbatim: Sequelize does not map attribute names
  * through `field` or `underscored` here.
  */
 export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLike): ModelIndexes {
@@ -24,10 +24,6 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
     const expression = columns.some((column) => column === undefined);
     const name = index.name === undefined ? {} : { name: postgresIdentifier(index.name) };
     const ref = `${model.name}.${index.name ?? 'index'}`;
-    if (index.unique && expression) {
-      problems.push({ type: 'ignored-declaration', ref, message: 'a unique index on an expression is not checked' });
-      continue;
-    }
     const where = predicate(index, queryGenerator);
     if (!where.ok) {
       // without its predicate, a partial unique index would be checked as a full UNIQUE and a partial index as a full one
@@ -38,15 +34,15 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
     // as an index with that predicate (core matches a unique only with a full one).
     // column names as PostgreSQL stores them, cut to 63 bytes like the columns themselves
     const stored = expression ? [] : (columns as string[]).map(postgresIdentifier);
-    if (index.unique && where.where === undefined) uniques.push({ ...name, columns: stored, nullsNotDistinct: false });
-    // an expression index has no column list and is matched by name
+    if (index.unique && where.where === undefined && !expression) uniques.push({ ...name, columns: stored, nullsNotDistinct: false });
+    // an expression index (unique or not) has no column list: it is matched by name, then by its keys' SQL text
     else
       indexes.push({
         ...name,
         columns: stored,
         ...(where.where === undefined ? {} : { where: where.where }),
         ...indexMethod(index),
-        ...(expression ? {} : indexKeys(index)),
+        ...(expression ? expressionKeys(index, queryGenerator) : indexKeys(index)),
       });
   }
   return { uniques, indexes, problems };
@@ -61,6 +57,26 @@ function fieldName(field: unknown): string | undefined {
     if (typeof name === 'string') return name;
   }
   return undefined;
+}
+
+/**
+ * Every key of an expression index as SQL text, as `addIndexQuery()` writes it: an expression through the query
+ * generator (`lower("email")`), a column as its quoted name. Nothing when a key cannot be rendered: the index is
+ * then matched by name only.
+ */
+function expressionKeys(index: IndexLike, queryGenerator: QueryGeneratorLike): { expressions?: string[] } {
+  const render = queryGenerator.formatSqlExpression ?? queryGenerator.handleSequelizeMethod;
+  try {
+    const expressions = index.fields.map((field) => {
+      const column = fieldName(field);
+      if (column !== undefined) return identifierAsPrinted(postgresIdentifier(column));
+      if (render === undefined) throw new TypeError('the query generator cannot render an expression');
+      return render.call(queryGenerator, field);
+    });
+    return { expressions };
+  } catch {
+    return {};
+  }
 }
 
 /** `using` (or `method`) as `addIndexQuery()` writes it after USING; absent for btree, PostgreSQL's default. */

@@ -135,4 +135,8 @@ export interface AssociationLike {
 export interface QueryGeneratorLike {
   escape(value: unknown, field?: AttributeLike): string;
   whereQuery?(where: unknown): string;
+  /** Sequelize 6: renders `fn()`, `col()`, `literal()` as `addIndexQuery()` does for an expression field. */
+  handleSequelizeMethod?(expression: unknown): string;
+  /** Sequelize 7: the same, for its SQL expression classes. */
+  formatSqlExpression?(expression: unknown): string;
 }

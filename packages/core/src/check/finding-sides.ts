@@ -35,6 +35,8 @@ export interface IndexShape {
   readonly method?: string;
   /** Per key, its options (`gin_trgm_ops DESC NULLS LAST`), empty for the defaults. */
   readonly keys?: readonly string[];
+  /** An expression index's keys as SQL text, when they differ. */
+  readonly expressions?: readonly string[];
   readonly where?: string;
 }
 

@@ -10,6 +10,7 @@ import { generatedChange } from './diff-generated.ts';
 import { identityChanges, sequenceChanges } from './diff-sequences.ts';
 import type { ColumnAspect, EnumUser, ForeignKeyReference, IndexAspect, SchemaChange } from './schema-change.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
+import { identifierAsPrinted } from '../sql/quote.ts';
 
 export interface DiffOptions {
   /**
@@ -233,9 +234,20 @@ function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect
   const changed: IndexAspect[] = [];
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
   if (expected.columns.some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
+  // an expression index is found by name: its keys' text tells whether it indexes what the model declares
+  if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
   // a full index serves the queries of a declared partial one; a partial one cannot stand in for a full one
   if (actual.where !== undefined && !samePredicate(expected.where, actual.where)) changed.push('where');
   return changed;
+}
+
+/** Each key of an index as SQL text: its expressions, or its columns' quoted names. */
+function keyTexts(index: IndexModel): readonly string[] {
+  return index.expressions ?? index.columns.map(identifierAsPrinted);
+}
+
+function sameKeyTexts(expected: readonly string[], actual: readonly string[]): boolean {
+  return expected.length === actual.length && expected.every((key, i) => samePredicate(key, actual[i]));
 }
 
 function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined): boolean {

@@ -18,7 +18,7 @@ import type {
 export type ColumnAspect = 'type' | 'nullable' | 'default' | 'collation';
 
 /** The index properties a `modify-index` can differ in: access method, per-key options, predicate. */
-export type IndexAspect = 'method' | 'keys' | 'where';
+export type IndexAspect = 'method' | 'keys' | 'expressions' | 'where';
 
 /** The column a foreign-key column references, and its type (from the models, else the database). */
 export interface ForeignKeyReference extends QualifiedName {

@@ -156,6 +156,14 @@ export interface IndexModel {
   readonly method?: string;
   /** Per key, in `columns` order: options other than the defaults. Absent, shorter or `{}` entries mean defaults. */
   readonly keys?: readonly IndexKeyOptions[];
+  /**
+   * An index with an expression key (whose `columns` is empty): every key in index order as SQL text, a plain
+   * column as its quoted name and an expression as the model writes it (`lower("email")`) or as
+   * `pg_get_indexdef()` deparses it (`lower((email)::text)`); compared after PostgreSQL's own deparse where the
+   * server is asked. Absent for an index on plain columns, and for a model that cannot render its keys (then
+   * the index is matched by name only).
+   */
+  readonly expressions?: readonly string[];
 }
 
 /**

@@ -151,9 +151,14 @@ class Planner {
           this.#note(
             change,
             'partial-index',
-            `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`,
-            change.changed.includes('method') || change.changed.includes('keys') || change.expected.where !== undefined
-              ? 'an index on these columns exists but is built otherwise (access method, operator class, order or predicate): create the declared one by hand, then drop the old one if nothing needs it'
+            change.expected.columns.length > 0
+              ? `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`
+              : `${qualifiedAsPrinted(change.table)} index ${change.expected.name ?? ''}`,
+            change.changed.includes('method') ||
+              change.changed.includes('keys') ||
+              change.changed.includes('expressions') ||
+              change.expected.where !== undefined
+              ? 'an index on these columns (or of this name) exists but is built otherwise (access method, operator class, order, expressions or predicate): create the declared one by hand, then drop the old one if nothing needs it'
               : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
           );
           break;

@@ -6,6 +6,19 @@ import { predicateText, samePredicate } from './predicate-text.ts';
 import { type Candidate, settledByServer } from '../normalize/server-verdicts.ts';
 
 type Partial = IndexModel | UniqueModel;
+/** The expression keys of one database index, as an object of their own for the server's verdict. */
+interface IndexKeys {
+  readonly index: IndexModel;
+}
+
+/**
+ * Index keys are not boolean, and their order matters: all are asked as the arguments of one call,
+ * `num_nulls((key1), (key2)) = 0`, which takes any types and keeps its arguments in order (the planner
+ * would reorder the terms of an AND by cost).
+ */
+function keysProbe(keys: readonly string[]): string {
+  return `num_nulls(${keys.map((key) => `(${key})`).join(', ')}) = 0`;
+}
 
 /**
  * Lets PostgreSQL decide the partial-index predicates that text left different: for every
@@ -16,7 +29,8 @@ type Partial = IndexModel | UniqueModel;
  * whose expression reads otherwise, so that a check found under another name or spelling matches;
  * the expressions of generated columns, asked as `(expression) IS NOT NULL` on both sides; and EXCLUDE
  * constraints of the same method, operators and options, whose element expressions and predicate are
- * asked as one boolean expression (`exclusionProbe`).
+ * asked as one boolean expression (`exclusionProbe`); and the expression keys of an index found by name, asked as
+ * `num_nulls((key), ...) = 0` on both sides, which take the model's spelling when alike.
  * A failed comparison changes nothing: the text comparison's verdict stands.
  */
 export async function settlePredicates(
@@ -26,7 +40,9 @@ export async function settlePredicates(
   options: { readonly signal?: AbortSignal } = {},
 ): Promise<SchemaModel> {
   const found = new SchemaIndex(actual);
-  const candidates: Candidate<Partial | CheckModel | ColumnModel | ExclusionModel, PredicatePair>[] = [];
+  const candidates: Candidate<Partial | CheckModel | ColumnModel | ExclusionModel | IndexKeys, PredicatePair>[] = [];
+  // an index can be asked about both its predicate and its keys: the keys' answer is kept apart
+  const keysOf = new Map<IndexModel, IndexKeys>();
   for (const table of expected.tables) {
     const stored = found.table(table);
     if (!stored) continue;
@@ -37,6 +53,20 @@ export async function settlePredicates(
         if (object.columns.join(',') !== declared.columns.join(',') && !(declared.columns.length === 0 && object.name === declared.name)) continue;
         candidates.push({ object, pair: { table, expected: declared.where, actual: object.where }, spelling: declared.where });
       }
+    }
+    for (const declared of table.indexes) {
+      if (declared.expressions === undefined || declared.name === undefined) continue;
+      const object = stored.indexes.find((candidate) => candidate.name === declared.name);
+      const held = object?.expressions;
+      if (!object || held === undefined || held.length !== declared.expressions.length) continue;
+      if (held.every((key, i) => predicateText(key) === predicateText(declared.expressions![i]!))) continue;
+      const keys = keysOf.get(object) ?? { index: object };
+      keysOf.set(object, keys);
+      candidates.push({
+        object: keys,
+        pair: { table, expected: keysProbe(declared.expressions), actual: keysProbe(held) },
+        spelling: JSON.stringify(declared.expressions),
+      });
     }
     for (const declared of table.checks ?? []) {
       const checks = stored.checks ?? [];
@@ -71,6 +101,12 @@ export async function settlePredicates(
   const settled = await settledByServer(candidates, compare, options);
   if (settled.size === 0) return actual;
   const respell = <T extends Partial>(object: T): T => (settled.has(object) ? { ...object, where: settled.get(object)! } : object);
+  // both answers are looked up by the database's own index object, before either respells it
+  const respellIndex = (object: IndexModel): IndexModel => {
+    const keys = keysOf.get(object);
+    const respelled = respell(object);
+    return keys && settled.has(keys) ? { ...respelled, expressions: JSON.parse(settled.get(keys)!) as string[] } : respelled;
+  };
   const respellCheck = (object: CheckModel): CheckModel => (settled.has(object) ? { ...object, expression: settled.get(object)! } : object);
   const respellColumn = (object: ColumnModel): ColumnModel => (settled.has(object) ? { ...object, generated: settled.get(object)! } : object);
   const respellExclusion = (object: ExclusionModel): ExclusionModel => (settled.has(object) ? { ...object, expression: settled.get(object)! } : object);
@@ -80,7 +116,7 @@ export async function settlePredicates(
       (table): TableModel => ({
         ...table,
         columns: table.columns.map(respellColumn),
-        indexes: table.indexes.map(respell),
+        indexes: table.indexes.map(respellIndex),
         uniques: table.uniques.map(respell),
         ...(table.checks ? { checks: table.checks.map(respellCheck) } : {}),
         ...(table.exclusions ? { exclusions: table.exclusions.map(respellExclusion) } : {}),

@@ -2,14 +2,15 @@ import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, objectName, tableRef } from './describe.ts';
 import type { IndexShape } from '../check/finding-sides.ts';
 import type { IndexKeyOptions, IndexModel } from '../model/schema-model.ts';
+import { identifierAsPrinted } from '../sql/quote.ts';
 
 export const indexMismatch = defineRule({
   meta: {
     code: 'index-mismatch',
     description:
-      'An index the models declare exists on the same columns (or, on expressions, under the same name), but differs: access method, operator classes or sort order per key, or the predicate of a partial index.',
+      'An index the models declare exists on the same columns (or, on expressions, under the same name), but differs: access method, operator classes or sort order per key, the expressions it indexes, or the predicate of a partial index.',
     docs: docsPath('index-mismatch'),
-    messages: { partial: 'warning', method: 'warning', keys: 'warning', predicate: 'warning' },
+    messages: { partial: 'warning', method: 'warning', keys: 'warning', expressions: 'warning', predicate: 'warning' },
     nextStep: 'recreate these indexes as the models declare them with CREATE INDEX CONCURRENTLY, then drop the old ones',
   },
   create(context) {
@@ -18,11 +19,14 @@ export const indexMismatch = defineRule({
         const on = expected.columns.length > 0 ? `on ${columnList(expected.columns)}` : expected.name ? objectName(expected.name) : '';
         const name = actual.name ? ` ${objectName(actual.name)}` : '';
         const declares = declaredBy(table);
-        let messageId: 'partial' | 'method' | 'keys' | 'predicate';
+        let messageId: 'partial' | 'method' | 'keys' | 'expressions' | 'predicate';
         let message: string;
         if (changed.includes('method')) {
           messageId = 'method';
           message = `${tableRef(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;
+        } else if (changed.includes('expressions')) {
+          messageId = 'expressions';
+          message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}), but ${declares} declares it on (${expressionList(expected)}): queries on the declared expressions do not use it`;
         } else if (changed.includes('keys')) {
           messageId = 'keys';
           message = `${tableRef(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): queries that need the declared operator class or order do not use it`;
@@ -55,8 +59,14 @@ function describeIndex(index: IndexModel, changed: readonly string[]): IndexShap
     columns: index.columns,
     ...(changed.includes('method') ? { method: index.method ?? 'btree' } : {}),
     ...(changed.includes('keys') ? { keys: index.columns.map((_, i) => keyText(index.keys?.[i])) } : {}),
+    ...(changed.includes('expressions') ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
     ...(index.where !== undefined ? { where: index.where } : {}),
   };
+}
+
+/** An index's keys as SQL text: its expressions, or its columns' names. */
+function expressionList(index: IndexModel): string {
+  return (index.expressions ?? index.columns.map(identifierAsPrinted)).join(', ');
 }
 
 function keysText(index: IndexModel): string {

@@ -33,12 +33,38 @@ ruleTester('index-mismatch', {
       actual: emailDb({ indexes: [index(['email'], { where: '("deleted_at" IS NULL)' })] }),
     },
     {
+      name: 'an expression index of the declared name on the same expressions, in another spelling',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['LOWER( email )'] })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'] })] }),
+    },
+    {
       name: 'a full index serves the queries of a declared partial one',
       expected: emailModel({ indexes: [index(['email'], { where: 'deleted_at IS NULL' })] }),
       actual: emailDb({ indexes: [index(['email'])] }),
     },
   ],
   invalid: [
+    {
+      name: 'an expression index of the declared name on other expressions',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")', 'org_id'] })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['org_id', 'lower(email)'] })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index users_email_lower on (org_id, lower(email)), but User (typeorm) declares it on (lower("email"), org_id): queries on the declared expressions do not use it',
+          expected: { columns: [], expressions: ['lower("email")', 'org_id'] },
+          actual: { columns: [], expressions: ['org_id', 'lower(email)'], name: 'users_email_lower' },
+        },
+      ],
+    },
+    {
+      name: 'an index of the declared name on a plain column where the model declares an expression',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'] })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_lower' })] }),
+      findings: [{ severity: 'warning', table: 'users' }],
+    },
     {
       name: 'only a partial index on the same columns',
       expected: emailModel({ indexes: [index(['email'])] }),

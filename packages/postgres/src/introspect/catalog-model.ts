@@ -87,6 +87,7 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
           ...(row.predicate !== null ? { where: row.predicate } : {}),
           ...(row.method !== 'btree' ? { method: row.method } : {}),
           ...indexKeys(row),
+          ...(row.expressions !== null ? { expressions: row.expressions } : {}),
         }),
       ),
       sources: [],

@@ -102,6 +102,10 @@ select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as i
              where k.ord <= idx.indnkeyatts
              order by k.ord)::text[] as columns,
        pg_catalog.pg_get_expr(idx.indpred, idx.indrelid) as predicate,
+       -- an index with an expression key: every key as the server deparses it (a column as its quoted name)
+       case when 0 = any(idx.indkey::int2[]) then
+         array(select pg_catalog.pg_get_indexdef(idx.indexrelid, k, true) from generate_series(1, idx.indnkeyatts::int) k order by k)::text[]
+       end as expressions,
        am.amname as method,
        -- per key: the operator class when it is not its type's default, and the indoption bits (1 DESC, 2 NULLS FIRST)
        array(select case when opc.opcdefault then '' else opc.opcname end

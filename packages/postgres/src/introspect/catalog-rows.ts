@@ -65,6 +65,8 @@ export interface RawIndex {
   is_unique: boolean;
   columns: string[];
   predicate: string | null;
+  /** Set for an index with an expression key: each key as `pg_get_indexdef(index, k, true)` deparses it. */
+  expressions: string[] | null;
   nulls_not_distinct: boolean;
   /** `pg_am.amname`. */
   method: string;
