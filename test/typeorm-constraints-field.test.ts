@@ -51,6 +51,16 @@ const mutations: Mutation[] = [
     ],
   },
   {
+    name: 'make the primary key DEFERRABLE: no longer an ON CONFLICT arbiter',
+    versionSensitive: true,
+    sql: `do $$ begin
+            execute format('alter table room_bookings drop constraint %I',
+              (select conname from pg_constraint where conrelid = 'room_bookings'::regclass and contype = 'p'));
+          end $$;
+          alter table room_bookings add primary key (id) deferrable initially deferred`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'room_bookings', column: 'id' }],
+  },
+  {
     name: 'add an exclusion no model declares',
     sql: `alter table room_bookings add constraint room_bookings_one_per_start exclude using gist ("startsAt" with =)`,
     findings: [{ code: 'extra-constraint', severity: 'warning', table: 'room_bookings' }],

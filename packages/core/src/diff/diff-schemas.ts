@@ -1,5 +1,15 @@
 import type { MergedSchema } from '../merge/merge-registries.ts';
-import type { ColumnModel, ForeignKeyModel, IndexKeyOptions, IndexModel, QualifiedName, SchemaModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type {
+  ColumnModel,
+  ForeignKeyModel,
+  IndexKeyOptions,
+  IndexModel,
+  PrimaryKeyModel,
+  QualifiedName,
+  SchemaModel,
+  TableModel,
+  UniqueModel,
+} from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import { qualifiedKey } from '../model/qualified-name.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
@@ -134,6 +144,24 @@ function diffTable(
     const { impliedBy } = expected.primaryKey;
     const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false, ...(impliedBy ? { impliedBy } : {}) };
     changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: true });
+  }
+  // a DEFERRABLE primary key cannot be the arbiter of INSERT ... ON CONFLICT, which every ORM's upsert relies on
+  const key = actual.primaryKey;
+  if (expected.primaryKey && key && sameColumnSet(key.columns, expected.primaryKey.columns) && key.deferrable !== expected.primaryKey.deferrable) {
+    const asUnique = (primary: PrimaryKeyModel): UniqueModel => ({
+      ...(primary.name ? { name: primary.name } : {}),
+      columns: primary.columns,
+      nullsNotDistinct: false,
+      ...(primary.deferrable ? { deferrable: primary.deferrable } : {}),
+    });
+    changes.push({
+      kind: 'modify-unique',
+      table: expected,
+      expected: asUnique(expected.primaryKey),
+      actual: asUnique(key),
+      changed: ['deferrable'],
+      primaryKey: true,
+    });
   }
   for (const unique of expected.uniques) {
     if (hasUnique(actual, unique)) continue;

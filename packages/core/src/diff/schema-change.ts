@@ -113,12 +113,14 @@ export type SchemaChange =
        * A unique on the same columns exists but treats NULLs otherwise (NULLS NOT DISTINCT or not), or,
        * where a partial unique is declared, is full (stricter: rows outside the predicate block re-use)
        * or guards the rows of another predicate, or is deferred otherwise (DEFERRABLE, INITIALLY DEFERRED).
+       * With `primaryKey`, the declared primary key, deferred otherwise in the database (both sides as uniques).
        */
       readonly kind: 'modify-unique';
       readonly table: TableModel;
       readonly expected: UniqueModel;
       readonly actual: UniqueModel;
       readonly changed: readonly ('nullsNotDistinct' | 'where' | 'deferrable')[];
+      readonly primaryKey?: true;
     }
   | {
       readonly kind: 'missing-index';

@@ -95,6 +95,11 @@ export interface PrimaryKeyModel {
    * Messages name it so that the user can judge a constraint they never wrote.
    */
   readonly impliedBy?: readonly string[];
+  /**
+   * Database side: a DEFERRABLE primary key (absent means NOT DEFERRABLE). No ORM declares one (TypeORM, Sequelize
+   * and Drizzle have no option for it), so a model's primary key is NOT DEFERRABLE.
+   */
+  readonly deferrable?: Deferrable;
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';

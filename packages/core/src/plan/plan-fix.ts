@@ -143,7 +143,7 @@ class Planner {
             change.changed.includes('where')
               ? 'a unique on these columns exists but covers other rows than the partial one the models declare: replacing it means dropping it, which ormdrift never does'
               : change.changed.includes('deferrable')
-                ? 'a unique on these columns exists but is deferred otherwise (DEFERRABLE): PostgreSQL cannot alter that of a unique, replacing it means dropping it, which ormdrift never does'
+                ? `a ${change.primaryKey ? 'primary key' : 'unique'} on these columns exists but is deferred otherwise (DEFERRABLE): PostgreSQL cannot alter that of a ${change.primaryKey ? 'primary key' : 'unique'}, replacing it means dropping it, which ormdrift never does`
                 : 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does',
           );
           break;

@@ -6,7 +6,7 @@ export const uniqueMismatch = defineRule({
   meta: {
     code: 'unique-mismatch',
     description:
-      'A unique constraint the models declare exists on the same columns, but treats NULLs otherwise (NULLS NOT DISTINCT), or is full or guards other rows where a partial unique is declared.',
+      'A unique constraint the models declare exists on the same columns, but treats NULLs otherwise (NULLS NOT DISTINCT), is full or guards other rows where a partial unique is declared, or is deferred otherwise (a primary key too).',
     docs: docsPath('unique-mismatch'),
     // a DEFERRABLE unique breaks ON CONFLICT (upserts) and one checked sooner breaks code that relies on the check at
     // commit: both fail writes; one checked later than declared only reports a duplicate later
@@ -23,12 +23,13 @@ export const uniqueMismatch = defineRule({
   },
   create(context) {
     return {
-      'modify-unique'({ table, expected, actual, changed }) {
+      'modify-unique'({ table, expected, actual, changed, primaryKey }) {
         const columns = columnList(expected.columns);
+        const constraint = primaryKey ? 'primary key' : 'unique';
         if (changed.includes('deferrable')) {
           const messageId = deferralMessage(expected.deferrable, actual.deferrable);
           const consequence = {
-            deferrableInDatabase: `a DEFERRABLE unique cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail${actual.deferrable === 'deferred' ? ', and duplicates are reported only at COMMIT' : ''}`,
+            deferrableInDatabase: `a DEFERRABLE ${constraint} cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail${actual.deferrable === 'deferred' ? ', and duplicates are reported only at COMMIT' : ''}`,
             notDeferrableInDatabase:
               'code that defers it (SET CONSTRAINTS ... DEFERRED) fails, and code that swaps or shifts values within a transaction fails at the first statement',
             checkedSooner: 'code that swaps or shifts values within a transaction, relying on the check at COMMIT, fails at the first statement',
@@ -40,7 +41,7 @@ export const uniqueMismatch = defineRule({
             table: table.name,
             ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
             object: expected.columns.join(','),
-            message: `${tableRef(table)} has a unique on ${columns} that is ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${consequence}`,
+            message: `${tableRef(table)} has a ${constraint} on ${columns} that is ${deferralText(actual.deferrable)}, but ${declaredBy(table)} declares it ${deferralText(expected.deferrable)}: ${consequence}`,
             expected: { columns: expected.columns, nullsNotDistinct: expected.nullsNotDistinct, deferrable: expected.deferrable ?? 'not deferrable' },
             actual: {
               columns: actual.columns,

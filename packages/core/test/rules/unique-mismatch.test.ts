@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { unique } from '../support/models.ts';
 import { emailDb, emailModel } from '../support/rule-fixtures.ts';
+import type { PrimaryKeyModel, SchemaModel } from '@ormdrift/core';
 import { ruleTester, run } from '../support/rule-tester.ts';
+
+/** The schema with its one table's primary key replaced (a DEFERRABLE one, as only the database holds). */
+const withPrimaryKey = (declared: SchemaModel, primaryKey: PrimaryKeyModel): SchemaModel => ({
+  ...declared,
+  tables: declared.tables.map((found) => ({ ...found, primaryKey })),
+});
 
 ruleTester('unique-mismatch', {
   valid: [
@@ -24,6 +31,22 @@ ruleTester('unique-mismatch', {
     },
   ],
   invalid: [
+    {
+      name: 'a DEFERRABLE primary key, which no ORM declares: upserts on it fail',
+      expected: emailModel(),
+      actual: withPrimaryKey(emailDb(), { name: 'users_pkey', columns: ['id'], deferrable: 'immediate' }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'id',
+          message:
+            'users has a primary key on (id) that is DEFERRABLE INITIALLY IMMEDIATE, but User (typeorm) declares it NOT DEFERRABLE: a DEFERRABLE primary key cannot be the arbiter of INSERT ... ON CONFLICT, so upserts on it fail',
+          expected: { columns: ['id'], nullsNotDistinct: false, deferrable: 'not deferrable' },
+          actual: { columns: ['id'], nullsNotDistinct: false, deferrable: 'immediate', name: 'users_pkey' },
+        },
+      ],
+    },
     {
       name: 'a plain unique declared, DEFERRABLE in the database: it cannot arbitrate ON CONFLICT',
       expected: emailModel({ uniques: [unique(['email'])] }),

@@ -69,7 +69,7 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
       kind,
       ...(raw.parent_schema !== null && raw.parent_name !== null ? { partitionOf: { schema: raw.parent_schema, name: raw.parent_name } } : {}),
       columns: (columns.get(raw.oid) ?? []).map((row) => withIdentitySequence(toColumn(row), identitySequences.get(`${qualifiedKey(raw)}\u0000${row.name}`))),
-      primaryKey: primary ? { name: primary.name, columns: primary.columns } : null,
+      primaryKey: primary ? { name: primary.name, columns: primary.columns, ...deferral(primary) } : null,
       foreignKeys: own.filter((row) => row.type === 'f').map(toForeignKey),
       uniques: [
         ...own
