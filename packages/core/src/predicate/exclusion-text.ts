@@ -4,7 +4,7 @@ import { unquotedCharacters } from './unquoted-characters.ts';
 /**
  * An EXCLUDE constraint's definition taken apart: `skeleton` is everything but its expressions (access
  * method, each element's operator class, order and operator, INCLUDE, WITH, tablespace) in one
- * normalized text; `elements` the element expressions in order (a column's name unquoted as PostgreSQL
+ * normalized text, its index options by structure (`exclusionOptions`); `elements` the element expressions in order (a column's name unquoted as PostgreSQL
  * prints it, an expression as written); `where` the predicate of a partial one.
  */
 export interface ExclusionParts {
@@ -42,7 +42,8 @@ export function exclusionParts(text: string): ExclusionParts | undefined {
     elements.push(parsed.expression);
     shapes.push(parsed.shape);
   }
-  const skeleton = `using ${method} (${shapes.join(', ')})${options ? ` ${predicateText(options)}` : ''}`;
+  const clauses = exclusionOptions(options);
+  const skeleton = `using ${method} (${shapes.join(', ')})${clauses ? ` ${clauses}` : ''}`;
   return { skeleton, elements, ...(where ? { where } : {}) };
 }
 
@@ -71,6 +72,51 @@ export function sameExclusion(a: string, b: string): boolean {
  */
 export function exclusionProbe(parts: ExclusionParts): string {
   return `pg_catalog.num_nulls(${parts.elements.map((element) => `(${element})`).join(', ')}) >= 0${parts.where ? ` AND (${parts.where})` : ''}`;
+}
+
+/**
+ * The index options after the elements, compared by structure rather than spelling: `INCLUDE (columns)` with each
+ * column as PostgreSQL prints it, in name order (included columns only ride along: their order changes nothing), `WITH (parameters)` with each `name=value` lower-cased and unquoted and in name
+ * order (the catalog keeps them as given), and `USING INDEX TABLESPACE name`, in that order, as the server prints
+ * them. A text it cannot take apart is kept as text, after `predicateText`.
+ */
+function exclusionOptions(text: string): string {
+  let rest = text.trim();
+  const parts: string[] = [];
+  const include = /^include\s*\(/i.exec(rest);
+  if (include) {
+    const close = closingParen(rest, include[0].length - 1);
+    if (close < 0) return predicateText(text);
+    parts.push(
+      `include (${splitTopLevel(rest.slice(include[0].length, close), ',')
+        .map((column) => identifier(column.trim()))
+        .sort()
+        .join(', ')})`,
+    );
+    rest = rest.slice(close + 1).trim();
+  }
+  const parameters = /^with\s*\(/i.exec(rest);
+  if (parameters) {
+    const close = closingParen(rest, parameters[0].length - 1);
+    if (close < 0) return predicateText(text);
+    const settings = splitTopLevel(rest.slice(parameters[0].length, close), ',').map((setting) => {
+      const [name = '', value = ''] = setting.split('=').map((side) =>
+        side
+          .trim()
+          .replace(/^'(.*)'$/s, '$1')
+          .toLowerCase(),
+      );
+      return `${name}=${value}`;
+    });
+    parts.push(`with (${settings.sort().join(', ')})`);
+    rest = rest.slice(close + 1).trim();
+  }
+  const tablespace = /^using\s+index\s+tablespace\s+("(?:[^"]|"")+"|[A-Za-z_][\w$]*)\s*$/i.exec(rest);
+  if (tablespace) {
+    parts.push(`using index tablespace ${identifier(tablespace[1]!)}`);
+    rest = '';
+  }
+  return rest === '' ? parts.join(' ') : predicateText(text);
 }
 
 /** One element: `expression [COLLATE c] [opclass] [ASC|DESC] [NULLS FIRST|LAST] WITH operator`. */

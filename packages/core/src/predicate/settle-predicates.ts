@@ -17,7 +17,7 @@ interface IndexKeys {
  * would reorder the terms of an AND by cost).
  */
 function keysProbe(keys: readonly string[]): string {
-  return `num_nulls(${keys.map((key) => `(${key})`).join(', ')}) = 0`;
+  return `pg_catalog.num_nulls(${keys.map((key) => `(${key})`).join(', ')}) = 0`;
 }
 
 /**

@@ -19,8 +19,32 @@ ruleTester('exclusion-mismatch', {
       expected: bookings([exclusion('USING gist (during WITH &&)', 'EXC_bookings', 'deferred')]),
       actual: bookingsDb([exclusion('USING gist (during WITH &&)', 'EXC_bookings', 'deferred')]),
     },
+    {
+      name: 'INCLUDE (in any order), WITH and the tablespace in other spellings: compared by structure',
+      expected: bookings([
+        exclusion(
+          `USING gist (during WITH &&) INCLUDE ("room", id) WITH (FILLFACTOR = 70, buffering = 'on') USING INDEX TABLESPACE "pg_default"`,
+          'EXC_bookings',
+        ),
+      ]),
+      actual: bookingsDb([
+        exclusion(`USING gist (during WITH &&) INCLUDE (id, room) WITH (buffering=on, fillfactor='70') USING INDEX TABLESPACE pg_default`, 'EXC_bookings'),
+      ]),
+    },
   ],
   invalid: [
+    {
+      name: 'another storage parameter value under the declared name',
+      expected: bookings([exclusion('USING gist (during WITH &&) WITH (fillfactor = 70)', 'EXC_bookings')]),
+      actual: bookingsDb([exclusion(`USING gist (during WITH &&) WITH (fillfactor='90')`, 'EXC_bookings')]),
+      findings: [{ severity: 'error', table: 'bookings' }],
+    },
+    {
+      name: 'another INCLUDE column',
+      expected: bookings([exclusion('USING gist (during WITH &&) INCLUDE (room, id)', 'EXC_bookings')]),
+      actual: bookingsDb([exclusion('USING gist (during WITH &&) INCLUDE (id)', 'EXC_bookings')]),
+      findings: [{ severity: 'error', table: 'bookings' }],
+    },
     {
       name: 'the room left out under the declared name: any overlap now conflicts',
       expected: bookings([exclusion('USING gist ("room" WITH =, "during" WITH &&)', 'EXC_bookings')]),
