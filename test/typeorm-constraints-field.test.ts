@@ -115,6 +115,17 @@ const mutations: Mutation[] = [
     sql: `alter table rooms alter column title type text collate "C"`,
     findings: [{ code: 'collation-mismatch', severity: 'warning', table: 'rooms', column: 'title' }],
   },
+  {
+    name: "collate a column by another schema's collation of the declared name",
+    sql: `create schema legacy; create collation legacy."C" from pg_catalog."C";
+          alter table rooms alter column code type varchar(40) collate legacy."C"`,
+    findings: [{ code: 'collation-mismatch', severity: 'warning', table: 'rooms', column: 'code' }],
+  },
+  {
+    name: 'collate a column by the declared collation, schema-qualified: the same collation',
+    sql: `alter table rooms alter column code type varchar(40) collate pg_catalog."C"`,
+    findings: [],
+  },
 ];
 
 describe('TypeORM exclusions, deferrable constraints and collations: a database built by synchronize()', () => {

@@ -139,9 +139,9 @@ export interface FindingSides {
     readonly change: 'modify-exclusion';
   };
   'collation-mismatch': {
-    /** The collation's name, `null` for the type's default. */
-    readonly expected: { readonly collation: string | null };
-    readonly actual: { readonly collation: string | null };
+    /** The collation's name, `null` for the type's default; `schema` where the bare name would not find it. */
+    readonly expected: { readonly collation: string | null; readonly schema?: string };
+    readonly actual: { readonly collation: string | null; readonly schema?: string };
     readonly change: 'modify-column';
   };
   'missing-sequence': { readonly expected: SequenceShape; readonly actual: null; readonly change: 'missing-sequence' };

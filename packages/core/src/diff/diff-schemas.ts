@@ -214,7 +214,8 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   const changed: ColumnAspect[] = [];
   if (!sameColumnType(expected.type, actual.type)) changed.push('type');
   if (expected.nullable !== actual.nullable) changed.push('nullable');
-  if (!sameCollation(expected.collation, actual.collation)) changed.push('collation');
+  if (!sameCollation(expected.collation, actual.collation) || (expected.collationSchema ?? null) !== (actual.collationSchema ?? null))
+    changed.push('collation');
   // a generated column has no default: a change of generation is a `modify-generated` of its own
   if (expected.generated === null && actual.generated === null && valueSource(expected) !== valueSource(actual)) changed.push('default');
   return changed;

@@ -84,6 +84,12 @@ export interface ColumnModel {
    * default collation; absent means the type's default (the database's, for text types).
    */
   readonly collation?: string;
+  /**
+   * The collation's schema, set only where its bare name would not find it (PostgreSQL then prints it
+   * schema-qualified: `COLLATE other."C"`): another schema's collation of a name `pg_catalog` or an earlier
+   * schema of the search path also has. Absent means the bare name finds it, as a model's unqualified name would.
+   */
+  readonly collationSchema?: string;
 }
 
 export interface PrimaryKeyModel {

@@ -66,7 +66,15 @@ export type FixOperation =
    * `ALTER COLUMN ... TYPE <type> COLLATE <collation>` with the column's own type (`collation` null: the type's
    * default): no table rewrite, but the column's indexes are rebuilt. Its reverse sets the collation it had.
    */
-  | { readonly op: 'set-collation'; readonly table: QualifiedName; readonly column: string; readonly type: string; readonly collation: string | null }
+  | {
+      readonly op: 'set-collation';
+      readonly table: QualifiedName;
+      readonly column: string;
+      readonly type: string;
+      readonly collation: string | null;
+      /** The collation's schema, where its bare name would not find it. */
+      readonly collationSchema?: string;
+    }
   /** `ALTER CONSTRAINT ... [NOT] DEFERRABLE [INITIALLY ...]` of a foreign key (`deferrable` null: NOT DEFERRABLE). */
   | { readonly op: 'set-deferrable'; readonly table: QualifiedName; readonly name: string; readonly deferrable: Deferrable | null }
   /** `CREATE SEQUENCE` with every option written out (`options` resolved to PostgreSQL's defaults). */

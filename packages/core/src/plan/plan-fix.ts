@@ -354,8 +354,10 @@ class Planner {
     if (change.changed.includes('collation') && !change.changed.includes('type')) {
       // same type, other collation: no table rewrite, but the column's indexes are rebuilt
       const type = formatColumnType(change.expected.type);
-      this.#add('columns', change, { op: 'set-collation', table, column, type, collation: change.expected.collation ?? null }, [
-        { op: 'set-collation', table, column, type, collation: change.actual.collation ?? null },
+      const schemaOf = (side: ColumnModel) =>
+        side.collation !== undefined && side.collationSchema !== undefined ? { collationSchema: side.collationSchema } : {};
+      this.#add('columns', change, { op: 'set-collation', table, column, type, collation: change.expected.collation ?? null, ...schemaOf(change.expected) }, [
+        { op: 'set-collation', table, column, type, collation: change.actual.collation ?? null, ...schemaOf(change.actual) },
       ]);
     }
     if (!change.changed.includes('default')) return;

@@ -1,5 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy } from './describe.ts';
+import type { ColumnModel } from '../model/schema-model.ts';
+import { identifierAsPrinted } from '../sql/quote.ts';
 
 export const collationMismatch = defineRule({
   meta: {
@@ -15,15 +17,19 @@ export const collationMismatch = defineRule({
     return {
       'modify-column'({ table, expected, actual, changed }) {
         if (!changed.includes('collation')) return;
-        const name = (collation: string | undefined) => (collation === undefined ? "its type's default collation" : `collation "${collation}"`);
+        // as PostgreSQL prints it: schema-qualified only where the bare name would find another collation
+        const name = (column: ColumnModel) =>
+          column.collation === undefined
+            ? "its type's default collation"
+            : `collation ${column.collationSchema !== undefined ? `${identifierAsPrinted(column.collationSchema)}.` : ''}"${column.collation}"`;
         context.report({
           messageId: 'otherCollation',
           schema: table.schema,
           table: table.name,
           column: expected.name,
-          message: `${columnRef(table, expected.name)} has ${name(actual.collation)} in the database, but ${name(expected.collation)} in ${declaredBy(table)}: ORDER BY, comparisons and LIKE prefix searches behave otherwise, and indexes built for one collation do not serve the other`,
-          expected: { collation: expected.collation ?? null },
-          actual: { collation: actual.collation ?? null },
+          message: `${columnRef(table, expected.name)} has ${name(actual)} in the database, but ${name(expected)} in ${declaredBy(table)}: ORDER BY, comparisons and LIKE prefix searches behave otherwise, and indexes built for one collation do not serve the other`,
+          expected: { collation: expected.collation ?? null, ...(expected.collationSchema !== undefined ? { schema: expected.collationSchema } : {}) },
+          actual: { collation: actual.collation ?? null, ...(actual.collationSchema !== undefined ? { schema: actual.collationSchema } : {}) },
           sources: table.sources,
         });
       },

@@ -277,7 +277,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'set-collation':
       return changing(
         `collation of ${qualifiedAsPrinted(operation.table)}.${identifierAsPrinted(operation.column)}`,
-        `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} TYPE ${operation.type}${collate(operation.collation ?? 'default')}`,
+        `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} TYPE ${operation.type}${collate(operation.collation ?? 'default', operation.collationSchema)}`,
         'an index, a constraint or a view on the column may not allow the change: adjust them, then run this again',
       );
     case 'set-deferrable':
@@ -402,7 +402,7 @@ function columnType(column: ColumnModel): string {
 /** A column definition; `nullable` forces a NOT NULL column in as nullable (to be backfilled). */
 function columnDefinition(column: ColumnModel, options: { nullable?: boolean } = {}): string {
   const serial = serialType(column);
-  const parts = [id(column.name), `${serial ?? columnType(column)}${collate(column.collation)}`];
+  const parts = [id(column.name), `${serial ?? columnType(column)}${collate(column.collation, column.collationSchema)}`];
   if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`);
   else if (column.identity !== null) {
     // the sequence name the model gives, then its options: as drizzle-kit writes them
@@ -458,9 +458,10 @@ function deferral(deferrable: Deferrable | undefined): string {
 }
 
 /** ` COLLATE "C"`; `default` is the type's default collation, a keyword that is not quoted. */
-function collate(collation: string | undefined): string {
+function collate(collation: string | undefined, schema?: string): string {
   if (collation === undefined) return '';
-  return ` COLLATE ${collation === 'default' ? 'pg_catalog."default"' : id(collation)}`;
+  if (collation === 'default') return ' COLLATE pg_catalog."default"';
+  return ` COLLATE ${schema !== undefined ? qualified({ schema, name: collation }) : id(collation)}`;
 }
 
 function createTable(schema: string, operation: Extract<FixOperation, { op: 'create-table' }>): string {

@@ -14,6 +14,22 @@ ruleTester('collation-mismatch', {
   ],
   invalid: [
     {
+      name: "the declared name, but another schema's collation: printed schema-qualified as PostgreSQL prints it",
+      expected: rooms('C'),
+      actual: schema([dbTable('rooms', [column('id', 'integer'), column('code', 'varchar(40)', { collation: 'C', collationSchema: 'legacy' })])]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'rooms',
+          column: 'code',
+          message:
+            'rooms.code has collation legacy."C" in the database, but collation "C" in User (typeorm): ORDER BY, comparisons and LIKE prefix searches behave otherwise, and indexes built for one collation do not serve the other',
+          expected: { collation: 'C' },
+          actual: { collation: 'C', schema: 'legacy' },
+        },
+      ],
+    },
+    {
       name: 'COLLATE "C" declared, the default collation in the database',
       expected: rooms('C'),
       actual: roomsDb(),

@@ -134,6 +134,7 @@ function toColumn(row: RawColumn): ColumnModel {
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by-default' : null,
     generated: generated ? (row.default_expr ?? '') : null,
     ...(row.collation !== null ? { collation: row.collation } : {}),
+    ...(row.collation !== null && row.collation_schema !== null ? { collationSchema: row.collation_schema } : {}),
   };
 }
 

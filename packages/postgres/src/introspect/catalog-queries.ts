@@ -48,6 +48,9 @@ select a.attrelid::text as table_oid, a.attname as name,
        pg_catalog.pg_get_expr(d.adbin, d.adrelid) as default_expr,
        -- a collation only where the column's differs from its type's default (COLLATE "C" on a text column)
        case when a.attcollation <> t.typcollation then co.collname end as collation,
+       -- its schema only where its bare name finds another collation (or none) on this session's search path,
+       -- which is when PostgreSQL prints it schema-qualified
+       case when a.attcollation <> t.typcollation and not pg_catalog.pg_collation_is_visible(co.oid) then con.nspname end as collation_schema,
        t.typtype as type_kind, tn.nspname as type_schema, t.typname as type_name,
        et.typtype as element_kind, etn.nspname as element_schema, et.typname as element_name
 from pg_catalog.pg_attribute a
@@ -60,6 +63,7 @@ left join pg_catalog.pg_type et on t.typcategory = 'A' and et.oid = t.typelem
 left join pg_catalog.pg_namespace etn on etn.oid = et.typnamespace
 left join pg_catalog.pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
 left join pg_catalog.pg_collation co on co.oid = a.attcollation
+left join pg_catalog.pg_namespace con on con.oid = co.collnamespace
 where a.attnum > 0 and not a.attisdropped -- user columns only, not system or dropped ones
   and c.relkind in ('r', 'p', 'v', 'm', 'f')
   and n.nspname = any($1::text[])

@@ -32,6 +32,8 @@ export interface RawColumn {
   default_expr: string | null;
   /** `pg_collation.collname` when the column's collation is not its type's default, else null. */
   collation: string | null;
+  /** The collation's schema when its bare name does not find it on the search path, else null. */
+  collation_schema: string | null;
   type_kind: string;
   type_schema: string;
   type_name: string;
