@@ -496,19 +496,25 @@ describe('small things said right', () => {
     return Object.keys(rules).flatMap((code) => ['--rule', `${code}=off`]);
   };
   const notice = 'all finding codes are off (--rule CODE=off for each): nothing is reported, whatever the database holds';
+  const summary = 'all finding codes are off: nothing is reported, whatever the database holds (1 declared table read)';
 
   it('every code off on a drifted database: never "no drift", in check, diff and baseline', async () => {
     const drifted = await createTestDatabase();
     try {
       await drifted.query('create table notes (id serial primary key, title varchar(20))');
       const off = await allOff();
+      const codes = off.filter((_, index) => index % 2 === 1).map((setting) => setting.replace(/=off$/, ''));
       const text = await check(['notes.ts', '--db', drifted.url, ...off]);
-      expect(text).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      expect(text).toMatchObject({ code: 0, stderr: '', stdout: `! ${summary}\n` });
       const json = await check(['notes.ts', '--db', drifted.url, ...off, '--format', 'json']);
-      expect(json).toMatchObject({ code: 0, stderr: `ormdrift: ${notice}\n` });
-      expect(JSON.parse(json.stdout).findings).toEqual([]);
+      expect(json).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(json.stdout)).toMatchObject({ findings: [], summary: { errors: 0, warnings: 0, off: codes } });
+      const written = join(tmpdir(), `ormdrift-all-off-${process.pid}.sarif`);
+      const sarif = await check(['notes.ts', '--db', drifted.url, ...off, '--format', 'sarif', '--out', written]);
+      expect(sarif).toMatchObject({ code: 0, stderr: `ormdrift: ${summary}; report written to ${written}\n` });
+      await rm(written, { force: true });
       const diff = await runCli(['diff', '--db', drifted.url, '--against', database.url, ...off], { cwd: fixtures });
-      expect(diff).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      expect(diff).toMatchObject({ code: 0, stderr: '', stdout: `! ${summary}\n` });
       const baseline = await runCli(['baseline', 'notes.ts', '--db', drifted.url, ...off, '--out', join(tmpdir(), 'ormdrift-never-written.json')], {
         cwd: fixtures,
       });

@@ -159,7 +159,8 @@ describe('every format carries the drift it is given', () => {
   it('sarif: valid against the official SARIF 2.1.0 schema, with rule metadata and located results', () => {
     const schemaFile = new URL('./fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url);
     const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-    for (const result of [drifted, clean]) {
+    // with a code off too: its rule configuration override must be SARIF as well
+    for (const result of [drifted, clean, { ...drifted, off: ['extra-column' as const] }]) {
       const log = JSON.parse(render('sarif', result));
       expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
     }
