@@ -523,7 +523,7 @@ describe('small things said right', () => {
     } finally {
       await drifted.drop();
     }
-  });
+  }, 240_000);
 
   it('diff --db with a wrong URL fails before it builds the migrations on an embedded server', async () => {
     const cache = await mkdtemp(join(tmpdir(), 'ormdrift-no-server-'));
