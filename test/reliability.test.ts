@@ -354,6 +354,18 @@ describe('connection errors say what to do, in one line', () => {
     expect(run.stderr).not.toContain('SECURITY WARNING');
   });
 
+  it('an sslmode that is not one: named with the valid ones, not "server does not accept SSL"', async () => {
+    const url = new URL(database.url);
+    url.password = 's3cret';
+    url.searchParams.set('sslmode', 'bogus');
+    const run = await check(['notes.ts', '--db', url.toString()]);
+    expectOneLineError(
+      run,
+      /^ormdrift: sslmode=bogus in the connection string is not an SSL mode: use one of disable, prefer, require, verify-ca, verify-full, no-verify \(no-verify is node-postgres's own\); libpq's allow is not supported by node-postgres$/,
+    );
+    expect(run.stderr).not.toContain('s3cret');
+  });
+
   it.each([
     ['an unencoded "#"', 'postgres://app:pa#ss@127.0.0.1:5432/app', /the connection string holds an unencoded "#": percent-encode/],
     ['an unencoded "@" before a "/"', 'postgres://app:p@ss/w@127.0.0.1:5432/app', /the connection string holds an unencoded "@": percent-encode/],
@@ -448,7 +460,10 @@ describe('connection errors say what to do, in one line', () => {
 
     it.skipIf(!hasOpenssl)('sslrootcert naming a file that does not exist', async () => {
       const run = await check(['notes.ts', '--db', `postgres://app@localhost:${port}/app?sslmode=verify-full&sslrootcert=/no/such/root.crt`]);
-      expectOneLineError(run, /cannot read an SSL file named in the URL: ENOENT/);
+      expectOneLineError(
+        run,
+        /^ormdrift: sslrootcert=\/no\/such\/root\.crt in the connection string: no such file \(the CA certificate to verify the server with; a relative path is from \S+\)$/,
+      );
       expect(existsSync('/no/such/root.crt')).toBe(false);
     });
   });
