@@ -342,11 +342,18 @@ function changing(what: string, statement: string, advice: string): string {
     '  BEGIN',
     `    ${statement};`,
     `    RAISE NOTICE 'ormdrift: changed %', ${literal(what)};`,
-    '  EXCEPTION WHEN OTHERS THEN',
+    // the lock_timeout of the transaction expired: nothing is wrong with the change, another session holds the table
+    '  EXCEPTION WHEN lock_not_available THEN',
+    `    RAISE WARNING 'ormdrift: could not change %: %; %', ${literal(what)}, SQLERRM, ${literal(lockAdvice)};`,
+    '  WHEN OTHERS THEN',
     `    RAISE WARNING 'ormdrift: could not change %: %; %', ${literal(what)}, SQLERRM, ${literal(advice)};`,
     '  END;',
   ]);
 }
+
+/** What to do when a change waited longer than the transaction's lock_timeout. */
+const lockAdvice =
+  'another session holds a lock on it (see pg_locks and pg_stat_activity): run this again when that session ends, or at a quieter time';
 
 function doBlock(body: readonly string[], declare: readonly string[] = []): string {
   const text = [...(declare.length > 0 ? ['DECLARE', ...declare] : []), 'BEGIN', ...body, 'END'].join('\n');
