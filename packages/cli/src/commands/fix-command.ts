@@ -245,6 +245,9 @@ function countSteps(plan: FixPlan): { added: string[]; changed: string[] } {
   const change = (what: string) => changes.set(what, (changes.get(what) ?? 0) + 1);
   for (const { operation } of plan.up) {
     switch (operation.op) {
+      case 'create-schema':
+        bump('schema');
+        break;
       case 'create-extension':
         bump('extension');
         break;
