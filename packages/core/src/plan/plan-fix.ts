@@ -264,9 +264,7 @@ class Planner {
   /** A missing schema the plan creates something in is created first (and dropped last by `down`, once empty). */
   #createSchemas(): void {
     for (const schema of this.#missingSchemas) {
-      const first = phases
-        .flatMap((phase) => this.#steps.get(phase)!)
-        .find(({ operation }) => createdIn(operation) === schema);
+      const first = phases.flatMap((phase) => this.#steps.get(phase)!).find(({ operation }) => createdIn(operation) === schema);
       if (first) this.#add('schemas', first.source, { op: 'create-schema', schema }, [{ op: 'drop-schema', schema }]);
     }
   }

@@ -207,11 +207,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'remove-enum-values':
       return removeEnumValues(operation.enum, operation.values, operation.keep);
     case 'create-table':
-      return guarded(
-        relationTaken(operation.table, 'rp'),
-        `table ${qualifiedAsPrinted(operation.table)}`,
-        createTable(operation.table.schema, operation),
-      );
+      return guarded(relationTaken(operation.table, 'rp'), `table ${qualifiedAsPrinted(operation.table)}`, createTable(operation.table.schema, operation));
     case 'drop-table':
       return `DROP TABLE IF EXISTS ${qualified(operation.table)}`;
     case 'add-column':
@@ -411,8 +407,7 @@ function changing(what: string, statement: string, advice: string): string {
 }
 
 /** What to do when a change waited longer than the transaction's lock_timeout. */
-const lockAdvice =
-  'another session holds a lock on it (see pg_locks and pg_stat_activity): run this again when that session ends, or at a quieter time';
+const lockAdvice = 'another session holds a lock on it (see pg_locks and pg_stat_activity): run this again when that session ends, or at a quieter time';
 
 function doBlock(body: readonly string[], declare: readonly string[] = []): string {
   const text = [...(declare.length > 0 ? ['DECLARE', ...declare] : []), 'BEGIN', ...body, 'END'].join('\n');
