@@ -16,7 +16,7 @@ import { parseTimeouts, timeoutOptions, timeoutUsage } from './timeout-options.t
 export const fixUsage = `Usage: ormdrift fix [modules...] (--db URL | --migrations PATH) [options]
 
 Checks the modules' ORM models against the database, as "ormdrift check" does, and writes the SQL
-that adds what the database lacks: missing tables, columns, enum types and values, primary keys,
+that adds what the database lacks: missing schemas, tables, columns, enum types and values, primary keys,
 uniques, indexes and foreign keys, and the models' defaults. It never drops or retypes anything:
 what no automatic fix is safe for is listed at the top of the script. Nothing runs unless --apply.
 With --migrations and no --db, the database is the one the migrations build on a throwaway
@@ -142,7 +142,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write('ormdrift: nothing to apply.\n');
     return result.summary.errors > 0 ? 1 : 0;
   }
-  // a step the database refused inside its guarded block raises an ormdrift WARNING and the rest is committed:
+  // a step refused in a way its guard catches raises an ormdrift WARNING and the rest is committed:
   // each such warning is one step not applied, and the command must not call that a success
   const refused: string[] = [];
   await runSqlScript(url!, scripts.batches, {
