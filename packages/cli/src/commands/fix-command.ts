@@ -32,9 +32,9 @@ Options:
   --rollback FILE   write the SQL that removes exactly what the migration adds
   --concurrently    create the indexes of existing tables with CREATE INDEX CONCURRENTLY, in a
                     second file next to --out (<name>.concurrent.sql) that runs outside a transaction
-  --apply           run the migration on --db, then check again: a statement that fails rolls back
-                    its transaction; a step PostgreSQL refuses in its guarded block is skipped with a
-                    WARNING, listed at the end, and exits 1
+  --apply           run the migration on --db, then check again: an error no guard catches rolls back
+                    its transaction (exit 2); a step refused in a way its guard catches is skipped
+                    with a WARNING, listed at the end, and exits 1
   --schema NAME     fix only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL a finding code's severity, as for check: a code that is off is not fixed (repeatable)
 ${timeoutUsage}
