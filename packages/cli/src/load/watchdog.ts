@@ -71,14 +71,14 @@ export type Disarm = () => void;
 
 export interface Watchdog {
   /**
-   * Arms a deadline of `ms` milliseconds for `activity` (what the main thread is doing, as a line would say it:
-   * "loading src/models/user.mjs"). When it expires before it is disarmed, the main thread's JavaScript is stopped,
+   * Arms a deadline of `ms` milliseconds, for `activity` when given (what the main thread is doing, as the line of an
+   * interruption says it: "loading src/models/user.mjs"). When it expires before it is disarmed, the main thread's JavaScript is stopped,
    * even when it is stuck in synchronous code that never yields (a busy loop at a module's top level), and the run
    * ends with exit code 2 and `message` as its one line of error (see {@link Watchdog.takeExpired}). While it is
    * armed, a SIGINT, SIGTERM or SIGHUP that the main thread does not take at once stops it too (see
    * {@link Watchdog.stoppedBy}).
    */
-  arm(ms: number, message: string, activity: string): Disarm;
+  arm(ms: number, message: string, activity?: string): Disarm;
   /**
    * The message of the deadline that expired, if one did; the caller reports it (as the run's error, instead of
    * whatever the stopped code threw) and it is not printed again at exit.
@@ -90,7 +90,7 @@ export interface Watchdog {
    * wait for the main thread. Awaited before a module loads; started early by the CLI so that the wait is short.
    */
   ready(): Promise<void>;
-  /** The activity of the most recently armed deadline that is still armed, if any. */
+  /** The activity of the most recently armed deadline that is still armed and has one, if any. */
   activity(): string | undefined;
   /**
    * Said by the main thread's own signal handler as soon as it runs: the main thread is not stuck, and the watchdog
@@ -157,7 +157,7 @@ export function installWatchdog(): Watchdog {
     arm(ms, message, activity) {
       const id = ++next;
       messages.set(id, message);
-      activities.set(id, activity);
+      if (activity !== undefined) activities.set(id, activity);
       start().postMessage({ type: 'arm', id, ms });
       let armed = true;
       return () => {

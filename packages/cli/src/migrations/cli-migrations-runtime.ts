@@ -14,7 +14,7 @@ export function cliMigrationsRuntime(io: Pick<CliIo, 'cwd'> & Partial<Pick<CliIo
     cwd: io.cwd,
     ...(io.env ? { env: io.env } : {}),
     importModule: (path) => importModule(path, io.cwd),
-    armWatchdog: (ms, message) => currentWatchdog()?.arm(ms + watchdogGraceMs, message, 'applying the migrations') ?? (() => {}),
+    armWatchdog: (ms, message) => currentWatchdog()?.arm(ms + watchdogGraceMs, message) ?? (() => {}),
     ...(debug && io.stderr ? { debug: (line: string) => io.stderr?.write(`ormdrift: ${line}\n`) } : {}),
   };
 }
