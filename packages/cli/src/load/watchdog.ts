@@ -31,8 +31,8 @@ const stop = (reason) => {
 };
 let Signal;
 try {
-  // process.binding is deprecated in favour of public APIs, none of which hears a signal off the main thread; the
-  // warning it prints is this thread's own setting
+  // process.binding is deprecated in favour of public APIs, none of which hears a signal off the main thread; its
+  // warning (DEP0111) is silenced for this thread only (each thread has its own process object)
   process.noDeprecation = true;
   Signal = process.binding('signal_wrap').Signal;
 } catch {
