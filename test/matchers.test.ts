@@ -13,7 +13,6 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = join(root, 'test/fixtures/matchers');
-const require = createRequire(join(root, 'package.json'));
 
 let clean: TestDatabase;
 let drifted: TestDatabase;
