@@ -33,6 +33,29 @@ describe('esmHooksNeeded', () => {
     expect(esmHooksNeeded(join(directory, 'src/db.js'))).toBe(false);
   });
 
+  it('is false for subpaths a package maps in "exports", under the conditions import() uses (drizzle-orm/pg-core)', () => {
+    const directory = project('exports', {
+      'schema.js': "import { pgTable } from 'an-orm/pg-core';\nimport { esmOnly } from 'esm-only';\nexport const users = pgTable;\n",
+      'node_modules/an-orm/package.json':
+        '{ "name": "an-orm", "exports": { "./pg-core": { "import": "./pg-core/index.js", "require": "./pg-core/index.cjs" } } }',
+      'node_modules/an-orm/pg-core/index.js': 'export const pgTable = 1;\n',
+      'node_modules/an-orm/pg-core/index.cjs': 'exports.pgTable = 1;\n',
+      'node_modules/esm-only/package.json': '{ "name": "esm-only", "exports": { ".": { "import": "./index.mjs" } } }',
+      'node_modules/esm-only/index.mjs': 'export const esmOnly = 1;\n',
+    });
+    expect(esmHooksNeeded(join(directory, 'schema.js'))).toBe(false);
+  });
+
+  it('is true for a subpath a package\'s "exports" does not map', () => {
+    const directory = project('exports-unmapped', {
+      'schema.js': "import { column } from 'an-orm/internal/column.js';\n",
+      'node_modules/an-orm/package.json': '{ "name": "an-orm", "exports": { ".": "./index.js" } }',
+      'node_modules/an-orm/index.js': 'export const table = 1;\n',
+      'node_modules/an-orm/internal/column.js': 'export const column = 1;\n',
+    });
+    expect(esmHooksNeeded(join(directory, 'schema.js'))).toBe(true);
+  });
+
   it('is true for a TypeScript entry', () => {
     const directory = project('typescript-entry', { 'db.ts': 'export const x: number = 1;\n' });
     expect(esmHooksNeeded(join(directory, 'db.ts'))).toBe(true);

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire, isBuiltin } from 'node:module';
+import { isBuiltin } from 'node:module';
 import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { initSync, parse } from 'es-module-lexer';
+import { ResolverFactory } from 'oxc-resolver';
 import { isInstalledPackageFile, isTranspiledFile, moduleFormat } from './module-format.ts';
 
 /** A project's worth of files; past that, the hooks are registered rather than the scan continued. */
@@ -80,24 +81,49 @@ function nodeTarget(specifier: string, from: string): 'builtin' | 'package' | st
     }
     return file;
   }
-  // a package or a package.json "imports" entry (#name): require.resolve() stands in for ESM resolution, which
-  // Node 20 offers no synchronous call for from another module's location
-  let resolved: string;
-  try {
-    resolved = createRequire(from).resolve(specifier);
-  } catch {
-    return undefined; // a tsconfig alias, or a package ESM alone can import: the hooks decide
-  }
-  if (isBuiltin(resolved)) return 'builtin';
+  // a package or a package.json "imports" entry (#name), resolved with the conditions Node's import() uses
+  const found = esmResolver().resolveFileSync(from, specifier);
+  if (found.builtin) return 'builtin';
+  const resolved = found.path;
+  if (resolved === undefined) return undefined; // a tsconfig alias, or nothing: the hooks decide
   if (specifier.startsWith('#')) return resolved;
-  // a workspace package: its "exports" for import may name another file than for require, or TypeScript source
+  // a workspace package: its "exports" for import may name TypeScript source
   if (!isInstalledPackageFile(resolved)) return undefined;
   // found through NODE_PATH (which npx and pnpm's bin scripts set), which ESM resolution does not read
   if (!inAncestorNodeModules(resolved, from)) return undefined;
-  // `pkg/sub` without an extension: require() adds one, ESM does not (unless "exports" maps it, which this cannot tell)
+  // a package's "exports" map subpaths exactly; without it, `pkg/sub` must name its file with the extension, as
+  // ESM adds none (the resolver, like require(), would)
   const subpath = /^(?:@[^/]+\/)?[^/]+\/(.+)$/.exec(specifier)?.[1];
-  if (subpath !== undefined && !resolved.replaceAll('\\', '/').endsWith(`/${subpath}`)) return undefined;
+  if (subpath !== undefined && !hasExports(found.packageJsonPath) && !resolved.replaceAll('\\', '/').endsWith(`/${subpath}`)) return undefined;
   return 'package';
+}
+
+let resolver: ResolverFactory | undefined;
+
+/**
+ * Node's ESM resolution of packages as oxc-resolver does it: the `node` and `import` conditions of "exports" (and
+ * "imports"), else "main" with the extensions Node's legacy main lookup tries.
+ */
+function esmResolver(): ResolverFactory {
+  resolver ??= new ResolverFactory({
+    conditionNames: ['node', 'import'],
+    mainFields: ['main'],
+    extensions: ['.js', '.json', '.node'],
+    mainFiles: ['index'],
+    builtinModules: true,
+    // a symlinked package (pnpm) is where Node finds it, in the real path's node_modules
+    symlinks: true,
+  });
+  return resolver;
+}
+
+function hasExports(packageJsonPath: string | undefined): boolean {
+  if (packageJsonPath === undefined) return false;
+  try {
+    return (JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { exports?: unknown }).exports !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `file` is under the `node_modules` of a directory that contains `from`, where ESM resolution looks. */
