@@ -90,7 +90,7 @@ function wholeProcess(id, app, url, n) {
   const env = { ...process.env, DATABASE_URL: url, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' };
   const preload = ['--import', new URL('./support/process-usage.mjs', import.meta.url).href];
   const argv = id.startsWith('ormdrift:')
-    ? [...preload, join(root, 'packages/cli/dist/bin.js'), 'check', app, '--format', 'json']
+    ? [...preload, join(root, 'packages/cli/bundle/bin.js'), 'check', app, '--format', 'json']
     : [...preload, join(root, 'bench/tools/run-tool.mjs'), id, app, '0'];
   const samples = [];
   const cpu = [];
