@@ -25,7 +25,7 @@ describe('every format from the CLI', () => {
       const run = await cli(['check', 'src/data-source.ts', '--db', drifted.url, '--format', format, '--out', out]);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
-      expect(run.stderr).toBe(`ormdrift: 5 errors, 4 warnings; report written to ${out}\n`);
+      expect(run.stderr).toBe(`ormdrift: 5 errors, 4 warnings in 4 declared tables; report written to ${out}\n`);
       const report = await readFile(out, 'utf8');
       expect(report).toContain('user_sessions');
       expect(report).toContain('missing-column');

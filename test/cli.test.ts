@@ -90,16 +90,19 @@ describe('ormdrift check, as a user runs it', () => {
     const out = join(await mkdtemp(join(tmpdir(), 'ormdrift-cli-')), 'drift.json');
     const run = await check(['src/data-source.ts', '--db', drifted.url, '--format', 'json', '--out', out]);
     expect(run).toMatchObject({ code: 1, stdout: '' });
-    expect(run.stderr).toBe(`ormdrift: 5 errors, 4 warnings; report written to ${out}\n`);
+    expect(run.stderr).toBe(`ormdrift: 5 errors, 4 warnings in 4 declared tables; report written to ${out}\n`);
     expect(JSON.parse(await readFile(out, 'utf8')).summary.errors).toBe(5);
   });
 
   it('takes severities per finding code with --rule', async () => {
     const run = await check(['src/data-source.ts', '--db', drifted.url, '--rule', 'missing-column=warn', '--rule', 'orphan-table=off', '--format', 'json']);
     const report = JSON.parse(run.stdout);
-    expect(report.summary).toEqual({ errors: 3, warnings: 5, tables: 4 });
+    // the code turned off is in the summary: its drift was not looked for
+    expect(report.summary).toEqual({ errors: 3, warnings: 5, tables: 4, off: ['orphan-table'] });
     expect(report.findings.filter((finding: { code: string }) => finding.code === 'orphan-table')).toEqual([]);
     expect(run.code).toBe(1);
+    const text = await check(['src/data-source.ts', '--db', drifted.url, '--rule', 'missing-column=warn', '--rule', 'orphan-table=off']);
+    expect(text.stdout).toContain('\n✖ 3 errors, 5 warnings in 4 declared tables, with 1 finding code off (orphan-table)\n');
   });
 
   it('falls back to DATABASE_URL', async () => {

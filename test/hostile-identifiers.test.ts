@@ -1,7 +1,8 @@
 /**
  * Property: any identifier PostgreSQL accepts — control characters, quotes, backslashes, bidirectional overrides,
  * emoji, names past the 63-byte limit — survives introspection exactly (as PostgreSQL truncated it), reaches the JSON
- * report unchanged, and reaches the text report escaped: it never adds a line and never carries a control character.
+ * report unchanged, and reaches the text and GitHub reports escaped: it never adds a line or a workflow command and
+ * never carries a control character.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -97,6 +98,16 @@ it('random identifiers round-trip through introspection and never control the te
         const headers = new Set(actual.tables.map((table) => header(table.name)));
         for (const line of lines)
           expect(line === '' || headers.has(line) || /^( {2}(error {2}|warning) | {10}(expected|actual {2}) |[✖!] |by code: |next: )/.test(line)).toBe(true);
+
+        // GitHub Actions: one workflow command per finding, then the summary; no name adds a line or a command
+        // (the runner reads a command at any line start, after spaces)
+        const github = reporters.github().render(result).trimEnd().split('\n');
+        expect(github).toHaveLength(result.findings.length + 1);
+        expect(github.filter((line) => /^\s*::(error|warning) /.test(line))).toHaveLength(result.findings.length);
+        expect(github.at(-1)).toMatch(/^\d+ errors?, \d+ warnings? in /);
+        for (const line of github) expect(line).not.toMatch(unsafe);
+        // as GitHub shows an annotation (the runner decodes %0A): one line, since these findings have no cause
+        for (const line of github.slice(0, -1)) expect(line.slice(line.indexOf('::', 2))).not.toContain('%0A');
 
         const json = JSON.parse(reporters.json().render(result)) as { findings: { table: string }[] };
         expect(new Set(json.findings.map((finding) => finding.table))).toEqual(new Set(actual.tables.map((table) => table.name)));

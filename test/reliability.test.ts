@@ -354,6 +354,18 @@ describe('connection errors say what to do, in one line', () => {
     expect(run.stderr).not.toContain('SECURITY WARNING');
   });
 
+  it('an sslmode that is not one: named with the valid ones, not "server does not accept SSL"', async () => {
+    const url = new URL(database.url);
+    url.password = 's3cret';
+    url.searchParams.set('sslmode', 'bogus');
+    const run = await check(['notes.ts', '--db', url.toString()]);
+    expectOneLineError(
+      run,
+      /^ormdrift: sslmode=bogus in the connection string is not an SSL mode: use one of disable, prefer, require, verify-ca, verify-full, no-verify \(no-verify is node-postgres's own\); libpq's allow is not supported by node-postgres$/,
+    );
+    expect(run.stderr).not.toContain('s3cret');
+  });
+
   it.each([
     ['an unencoded "#"', 'postgres://app:pa#ss@127.0.0.1:5432/app', /the connection string holds an unencoded "#": percent-encode/],
     ['an unencoded "@" before a "/"', 'postgres://app:p@ss/w@127.0.0.1:5432/app', /the connection string holds an unencoded "@": percent-encode/],
@@ -448,7 +460,10 @@ describe('connection errors say what to do, in one line', () => {
 
     it.skipIf(!hasOpenssl)('sslrootcert naming a file that does not exist', async () => {
       const run = await check(['notes.ts', '--db', `postgres://app@localhost:${port}/app?sslmode=verify-full&sslrootcert=/no/such/root.crt`]);
-      expectOneLineError(run, /cannot read an SSL file named in the URL: ENOENT/);
+      expectOneLineError(
+        run,
+        /^ormdrift: sslrootcert=\/no\/such\/root\.crt in the connection string: no such file \(the CA certificate to verify the server with; a relative path is from \S+\)$/,
+      );
       expect(existsSync('/no/such/root.crt')).toBe(false);
     });
   });
@@ -496,19 +511,25 @@ describe('small things said right', () => {
     return Object.keys(rules).flatMap((code) => ['--rule', `${code}=off`]);
   };
   const notice = 'all finding codes are off (--rule CODE=off for each): nothing is reported, whatever the database holds';
+  const summary = 'all finding codes are off: nothing is reported, whatever the database holds (1 declared table read)';
 
   it('every code off on a drifted database: never "no drift", in check, diff and baseline', async () => {
     const drifted = await createTestDatabase();
     try {
       await drifted.query('create table notes (id serial primary key, title varchar(20))');
       const off = await allOff();
+      const codes = off.filter((_, index) => index % 2 === 1).map((setting) => setting.replace(/=off$/, ''));
       const text = await check(['notes.ts', '--db', drifted.url, ...off]);
-      expect(text).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      expect(text).toMatchObject({ code: 0, stderr: '', stdout: `! ${summary}\n` });
       const json = await check(['notes.ts', '--db', drifted.url, ...off, '--format', 'json']);
-      expect(json).toMatchObject({ code: 0, stderr: `ormdrift: ${notice}\n` });
-      expect(JSON.parse(json.stdout).findings).toEqual([]);
+      expect(json).toMatchObject({ code: 0, stderr: '' });
+      expect(JSON.parse(json.stdout)).toMatchObject({ findings: [], summary: { errors: 0, warnings: 0, off: codes } });
+      const written = join(tmpdir(), `ormdrift-all-off-${process.pid}.sarif`);
+      const sarif = await check(['notes.ts', '--db', drifted.url, ...off, '--format', 'sarif', '--out', written]);
+      expect(sarif).toMatchObject({ code: 0, stderr: `ormdrift: ${summary}; report written to ${written}\n` });
+      await rm(written, { force: true });
       const diff = await runCli(['diff', '--db', drifted.url, '--against', database.url, ...off], { cwd: fixtures });
-      expect(diff).toMatchObject({ code: 0, stderr: '', stdout: `! ${notice}: 1 declared table read\n` });
+      expect(diff).toMatchObject({ code: 0, stderr: '', stdout: `! ${summary}\n` });
       const baseline = await runCli(['baseline', 'notes.ts', '--db', drifted.url, ...off, '--out', join(tmpdir(), 'ormdrift-never-written.json')], {
         cwd: fixtures,
       });
@@ -517,7 +538,7 @@ describe('small things said right', () => {
     } finally {
       await drifted.drop();
     }
-  });
+  }, 240_000);
 
   it('diff --db with a wrong URL fails before it builds the migrations on an embedded server', async () => {
     const cache = await mkdtemp(join(tmpdir(), 'ormdrift-no-server-'));

@@ -82,6 +82,18 @@ describe('a workspace of two services sharing one database', { timeout: 150_000 
     ]);
   });
 
+  it('check --workspace --rule CODE=off: the joined summary and each service summary say the code is off', async () => {
+    const run = await check(monorepo, ['--workspace', '--format', 'json', '--concurrency', '1', '--rule', 'missing-table=off']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings).toEqual([]);
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, tables: 8, off: ['missing-table'] });
+    expect(report.services?.map((service) => service.summary)).toEqual([
+      { errors: 0, warnings: 0, tables: 4, off: ['missing-table'] },
+      { errors: 0, warnings: 0, tables: 4, off: ['missing-table'] },
+    ]);
+  });
+
   it("each service alone reports the other's tables as orphans, never its own raw-SQL table nor a ledger", async () => {
     const [alone, other] = await Promise.all([check(auth, ['--format', 'json']), check(backend, ['--format', 'json'])]);
     expect(alone.code).toBe(0);

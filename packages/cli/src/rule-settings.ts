@@ -23,5 +23,5 @@ export function allCodesOff(settings: RuleSettings): boolean {
   return Object.keys(rules).every((code) => settings[code as keyof RuleSettings] === 'off');
 }
 
-/** What a run whose codes are all off says instead of a verdict. */
+/** Why `baseline` refuses a run whose codes are all off (the reports say it with their summary line). */
 export const allCodesOffNotice = 'all finding codes are off (--rule CODE=off for each): nothing is reported, whatever the database holds';

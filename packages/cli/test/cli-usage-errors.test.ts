@@ -63,12 +63,12 @@ describe('a duration with no unit', () => {
       flag,
       '3',
     ]);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `ormdrift: ${flag} 3 has no unit: say 3s or 3000ms\n` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `ormdrift: ${flag} 3 has no unit: say 3s\n` });
   });
 
   it('check --workspace refuses it once, not once per service', async () => {
     const run = await cli(dir, ['check', '--workspace', '--statement-timeout', '3']);
-    expect(run).toEqual({ code: 2, stdout: '', stderr: 'ormdrift: --statement-timeout 3 has no unit: say 3s or 3000ms\n' });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'ormdrift: --statement-timeout 3 has no unit: say 3s\n' });
   });
 });
 

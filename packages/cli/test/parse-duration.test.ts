@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../src/parse-duration.ts';
+import { formatDuration, maximumDurationMs, parseDuration } from '../src/parse-duration.ts';
 
 describe('parseDuration', () => {
   it.each([
@@ -19,10 +19,29 @@ describe('parseDuration', () => {
   );
 
   it.each([
-    ['3', '--migration-timeout 3 has no unit: say 3s or 3000ms'],
-    ['500', '--migration-timeout 500 has no unit: say 500s or 500000ms'],
-    [' 1.5 ', '--migration-timeout 1.5 has no unit: say 1.5s or 1500ms'],
-  ])('refuses the bare number %j in one line', (text, message) => expect(() => parseDuration(text, '--migration-timeout')).toThrow(message));
+    // too short to mean milliseconds: seconds
+    ['3', '--migration-timeout 3 has no unit: say 3s'],
+    [' 1.5 ', '--migration-timeout 1.5 has no unit: say 1.5s'],
+    // either reading is a plausible wait: both, milliseconds (PostgreSQL's reading) first
+    ['500', '--migration-timeout 500 has no unit: say 500ms or 500s'],
+    ['100', '--migration-timeout 100 has no unit: say 100ms or 100s'],
+    ['600', '--migration-timeout 600 has no unit: say 600ms or 600s'],
+    // 2000 s (33 minutes) is no likely wait: milliseconds only
+    ['2000', '--migration-timeout 2000 has no unit: say 2000ms'],
+    ['601', '--migration-timeout 601 has no unit: say 601ms'],
+  ])('refuses the bare number %j in one line, suggesting its likely unit', (text, message) =>
+    expect(() => parseDuration(text, '--migration-timeout')).toThrow(new RegExp(`^${message}$`)),
+  );
+
+  it("takes the maximum, 2147483647 ms (PostgreSQL's INT_MAX for statement_timeout), and refuses more naming it", () => {
+    expect(parseDuration('2147483647ms', '--statement-timeout')).toBe(maximumDurationMs);
+    for (const text of ['99999m', '2147483648ms', '9999999999s'])
+      expect(() => parseDuration(text, '--statement-timeout')).toThrow(
+        new RegExp(
+          `^--statement-timeout ${text} is more than the maximum, 2147483647ms \\(about 24\\.8 days: PostgreSQL's limit for statement_timeout, INT_MAX milliseconds\\)$`,
+        ),
+      );
+  });
 
   it.each([
     [500, '500 ms'],
@@ -32,7 +51,7 @@ describe('parseDuration', () => {
     [90_000, '90 s'],
   ])('formats %d ms as %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 
-  it.each(['0', '0s', 'ten', '10h', '', '1e3', '9999999999s'])('rejects %j in one line naming the flag', (text) =>
+  it.each(['0', '0s', 'ten', '10h', '', '1e3'])('rejects %j in one line naming the flag', (text) =>
     expect(() => parseDuration(text, '--import-timeout')).toThrow(
       new RegExp(`^--import-timeout ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a duration`),
     ),

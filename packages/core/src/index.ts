@@ -121,9 +121,10 @@ export type { Reporter, ReporterContext } from './report/reporter.ts';
 export { reporters, isReporterName, type ReporterName, type ReporterOptions } from './report/reporters.ts';
 export type { TextReporterOptions } from './report/text-reporter.ts';
 export { githubCommentLimit, type MarkdownReporterOptions } from './report/markdown-reporter.ts';
-export { markdownText, mermaidString, mermaidWord, workflowCommandData, workflowCommandProperty, xmlText } from './report/escape.ts';
+export { markdownText, mermaidString, mermaidWord, workflowCommandData, workflowCommandProperty, xmlAttribute, xmlText } from './report/escape.ts';
 export { escapeText } from './report/escape-text.ts';
 export { describeCause } from './report/describe-cause.ts';
+export { summaryLine } from './report/finding-groups.ts';
 
 export { MigrationFailedError } from './migrations/migration-failed-error.ts';
 export type { MigrationLedgerState } from './migrations/migration-ledger.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, isReporterName, mergeRegistries, reporters, type CheckResult } from '@ormdrift/core';
+import { evaluate, isReporterName, mergeRegistries, reporters, rules, type CheckResult } from '@ormdrift/core';
 import { column, dbTable, index, schema, source, table } from './support/models.ts';
 
 const sessionId = column('id', 'serial', { default: `nextval('user_sessions_id_seq'::regclass)` });
@@ -366,5 +366,40 @@ describe('reporters', () => {
     ['toString', false],
   ] as const)('%s is a reporter name: %s', (name, known) => {
     expect(isReporterName(name)).toBe(known);
+  });
+});
+
+describe('codes turned off, in every format', () => {
+  const withOff: CheckResult = { ...drifted, off: ['extra-column'] };
+  const allOff: CheckResult = { ...clean(3), off: Object.keys(rules) as NonNullable<CheckResult['off']>[number][] };
+
+  it('text, markdown, junit and github name the codes off after the counts when findings remain', () => {
+    const line = `${drifted.summary.errors} errors, ${drifted.summary.warnings} warnings in 2 declared tables, with 1 finding code off (extra-column)`;
+    expect(reporters.text({ color: false }).render(withOff)).toContain(`\n✖ ${line}\n`);
+    expect(reporters.markdown().render(withOff).split('\n')[0]).toBe(`## ❌ ormdrift: ${line}`);
+    expect(reporters.junit().render(withOff)).toContain(`<system-out>${line}\n`);
+    expect(reporters.github().render(withOff).split('\n')).toContain(line);
+  });
+
+  it('json: summary.off lists them, and is absent when every code is on', () => {
+    expect(JSON.parse(reporters.json().render(withOff)).summary).toEqual({ ...drifted.summary, off: ['extra-column'] });
+    expect(JSON.parse(reporters.json().render(drifted)).summary).not.toHaveProperty('off');
+  });
+
+  it('sarif: a rule configuration override with enabled false per code off, pointing at the rule', () => {
+    const run = JSON.parse(reporters.sarif().render(withOff)).runs[0];
+    const overrides = run.invocations[0].ruleConfigurationOverrides;
+    expect(overrides).toEqual([{ descriptor: { id: 'extra-column', index: expect.any(Number) }, configuration: { enabled: false } }]);
+    expect(run.tool.driver.rules[overrides[0].descriptor.index].id).toBe('extra-column');
+    expect(JSON.parse(reporters.sarif().render(drifted)).runs[0].invocations[0]).not.toHaveProperty('ruleConfigurationOverrides');
+  });
+
+  it('every code off: no count and no verdict, the same sentence in every format', () => {
+    const sentence = 'all finding codes are off: nothing is reported, whatever the database holds (3 declared tables read)';
+    expect(reporters.text({ color: false }).render(allOff)).toBe(`! ${sentence}\n`);
+    expect(reporters.markdown().render(allOff).split('\n')[0]).toBe(`## ⚠️ ormdrift: ${sentence}`);
+    expect(reporters.github().render(allOff)).toBe(`${sentence}\n`);
+    expect(JSON.parse(reporters.sarif().render(allOff)).runs[0].invocations[0].toolExecutionNotifications[0].message.text).toBe(sentence);
+    expect(JSON.parse(reporters.json().render(allOff)).summary.off).toEqual(Object.keys(rules));
   });
 });

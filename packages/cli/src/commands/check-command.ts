@@ -6,13 +6,14 @@ import {
   isReporterName,
   reporters,
   rulesMeta,
+  summaryLine,
   type CheckResult,
   type LoadedSource,
   type MigrationLedgerState,
   type RuleSettings,
   type SchemaSource,
 } from '@ormdrift/core';
-import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
+import { parseRuleSettings } from '../rule-settings.ts';
 import { readBaselineFile, withBaseline } from '../baseline-io.ts';
 import { writeJobSummary } from '../job-summary.ts';
 import { postgresIntrospector } from '@ormdrift/postgres';
@@ -220,14 +221,10 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
     builtFromMigrations: url === undefined,
     ...(hint ? { nextStep: hint.nextStep } : {}),
   });
-  // with every code off the reporters' "no drift" would claim a clean database: say what was done instead
-  const allOff = allCodesOff(rules);
-  if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
-  else if (allOff) io.stderr.write(`ormdrift: ${allCodesOffNotice}\n`);
   if (status && (format === 'text' || format === 'json')) report = joinStatusToReport(report, format, status, colors);
   if (values.out) {
     await writeOutputFile(io.cwd, values.out, report, 'the report');
-    io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
+    io.stderr.write(`ormdrift: ${summaryLine(result)}; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   const fixed = result.baseline?.fixed.length ?? 0;
   if (fixed > 0 && (values.out || format !== 'text')) {

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, type CheckResult, type Provenance, type SchemaModel } from '@ormdrift/core';
+import { check, isReporterName, reporters, rulesMeta, summaryLine, type CheckResult, type Provenance, type SchemaModel } from '@ormdrift/core';
 import { connectPostgres, PostgresIntrospector, redactUrl } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
-import { allCodesOff, allCodesOffNotice, parseRuleSettings } from '../rule-settings.ts';
+import { parseRuleSettings } from '../rule-settings.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
@@ -103,15 +103,11 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     throw new UsageError(`nothing to compare: the expected side has no table${scope}: check --against, --migrations and --schema`);
   }
   const colors = format === 'text' && !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  let report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
-  // with every code off the reporters' "no drift" would claim a clean database: say what was done instead
-  const allOff = allCodesOff(rules);
-  if (allOff && format === 'text') report = `! ${allCodesOffNotice}: ${result.summary.tables} declared table${result.summary.tables === 1 ? '' : 's'} read\n`;
-  else if (allOff) io.stderr.write(`ormdrift: ${allCodesOffNotice}\n`);
+  const report = reporters[format]({ color: colors }).render(result, { cwd: io.cwd, rules: rulesMeta });
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
     await writeOutputFile(io.cwd, values.out, report, 'the report');
-    io.stderr.write(`ormdrift: ${result.summary.errors} errors, ${result.summary.warnings} warnings; report written to ${values.out}\n`);
+    io.stderr.write(`ormdrift: ${summaryLine(result)}; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return result.summary.errors > 0 ? 1 : 0;
 }

@@ -97,8 +97,11 @@ function joined(results: readonly ServiceResult[]): CheckResult {
   const findings = results.flatMap(({ result }) => result.findings);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const sequences = results.reduce((sum, { result }) => sum + (result.summary.sequences ?? 0), 0);
+  // a code off in any service was not looked for everywhere: the joined report says so
+  const off = [...new Set(results.flatMap(({ result }) => result.off ?? []))];
   return {
     findings,
+    ...(off.length > 0 ? { off } : {}),
     changes: results.flatMap(({ result }) => result.changes),
     summary: {
       errors,
@@ -131,7 +134,11 @@ function textReport(results: readonly ServiceResult[], failed: readonly Extract<
 function jsonReport(results: readonly ServiceResult[], failed: readonly Extract<ServiceRun, { failure: string }>[]): string {
   const report = JSON.parse(reporters.json().render(joined(results))) as Record<string, unknown>;
   report['services'] = [
-    ...results.map(({ service, path, result }) => ({ service, path, summary: result.summary })),
+    ...results.map(({ service, path, result }) => ({
+      service,
+      path,
+      summary: { ...result.summary, ...((result.off ?? []).length > 0 ? { off: result.off } : {}) },
+    })),
     ...failed.map((run) => ({ path: run.package.path, error: run.failure })),
   ];
   return `${JSON.stringify(report, null, 2)}\n`;

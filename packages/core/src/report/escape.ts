@@ -32,20 +32,34 @@ export function markdownText(text: string): string {
 }
 
 /**
- * Text for an XML 1.0 document: it cannot carry most control characters even as references, so they are
- * shown as escapes; tabs and newlines stay. Markup (`<`, `&`) is escaped by the XML writer.
+ * Text content for an XML 1.0 document written by xmlbuilder2: XML cannot carry most control characters even as
+ * references, so they are shown as escapes; tabs and newlines stay. `&` is written here as `&amp;` because
+ * xmlbuilder2 leaves alone an ampersand that already starts a reference (`&lt;`, `&#10;`, `&foo;`): a name holding
+ * such text would otherwise be read back as another character, or as an undefined entity that breaks the document.
+ * xmlbuilder2 escapes `<` and `>` (so `]]>` too).
  */
 export function xmlText(text: string): string {
   return text
-    .split('\n')
-    .map((line) => escapeText(line).replace(/\\t/g, '\t'))
-    .join('\n');
+    .split(/(\n|\t)/)
+    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
+    .join('')
+    .replace(/&/g, '&amp;');
+}
+
+/**
+ * An attribute value for xmlbuilder2: as {@link xmlText}, with newlines and tabs written as character references
+ * (`&#10;`, `&#9;`), which XML parsers keep, where a raw one is normalized to a space (XML 1.0, 3.3.3).
+ */
+export function xmlAttribute(text: string): string {
+  return xmlText(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 /**
  * The message part of a GitHub Actions workflow command (`::error ...::message`), escaped as the
- * Actions toolkit's `escapeData` does: `%`, `\r` and `\n` percent-encoded. Newlines are kept (GitHub
- * shows them in the annotation); other control characters are made visible.
+ * Actions toolkit's `escapeData` does: `%` first, then `\r` and `\n`, percent-encoded (the runner decodes
+ * `%0D` and `%0A` before `%25`, so a literal `%0A` in a name arrives as `%250A` and stays text). The line
+ * breaks of the text given are kept (GitHub shows them in the annotation): callers pass names already
+ * through `escapeText`, so only ormdrift's own breaks remain; other control characters are made visible.
  */
 export function workflowCommandData(text: string): string {
   return escapeLines(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -1,5 +1,6 @@
 import { qualifiedAsPrinted } from '../sql/quote.ts';
 import type { CheckResult, CheckSummary, Finding } from '../check/finding.ts';
+import { rulesMeta, type RuleCode } from '../rules/index.ts';
 
 /** The findings of one table (or, for findings about no table, of one schema), in report order. */
 export interface FindingGroup {
@@ -49,17 +50,22 @@ function declaredObjects(summary: CheckSummary): string {
 /**
  * `3 errors, 2 warnings in 2 declared tables`, or, with no finding, the no-drift sentence: the summary every format
  * states. It never claims a match that was not looked for: with no declared table in scope it says nothing was
- * compared, and with codes off it names them instead of saying the tables match.
+ * compared, with codes off it names them (after the counts, or instead of saying the tables match), and with every
+ * code off it says that nothing could be reported rather than giving a count.
  */
 export function summaryLine(result: CheckResult): string {
   const { errors, warnings } = result.summary;
   const compared = comparedCount(result.summary);
   const objects = declaredObjects(result.summary);
-  if (result.findings.length > 0) return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${objects}`;
+  const off = result.off ?? [];
+  // every code off: no finding could be reported, whatever the database holds, so no count or verdict is given
+  if (off.length > 0 && Object.keys(rulesMeta).every((code) => off.includes(code as RuleCode)))
+    return `all finding codes are off: nothing is reported, whatever the database holds (${objects} read)`;
+  const offNote = off.length > 0 ? `, with ${plural(off.length, 'finding code')} off (${off.join(', ')})` : '';
+  if (result.findings.length > 0) return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${objects}${offNote}`;
   if (compared === 0) return 'nothing compared: no declared table is in scope';
   const accepted = result.baseline?.accepted ?? 0;
-  const off = result.off ?? [];
-  if (off.length > 0) return `no findings in ${objects}, with ${plural(off.length, 'finding code')} off (${off.join(', ')})`;
+  if (off.length > 0) return `no findings in ${objects}${offNote}`;
   const match = `${objects} ${compared === 1 ? 'matches' : 'match'} the database`;
   if (accepted > 0) return `no new drift: ${match} apart from ${plural(accepted, 'finding')} the baseline accepts`;
   return `no drift: ${match}`;

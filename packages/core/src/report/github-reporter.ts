@@ -19,7 +19,7 @@ export const githubReporter: Reporter = {
     const lines = result.findings.map(annotation);
     for (const problem of result.problems)
       lines.push(
-        `::notice title=${workflowCommandProperty('ormdrift: not checked')}::${workflowCommandData(`${problem.source}: ${problem.ref}: ${problem.message}`)}`,
+        `::notice title=${workflowCommandProperty('ormdrift: not checked')}::${workflowCommandData(escapeText(`${problem.source}: ${problem.ref}: ${problem.message}`))}`,
       );
     lines.push(...[summaryLine(result), ...baselineLines(result)].map(escapeText).map(stopCommands));
     return `${lines.join('\n')}\n`;
@@ -34,12 +34,16 @@ function annotation(finding: Finding): string {
     ...(source?.file && source.line ? [`line=${source.line}`] : []),
     `title=${workflowCommandProperty(`ormdrift ${finding.code}: ${place}`)}`,
   ];
+  // names inside the message are escaped (a newline in one shows as `\n`): only the break before the cause is a line
   const cause = describeCause(finding);
-  const message = cause ? `${finding.message}\n${cause}` : finding.message;
+  const message = cause ? `${escapeText(finding.message)}\n${escapeText(cause)}` : escapeText(finding.message);
   return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${workflowCommandData(message)}`;
 }
 
-/** A plain log line that starts with `::` would be read as a command: prefix it. */
+/**
+ * A plain log line that starts with `::` would be read as a command, even after spaces (the runner trims them
+ * first): prefix it with a word.
+ */
 function stopCommands(line: string): string {
-  return line.startsWith('::') ? ` ${line}` : line;
+  return /^\s*::/.test(line) ? `ormdrift: ${line.trimStart()}` : line;
 }

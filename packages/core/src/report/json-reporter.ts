@@ -2,7 +2,8 @@ import type { Reporter } from './reporter.ts';
 
 /**
  * The JSON report, version 1 (documented in the README): a stable contract, so only its documented
- * keys are written, and new keys are only ever added. `notes` says what the adapters could not check.
+ * keys are written, and new keys are only ever added. `notes` says what the adapters could not check;
+ * `summary.off`, present when finding codes were turned off, lists them.
  */
 export const jsonReporter: Reporter = {
   name: 'json',
@@ -31,7 +32,8 @@ export const jsonReporter: Reporter = {
           ...(source.file === undefined ? {} : { file: source.file }),
         })),
       })),
-      summary: result.summary,
+      // the codes turned off (`--rule CODE=off`, config rules): their drift was not looked for, whatever the counts say
+      summary: { ...result.summary, ...((result.off ?? []).length === 0 ? {} : { off: result.off }) },
       ...(result.baseline === undefined ? {} : { baseline: result.baseline }),
       notes: result.problems.map((problem) => ({ source: problem.source, type: problem.type, ref: problem.ref, message: problem.message })),
     };

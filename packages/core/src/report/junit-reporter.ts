@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Finding } from '../check/finding.ts';
 import { displayName, qualifiedKey } from '../model/qualified-name.ts';
-import { xmlText } from './escape.ts';
+import { xmlAttribute, xmlText } from './escape.ts';
 import { escapeText } from './escape-text.ts';
 import { baselineLines, describeValue, summaryLine } from './finding-groups.ts';
 import { describeCause } from './describe-cause.ts';
@@ -19,7 +19,8 @@ interface TestCase {
  * `ormdrift` when no finding names a service), one test case per declared table and per table with
  * findings. A table with error findings fails (one `<failure>` listing them all), one with only
  * warnings is skipped with them as the note, a clean one passes. XML is written by xmlbuilder2, which
- * escapes markup; control characters XML cannot carry are shown as escapes.
+ * escapes markup; every value goes through `xmlText` or `xmlAttribute` first (ampersands, control characters
+ * XML cannot carry shown as escapes, and in attributes newlines as `&#10;`, which parsers keep).
  */
 export const junitReporter: Reporter = {
   name: 'junit',
@@ -65,22 +66,24 @@ export const junitReporter: Reporter = {
     const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'ormdrift' });
     for (const [name, cases] of [...suites].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const counts = { tests: cases.size, failures: 0, skipped: 0 };
-      const suite = root.ele('testsuite', { name: xmlText(name) });
+      const suite = root.ele('testsuite', { name: xmlAttribute(name) });
       for (const testCase of cases.values()) {
         const element = suite.ele('testcase', {
-          classname: xmlText(`${name}.${testCase.schema}`),
-          name: xmlText(testCase.name),
-          ...(testCase.file ? { file: xmlText(testCase.file) } : {}),
+          classname: xmlAttribute(`${name}.${testCase.schema}`),
+          name: xmlAttribute(testCase.name),
+          ...(testCase.file ? { file: xmlAttribute(testCase.file) } : {}),
         });
         const errors = testCase.findings.filter((finding) => finding.severity === 'error');
         const warnings = testCase.findings.filter((finding) => finding.severity === 'warning');
         if (errors.length > 0) {
           counts.failures += 1;
           const message = errors.length === 1 ? errors[0]!.message : `${errors.length} errors: ${errors[0]!.message} (and ${errors.length - 1} more)`;
-          element.ele('failure', { message: escapeText(message), type: errors[0]!.code }).txt(xmlText(testCase.findings.map(describeFinding).join('\n')));
+          element
+            .ele('failure', { message: xmlAttribute(escapeText(message)), type: errors[0]!.code })
+            .txt(xmlText(testCase.findings.map(describeFinding).join('\n')));
         } else if (warnings.length > 0) {
           counts.skipped += 1;
-          element.ele('skipped', { message: escapeText(warnings.map((finding) => `warning ${finding.code}: ${finding.message}`).join('; ')) });
+          element.ele('skipped', { message: xmlAttribute(escapeText(warnings.map((finding) => `warning ${finding.code}: ${finding.message}`).join('; '))) });
         }
       }
       suite.att({ tests: String(counts.tests), failures: String(counts.failures), errors: '0', skipped: String(counts.skipped) });

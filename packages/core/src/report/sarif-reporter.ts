@@ -12,7 +12,8 @@ import { docsUrl, type Reporter } from './reporter.ts';
  * SARIF 2.1.0 (the OASIS standard GitHub code scanning and IDE viewers read): one run, every rule's
  * metadata (code, description, next step, page, default level) and one result per finding, located at
  * the file (and line, when the adapter knows it) of the model that declares the table, with the
- * schema-qualified name as a logical location and the finding key as its fingerprint. JSON
+ * schema-qualified name as a logical location and the finding key as its fingerprint. Codes turned off
+ * are rule configuration overrides of the invocation (`enabled: false`). JSON
  * serialization escapes every value; control characters are made visible in messages.
  */
 export const sarifReporter: Reporter = {
@@ -20,6 +21,7 @@ export const sarifReporter: Reporter = {
   render(result, context = {}) {
     const metas: Readonly<Record<string, RuleMeta>> = context.rules ?? rulesMeta;
     const codes = Object.keys(metas);
+    const off: readonly string[] = result.off ?? [];
     const rules: ReportingDescriptor[] = codes.map((code) => {
       const meta = metas[code]!;
       const help = docsUrl(meta.docs, context.docsBaseUrl);
@@ -47,6 +49,15 @@ export const sarifReporter: Reporter = {
           invocations: [
             {
               executionSuccessful: true,
+              // SARIF's own record of a rule turned off for this run: a configuration override with `enabled: false`
+              ...(off.length > 0
+                ? {
+                    ruleConfigurationOverrides: off.map((code) => ({
+                      descriptor: { id: code, ...(codes.includes(code) ? { index: codes.indexOf(code) } : {}) },
+                      configuration: { enabled: false },
+                    })),
+                  }
+                : {}),
               toolExecutionNotifications: [
                 { message: { text: escapeText(summaryLine(result)) }, level: 'note' },
                 ...result.problems.map((problem) => ({

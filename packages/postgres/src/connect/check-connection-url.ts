@@ -1,10 +1,12 @@
 import { ConnectionError } from './connection-error.ts';
+import { checkSslParameters } from './check-ssl-parameters.ts';
 import { redactUrl } from './redact-url.ts';
 
 /**
  * Rejects a connection string that cannot mean what its author meant, before the driver misreads it: not a
  * `postgres://` URL, not parsable, or holding a `#` that starts a URL fragment (an unencoded `#` in a password
- * silently moves the host into the fragment). The message says how to percent-encode and never holds the password.
+ * silently moves the host into the fragment), or SSL parameters the driver would misread (see `checkSslParameters`).
+ * The message says what to write and never holds the password.
  */
 export function checkConnectionUrl(url: string): void {
   const target = redactUrl(url);
@@ -36,4 +38,5 @@ export function checkConnectionUrl(url: string): void {
   if (decodeURIComponent(parsed.pathname).includes('@')) {
     throw new ConnectionError(`the connection string holds an unencoded "@": ${encode}`);
   }
+  checkSslParameters(parsed.searchParams);
 }
