@@ -49,6 +49,17 @@ describe('nothing compared never passes', () => {
     expect(run.stdout).toBe('✔ no drift: 1 declared table matches the database\n');
   });
 
+  it('an absolute entities glob works from any directory, and one that matches nothing is not told to change directory', async () => {
+    const works = await check(['reliability/glob-app/absolute-data-source.ts', '--db', database.url], { cwd: resolve(fixtures, '..') });
+    expect(works).toMatchObject({ code: 0, stderr: '' });
+    const nothing = await check(['reliability/glob-app/absolute-nothing.ts', '--db', database.url], { cwd: resolve(fixtures, '..') });
+    expectOneLineError(
+      nothing,
+      /^ormdrift: cannot load typeorm:\w+: the entities glob "\/\S+\/glob-app\/dist\/entities\/\*\.js" of \w+ matched no entity: no file there exports one; check the path and the extension/,
+    );
+    expect(nothing.stderr).not.toMatch(/__dirname|current directory/);
+  });
+
   it('a Sequelize instance with no model', async () => {
     const run = await check(['empty-sequelize.ts', '--db', database.url]);
     expectOneLineError(run, /^ormdrift: sequelize:\S+ declares no table: give it its entities or models/);

@@ -238,6 +238,9 @@ describe('sequences and identity options: a database built from drizzle-kit SQL'
       expect(run.stderr).toContain('notice: added sequence order_number');
       expect(run.stderr).toContain('notice: changed identity of tickets.id');
       expect(run.stderr).toContain('notice: changed options of sequence tickets_id_seq');
+      // two steps the database refused: listed, and the command does not call it a success
+      expect(run.stderr).toMatch(/ormdrift fix: applied 3 of 5 steps; 2 not applied/);
+      expect(run.code).toBe(1);
       expect(summarize(await checkDatabase(drifted.url, sources()))).toEqual([
         { code: 'sequence-mismatch', severity: 'warning', object: 'billing.invoice_number' },
         { code: 'sequence-mismatch', severity: 'error', object: 'countdown' },

@@ -29,6 +29,22 @@ describe('planFix', () => {
     expect(downOps(fix)).toEqual(['drop-constraint', 'drop-table', 'drop-table', 'drop-table']);
   });
 
+  it('creates a missing schema before what goes in it, drops it last, and only where it creates something', () => {
+    const expected = schema([table('invoices', [id], { schema: 'billing', primaryKey: ['id'] }), table('users', [id], { primaryKey: ['id'] })]);
+    const changes = diffSchemas({ schema: expected, conflicts: [] }, schema([dbTable('users', [id])]));
+    const fix = planFix({ changes, missingSchemas: ['billing', 'audit'] });
+    // audit is missing too, but nothing is created in it: no step for it
+    expect(fix.up[0]!.operation).toEqual({ op: 'create-schema', schema: 'billing' });
+    expect(fix.up.filter((step) => step.operation.op === 'create-schema')).toHaveLength(1);
+    expect(fix.down.at(-1)!.operation).toEqual({ op: 'drop-schema', schema: 'billing' });
+    const { up, down } = renderFix(fix);
+    expect(up).toContain('CREATE SCHEMA "billing"');
+    expect(down).toContain('DROP SCHEMA IF EXISTS "billing";');
+    expect(down).not.toContain('CASCADE');
+    // without the fact, nothing is guessed
+    expect(planFix({ changes }).up.map((step) => step.operation.op)).not.toContain('create-schema');
+  });
+
   it('adds the foreign keys of a new table to an existing one after that table has its columns and keys back', () => {
     const expected = schema([
       table('actors', [id], { primaryKey: ['id'] }),

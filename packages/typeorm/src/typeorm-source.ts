@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import { entityTable } from './entity-table.ts';
 import { ensureDriver } from './lazy-driver.ts';
@@ -65,6 +65,13 @@ function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
   const globs = declaredEntities(dataSource).filter((entry): entry is string => typeof entry === 'string');
   if (globs.length === 0) return;
   const listed = globs.map((glob) => `"${glob}"`).join(', ');
+  // an absolute glob does not depend on the current directory: moving elsewhere or using __dirname changes nothing
+  if (globs.every((glob) => isAbsolute(glob))) {
+    throw new Error(
+      `the entities glob${globs.length > 1 ? 's' : ''} ${listed} of ${name} matched no entity: no file there exports one; ` +
+        'check the path and the extension (a glob of built .js files finds nothing before the build, one of .ts files nothing in the build)',
+    );
+  }
   throw new Error(
     `the entities glob${globs.length > 1 ? 's' : ''} ${listed} of ${name} matched no entity from ${process.cwd()} ` +
       '(TypeORM resolves relative globs from the current directory): run ormdrift from the directory the app runs from, ' +

@@ -23,6 +23,7 @@ import { importModule } from '../load/import-module.ts';
 import { ModelLocator } from '../load/model-locations.ts';
 import { parseDuration } from '../parse-duration.ts';
 import { moduleArguments } from './module-arguments.ts';
+import { parseTimeouts, timeoutOptions, timeoutUsage } from './timeout-options.ts';
 import { UsageError } from '../usage-error.ts';
 import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
@@ -66,9 +67,7 @@ Options:
   --baseline FILE   report only findings the baseline file (from "ormdrift baseline") does not list
   --schema NAME     check only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
-  --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
-  --statement-timeout DURATION  limit each catalog query (default 10s; ormdrift itself waits 2s more)
-  --import-timeout DURATION     limit importing each module and building its models (default 30s)
+${timeoutUsage}
   --env-file FILE   load environment variables from FILE before importing the modules
   --config FILE     read this config file instead of the first ormdrift.config.{ts,mts,js,mjs,cjs,json}
                     found from the working directory up to the repository root; flags override it
@@ -101,9 +100,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
       baseline: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
-      'connect-timeout': { type: 'string' },
-      'statement-timeout': { type: 'string' },
-      'import-timeout': { type: 'string' },
+      ...timeoutOptions,
       'env-file': { type: 'string', multiple: true },
       config: { type: 'string' },
       workspace: { type: 'boolean' },
@@ -129,9 +126,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   }
   const flagRules = parseRuleSettings(values.rule ?? []);
   // every duration is read before anything runs: a wrong one is said even where its flag would not be used
-  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
-  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
-  const importTimeoutMs = parseDuration(values['import-timeout'], '--import-timeout') ?? defaultImportTimeoutMs;
+  const { connectTimeoutMs, statementTimeoutMs, importTimeoutMs } = parseTimeouts(values);
   const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   for (const file of values['env-file'] ?? []) loadEnvFile(file, io.cwd);
   // the config file may read the environment (database: process.env.AUTH_DATABASE_URL): after --env-file

@@ -7,6 +7,7 @@ import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrati
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { parseDuration } from '../parse-duration.ts';
+import { connectionTimeoutOptions, connectionTimeoutUsage, parseTimeouts } from './timeout-options.ts';
 import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -26,6 +27,7 @@ Options:
   --out FILE        write the report to FILE instead of standard output
   --schema NAME     compare only this schema (repeatable; default: every schema of the expected side)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
+${connectionTimeoutUsage()}
   --config FILE     read this config file instead of the first ormdrift.config.* found from the
                     working directory upward: its database, migrations, schemas, ignore, owns and
                     rules; flags override it
@@ -48,6 +50,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      ...connectionTimeoutOptions,
       config: { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -72,10 +75,12 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const schemas = values.schema ?? (config?.schemas ? [...config.schemas] : undefined);
 
+  const { connectTimeoutMs, statementTimeoutMs } = parseTimeouts(values);
   const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   // fail fast: a wrong --db is said before the other side is read or built (an embedded server takes seconds)
-  await (await connectPostgres(url)).close();
-  const readExpected = (expectedUrl: string) => readSchema(expectedUrl, schemas);
+  const timeouts: SessionTimeouts = { connectTimeoutMs, statementTimeoutMs };
+  await (await connectPostgres(url, connectOptions(timeouts))).close();
+  const readExpected = (expectedUrl: string) => readSchema(expectedUrl, schemas, timeouts);
   let expected: SchemaModel;
   let provenance: Provenance;
   if (values.against) {
@@ -97,7 +102,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     };
   }
 
-  const result = await compare(url, expected, provenance, { schemas, rules, ignore: config?.ignore, owns: config?.owns });
+  const result = await compare(url, expected, provenance, { schemas, rules, ignore: config?.ignore, owns: config?.owns }, timeouts);
   if (result.summary.tables === 0) {
     const scope = schemas ? ` in schema ${schemas.map((name) => `"${name}"`).join(', ')}` : '';
     throw new UsageError(`nothing to compare: the expected side has no table${scope}: check --against, --migrations and --schema`);
@@ -112,11 +117,25 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   return result.summary.errors > 0 ? 1 : 0;
 }
 
+/** The --connect-timeout and --statement-timeout of a diff, in milliseconds; undefined: the default. */
+interface SessionTimeouts {
+  readonly connectTimeoutMs: number | undefined;
+  readonly statementTimeoutMs: number | undefined;
+}
+
+function connectOptions(timeouts: SessionTimeouts): { connectTimeoutMs?: number } {
+  return timeouts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: timeouts.connectTimeoutMs };
+}
+
+function introspectorOptions(timeouts: SessionTimeouts): { statementTimeoutMs?: number } {
+  return timeouts.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: timeouts.statementTimeoutMs };
+}
+
 /** Reads a database's schema (read-only) in the given schemas, or in every non-system schema. */
-async function readSchema(url: string, schemas: readonly string[] | undefined): Promise<SchemaModel> {
-  const connection = await connectPostgres(url);
+async function readSchema(url: string, schemas: readonly string[] | undefined, timeouts: SessionTimeouts): Promise<SchemaModel> {
+  const connection = await connectPostgres(url, connectOptions(timeouts));
   try {
-    return await new PostgresIntrospector(connection.client).introspect(schemas ? { schemas } : {});
+    return await new PostgresIntrospector(connection.client, introspectorOptions(timeouts)).introspect(schemas ? { schemas } : {});
   } finally {
     await connection.close().catch(() => {});
   }
@@ -136,6 +155,7 @@ async function compare(
     ignore?: readonly string[] | undefined;
     owns?: readonly string[] | undefined;
   },
+  timeouts: SessionTimeouts,
 ): Promise<CheckResult> {
   const declared: SchemaModel = {
     // views and partitions are read, not declared: compare the tables a schema is made of
@@ -146,11 +166,11 @@ async function compare(
     // a sequence a column owns is compared through its column
     ...(expected.sequences ? { sequences: expected.sequences.map((sequence) => ({ ...sequence, sources: [provenance] })) } : {}),
   };
-  const connection = await connectPostgres(url);
+  const connection = await connectPostgres(url, connectOptions(timeouts));
   try {
     return await check({
       sources: [{ name: `${provenance.orm}:${provenance.registry}`, load: async () => ({ schema: declared, problems: [] }) }],
-      introspector: new PostgresIntrospector(connection.client),
+      introspector: new PostgresIntrospector(connection.client, introspectorOptions(timeouts)),
       rules: options.rules,
       ...(options.schemas ? { schemas: options.schemas } : {}),
       ...(options.ignore ? { ignore: options.ignore } : {}),

@@ -11,11 +11,12 @@ import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrati
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { resolveCheckInput } from '../config/check-input.ts';
 import { checkModules } from './check-command.ts';
+import { parseTimeouts, timeoutOptions, timeoutUsage } from './timeout-options.ts';
 
 export const fixUsage = `Usage: ormdrift fix [modules...] (--db URL | --migrations PATH) [options]
 
 Checks the modules' ORM models against the database, as "ormdrift check" does, and writes the SQL
-that adds what the database lacks: missing tables, columns, enum types and values, primary keys,
+that adds what the database lacks: missing schemas, tables, columns, enum types and values, primary keys,
 uniques, indexes and foreign keys, and the models' defaults. It never drops or retypes anything:
 what no automatic fix is safe for is listed at the top of the script. Nothing runs unless --apply.
 With --migrations and no --db, the database is the one the migrations build on a throwaway
@@ -31,17 +32,21 @@ Options:
   --rollback FILE   write the SQL that removes exactly what the migration adds
   --concurrently    create the indexes of existing tables with CREATE INDEX CONCURRENTLY, in a
                     second file next to --out (<name>.concurrent.sql) that runs outside a transaction
-  --apply           run the migration on --db (one transaction), then check again
+  --apply           run the migration on --db, then check again: an error no guard catches rolls back
+                    its transaction (exit 2); a step refused in a way its guard catches is skipped
+                    with a WARNING, listed at the end, and exits 1
   --schema NAME     fix only this schema (repeatable; default: every schema the models use)
   --rule CODE=LEVEL a finding code's severity, as for check: a code that is off is not fixed (repeatable)
+${timeoutUsage}
   --config FILE     read this config file instead of the first ormdrift.config.* found from the
                     working directory upward: its sources, database, schemas, ignore, owns, rules
                     and migrations, as check reads them; flags override it
   --debug           print stack traces of errors
   -h, --help        show this help
 
-Exit codes: 0 written (with --apply: the re-check has no error), 1 with --apply: drift at error severity
-remains, 2 usage, load, connection or SQL error.`;
+Exit codes: 0 written (with --apply: every step applied and the re-check has no error), 1 with --apply:
+a step the database refused (each is listed with PostgreSQL's reason; the other steps are committed) or
+drift at error severity remains, 2 usage, load, connection or SQL error (its transaction is rolled back).`;
 
 /** `ormdrift fix`: plan, write, and on request apply and re-check. */
 export async function fixCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -60,6 +65,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
       apply: { type: 'boolean' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
+      ...timeoutOptions,
       config: { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -88,6 +94,7 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
       'no modules to fix: ormdrift fix src/data-source.ts --db postgres://... --out up.sql, or list them as "sources" in ormdrift.config.ts',
     );
   }
+  const { connectTimeoutMs, statementTimeoutMs, importTimeoutMs } = parseTimeouts(values);
   const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   if (values.concurrently && !values.out) throw new UsageError('--concurrently writes a second file next to the first: pass --out up.sql too');
   for (const [flag, file] of [
@@ -114,6 +121,9 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     owns: input.owns,
     tables: input.tables,
     drizzleCasing: input.drizzleCasing,
+    connectTimeoutMs,
+    statementTimeoutMs,
+    importTimeoutMs,
   };
 
   const result = await checkModules(modules, options, io);
@@ -132,12 +142,34 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     io.stderr.write('ormdrift: nothing to apply.\n');
     return result.summary.errors > 0 ? 1 : 0;
   }
+  // a step refused in a way its guard catches raises an ormdrift WARNING and the rest is committed:
+  // each such warning is one step not applied, and the command must not call that a success
+  const refused: string[] = [];
   await runSqlScript(url!, scripts.batches, {
-    onNotice: (notice) => io.stderr.write(`  ${notice.severity.toLowerCase()}: ${escapeText(notice.message.replace(/^ormdrift: /, ''))}\n`),
+    ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
+    onNotice: (notice) => {
+      const message = escapeText(notice.message.replace(/^ormdrift: /, ''));
+      if (notice.severity === 'WARNING' && notice.message.startsWith('ormdrift: ')) refused.push(message);
+      io.stderr.write(`  ${notice.severity.toLowerCase()}: ${message}\n`);
+    },
   });
   const after = await checkModules(modules, options, io);
-  io.stderr.write(`${recheckSummary(result, after)}\n`);
-  return after.summary.errors > 0 ? 1 : 0;
+  io.stderr.write(`${appliedSummary(plan.up.length, refused)} ${recheckSummary(result, after)}\n`);
+  return after.summary.errors > 0 || refused.length > 0 ? 1 : 0;
+}
+
+/**
+ * How much of the migration took effect: every step, or `N of M` and each refused step with PostgreSQL's reason
+ * (the text of its WARNING), so that a partial apply is never read as a success.
+ */
+function appliedSummary(steps: number, refused: readonly string[]): string {
+  if (refused.length === 0) return 'ormdrift fix: applied.';
+  const applied = Math.max(steps - refused.length, 0);
+  return [
+    `ormdrift fix: applied ${applied} of ${plural(steps, 'step')}; ${refused.length} not applied (the rest is committed):`,
+    ...refused.map((message) => `  - ${message}`),
+    'Deal with each cause, then run ormdrift fix --apply again: it skips what is done.',
+  ].join('\n');
 }
 
 async function write(io: CliIo, file: string, text: string): Promise<void> {
@@ -213,6 +245,9 @@ function countSteps(plan: FixPlan): { added: string[]; changed: string[] } {
   const change = (what: string) => changes.set(what, (changes.get(what) ?? 0) + 1);
   for (const { operation } of plan.up) {
     switch (operation.op) {
+      case 'create-schema':
+        bump('schema');
+        break;
       case 'create-extension':
         bump('extension');
         break;
@@ -301,5 +336,5 @@ function list(items: readonly string[]): string {
 
 function recheckSummary(before: CheckResult, after: CheckResult): string {
   const missing = (result: CheckResult) => result.findings.filter((finding) => finding.code.startsWith('missing-')).length;
-  return `ormdrift fix: applied. Check again: ${after.summary.errors} errors and ${after.summary.warnings} warnings (were ${before.summary.errors} and ${before.summary.warnings}); ${missing(after)} missing-* findings remain (were ${missing(before)}).`;
+  return `Check again: ${after.summary.errors} errors and ${after.summary.warnings} warnings (were ${before.summary.errors} and ${before.summary.warnings}); ${missing(after)} missing-* findings remain (were ${missing(before)}).`;
 }

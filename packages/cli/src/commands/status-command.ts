@@ -14,7 +14,7 @@ import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
-import { parseDuration } from '../parse-duration.ts';
+import { connectionTimeoutOptions, connectionTimeoutUsage, parseTimeouts } from './timeout-options.ts';
 import { readConfig } from '../config/read-config.ts';
 import { withSeverities } from '../config/check-input.ts';
 import { UsageError } from '../usage-error.ts';
@@ -37,8 +37,7 @@ Options:
   --ledger TABLE    the ledger table, when the project named it otherwise (schema.table or table)
   --rule CODE=LEVEL unapplied-migration or unknown-migration: off, warn or error (repeatable); over
                     the config's "rules"
-  --connect-timeout DURATION    give up connecting after this long (default 10s; 500ms, 10s, 1m)
-  --statement-timeout DURATION  limit each query on the ledger (default 10s; ormdrift itself waits 2s more)
+${connectionTimeoutUsage('each query on the ledger')}
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --debug           print stack traces of errors
@@ -58,8 +57,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
       'migrations-kind': { type: 'string' },
       ledger: { type: 'string' },
       rule: { type: 'string', multiple: true },
-      'connect-timeout': { type: 'string' },
-      'statement-timeout': { type: 'string' },
+      ...connectionTimeoutOptions,
       config: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
@@ -77,8 +75,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(`--ledger ${values.ledger}: --ledger takes a table or schema.table`);
   }
   const flagRules = parseRuleSettings(values.rule ?? []);
-  const connectTimeoutMs = parseDuration(values['connect-timeout'], '--connect-timeout');
-  const statementTimeoutMs = parseDuration(values['statement-timeout'], '--statement-timeout');
+  const { connectTimeoutMs, statementTimeoutMs } = parseTimeouts(values);
   const config = await readConfig(values.config, io.cwd);
   const migrations = values.migrations ?? config?.migrations?.path;
   const kind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);

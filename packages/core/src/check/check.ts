@@ -50,7 +50,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const actual = predicates ? await settlePredicates(expected.schema, literals, predicates, signal) : literals;
   const migrations = typeof options.migrations === 'function' ? await options.migrations() : options.migrations;
   const problems = loaded.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, source: entry.source.name })));
-  return evaluate({
+  const existing = introspected.schemas;
+  const missingSchemas = existing ? [...schemas].filter((schema) => !existing.includes(schema)).sort() : [];
+  const result = evaluate({
     expected,
     actual,
     problems,
@@ -61,4 +63,5 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     ...(options.tables ? { tables: options.tables } : {}),
     ...(migrations ? { migrations } : {}),
   });
+  return missingSchemas.length > 0 ? { ...result, missingSchemas } : result;
 }

@@ -86,6 +86,11 @@ export interface CheckResult {
   readonly baseline?: BaselineOutcome;
   /** The codes set to `off`: the check cannot say whether their findings still occur (a baseline keeps them). */
   readonly off?: readonly RuleCode[];
+  /**
+   * Schemas the models put objects in that the database does not have (each declared object in them is missing);
+   * absent when there are none, or the introspector does not say which schemas exist. `planFix` creates them.
+   */
+  readonly missingSchemas?: readonly string[];
 }
 
 /** What a baseline did to a check: `findings` then holds only what the baseline does not list. */

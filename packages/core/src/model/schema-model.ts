@@ -253,6 +253,11 @@ export interface SchemaModel {
   readonly enums: readonly EnumModel[];
   /** Sequences: those the models declare on their own, or every sequence of the database. Absent means none. */
   readonly sequences?: readonly SequenceModel[];
+  /**
+   * Read from a database only: the schemas it holds among those read (`pg_namespace`). Absent from models, and
+   * from an introspector that does not say.
+   */
+  readonly schemas?: readonly string[];
 }
 
 export const emptySchema: SchemaModel = { tables: [], enums: [] };

@@ -8,6 +8,13 @@ import type { ColumnModel, Deferrable, ForeignKeyModel, IdentityKind, IndexModel
  */
 export type FixOperation =
   /**
+   * `CREATE SCHEMA` of a schema the models put objects in (Drizzle's `pgSchema('billing')`, TypeORM's `schema`) and
+   * the database lacks, before anything is created in it, as drizzle-kit's and TypeORM's own migrations do.
+   */
+  | { readonly op: 'create-schema'; readonly schema: string }
+  /** `DROP SCHEMA IF EXISTS`, without CASCADE: it fails rather than drop what someone else put in the schema. */
+  | { readonly op: 'drop-schema'; readonly schema: string }
+  /**
    * `CREATE EXTENSION` of an extension a default calls a function of (`uuid_generate_v4()`: `uuid-ossp`), in the
    * `public` schema, as the ORM's own sync does. It has no reverse: other objects may use the extension.
    */

@@ -26,6 +26,8 @@ export interface FixInput {
    * a code turned off, or a table no finding names (a migration ledger), is left alone.
    */
   readonly findings?: readonly { readonly change?: SchemaChange }[];
+  /** Schemas the models use that the database lacks (`CheckResult.missingSchemas`): created before what goes in them. */
+  readonly missingSchemas?: readonly string[];
 }
 
 /**
@@ -38,11 +40,12 @@ export interface FixInput {
 export function planFix(result: FixInput, options: PlanFixOptions = {}): FixPlan {
   const reported = result.findings && new Set(result.findings.flatMap((finding) => (finding.change ? [finding.change] : [])));
   const planned = reported ? result.changes.filter((change) => reported.has(change)) : result.changes;
-  return new Planner(planned, result.changes, options.concurrently === true).plan();
+  return new Planner(planned, result.changes, options.concurrently === true, result.missingSchemas ?? []).plan();
 }
 
 /** Phases of `up`, in the order they run: each may rely on everything before it. */
 const phases = [
+  'schemas',
   'extensions',
   'enums',
   'sequences',
@@ -63,12 +66,14 @@ class Planner {
   /** Every change of the check, planned or not: what the database was like before the fix. */
   readonly #all: readonly SchemaChange[];
   readonly #concurrently: boolean;
+  readonly #missingSchemas: readonly string[];
   readonly #names = new ObjectNames();
   readonly #steps = new Map<Phase, FixStep[]>(phases.map((phase) => [phase, []]));
   readonly #notes: FixNote[] = [];
 
-  constructor(changes: readonly SchemaChange[], all: readonly SchemaChange[], concurrently: boolean) {
+  constructor(changes: readonly SchemaChange[], all: readonly SchemaChange[], concurrently: boolean, missingSchemas: readonly string[]) {
     this.#changes = changes;
+    this.#missingSchemas = missingSchemas;
     this.#all = all;
     this.#concurrently = concurrently;
     // names the models give are taken before any name is made up
@@ -250,9 +255,18 @@ class Planner {
     this.#createTables(newTables);
     for (const step of this.#steps.get('enums')!) this.#markEnumValuesUsed(step);
     this.#createExtensions();
+    this.#createSchemas();
 
     const up = phases.flatMap((phase) => this.#steps.get(phase)!);
     return { up, down: reverseOf(up), notes: this.#notes };
+  }
+
+  /** A missing schema the plan creates something in is created first (and dropped last by `down`, once empty). */
+  #createSchemas(): void {
+    for (const schema of this.#missingSchemas) {
+      const first = phases.flatMap((phase) => this.#steps.get(phase)!).find(({ operation }) => createdIn(operation) === schema);
+      if (first) this.#add('schemas', first.source, { op: 'create-schema', schema }, [{ op: 'drop-schema', schema }]);
+    }
   }
 
   #add(phase: Phase, source: SchemaChange, operation: FixOperation, reverse: readonly FixOperation[]): void {
@@ -551,6 +565,20 @@ class Planner {
       unique: true,
       nullsNotDistinct: unique.nullsNotDistinct,
     };
+  }
+}
+
+/** The schema an operation creates an object in (a table, enum type or sequence), if any. */
+function createdIn(operation: FixOperation): string | undefined {
+  switch (operation.op) {
+    case 'create-table':
+      return operation.table.schema;
+    case 'create-enum':
+      return operation.enum.schema;
+    case 'create-sequence':
+      return operation.sequence.schema;
+    default:
+      return undefined;
   }
 }
 

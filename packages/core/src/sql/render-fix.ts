@@ -169,6 +169,14 @@ function describeChange(change: SchemaChange): string {
 /** One operation as SQL, without the final semicolon. */
 export function renderOperation(operation: FixOperation): string {
   switch (operation.op) {
+    case 'create-schema':
+      return guarded(
+        `EXISTS (SELECT FROM pg_namespace WHERE nspname = ${literal(operation.schema)})`,
+        `schema ${identifierAsPrinted(operation.schema)}`,
+        `CREATE SCHEMA ${id(operation.schema)}`,
+      );
+    case 'drop-schema':
+      return `DROP SCHEMA IF EXISTS ${id(operation.schema)}`;
     case 'create-extension':
       // in public: the transaction's search_path (pg_catalog, public) is where the default's function is looked up
       return guarded(
@@ -178,7 +186,7 @@ export function renderOperation(operation: FixOperation): string {
       );
     case 'create-enum':
       return guarded(
-        typeExists(operation.enum),
+        typeTaken(operation.enum),
         `type ${qualifiedAsPrinted(operation.enum)}`,
         `CREATE TYPE ${qualified(operation.enum)} AS ENUM (${operation.values.map(literal).join(', ')})`,
       );
@@ -199,11 +207,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'remove-enum-values':
       return removeEnumValues(operation.enum, operation.values, operation.keep);
     case 'create-table':
-      return guarded(
-        `to_regclass(${literal(qualified(operation.table))}) IS NOT NULL`,
-        `table ${qualifiedAsPrinted(operation.table)}`,
-        createTable(operation.table.schema, operation),
-      );
+      return guarded(relationTaken(operation.table, 'rp'), `table ${qualifiedAsPrinted(operation.table)}`, createTable(operation.table.schema, operation));
     case 'drop-table':
       return `DROP TABLE IF EXISTS ${qualified(operation.table)}`;
     case 'add-column':
@@ -233,7 +237,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'create-index':
       if (operation.concurrently) return createIndex(operation.table, operation.index, { concurrently: true });
       return guarded(
-        `to_regclass(${literal(qualified({ schema: operation.table.schema, name: operation.index.name }))}) IS NOT NULL`,
+        relationTaken({ schema: operation.table.schema, name: operation.index.name }, 'iI'),
         `index ${operation.index.name} on ${qualifiedAsPrinted(operation.table)}`,
         createIndex(operation.table, operation.index, { concurrently: false }),
         operation.index.unique ? { catch: ['unique_violation'], advice: 'rows hold duplicates: remove them, then run this again' } : undefined,
@@ -290,7 +294,7 @@ export function renderOperation(operation: FixOperation): string {
       return `ALTER TABLE IF EXISTS ${qualified(operation.table)} ALTER COLUMN ${id(operation.column)} DROP NOT NULL`;
     case 'create-sequence':
       return guarded(
-        `to_regclass(${literal(qualified(operation.sequence))}) IS NOT NULL`,
+        relationTaken(operation.sequence, 'S'),
         `sequence ${qualifiedAsPrinted(operation.sequence)}`,
         `CREATE SEQUENCE ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`,
       );
@@ -317,7 +321,7 @@ export function renderOperation(operation: FixOperation): string {
  * With `onError`, the listed errors (rows that break a new key) become a WARNING and the rest of
  * the fix goes on; the re-check still reports what was not added.
  */
-function guarded(exists: string, what: string, statement: string, onError?: { catch: readonly string[]; advice: string }): string {
+function guarded(exists: string | Taken, what: string, statement: string, onError?: { catch: readonly string[]; advice: string }): string {
   const add = onError
     ? [
         '    BEGIN',
@@ -328,7 +332,58 @@ function guarded(exists: string, what: string, statement: string, onError?: { ca
         '    END;',
       ]
     : [`    ${statement};`, `    RAISE NOTICE 'ormdrift: added %', ${literal(what)};`];
-  return doBlock([`  IF ${exists} THEN`, `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`, '  ELSE', ...add, '  END IF;']);
+  if (typeof exists === 'string') {
+    return doBlock([`  IF ${exists} THEN`, `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`, '  ELSE', ...add, '  END IF;']);
+  }
+  // the name is taken by an object of another kind (a table where a sequence is declared): PostgreSQL would refuse
+  // the CREATE with "already exists", and "skipped: it exists" would be false; say what holds the name instead
+  return doBlock(
+    [
+      `  ${exists.select} INTO holder;`,
+      '  IF holder IS NULL THEN',
+      ...add,
+      `  ELSIF holder = ${literal(exists.sameKind)} THEN`,
+      `    RAISE NOTICE 'ormdrift: skipped %: it exists', ${literal(what)};`,
+      '  ELSE',
+      `    RAISE WARNING 'ormdrift: could not add %: a % of that name exists; rename or drop that %, or give the declared object another name in the models, then run this again', ${literal(what)}, holder, holder;`,
+      '  END IF;',
+    ],
+    ['  holder text;'],
+  );
+}
+
+/**
+ * How a CREATE learns whether its name is free: `select` reads the kind of object that holds the name (NULL when
+ * none does) in words, `sameKind` is the word for the object the CREATE would make.
+ */
+interface Taken {
+  readonly select: string;
+  readonly sameKind: string;
+}
+
+/** The words for `pg_class.relkind`, as PostgreSQL's documentation names the kinds. */
+const relkindWords = `CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+    WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'composite type'
+    ELSE 'relation' END`;
+
+const relkindWord: Record<string, string> = { rp: 'table', iI: 'index', S: 'sequence' };
+
+/** Tables, views, indexes and sequences share one namespace per schema (`pg_class`): which kind holds `name`. */
+function relationTaken(name: QualifiedName, kinds: 'rp' | 'iI' | 'S'): Taken {
+  return {
+    select: `SELECT ${relkindWords} FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${literal(name.schema)} AND c.relname = ${literal(name.name)}`,
+    sameKind: relkindWord[kinds]!,
+  };
+}
+
+/** Types share one namespace per schema with the row types of tables, views and sequences: which kind holds `name`. */
+function typeTaken(name: QualifiedName): Taken {
+  return {
+    select: `SELECT CASE t.typtype WHEN 'e' THEN 'enum type' WHEN 'd' THEN 'domain' WHEN 'r' THEN 'range type' WHEN 'm' THEN 'multirange type'
+    WHEN 'c' THEN COALESCE((SELECT ${relkindWords} FROM pg_class c WHERE c.oid = t.typrelid AND c.relkind <> 'c'), 'composite type') ELSE 'type' END
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ${literal(name.schema)} AND t.typname = ${literal(name.name)}`,
+    sameKind: 'enum type',
+  };
 }
 
 /**
@@ -342,11 +397,17 @@ function changing(what: string, statement: string, advice: string): string {
     '  BEGIN',
     `    ${statement};`,
     `    RAISE NOTICE 'ormdrift: changed %', ${literal(what)};`,
-    '  EXCEPTION WHEN OTHERS THEN',
+    // the lock_timeout of the transaction expired: nothing is wrong with the change, another session holds the table
+    '  EXCEPTION WHEN lock_not_available THEN',
+    `    RAISE WARNING 'ormdrift: could not change %: %; %', ${literal(what)}, SQLERRM, ${literal(lockAdvice)};`,
+    '  WHEN OTHERS THEN',
     `    RAISE WARNING 'ormdrift: could not change %: %; %', ${literal(what)}, SQLERRM, ${literal(advice)};`,
     '  END;',
   ]);
 }
+
+/** What to do when a change waited longer than the transaction's lock_timeout. */
+const lockAdvice = 'another session holds a lock on it (see pg_locks and pg_stat_activity): run this again when that session ends, or at a quieter time';
 
 function doBlock(body: readonly string[], declare: readonly string[] = []): string {
   const text = [...(declare.length > 0 ? ['DECLARE', ...declare] : []), 'BEGIN', ...body, 'END'].join('\n');
@@ -361,10 +422,6 @@ function regclass(table: QualifiedName): string {
 
 function regtype(type: QualifiedName): string {
   return `to_regtype(${literal(qualified(type))})`;
-}
-
-function typeExists(type: QualifiedName): string {
-  return `EXISTS (SELECT FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ${literal(type.schema)} AND t.typname = ${literal(type.name)})`;
 }
 
 function constraintExists(table: QualifiedName, name: string): string {

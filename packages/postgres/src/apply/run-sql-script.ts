@@ -14,6 +14,8 @@ export class SqlScriptError extends Error {
 export interface RunSqlScriptOptions {
   /** Called with each notice as it arrives. */
   readonly onNotice?: (notice: ServerNotice) => void;
+  /** Give up connecting after this many milliseconds (default: `connectPostgres`'s, 10 s). */
+  readonly connectTimeoutMs?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface RunSqlScriptOptions {
  * writes to a database, and only `ormdrift fix --apply` calls it.
  */
 export async function runSqlScript(url: string, batches: readonly string[], options: RunSqlScriptOptions = {}): Promise<void> {
-  const connection = await connectPostgres(url);
+  const connection = await connectPostgres(url, options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs });
   // the connection's client is a pg.Client; notices are its events, which Queryable does not declare
   const client = connection.client as typeof connection.client & {
     on?(event: 'notice', listener: (notice: { severity?: string; message: string }) => void): unknown;

@@ -71,20 +71,20 @@ export class PostgresIntrospector implements Introspector {
     await run('starting a read-only transaction', 'begin read only');
     try {
       const required = this.#options.requiredSchemas ?? [];
-      const existing = await this.#setUpSession(run, options.schemas === undefined || required.length > 0);
-      if (existing) {
-        const missing = required.filter((schema) => !existing.includes(schema));
-        if (missing.length > 0) throw new MissingSchemaError(missing, existing);
-      }
-      const schemas = options.schemas ? [...options.schemas] : existing!;
+      // read in the same statement as the settings, so at no cost: which schemas exist is a fact a fix needs
+      const existing = (await this.#setUpSession(run, true)) ?? [];
+      const missing = required.filter((schema) => !existing.includes(schema));
+      if (missing.length > 0) throw new MissingSchemaError(missing, existing);
+      const schemas = options.schemas ? [...options.schemas] : existing;
       const read = async <T>(step: string, sql: string, values: unknown[] = [schemas]): Promise<T[]> => (await run(step, sql, values)) as T[];
-      return catalogToModel({
+      const model = catalogToModel({
         tables: await read<RawTable>('reading pg_class', tablesQuery),
         columns: await read<RawColumn>('reading pg_attribute', columnsQuery),
         constraints: await read<RawConstraint>('reading pg_constraint', constraintsQuery),
         indexes: await read<RawIndex>('reading pg_index', indexesQuery),
         enums: await read<RawEnum>('reading pg_enum', enumsQuery, []),
       });
+      return { ...model, schemas: schemas.filter((schema) => existing.includes(schema)) };
     } finally {
       // After an interrupted query the session is still busy (or gone): the caller closes it, a rollback would only wait.
       if (!interrupted) await withDeadline(this.#client.query('rollback'), this.#answerDeadlineMs).catch(() => {});
