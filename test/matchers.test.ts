@@ -1,6 +1,6 @@
 /**
  * `@ormdrift/vitest` as its users run it: the built package, loaded by real vitest 4 and 3 (ESM, `setupFiles`) and real
- * jest with ts-jest (CommonJS, `setupFilesAfterEnv`), on example test files that must pass, and that must fail with
+ * jest 30 and 29 with ts-jest (CommonJS, `setupFilesAfterEnv`), on example test files that must pass, and that must fail with
  * ormdrift's report as the message; against a database, and against the database the fixture's migrations build.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,7 +13,6 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = join(root, 'test/fixtures/matchers');
-const require = createRequire(join(root, 'package.json'));
 
 let clean: TestDatabase;
 let drifted: TestDatabase;
@@ -126,27 +125,36 @@ describe('@ormdrift/vitest', () => {
     180_000,
   );
 
-  it('jest 30 with ts-jest, CommonJS test files, setupFilesAfterEnv: passes and fails with the report', () => {
-    const cwd = join(fixtures, 'jest');
-    const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
-    const jest = join(dirname(require.resolve('jest/package.json')), 'bin/jest.js');
-    // --no-cache: a transform cached in the shared jest cache before a package.json changed a file's module format
-    // would be reused (it costs nothing measurable here)
-    const result = run([jest, '--ci', '--no-cache', '--json', `--outputFile=${output}`], cwd, output);
-    expect(result.code).toBe(1);
-    expectOutcomes(
-      result.tests,
-      [
-        'the models match the clean database, given by URL',
-        '.not: the drifted database differs',
-        'reuses a pg Pool the test owns',
-        "reuses the app's initialized DataSource",
-        'the models match the database their SQL migrations build',
-        'TypeScript TypeORM migrations, compiled by ts-jest',
-      ],
-      failing,
-    );
-  }, 180_000);
+  // jest 29 (the oldest major of the peer range) with its ts-jest, from their own install in the jest29 fixture package,
+  // on the same files
+  it.each([
+    { major: 30, config: join(fixtures, 'jest'), from: root },
+    { major: 29, config: join(fixtures, 'jest29'), from: join(fixtures, 'jest29') },
+  ])(
+    'jest $major with ts-jest, CommonJS test files, setupFilesAfterEnv: passes and fails with the report',
+    ({ major, config, from }) => {
+      const output = join(mkdtempSync(join(tmpdir(), 'ormdrift-matchers-')), 'report.json');
+      const manifest = createRequire(join(from, 'package.json')).resolve('jest/package.json');
+      expect((JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version).toMatch(new RegExp(`^${major}\\.`));
+      // --no-cache: a transform cached in the shared jest cache before a package.json changed a file's module format
+      // would be reused (it costs nothing measurable here)
+      const result = run([join(dirname(manifest), 'bin/jest.js'), '--ci', '--no-cache', '--json', `--outputFile=${output}`], config, output);
+      expect(result.code, result.stderr.slice(-2000)).toBe(1);
+      expectOutcomes(
+        result.tests,
+        [
+          'the models match the clean database, given by URL',
+          '.not: the drifted database differs',
+          'reuses a pg Pool the test owns',
+          "reuses the app's initialized DataSource",
+          'the models match the database their SQL migrations build',
+          'TypeScript TypeORM migrations, compiled by ts-jest',
+        ],
+        failing,
+      );
+    },
+    180_000,
+  );
 
   it("types: jest's Matchers know both matchers, with their options", () => {
     // ts-jest transpiles only (isolatedModules, to keep the runs short): the types are checked here, once

@@ -12,6 +12,8 @@ const report = captureUserOutput();
 const trap = trapProcessExit();
 // Deadlines that hold even when a user module blocks the main thread in a loop.
 const watchdog = installWatchdog();
+// Its thread starts while the command reads its options: it must listen before a module loads.
+void watchdog.ready();
 handleInterrupts(trap.exit);
 const debug = process.argv.includes('--debug');
 

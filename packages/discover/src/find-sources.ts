@@ -50,7 +50,7 @@ export async function findSources(modules: readonly ModuleExports[], options: Fi
     const unclaimed = values.filter(({ value }) => !claimed.has(value));
     for (const discovered of adapter(unclaimed, { file, path, ...(options.drizzle ? { drizzle: options.drizzle } : {}) })) {
       const { source } = discovered;
-      found.push({ orm, file, name: source.name, load: () => source.load() });
+      found.push({ orm, file, name: source.name, load: () => source.load(), ...(source.schemas ? { schemas: () => source.schemas?.() } : {}) });
       for (const value of discovered.values) claimed.add(value);
     }
   };

@@ -1,4 +1,4 @@
-import { postgresIdentifier, qualifiedKey } from '@ormdrift/core';
+import { postgresIdentifier, qualifiedKey, readingPause } from '@ormdrift/core';
 import type { EnumModel, LoadedSource, Provenance, SchemaSource, SequenceModel, SourceProblem, TableModel } from '@ormdrift/core';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DrizzleCasing } from './drizzle-casing.ts';
@@ -23,6 +23,9 @@ export interface DrizzleSourceOptions {
    */
   readonly resolveFrom?: string;
 }
+
+/** Where drizzle-orm keeps a table's schema (`Table.Symbol.Schema`, registered globally, as all its brands). */
+const tableSchema = Symbol.for('drizzle:Schema');
 
 /**
  * A Drizzle schema module as a schema source: every table among its exports (found by Drizzle's
@@ -54,6 +57,7 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
       for (const [name, value] of exported) {
         // `export { users, users as accounts }` is one table
         if (!isDrizzleTable(value) || seen.has(value)) continue;
+        await readingPause(seen.size);
         seen.add(value);
         const mapped = readTable(value, name, provenance(name), options.casing);
         if ('problem' in mapped) {
@@ -71,6 +75,15 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
         if (!sequences.has(qualifiedKey(sequence))) sequences.set(qualifiedKey(sequence), sequence);
       }
       return { schema: { tables, enums: [...enums.values()], ...(sequences.size > 0 ? { sequences: [...sequences.values()] } : {}) }, problems };
+    },
+    // each table, enum and sequence carries its schema: known before the tables are read
+    schemas(): readonly string[] | undefined {
+      const schemas = new Set<string>();
+      for (const value of Object.values(schemaModule)) {
+        if (isDrizzleTable(value)) schemas.add((value as unknown as Record<symbol, string | undefined>)[tableSchema] ?? 'public');
+        else if (isDrizzleEnum(value) || isDrizzleSequence(value)) schemas.add(value.schema ?? 'public');
+      }
+      return schemas.size > 0 ? [...schemas] : undefined;
     },
   };
 }

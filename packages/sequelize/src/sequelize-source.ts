@@ -1,4 +1,4 @@
-import { qualifiedKey } from '@ormdrift/core';
+import { qualifiedKey, readingPause } from '@ormdrift/core';
 import type { EnumModel, LoadedSource, Provenance, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
 import { attachDetachedModels, isDetachedModelClass } from './detached-models.ts';
 import { InboundAssociations } from './inbound-associations.ts';
@@ -6,6 +6,7 @@ import { modelTable, type ModelTable } from './model-table.ts';
 import { isModelClass, isSequelizeInstance } from './recognize.ts';
 import type { InitializedModel, ModelLike, SequelizeInstanceLike, SequelizeLike, SequelizeModelLike } from './sequelize-shapes.ts';
 import { assertSupportedSequelize } from './sequelize-version.ts';
+import { modelTableName } from './table-name.ts';
 
 export interface SequelizeSourceOptions {
   /** The registry's name in reports; `default` for an instance, `models` for model classes. */
@@ -42,7 +43,8 @@ export function sequelizeSource(
       const problems: SourceProblem[] = [];
       // one index of the associations per read: models and associations may change between reads
       const inbound = new InboundAssociations();
-      for (const model of modelsOf(registry, name, options.resolveFrom)) {
+      for (const [index, model] of modelsOf(registry, name, options.resolveFrom).entries()) {
+        await readingPause(index);
         const mapped = readModel(model, provenance, inbound);
         if ('problem' in mapped) {
           problems.push(mapped.problem);
@@ -53,6 +55,15 @@ export function sequelizeSource(
         for (const declared of mapped.enums) enums.set(qualifiedKey(declared), declared);
       }
       return { schema: { tables, enums: [...enums.values()] }, problems };
+    },
+    // an instance holds its defined models, each with its table's name: their schemas are known before they are read
+    schemas(): readonly string[] | undefined {
+      if (!isSequelizeInstance(registry)) return undefined;
+      try {
+        return [...new Set(registry.modelManager.models.filter(isModelClass).map((model) => modelTableName(model).schema))];
+      } catch {
+        return undefined;
+      }
     },
   };
 }

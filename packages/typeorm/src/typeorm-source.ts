@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
-import type { EnumModel, LoadedSource, SchemaSource, SourceProblem, TableModel } from '@ormdrift/core';
-import { entityTable } from './entity-table.ts';
+import { readingPause, type EnumModel, type LoadedSource, type SchemaSource, type SourceProblem, type TableModel } from '@ormdrift/core';
+import { entityTable, schemaOf } from './entity-table.ts';
 import { ensureDriver } from './lazy-driver.ts';
 import { isDataSource } from './recognize.ts';
 import type { DataSourceLike, EntitySchemaLike, LoadableDataSource } from './typeorm-shapes.ts';
@@ -42,7 +42,8 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
       const tables: TableModel[] = [];
       const enums = new Map<string, EnumModel>();
       const problems: SourceProblem[] = [];
-      for (const entity of dataSource.entityMetadatas) {
+      for (const [index, entity] of dataSource.entityMetadatas.entries()) {
+        await readingPause(index);
         // single-table-inheritance children live in their parent's table (whose metadata holds
         // their columns, nullable); views are not tables
         if (entity.tableType === 'entity-child' || entity.tableType === 'view') continue;
@@ -53,6 +54,12 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
       }
       if (tables.length === 0) unmatchedGlobs(dataSource, name);
       return { schema: { tables, enums: [...enums.values()] }, problems };
+    },
+    // an initialized DataSource has built its metadata: its tables' schemas are known before they are read
+    schemas(): readonly string[] | undefined {
+      if (!isDataSource(registry) || (registry.entityMetadatas?.length ?? 0) === 0) return undefined;
+      const tables = registry.entityMetadatas.filter((entity) => entity.tableType !== 'view');
+      return [...new Set(tables.map((entity) => schemaOf(registry, entity)))];
     },
   };
 }

@@ -19,7 +19,8 @@ export async function withImportDeadline<T>(load: () => Promise<T>, timeoutMs: n
   const message = (cause: string) =>
     `${what} did not finish loading within ${timeoutMs / 1000} s (${cause}): ` +
     'make the module declare its models without waiting on a service, or raise --import-timeout';
-  const disarm = currentWatchdog()?.arm(timeoutMs + watchdogGraceMs, message('a loop that never yields?'));
+  await currentWatchdog()?.ready();
+  const disarm = currentWatchdog()?.arm(timeoutMs + watchdogGraceMs, message('a loop that never yields?'), `loading ${what}`);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new UsageError(message('a top-level await that never settles?'))), timeoutMs);

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ownPackage } from '../own-package.ts';
 import { thrownCode, thrownMessage } from '../thrown-value.ts';
 import { UsageError } from '../usage-error.ts';
+import { javaScriptSyntaxError } from './javascript-syntax-errors.ts';
 import { esmHooksNeeded, typeormGlobsNeedHooks } from './esm-hooks-needed.ts';
 import { moduleFormat, transpiledExtensions } from './module-format.ts';
 import { registerTypeScript } from './register-typescript.ts';
@@ -38,7 +39,9 @@ export async function importModule(path: string, cwd: string): Promise<Record<st
     if (typeormGlobsNeedHooks(exports)) registerTypeScript({ esm: true });
     return exports;
   } catch (cause) {
-    throw new UsageError(importFailure(path, cause, cwd), { cause });
+    // a JavaScript file that does not parse is named with its line and column, as a TypeScript one is
+    const located = isTopLevelAwaitInCommonJs(cause) ? undefined : javaScriptSyntaxError(cause, file, cwd);
+    throw new UsageError(importFailure(path, located ?? cause, cwd), { cause });
   }
 }
 

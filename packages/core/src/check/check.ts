@@ -2,7 +2,8 @@ import { settlePredicates } from '../predicate/settle-predicates.ts';
 import { settleLiteralDefaults } from '../literal/settle-literal-defaults.ts';
 import { mergeRegistries } from '../merge/merge-registries.ts';
 import type { Introspector } from '../model/introspector.ts';
-import type { SchemaSource } from '../model/schema-source.ts';
+import type { LoadedSource, SchemaSource } from '../model/schema-source.ts';
+import type { SchemaModel } from '../model/schema-model.ts';
 import { resolveScope } from '../scope/scope.ts';
 import type { TableGlobs } from '../scope/table-glob.ts';
 import { evaluate, type RuleSettings } from './evaluate.ts';
@@ -31,9 +32,23 @@ export interface CheckOptions {
   readonly migrations?: MigrationLedgerState | (() => Promise<MigrationLedgerState>);
 }
 
-/** Loads every source, reads the database, and reports each difference as a finding. */
+/**
+ * Loads every source, reads the database, and reports each difference as a finding. When every source knows its
+ * schemas before loading, the database is read while the models are; a load error is still the one reported.
+ */
 export async function check(options: CheckOptions): Promise<CheckResult> {
-  const loaded = await Promise.all(options.sources.map(async (source) => ({ source, ...(await source.load()) })));
+  const early = earlyIntrospection(options);
+  let loaded: (LoadedSource & { source: SchemaSource })[];
+  try {
+    loaded = await Promise.all(options.sources.map(async (source) => ({ source, ...(await source.load()) })));
+  } catch (error) {
+    // a broken model is reported first, and no catalog read outlives the check
+    if (early) {
+      early.stop.abort(error);
+      await early.read.catch(() => {});
+    }
+    throw error;
+  }
   const expected = mergeRegistries(loaded.map((entry) => entry.schema));
 
   // Foreign keys may point into schemas outside the scope: read those too, for the referenced columns' types only.
@@ -41,7 +56,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   for (const table of expected.schema.tables) for (const fk of table.foreignKeys) schemas.add(fk.references.schema);
 
   const signal = options.signal ? { signal: options.signal } : {};
-  const introspected = await options.introspector.introspect({ schemas: [...schemas], ...signal });
+  let introspected: SchemaModel;
+  if (early && sameSet(early.schemas, schemas)) introspected = await early.read;
+  else {
+    if (early) await early.read.catch(() => {});
+    introspected = await options.introspector.introspect({ schemas: [...schemas], ...signal });
+  }
   // constant defaults whose spelling differs are compared by the server itself, when it can
   const compare = options.introspector.compareLiterals?.bind(options.introspector);
   const literals = compare ? await settleLiteralDefaults(expected.schema, introspected, compare, signal) : introspected;
@@ -64,4 +84,30 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     ...(migrations ? { migrations } : {}),
   });
   return missingSchemas.length > 0 ? { ...result, missingSchemas } : result;
+}
+
+/**
+ * The catalog read started before the models are loaded, over the schemas the sources name (see
+ * `SchemaSource.schemas`) and the scope's: undefined when a source does not know its schemas.
+ */
+function earlyIntrospection(options: CheckOptions): { schemas: Set<string>; read: Promise<SchemaModel>; stop: AbortController } | undefined {
+  const named = new Set<string>();
+  for (const source of options.sources) {
+    const schemas = source.schemas?.();
+    if (schemas === undefined || schemas.length === 0) return undefined;
+    for (const schema of schemas) named.add(schema);
+  }
+  if (named.size === 0) return undefined;
+  // as the scope resolves it: the schemas given, else the ones the models use; plus those foreign keys point into
+  const schemas = new Set([...(options.schemas ?? []), ...named]);
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const read = options.introspector.introspect({ schemas: [...schemas], signal });
+  // awaited later, or dropped when the guess proves wrong: never an unhandled rejection meanwhile
+  read.catch(() => {});
+  return { schemas, read, stop };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((value) => b.has(value));
 }

@@ -8,6 +8,13 @@ export interface SchemaSource {
   /** Shown in reports: `typeorm:AppDataSource`, `sequelize:default`. */
   readonly name: string;
   load(): Promise<LoadedSource>;
+  /**
+   * The schemas the source's tables, enum types and sequences live in and its foreign keys point into, when the
+   * ORM already knows them without `load()` (metadata built when the app started): a check then reads the
+   * database while the models are read. A guess that proves wrong after `load()` costs a second read, never a
+   * wrong result. Undefined when not known cheaply; must not throw.
+   */
+  schemas?(): readonly string[] | undefined;
 }
 
 export interface LoadedSource {

@@ -38,6 +38,9 @@ export function postgresObjectName(name1: string, name2: string | undefined, lab
 
 /** The longest prefix of at most `limit` UTF-8 bytes that does not cut a character in half. */
 function clipBytes(name: string, limit: number): string {
+  // every name of every model passes here: most are short enough (a UTF-16 unit is at most 3 UTF-8 bytes) to need
+  // no byte count, and counting allocates nothing, unlike encoding
+  if (name.length * 3 <= limit || Buffer.byteLength(name, 'utf8') <= limit) return name;
   const bytes = Buffer.from(name, 'utf8');
   if (bytes.length <= limit) return name;
   let end = limit;

@@ -50,7 +50,9 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
   const constraints = groupBy(rows.constraints, (row) => row.table_oid);
   const indexes = groupBy(rows.indexes, (row) => row.table_oid);
   const relations = rows.tables.filter((row) => row.kind !== 'S');
-  const sequences = rows.tables.filter((row) => row.kind === 'S').map((row) => toSequence(row, relations));
+  // a sequence's owning table by oid: a search of every relation per sequence grew as tables × sequences
+  const relationsByOid = new Map(relations.map((row) => [row.oid, row]));
+  const sequences = rows.tables.filter((row) => row.kind === 'S').map((row) => toSequence(row, relationsByOid));
   // an identity column's options live on its sequence
   const identitySequences = new Map(
     sequences
@@ -59,6 +61,7 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
   );
 
   const tables = relations.map((raw): TableModel => {
+    const tableKey = qualifiedKey(raw);
     const own = constraints.get(raw.oid) ?? [];
     const primary = own.find((row) => row.type === 'p');
     const kind = raw.parent_name !== null ? 'partition' : tableKinds[raw.kind as Exclude<RawTable['kind'], 'S'>];
@@ -68,7 +71,7 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
       name: raw.name,
       kind,
       ...(raw.parent_schema !== null && raw.parent_name !== null ? { partitionOf: { schema: raw.parent_schema, name: raw.parent_name } } : {}),
-      columns: (columns.get(raw.oid) ?? []).map((row) => withIdentitySequence(toColumn(row), identitySequences.get(`${qualifiedKey(raw)}\u0000${row.name}`))),
+      columns: (columns.get(raw.oid) ?? []).map((row) => withIdentitySequence(toColumn(row), identitySequences.get(`${tableKey}\u0000${row.name}`))),
       primaryKey: primary ? { name: primary.name, columns: primary.columns } : null,
       foreignKeys: own.filter((row) => row.type === 'f').map(toForeignKey),
       uniques: [
@@ -97,8 +100,8 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
   return { tables, enums, sequences };
 }
 
-function toSequence(row: RawTable, relations: readonly RawTable[]): SequenceModel {
-  const owner = row.owner_table_oid === null ? undefined : relations.find((relation) => relation.oid === row.owner_table_oid);
+function toSequence(row: RawTable, relations: ReadonlyMap<string, RawTable>): SequenceModel {
+  const owner = row.owner_table_oid === null ? undefined : relations.get(row.owner_table_oid);
   return {
     schema: row.schema,
     name: row.name,
