@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import { createDatabase, median } from './support/database.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values, positionals } = parseArgs({
@@ -105,28 +105,4 @@ async function child(orm, app, calls) {
   } finally {
     await close();
   }
-}
-
-async function createDatabase(serverUrl, name, sql) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  admin.on('error', () => {});
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
-  await client.connect();
-  const statements = sql.split(/;\n/).filter((statement) => statement.trim() !== '');
-  for (let i = 0; i < statements.length; i += 200) await client.query(`${statements.slice(i, i + 200).join(';\n')};`);
-  await client.query('analyze');
-  await client.end();
-  return url;
-}
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { startEmbeddedPostgres } from '../packages/postgres/dist/index.js';
 import { generate, knownDrift } from './generate.mjs';
+import { createDatabase, median } from './support/database.mjs';
 import { renderTable } from './report.mjs';
 import { tools } from './tools/tools.mjs';
 
@@ -62,27 +62,6 @@ try {
 
 process.stdout.write(renderTable(results, { runs, slow: Number(values.slow) }));
 
-async function createDatabase(serverUrl, name, sql) {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  // a connection dropped by the server surfaces as the failed query, not as an uncaught 'error' event
-  admin.on('error', () => {});
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = serverUrl.replace(/\/postgres$/, `/${name}`);
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
-  await client.connect();
-  // in batches: one multi-statement query is one transaction, and thousands of tables exhaust its lock table
-  const statements = sql.split(/;\n/).filter((statement) => statement.trim() !== '');
-  for (let i = 0; i < statements.length; i += 200) await client.query(`${statements.slice(i, i + 200).join(';\n')};`);
-  // planner statistics as a live database has them
-  await client.query('analyze');
-  await client.end();
-  return url;
-}
-
 /** Times whole processes: the CLI for ormdrift, run-tool.mjs for the others. Checks ormdrift's findings. */
 function wholeProcess(id, app, url, n) {
   const rssDir = mkdtempSync(join(tmpdir(), 'ormdrift-bench-'));
@@ -90,7 +69,7 @@ function wholeProcess(id, app, url, n) {
   const env = { ...process.env, DATABASE_URL: url, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' };
   const preload = ['--import', new URL('./support/process-usage.mjs', import.meta.url).href];
   const argv = id.startsWith('ormdrift:')
-    ? [...preload, join(root, 'packages/cli/dist/bin.js'), 'check', app, '--format', 'json']
+    ? [...preload, join(root, 'packages/cli/bundle/bin.js'), 'check', app, '--format', 'json']
     : [...preload, join(root, 'bench/tools/run-tool.mjs'), id, app, '0'];
   const samples = [];
   const cpu = [];
@@ -141,10 +120,4 @@ function inProcessRun(id, app, url) {
     .pop();
   const { durations, statements } = JSON.parse(line);
   return { ms: median(durations), runs: durations.length, statements };
-}
-
-function median(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }

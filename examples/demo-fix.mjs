@@ -18,7 +18,7 @@ if (!example || modules.length === 0) {
   process.exit(2);
 }
 const directory = join(dirname(fileURLToPath(import.meta.url)), example);
-const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift')), 'bin.js');
+const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'bundle/bin.js');
 const out = await mkdtemp(join(tmpdir(), 'ormdrift-demo-fix-'));
 const ormdrift = (...args) => spawnSync(process.execPath, [bin, ...args], { cwd: directory, stdio: 'inherit' }).status;
 

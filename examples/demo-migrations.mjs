@@ -15,7 +15,7 @@ import pg from 'pg';
 import { startEphemeralPostgres } from '@ormdrift/postgres';
 
 const directory = join(dirname(fileURLToPath(import.meta.url)), 'migrations-app');
-const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift')), 'bin.js');
+const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'bundle/bin.js');
 
 function ormdrift(args, shown) {
   console.log(`\n$ ormdrift ${shown ?? args.join(' ')}\n`);

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '@ormdrift/postgres';
 
 const directory = join(dirname(fileURLToPath(import.meta.url)), 'monorepo');
-const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift')), 'bin.js');
+const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'bundle/bin.js');
 
 console.log('Starting an embedded PostgreSQL and loading monorepo/db/production.sql ...');
 const server = await startEmbeddedPostgres();

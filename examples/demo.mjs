@@ -16,7 +16,7 @@ if (!example || modules.length === 0) {
   process.exit(2);
 }
 const directory = join(dirname(fileURLToPath(import.meta.url)), example);
-const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift')), 'bin.js');
+const bin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'bundle/bin.js');
 
 console.log(`Starting an embedded PostgreSQL and loading ${example}/db/production.sql ...`);
 const server = await startEmbeddedPostgres();

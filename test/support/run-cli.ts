@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /** The built bin, run as a user runs it. */
-export const cliBin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'dist/bin.js');
+export const cliBin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'bundle/bin.js');
 
 export interface CliRun {
   readonly code: number | null;

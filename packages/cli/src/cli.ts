@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { escapeText, RuleSettingsError } from '@ormdrift/core';
 import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { MigrationsError } from '@ormdrift/migrations';
@@ -13,6 +12,7 @@ import { UsageError } from './usage-error.ts';
 import { negativeDuration } from './parse-duration.ts';
 import { currentWatchdog } from './load/watchdog.ts';
 import { interruptedBy } from './interrupt.ts';
+import { ownPackage } from './own-package.ts';
 
 const usage = `Usage: ormdrift <command> [options]
 
@@ -64,9 +64,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** The version in the CLI's package.json (one folder up from both src/ and dist/, where this file is). */
 function cliVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return ownPackage().version;
 }
 
 function describeError(error: unknown, command: string, debug: boolean, argv: readonly string[]): string {

@@ -53,22 +53,31 @@ describe('exportedValues: every export shape apps use', () => {
 });
 
 describe('findSources imports only the adapters of the ORMs among the exports', () => {
-  it('a TypeORM app loads neither drizzle-orm nor sequelize', () => {
-    const root = resolve(import.meta.dirname, '../../..');
+  const root = resolve(import.meta.dirname, '../../..');
+  /** The ORM packages and ormdrift adapters a check of `app` imports, each once, in order. */
+  function ormImports(app: string, module: string): string[] {
     const run = spawnSync(
       process.execPath,
       [
         '--import',
         resolve(root, 'test/support/trace-orm-imports.mjs'),
-        resolve(root, 'packages/cli/dist/bin.js'),
+        resolve(root, 'packages/cli/bundle/bin.js'),
         'check',
-        'src/data-source.ts',
+        module,
         '--db',
         'postgres://app@127.0.0.1:1/app',
       ],
-      { cwd: resolve(root, 'examples/typeorm-app'), encoding: 'utf8' },
+      { cwd: resolve(root, 'examples', app), encoding: 'utf8' },
     );
     expect(run.stderr).toMatch(/cannot connect/);
-    expect(run.stderr.match(/^imported .*$/gm)).toEqual(['imported @ormdrift/typeorm']);
+    return [...new Set(run.stderr.match(/^imported .*$/gm) ?? [])];
+  }
+
+  it('a TypeORM app loads neither drizzle-orm nor sequelize', () => {
+    expect(ormImports('typeorm-app', 'src/data-source.ts')).toEqual(['imported @ormdrift/typeorm']);
+  }, 60_000);
+
+  it('a Drizzle app loads the Drizzle adapter and neither sequelize nor typeorm', () => {
+    expect(ormImports('drizzle-app', 'src/db/schema.ts').filter((line) => !line.startsWith('imported drizzle-orm'))).toEqual(['imported @ormdrift/drizzle']);
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, relative, resolve } from 'node:path';
+import { extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ownPackage } from '../own-package.ts';
 import { thrownCode, thrownMessage } from '../thrown-value.ts';
 import { UsageError } from '../usage-error.ts';
 import { javaScriptSyntaxError } from './javascript-syntax-errors.ts';
@@ -119,7 +120,7 @@ function firstLine(message: string): string {
 /** The first stack frame in the user's own files (not in node_modules, Node or ormdrift), relative to cwd, with its line. */
 function firstUserFrame(error: unknown, cwd: string): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const own = fileURLToPath(new URL('../../', import.meta.url));
+  const own = ownPackage().directory + sep;
   for (const line of stack.split('\n')) {
     const location = /^\s+at (?:.*? \()?(.+?):(\d+):\d+\)?$/.exec(line);
     if (!location) continue;

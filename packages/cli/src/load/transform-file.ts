@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { ownPackage } from '../own-package.ts';
 import { inlineSourceMap } from './inline-source-map.ts';
 import { emitWithProgram, typescriptVersion } from './program-emit.ts';
 import { projectConfig } from './project-config.ts';
@@ -16,8 +16,7 @@ const transformRevision = 1;
 
 let versions: string | undefined;
 function transformVersions(): string {
-  const own = createRequire(import.meta.url)('../../package.json') as { version: string };
-  versions ??= `ormdrift ${own.version} r${transformRevision}, swc ${swcVersion()}, typescript ${typescriptVersion()}`;
+  versions ??= `ormdrift ${ownPackage().version} r${transformRevision}, swc ${swcVersion()}, typescript ${typescriptVersion()}`;
   return versions;
 }
 

@@ -1,10 +1,7 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { ownPackage } from '../own-package.ts';
 import type { ServiceReport } from './service-report.ts';
 import type { WorkspacePackage } from './find-packages.ts';
-
-/** The CLI's own entry point, run once per service: a child process isolates each service's modules. */
-const bin = fileURLToPath(new URL('../bin.js', import.meta.url));
 
 /** How one service's check ended: its report, or the one line its failure printed. */
 export type ServiceRun =
@@ -24,7 +21,7 @@ export function runService(
   stderr: { write(text: string): unknown },
 ): Promise<ServiceRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'check', '--service-report', ...flags], {
+    const child = spawn(process.execPath, [ownPackage().bin, 'check', '--service-report', ...flags], {
       cwd: pkg.directory,
       env: env as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
