@@ -7,6 +7,7 @@ import { drizzleSource } from '@ormdrift/drizzle';
 import * as schema from './fixtures/drizzle/sequence-schema.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
+import { runSql } from './support/fix-runner.ts';
 import { runCli } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -103,6 +104,7 @@ describe('a schema the models use and the database lacks', () => {
       const written = await fix(['--db', database.url]);
       expect(written.code).toBe(0);
       expect(written.stderr).toContain('adds 1 schema and 1 sequence');
+      expect(written.stdout).toContain('-- schema billing, needed by missing-sequence billing.invoice_number\nDO');
       expect(written.stdout.indexOf('CREATE SCHEMA "billing"')).toBeLessThan(written.stdout.indexOf('CREATE SEQUENCE "billing"."invoice_number"'));
       const rollback = join(mkdtempSync(join(tmpdir(), 'ormdrift-fix-')), 'down.sql');
       const run = await fix(['--db', database.url, '--apply', '--rollback', rollback]);
@@ -110,6 +112,30 @@ describe('a schema the models use and the database lacks', () => {
       expect(run.stderr).toContain('ormdrift fix: applied. Check again: 0 errors and 0 warnings');
       expect(run.code).toBe(0);
       await database.query(readFileSync(rollback, 'utf8'));
+      expect(await database.query("select count(*)::int as n from pg_namespace where nspname = 'billing'")).toEqual([{ n: 0 }]);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('down.sql after a partial fix --apply', () => {
+  it('a view holds a declared table name: up skips it, down removes what up added and leaves the view', async () => {
+    const database = await drifted('drop schema billing cascade; drop table counters; create view counters as select 1 as id');
+    const catalog = () =>
+      database.query(`select n.nspname as schema, c.relname as name, c.relkind::text as kind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname in ('public', 'billing') order by 1, 2`);
+    try {
+      const before = await catalog();
+      const rollback = join(mkdtempSync(join(tmpdir(), 'ormdrift-fix-')), 'down.sql');
+      const run = await fix(['--db', database.url, '--apply', '--rollback', rollback]);
+      expect(run.stderr).toContain('warning: could not add table counters: a view of that name exists');
+      expect(run.stderr).toContain('notice: added schema billing');
+      expect(run.code).toBe(1);
+      // as psql -v ON_ERROR_STOP=1 -f down.sql runs it: the first error would stop it and leave the rest behind
+      const down = await runSql(database.url, [readFileSync(rollback, 'utf8')]);
+      expect(down.notices).toContain('NOTICE: ormdrift: skipped dropping table counters: there is none');
+      expect(await catalog()).toEqual(before);
       expect(await database.query("select count(*)::int as n from pg_namespace where nspname = 'billing'")).toEqual([{ n: 0 }]);
     } finally {
       await database.drop();

@@ -144,7 +144,7 @@ describe('ormdrift fix, as a user runs it', () => {
       expect(run.code).toBe(0);
       expect(await catalogSnapshot(copy.url)).toEqual(before);
       expect(await readFile(up, 'utf8')).toMatch(/^BEGIN;$/m);
-      expect(await readFile(down, 'utf8')).toContain('DROP TABLE IF EXISTS "public"."conversation_members"');
+      expect(await readFile(down, 'utf8')).toContain('DROP TABLE "public"."conversation_members"');
     });
   });
 
