@@ -68,6 +68,30 @@ describe('ormdrift fix --apply when PostgreSQL refuses a step', () => {
     }
   }, 180_000);
 
+  it('a lock that an unguarded step waits on: names the step, the table and the session holding it, exit 2', async () => {
+    const database = await drifted('alter table tickets drop column code');
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      const [{ pid }] = (await holder.query('select pg_backend_pid() as pid')).rows as [{ pid: number }];
+      await holder.query('begin; lock table tickets in access share mode');
+      const run = await fix(['--db', database.url, '--apply']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `ormdrift: the script failed and its transaction was rolled back at the step "missing-column tickets.code": canceling statement due to lock timeout; another session holds a lock on "public"."tickets" (backend ${pid}, see pg_stat_activity): run ormdrift fix --apply again when that session ends`,
+      );
+      expect(
+        run.stderr
+          .trim()
+          .split('\n')
+          .filter((line) => line.startsWith('ormdrift: ')),
+      ).toHaveLength(1);
+    } finally {
+      await holder.end().catch(() => {});
+      await database.drop();
+    }
+  }, 180_000);
+
   it('a table that holds a declared sequence name: says so and what to do, not "it exists"', async () => {
     const database = await drifted('drop sequence order_number; create table order_number (id int)');
     try {
