@@ -7,7 +7,7 @@ import { diffCommand } from './commands/diff-command.ts';
 import { fixCommand } from './commands/fix-command.ts';
 import { statusCommand } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
-import { thrownCode, thrownMessage } from './thrown-value.ts';
+import { stackFrames, thrownCode, thrownMessage } from './thrown-value.ts';
 import { UsageError } from './usage-error.ts';
 import { negativeDuration } from './parse-duration.ts';
 import { currentWatchdog } from './load/watchdog.ts';
@@ -59,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // code stopped by the watchdog throws whatever it throws: the deadline that expired is the error
     const expired = currentWatchdog()?.takeExpired();
     io.stderr.write(`ormdrift: ${expired === undefined ? describeError(error, command ?? 'check', debug, argv) : escapeText(expired)}\n`);
-    if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n${causeChain(error)}`);
+    if (debug && error instanceof Error) io.stderr.write(`${stackFrames(error)}${causeChain(error)}`);
     return 2;
   }
 }
