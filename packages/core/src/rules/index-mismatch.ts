@@ -45,7 +45,7 @@ export const indexMismatch = defineRule({
           message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}), but ${declares} declares it on (${expressionList(expected)}): queries on the declared expressions do not use it`;
         } else if (changed.includes('keys')) {
           messageId = 'keys';
-          message = `${tableRef(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): queries that need the declared operator class or order do not use it`;
+          message = `${tableRef(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): ${collationsDiffer(expected, actual) ? 'queries under the declared collation' : 'queries that need the declared operator class or order'} do not use it`;
         } else if (expected.where === undefined) {
           messageId = 'partial';
           message = `${tableRef(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
@@ -111,4 +111,12 @@ function collationName(key: IndexKeyOptions): string {
   const collation = key.collation ?? '';
   const name = identifierAsPrinted(collation.startsWith('"') && collation.endsWith('"') ? collation.slice(1, -1).replace(/""/g, '"') : collation);
   return key.collationSchema ? `${identifierAsPrinted(key.collationSchema)}.${name}` : name;
+}
+
+/** Whether a key is collated otherwise on the two sides (then that, not the operator class or order, is what the message names). */
+function collationsDiffer(expected: IndexModel, actual: IndexModel): boolean {
+  return expected.columns.some((_, i) => {
+    const [a, b] = [expected.keys?.[i], actual.keys?.[i]];
+    return (a?.collation ? collationName(a) : '') !== (b?.collation ? collationName(b) : '');
+  });
 }
