@@ -62,7 +62,7 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
   },
   {
-    name: 'the collated index re-created under the column\'s own collation',
+    name: "the collated index re-created under the column's own collation",
     sql: `drop index documents_title_c; create index documents_title_c on documents (title)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
   },
@@ -162,7 +162,7 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
       await mutated.query(`drop index documents_title_c; create index documents_title_c on documents (title collate "POSIX")`);
       const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
       expect(finding?.message).toBe(
-        'documents has the index documents_title_c on (title) with keys (title COLLATE "POSIX"), but Document (sequelize) declares (title COLLATE "C"): queries that need the declared operator class or order do not use it',
+        'documents has the index documents_title_c on (title) with keys (title COLLATE "POSIX"), but Document (sequelize) declares (title COLLATE "C"): queries under the declared collation do not use it',
       );
     } finally {
       await mutated.drop();
