@@ -170,7 +170,7 @@ describe('planFix', () => {
     expect(downOps(fix)).toEqual(['drop-constraint', 'drop-index', 'drop-index', 'drop-constraint', 'drop-constraint']);
   });
 
-  it('creates a missing index with each key\'s collation, operator class and order as the models declare them', () => {
+  it("creates a missing index with each key's collation, operator class and order as the models declare them", () => {
     const expected = schema([
       table('users', [id, column('email', 'text')], {
         primaryKey: ['id'],
