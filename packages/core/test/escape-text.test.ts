@@ -13,12 +13,11 @@ describe('escapeText', () => {
     ['zero\u200bwidth', 'zero\\u200bwidth'],
     ['line\u2028sep', 'line\\u2028sep'],
     ['\ufeffbom', '\\ufeffbom'],
-    // a backslash is doubled, so that a name holding backslash-n does not read as one holding a newline
-    ['a\\nb', 'a\\\\nb'],
-    ['C:\\path', 'C:\\\\path'],
   ])('%j becomes %s', (raw, escaped) => expect(escapeText(raw)).toBe(escaped));
 
-  it.each(['users', 'Sales Ops."Deal Book"', 'émigré ß 😀 ✔', "it's"])('leaves printable text alone: %s', (text) => expect(escapeText(text)).toBe(text));
+  it.each(['users', 'Sales Ops."Deal Book"', 'émigré ß 😀 ✔', 'C:\\path', "email ~ '^\\S+@\\S+$'", "it's"])('leaves printable text alone: %s', (text) =>
+    expect(escapeText(text)).toBe(text),
+  );
 });
 
 describe('the text reporter escapes names from the database and the models', () => {
@@ -42,7 +41,7 @@ describe('the text reporter escapes names from the database and the models', () 
   it('prints every line it means to, and no control character', () => {
     const text = reporters.text().render(result);
     expect(text.split('\n')).toEqual([
-      '"x\\n✔ no drift"',
+      'U&"x\\000a✔ no drift"',
       '  warning table x\\n✔ no drift is in the database but no model declares it  orphan-table',
       "          actual   text\\x1b[31m null default '\\x1b]0;pwned\\x07'",
       '',

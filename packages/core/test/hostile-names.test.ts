@@ -137,18 +137,18 @@ describe('hostile names, read back by each format’s consumer', () => {
     }
     expect(output).toContain('pipe\\|cell');
     expect(output).toContain('cdata\\]\\]&gt;end');
-    expect(output).toContain('ansi\\\\x1b\\[31mred');
-    expect(output).toContain('forged\\\\n✔ no drift');
+    expect(output).toContain('ansi\\\\001b\\[31mred');
+    expect(output).toContain('forged\\\\000a✔ no drift');
   });
 
-  it('text: a newline in a name is printed as \\n inside the quoted name (not as quote_ident prints it), never as a line', () => {
+  it("text: a name holding a control character is printed in PostgreSQL's Unicode-escape form, never as a line", () => {
     const output = reporters.text({ color: false }).render(result);
     const lines = output.trimEnd().split('\n');
     expect(lines.filter((line) => line.startsWith('✔'))).toEqual([]);
     expect(lines).toContain(`✖ ${summary}`);
-    expect(lines).toContain(`"forged\\n${forged}"`);
-    expect(lines).toContain('"ansi\\x1b[31mred"');
-    expect(lines).toContain('"carriage\\rreturn"');
+    expect(lines).toContain(`U&"forged\\000a${forged}"`);
+    expect(lines).toContain('U&"ansi\\001b[31mred"');
+    expect(lines).toContain('U&"carriage\\000dreturn"');
     for (const line of lines) expect(line).not.toMatch(/[\r\u001b]/);
   });
 

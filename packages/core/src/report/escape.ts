@@ -1,4 +1,4 @@
-import { escapeControls, escapeText } from './escape-text.ts';
+import { escapeText } from './escape-text.ts';
 
 /**
  * Escaping for every report format. Identifiers, default expressions and enum labels come from the
@@ -12,7 +12,7 @@ import { escapeControls, escapeText } from './escape-text.ts';
 function escapeLines(text: string): string {
   return text
     .split(/(\r\n|\r|\n)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeControls(part)))
+    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
     .join('');
 }
 
@@ -41,7 +41,7 @@ export function markdownText(text: string): string {
 export function xmlText(text: string): string {
   return text
     .split(/(\n|\t)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeControls(part)))
+    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
     .join('')
     .replace(/&/g, '&amp;');
 }

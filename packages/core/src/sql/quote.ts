@@ -1,5 +1,6 @@
 import { QuoteUtils } from '@pgsql/quotes';
 import type { QualifiedName } from '../model/schema-model.ts';
+import { hasUnsafeCharacter } from '../report/escape-text.ts';
 
 /**
  * The one identifier-quoting function: `users` → `"users"`, `Audit "Log"` → `"Audit ""Log"""`.
@@ -27,7 +28,24 @@ export function quoteQualified(name: QualifiedName): string {
  * `@pgsql/quotes` ports `quote_identifier()`).
  */
 export function identifierAsPrinted(name: string): string {
-  return QuoteUtils.quoteIdentifier(name);
+  return hasUnsafeCharacter(name) ? unicodeEscapedIdentifier(name) : QuoteUtils.quoteIdentifier(name);
+}
+
+/**
+ * A name holding a control or invisible character, in PostgreSQL's Unicode-escape form (`U&"a\000ab"` for a, newline,
+ * b; a backslash doubled): valid SQL, one line, and distinct from any name printed as it is (`"a\nb"` is a, backslash,
+ * n, b). Source: PostgreSQL's "Identifiers and Key Words", Unicode escapes.
+ */
+function unicodeEscapedIdentifier(name: string): string {
+  let text = '';
+  for (const char of name) {
+    const code = char.codePointAt(0)!;
+    if (char === '\\') text += '\\\\';
+    else if (char === '"') text += '""';
+    else if (hasUnsafeCharacter(char)) text += code <= 0xffff ? `\\${code.toString(16).padStart(4, '0')}` : `\\+${code.toString(16).padStart(6, '0')}`;
+    else text += char;
+  }
+  return `U&"${text}"`;
 }
 
 /**
