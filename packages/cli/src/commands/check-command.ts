@@ -171,7 +171,9 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const owns = claims.length > 0 ? [...(input.owns ?? []), ...claims] : input.owns;
 
   if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
-  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), use);
+  const database: DatabaseAccess = url
+    ? (use) => use(url)
+    : (use) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), use);
   // with a live database, the migrations also say whether it is behind them: the ledger's findings are the check's own
   let status: MigrationStatus | undefined;
   const ledger =

@@ -112,7 +112,8 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
   if (values.apply && !url) throw new UsageError('--apply runs the migration on --db: pass --db, or leave --apply out to write the next migration');
-  const database = url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), use));
+  const database =
+    url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), use));
   const options = {
     database,
     schemas: input.schemas ? [...input.schemas] : undefined,

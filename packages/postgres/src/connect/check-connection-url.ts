@@ -61,7 +61,8 @@ function unparsableReason(url: string, encode: string): string {
   let port: string | undefined;
   if (hostAndPort.startsWith('[')) {
     const close = hostAndPort.indexOf(']');
-    if (close < 0) return `the host "${hostAndPort}" in the connection string opens a "[" it does not close: write an IPv6 address in brackets, e.g. postgres://user@[::1]:5432/database`;
+    if (close < 0)
+      return `the host "${hostAndPort}" in the connection string opens a "[" it does not close: write an IPv6 address in brackets, e.g. postgres://user@[::1]:5432/database`;
     host = hostAndPort.slice(0, close + 1);
     const after = hostAndPort.slice(close + 1);
     if (after !== '' && !after.startsWith(':')) return `the host "${hostAndPort}" in the connection string has text after its "]": ${example}`;
