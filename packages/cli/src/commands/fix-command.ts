@@ -340,5 +340,5 @@ function list(items: readonly string[]): string {
 
 function recheckSummary(before: CheckResult, after: CheckResult): string {
   const missing = (result: CheckResult) => result.findings.filter((finding) => finding.code.startsWith('missing-')).length;
-  return `Check again: ${after.summary.errors} errors and ${after.summary.warnings} warnings (were ${before.summary.errors} and ${before.summary.warnings}); ${missing(after)} missing-* findings remain (were ${missing(before)}).`;
+  return `Check again: ${plural(after.summary.errors, 'error')} and ${plural(after.summary.warnings, 'warning')} (were ${before.summary.errors} and ${before.summary.warnings}); ${missing(after)} missing-* findings remain (were ${missing(before)}).`;
 }

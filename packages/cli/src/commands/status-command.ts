@@ -12,14 +12,14 @@ import {
 import { listMigrations, resolveMigrationsTarget, type MigrationsTarget } from '@ormdrift/migrations';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
-import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
+import { migrationStatus, renderStatusJson, renderStatusText, statusCodes, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { connectionTimeoutUsage, importTimeoutUsage, parseTimeouts, timeoutOptions } from './timeout-options.ts';
 import { readConfig } from '../config/read-config.ts';
 import { withSeverities } from '../config/check-input.ts';
 import { UsageError } from '../usage-error.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
-import type { RuleSettings } from '@ormdrift/core';
+import { plural, type RuleSettings } from '@ormdrift/core';
 
 export const statusUsage = `Usage: ormdrift status --migrations PATH [options]
 
@@ -76,6 +76,11 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(`--ledger ${values.ledger}: --ledger takes a table or schema.table`);
   }
   const flagRules = parseRuleSettings(values.rule ?? []);
+  // a code status never reports would be turned off (or up) silently: say which codes it takes
+  const foreign = Object.keys(flagRules).filter((code) => !statusCodes.includes(code as (typeof statusCodes)[number]));
+  if (foreign.length > 0) {
+    throw new UsageError(`--rule ${foreign.join(', ')}: ormdrift status reports only ${statusCodes.join(' and ')}, so its --rule takes those codes`);
+  }
   const { connectTimeoutMs, statementTimeoutMs, importTimeoutMs } = parseTimeouts(values);
   const config = await readConfig(values.config, io.cwd);
   const migrations = values.migrations ?? config?.migrations?.path;
@@ -93,7 +98,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
     await writeOutputFile(io.cwd, values.out, report, 'the report');
-    io.stderr.write(`ormdrift: ${status.summary.errors} errors, ${status.summary.warnings} warnings; report written to ${values.out}\n`);
+    io.stderr.write(`ormdrift: ${plural(status.summary.errors, 'error')}, ${plural(status.summary.warnings, 'warning')}; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return status.summary.errors > 0 ? 1 : 0;
 }
