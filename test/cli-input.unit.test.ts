@@ -115,3 +115,23 @@ describe('--import-timeout on the commands that import migration modules', { tim
     expect(run.stderr).toMatch(/^ormdrift: --import-timeout soon /);
   });
 });
+
+describe('duration flags', { timeout: 30_000 }, () => {
+  it('zero with its unit must be more than 0', async () => {
+    expectOneLine(
+      await cli(['diff', '--db', 'postgres://app@127.0.0.1:1/x', '--against', 'postgres://app@127.0.0.1:1/y', '--import-timeout', '0s']),
+      '--import-timeout 0s must be more than 0: e.g. --import-timeout 10s (0 would mean no limit)',
+    );
+  });
+
+  it.each([
+    ['--import-timeout', 'the longest timer Node keeps, INT_MAX milliseconds'],
+    ['--connect-timeout', 'the longest timer Node keeps, INT_MAX milliseconds'],
+    ['--statement-timeout', "PostgreSQL's limit for statement_timeout, INT_MAX milliseconds"],
+  ])('%s above the maximum cites the limit that binds it', async (flag, limit) => {
+    expectOneLine(
+      await cli(['diff', '--db', 'postgres://app@127.0.0.1:1/x', '--against', 'postgres://app@127.0.0.1:1/y', flag, '100000m']),
+      `${flag} 100000m is more than the maximum, 2147483647ms (about 24.8 days: ${limit})`,
+    );
+  });
+});
