@@ -32,6 +32,21 @@ const mutations: Mutation[] = [
     sql: `drop index events_live_title; create index events_live_title on events (title) where cancelled_at is not null`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events', column: 'title' }],
   },
+  {
+    name: 'the unique expression index re-created not unique',
+    sql: `drop index events_title_lower; create index events_title_lower on events (lower(title))`,
+    findings: [{ code: 'index-mismatch', severity: 'error', table: 'events' }],
+  },
+  {
+    name: 'the expression index re-created unique',
+    sql: `drop index events_title_upper; create unique index events_title_upper on events (upper(title))`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
+  },
+  {
+    name: 'the unique expression index re-created unique on another expression',
+    sql: `drop index events_title_lower; create unique index events_title_lower on events (upper(title))`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
+  },
 ];
 
 describe('Drizzle indexes compared in full: a database built by drizzle-kit', () => {
@@ -49,6 +64,20 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     const result = await checkDatabase(built.url, [source()]);
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
+  });
+
+  it('says duplicates can be stored when a uniqueIndex() on an expression is re-created not unique', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index events_title_lower; create index events_title_lower on events (lower(title))`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.severity).toBe('error');
+      expect(finding?.message).toMatch(
+        /^events has the index events_title_lower on \(lower\("?title"?\)\) not unique, but events \(drizzle\) declares a unique one: duplicates can be stored/,
+      );
+    } finally {
+      await mutated.drop();
+    }
   });
 
   checksEachMutation(mutations, { template: () => built, sources: () => [source()] });

@@ -159,8 +159,37 @@ describe('PostgresIntrospector', () => {
       },
     ]);
     // an expression index has no column list; its keys as the server deparses them
-    expect(labels?.indexes).toEqual([{ name: 'labels_lower_name', columns: [], expressions: ['lower(name)'] }]);
+    expect(labels?.indexes).toEqual([{ name: 'labels_lower_name', columns: [], expressions: ['lower(name)'], unique: true }]);
     expect(labels?.uniques).toEqual([]);
+  });
+
+  it("reads whether an expression index is unique, and a key collation only where it is not its column's own", async () => {
+    const own = await createTestDatabase();
+    try {
+      await own.query(`
+        create schema i18n;
+        create collation i18n.posix_copy from "POSIX";
+        create table words (a text, b text collate "C", c text);
+        create index words_keys on words (a collate "C", b collate "C", c collate i18n.posix_copy desc);
+        create unique index words_lower on words (lower(a));
+        create index words_upper on words (upper(a));`);
+      const { model } = await introspect(own.url, ['public']);
+      const words = model.tables.find((table) => table.name === 'words');
+      expect(words?.indexes).toEqual([
+        // b is collated "C" already: its key's "C" is the column's own
+        {
+          name: 'words_keys',
+          columns: ['a', 'b', 'c'],
+          keys: [{ collation: 'C' }, {}, { collation: 'posix_copy', collationSchema: 'i18n', descending: true }],
+        },
+        { name: 'words_lower', columns: [], expressions: ['lower(a)'], unique: true },
+        { name: 'words_upper', columns: [], expressions: ['upper(a)'] },
+      ]);
+      // a unique index on an expression guarantees nothing about a column set: it is no unique
+      expect(words?.uniques).toEqual([]);
+    } finally {
+      await own.drop();
+    }
   });
 
   it('reads NOT NULL from attnotnull on every major (PostgreSQL 18 also keeps it as pg_constraint rows)', async () => {

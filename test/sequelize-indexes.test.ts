@@ -51,6 +51,31 @@ const mutations: Mutation[] = [
     sql: `drop index documents_status_title; create index documents_status_title on documents (left(title, 10), status)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
   },
+  {
+    name: 'the unique expression index re-created not unique',
+    sql: `drop index documents_title_lower; create index documents_title_lower on documents (lower(title))`,
+    findings: [{ code: 'index-mismatch', severity: 'error', table: 'documents' }],
+  },
+  {
+    name: 'the expression index re-created unique',
+    sql: `drop index documents_status_title; create unique index documents_status_title on documents (status, left(title, 10))`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
+  },
+  {
+    name: "the collated index re-created under the column's own collation",
+    sql: `drop index documents_title_c; create index documents_title_c on documents (title)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the collated index re-created under another collation',
+    sql: `drop index documents_title_c; create index documents_title_c on documents (title collate "POSIX")`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the collated index re-created with the collation spelled otherwise',
+    sql: `drop index documents_title_c; create index documents_title_c on documents (title collate pg_catalog."C")`,
+    findings: [],
+  },
 ];
 
 describe('Sequelize indexes compared in full: a database built by sync()', () => {
@@ -92,6 +117,52 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
       const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
       expect(finding?.message).toBe(
         'documents has the index documents_title_lower on (upper(title::text)), but Document (sequelize) declares it on (lower("title")): queries on the declared expressions do not use it',
+      );
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says duplicates can be stored when a unique expression index is re-created not unique', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index documents_title_lower; create index documents_title_lower on documents (lower(title))`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.severity).toBe('error');
+      expect(finding?.message).toBe(
+        'documents has the index documents_title_lower on (lower("title")) not unique, but Document (sequelize) declares a unique one: duplicates can be stored, and ON CONFLICT on these expressions fails (no unique or exclusion constraint matching)',
+      );
+      expect([finding?.expected, finding?.actual]).toEqual([
+        { columns: [], unique: true },
+        { columns: [], unique: false, name: 'documents_title_lower' },
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says the database rejects duplicates the models allow when an expression index is re-created unique', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index documents_status_title; create unique index documents_status_title on documents (status, left(title, 10))`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.severity).toBe('warning');
+      expect(finding?.message).toBe(
+        'documents has the index documents_status_title on (status, left(title, 10)) unique, but Document (sequelize) declares it not unique: the database rejects duplicate keys the models allow',
+      );
+      expect(finding?.message).not.toContain('duplicates can be stored');
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names the collation of a key re-created under another one', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index documents_title_c; create index documents_title_c on documents (title collate "POSIX")`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.message).toBe(
+        'documents has the index documents_title_c on (title) with keys (title COLLATE "POSIX"), but Document (sequelize) declares (title COLLATE "C"): queries under the declared collation do not use it',
       );
     } finally {
       await mutated.drop();

@@ -170,6 +170,19 @@ describe('planFix', () => {
     expect(downOps(fix)).toEqual(['drop-constraint', 'drop-index', 'drop-index', 'drop-constraint', 'drop-constraint']);
   });
 
+  it("creates a missing index with each key's collation, operator class and order as the models declare them", () => {
+    const expected = schema([
+      table('users', [id, column('email', 'text')], {
+        primaryKey: ['id'],
+        indexes: [index(['email'], { name: 'users_email_c', keys: [{ collation: 'C', descending: true }] })],
+      }),
+    ]);
+    const actual = schema([dbTable('users', [id, column('email', 'text')], { primaryKey: ['id'] })]);
+    expect(renderFix(plan(expected, actual, { concurrently: true })).concurrent?.statements).toEqual([
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_email_c" ON "public"."users" ("email" COLLATE "C" DESC);',
+    ]);
+  });
+
   it('drops NOT NULL on the way down when the primary key it added set it on a nullable column', () => {
     const expected = schema([table('tags', [column('key', 'text')], { primaryKey: ['key'] })]);
     const actual = schema([dbTable('tags', [column('key', 'text', { nullable: true })])]);

@@ -196,7 +196,8 @@ function indexModel(index: Index, table: string, casing: DrizzleCasing | undefin
         ),
       }
     : indexKeys(config.columns as readonly IndexedColumnLike[]);
-  return { name, columns, ...where, ...method, ...keys };
+  // a unique index on an expression is not a unique: whether it rejects duplicates is compared on the index
+  return { name, columns, ...where, ...method, ...keys, ...(expression && config.unique ? { unique: true } : {}) };
 }
 
 /** What `.op()`, `.desc()`, `.nullsFirst()` / `.nullsLast()` set on an indexed column (drizzle-orm's `indexConfig`). */

@@ -335,7 +335,7 @@ describe('keys, constraints and indexes', () => {
     const membership = (await load({ accounts, memberships })).schema.tables[1]!;
     expect(membership.indexes).toEqual([
       { name: 'memberships_note_index', columns: ['note'] },
-      { name: 'memberships_note_lower', columns: [] },
+      { name: 'memberships_note_lower', columns: [], expressions: ['lower("note")'], unique: true },
       { name: 'memberships_live_note', columns: ['note'], where: '"memberships"."invited_by" is not null' },
     ]);
     expect(membership.uniques).toEqual([{ name: 'memberships_invited_by_note_index', columns: ['invited_by', 'note'], nullsNotDistinct: false }]);

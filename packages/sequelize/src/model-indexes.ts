@@ -43,6 +43,8 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
         ...(where.where === undefined ? {} : { where: where.where }),
         ...indexMethod(index),
         ...(expression ? expressionKeys(index, queryGenerator) : indexKeys(index)),
+        // an expression index is not a unique: whether it rejects duplicates is compared on the index
+        ...(expression && index.unique ? { unique: true } : {}),
       });
   }
   return { uniques, indexes, problems };
@@ -86,17 +88,23 @@ function indexMethod(index: IndexLike): { method?: string } {
 }
 
 /**
- * Each field's operator class (its own `operator`, else the index's) and `order` (`DESC`,
- * `ASC NULLS FIRST`...), as `addIndexQuery()` appends them; absent when every key is plain.
+ * Each field's `collate`, operator class (its own `operator`, else the index's) and `order` (`DESC`,
+ * `ASC NULLS FIRST`...), as `addIndexQuery()` appends them; absent when every key is plain. `collate` is a
+ * collation name, which `addIndexQuery()` quotes whole (`COLLATE "C"`): it cannot name a schema.
  */
 function indexKeys(index: IndexLike): { keys?: IndexKeyOptions[] } {
   const keys = index.fields.map((field): IndexKeyOptions => {
-    const own = typeof field === 'object' && field !== null ? (field as { operator?: unknown; order?: unknown }) : {};
+    const own = typeof field === 'object' && field !== null ? (field as { operator?: unknown; order?: unknown; collate?: unknown }) : {};
     const opclass = typeof own.operator === 'string' ? own.operator : index.operator;
     const order = typeof own.order === 'string' ? own.order.toUpperCase() : '';
     const descending = /\bDESC\b/.test(order);
     const nullsFirst = /NULLS\s+FIRST/.test(order) ? true : /NULLS\s+LAST/.test(order) ? false : descending;
-    return { ...(opclass ? { opclass } : {}), ...(descending ? { descending } : {}), ...(nullsFirst !== descending ? { nullsFirst } : {}) };
+    return {
+      ...(typeof own.collate === 'string' && own.collate !== '' ? { collation: own.collate } : {}),
+      ...(opclass ? { opclass } : {}),
+      ...(descending ? { descending } : {}),
+      ...(nullsFirst !== descending ? { nullsFirst } : {}),
+    };
   });
   return keys.some((key) => Object.keys(key).length > 0) ? { keys } : {};
 }

@@ -129,7 +129,7 @@ describe('sequelizeSource: tables', () => {
     // an expression index is matched by name, then compared by its keys as addIndexQuery() writes them
     expect(table.indexes).toEqual([
       { name: 'users_active_email', columns: ['email'], where: '"active" = true' },
-      { name: 'users_lower_email', columns: [], expressions: ['lower("email")'] },
+      { name: 'users_lower_email', columns: [], expressions: ['lower("email")'], unique: true },
       { name: 'users_upper_email', columns: [], expressions: ['upper("email")', 'active'] },
       { name: 'users_email_domain', columns: [], expressions: [`split_part(email, '@', 2)`] },
     ]);

@@ -33,10 +33,12 @@ export interface UniqueShape {
 export interface IndexShape {
   readonly columns: readonly string[];
   readonly method?: string;
-  /** Per key, its options (`gin_trgm_ops DESC NULLS LAST`), empty for the defaults. */
+  /** Per key, its options (`COLLATE "C" gin_trgm_ops DESC NULLS LAST`), empty for the defaults. */
   readonly keys?: readonly string[];
   /** An expression index's keys as SQL text, when they differ. */
   readonly expressions?: readonly string[];
+  /** Whether an expression index is unique, when the two sides differ in it. */
+  readonly unique?: boolean;
   readonly where?: string;
 }
 

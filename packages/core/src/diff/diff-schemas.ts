@@ -265,6 +265,8 @@ function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect
   if (expected.columns.some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
   // an expression index is found by name: its keys' text tells whether it indexes what the model declares
   if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
+  // an expression index is unique or not on its own (on plain columns, a unique index is a unique)
+  if (expected.columns.length === 0 && (expected.unique === true) !== (actual.unique === true)) changed.push('unique');
   // a full index serves the queries of a declared partial one; a partial one cannot stand in for a full one
   if (actual.where !== undefined && !samePredicate(expected.where, actual.where)) changed.push('where');
   return changed;
@@ -283,7 +285,12 @@ function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions 
   const descending = (key: IndexKeyOptions | undefined) => key?.descending === true;
   const nullsFirst = (key: IndexKeyOptions | undefined) => key?.nullsFirst ?? descending(key);
   return (
-    (expected?.opclass ?? null) === (actual?.opclass ?? null) && descending(expected) === descending(actual) && nullsFirst(expected) === nullsFirst(actual)
+    (expected?.opclass ?? null) === (actual?.opclass ?? null) &&
+    descending(expected) === descending(actual) &&
+    nullsFirst(expected) === nullsFirst(actual) &&
+    // a key collated otherwise sorts otherwise: queries under the declared collation cannot use it
+    unquoted(expected?.collation) === unquoted(actual?.collation) &&
+    (expected?.collationSchema ?? null) === (actual?.collationSchema ?? null)
   );
 }
 
@@ -309,6 +316,12 @@ function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): 
   );
   if (expected.deferrable !== actual.deferrable) changed.push('deferrable');
   return changed;
+}
+
+/** A key's collation name as `pg_collation` spells it (`"C"` is `C`); `default` stays: on a key it is not the column's own. */
+function unquoted(collation: string | undefined): string | undefined {
+  if (collation === undefined) return undefined;
+  return collation.startsWith('"') && collation.endsWith('"') ? collation.slice(1, -1).replace(/""/g, '"') : collation;
 }
 
 /**

@@ -17,8 +17,11 @@ import type {
 /** The column properties a `modify-column` can differ in. */
 export type ColumnAspect = 'type' | 'nullable' | 'default' | 'collation';
 
-/** The index properties a `modify-index` can differ in: access method, per-key options, predicate. */
-export type IndexAspect = 'method' | 'keys' | 'expressions' | 'where';
+/**
+ * The index properties a `modify-index` can differ in: access method, per-key options (operator class, order,
+ * collation), an expression index's keys and whether it is unique, predicate.
+ */
+export type IndexAspect = 'method' | 'keys' | 'expressions' | 'unique' | 'where';
 
 /** The column a foreign-key column references, and its type (from the models, else the database). */
 export interface ForeignKeyReference extends QualifiedName {

@@ -155,6 +155,14 @@ export interface IndexKeyOptions {
   readonly opclass?: string;
   readonly descending?: boolean;
   readonly nullsFirst?: boolean;
+  /**
+   * The key's collation (`pg_index.indcollation`) when it is not its column's own: the name as the model writes it
+   * (`C`) or as `pg_collation.collname` holds it, unquoted; `default` is the database's default collation. Read for
+   * plain column keys only.
+   */
+  readonly collation?: string;
+  /** The collation's schema, only when its bare name does not find it on the search path (as `collationSchema` of a column). */
+  readonly collationSchema?: string;
 }
 
 export interface IndexModel {
@@ -175,6 +183,12 @@ export interface IndexModel {
    * the index is matched by name only).
    */
   readonly expressions?: readonly string[];
+  /**
+   * An expression index (whose `columns` is empty) that rejects duplicate keys (`CREATE UNIQUE INDEX`,
+   * `pg_index.indisunique`). Absent means not unique, and on every other index: a unique index on plain columns
+   * is a `UniqueModel`.
+   */
+  readonly unique?: boolean;
 }
 
 /**

@@ -162,8 +162,9 @@ class Planner {
             change.changed.includes('method') ||
               change.changed.includes('keys') ||
               change.changed.includes('expressions') ||
+              change.changed.includes('unique') ||
               change.expected.where !== undefined
-              ? 'an index on these columns (or of this name) exists but is built otherwise (access method, operator class, order, expressions or predicate): create the declared one by hand, then drop the old one if nothing needs it'
+              ? 'an index on these columns (or of this name) exists but is built otherwise (access method, operator class, order, collation, expressions, uniqueness or predicate): create the declared one by hand, then drop the old one if nothing needs it'
               : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
           );
           break;

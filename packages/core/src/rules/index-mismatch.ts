@@ -8,9 +8,19 @@ export const indexMismatch = defineRule({
   meta: {
     code: 'index-mismatch',
     description:
-      'An index the models declare exists on the same columns (or, on expressions, under the same name), but differs: access method, operator classes or sort order per key, the expressions it indexes, or the predicate of a partial index.',
+      'An index the models declare exists on the same columns (or, on expressions, under the same name), but differs: access method, operator classes, sort order or collation per key, the expressions it indexes and whether it is unique, or the predicate of a partial index.',
     docs: docsPath('index-mismatch'),
-    messages: { partial: 'warning', method: 'warning', keys: 'warning', expressions: 'warning', predicate: 'warning' },
+    messages: {
+      partial: 'warning',
+      method: 'warning',
+      keys: 'warning',
+      expressions: 'warning',
+      // duplicates the models rely on being rejected can be stored, and ON CONFLICT on the expression fails
+      notUnique: 'error',
+      // the database rejects rows the models allow: inserts fail, but nothing wrong is stored
+      unique: 'warning',
+      predicate: 'warning',
+    },
     nextStep: 'recreate these indexes as the models declare them with CREATE INDEX CONCURRENTLY, then drop the old ones',
   },
   create(context) {
@@ -19,9 +29,15 @@ export const indexMismatch = defineRule({
         const on = expected.columns.length > 0 ? `on ${columnList(expected.columns)}` : expected.name ? objectName(expected.name) : '';
         const name = actual.name ? ` ${objectName(actual.name)}` : '';
         const declares = declaredBy(table);
-        let messageId: 'partial' | 'method' | 'keys' | 'expressions' | 'predicate';
+        let messageId: 'partial' | 'method' | 'keys' | 'expressions' | 'notUnique' | 'unique' | 'predicate';
         let message: string;
-        if (changed.includes('method')) {
+        if (changed.includes('unique') && expected.unique === true) {
+          messageId = 'notUnique';
+          message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}) not unique, but ${declares} declares a unique one: duplicates can be stored, and ON CONFLICT on these expressions fails (no unique or exclusion constraint matching)`;
+        } else if (changed.includes('unique')) {
+          messageId = 'unique';
+          message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}) unique, but ${declares} declares it not unique: the database rejects duplicate keys the models allow`;
+        } else if (changed.includes('method')) {
           messageId = 'method';
           message = `${tableRef(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;
         } else if (changed.includes('expressions')) {
@@ -29,7 +45,7 @@ export const indexMismatch = defineRule({
           message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}), but ${declares} declares it on (${expressionList(expected)}): queries on the declared expressions do not use it`;
         } else if (changed.includes('keys')) {
           messageId = 'keys';
-          message = `${tableRef(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): queries that need the declared operator class or order do not use it`;
+          message = `${tableRef(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): ${collationsDiffer(expected, actual) ? 'queries under the declared collation' : 'queries that need the declared operator class or order'} do not use it`;
         } else if (expected.where === undefined) {
           messageId = 'partial';
           message = `${tableRef(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
@@ -60,6 +76,7 @@ function describeIndex(index: IndexModel, changed: readonly string[]): IndexShap
     ...(changed.includes('method') ? { method: index.method ?? 'btree' } : {}),
     ...(changed.includes('keys') ? { keys: index.columns.map((_, i) => keyText(index.keys?.[i])) } : {}),
     ...(changed.includes('expressions') ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
+    ...(changed.includes('unique') ? { unique: index.unique === true } : {}),
     ...(index.where !== undefined ? { where: index.where } : {}),
   };
 }
@@ -78,12 +95,28 @@ function keyList(index: IndexModel): string {
   return index.columns.map((column, i) => [objectName(column), keyText(index.keys?.[i])].filter(Boolean).join(' ')).join(', ');
 }
 
-/** A key's options as CREATE INDEX spells them: `gin_trgm_ops DESC NULLS LAST`; empty for the defaults. */
+/** A key's options as CREATE INDEX spells them: `COLLATE "C" gin_trgm_ops DESC NULLS LAST`; empty for the defaults. */
 function keyText(key: IndexKeyOptions | undefined): string {
   const parts: string[] = [];
+  if (key?.collation) parts.push(`COLLATE ${collationName(key)}`);
   if (key?.opclass) parts.push(key.opclass);
   if (key?.descending) parts.push('DESC');
   const nullsFirst = key?.nullsFirst ?? key?.descending === true;
   if (nullsFirst !== (key?.descending === true)) parts.push(nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');
   return parts.join(' ');
+}
+
+/** The collation as PostgreSQL prints it: quoted where it must be, schema-qualified when the search path does not find it. */
+function collationName(key: IndexKeyOptions): string {
+  const collation = key.collation ?? '';
+  const name = identifierAsPrinted(collation.startsWith('"') && collation.endsWith('"') ? collation.slice(1, -1).replace(/""/g, '"') : collation);
+  return key.collationSchema ? `${identifierAsPrinted(key.collationSchema)}.${name}` : name;
+}
+
+/** Whether a key is collated otherwise on the two sides (then that, not the operator class or order, is what the message names). */
+function collationsDiffer(expected: IndexModel, actual: IndexModel): boolean {
+  return expected.columns.some((_, i) => {
+    const [a, b] = [expected.keys?.[i], actual.keys?.[i]];
+    return (a?.collation ? collationName(a) : '') !== (b?.collation ? collationName(b) : '');
+  });
 }

@@ -576,17 +576,23 @@ function createIndex(table: QualifiedName, index: NamedIndex, options: { concurr
 }
 
 /**
- * The key list of `CREATE INDEX` with each key's non-default options, as the model declares them: operator class
- * as written (`gin_trgm_ops`), `DESC`, and a nulls order other than the direction's default (ASC puts NULLs last).
+ * The key list of `CREATE INDEX` with each key's non-default options, as the model declares them: collation,
+ * operator class as written (`gin_trgm_ops`), `DESC`, and a nulls order other than the direction's default (ASC puts NULLs last).
  */
 function indexKeys(index: NamedIndex): string {
   return index.columns
     .map((column, i) => {
       const key = index.keys?.[i] ?? {};
       const nulls = key.nullsFirst === true && !key.descending ? ' NULLS FIRST' : key.nullsFirst === false && key.descending ? ' NULLS LAST' : '';
-      return `${id(column)}${key.opclass ? ` ${key.opclass}` : ''}${key.descending ? ' DESC' : ''}${nulls}`;
+      return `${id(column)}${key.collation ? indexCollate(key.collation, key.collationSchema) : ''}${key.opclass ? ` ${key.opclass}` : ''}${key.descending ? ' DESC' : ''}${nulls}`;
     })
     .join(', ');
+}
+
+/** ` COLLATE "C"` on an index key; a model may write the name quoted. `default` here is a collation like any other. */
+function indexCollate(collation: string, schema: string | undefined): string {
+  const name = collation.startsWith('"') && collation.endsWith('"') ? collation.slice(1, -1).replace(/""/g, '"') : collation;
+  return ` COLLATE ${schema !== undefined ? qualified({ schema, name }) : id(name)}`;
 }
 
 function validateForeignKey(table: QualifiedName, name: string): string {

@@ -38,6 +38,16 @@ ruleTester('index-mismatch', {
       actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'] })] }),
     },
     {
+      name: 'a unique expression index of the declared name that is unique',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'], unique: true })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'], unique: true })] }),
+    },
+    {
+      name: 'one key collation, quoted by the model and bare in the catalog',
+      expected: emailModel({ indexes: [index(['email'], { keys: [{ collation: '"C"' }] })] }),
+      actual: emailDb({ indexes: [index(['email'], { keys: [{ collation: 'C' }] })] }),
+    },
+    {
       name: 'a full index serves the queries of a declared partial one',
       expected: emailModel({ indexes: [index(['email'], { where: 'deleted_at IS NULL' })] }),
       actual: emailDb({ indexes: [index(['email'])] }),
@@ -127,6 +137,72 @@ ruleTester('index-mismatch', {
           table: 'users',
           message:
             'users has the index users_org_email on (org_id, email) with keys (org_id, email), but User (typeorm) declares (org_id, email DESC): queries that need the declared operator class or order do not use it',
+        },
+      ],
+    },
+    {
+      name: 'a unique expression index that is not unique in the database is an error',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'], unique: true })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'] })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          message:
+            'users has the index users_email_lower on (lower(email)) not unique, but User (typeorm) declares a unique one: duplicates can be stored, and ON CONFLICT on these expressions fails (no unique or exclusion constraint matching)',
+          expected: { columns: [], unique: true },
+          actual: { columns: [], unique: false, name: 'users_email_lower' },
+        },
+      ],
+    },
+    {
+      name: 'an expression index unique in the database only: the database rejects what the models allow',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'] })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'], unique: true })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index users_email_lower on (lower(email)) unique, but User (typeorm) declares it not unique: the database rejects duplicate keys the models allow',
+          expected: { columns: [], unique: false },
+          actual: { columns: [], unique: true, name: 'users_email_lower' },
+        },
+      ],
+    },
+    {
+      name: 'a unique expression index on other expressions and not unique: the lost uniqueness is said first',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")'], unique: true })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['upper(email)'] })] }),
+      findings: [{ severity: 'error', table: 'users' }],
+    },
+    {
+      name: 'a key collated otherwise',
+      expected: emailModel({ indexes: [index(['email'], { keys: [{ collation: 'C' }] })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_c' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_c on (email) with keys (email), but User (typeorm) declares (email COLLATE "C"): queries under the declared collation do not use it',
+          expected: { columns: ['email'], keys: ['COLLATE "C"'] },
+          actual: { columns: ['email'], keys: [''], name: 'users_email_c' },
+        },
+      ],
+    },
+    {
+      name: 'a key under a collation of another schema, which the search path does not find',
+      expected: emailModel({ indexes: [index(['email'], { keys: [{ collation: 'fr' }] })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_fr', keys: [{ collation: 'fr', collationSchema: 'i18n' }] })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_fr on (email) with keys (email COLLATE i18n.fr), but User (typeorm) declares (email COLLATE fr): queries under the declared collation do not use it',
         },
       ],
     },

@@ -91,6 +91,8 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
           ...(row.method !== 'btree' ? { method: row.method } : {}),
           ...indexKeys(row),
           ...(row.expressions !== null ? { expressions: row.expressions } : {}),
+          // a unique index on plain columns is a unique (above); on an expression, only the index says so
+          ...(row.expressions !== null && row.is_unique ? { unique: true } : {}),
         }),
       ),
       sources: [],
@@ -191,7 +193,15 @@ function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
     const bits = row.options[i] ?? 0;
     const descending = (bits & 1) !== 0;
     const nullsFirst = (bits & 2) !== 0;
-    return { ...(opclass !== '' ? { opclass } : {}), ...(descending ? { descending } : {}), ...(nullsFirst !== descending ? { nullsFirst } : {}) };
+    const collation = row.collations[i] ?? '';
+    const collationSchema = row.collation_schemas[i] ?? '';
+    return {
+      ...(opclass !== '' ? { opclass } : {}),
+      ...(descending ? { descending } : {}),
+      ...(nullsFirst !== descending ? { nullsFirst } : {}),
+      ...(collation !== '' ? { collation } : {}),
+      ...(collation !== '' && collationSchema !== '' ? { collationSchema } : {}),
+    };
   });
   return keys.some((key) => Object.keys(key).length > 0) ? { keys } : {};
 }

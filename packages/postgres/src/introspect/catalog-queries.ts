@@ -117,6 +117,21 @@ select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as i
              join pg_catalog.pg_opclass opc on opc.oid = k.opc_oid
              order by k.ord)::text[] as opclasses,
        array(select o from unnest(idx.indoption::int2[]) o)::int[] as options,
+       -- per key: its collation when a column key's is not the column's own (COLLATE "C" on the key), else '';
+       -- its schema only where the bare name does not find it on the search path, as for a column's collation
+       array(select case when k.num > 0 and k.coll <> att.attcollation then co.collname else '' end
+             from unnest(idx.indkey::int2[], idx.indcollation::oid[]) with ordinality k(num, coll, ord)
+             left join pg_catalog.pg_attribute att on att.attrelid = idx.indrelid and att.attnum = k.num and k.num > 0
+             left join pg_catalog.pg_collation co on co.oid = k.coll
+             where k.ord <= idx.indnkeyatts
+             order by k.ord)::text[] as collations,
+       array(select case when k.num > 0 and k.coll <> att.attcollation and not pg_catalog.pg_collation_is_visible(co.oid) then con.nspname else '' end
+             from unnest(idx.indkey::int2[], idx.indcollation::oid[]) with ordinality k(num, coll, ord)
+             left join pg_catalog.pg_attribute att on att.attrelid = idx.indrelid and att.attnum = k.num and k.num > 0
+             left join pg_catalog.pg_collation co on co.oid = k.coll
+             left join pg_catalog.pg_namespace con on con.oid = co.collnamespace
+             where k.ord <= idx.indnkeyatts
+             order by k.ord)::text[] as collation_schemas,
        coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
 from pg_catalog.pg_index idx
 join pg_catalog.pg_class ic on ic.oid = idx.indexrelid

@@ -76,6 +76,10 @@ export interface RawIndex {
   opclasses: string[];
   /** Per key column: `pg_index.indoption` bits (1 DESC, 2 NULLS FIRST). */
   options: number[];
+  /** Per key: the collation's name when a column key's is not its column's own, else ''. */
+  collations: string[];
+  /** Per key: the collation's schema when that collation is not visible on the search path, else ''. */
+  collation_schemas: string[];
 }
 
 export interface RawEnum {
