@@ -174,7 +174,9 @@ describe('ormdrift status', () => {
     const db = await database('create table users (id serial primary key)');
     const run = await status(['--migrations', 'migrations', '--db', db.url], join(fixtures, 'sequelize'));
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe('ormdrift: no ledger table SequelizeMeta found; is this the right database?\n');
+    expect(run.stderr).toBe(
+      'ormdrift: no ledger table SequelizeMeta found; is this the right database? If the project names its ledger otherwise, pass --ledger TABLE (or schema.table)\n',
+    );
   });
 });
 

@@ -93,7 +93,15 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
   const rules = withSeverities(config?.rules ?? {}, flagRules);
-  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, { connectTimeoutMs, statementTimeoutMs, importTimeoutMs }, rules);
+  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, { connectTimeoutMs, statementTimeoutMs, importTimeoutMs }, rules).catch(
+    (error: unknown) => {
+      // status, unlike check, can be told where the ledger is: say how
+      if (error instanceof UsageError && error.cause instanceof LedgerNotFoundError && !error.message.includes('--ledger')) {
+        throw new UsageError(`${error.message} If the project names its ledger otherwise, pass --ledger TABLE (or schema.table)`, { cause: error.cause });
+      }
+      throw error;
+    },
+  );
   const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
