@@ -238,6 +238,15 @@ describe('ormdrift check, given bad input', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^\s+at /m);
   });
+
+  it("--debug: the message once, then frames source-mapped to ormdrift's own files, not the bundle", async () => {
+    const run = await runCli(['check', 'src/data-source.ts', '--debug'], { cwd: example });
+    expect(run.code).toBe(2);
+    expect(run.stderr.match(/no database to check/g)).toHaveLength(1);
+    expect(run.stderr.split('\n')[0]).toMatch(/^ormdrift: no database to check: /);
+    expect(run.stderr).toMatch(/^ {4}at .*packages\/cli\/(src|dist)\/commands\/check-command\.(ts|js):\d+:\d+\)$/m);
+    expect(run.stderr).not.toContain('bundle/');
+  });
 });
 
 function closedPort(): Promise<number> {

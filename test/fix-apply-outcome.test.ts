@@ -7,6 +7,7 @@ import { drizzleSource } from '@ormdrift/drizzle';
 import * as schema from './fixtures/drizzle/sequence-schema.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
+import { runSql } from './support/fix-runner.ts';
 import { runCli } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -67,6 +68,30 @@ describe('ormdrift fix --apply when PostgreSQL refuses a step', () => {
     }
   }, 180_000);
 
+  it('a lock that an unguarded step waits on: names the step, the table and the session holding it, exit 2', async () => {
+    const database = await drifted('alter table tickets drop column code');
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    try {
+      const [{ pid }] = (await holder.query('select pg_backend_pid() as pid')).rows as [{ pid: number }];
+      await holder.query('begin; lock table tickets in access share mode');
+      const run = await fix(['--db', database.url, '--apply']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `ormdrift: the script failed and its transaction was rolled back at the step "missing-column tickets.code": canceling statement due to lock timeout; another session holds a lock on "public"."tickets" (backend ${pid}, see pg_stat_activity): run ormdrift fix --apply again when that session ends`,
+      );
+      expect(
+        run.stderr
+          .trim()
+          .split('\n')
+          .filter((line) => line.startsWith('ormdrift: ')),
+      ).toHaveLength(1);
+    } finally {
+      await holder.end().catch(() => {});
+      await database.drop();
+    }
+  }, 180_000);
+
   it('a table that holds a declared sequence name: says so and what to do, not "it exists"', async () => {
     const database = await drifted('drop sequence order_number; create table order_number (id int)');
     try {
@@ -103,6 +128,7 @@ describe('a schema the models use and the database lacks', () => {
       const written = await fix(['--db', database.url]);
       expect(written.code).toBe(0);
       expect(written.stderr).toContain('adds 1 schema and 1 sequence');
+      expect(written.stdout).toContain('-- schema billing, needed by missing-sequence billing.invoice_number\nDO');
       expect(written.stdout.indexOf('CREATE SCHEMA "billing"')).toBeLessThan(written.stdout.indexOf('CREATE SEQUENCE "billing"."invoice_number"'));
       const rollback = join(mkdtempSync(join(tmpdir(), 'ormdrift-fix-')), 'down.sql');
       const run = await fix(['--db', database.url, '--apply', '--rollback', rollback]);
@@ -110,6 +136,30 @@ describe('a schema the models use and the database lacks', () => {
       expect(run.stderr).toContain('ormdrift fix: applied. Check again: 0 errors and 0 warnings');
       expect(run.code).toBe(0);
       await database.query(readFileSync(rollback, 'utf8'));
+      expect(await database.query("select count(*)::int as n from pg_namespace where nspname = 'billing'")).toEqual([{ n: 0 }]);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('down.sql after a partial fix --apply', () => {
+  it('a view holds a declared table name: up skips it, down removes what up added and leaves the view', async () => {
+    const database = await drifted('drop schema billing cascade; drop table counters; create view counters as select 1 as id');
+    const catalog = () =>
+      database.query(`select n.nspname as schema, c.relname as name, c.relkind::text as kind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname in ('public', 'billing') order by 1, 2`);
+    try {
+      const before = await catalog();
+      const rollback = join(mkdtempSync(join(tmpdir(), 'ormdrift-fix-')), 'down.sql');
+      const run = await fix(['--db', database.url, '--apply', '--rollback', rollback]);
+      expect(run.stderr).toContain('warning: could not add table counters: a view of that name exists');
+      expect(run.stderr).toContain('notice: added schema billing');
+      expect(run.code).toBe(1);
+      // as psql -v ON_ERROR_STOP=1 -f down.sql runs it: the first error would stop it and leave the rest behind
+      const down = await runSql(database.url, [readFileSync(rollback, 'utf8')]);
+      expect(down.notices).toContain('NOTICE: ormdrift: skipped dropping table counters: there is none');
+      expect(await catalog()).toEqual(before);
       expect(await database.query("select count(*)::int as n from pg_namespace where nspname = 'billing'")).toEqual([{ n: 0 }]);
     } finally {
       await database.drop();

@@ -127,7 +127,8 @@ describe('examples/guard-app', () => {
       expect(run.code).toBe(1);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).not.toContain('secret');
-      expect(run.ms).toBeLessThan(10_000);
+      // the guard gives up after its own timeouts (1 s to connect, 5 s in all); the bound leaves room for a busy machine
+      expect(run.ms).toBeLessThan(30_000);
     });
   });
 });

@@ -41,6 +41,10 @@ describe('nothing compared never passes', () => {
       run,
       /^ormdrift: cannot load typeorm:(\w+): the entities glob "entities\/\*\.ts" of \1 matched no entity from \S+\/test\/fixtures \(TypeORM resolves relative globs from the current directory\)/,
     );
+    // the data source is an ES module (the package's type is module): no __dirname there
+    expect(run.stderr).toContain(
+      "or build the glob from the file's own directory (path.join(import.meta.dirname, ...), or fileURLToPath(new URL('.', import.meta.url)) before Node 20.11)",
+    );
   });
 
   it('the same DataSource, run from the directory the app runs from, checks clean', async () => {

@@ -7,7 +7,7 @@ import { diffCommand, diffUsage } from './commands/diff-command.ts';
 import { fixCommand } from './commands/fix-command.ts';
 import { statusCommand, statusUsage } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
-import { thrownCode, thrownMessage } from './thrown-value.ts';
+import { stackFrames, thrownCode, thrownMessage } from './thrown-value.ts';
 import { UsageError } from './usage-error.ts';
 import { negativeDuration } from './parse-duration.ts';
 import { currentWatchdog } from './load/watchdog.ts';
@@ -61,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // the last line of defence: no message nor stack trace holds the password of a connection string we were given
     const hide = (text: string) => givenUrls(argv).reduce((redacted, url) => redactPassword(redacted, url), text);
     io.stderr.write(hide(`ormdrift: ${expired === undefined ? describeError(error, command ?? 'check', debug, argv) : escapeText(expired)}\n`));
-    if (debug && error instanceof Error) io.stderr.write(hide(`${error.stack ?? ''}\n${causeChain(error)}`));
+    if (debug && error instanceof Error) io.stderr.write(hide(`${stackFrames(error)}${causeChain(error)}`));
     return 2;
   }
 }

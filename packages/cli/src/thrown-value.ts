@@ -20,3 +20,15 @@ export function thrownCode(value: unknown): string | undefined {
   const code = (value as { code?: unknown }).code;
   return typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * The stack trace of an error for `--debug`, after the one-line message the command already printed: its frames
+ * (`    at ...` lines) only, so the message is not printed twice; the whole stack when it does not start with the
+ * message (an error whose stack was replaced).
+ */
+export function stackFrames(error: Error): string {
+  const stack = error.stack ?? '';
+  const header = `${error.name}: ${error.message}`;
+  const frames = stack.startsWith(header) ? stack.slice(header.length).replace(/^\n/, '') : stack;
+  return frames === '' ? '' : `${frames}\n`;
+}

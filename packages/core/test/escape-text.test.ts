@@ -13,11 +13,12 @@ describe('escapeText', () => {
     ['zero\u200bwidth', 'zero\\u200bwidth'],
     ['line\u2028sep', 'line\\u2028sep'],
     ['\ufeffbom', '\\ufeffbom'],
+    // a backslash is doubled, so that a name holding backslash-n does not read as one holding a newline
+    ['a\\nb', 'a\\\\nb'],
+    ['C:\\path', 'C:\\\\path'],
   ])('%j becomes %s', (raw, escaped) => expect(escapeText(raw)).toBe(escaped));
 
-  it.each(['users', 'Sales Ops."Deal Book"', 'émigré ß 😀 ✔', 'C:\\path', "it's"])('leaves printable text alone: %s', (text) =>
-    expect(escapeText(text)).toBe(text),
-  );
+  it.each(['users', 'Sales Ops."Deal Book"', 'émigré ß 😀 ✔', "it's"])('leaves printable text alone: %s', (text) => expect(escapeText(text)).toBe(text));
 });
 
 describe('the text reporter escapes names from the database and the models', () => {

@@ -206,3 +206,32 @@ describe('every format carries the drift it is given', () => {
     expect(lines.at(-1)).toBe(`${drifted.summary.errors} errors, ${drifted.summary.warnings} warnings in 4 declared tables`);
   });
 });
+
+describe('a name holding a newline and a name holding a backslash and n', () => {
+  // two tables nobody declares: one named a + newline + b, one named a, backslash, n, b
+  const twoNames: CheckResult = evaluate({
+    expected: mergeRegistries([schema([table('users', [column('id', 'integer')], { primaryKey: ['id'] })])]),
+    actual: schema([
+      dbTable('users', [column('id', 'integer')], { primaryKey: ['id'] }),
+      dbTable('a\nb', [column('id', 'integer')]),
+      dbTable('a\\nb', [column('id', 'integer')]),
+    ]),
+  });
+
+  it.each([
+    ['text', 'a\\nb', 'a\\\\nb'],
+    ['github', 'a\\nb', 'a\\\\nb'],
+    ['markdown', 'a\\\\nb', 'a\\\\\\\\nb'],
+  ] as const)('%s prints them differently', (format, newline, backslash) => {
+    const output = render(format, twoNames);
+    expect(output).toContain(`"${newline}"`);
+    expect(output).toContain(`"${backslash}"`);
+  });
+
+  it('sarif prints them differently', () => {
+    const sarif = JSON.parse(render('sarif', twoNames)) as { runs: [{ results: { message: { text: string } }[] }] };
+    const messages = sarif.runs[0].results.map((result) => result.message.text);
+    expect(messages).toContain('"a\\nb" exists in the database but no model declares it');
+    expect(messages).toContain('"a\\\\nb" exists in the database but no model declares it');
+  });
+});

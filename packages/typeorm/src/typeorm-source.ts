@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { isAbsolute, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join } from 'node:path';
 import { readingPause, type EnumModel, type LoadedSource, type SchemaSource, type SourceProblem, type TableModel } from '@ormdrift/core';
 import { entityTable, schemaOf } from './entity-table.ts';
 import { ensureDriver } from './lazy-driver.ts';
@@ -52,7 +53,7 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
         problems.push(...mapped.problems);
         for (const declared of mapped.enums) enums.set(`${declared.schema}.${declared.name}`, enums.get(`${declared.schema}.${declared.name}`) ?? declared);
       }
-      if (tables.length === 0) unmatchedGlobs(dataSource, name);
+      if (tables.length === 0) unmatchedGlobs(dataSource, name, options.resolveFrom);
       return { schema: { tables, enums: [...enums.values()] }, problems };
     },
     // an initialized DataSource has built its metadata: its tables' schemas are known before they are read
@@ -68,7 +69,7 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
  * TypeORM resolves relative `entities` globs from the current directory, not from the file that declares them: run
  * from a monorepo root, `src/entities/*.ts` matches nothing and the DataSource silently declares no table.
  */
-function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
+function unmatchedGlobs(dataSource: DataSourceLike, name: string, file: string | undefined): void {
   const globs = declaredEntities(dataSource).filter((entry): entry is string => typeof entry === 'string');
   if (globs.length === 0) return;
   const listed = globs.map((glob) => `"${glob}"`).join(', ');
@@ -82,8 +83,28 @@ function unmatchedGlobs(dataSource: DataSourceLike, name: string): void {
   throw new Error(
     `the entities glob${globs.length > 1 ? 's' : ''} ${listed} of ${name} matched no entity from ${process.cwd()} ` +
       '(TypeORM resolves relative globs from the current directory): run ormdrift from the directory the app runs from, ' +
-      "or build the glob from the file's own directory (path.join(__dirname, ...))",
+      `or build the glob from the file's own directory (${ownDirectory(file)})`,
   );
+}
+
+/**
+ * How the declaring file names its own directory: `__dirname` exists only in CommonJS; an ES module (by its
+ * extension, else by the nearest package.json's `type`, as Node decides) has `import.meta.dirname` (Node 20.11+).
+ */
+function ownDirectory(file: string | undefined): string {
+  const esm = "path.join(import.meta.dirname, ...), or fileURLToPath(new URL('.', import.meta.url)) before Node 20.11";
+  if (file === undefined) return `path.join(__dirname, ...) in CommonJS, ${esm} in an ES module`;
+  const extension = extname(file);
+  if (extension === '.mts' || extension === '.mjs') return esm;
+  if (extension === '.cts' || extension === '.cjs') return 'path.join(__dirname, ...)';
+  for (let directory = dirname(file); ; directory = dirname(directory)) {
+    try {
+      const type = (JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { type?: unknown }).type;
+      return type === 'module' ? esm : 'path.join(__dirname, ...)';
+    } catch {
+      if (dirname(directory) === directory) return 'path.join(__dirname, ...)';
+    }
+  }
 }
 
 async function buildMetadatas(dataSource: LoadableDataSource, name: string): Promise<void> {

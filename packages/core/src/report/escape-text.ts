@@ -10,9 +10,19 @@ const unsafe = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028
  * Makes untrusted text — identifiers and values read from the database or from the models — safe to print in a
  * line-oriented report: each unsafe character becomes a visible escape (`\n`, `\t`, `\x1b`, `\u202e`), so a table
  * named with an escape sequence or a newline followed by "✔ no drift" can neither drive the reader's terminal nor
- * forge a report line. Printable text, including any other Unicode, passes through unchanged.
+ * forge a report line. A backslash is shown as `\\`, so that the escape of a control and the same characters in a
+ * name read differently. Other printable text, including any other Unicode, passes through unchanged.
  */
 export function escapeText(text: string): string {
+  // a backslash is doubled first: a name holding a newline prints as `a\nb`, one holding backslash-n as `a\\nb`
+  return escapeControls(text.replace(/\\/g, '\\\\'));
+}
+
+/**
+ * The controls-only half of {@link escapeText}, backslashes left as they are: for a format's own escaping of text
+ * its callers already passed through `escapeText` (a second pass must not double those backslashes again).
+ */
+export function escapeControls(text: string): string {
   return text.replace(unsafe, (char) => {
     switch (char) {
       case '\n':

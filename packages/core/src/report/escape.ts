@@ -1,4 +1,4 @@
-import { escapeText } from './escape-text.ts';
+import { escapeControls, escapeText } from './escape-text.ts';
 
 /**
  * Escaping for every report format. Identifiers, default expressions and enum labels come from the
@@ -8,11 +8,11 @@ import { escapeText } from './escape-text.ts';
  * starts from `escapeText` (controls and invisible format characters shown as escapes).
  */
 
-/** Escapes each line of the text with `escapeText`, keeping the line breaks for the caller to encode. */
+/** Escapes the controls of each line of text already through `escapeText`, keeping the line breaks for the caller to encode. */
 function escapeLines(text: string): string {
   return text
     .split(/(\r\n|\r|\n)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
+    .map((part, index) => (index % 2 === 1 ? part : escapeControls(part)))
     .join('');
 }
 
@@ -32,7 +32,7 @@ export function markdownText(text: string): string {
 }
 
 /**
- * Text content for an XML 1.0 document written by xmlbuilder2: XML cannot carry most control characters even as
+ * Text content for an XML 1.0 document written by xmlbuilder2, from text whose names went through `escapeText`: XML cannot carry most control characters even as
  * references, so they are shown as escapes; tabs and newlines stay. `&` is written here as `&amp;` because
  * xmlbuilder2 leaves alone an ampersand that already starts a reference (`&lt;`, `&#10;`, `&foo;`): a name holding
  * such text would otherwise be read back as another character, or as an undefined entity that breaks the document.
@@ -41,7 +41,7 @@ export function markdownText(text: string): string {
 export function xmlText(text: string): string {
   return text
     .split(/(\n|\t)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
+    .map((part, index) => (index % 2 === 1 ? part : escapeControls(part)))
     .join('')
     .replace(/&/g, '&amp;');
 }

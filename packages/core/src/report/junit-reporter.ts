@@ -66,12 +66,12 @@ export const junitReporter: Reporter = {
     const root = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'ormdrift' });
     for (const [name, cases] of [...suites].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const counts = { tests: cases.size, failures: 0, skipped: 0 };
-      const suite = root.ele('testsuite', { name: xmlAttribute(name) });
+      const suite = root.ele('testsuite', { name: xmlAttribute(escapeText(name)) });
       for (const testCase of cases.values()) {
         const element = suite.ele('testcase', {
-          classname: xmlAttribute(`${name}.${testCase.schema}`),
-          name: xmlAttribute(testCase.name),
-          ...(testCase.file ? { file: xmlAttribute(testCase.file) } : {}),
+          classname: xmlAttribute(escapeText(`${name}.${testCase.schema}`)),
+          name: xmlAttribute(escapeText(testCase.name)),
+          ...(testCase.file ? { file: xmlAttribute(escapeText(testCase.file)) } : {}),
         });
         const errors = testCase.findings.filter((finding) => finding.severity === 'error');
         const warnings = testCase.findings.filter((finding) => finding.severity === 'warning');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SchemaChange } from '../diff/schema-change.ts';
 import type { ColumnModel, Deferrable, QualifiedName, SequenceOptions } from '../model/schema-model.ts';
 import type { FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from '../plan/fix-operation.ts';
-import type { FixNote, FixPlan, FixStep } from '../plan/fix-plan.ts';
+import type { FixNote, FixPlan } from '../plan/fix-plan.ts';
 import {
   columnListAsPrinted,
   identifierAsPrinted,
@@ -63,7 +63,7 @@ export function renderFix(plan: FixPlan): FixScripts {
 
   const down = [header('down', 'removes exactly what the matching up.sql adds, in reverse order, and nothing that existed before')];
   if (plan.down.length === 0) down.push('-- Nothing to remove.');
-  else down.push(transaction(plan.down.map((step) => `${comment(describeChange(step.source))}\n${renderOperation(step.operation)};`)));
+  else down.push(transaction(plan.down.map(renderStep)));
 
   const statements = concurrent.map((step) => `${renderOperation(step.operation)};`);
   return {
@@ -92,8 +92,19 @@ function transaction(statements: readonly string[]): string {
   return ['BEGIN;', 'SET LOCAL search_path = pg_catalog, public;', "SET LOCAL lock_timeout = '5s';", '', statements.join('\n\n'), '', 'COMMIT;'].join('\n');
 }
 
-function renderStep(step: FixStep): string {
-  return `${comment(describeChange(step.source))}\n${renderOperation(step.operation)};`;
+function renderStep(step: { readonly operation: FixOperation; readonly source: SchemaChange }): string {
+  return `${comment(describeStep(step))}\n${renderOperation(step.operation)};`;
+}
+
+/**
+ * What a statement's comment names: the finding it fixes, or for a schema the plan creates (or drops) so that
+ * objects can go in it, the schema itself and the first finding that needs it.
+ */
+function describeStep(step: { readonly operation: FixOperation; readonly source: SchemaChange }): string {
+  const { operation } = step;
+  if (operation.op === 'create-schema' || operation.op === 'drop-schema')
+    return `schema ${identifierAsPrinted(operation.schema)}, needed by ${describeChange(step.source)}`;
+  return describeChange(step.source);
 }
 
 /** A note as comment lines, with the statement a person would run where one is known. */
@@ -191,7 +202,11 @@ export function renderOperation(operation: FixOperation): string {
         `CREATE TYPE ${qualified(operation.enum)} AS ENUM (${operation.values.map(literal).join(', ')})`,
       );
     case 'drop-enum':
-      return `DROP TYPE IF EXISTS ${qualified(operation.enum)}`;
+      return droppedIfKind(
+        `EXISTS (SELECT FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = ${literal(operation.enum.schema)} AND t.typname = ${literal(operation.enum.name)} AND t.typtype = 'e')`,
+        `enum type ${qualifiedAsPrinted(operation.enum)}`,
+        `DROP TYPE ${qualified(operation.enum)}`,
+      );
     case 'add-enum-values':
       return operation.values
         .map((placement) => {
@@ -209,7 +224,7 @@ export function renderOperation(operation: FixOperation): string {
     case 'create-table':
       return guarded(relationTaken(operation.table, 'rp'), `table ${qualifiedAsPrinted(operation.table)}`, createTable(operation.table.schema, operation));
     case 'drop-table':
-      return `DROP TABLE IF EXISTS ${qualified(operation.table)}`;
+      return droppedIfKind(relationOfKind(operation.table, 'rp'), `table ${qualifiedAsPrinted(operation.table)}`, `DROP TABLE ${qualified(operation.table)}`);
     case 'add-column':
       return addColumn(operation.table, operation.column);
     case 'drop-column':
@@ -243,7 +258,7 @@ export function renderOperation(operation: FixOperation): string {
         operation.index.unique ? { catch: ['unique_violation'], advice: 'rows hold duplicates: remove them, then run this again' } : undefined,
       );
     case 'drop-index':
-      return `DROP INDEX IF EXISTS ${qualified(operation.index)}`;
+      return droppedIfKind(relationOfKind(operation.index, 'iI'), `index ${qualifiedAsPrinted(operation.index)}`, `DROP INDEX ${qualified(operation.index)}`);
     case 'add-foreign-key':
       return guarded(
         constraintExists(operation.table, operation.foreignKey.name),
@@ -299,7 +314,11 @@ export function renderOperation(operation: FixOperation): string {
         `CREATE SEQUENCE ${qualified(operation.sequence)} ${sequenceOptions(operation.options)}`,
       );
     case 'drop-sequence':
-      return `DROP SEQUENCE IF EXISTS ${qualified(operation.sequence)}`;
+      return droppedIfKind(
+        relationOfKind(operation.sequence, 'S'),
+        `sequence ${qualifiedAsPrinted(operation.sequence)}`,
+        `DROP SEQUENCE ${qualified(operation.sequence)}`,
+      );
     case 'alter-sequence':
       return changing(
         `options of sequence ${qualifiedAsPrinted(operation.sequence)}`,
@@ -357,6 +376,29 @@ function guarded(exists: string | Taken, what: string, statement: string, onErro
     ],
     ['  holder text;'],
   );
+}
+
+/**
+ * A DO block of `down.sql` that drops an object only when the catalog holds one of the kind `up.sql` creates
+ * (`exists`). When `up.sql` skipped its CREATE because an object of another kind held the name (a view where a table
+ * is declared), that object is left alone: a plain `DROP TABLE IF EXISTS` would fail on it ("is not a table") and
+ * stop the rest of the rollback.
+ */
+function droppedIfKind(exists: string, what: string, statement: string): string {
+  return doBlock([
+    `  IF ${exists} THEN`,
+    `    ${statement};`,
+    `    RAISE NOTICE 'ormdrift: dropped %', ${literal(what)};`,
+    '  ELSE',
+    `    RAISE NOTICE 'ormdrift: skipped dropping %: there is none', ${literal(what)};`,
+    '  END IF;',
+  ]);
+}
+
+/** Whether a relation of one of `kinds` (`pg_class.relkind`) holds `name`. */
+function relationOfKind(name: QualifiedName, kinds: 'rp' | 'iI' | 'S'): string {
+  const relkinds = [...kinds].map((kind) => literal(kind)).join(', ');
+  return `EXISTS (SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ${literal(name.schema)} AND c.relname = ${literal(name.name)} AND c.relkind IN (${relkinds}))`;
 }
 
 /**

@@ -39,10 +39,65 @@ export async function runSqlScript(url: string, batches: readonly string[], opti
       } catch (cause) {
         await client.query('ROLLBACK').catch(() => {});
         const part = batches.length > 1 ? `part ${index + 1} of ${batches.length}` : 'the script';
-        throw new SqlScriptError(`${part} failed and its transaction was rolled back: ${(cause as Error).message}`, { cause });
+        const statement = failedStatement(batch, cause);
+        const step = statement === undefined ? undefined : stepComment(batch, statement);
+        let message = `${part} failed and its transaction was rolled back${step === undefined ? '' : ` at the step "${step}"`}: ${(cause as Error).message}`;
+        if ((cause as { code?: unknown }).code === lockNotAvailable) {
+          const relation = statement === undefined ? undefined : lockedRelation(statement.text);
+          const holders = relation === undefined ? [] : await lockHolders(client, relation);
+          message +=
+            `; another session holds a lock on ${relation ?? 'a table it changes'}${holders.length > 0 ? ` (backend ${holders.join(', ')}, see pg_stat_activity)` : ''}: ` +
+            'run ormdrift fix --apply again when that session ends, or at a quieter time';
+        }
+        throw new SqlScriptError(message, { cause });
       }
     }
   } finally {
     await connection.close().catch(() => {});
+  }
+}
+
+/** SQLSTATE 55P03: a statement waited longer than `lock_timeout` for a lock another session holds. */
+const lockNotAvailable = '55P03';
+
+/**
+ * The statement of `batch` that failed, with its offset: PostgreSQL names a statement that failed inside a DO block in
+ * the error's context (`SQL statement "ALTER TABLE ..."`), and gives a character position for one at top level.
+ */
+function failedStatement(batch: string, cause: unknown): { readonly text: string; readonly offset: number } | undefined {
+  const { where, position } = cause as { where?: unknown; position?: unknown };
+  if (typeof where === 'string') {
+    const text = /SQL statement "([\s\S]*?)"\s*\nPL\/pgSQL function/.exec(`${where}\n`)?.[1] ?? /SQL statement "([\s\S]*)"/.exec(where)?.[1];
+    const offset = text === undefined ? -1 : batch.indexOf(text);
+    if (text !== undefined && offset >= 0) return { text, offset };
+  }
+  if (typeof position === 'string' && /^\d+$/.test(position)) {
+    const offset = Number(position) - 1;
+    return { text: batch.slice(offset, batch.indexOf(';', offset) + 1 || undefined), offset };
+  }
+  return undefined;
+}
+
+/** The comment line before a statement of the fix script: the finding the step fixes (`missing-column tickets.extra`). */
+function stepComment(batch: string, statement: { readonly offset: number }): string | undefined {
+  const comments = [...batch.slice(0, statement.offset).matchAll(/^-- (.+)$/gm)];
+  return comments.at(-1)?.[1];
+}
+
+/** The table a fix statement changes, as the script spells it (`"public"."tickets"`). */
+function lockedRelation(statement: string): string | undefined {
+  return /\b(?:ALTER TABLE(?: IF EXISTS)?|ON|REFERENCES|TABLE)\s+("(?:[^"]|"")+"\."(?:[^"]|"")+")/i.exec(statement)?.[1];
+}
+
+/** The backends that hold a granted lock on `relation`, read after the failed transaction was rolled back; [] if that read fails. */
+async function lockHolders(client: { query(sql: string, values?: unknown[]): Promise<{ rows: unknown[] }> }, relation: string): Promise<number[]> {
+  try {
+    const { rows } = await client.query(
+      'SELECT DISTINCT pid FROM pg_locks WHERE relation = to_regclass($1) AND granted AND pid <> pg_backend_pid() ORDER BY pid',
+      [relation],
+    );
+    return rows.map((row) => Number((row as { pid: unknown }).pid));
+  } catch {
+    return [];
   }
 }
