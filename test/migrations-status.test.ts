@@ -86,6 +86,24 @@ describe('ormdrift status', () => {
     expect(run.stdout).toBe('✔ up to date: 5 of 5 migrations applied (public.applied_migrations)\n');
   });
 
+  it('--rule CODE=off: the text and JSON summaries name the codes off; a code status never reports is refused', async () => {
+    const db = await database(`
+      create table schema_migrations (version varchar primary key);
+      insert into schema_migrations values ('001'), ('002'), ('003'), ('006');`);
+    const args = ['--migrations', 'migrations', '--db', db.url, '--rule', 'unknown-migration=off'];
+    const json = await status([...args, '--format', 'json']);
+    expect(json).toMatchObject({ code: 1, stderr: '' });
+    expect(report(json.stdout).summary).toEqual({ errors: 2, warnings: 0, migrations: 5, applied: 3, off: ['unknown-migration'] });
+    const text = await status(args);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 2 errors, 0 warnings: 3 of 5 migrations applied, with 1 finding code off (unknown-migration)');
+
+    const foreign = await status(['--migrations', 'migrations', '--db', db.url, '--rule', 'orphan-table=off']);
+    expect(foreign).toMatchObject({ code: 2, stdout: '' });
+    expect(foreign.stderr).toBe(
+      'ormdrift: --rule orphan-table: ormdrift status reports only unapplied-migration and unknown-migration, so its --rule takes those codes\n',
+    );
+  });
+
   it("TypeORM: the DataSource's migrations against TypeORM's migrations table", async () => {
     const db = await database();
     await runTypeormMigrations(db.url, { DataSource, migrations: [InitialSchema1735600000001, AddUserRoles1735600000002, AddAgentsSessions1735600000003] });
@@ -156,7 +174,9 @@ describe('ormdrift status', () => {
     const db = await database('create table users (id serial primary key)');
     const run = await status(['--migrations', 'migrations', '--db', db.url], join(fixtures, 'sequelize'));
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe('ormdrift: no ledger table SequelizeMeta found; is this the right database?\n');
+    expect(run.stderr).toBe(
+      'ormdrift: no ledger table SequelizeMeta found; is this the right database? If the project names its ledger otherwise, pass --ledger TABLE (or schema.table)\n',
+    );
   });
 });
 

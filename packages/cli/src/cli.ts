@@ -1,11 +1,11 @@
 import { escapeText, RuleSettingsError } from '@ormdrift/core';
-import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactUrl, SqlScriptError } from '@ormdrift/postgres';
+import { ConnectionError, IntrospectionError, isStatementTimeout, MissingSchemaError, redactPassword, redactUrl, SqlScriptError } from '@ormdrift/postgres';
 import { MigrationsError } from '@ormdrift/migrations';
 import { baselineCommand } from './commands/baseline-command.ts';
 import { checkCommand } from './commands/check-command.ts';
-import { diffCommand } from './commands/diff-command.ts';
+import { diffCommand, diffUsage } from './commands/diff-command.ts';
 import { fixCommand } from './commands/fix-command.ts';
-import { statusCommand } from './commands/status-command.ts';
+import { statusCommand, statusUsage } from './commands/status-command.ts';
 import type { CliIo } from './cli-io.ts';
 import { stackFrames, thrownCode, thrownMessage } from './thrown-value.ts';
 import { UsageError } from './usage-error.ts';
@@ -58,10 +58,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (interruptedBy()) return 2;
     // code stopped by the watchdog throws whatever it throws: the deadline that expired is the error
     const expired = currentWatchdog()?.takeExpired();
-    io.stderr.write(`ormdrift: ${expired === undefined ? describeError(error, command ?? 'check', debug, argv) : escapeText(expired)}\n`);
-    if (debug && error instanceof Error) io.stderr.write(`${stackFrames(error)}${causeChain(error)}`);
+    // the last line of defence: no message nor stack trace holds the password of a connection string we were given
+    const hide = (text: string) => givenUrls(argv).reduce((redacted, url) => redactPassword(redacted, url), text);
+    io.stderr.write(hide(`ormdrift: ${expired === undefined ? describeError(error, command ?? 'check', debug, argv) : escapeText(expired)}\n`));
+    if (debug && error instanceof Error) io.stderr.write(hide(`${stackFrames(error)}${causeChain(error)}`));
     return 2;
   }
+}
+
+/** The connection strings this run was given: every `--db` value and `$DATABASE_URL`. */
+function givenUrls(argv: readonly string[]): string[] {
+  const urls: string[] = [];
+  argv.forEach((arg, index) => {
+    if (arg === '--db' && argv[index + 1] !== undefined) urls.push(argv[index + 1]!);
+    else if (arg.startsWith('--db=')) urls.push(arg.slice('--db='.length));
+  });
+  if (process.env.DATABASE_URL) urls.push(process.env.DATABASE_URL);
+  return urls;
 }
 
 function cliVersion(): string {
@@ -94,6 +107,9 @@ function describeError(error: unknown, command: string, debug: boolean, argv: re
   return escapeText(message.replace(/\s*\n\s*/g, ' ').replace(/postgres(ql)?:\/\/[^\s'"]+/g, (url) => redactUrl(url)));
 }
 
+/** The usage of each command that takes no positional argument, for the line that refuses one. */
+const commandUsages: Record<string, string> = { diff: diffUsage, status: statusUsage };
+
 /** The options whose value is a duration (see parseDuration). */
 const durationOptions = new Set(['--connect-timeout', '--statement-timeout', '--import-timeout', '--migration-timeout']);
 
@@ -110,7 +126,13 @@ function parseArgsMessage(message: string, command: string, argv: readonly strin
   if (unknown) return `unknown option ${unknown[1]}: see "ormdrift ${command} --help"`;
   const missing = /Option '([^']+)' argument missing/.exec(message);
   if (missing?.[1]) return `option ${missing[1].split(',').pop()?.trim()} needs a value: see "ormdrift ${command} --help"`;
-  return `${message.split('.')[0]}: see "ormdrift ${command} --help"`;
+  // a command without positionals: the whole argument, then what the command takes (its usage line)
+  const unexpected = /^Unexpected argument '(.*)'\. This command does not take positional arguments$/s.exec(message);
+  if (unexpected) {
+    const synopsis = commandUsages[command]?.split('\n')[0]?.replace(/^Usage: /, '');
+    return `unexpected argument "${unexpected[1]}": ormdrift ${command} takes options only${synopsis ? ` (${synopsis})` : ''}: see "ormdrift ${command} --help"`;
+  }
+  return `${message}: see "ormdrift ${command} --help"`;
 }
 
 function causeChain(error: Error): string {

@@ -30,10 +30,13 @@ export function parseDuration(text: string | undefined, flag: string): number | 
   const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
   const ms = match ? Math.round(Number(match[1]) * units[match[2] ?? 'ms']!) : NaN;
   if (ms > maximumDurationMs) {
-    throw new UsageError(
-      `${flag} ${text.trim()} is more than the maximum, ${maximumDurationMs}ms (about 24.8 days: PostgreSQL's limit for statement_timeout, INT_MAX milliseconds)`,
-    );
+    // the limit that binds is the one of what the flag times: the server's setting, or Node's own timer
+    const limit =
+      flag === '--statement-timeout' ? "PostgreSQL's limit for statement_timeout, INT_MAX milliseconds" : 'the longest timer Node keeps, INT_MAX milliseconds';
+    throw new UsageError(`${flag} ${text.trim()} is more than the maximum, ${maximumDurationMs}ms (about 24.8 days: ${limit})`);
   }
+  // zero with its unit is a duration, only not one a limit can be
+  if (match?.[2] && ms === 0) throw new UsageError(`${flag} ${text.trim()} must be more than 0: e.g. ${flag} 10s (0 would mean no limit)`);
   if (!(ms > 0)) {
     throw new UsageError(`${flag} ${text} is not a duration: give a number with a unit (ms, s or m), e.g. ${flag} 10s (0 would mean no limit)`);
   }

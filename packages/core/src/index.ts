@@ -125,7 +125,7 @@ export { githubCommentLimit, type MarkdownReporterOptions } from './report/markd
 export { markdownText, mermaidString, mermaidWord, workflowCommandData, workflowCommandProperty, xmlAttribute, xmlText } from './report/escape.ts';
 export { escapeText } from './report/escape-text.ts';
 export { describeCause } from './report/describe-cause.ts';
-export { summaryLine } from './report/finding-groups.ts';
+export { plural, summaryLine } from './report/finding-groups.ts';
 
 export { MigrationFailedError } from './migrations/migration-failed-error.ts';
 export type { MigrationLedgerState } from './migrations/migration-ledger.ts';

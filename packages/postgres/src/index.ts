@@ -23,6 +23,7 @@ export {
 } from './connect/postgres-introspector-for-client.ts';
 export { ConnectionError } from './connect/connection-error.ts';
 export { redactUrl } from './connect/redact-url.ts';
+export { passwordsOf, redactPassword } from './connect/redact-password.ts';
 export {
   startEmbeddedPostgres,
   type EmbeddedPostgresConstructor,

@@ -171,13 +171,15 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   const owns = claims.length > 0 ? [...(input.owns ?? []), ...claims] : input.owns;
 
   if (values.out) refuseSourceAsOutput('--out', values.out, modules, io.cwd);
-  const database: DatabaseAccess = url ? (use) => use(url) : (use) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true), use);
+  const database: DatabaseAccess = url
+    ? (use) => use(url)
+    : (use) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), use);
   // with a live database, the migrations also say whether it is behind them: the ledger's findings are the check's own
   let status: MigrationStatus | undefined;
   const ledger =
     url && migrations
       ? async () => {
-          status = await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs }, rules);
+          status = await readMigrationStatus(migrations, url, io.cwd, undefined, { connectTimeoutMs, statementTimeoutMs, importTimeoutMs }, rules);
           return status.state;
         }
       : undefined;

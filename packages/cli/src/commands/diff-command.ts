@@ -7,7 +7,7 @@ import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrati
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { parseDuration } from '../parse-duration.ts';
-import { connectionTimeoutOptions, connectionTimeoutUsage, parseTimeouts } from './timeout-options.ts';
+import { connectionTimeoutUsage, importTimeoutUsage, parseTimeouts, timeoutOptions } from './timeout-options.ts';
 import { readConfig } from '../config/read-config.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -28,6 +28,7 @@ Options:
   --schema NAME     compare only this schema (repeatable; default: every schema of the expected side)
   --rule CODE=LEVEL set a finding code's severity: off, warn or error (repeatable)
 ${connectionTimeoutUsage()}
+${importTimeoutUsage('importing each TypeORM or sequelize-cli migration module')}
   --config FILE     read this config file instead of the first ormdrift.config.* found from the
                     working directory upward: its database, migrations, schemas, ignore, owns and
                     rules; flags override it
@@ -50,7 +51,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
       out: { type: 'string' },
       schema: { type: 'string', multiple: true },
       rule: { type: 'string', multiple: true },
-      ...connectionTimeoutOptions,
+      ...timeoutOptions,
       config: { type: 'string' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -75,7 +76,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const schemas = values.schema ?? (config?.schemas ? [...config.schemas] : undefined);
 
-  const { connectTimeoutMs, statementTimeoutMs } = parseTimeouts(values);
+  const { connectTimeoutMs, statementTimeoutMs, importTimeoutMs } = parseTimeouts(values);
   const migrationTimeoutMs = parseDuration(values['migration-timeout'], '--migration-timeout');
   // fail fast: a wrong --db is said before the other side is read or built (an embedded server takes seconds)
   const timeouts: SessionTimeouts = { connectTimeoutMs, statementTimeoutMs };
@@ -93,7 +94,7 @@ export async function diffCommand(argv: readonly string[], io: CliIo): Promise<n
     };
   } else {
     const target = await resolveMigrationsTarget(migrations!, migrationsKind, io.cwd, migrationTimeoutMs);
-    expected = await withMigratedDatabase(target, cliMigrationsRuntime(io, values.debug === true), readExpected);
+    expected = await withMigratedDatabase(target, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), readExpected);
     provenance = {
       orm: 'built from migrations',
       registry: target.spec,

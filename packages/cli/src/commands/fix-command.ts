@@ -112,7 +112,8 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
   if (values.apply && !url) throw new UsageError('--apply runs the migration on --db: pass --db, or leave --apply out to write the next migration');
-  const database = url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true), use));
+  const database =
+    url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), use));
   const options = {
     database,
     schemas: input.schemas ? [...input.schemas] : undefined,
@@ -339,5 +340,5 @@ function list(items: readonly string[]): string {
 
 function recheckSummary(before: CheckResult, after: CheckResult): string {
   const missing = (result: CheckResult) => result.findings.filter((finding) => finding.code.startsWith('missing-')).length;
-  return `Check again: ${after.summary.errors} errors and ${after.summary.warnings} warnings (were ${before.summary.errors} and ${before.summary.warnings}); ${missing(after)} missing-* findings remain (were ${missing(before)}).`;
+  return `Check again: ${plural(after.summary.errors, 'error')} and ${plural(after.summary.warnings, 'warning')} (were ${before.summary.errors} and ${before.summary.warnings}); ${missing(after)} missing-* findings remain (were ${missing(before)}).`;
 }

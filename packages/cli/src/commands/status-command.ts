@@ -12,14 +12,14 @@ import {
 import { listMigrations, resolveMigrationsTarget, type MigrationsTarget } from '@ormdrift/migrations';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
-import { migrationStatus, renderStatusJson, renderStatusText, type MigrationStatus } from '../migrations/migration-findings.ts';
+import { migrationStatus, renderStatusJson, renderStatusText, statusCodes, type MigrationStatus } from '../migrations/migration-findings.ts';
 import { cliMigrationsRuntime } from '../migrations/cli-migrations-runtime.ts';
-import { connectionTimeoutOptions, connectionTimeoutUsage, parseTimeouts } from './timeout-options.ts';
+import { connectionTimeoutUsage, importTimeoutUsage, parseTimeouts, timeoutOptions } from './timeout-options.ts';
 import { readConfig } from '../config/read-config.ts';
 import { withSeverities } from '../config/check-input.ts';
 import { UsageError } from '../usage-error.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
-import type { RuleSettings } from '@ormdrift/core';
+import { plural, type RuleSettings } from '@ormdrift/core';
 
 export const statusUsage = `Usage: ormdrift status --migrations PATH [options]
 
@@ -38,6 +38,7 @@ Options:
   --rule CODE=LEVEL unapplied-migration or unknown-migration: off, warn or error (repeatable); over
                     the config's "rules"
 ${connectionTimeoutUsage('each query on the ledger')}
+${importTimeoutUsage('importing each TypeORM or sequelize-cli migration module')}
   --format NAME     text (default) or json
   --out FILE        write the report to FILE instead of standard output
   --debug           print stack traces of errors
@@ -57,7 +58,7 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
       'migrations-kind': { type: 'string' },
       ledger: { type: 'string' },
       rule: { type: 'string', multiple: true },
-      ...connectionTimeoutOptions,
+      ...timeoutOptions,
       config: { type: 'string' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
@@ -75,7 +76,12 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
     throw new UsageError(`--ledger ${values.ledger}: --ledger takes a table or schema.table`);
   }
   const flagRules = parseRuleSettings(values.rule ?? []);
-  const { connectTimeoutMs, statementTimeoutMs } = parseTimeouts(values);
+  // a code status never reports would be turned off (or up) silently: say which codes it takes
+  const foreign = Object.keys(flagRules).filter((code) => !statusCodes.includes(code as (typeof statusCodes)[number]));
+  if (foreign.length > 0) {
+    throw new UsageError(`--rule ${foreign.join(', ')}: ormdrift status reports only ${statusCodes.join(' and ')}, so its --rule takes those codes`);
+  }
+  const { connectTimeoutMs, statementTimeoutMs, importTimeoutMs } = parseTimeouts(values);
   const config = await readConfig(values.config, io.cwd);
   const migrations = values.migrations ?? config?.migrations?.path;
   const kind = values['migrations-kind'] ?? (values.migrations === undefined ? config?.migrations?.kind : undefined);
@@ -87,19 +93,29 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
   const rules = withSeverities(config?.rules ?? {}, flagRules);
-  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, { connectTimeoutMs, statementTimeoutMs }, rules);
+  const status = await readMigrationStatus(target, url, io.cwd, values.ledger, { connectTimeoutMs, statementTimeoutMs, importTimeoutMs }, rules).catch(
+    (error: unknown) => {
+      // status, unlike check, can be told where the ledger is: say how
+      if (error instanceof UsageError && error.cause instanceof LedgerNotFoundError && !error.message.includes('--ledger')) {
+        throw new UsageError(`${error.message} If the project names its ledger otherwise, pass --ledger TABLE (or schema.table)`, { cause: error.cause });
+      }
+      throw error;
+    },
+  );
   const report = values.format === 'json' ? renderStatusJson(status) : renderStatusText(status, !values.out && io.stdout.isTTY === true && !io.env['NO_COLOR']);
   if (values.out) {
     refuseSourceAsOutput('--out', values.out, [], io.cwd);
     await writeOutputFile(io.cwd, values.out, report, 'the report');
-    io.stderr.write(`ormdrift: ${status.summary.errors} errors, ${status.summary.warnings} warnings; report written to ${values.out}\n`);
+    io.stderr.write(`ormdrift: ${plural(status.summary.errors, 'error')}, ${plural(status.summary.warnings, 'warning')}; report written to ${values.out}\n`);
   } else io.stdout.write(report);
   return status.summary.errors > 0 ? 1 : 0;
 }
 
-/** How long reading the ledger may take; the CLI's --connect-timeout and --statement-timeout. */
+/** How long reading the ledger may take; the CLI's --connect-timeout, --statement-timeout and --import-timeout. */
 export interface LedgerReadTimeouts {
   readonly connectTimeoutMs?: number | undefined;
+  /** Importing each TypeORM or sequelize-cli migration module, in milliseconds. Default 30 s. */
+  readonly importTimeoutMs?: number | undefined;
   /** Each query on the server; ormdrift itself waits 2 s more. Default 10 s. */
   readonly statementTimeoutMs?: number | undefined;
 }
@@ -119,7 +135,7 @@ export async function readMigrationStatus(
   timeouts: LedgerReadTimeouts = {},
   rules?: RuleSettings,
 ): Promise<MigrationStatus> {
-  const disk = await listMigrations(target, cliMigrationsRuntime({ cwd }));
+  const disk = await listMigrations(target, cliMigrationsRuntime({ cwd }, false, timeouts.importTimeoutMs));
   const [schema, table] = ledger?.includes('.') ? ledger.split('.', 2) : [undefined, ledger];
   const options = { ...disk.ledger, ...(table ? { table } : {}), ...(schema ? { schema } : {}) };
   const connection = await connectPostgres(url, timeouts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: timeouts.connectTimeoutMs });

@@ -24,9 +24,14 @@ export function connectionTimeoutUsage(what = 'each catalog query'): string {
   ].join('\n');
 }
 
+/** The `--help` line of `--import-timeout`; `what` is what it limits. */
+export function importTimeoutUsage(what = 'importing each module and building its models'): string {
+  return `  --import-timeout DURATION     limit ${what} (default 30s)`;
+}
+
 /** The `--help` lines of {@link timeoutOptions}. */
 export const timeoutUsage = `${connectionTimeoutUsage()}
-  --import-timeout DURATION     limit importing each module and building its models (default 30s)`;
+${importTimeoutUsage()}`;
 
 /** Milliseconds; undefined where the flag is absent and the callee's default applies. */
 export interface Timeouts {

@@ -19,8 +19,18 @@ export interface MigrationStatus {
   /** What `check` feeds into its findings (core's `unapplied-migration` and `unknown-migration` rules). */
   readonly state: MigrationLedgerState;
   readonly findings: readonly MigrationFinding[];
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly migrations: number; readonly applied: number };
+  /** `off`, present when `--rule` or the config turned status's codes off, lists them, as check's summary does. */
+  readonly summary: {
+    readonly errors: number;
+    readonly warnings: number;
+    readonly migrations: number;
+    readonly applied: number;
+    readonly off?: readonly MigrationFinding['code'][];
+  };
 }
+
+/** The finding codes `ormdrift status` reports: the only ones its `--rule` takes. */
+export const statusCodes: readonly MigrationFinding['code'][] = ['unapplied-migration', 'unknown-migration'];
 
 /**
  * One finding per migration on disk that the ledger lacks (the database is behind its migrations; an error by
@@ -40,6 +50,7 @@ export function migrationStatus(
       ? [{ code: finding.code, severity: finding.severity, migration: finding.migration!, message: finding.message }]
       : [],
   );
+  const off = statusCodes.filter((code) => rules?.[code] === 'off');
   return {
     ledger: `${ledger.schema}.${ledger.name}`,
     applied: comparison.applied,
@@ -50,6 +61,7 @@ export function migrationStatus(
       warnings: evaluated.summary.warnings,
       migrations: comparison.applied.length + comparison.unapplied.length,
       applied: comparison.applied.length,
+      ...(off.length === 0 ? {} : { off }),
     },
   };
 }
@@ -76,14 +88,18 @@ function statusLine(status: MigrationStatus, color: boolean): string {
   const { errors, warnings, migrations, applied } = status.summary;
   const progress = `${applied} of ${migrations} migration${migrations === 1 ? '' : 's'} applied`;
   const { unapplied, unknown } = status.state;
-  if (status.findings.length === 0 && unapplied.length === 0 && unknown.length === 0) return `${paint(32, '✔')} up to date: ${progress} (${status.ledger})`;
+  const off = status.summary.off ?? [];
+  // codes off are named, as check's summary names them: a quiet line must say what it was told not to report
+  const offNote = off.length > 0 ? `, with ${off.length} finding code${off.length === 1 ? '' : 's'} off (${off.join(', ')})` : '';
+  if (status.findings.length === 0 && unapplied.length === 0 && unknown.length === 0)
+    return `${paint(32, '✔')} up to date: ${progress} (${status.ledger})${offNote}`;
   if (status.findings.length === 0) {
     // the codes are off: the ledger still differs from the disk, and the line must not say otherwise
     const differences = [unapplied.length > 0 ? `${unapplied.length} unapplied` : '', unknown.length > 0 ? `${unknown.length} not on disk` : ''];
     return `${paint(33, '!')} not up to date: ${progress}, ${differences.filter(Boolean).join(' and ')} not reported (their finding codes are off) (${status.ledger})`;
   }
   const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-  return `${errors > 0 ? paint(31, '✖') : paint(33, '!')} ${counts}: ${progress}`;
+  return `${errors > 0 ? paint(31, '✖') : paint(33, '!')} ${counts}: ${progress}${offNote}`;
 }
 
 /** The JSON report, version 1: `{ version, ledger, findings: [{ code, severity, migration, message }], summary }`. */

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { reporters, rulesMeta, type CheckResult, type ReporterName } from '@ormdrift/core';
+import { plural, reporters, rulesMeta, type CheckResult, type ReporterName } from '@ormdrift/core';
 import type { CliIo } from '../cli-io.ts';
 import { writeOutputFile } from '../output-file.ts';
 import { UsageError } from '../usage-error.ts';
@@ -86,7 +86,9 @@ export async function checkWorkspace(options: WorkspaceOptions, io: CliIo): Prom
   const total = joined(results).summary;
   if (options.out) {
     await writeOutputFile(io.cwd, options.out, report, 'the report');
-    io.stderr.write(`ormdrift: ${results.length} services, ${total.errors} errors, ${total.warnings} warnings; report written to ${options.out}\n`);
+    io.stderr.write(
+      `ormdrift: ${plural(results.length, 'service')}, ${plural(total.errors, 'error')}, ${plural(total.warnings, 'warning')}; report written to ${options.out}\n`,
+    );
   } else io.stdout.write(report);
   if (options.format !== 'text' && options.format !== 'json') for (const run of failed) io.stderr.write(`ormdrift: ${run.package.path}: ${run.failure}\n`);
   return failed.length > 0 ? 2 : total.errors > 0 ? 1 : 0;

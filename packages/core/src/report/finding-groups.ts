@@ -85,6 +85,7 @@ export function baselineLines(result: CheckResult): string[] {
   return lines;
 }
 
+/** `1 error`, `2 errors`: a count with its noun in the number the count takes. */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }

@@ -1,5 +1,6 @@
 import { ConnectionError } from './connection-error.ts';
 import { checkSslParameters } from './check-ssl-parameters.ts';
+import { redactPassword } from './redact-password.ts';
 import { redactUrl } from './redact-url.ts';
 
 /**
@@ -9,6 +10,16 @@ import { redactUrl } from './redact-url.ts';
  * The message says what to write and never holds the password.
  */
 export function checkConnectionUrl(url: string): void {
+  try {
+    checkUrl(url);
+  } catch (error) {
+    // the last line of defence: whatever part of the URL a message quotes, never the password
+    if (error instanceof ConnectionError) throw new ConnectionError(redactPassword(error.message, url));
+    throw error;
+  }
+}
+
+function checkUrl(url: string): void {
   const target = redactUrl(url);
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new ConnectionError(`${target} is not a PostgreSQL URL: pass --db postgres://user:password@host:5432/database`);
@@ -18,20 +29,13 @@ export function checkConnectionUrl(url: string): void {
     'or leave the password out of the URL and set PGPASSWORD';
   // "#" starts a URL fragment: whatever follows it (the rest of the password, the host) is silently dropped
   if (url.includes('#')) throw new ConnectionError(`the connection string holds an unencoded "#": ${encode}`);
+  // a "%" that starts no escape cannot be decoded: the driver would fail on it, or read another name
+  if (/%(?![0-9A-Fa-f]{2})/.test(url)) throw new ConnectionError(`the connection string holds a "%" that is not followed by two hex digits: ${encode}`);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    // a port out of range or not a number fails the whole parse: name it rather than blame the encoding
-    // an "@" after the first "/" or "?" is a password's unencoded character that ended the authority early
-    const rest = url.replace(/^postgres(ql)?:\/\//, '');
-    const authorityEnd = rest.search(/[/?]/);
-    if (authorityEnd >= 0 && rest.lastIndexOf('@') > authorityEnd) throw new ConnectionError(`the connection string holds an unencoded "/" or "?": ${encode}`);
-    const port = /^postgres(?:ql)?:\/\/(?:[^@/?]*@)?(?:\[[^\]]*\]|[^:/?]*):([^/?]*)/.exec(url)?.[1];
-    if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65_535)) {
-      throw new ConnectionError(`the port "${port}" in the connection string is not a port number (1 to 65535): e.g. postgres://user@host:5432/database`);
-    }
-    throw new ConnectionError(`the connection string is not a valid URL: ${encode}`);
+    throw new ConnectionError(unparsableReason(url, encode));
   }
   // An unencoded "/" or "?" in the password ends the authority early: the rest of the password and the real host
   // land in the database name, with their "@".
@@ -39,4 +43,42 @@ export function checkConnectionUrl(url: string): void {
     throw new ConnectionError(`the connection string holds an unencoded "@": ${encode}`);
   }
   checkSslParameters(parsed.searchParams);
+}
+
+/**
+ * Why the URL parser refused `url`, read from the text after the userinfo only (the part up to the last "@" of the
+ * authority), so that no part of the password can be taken for a host or a port.
+ */
+function unparsableReason(url: string, encode: string): string {
+  const rest = url.replace(/^postgres(ql)?:\/\//, '');
+  const authorityEnd = rest.search(/[/?]/);
+  // an "@" after the first "/" or "?" is a password's unencoded character that ended the authority early
+  if (authorityEnd >= 0 && rest.lastIndexOf('@') > authorityEnd) return `the connection string holds an unencoded "/" or "?": ${encode}`;
+  const authority = authorityEnd >= 0 ? rest.slice(0, authorityEnd) : rest;
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const example = 'e.g. postgres://user@host:5432/database';
+  let host = hostAndPort;
+  let port: string | undefined;
+  if (hostAndPort.startsWith('[')) {
+    const close = hostAndPort.indexOf(']');
+    if (close < 0)
+      return `the host "${hostAndPort}" in the connection string opens a "[" it does not close: write an IPv6 address in brackets, e.g. postgres://user@[::1]:5432/database`;
+    host = hostAndPort.slice(0, close + 1);
+    const after = hostAndPort.slice(close + 1);
+    if (after !== '' && !after.startsWith(':')) return `the host "${hostAndPort}" in the connection string has text after its "]": ${example}`;
+    if (after !== '') port = after.slice(1);
+  } else {
+    const colon = hostAndPort.indexOf(':');
+    if (colon >= 0) {
+      host = hostAndPort.slice(0, colon);
+      port = hostAndPort.slice(colon + 1);
+    }
+  }
+  if (port !== undefined && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65_535)) {
+    return `the port "${port}" in the connection string is not a port number (1 to 65535): ${example}`;
+  }
+  if (host === '') return `the connection string has no host before its port or after its "@": ${example}`;
+  if (!host.startsWith('[') && /[^A-Za-z0-9._~%!$&'()*+,;=-]/.test(host)) return `the host "${host}" in the connection string is not a host name: ${example}`;
+  if (host.startsWith('[')) return `the host "${host}" in the connection string is not an IPv6 address: ${example}`;
+  return `the connection string is not a valid URL: ${encode}`;
 }

@@ -3,6 +3,7 @@ import type { Queryable } from '../introspect/queryable.ts';
 import { ConnectionError } from './connection-error.ts';
 import { describeConnectError } from './describe-connect-error.ts';
 import { checkConnectionUrl } from './check-connection-url.ts';
+import { redactPassword } from './redact-password.ts';
 import { redactUrl } from './redact-url.ts';
 
 export interface PostgresConnection {
@@ -64,7 +65,7 @@ export async function connectPostgres(url: string, options: ConnectOptions = {})
     // a failed attempt has nothing to end politely: drop the socket, whatever state it is in
     if (client) destroyClient(client);
     if (options.signal?.aborted) throw new ConnectionError(`gave up connecting to ${target}: aborted`, { cause });
-    throw new ConnectionError(`cannot connect to ${target}: ${describeConnectError(cause, timeoutMs, url)}`, { cause });
+    throw new ConnectionError(redactPassword(`cannot connect to ${target}: ${describeConnectError(cause, timeoutMs, url)}`, url), { cause });
   }
   const connected = client;
   return {

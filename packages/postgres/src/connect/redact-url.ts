@@ -5,9 +5,17 @@
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
+    const user = parsed.username ? `${decodeOrRaw(parsed.username)}@` : '';
     return `${parsed.protocol}//${user}${parsed.host}${parsed.pathname}`;
   } catch {
     return '<unparsable connection string>';
+  }
+}
+
+function decodeOrRaw(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
