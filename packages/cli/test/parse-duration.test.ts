@@ -51,7 +51,10 @@ describe('parseDuration', () => {
     [90_000, '90 s'],
   ])('formats %d ms as %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 
-  it.each(['0', '0s', 'ten', '10h', '', '1e3'])('rejects %j in one line naming the flag', (text) =>
+  it('rejects "0s": a limit must be more than 0', () =>
+    expect(() => parseDuration('0s', '--import-timeout')).toThrow(/^--import-timeout 0s must be more than 0: e\.g\. --import-timeout 10s/));
+
+  it.each(['0', 'ten', '10h', '', '1e3'])('rejects %j in one line naming the flag', (text) =>
     expect(() => parseDuration(text, '--import-timeout')).toThrow(
       new RegExp(`^--import-timeout ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a duration`),
     ),
