@@ -494,9 +494,10 @@ describe('untrusted names never control the terminal', () => {
       const run = await check(['notes.ts', '--db', hostile.url]);
       expect(run.stderr).toBe('');
       expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
-      expect(run.stdout).toContain('\\x1b[2Jwiped');
-      expect(run.stdout).toContain('x\\n✔ no drift: 0 declared tables match the database');
-      expect(run.stdout).toContain('rtl\\u202eexe.txt');
+      // in PostgreSQL's Unicode-escape form: valid SQL, one line, nothing a terminal acts on
+      expect(run.stdout).toContain('U&"\\001b[2Jwiped"');
+      expect(run.stdout).toContain('U&"x\\000a✔ no drift: 0 declared tables match the database"');
+      expect(run.stdout).toContain('U&"rtl\\202eexe.txt"');
       expect(run.stdout.split('\n').filter((line) => line.startsWith('✔'))).toEqual([]);
       // JSON keeps the exact names: escaping is the job of its parser
       const json = JSON.parse((await check(['notes.ts', '--db', hostile.url, '--format', 'json'])).stdout);

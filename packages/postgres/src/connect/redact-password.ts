@@ -26,12 +26,14 @@ export function passwordsOf(url: string): string[] {
 }
 
 /**
- * `text` with every literal occurrence of `url`'s password (as written or decoded) replaced by `***`: the last
- * line of defence for messages built from a connection string's parts or passed through from a driver.
+ * `text` with `url`'s password (as written or decoded) replaced by `***` wherever it stands as a connection string's
+ * userinfo does, right before an `@`: the last line of defence for messages that quote a piece of a connection
+ * string. Only there: a password is often a plain word (`postgres`) that a message also uses as a user, a database or
+ * a URL scheme, and those must read as they are.
  */
 export function redactPassword(text: string, url: string | undefined): string {
   if (!url) return text;
   let redacted = text;
-  for (const password of passwordsOf(url)) redacted = redacted.split(password).join('***');
+  for (const password of passwordsOf(url)) redacted = redacted.split(`${password}@`).join('***@');
   return redacted;
 }
