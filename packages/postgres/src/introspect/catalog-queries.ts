@@ -51,8 +51,11 @@ select a.attrelid::text as table_oid, a.attname as name,
        -- its schema only where its bare name finds another collation (or none) on this session's search path,
        -- which is when PostgreSQL prints it schema-qualified
        case when a.attcollation <> t.typcollation and not pg_catalog.pg_collation_is_visible(co.oid) then con.nspname end as collation_schema,
-       t.typtype as type_kind, tn.nspname as type_schema, t.typname as type_name,
-       et.typtype as element_kind, etn.nspname as element_schema, et.typname as element_name
+       -- an enum type's name, or an enum array's element type's (typtype 'b', its element tells): null for every other
+       -- type, whose name format_type() gives, so that the thousands of plain columns cost no string of their own
+       t.typtype as type_kind, case when t.typtype = 'e' then tn.nspname end as type_schema, case when t.typtype = 'e' then t.typname end as type_name,
+       et.typtype as element_kind, case when et.typtype = 'e' then etn.nspname end as element_schema,
+       case when et.typtype = 'e' then et.typname end as element_name
 from pg_catalog.pg_attribute a
 join pg_catalog.pg_class c on c.oid = a.attrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -75,9 +78,10 @@ select con.conrelid::text as table_oid, con.conname as name, con.contype as type
              join pg_catalog.pg_attribute att on att.attrelid = con.conrelid and att.attnum = k.num
              order by k.ord)::text[] as columns,
        rn.nspname as ref_schema, rc.relname as ref_table,
-       array(select att.attname from unnest(con.confkey) with ordinality k(num, ord)
+       -- a foreign key's only: null for the others, no empty array to parse
+       case when con.contype = 'f' then array(select att.attname from unnest(con.confkey) with ordinality k(num, ord)
              join pg_catalog.pg_attribute att on att.attrelid = con.confrelid and att.attnum = k.num
-             order by k.ord)::text[] as ref_columns,
+             order by k.ord)::text[] end as ref_columns,
        con.confdeltype as on_delete, con.confupdtype as on_update,
        -- indnullsnotdistinct exists from PostgreSQL 15 on; read through jsonb so one query fits every version
        coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct,
