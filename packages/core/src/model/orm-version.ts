@@ -54,6 +54,19 @@ const verdicts = new Map<string, boolean>();
  * package is not found from there.
  */
 export function installedPackageVersion(name: string, from: string): string | undefined {
+  // an app's guard asks on every check: the package a process resolves does not change while it runs (it has loaded
+  // it), so each answer is kept rather than resolved and read from disk again
+  const key = `${name}\u0000${from}`;
+  if (installedVersions.has(key)) return installedVersions.get(key);
+  const version = readInstalledVersion(name, from);
+  if (installedVersions.size >= 1_000) installedVersions.clear();
+  installedVersions.set(key, version);
+  return version;
+}
+
+const installedVersions = new Map<string, string | undefined>();
+
+function readInstalledVersion(name: string, from: string): string | undefined {
   let entry: string;
   try {
     entry = createRequire(from).resolve(name);
