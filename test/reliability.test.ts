@@ -376,7 +376,7 @@ describe('connection errors say what to do, in one line', () => {
     const run = await check(['notes.ts', '--db', url.toString()]);
     expectOneLineError(
       run,
-      /^ormdrift: sslmode=bogus in the connection string is not an SSL mode: use one of disable, prefer, require, verify-ca, verify-full, no-verify \(no-verify is node-postgres's own\); libpq's allow is not supported by node-postgres$/,
+      /^ormdrift: sslmode=bogus in the connection string is not an SSL mode: use one of disable, allow, prefer, require, verify-ca, verify-full, no-verify \(no-verify is node-postgres's own\)$/,
     );
     expect(run.stderr).not.toContain('s3cret');
   });
