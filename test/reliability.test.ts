@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cliBin, runCli, type CliRun } from './support/run-cli.ts';
+import { lockTable } from './support/lock-table.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
@@ -115,41 +116,7 @@ describe('every wait has a deadline', () => {
    * Holds an ACCESS EXCLUSIVE lock on pg_enum (the last catalog the introspector reads) until released, and calls
    * `onWaiting` with the pid of ormdrift's backend once it waits on that lock.
    */
-  async function lockPgEnum(onWaiting: (pid: number) => Promise<void> | void): Promise<{ release(): Promise<void>; seen: Promise<number> }> {
-    const pg = (await import('pg')).default;
-    const holder = new pg.Client({ connectionString: database.url });
-    await holder.connect();
-    await holder.query('begin');
-    await holder.query('lock table pg_catalog.pg_enum in access exclusive mode');
-    const watcher = new pg.Client({ connectionString: database.url });
-    await watcher.connect();
-    let released = false;
-    const seen = (async () => {
-      // a deadline in time, not in attempts: on a loaded machine each poll takes longer
-      const deadline = performance.now() + 90_000;
-      while (performance.now() < deadline && !released) {
-        const rows = (
-          await watcher.query(
-            `select pid from pg_stat_activity where datname = current_database() and application_name = 'ormdrift' and wait_event_type = 'Lock'`,
-          )
-        ).rows as { pid: number }[];
-        if (rows[0]) {
-          await onWaiting(rows[0].pid);
-          return rows[0].pid;
-        }
-        await new Promise((done) => setTimeout(done, 25));
-      }
-      throw new Error('ormdrift never waited on the lock');
-    })();
-    return {
-      seen,
-      release: async () => {
-        released = true;
-        await holder.query('rollback').catch(() => {});
-        await Promise.all([holder.end(), watcher.end()]);
-      },
-    };
-  }
+  const lockPgEnum = (onWaiting: (pid: number) => Promise<void> | void) => lockTable(database, 'pg_catalog.pg_enum', onWaiting);
 
   it('a backend that stops answering mid-check (SIGSTOP): exit 2 naming the catalog read, soon after the deadline', async () => {
     const lock = await lockPgEnum((pid) => {
