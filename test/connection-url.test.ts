@@ -5,21 +5,12 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from './support/run-cli.ts';
+import { expectOneLineError, runCli } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
 const check = (db: string, env: Record<string, string | undefined> = {}) =>
   runCli(['check', 'notes.ts', '--db', db], { cwd: fixtures, env: { PGSSLMODE: undefined, ...env } });
-
-/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`, no stack trace. */
-function expectOneLineError(run: CliRun, pattern: RegExp): void {
-  expect(run.stderr.trimEnd()).toMatch(pattern);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.code).toBe(2);
-}
 
 const clean = { code: 0, stdout: '✔ no drift: 1 declared table matches the database\n', stderr: '' };
 

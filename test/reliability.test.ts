@@ -11,22 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cliBin, runCli, type CliRun } from './support/run-cli.ts';
-import { lockTable } from './support/lock-table.ts';
+import { cliBin, expectOneLineError, runCli } from './support/run-cli.ts';
+import { expectInterruptedWhileLocked, lockTable } from './support/lock-table.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
 const check = (args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) =>
   runCli(['check', ...args], { cwd: options.cwd ?? fixtures, ...(options.env ? { env: options.env } : {}) });
-
-/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`, no stack trace. */
-function expectOneLineError(run: CliRun, pattern: RegExp): void {
-  expect(run.stderr.trimEnd()).toMatch(pattern);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.code).toBe(2);
-}
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -154,32 +145,7 @@ describe('every wait has a deadline', () => {
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
     '%s while a catalog read waits on a lock: the query is cancelled on the server, exit at once',
-    async (signal) => {
-      const lock = await lockPgEnum(() => {});
-      try {
-        const child = spawn(process.execPath, [cliBin, 'check', 'notes.ts', '--db', database.url, '--statement-timeout', '60s'], {
-          cwd: fixtures,
-          env: { ...process.env, DATABASE_URL: undefined },
-        });
-        let stderr = '';
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        const closed = new Promise<number | null>((done) => child.on('close', done));
-        const pid = await Promise.race([
-          lock.seen,
-          closed.then((code) => Promise.reject(new Error(`ormdrift exited ${code} before it waited on the lock: ${stderr}`))),
-        ]);
-        const sent = performance.now();
-        child.kill(signal);
-        expect(await closed).toBe(signal === 'SIGINT' ? 130 : 143);
-        expect(performance.now() - sent).toBeLessThan(3_000);
-        expect(stderr).toBe(`ormdrift: interrupted by ${signal} before the run finished\n`);
-        // before the lock is released: the statement ormdrift waited in is no longer running (60 s statement timeout)
-        const left = await database.query(`select pid, state, query from pg_stat_activity where pid = $1 and state = 'active'`, [pid]);
-        expect(left).toEqual([]);
-      } finally {
-        await lock.release();
-      }
-    },
+    (signal) => expectInterruptedWhileLocked(database, 'pg_catalog.pg_enum', ['check', 'notes.ts', '--db', database.url], fixtures, signal),
     120_000,
   );
 

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import pg from 'pg';
+import { expect } from 'vitest';
+import { cliBin } from './run-cli.ts';
 import type { TestDatabase } from './test-database.ts';
 
 export interface HeldLock {
@@ -46,4 +49,42 @@ export async function lockTable(database: TestDatabase, table: string, onWaiting
       await Promise.all([holder.end(), watcher.end()]);
     },
   };
+}
+
+/**
+ * Runs the built CLI with `args` (and a 60 s statement timeout) in `cwd` while `table` of `database` is locked, sends
+ * `signal` once its query waits on the lock, and asserts what a user sees: exit 130 or 143 within 3 s, the one line
+ * "interrupted by", nothing on stdout, and the query no longer running on the server before the lock is released.
+ */
+export async function expectInterruptedWhileLocked(
+  database: TestDatabase,
+  table: string,
+  args: readonly string[],
+  cwd: string,
+  signal: 'SIGINT' | 'SIGTERM',
+): Promise<void> {
+  const lock = await lockTable(database, table);
+  try {
+    const child = spawn(process.execPath, [cliBin, ...args, '--statement-timeout', '60s'], { cwd, env: { ...process.env, DATABASE_URL: undefined } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    const pid = await Promise.race([
+      lock.seen,
+      closed.then((code) => Promise.reject(new Error(`ormdrift exited ${code} before it waited on the lock: ${stderr}`))),
+    ]);
+    const sent = performance.now();
+    child.kill(signal);
+    expect(await closed).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(performance.now() - sent).toBeLessThan(3_000);
+    expect(stderr).toBe(`ormdrift: interrupted by ${signal} before the run finished\n`);
+    expect(stdout).toBe('');
+    // before the lock is released: the statement ormdrift waited in is no longer running (60 s statement timeout)
+    const left = await database.query(`select pid, state, query from pg_stat_activity where pid = $1 and state = 'active'`, [pid]);
+    expect(left).toEqual([]);
+  } finally {
+    await lock.release();
+  }
 }
