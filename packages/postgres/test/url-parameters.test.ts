@@ -44,8 +44,8 @@ describe('query parameters of the connection string', () => {
   });
 
   it('a libpq parameter node-postgres does not read says so', async () => {
-    expect(await message('?target_session_attrs=read-write')).toBe(
-      `target_session_attrs in the connection string is a libpq parameter that node-postgres, which ormdrift connects with, does not read: remove it; the parameters ormdrift reads are ${understood}`,
+    expect(await message('?sslcrl=/etc/ssl/crl.pem')).toBe(
+      `sslcrl in the connection string is a libpq parameter that node-postgres, which ormdrift connects with, does not read: remove it; the parameters ormdrift reads are ${understood}`,
     );
   });
 
@@ -103,6 +103,13 @@ describe('query parameters of the connection string', () => {
     const query =
       '?host=127.0.0.1&port=1&user=app&password=s3cret&application_name=a&fallback_application_name=b&options=-c%20search_path%3Dpublic' +
       '&connect_timeout=2&statement_timeout=1000&lock_timeout=1000&idle_in_transaction_session_timeout=1000&client_encoding=UTF8&sslmode=disable&uselibpqcompat=false';
+    expect(await message(query)).toMatch(/: connection refused: /);
+  });
+
+  it('libpq parameters that only tune keepalive or server choice are accepted, as libpq accepts them', async () => {
+    const query =
+      '?keepalives=1&keepalives_idle=30&keepalives_interval=10&keepalives_count=3&tcp_user_timeout=1000' +
+      '&target_session_attrs=read-write&load_balance_hosts=disable&sslmode=disable';
     expect(await message(query)).toMatch(/: connection refused: /);
   });
 

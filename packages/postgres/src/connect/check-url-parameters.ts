@@ -54,8 +54,6 @@ const libpqOnly = new Set([
   'gsslib',
   'gssdelegation',
   'service',
-  'target_session_attrs',
-  'load_balance_hosts',
   'scram_client_key',
   'scram_server_key',
   'oauth_issuer',
@@ -64,14 +62,25 @@ const libpqOnly = new Set([
   'oauth_scope',
 ]);
 
+/**
+ * libpq parameters that tune how a session is kept or which of several servers is picked: a connection string
+ * shared with the app often carries them, and a one-off catalog read loses nothing by their being ignored
+ * (ormdrift always turns TCP keepalive on), so they are accepted as libpq accepts them.
+ */
+const ignoredWithoutHarm = new Set([
+  'keepalives',
+  'keepalives_idle',
+  'keepalives_interval',
+  'keepalives_count',
+  'tcp_user_timeout',
+  'target_session_attrs',
+  'load_balance_hosts',
+]);
+
 /** What to write instead, for parameters a user is likely to carry over from another tool. */
 const instead: Record<string, string> = {
   dbname: 'write the database in the path: postgres://user@host:5432/database',
   database: 'write the database in the path: postgres://user@host:5432/database',
-  keepalives: 'ormdrift always turns TCP keepalive on',
-  keepalives_idle: 'ormdrift always turns TCP keepalive on',
-  keepalives_interval: 'ormdrift always turns TCP keepalive on',
-  keepalives_count: 'ormdrift always turns TCP keepalive on',
   schema: 'to check some schemas only, pass --schema NAME',
   search_path: 'to check some schemas only, pass --schema NAME',
   currentSchema: 'to check some schemas only, pass --schema NAME',
@@ -93,7 +102,7 @@ export function checkUrlParameters(parameters: URLSearchParams): void {
     const shown = escapeText(name);
     if (seen.has(name)) throw new ConnectionError(`${shown} is given twice in the connection string: give each parameter once`);
     seen.add(name);
-    if ((connectionUrlParameters as readonly string[]).includes(name)) continue;
+    if ((connectionUrlParameters as readonly string[]).includes(name) || ignoredWithoutHarm.has(name)) continue;
     const known = `the parameters ormdrift reads are ${connectionUrlParameters.join(', ')}`;
     const hint = instead[name];
     if (hint) throw new ConnectionError(`${shown} in the connection string is not read by ormdrift: ${hint}`);
