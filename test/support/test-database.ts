@@ -19,7 +19,10 @@ export interface TestDatabase {
 export async function createTestDatabase(options: { template?: TestDatabase } = {}): Promise<TestDatabase> {
   const serverUrl = inject('postgresUrl');
   const name = `ormdrift_test_${randomBytes(6).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`create database ${name}${options.template ? ` template ${options.template.name}` : ''}`));
+  await withClient(serverUrl, async (client) => {
+    const strategy = (await copyStrategy(client)) ?? '';
+    return client.query(`create database ${name}${options.template ? ` template ${options.template.name}` : ''}${strategy}`);
+  });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -29,6 +32,22 @@ export async function createTestDatabase(options: { template?: TestDatabase } = 
     query: async <T>(sql: string, values?: unknown[]) => withClient(url.toString(), async (client) => (await client.query(sql, values)).rows as T[]),
     drop: () => withClient(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`)).then(() => {}),
   };
+}
+
+let fileCopy: Promise<boolean> | undefined;
+
+/**
+ * ` strategy file_copy` where the server runs without fsync (the embedded test servers): the database's files
+ * are copied as files, about half the server's work of the default WAL_LOG strategy, which writes every page of
+ * the template (the system catalogs included) through the WAL. FILE_COPY's checkpoints are cheap only when they
+ * sync nothing: on a durable server (a container, `ORMDRIFT_TEST_DATABASE_URL`) the default is kept.
+ */
+async function copyStrategy(client: pg.Client): Promise<string | undefined> {
+  fileCopy ??= client
+    .query<{ fsync: string }>(`select current_setting('fsync') as fsync`)
+    .then((result) => result.rows[0]?.fsync === 'off')
+    .catch(() => false);
+  return (await fileCopy) ? ' strategy file_copy' : undefined;
 }
 
 async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
