@@ -9,7 +9,8 @@ export const extraConstraint = defineRule({
     code: 'extra-constraint',
     description: "A unique, foreign key, check or exclusion exists in the database that no model declares, and can make the ORM's writes fail.",
     docs: docsPath('extra-constraint'),
-    messages: { undeclared: 'warning' },
+    // declaredNotUnique: a unique index the models declare without UNIQUE; it rejects rows they allow, stores nothing wrong
+    messages: { undeclared: 'warning', declaredNotUnique: 'warning' },
     nextStep:
       "declare these constraints in the models (so their failures are expected), or drop them in a migration; set 'extra-constraint' to off if the database enforces more on purpose",
   },
@@ -17,13 +18,16 @@ export const extraConstraint = defineRule({
     return {
       'extra-constraint'({ table, actual: constraint }) {
         const columns = constraintColumns(constraint);
+        const declaredIndex = constraint.type === 'unique' ? constraint.declaredIndex : undefined;
         context.report({
-          messageId: 'undeclared',
+          messageId: declaredIndex ? 'declaredNotUnique' : 'undeclared',
           schema: table.schema,
           table: table.name,
           ...(columns.length === 1 ? { column: columns[0] } : {}),
           object: `${constraint.type}:${constraintObject(constraint)}`,
-          message: `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
+          message: declaredIndex
+            ? `${tableRef(table)} has ${describeConstraint(constraint)}, but ${declaredBy(table)} ${declares(table)} the index${declaredIndex.name ? ` ${objectName(declaredIndex.name)}` : ''} on ${columnList(declaredIndex.columns)}${declaredIndex.where !== undefined ? ` WHERE ${declaredIndex.where}` : ''} not unique: the database rejects duplicate keys ${declares(table) === 'declares' ? 'the models allow' : `${declaredBy(table)} allows`}, so a write that repeats a key ${constraint.type === 'unique' && constraint.unique.where !== undefined ? `among the rows WHERE ${constraint.unique.where} ` : ''}fails`
+            : `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
           expected: null,
           actual: constraintShape(constraint),
           sources: table.sources,
