@@ -19,6 +19,7 @@ export const extraConstraint = defineRule({
       'extra-constraint'({ table, actual: constraint }) {
         const columns = constraintColumns(constraint);
         const declaredIndex = constraint.type === 'unique' ? constraint.declaredIndex : undefined;
+        // the same index, unique in the database only: its predicate is the declared one
         context.report({
           messageId: declaredIndex ? 'declaredNotUnique' : 'undeclared',
           schema: table.schema,
@@ -26,7 +27,7 @@ export const extraConstraint = defineRule({
           ...(columns.length === 1 ? { column: columns[0] } : {}),
           object: `${constraint.type}:${constraintObject(constraint)}`,
           message: declaredIndex
-            ? `${tableRef(table)} has ${describeConstraint(constraint)}, but ${declaredBy(table)} ${declares(table)} the index${declaredIndex.name ? ` ${objectName(declaredIndex.name)}` : ''} on ${columnList(declaredIndex.columns)}${declaredIndex.where !== undefined ? ` WHERE ${declaredIndex.where}` : ''} not unique: the database rejects duplicate keys ${declares(table) === 'declares' ? 'the models allow' : `${declaredBy(table)} allows`}, so a write that repeats a key ${constraint.type === 'unique' && constraint.unique.where !== undefined ? `among the rows WHERE ${constraint.unique.where} ` : ''}fails`
+            ? `${tableRef(table)} has ${describeConstraint(constraint)}, but ${declaredBy(table)} ${declares(table)} ${declaredIndex.name === constraint.unique.name ? 'it' : `the index${declaredIndex.name ? ` ${objectName(declaredIndex.name)}` : ''} on ${columnList(declaredIndex.columns)}`} not unique: the database rejects duplicate keys ${declares(table) === 'declares' ? 'the models allow' : `${declaredBy(table)} allows`}, so a write that repeats a key ${constraint.type === 'unique' && constraint.unique.where !== undefined ? `among the rows WHERE ${constraint.unique.where} ` : ''}fails`
             : `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
           expected: null,
           actual: constraintShape(constraint),

@@ -1,4 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
+import { samePredicate } from '../predicate/predicate-text.ts';
 import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 
 export const missingUnique = defineRule({
@@ -25,13 +26,15 @@ export const missingUnique = defineRule({
             : undefined;
         if (notUnique && !primaryKey) {
           const held = notUnique.where !== undefined ? ` WHERE ${notUnique.where}` : '';
+          // the declared index itself when its predicate reads alike; else the unique index declared, named in full
+          const declared = samePredicate(notUnique.where, unique.where) ? 'it unique' : `a unique index on ${columns}${where}`;
           context.report({
             messageId: 'notUnique',
             schema: table.schema,
             table: table.name,
             ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
             object: unique.columns.join(','),
-            message: `${tableRef(table)} has the index${notUnique.name ? ` ${objectName(notUnique.name)}` : ''} on ${columnList(notUnique.columns)}${held} without UNIQUE, but ${declaredBy(table)} ${declares(table)} a unique index on ${columns}${where}: duplicates can be stored, and INSERT ... ON CONFLICT ${columns}${where} fails (no unique or exclusion constraint matching)`,
+            message: `${tableRef(table)} has the index${notUnique.name ? ` ${objectName(notUnique.name)}` : ''} on ${columnList(notUnique.columns)}${held} without UNIQUE, but ${declaredBy(table)} ${declares(table)} ${declared}: duplicates can be stored, and INSERT ... ON CONFLICT ${columns}${where} fails (no unique or exclusion constraint matching)`,
             expected: {
               columns: unique.columns,
               unique: true as const,
