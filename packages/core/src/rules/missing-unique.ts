@@ -27,7 +27,8 @@ export const missingUnique = defineRule({
         if (notUnique && !primaryKey) {
           const held = notUnique.where !== undefined ? ` WHERE ${notUnique.where}` : '';
           // the declared index itself when its predicate reads alike; else the unique index declared, named in full
-          const declared = samePredicate(notUnique.where, unique.where) ? 'it unique' : `a unique index on ${columns}${where}`;
+          const itself = samePredicate(notUnique.where, unique.where) && (unique.name === undefined || unique.name === notUnique.name);
+          const declared = itself ? 'it unique' : `a unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where}`;
           context.report({
             messageId: 'notUnique',
             schema: table.schema,
