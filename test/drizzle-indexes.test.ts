@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planFix, renderFix } from '@ormdrift/core';
 import { drizzleSource } from '@ormdrift/drizzle';
 import * as schema from './fixtures/drizzle/index-schema.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
+import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
+import { runSql } from './support/fix-runner.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -177,6 +180,63 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       await mutated.query(`insert into accounts (id, email, handle) values (1, 'a@x', 'same')`);
       await expect(mutated.query(`insert into accounts (id, email, handle) values (2, 'b@x', 'same')`)).rejects.toThrow(/duplicate key/);
 
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('fix creates a dropped partial unique index UNIQUE and dropped expression indexes on their expressions, re-checks clean, and rolls back', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_email; drop index accounts_live_handle_lower; drop index events_title_lower; drop index events_title_upper`);
+      const before = await catalogSnapshot(mutated.url);
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      expect(summarize(drifted)).toEqual([
+        { code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' },
+        { code: 'missing-index', severity: 'warning', table: 'accounts' },
+        { code: 'missing-index', severity: 'warning', table: 'events' },
+        { code: 'missing-index', severity: 'warning', table: 'events' },
+      ]);
+      const scripts = renderFix(planFix(drifted));
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "accounts_live_email" ON "public"."accounts" ("email") WHERE "accounts"."deleted_at" is null');
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "accounts_live_handle_lower" ON "public"."accounts" ((lower("handle"))) WHERE "accounts"."deleted_at" is null');
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "events_title_lower" ON "public"."events" ((lower("title")))');
+      expect(scripts.up).toContain('CREATE INDEX "events_title_upper" ON "public"."events" ((upper("title")))');
+      expect(scripts.up).not.toContain('Not fixed automatically');
+
+      await runSql(mutated.url, scripts.batches);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
+      const fixed = await catalogSnapshot(mutated.url);
+      await runSql(mutated.url, scripts.batches);
+      expect(await catalogSnapshot(mutated.url)).toEqual(fixed);
+      await runSql(mutated.url, [scripts.down]);
+      expect(await catalogSnapshot(mutated.url)).toEqual(before);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('fix leaves an index to make UNIQUE to a person, with the DROP INDEX and CREATE UNIQUE INDEX that re-check clean', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_email; create index accounts_live_email on accounts (email) where deleted_at is null;
+        drop index events_title_lower; create index events_title_lower on events (lower(title))`);
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      const scripts = renderFix(planFix(drifted));
+      // ormdrift never drops: both replacements are comments for a person, and up.sql adds nothing
+      expect(scripts.up).toContain('-- Nothing to add.');
+      const recipe = scripts.up
+        .split('\n')
+        .filter((line) => /^-- {5}(DROP|CREATE)/.test(line))
+        .map((line) => line.replace(/^-- {5}/, ''));
+      expect(recipe).toEqual([
+        'DROP INDEX "public"."events_title_lower";',
+        'CREATE UNIQUE INDEX "events_title_lower" ON "public"."events" ((lower("title")));',
+        'DROP INDEX "public"."accounts_live_email";',
+        'CREATE UNIQUE INDEX "accounts_live_email" ON "public"."accounts" ("email") WHERE "accounts"."deleted_at" is null;',
+      ]);
+      await runSql(mutated.url, [`BEGIN;\n${recipe.join('\n')}\nCOMMIT;`]);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
     } finally {
       await mutated.drop();
     }
