@@ -179,7 +179,6 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       // the check's claim, as PostgreSQL makes it: a second live row with a handle the models allow to repeat fails
       await mutated.query(`insert into accounts (id, email, handle) values (1, 'a@x', 'same')`);
       await expect(mutated.query(`insert into accounts (id, email, handle) values (2, 'b@x', 'same')`)).rejects.toThrow(/duplicate key/);
-
     } finally {
       await mutated.drop();
     }
@@ -188,7 +187,9 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
   it('fix creates a dropped partial unique index UNIQUE and dropped expression indexes on their expressions, re-checks clean, and rolls back', async () => {
     const mutated = await createTestDatabase({ template: built });
     try {
-      await mutated.query(`drop index accounts_live_email; drop index accounts_live_handle_lower; drop index events_title_lower; drop index events_title_upper`);
+      await mutated.query(
+        `drop index accounts_live_email; drop index accounts_live_handle_lower; drop index events_title_lower; drop index events_title_upper`,
+      );
       const before = await catalogSnapshot(mutated.url);
       const drifted = await checkDatabase(mutated.url, [source()]);
       expect(summarize(drifted)).toEqual([
@@ -199,7 +200,9 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       ]);
       const scripts = renderFix(planFix(drifted));
       expect(scripts.up).toContain('CREATE UNIQUE INDEX "accounts_live_email" ON "public"."accounts" ("email") WHERE "accounts"."deleted_at" is null');
-      expect(scripts.up).toContain('CREATE UNIQUE INDEX "accounts_live_handle_lower" ON "public"."accounts" ((lower("handle"))) WHERE "accounts"."deleted_at" is null');
+      expect(scripts.up).toContain(
+        'CREATE UNIQUE INDEX "accounts_live_handle_lower" ON "public"."accounts" ((lower("handle"))) WHERE "accounts"."deleted_at" is null',
+      );
       expect(scripts.up).toContain('CREATE UNIQUE INDEX "events_title_lower" ON "public"."events" ((lower("title")))');
       expect(scripts.up).toContain('CREATE INDEX "events_title_upper" ON "public"."events" ((upper("title")))');
       expect(scripts.up).not.toContain('Not fixed automatically');

@@ -54,7 +54,12 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
   for (const unique of actual.uniques) {
     if (coveredUnique(expected, unique)) continue;
     const declaredIndex = plainIndexOf(expected, unique);
-    changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'unique', unique, ...(declaredIndex ? { declaredIndex } : {}) } });
+    changes.push({
+      kind: 'extra-constraint',
+      table: expected,
+      expected: null,
+      actual: { type: 'unique', unique, ...(declaredIndex ? { declaredIndex } : {}) },
+    });
   }
   for (const foreignKey of actual.foreignKeys) {
     if (!expected.foreignKeys.some((declared) => sameForeignKey(declared, foreignKey)))

@@ -157,7 +157,14 @@ ruleTester('missing-unique', {
       name: 'an unnamed partial unique: a non-unique index with its predicate is the declared one',
       expected: emailModel({ uniques: [unique(['email'], { where: 'deleted_at IS NULL' })] }),
       actual: emailDb({ indexes: [index(['email'], { name: 'users_email_live', where: '(deleted_at IS NULL)' })] }),
-      findings: [{ severity: 'error', table: 'users', column: 'email', actual: { columns: ['email'], unique: false, name: 'users_email_live', where: '(deleted_at IS NULL)' } }],
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          actual: { columns: ['email'], unique: false, name: 'users_email_live', where: '(deleted_at IS NULL)' },
+        },
+      ],
     },
     {
       name: 'a declared full unique exists under its name as a plain index',
