@@ -2,7 +2,7 @@ import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 import type { ExtraConstraint } from '../diff/schema-change.ts';
-import type { ForeignKeyModel } from '../model/schema-model.ts';
+import type { ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 
 export const extraConstraint = defineRule({
   meta: {
@@ -19,16 +19,16 @@ export const extraConstraint = defineRule({
       'extra-constraint'({ table, actual: constraint }) {
         const columns = constraintColumns(constraint);
         const declaredIndex = constraint.type === 'unique' ? constraint.declaredIndex : undefined;
-        // the same index, unique in the database only: its predicate is the declared one
         context.report({
           messageId: declaredIndex ? 'declaredNotUnique' : 'undeclared',
           schema: table.schema,
           table: table.name,
           ...(columns.length === 1 ? { column: columns[0] } : {}),
           object: `${constraint.type}:${constraintObject(constraint)}`,
-          message: declaredIndex
-            ? `${tableRef(table)} has ${describeConstraint(constraint)}, but ${declaredBy(table)} ${declares(table)} ${declaredIndex.name === constraint.unique.name ? 'it' : `the index${declaredIndex.name ? ` ${objectName(declaredIndex.name)}` : ''} on ${columnList(declaredIndex.columns)}`} not unique: the database rejects duplicate keys ${declares(table) === 'declares' ? 'the models allow' : `${declaredBy(table)} allows`}, so a write that repeats a key ${constraint.type === 'unique' && constraint.unique.where !== undefined ? `among the rows WHERE ${constraint.unique.where} ` : ''}fails`
-            : `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
+          message:
+            constraint.type === 'unique' && declaredIndex
+              ? declaredNotUnique(table, constraint.unique, declaredIndex)
+              : `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
           expected: null,
           actual: constraintShape(constraint),
           sources: table.sources,
@@ -37,6 +37,17 @@ export const extraConstraint = defineRule({
     };
   },
 });
+
+/**
+ * A unique index of the database that the models declare as a plain index (same columns in order, same predicate):
+ * "it" when the names agree, else the declared index by name. The database is stricter, never looser.
+ */
+function declaredNotUnique(table: TableModel, unique: UniqueModel, index: IndexModel): string {
+  const declared = index.name === unique.name ? 'it' : `the index${index.name ? ` ${objectName(index.name)}` : ''} on ${columnList(index.columns)}`;
+  const allowedBy = declares(table) === 'declares' ? 'the models allow' : `${declaredBy(table)} allows`;
+  const rows = unique.where !== undefined ? `among the rows WHERE ${unique.where} ` : '';
+  return `${tableRef(table)} has ${describeConstraint({ type: 'unique', unique })}, but ${declaredBy(table)} ${declares(table)} ${declared} not unique: the database rejects duplicate keys ${allowedBy}, so a write that repeats a key ${rows}fails`;
+}
 
 function constraintColumns(constraint: ExtraConstraint): readonly string[] {
   if (constraint.type === 'unique') return constraint.unique.columns;
