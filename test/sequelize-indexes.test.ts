@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planFix, renderFix } from '@ormdrift/core';
 import { sequelizeSource } from '@ormdrift/sequelize';
 import { createIndexSequelize } from './fixtures/sequelize/index-models.ts';
+import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
+import { runSql } from './support/fix-runner.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -217,6 +220,33 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
           'accounts has a unique accounts_live_handle on (handle) WHERE ("deletedAt" IS NULL), but Account (sequelize) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE ("deletedAt" IS NULL) fails',
         ],
       ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('fix creates a dropped partial unique index UNIQUE and dropped expression indexes as addIndexQuery() writes their keys, re-checks clean, and rolls back', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index accounts_live_email; drop index accounts_live_handle_lower; drop index documents_title_lower; drop index documents_status_title`);
+      const before = await catalogSnapshot(mutated.url);
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      expect(summarize(drifted)).toEqual([
+        { code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' },
+        { code: 'missing-index', severity: 'warning', table: 'accounts' },
+        { code: 'missing-index', severity: 'warning', table: 'documents' },
+        { code: 'missing-index', severity: 'warning', table: 'documents' },
+      ]);
+      const scripts = renderFix(planFix(drifted));
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "accounts_live_email" ON "public"."accounts" ("email") WHERE "deletedAt" IS NULL');
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "documents_title_lower" ON "public"."documents" ((lower("title")))');
+      expect(scripts.up).toContain('CREATE INDEX "documents_status_title" ON "public"."documents" ((status), (left(title, 10)))');
+      expect(scripts.up).not.toContain('Not fixed automatically');
+
+      await runSql(mutated.url, scripts.batches);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
+      await runSql(mutated.url, [scripts.down]);
+      expect(await catalogSnapshot(mutated.url)).toEqual(before);
     } finally {
       await mutated.drop();
     }
