@@ -157,7 +157,7 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       await mutated.query(`drop index accounts_live_email; create index accounts_live_email on accounts (email) where deleted_at is not null`);
       const result = await checkDatabase(mutated.url, [source()]);
       expect(result.findings.map((finding) => finding.message)).toEqual([
-        'accounts has the index accounts_live_email on (email) WHERE (deleted_at IS NOT NULL) without UNIQUE, but accounts (drizzle) declares a unique index on (email) WHERE "accounts"."deleted_at" is null: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
+        'accounts has the index accounts_live_email on (email) WHERE (deleted_at IS NOT NULL) without UNIQUE, but accounts (drizzle) declares a unique index accounts_live_email on (email) WHERE "accounts"."deleted_at" is null: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
       ]);
     } finally {
       await mutated.drop();

@@ -228,7 +228,9 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
   it('fix creates a dropped partial unique index UNIQUE and dropped expression indexes as addIndexQuery() writes their keys, re-checks clean, and rolls back', async () => {
     const mutated = await createTestDatabase({ template: synced });
     try {
-      await mutated.query(`drop index accounts_live_email; drop index accounts_live_handle_lower; drop index documents_title_lower; drop index documents_status_title`);
+      await mutated.query(
+        `drop index accounts_live_email; drop index accounts_live_handle_lower; drop index documents_title_lower; drop index documents_status_title`,
+      );
       const before = await catalogSnapshot(mutated.url);
       const drifted = await checkDatabase(mutated.url, [source()]);
       expect(summarize(drifted)).toEqual([
