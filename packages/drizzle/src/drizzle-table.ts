@@ -70,17 +70,20 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     const name = nameOf(column);
     const resolved = drizzleColumnType(column);
     if (resolved.enum) enums.push(resolved.enum);
-    return {
+    const nullable = !column.notNull && !keyColumns.has(name);
+    // built in place, not by spreading optional parts: this runs for every column of every table
+    const model: { -readonly [K in keyof ColumnModel]: ColumnModel[K] } = {
       name,
       type: resolved.type,
-      nullable: !column.notNull && !keyColumns.has(name),
+      nullable,
       default: columnDefault(column, name),
       identity: column.generatedIdentity === undefined ? null : column.generatedIdentity.type === 'always' ? 'always' : 'by-default',
-      ...identitySequence(column.generatedIdentity, qualified.schema),
+      ...(column.generatedIdentity === undefined ? {} : identitySequence(column.generatedIdentity, qualified.schema)),
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
-      // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
-      ...(!column.notNull && !keyColumns.has(name) ? { inherited: ['nullable' as const] } : {}),
     };
+    // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
+    if (nullable) model.inherited = ['nullable'];
+    return model;
   });
 
   // drizzle-orm names every unique itself (`<table>_<column>_unique`) when the user does not

@@ -53,19 +53,18 @@ export function modelTable(
     const attribute = normalize(model.sequelize, declared);
     const field = attribute.field ?? key;
     const column = postgresIdentifier(field);
-    const ref = `${model.name}.${key}`;
     // generated names (`enum_<table>_<field>`, `<table>_<field>_seq`) are built from the names Sequelize sends, then cut
     const place = { table: sentName, column: field };
 
     const type = sequelizeColumnType(attribute, place);
     if (!type.ok) {
-      problems.push({ type: 'unsupported-type', ref, message: `${type.reason}; the column is not checked` });
+      problems.push({ type: 'unsupported-type', ref: `${model.name}.${key}`, message: `${type.reason}; the column is not checked` });
       continue;
     }
     if (type.enumValues) enums.push({ ...enumTypeName(place), values: type.enumValues, sources: [source] });
 
     const resolvedDefault = sequelizeDefault(attribute, place, queryGenerator);
-    if (!resolvedDefault.ok) problems.push({ type: 'unsupported-type', ref, message: `${resolvedDefault.reason}; the default is not checked` });
+    if (!resolvedDefault.ok) problems.push({ type: 'unsupported-type', ref: `${model.name}.${key}`, message: `${resolvedDefault.reason}; the default is not checked` });
 
     const inherited = inheritedProperties(model, key, attribute, inbound);
     columns.push({
@@ -88,7 +87,7 @@ export function modelTable(
       if (!target) {
         problems.push({
           type: 'unresolved-reference',
-          ref,
+          ref: `${model.name}.${key}`,
           message: `references.model ${String(attribute.references.model)} names no table; the foreign key is not checked`,
         });
         continue;

@@ -33,32 +33,37 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
   const problems: SourceProblem[] = [];
   const enums: EnumModel[] = [];
 
-  const columns = entity.columns
-    .filter((column) => !column.isVirtualProperty) // @VirtualColumn is computed by a query, not stored
-    .flatMap((column): ColumnModel[] => {
-      const ref = `${source.model}.${column.propertyName}`;
-      const enumType = isEnum(dataSource, column) ? enumTypeOf(schema, entity.tableName, column) : undefined;
-      if (enumType) enums.push({ ...enumType, values: (column.enum ?? []).map(String), sources: [source] });
-      const resolved = typeormColumnType(dataSource.driver, enumType ? { ...column, enumType } : column);
-      if (!resolved) {
-        problems.push({ type: 'unsupported-type', ref, message: `column type ${String(column.type)} has no PostgreSQL equivalent; the column is not checked` });
-        return [];
-      }
-      const declared = declaredJoinColumnType(dataSource, entity, column, schema);
-      return [
-        {
-          name: columnName(column),
-          type: declared && !sameColumnType(declared, resolved) ? declared : resolved,
-          nullable: column.isNullable,
-          default: defaultOf(dataSource, entity.tableName, column),
-          identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
-          generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
-          ...(nullableInherited(dataSource, entity, column) ? { inherited: ['nullable' as const] } : {}),
-          // TypeORM's sync writes `COLLATE "<collation>"` as given
-          ...(column.collation ? { collation: column.collation } : {}),
-        },
-      ];
-    });
+  const columns: ColumnModel[] = [];
+  for (const column of entity.columns) {
+    if (column.isVirtualProperty) continue; // @VirtualColumn is computed by a query, not stored
+    // asked once per column: TypeORM's normalizeType() walks a long chain of comparisons
+    const normalized = dataSource.driver.normalizeType(column);
+    const enumType = normalized === 'enum' || normalized === 'simple-enum' ? enumTypeOf(schema, entity.tableName, column) : undefined;
+    if (enumType) enums.push({ ...enumType, values: (column.enum ?? []).map(String), sources: [source] });
+    const resolved = typeormColumnType(dataSource.driver, enumType ? { ...column, enumType } : column, normalized);
+    if (!resolved) {
+      problems.push({
+        type: 'unsupported-type',
+        ref: `${source.model}.${column.propertyName}`,
+        message: `column type ${String(column.type)} has no PostgreSQL equivalent; the column is not checked`,
+      });
+      continue;
+    }
+    const declared = declaredJoinColumnType(dataSource, entity, column, schema);
+    // built in place, not by spreading optional parts: this runs for every column of every entity
+    const model: { -readonly [K in keyof ColumnModel]: ColumnModel[K] } = {
+      name: columnName(column),
+      type: declared && !sameColumnType(declared, resolved) ? declared : resolved,
+      nullable: column.isNullable,
+      default: defaultOf(dataSource, entity.tableName, column),
+      identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
+      generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
+    };
+    if (nullableInherited(dataSource, entity, column)) model.inherited = ['nullable'];
+    // TypeORM's sync writes `COLLATE "<collation>"` as given
+    if (column.collation) model.collation = column.collation;
+    columns.push(model);
+  }
 
   const uniques: UniqueModel[] = [
     ...entity.uniques.map((unique) => ({
@@ -163,11 +168,6 @@ function deferral(deferrable: string | undefined): { deferrable?: Deferrable } {
 
 function named(name: string | undefined): { name?: string } {
   return name ? { name: postgresIdentifier(name) } : {};
-}
-
-function isEnum(dataSource: DataSourceLike, column: ColumnMetadataLike): boolean {
-  const type = dataSource.driver.normalizeType(column);
-  return type === 'enum' || type === 'simple-enum';
 }
 
 /**

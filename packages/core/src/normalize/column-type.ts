@@ -8,18 +8,24 @@ import { displayName } from '../model/qualified-name.ts';
  * Both sides of a comparison go through this one function.
  */
 export function parseColumnType(raw: string, options: { arrayDims?: number } = {}): ColumnType {
-  // A schema repeats a handful of spellings over thousands of columns: parse each once.
-  const key = `${options.arrayDims ?? 0}\u0000${raw}`;
-  let parsed = parsedTypes.get(key);
+  // A schema repeats a handful of spellings over thousands of columns: parse each once. Keyed by array
+  // dimensions, then by spelling, so that a lookup builds no key string of its own.
+  const arrayDims = options.arrayDims ?? 0;
+  let byRaw = parsedTypes.get(arrayDims);
+  if (!byRaw) {
+    byRaw = new Map();
+    parsedTypes.set(arrayDims, byRaw);
+  }
+  let parsed = byRaw.get(raw);
   if (!parsed) {
-    if (parsedTypes.size >= 10_000) parsedTypes.clear();
-    parsed = Object.freeze(parse(raw, options.arrayDims ?? 0));
-    parsedTypes.set(key, parsed);
+    if (byRaw.size >= 10_000) byRaw.clear();
+    parsed = Object.freeze(parse(raw, arrayDims));
+    byRaw.set(raw, parsed);
   }
   return parsed;
 }
 
-const parsedTypes = new Map<string, ColumnType>();
+const parsedTypes = new Map<number, Map<string, ColumnType>>();
 
 function parse(raw: string, arrayDimsOption: number): ColumnType {
   let text = foldCase(raw.trim());

@@ -71,7 +71,10 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
       name: raw.name,
       kind,
       ...(raw.parent_schema !== null && raw.parent_name !== null ? { partitionOf: { schema: raw.parent_schema, name: raw.parent_name } } : {}),
-      columns: (columns.get(raw.oid) ?? []).map((row) => withIdentitySequence(toColumn(row), identitySequences.get(`${tableKey}\u0000${row.name}`))),
+      // only an identity column has a sequence to look up: no key string for the others
+      columns: (columns.get(raw.oid) ?? []).map((row) =>
+        row.identity === 'a' || row.identity === 'd' ? withIdentitySequence(toColumn(row), identitySequences.get(`${tableKey}\u0000${row.name}`)) : toColumn(row),
+      ),
       primaryKey: primary ? { name: primary.name, columns: primary.columns, ...deferral(primary) } : null,
       foreignKeys: own.filter((row) => row.type === 'f').map(toForeignKey),
       uniques: [
@@ -131,16 +134,20 @@ function withIdentitySequence(column: ColumnModel, sequence: SequenceModel | und
 
 function toColumn(row: RawColumn): ColumnModel {
   const generated = row.generated === 's' || row.generated === 'v';
-  return {
+  // built in place, not by spreading optional parts: this runs for every column of the database
+  const column: { -readonly [K in keyof ColumnModel]: ColumnModel[K] } = {
     name: row.name,
     type: columnType(row),
     nullable: !row.not_null,
     default: generated ? null : row.default_expr,
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by-default' : null,
     generated: generated ? (row.default_expr ?? '') : null,
-    ...(row.collation !== null ? { collation: row.collation } : {}),
-    ...(row.collation !== null && row.collation_schema !== null ? { collationSchema: row.collation_schema } : {}),
   };
+  if (row.collation !== null) {
+    column.collation = row.collation;
+    if (row.collation_schema !== null) column.collationSchema = row.collation_schema;
+  }
+  return column;
 }
 
 /** Absent for NOT DEFERRABLE, the common case, so that the model stays as small as before. */
