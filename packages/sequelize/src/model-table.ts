@@ -64,7 +64,8 @@ export function modelTable(
     if (type.enumValues) enums.push({ ...enumTypeName(place), values: type.enumValues, sources: [source] });
 
     const resolvedDefault = sequelizeDefault(attribute, place, queryGenerator);
-    if (!resolvedDefault.ok) problems.push({ type: 'unsupported-type', ref: `${model.name}.${key}`, message: `${resolvedDefault.reason}; the default is not checked` });
+    if (!resolvedDefault.ok)
+      problems.push({ type: 'unsupported-type', ref: `${model.name}.${key}`, message: `${resolvedDefault.reason}; the default is not checked` });
 
     const inherited = inheritedProperties(model, key, attribute, inbound);
     columns.push({

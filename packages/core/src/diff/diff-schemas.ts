@@ -125,15 +125,20 @@ function diffTable(
       changes.push({ kind: 'missing-column', table: expected, expected: column, actual: null });
       continue;
     }
-    const key = `${expected.schema}.${expected.name}.${column.name}`;
+    // equal columns, the common case, allocate nothing here: no difference list, no key string
     const changed = columnDifferences(column, found);
-    if (changed.includes('type')) retyped.add(key);
-    const reference = changed.includes('type') ? references.get(key) : undefined;
-    if (changed.length > 0)
+    if (changed !== noDifferences) {
+      let reference: ForeignKeyReference | undefined;
+      if (changed.includes('type')) {
+        const key = `${expected.schema}.${expected.name}.${column.name}`;
+        retyped.add(key);
+        reference = references.get(key);
+      }
       changes.push({ kind: 'modify-column', table: expected, expected: column, actual: found, changed, ...(reference ? { references: reference } : {}) });
+    }
     const generated = generatedChange(expected, column, found);
     if (generated) changes.push(generated);
-    changes.push(...identityChanges(expected, column, found));
+    for (const change of identityChanges(expected, column, found)) changes.push(change);
   }
   const declared = new Set(expected.columns.map((column) => column.name));
   for (const column of actual.columns) {
@@ -213,14 +218,21 @@ function diffTable(
   changes.push(...constraintChanges(expected, actual));
 }
 
+/** What `columnDifferences` returns for equal columns: one shared empty list. */
+const noDifferences: ColumnAspect[] = [];
+
 function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAspect[] {
-  const changed: ColumnAspect[] = [];
-  if (!sameColumnType(expected.type, actual.type)) changed.push('type');
-  if (expected.nullable !== actual.nullable) changed.push('nullable');
-  if (!sameCollation(expected.collation, actual.collation) || (expected.collationSchema ?? null) !== (actual.collationSchema ?? null))
-    changed.push('collation');
+  const type = !sameColumnType(expected.type, actual.type);
+  const nullable = expected.nullable !== actual.nullable;
+  const collation = !sameCollation(expected.collation, actual.collation) || (expected.collationSchema ?? null) !== (actual.collationSchema ?? null);
   // a generated column has no default: a change of generation is a `modify-generated` of its own
-  if (expected.generated === null && actual.generated === null && valueSource(expected) !== valueSource(actual)) changed.push('default');
+  const fallback = expected.generated === null && actual.generated === null && valueSource(expected) !== valueSource(actual);
+  if (!type && !nullable && !collation && !fallback) return noDifferences;
+  const changed: ColumnAspect[] = [];
+  if (type) changed.push('type');
+  if (nullable) changed.push('nullable');
+  if (collation) changed.push('collation');
+  if (fallback) changed.push('default');
   return changed;
 }
 

@@ -73,7 +73,9 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
       ...(raw.parent_schema !== null && raw.parent_name !== null ? { partitionOf: { schema: raw.parent_schema, name: raw.parent_name } } : {}),
       // only an identity column has a sequence to look up: no key string for the others
       columns: (columns.get(raw.oid) ?? []).map((row) =>
-        row.identity === 'a' || row.identity === 'd' ? withIdentitySequence(toColumn(row), identitySequences.get(`${tableKey}\u0000${row.name}`)) : toColumn(row),
+        row.identity === 'a' || row.identity === 'd'
+          ? withIdentitySequence(toColumn(row), identitySequences.get(`${tableKey}\u0000${row.name}`))
+          : toColumn(row),
       ),
       primaryKey: primary ? { name: primary.name, columns: primary.columns, ...deferral(primary) } : null,
       foreignKeys: own.filter((row) => row.type === 'f').map(toForeignKey),
