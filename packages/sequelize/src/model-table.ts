@@ -68,7 +68,8 @@ export function modelTable(
       problems.push({ type: 'unsupported-type', ref: `${model.name}.${key}`, message: `${resolvedDefault.reason}; the default is not checked` });
 
     const inherited = inheritedProperties(model, key, attribute, inbound);
-    columns.push({
+    // built in place, not by spreading optional parts: this runs for every attribute of every model
+    const built: { -readonly [K in keyof ColumnModel]: ColumnModel[K] } = {
       name: column,
       type: type.type,
       // `allowNull` is tested as `attributeToSQL()` tests it; a primary key, serial or identity column is NOT NULL anyway
@@ -76,10 +77,11 @@ export function modelTable(
       default: resolvedDefault.ok ? resolvedDefault.default : null,
       identity: attribute.autoIncrement && attribute.autoIncrementIdentity ? 'by-default' : null,
       generated: null,
-      // Sequelize's build() fills `defaultValue` into the instance, so create() sends it itself
-      ...(resolvedDefault.ok && resolvedDefault.default !== null && attribute.defaultValue !== undefined ? { ormSendsDefault: true } : {}),
-      ...(inherited.length > 0 ? { inherited } : {}),
-    });
+    };
+    // Sequelize's build() fills `defaultValue` into the instance, so create() sends it itself
+    if (resolvedDefault.ok && resolvedDefault.default !== null && attribute.defaultValue !== undefined) built.ormSendsDefault = true;
+    if (inherited.length > 0) built.inherited = inherited;
+    columns.push(built);
     if (attribute.primaryKey) primaryKey.push(column);
     if (attribute.unique === true) uniques.push({ columns: [column], nullsNotDistinct: false });
 
