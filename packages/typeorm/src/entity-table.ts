@@ -1,8 +1,8 @@
 import {
   postgresIdentifier,
-  postgresObjectName,
   referentialAction,
   sameColumnType,
+  serialDefault,
   type CheckModel,
   type ColumnModel,
   type Deferrable,
@@ -50,7 +50,7 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
           name: columnName(column),
           type: declared && !sameColumnType(declared, resolved) ? declared : resolved,
           nullable: column.isNullable,
-          default: defaultOf(dataSource, entity.tableName, column),
+          default: defaultOf(dataSource, { schema, name: postgresIdentifier(entity.tableName) }, column),
           identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
           generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
           ...(nullableInherited(dataSource, entity, column) ? { inherited: ['nullable' as const] } : {}),
@@ -178,15 +178,26 @@ function enumTypeOf(schema: string, table: string, column: { readonly enumName?:
   return { schema, name: postgresIdentifier(column.enumName ?? `${table}_${column.databaseName.toLowerCase()}_enum`) };
 }
 
-/** The database default TypeORM's sync writes, including the ones its metadata leaves implicit. */
-function defaultOf(dataSource: DataSourceLike, table: string, column: ColumnMetadataLike): string | null {
+/**
+ * The database default TypeORM's sync writes, including the ones its metadata leaves implicit: a generated
+ * `increment` column is a `serial`, whose sequence PostgreSQL names in the table's schema; a generated `uuid`
+ * column gets `DEFAULT <driver.uuidGenerator>` (`buildCreateColumnSql()`), which the DataSource's `uuidExtension`
+ * picks: `gen_random_uuid()` for `pgcrypto`, else `uuid_generate_v4()`.
+ */
+function defaultOf(dataSource: DataSourceLike, table: QualifiedName, column: ColumnMetadataLike): string | null {
   if (column.generatedType === 'STORED') return null;
   const explicit = dataSource.driver.normalizeDefault(column);
   if (explicit !== undefined && explicit !== null) return explicit;
-  // the sequence PostgreSQL names for a serial: `<table>_<column>_seq`, shortened to fit 63 bytes
-  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${postgresObjectName(table, column.databaseName, 'seq')}'::regclass)`;
-  if (column.isGenerated && column.generationStrategy === 'uuid') return 'uuid_generate_v4()';
+  if (column.isGenerated && column.generationStrategy === 'increment') return serialDefault(table, column.databaseName);
+  if (column.isGenerated && column.generationStrategy === 'uuid') return uuidGenerator(dataSource);
   return null;
+}
+
+/** TypeORM's `PostgresDriver.uuidGenerator` (0.3.0 to 1.x), read from the driver, else decided as it decides. */
+function uuidGenerator(dataSource: DataSourceLike): string {
+  const own = dataSource.driver.uuidGenerator;
+  if (typeof own === 'string' && own !== '') return own;
+  return dataSource.options.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()';
 }
 
 /**

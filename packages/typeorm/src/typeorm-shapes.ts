@@ -11,7 +11,13 @@ export interface DataSourceLike {
    * `entities` is TypeORM's `MixedList`: an array, or an object of them by name (`{ User, Post }`); read it through
    * {@link declaredEntities}. Typed loosely so that the `DataSourceOptions` union of TypeORM 0.3 and 1.x is accepted.
    */
-  readonly options: { readonly type: string; readonly schema?: string; readonly entities?: unknown };
+  readonly options: {
+    readonly type: string;
+    readonly schema?: string;
+    readonly entities?: unknown;
+    /** `pgcrypto` makes TypeORM default a generated uuid to `gen_random_uuid()`; else (`uuid-ossp`) `uuid_generate_v4()`. */
+    readonly uuidExtension?: string;
+  };
   /** Absent on forks that create their driver only in `initialize()`. */
   readonly driver: DriverLike;
   readonly entityMetadatas: readonly EntityMetadataLike[];
@@ -39,6 +45,8 @@ export interface DriverLike {
   normalizeDefault(column: ColumnMetadataLike): string | undefined;
   /** The type names the driver accepts after `normalizeType()`: TypeORM's validator rejects any other (its `ColumnType` also admits constructors). */
   readonly supportedDataTypes?: readonly unknown[];
+  /** The default TypeORM writes for a generated uuid column (`uuid_generate_v4()` or `gen_random_uuid()`, by `uuidExtension`). */
+  readonly uuidGenerator?: string;
   connect(): Promise<void>;
 }
 
