@@ -18,7 +18,7 @@ import {
 } from '@ormdrift/core';
 import { typeormColumnType } from './column-type.ts';
 import { declaredColumnOptions, writtenColumnOptions } from './declared-types.ts';
-import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike, ForeignKeyMetadataLike } from './typeorm-shapes.ts';
+import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike, ForeignKeyMetadataLike, IndexMetadataLike } from './typeorm-shapes.ts';
 
 export interface EntityTable {
   readonly table: TableModel;
@@ -79,12 +79,11 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
   ];
   const indexes: IndexModel[] = entity.indices
     .filter((index) => !index.isUnique && index.synchronize !== false)
-    // TypeORM's PostgreSQL driver writes `USING GiST` for a spatial index and nothing else for fulltext
     .map((index) => ({
       ...named(index.name),
       columns: index.columns.map(columnName),
       ...(index.where ? { where: index.where } : {}),
-      ...(index.isSpatial ? { method: 'gist' } : {}),
+      ...indexMethod(index),
     }));
   const foreignKeys: ForeignKeyModel[] = entity.foreignKeys.map((fk) => ({
     ...named(fk.name),
@@ -161,6 +160,17 @@ function deferral(deferrable: string | undefined): { deferrable?: Deferrable } {
   return { deferrable: /deferred/i.test(deferrable) ? 'deferred' : 'immediate' };
 }
 
+/**
+ * The access method TypeORM's PostgreSQL query runner writes after `USING` (`buildIndexTypeClause()`): `gist` for a
+ * spatial index, else TypeORM 1.x's `type` (`gin`, `brin`, `hash`, `spgist`, `gist`, `btree`, which its driver's
+ * `supportedIndexTypes` allows), else nothing, PostgreSQL's btree. TypeORM 0.3 has no `type` and writes `USING GiST`
+ * for a spatial index only; `fulltext` writes nothing on PostgreSQL.
+ */
+function indexMethod(index: IndexMetadataLike): { method?: string } {
+  const method = index.isSpatial ? 'gist' : typeof index.type === 'string' ? index.type.toLowerCase() : undefined;
+  return method && method !== 'btree' ? { method } : {};
+}
+
 function named(name: string | undefined): { name?: string } {
   return name ? { name: postgresIdentifier(name) } : {};
 }
@@ -229,9 +239,15 @@ function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetada
 
 /**
  * A junction table, its primary key, foreign keys and indexes are no entity's declaration: TypeORM builds them for the
- * owning `@ManyToMany` relation with `@JoinTable`, so they carry that relation (`Post.tags (@ManyToMany, @JoinTable)`).
+ * owning `@ManyToMany` relation with `@JoinTable`, so they carry that relation (`Post.tags (@ManyToMany, @JoinTable)`);
+ * and the closure table (`<table>_closure`, tableType `closure-junction`) for the entity that declares
+ * `@Tree('closure-table')`, so they carry that entity (`Category (@Tree('closure-table'))`).
  */
 function junctionOf(dataSource: DataSourceLike, junction: EntityMetadataLike): { impliedBy?: string[] } {
+  if (junction.tableType === 'closure-junction') {
+    const tree = junction.parentClosureEntityMetadata;
+    return tree ? { impliedBy: [`${tree.targetName || tree.name} (@Tree('closure-table'))`] } : {};
+  }
   if (junction.tableType !== 'junction') return {};
   const owners: string[] = [];
   for (const entity of dataSource.entityMetadatas) {

@@ -67,6 +67,8 @@ export interface EntityMetadataLike {
   /** `@Exclusion` / EntitySchema `exclusions`: `expression` is the text TypeORM puts after EXCLUDE. */
   readonly exclusions?: readonly ExclusionMetadataLike[];
   readonly relations?: readonly RelationMetadataLike[];
+  /** A closure table (tableType `closure-junction`): the entity whose `@Tree('closure-table')` implies it. */
+  readonly parentClosureEntityMetadata?: EntityMetadataLike;
 }
 
 export interface CheckMetadataLike {
@@ -136,8 +138,10 @@ export interface ForeignKeyMetadataLike {
 export interface IndexMetadataLike {
   readonly name?: string;
   readonly isUnique: boolean;
-  /** `@Index({ spatial: true })`: TypeORM creates it USING GiST on PostgreSQL. */
+  /** `@Index({ spatial: true })` (and, in TypeORM 1.x, `type: 'gist'`): TypeORM creates it USING GiST on PostgreSQL. */
   readonly isSpatial?: boolean;
+  /** TypeORM 1.x `@Index({ type })`: the access method written after USING (`gin`, `brin`, `hash`...); absent in 0.3. */
+  readonly type?: string;
   readonly where?: string;
   readonly synchronize?: boolean;
   readonly columns: readonly ColumnMetadataLike[];
