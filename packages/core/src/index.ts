@@ -39,6 +39,7 @@ export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
 export { canonicalDefault } from './normalize/default-expression.ts';
+export { readsClock } from './normalize/reads-clock.ts';
 export {
   resolveSequenceOptions,
   sequenceAspects,
