@@ -141,3 +141,16 @@ describe('duration flags', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('--debug stack traces', { timeout: 30_000 }, () => {
+  it('name the TypeScript sources and their lines, not the bundle or the built JavaScript', async () => {
+    const run = await cli(['check', models, '--db', 'postgres://app:Hunter2@127.0.0.1:1/x?sslmod=require', '--debug']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(/^ormdrift: unknown parameter sslmod in the connection string/);
+    // the frame that threw, and the command that asked, each at a line of its .ts source
+    expect(run.stderr).toMatch(/^ {4}at checkConnectionUrl \(\S*packages\/postgres\/src\/connect\/check-connection-url\.ts:\d+:\d+\)$/m);
+    expect(run.stderr).toMatch(/^ {4}at .*\(\S*packages\/cli\/src\/commands\/check-command\.ts:\d+:\d+\)$/m);
+    expect(run.stderr).not.toMatch(/bundle\/|\/dist\/|\.js:\d+/);
+    expect(run.stderr).not.toContain('Hunter2');
+  });
+});

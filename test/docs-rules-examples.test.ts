@@ -112,7 +112,8 @@ describe('the examples of docs/rules', () => {
     expect(examples.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.for(examples.map((example) => [`${example.page}:${example.line}`, example] as const))(
+  // each example has its own database and module: they run side by side, overlapping the checks' waits
+  it.concurrent.for(examples.map((example) => [`${example.page}:${example.line}`, example] as const))(
     '%s prints what the page shows',
     async ([name, example], { expect }) => {
       const database = await createTestDatabase();

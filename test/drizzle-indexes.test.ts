@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planFix, renderFix } from '@ormdrift/core';
 import { drizzleSource } from '@ormdrift/drizzle';
 import * as schema from './fixtures/drizzle/index-schema.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
+import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
+import { runSql } from './support/fix-runner.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -47,6 +50,54 @@ const mutations: Mutation[] = [
     sql: `drop index events_title_lower; create unique index events_title_lower on events (upper(title))`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
   },
+  {
+    name: 'the partial unique index re-created without UNIQUE',
+    sql: `drop index accounts_live_email; create index accounts_live_email on accounts (email) where deleted_at is null`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial unique index re-created without UNIQUE and over other rows: one finding names both',
+    sql: `drop index accounts_live_email; create index accounts_live_email on accounts (email) where deleted_at is not null`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial unique index re-created over every row: stricter',
+    sql: `drop index accounts_live_email; create unique index accounts_live_email on accounts (email)`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial unique index re-created NULLS NOT DISTINCT',
+    sql: `drop index accounts_live_email; create unique index accounts_live_email on accounts (email) nulls not distinct where deleted_at is null`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial unique index re-created with the same predicate spelled otherwise',
+    sql: `drop index accounts_live_email; create unique index accounts_live_email on accounts (email) where not (deleted_at is not null)`,
+    findings: [],
+  },
+  {
+    name: 'the partial index re-created UNIQUE',
+    sql: `drop index accounts_live_handle; create unique index accounts_live_handle on accounts (handle) where deleted_at is null`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'accounts', column: 'handle' }],
+  },
+  {
+    name: 'the partial index re-created UNIQUE over other rows: the other predicate and the undeclared unique, one finding each',
+    sql: `drop index accounts_live_handle; create unique index accounts_live_handle on accounts (handle) where deleted_at is not null`,
+    findings: [
+      { code: 'index-mismatch', severity: 'warning', table: 'accounts', column: 'handle' },
+      { code: 'extra-constraint', severity: 'warning', table: 'accounts', column: 'handle' },
+    ],
+  },
+  {
+    name: 'the partial unique expression index re-created without UNIQUE',
+    sql: `drop index accounts_live_handle_lower; create index accounts_live_handle_lower on accounts (lower(handle)) where deleted_at is null`,
+    findings: [{ code: 'index-mismatch', severity: 'error', table: 'accounts' }],
+  },
+  {
+    name: 'the partial unique expression index re-created without UNIQUE and over other rows',
+    sql: `drop index accounts_live_handle_lower; create index accounts_live_handle_lower on accounts (lower(handle)) where deleted_at is not null`,
+    findings: [{ code: 'index-mismatch', severity: 'error', table: 'accounts' }],
+  },
 ];
 
 describe('Drizzle indexes compared in full: a database built by drizzle-kit', () => {
@@ -75,6 +126,120 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       expect(finding?.message).toMatch(
         /^events has the index events_title_lower on \(lower\("?title"?\)\) not unique, but events \(drizzle\) declares a unique one: duplicates can be stored/,
       );
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says duplicates can be stored and ON CONFLICT fails when a partial uniqueIndex() is re-created without UNIQUE', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_email; create index accounts_live_email on accounts (email) where deleted_at is null`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.severity, finding.message])).toEqual([
+        [
+          'error',
+          'accounts has the index accounts_live_email on (email) WHERE "accounts"."deleted_at" is null without UNIQUE, but accounts (drizzle) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
+        ],
+      ]);
+      // the check's claim, as PostgreSQL makes it: the upsert the models rely on has no arbiter
+      await expect(
+        mutated.query(`insert into accounts (id, email, handle) values (1, 'a@x', 'a') on conflict (email) where deleted_at is null do nothing`),
+      ).rejects.toThrow(/no unique or exclusion constraint matching/);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names both predicates in one finding when the partial unique index is re-created without UNIQUE over other rows', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_email; create index accounts_live_email on accounts (email) where deleted_at is not null`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => finding.message)).toEqual([
+        'accounts has the index accounts_live_email on (email) WHERE (deleted_at IS NOT NULL) without UNIQUE, but accounts (drizzle) declares a unique index accounts_live_email on (email) WHERE "accounts"."deleted_at" is null: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says the database rejects duplicate keys the models allow when a partial index() is re-created UNIQUE', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_handle; create unique index accounts_live_handle on accounts (handle) where deleted_at is null`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.severity, finding.message])).toEqual([
+        [
+          'warning',
+          'accounts has a unique accounts_live_handle on (handle) WHERE "accounts"."deleted_at" is null, but accounts (drizzle) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE "accounts"."deleted_at" is null fails',
+        ],
+      ]);
+      expect(result.findings[0]?.message).not.toContain('duplicates can be stored');
+      // the check's claim, as PostgreSQL makes it: a second live row with a handle the models allow to repeat fails
+      await mutated.query(`insert into accounts (id, email, handle) values (1, 'a@x', 'same')`);
+      await expect(mutated.query(`insert into accounts (id, email, handle) values (2, 'b@x', 'same')`)).rejects.toThrow(/duplicate key/);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('fix creates a dropped partial unique index UNIQUE and dropped expression indexes on their expressions, re-checks clean, and rolls back', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(
+        `drop index accounts_live_email; drop index accounts_live_handle_lower; drop index events_title_lower; drop index events_title_upper`,
+      );
+      const before = await catalogSnapshot(mutated.url);
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      expect(summarize(drifted)).toEqual([
+        { code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' },
+        { code: 'missing-index', severity: 'warning', table: 'accounts' },
+        { code: 'missing-index', severity: 'warning', table: 'events' },
+        { code: 'missing-index', severity: 'warning', table: 'events' },
+      ]);
+      const scripts = renderFix(planFix(drifted));
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "accounts_live_email" ON "public"."accounts" ("email") WHERE "accounts"."deleted_at" is null');
+      expect(scripts.up).toContain(
+        'CREATE UNIQUE INDEX "accounts_live_handle_lower" ON "public"."accounts" ((lower("handle"))) WHERE "accounts"."deleted_at" is null',
+      );
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "events_title_lower" ON "public"."events" ((lower("title")))');
+      expect(scripts.up).toContain('CREATE INDEX "events_title_upper" ON "public"."events" ((upper("title")))');
+      expect(scripts.up).not.toContain('Not fixed automatically');
+
+      await runSql(mutated.url, scripts.batches);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
+      const fixed = await catalogSnapshot(mutated.url);
+      await runSql(mutated.url, scripts.batches);
+      expect(await catalogSnapshot(mutated.url)).toEqual(fixed);
+      await runSql(mutated.url, [scripts.down]);
+      expect(await catalogSnapshot(mutated.url)).toEqual(before);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('fix leaves an index to make UNIQUE to a person, with the DROP INDEX and CREATE UNIQUE INDEX that re-check clean', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_email; create index accounts_live_email on accounts (email) where deleted_at is null;
+        drop index events_title_lower; create index events_title_lower on events (lower(title))`);
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      const scripts = renderFix(planFix(drifted));
+      // ormdrift never drops: both replacements are comments for a person, and up.sql adds nothing
+      expect(scripts.up).toContain('-- Nothing to add.');
+      const recipe = scripts.up
+        .split('\n')
+        .filter((line) => /^-- {5}(DROP|CREATE)/.test(line))
+        .map((line) => line.replace(/^-- {5}/, ''));
+      expect(recipe).toEqual([
+        'DROP INDEX "public"."events_title_lower";',
+        'CREATE UNIQUE INDEX "events_title_lower" ON "public"."events" ((lower("title")));',
+        'DROP INDEX "public"."accounts_live_email";',
+        'CREATE UNIQUE INDEX "accounts_live_email" ON "public"."accounts" ("email") WHERE "accounts"."deleted_at" is null;',
+      ]);
+      await runSql(mutated.url, [`BEGIN;\n${recipe.join('\n')}\nCOMMIT;`]);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
     } finally {
       await mutated.drop();
     }

@@ -68,6 +68,29 @@ describe('PostgresIntrospector', () => {
     expect(session).toEqual({ transaction_read_only: 'on', application_name: 'ormdrift', statement_timeout: '10s' });
   });
 
+  it('given up (abandon) after its first catalog statement: sends no other, rolls back, and the connection reads on', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { queryable, statements } = observing(client);
+      const abandon = new AbortController();
+      const giving: Queryable = {
+        async query(text, values) {
+          const result = await queryable.query(text, values);
+          if (text.includes('from pg_catalog.pg_class c')) abandon.abort(new Error('guessed the wrong schemas'));
+          return result;
+        },
+      };
+      await expect(new PostgresIntrospector(giving).introspect({ schemas: ['public'], abandon: abandon.signal })).rejects.toThrow('guessed the wrong schemas');
+      expect(statements).toEqual(['begin read only', "select set_config('statement_timeout', $1,", 'select c.oid::text as', 'rollback']);
+      // the same session, clean: a read on it succeeds
+      const model = await new PostgresIntrospector(client).introspect({ schemas: ['public'] });
+      expect(model.tables.map((table) => table.name)).toContain('secrets');
+    } finally {
+      await client.end();
+    }
+  });
+
   it('issues the same fixed number of catalog queries for 2 tables and for 200', async () => {
     const small = await introspect(database.url, ['public']);
     const large = await createTestDatabase();

@@ -3,7 +3,7 @@
  * database, a user module, a connection string) changes its outcome or controls the reader's terminal. The built
  * CLI runs as a user runs it, against real PostgreSQL.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
@@ -11,21 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cliBin, runCli, type CliRun } from './support/run-cli.ts';
+import { cliBin, expectOneLineError, runCli } from './support/run-cli.ts';
+import { expectInterruptedWhileLocked, lockTable } from './support/lock-table.ts';
+import { hasOpenssl, selfSignedCertificate } from './support/self-signed-certificate.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures/reliability');
 const check = (args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) =>
   runCli(['check', ...args], { cwd: options.cwd ?? fixtures, ...(options.env ? { env: options.env } : {}) });
-
-/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`, no stack trace. */
-function expectOneLineError(run: CliRun, pattern: RegExp): void {
-  expect(run.stderr.trimEnd()).toMatch(pattern);
-  expect(run.stdout).toBe('');
-  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.code).toBe(2);
-}
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -115,41 +108,7 @@ describe('every wait has a deadline', () => {
    * Holds an ACCESS EXCLUSIVE lock on pg_enum (the last catalog the introspector reads) until released, and calls
    * `onWaiting` with the pid of ormdrift's backend once it waits on that lock.
    */
-  async function lockPgEnum(onWaiting: (pid: number) => Promise<void> | void): Promise<{ release(): Promise<void>; seen: Promise<number> }> {
-    const pg = (await import('pg')).default;
-    const holder = new pg.Client({ connectionString: database.url });
-    await holder.connect();
-    await holder.query('begin');
-    await holder.query('lock table pg_catalog.pg_enum in access exclusive mode');
-    const watcher = new pg.Client({ connectionString: database.url });
-    await watcher.connect();
-    let released = false;
-    const seen = (async () => {
-      // a deadline in time, not in attempts: on a loaded machine each poll takes longer
-      const deadline = performance.now() + 90_000;
-      while (performance.now() < deadline && !released) {
-        const rows = (
-          await watcher.query(
-            `select pid from pg_stat_activity where datname = current_database() and application_name = 'ormdrift' and wait_event_type = 'Lock'`,
-          )
-        ).rows as { pid: number }[];
-        if (rows[0]) {
-          await onWaiting(rows[0].pid);
-          return rows[0].pid;
-        }
-        await new Promise((done) => setTimeout(done, 25));
-      }
-      throw new Error('ormdrift never waited on the lock');
-    })();
-    return {
-      seen,
-      release: async () => {
-        released = true;
-        await holder.query('rollback').catch(() => {});
-        await Promise.all([holder.end(), watcher.end()]);
-      },
-    };
-  }
+  const lockPgEnum = (onWaiting: (pid: number) => Promise<void> | void) => lockTable(database, 'pg_catalog.pg_enum', onWaiting);
 
   it('a backend that stops answering mid-check (SIGSTOP): exit 2 naming the catalog read, soon after the deadline', async () => {
     const lock = await lockPgEnum((pid) => {
@@ -187,32 +146,7 @@ describe('every wait has a deadline', () => {
 
   it.each(['SIGINT', 'SIGTERM'] as const)(
     '%s while a catalog read waits on a lock: the query is cancelled on the server, exit at once',
-    async (signal) => {
-      const lock = await lockPgEnum(() => {});
-      try {
-        const child = spawn(process.execPath, [cliBin, 'check', 'notes.ts', '--db', database.url, '--statement-timeout', '60s'], {
-          cwd: fixtures,
-          env: { ...process.env, DATABASE_URL: undefined },
-        });
-        let stderr = '';
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        const closed = new Promise<number | null>((done) => child.on('close', done));
-        const pid = await Promise.race([
-          lock.seen,
-          closed.then((code) => Promise.reject(new Error(`ormdrift exited ${code} before it waited on the lock: ${stderr}`))),
-        ]);
-        const sent = performance.now();
-        child.kill(signal);
-        expect(await closed).toBe(signal === 'SIGINT' ? 130 : 143);
-        expect(performance.now() - sent).toBeLessThan(3_000);
-        expect(stderr).toBe(`ormdrift: interrupted by ${signal} before the run finished\n`);
-        // before the lock is released: the statement ormdrift waited in is no longer running (60 s statement timeout)
-        const left = await database.query(`select pid, state, query from pg_stat_activity where pid = $1 and state = 'active'`, [pid]);
-        expect(left).toEqual([]);
-      } finally {
-        await lock.release();
-      }
-    },
+    (signal) => expectInterruptedWhileLocked(database, 'pg_catalog.pg_enum', ['check', 'notes.ts', '--db', database.url], fixtures, signal),
     120_000,
   );
 
@@ -376,7 +310,7 @@ describe('connection errors say what to do, in one line', () => {
     const run = await check(['notes.ts', '--db', url.toString()]);
     expectOneLineError(
       run,
-      /^ormdrift: sslmode=bogus in the connection string is not an SSL mode: use one of disable, prefer, require, verify-ca, verify-full, no-verify \(no-verify is node-postgres's own\); libpq's allow is not supported by node-postgres$/,
+      /^ormdrift: sslmode=bogus in the connection string is not an SSL mode: use one of disable, allow, prefer, require, verify-ca, verify-full, no-verify \(no-verify is node-postgres's own\)$/,
     );
     expect(run.stderr).not.toContain('s3cret');
   });
@@ -408,37 +342,11 @@ describe('connection errors say what to do, in one line', () => {
     let port: number;
     let directory: string;
     const sockets = new Set<Socket>();
-    const hasOpenssl = (() => {
-      try {
-        execFileSync('openssl', ['version'], { stdio: 'ignore' });
-        return true;
-      } catch {
-        return false;
-      }
-    })();
     beforeAll(async () => {
       if (!hasOpenssl) return;
       directory = await mkdtemp(join(tmpdir(), 'ormdrift-tls-'));
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=localhost',
-          '-keyout',
-          join(directory, 'key.pem'),
-          '-out',
-          join(directory, 'cert.pem'),
-        ],
-        { stdio: 'ignore' },
-      );
-      const [key, cert] = await Promise.all([readFile(join(directory, 'key.pem')), readFile(join(directory, 'cert.pem'))]);
+      const files = selfSignedCertificate(directory);
+      const [key, cert] = await Promise.all([readFile(files.key), readFile(files.cert)]);
       // Speaks just enough of the protocol: accepts the SSLRequest, then the TLS handshake, then never answers.
       server = createServer((socket) => {
         sockets.add(socket);

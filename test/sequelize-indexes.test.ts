@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planFix, renderFix } from '@ormdrift/core';
 import { sequelizeSource } from '@ormdrift/sequelize';
 import { createIndexSequelize } from './fixtures/sequelize/index-models.ts';
+import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
+import { runSql } from './support/fix-runner.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -75,6 +78,36 @@ const mutations: Mutation[] = [
     name: 'the collated index re-created with the collation spelled otherwise',
     sql: `drop index documents_title_c; create index documents_title_c on documents (title collate pg_catalog."C")`,
     findings: [],
+  },
+  {
+    name: 'the partial unique index re-created without UNIQUE',
+    sql: `drop index accounts_live_email; create index accounts_live_email on accounts (email) where "deletedAt" is null`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial unique index re-created without UNIQUE and over other rows: one finding names both',
+    sql: `drop index accounts_live_email; create index accounts_live_email on accounts (email) where "deletedAt" is not null`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial unique index re-created over every row: stricter',
+    sql: `drop index accounts_live_email; create unique index accounts_live_email on accounts (email)`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial unique index re-created NULLS NOT DISTINCT',
+    sql: `drop index accounts_live_email; create unique index accounts_live_email on accounts (email) nulls not distinct where "deletedAt" is null`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'accounts', column: 'email' }],
+  },
+  {
+    name: 'the partial index re-created UNIQUE',
+    sql: `drop index accounts_live_handle; create unique index accounts_live_handle on accounts (handle) where "deletedAt" is null`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'accounts', column: 'handle' }],
+  },
+  {
+    name: 'the partial unique expression index re-created without UNIQUE',
+    sql: `drop index accounts_live_handle_lower; create index accounts_live_handle_lower on accounts (lower(handle)) where "deletedAt" is null`,
+    findings: [{ code: 'index-mismatch', severity: 'error', table: 'accounts' }],
   },
 ];
 
@@ -164,6 +197,58 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
       expect(finding?.message).toBe(
         'documents has the index documents_title_c on (title) with keys (title COLLATE "POSIX"), but Document (sequelize) declares (title COLLATE "C"): queries under the declared collation do not use it',
       );
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says duplicates can be stored when a partial unique index is re-created without UNIQUE, and the reverse rejects keys the models allow', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index accounts_live_email; create index accounts_live_email on accounts (email) where "deletedAt" is null`);
+      await mutated.query(`drop index accounts_live_handle; create unique index accounts_live_handle on accounts (handle) where "deletedAt" is null`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-unique',
+          'error',
+          'accounts has the index accounts_live_email on (email) WHERE ("deletedAt" IS NULL) without UNIQUE, but Account (sequelize) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "deletedAt" IS NULL fails (no unique or exclusion constraint matching)',
+        ],
+        [
+          'extra-constraint',
+          'warning',
+          'accounts has a unique accounts_live_handle on (handle) WHERE ("deletedAt" IS NULL), but Account (sequelize) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE ("deletedAt" IS NULL) fails',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('fix creates a dropped partial unique index UNIQUE and dropped expression indexes as addIndexQuery() writes their keys, re-checks clean, and rolls back', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(
+        `drop index accounts_live_email; drop index accounts_live_handle_lower; drop index documents_title_lower; drop index documents_status_title`,
+      );
+      const before = await catalogSnapshot(mutated.url);
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      expect(summarize(drifted)).toEqual([
+        { code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' },
+        { code: 'missing-index', severity: 'warning', table: 'accounts' },
+        { code: 'missing-index', severity: 'warning', table: 'documents' },
+        { code: 'missing-index', severity: 'warning', table: 'documents' },
+      ]);
+      const scripts = renderFix(planFix(drifted));
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "accounts_live_email" ON "public"."accounts" ("email") WHERE "deletedAt" IS NULL');
+      expect(scripts.up).toContain('CREATE UNIQUE INDEX "documents_title_lower" ON "public"."documents" ((lower("title")))');
+      expect(scripts.up).toContain('CREATE INDEX "documents_status_title" ON "public"."documents" ((status), (left(title, 10)))');
+      expect(scripts.up).not.toContain('Not fixed automatically');
+
+      await runSql(mutated.url, scripts.batches);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
+      await runSql(mutated.url, [scripts.down]);
+      expect(await catalogSnapshot(mutated.url)).toEqual(before);
     } finally {
       await mutated.drop();
     }

@@ -150,10 +150,11 @@ const mutations: Mutation[] = [
     findings: [{ code: 'missing-unique', severity: 'error', table: 'posts', column: 'slug' }],
   },
   {
+    // a uniqueness guarantee, partial or not: duplicates among the rows it covers can be stored
     name: 'drop a partial unique index',
     versionSensitive: true,
     sql: 'drop index profiles_web_handle',
-    findings: [{ code: 'missing-index', severity: 'warning', table: 'profiles' }],
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'profiles' }],
   },
   {
     name: 'drop an index',

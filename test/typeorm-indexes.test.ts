@@ -33,6 +33,31 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'room' }],
   },
   {
+    name: 'the soft-delete unique index re-created without UNIQUE',
+    sql: `drop index "IDX_bookings_email_live"; create index "IDX_bookings_email_live" on bookings (email) where "deletedAt" is null`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'bookings', column: 'email' }],
+  },
+  {
+    name: 'the soft-delete unique index re-created without UNIQUE over other rows: one finding names both',
+    sql: `drop index "IDX_bookings_email_live"; create index "IDX_bookings_email_live" on bookings (email) where "deletedAt" is not null`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'bookings', column: 'email' }],
+  },
+  {
+    name: 'the soft-delete unique index re-created NULLS NOT DISTINCT',
+    sql: `drop index "IDX_bookings_email_live"; create unique index "IDX_bookings_email_live" on bookings (email) nulls not distinct where "deletedAt" is null`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'bookings', column: 'email' }],
+  },
+  {
+    name: 'the partial index re-created UNIQUE',
+    sql: `drop index "IDX_bookings_room_open"; create unique index "IDX_bookings_room_open" on bookings (room) where status <> 'cancelled'`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'bookings', column: 'room' }],
+  },
+  {
+    name: 'the plain index re-created UNIQUE under its name',
+    sql: `drop index "IDX_bookings_created"; create unique index "IDX_bookings_created" on bookings ("createdAt")`,
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'bookings', column: 'createdAt' }],
+  },
+  {
     name: 'the plain index re-created descending',
     sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings ("createdAt" desc)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'createdAt' }],
@@ -95,6 +120,29 @@ describe('TypeORM indexes compared in full: a database built by synchronize()', 
       const findings = (await checkDatabase(mutated.url, [source()])).findings;
       expect(findings.map((finding) => finding.message)).toEqual([
         'bookings has the index "IDX_bookings_tags" on (tags) USING btree, but Booking (typeorm) declares USING gin: a btree index cannot serve the operators a gin one does',
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says duplicates can be stored when the soft-delete unique index is re-created without UNIQUE, and the reverse rejects keys the models allow', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index "IDX_bookings_email_live"; create index "IDX_bookings_email_live" on bookings (email) where "deletedAt" is null`);
+      await mutated.query(`drop index "IDX_bookings_room_open"; create unique index "IDX_bookings_room_open" on bookings (room) where status <> 'cancelled'`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-unique',
+          'error',
+          'bookings has the index "IDX_bookings_email_live" on (email) WHERE ("deletedAt" IS NULL) without UNIQUE, but Booking (typeorm) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "deletedAt" IS NULL fails (no unique or exclusion constraint matching)',
+        ],
+        [
+          'extra-constraint',
+          'warning',
+          `bookings has a unique "IDX_bookings_room_open" on (room) WHERE "status" <> 'cancelled', but Booking (typeorm) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE "status" <> 'cancelled' fails`,
+        ],
       ]);
     } finally {
       await mutated.drop();

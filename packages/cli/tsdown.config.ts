@@ -1,3 +1,4 @@
+import sourcemaps from 'rollup-plugin-sourcemaps2';
 import { defineConfig } from 'tsdown';
 
 // The `ormdrift` bin as one bundle of ormdrift's own packages (and zod): Node 20 has no compile cache, and loading
@@ -14,7 +15,10 @@ export default defineConfig({
   fixedExtension: false,
   dts: false,
   clean: true,
+  // Chained to tsc's own maps (dist/*.js.map, with the .ts text inlined): with --debug a frame names src/*.ts:line,
+  // not the dist/*.js the bundle was built from. The bundle's .map files ship in bundle/.
   sourcemap: true,
+  plugins: [sourcemaps({ include: /[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/ })],
   // each ORM's adapter in a chunk of its own, named for it: a run imports only the adapters of the ORMs it finds
   outputOptions: {
     codeSplitting: {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 
 /** The built bin, run as a user runs it. */
 export const cliBin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'bundle/bin.js');
@@ -24,4 +25,13 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: Re
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
   });
+}
+
+/** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`, no stack trace. */
+export function expectOneLineError(run: CliRun, pattern: RegExp): void {
+  expect(run.stderr.trimEnd()).toMatch(pattern);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/^\s+at /m);
+  expect(run.code).toBe(2);
 }

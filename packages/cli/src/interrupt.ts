@@ -57,29 +57,38 @@ export function interruptedBy(): string | undefined {
 }
 
 /**
- * The introspector with the run's interruption as the signal of every read: on Ctrl-C or SIGTERM the introspector
- * cancels its running query (`pg_cancel_backend` from a second connection), and the signal handler waits for that
- * (at most 1 s) before it exits.
+ * Runs one database read with the run's interruption as its signal (with `own` too, when given), and counts it among
+ * the reads in flight: on Ctrl-C or SIGTERM the signal aborts, `read` cancels its running query on the server
+ * (`pg_cancel_backend`), and the signal handler waits for the read to settle (at most 1 s) before it exits. Outside
+ * the CLI's bin, where no handler is installed, the signal never aborts.
  */
+export function interruptibleRead<T>(read: (signal: AbortSignal) => Promise<T>, own?: AbortSignal): Promise<T> {
+  const work = read(own ? AbortSignal.any([own, interruption.signal]) : interruption.signal);
+  const settled = work.then(
+    () => {},
+    () => {},
+  );
+  reads.add(settled);
+  void settled.then(() => reads.delete(settled));
+  return work;
+}
+
+/** The introspector with every read an {@link interruptibleRead}: the introspector cancels its own running query. */
 export function interruptible(introspector: Introspector): Introspector {
-  const signal = (own: AbortSignal | undefined) => (own ? AbortSignal.any([own, interruption.signal]) : interruption.signal);
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    const settled = work.then(
-      () => {},
-      () => {},
-    );
-    reads.add(settled);
-    void settled.then(() => reads.delete(settled));
-    return work;
-  };
   const { compareLiterals, comparePredicates } = introspector;
   return {
-    introspect: (options = {}) => track(introspector.introspect({ ...options, signal: signal(options.signal) })),
+    introspect: (options = {}) => interruptibleRead((signal) => introspector.introspect({ ...options, signal }), options.signal),
     ...(compareLiterals
-      ? { compareLiterals: (pairs, options = {}) => track(compareLiterals.call(introspector, pairs, { ...options, signal: signal(options.signal) })) }
+      ? {
+          compareLiterals: (pairs, options = {}) =>
+            interruptibleRead((signal) => compareLiterals.call(introspector, pairs, { ...options, signal }), options.signal),
+        }
       : {}),
     ...(comparePredicates
-      ? { comparePredicates: (pairs, options = {}) => track(comparePredicates.call(introspector, pairs, { ...options, signal: signal(options.signal) })) }
+      ? {
+          comparePredicates: (pairs, options = {}) =>
+            interruptibleRead((signal) => comparePredicates.call(introspector, pairs, { ...options, signal }), options.signal),
+        }
       : {}),
   };
 }

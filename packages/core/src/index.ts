@@ -27,6 +27,7 @@ export type {
 export { emptySchema } from './model/schema-model.ts';
 export type { LoadedSource, SchemaSource, SourceProblem } from './model/schema-source.ts';
 export { readingPause } from './model/reading-pause.ts';
+export { moduleFormat } from './model/module-format.ts';
 export type { DiscoveredSource, DiscoverSources, DiscoveryContext, ExportedValue } from './model/source-discovery.ts';
 export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';

@@ -62,6 +62,28 @@ describe('check() reading the database while the models load', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('gives a wrongly guessed read up before its next statement, without interrupting it, and reads the right schemas', async () => {
+    let given: IntrospectOptions = {};
+    const reads: string[][] = [];
+    const introspector: Introspector = {
+      async introspect(options: IntrospectOptions = {}) {
+        reads.push([...(options.schemas ?? [])]);
+        if (reads.length === 1) {
+          given = options;
+          // the guessed read is still running when the models prove it wrong
+          await new Promise<void>((resolve) => options.abandon?.addEventListener('abort', () => resolve()));
+          options.abandon?.throwIfAborted();
+        }
+        return database;
+      },
+    };
+    const result = await check({ sources: [modelSource([], ['audit'])], introspector });
+    expect(reads).toEqual([['audit'], ['public']]);
+    expect(given.abandon?.aborted).toBe(true);
+    expect(given.signal?.aborted).toBe(false);
+    expect(result.findings).toEqual([]);
+  });
+
   it('reports a model that fails to load, not the read, and stops the read', async () => {
     const events: string[] = [];
     let stopped: AbortSignal | undefined;

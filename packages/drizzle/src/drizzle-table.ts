@@ -174,9 +174,10 @@ function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): P
 
 /**
  * `index()` is an index; `uniqueIndex()` on plain columns is a uniqueness guarantee like a UNIQUE
- * constraint. A unique index on an expression is checked as an index, by name and its keys' SQL text (each
- * expression as drizzle-kit writes it, a column as its quoted name), and a partial
- * unique index as a partial index: it guarantees uniqueness only where its predicate holds.
+ * constraint, and with `.where()` a partial one: it guarantees uniqueness only where its predicate holds, and is
+ * compared as a unique (so an index of that name built without UNIQUE is a missing unique, never a match). A
+ * unique index on an expression is checked as an index, by name and its keys' SQL text (each expression as
+ * drizzle-kit writes it, a column as its quoted name).
  * An expression index with no name is undefined: drizzle-kit cannot name it either.
  */
 function indexModel(index: Index, table: string, casing: DrizzleCasing | undefined): IndexModel | UniqueModel | undefined {
@@ -186,7 +187,8 @@ function indexModel(index: Index, table: string, casing: DrizzleCasing | undefin
   const columns = expression ? [] : config.columns.map((column) => postgresIdentifier(columnName(column as NamedColumn, casing)));
   const name = postgresIdentifier(config.name ?? `${table}_${config.columns.map((column) => columnName(column as NamedColumn, casing)).join('_')}_index`);
   const where = config.where === undefined ? {} : { where: sqlText(config.where, casing) };
-  if (config.unique && !expression && config.where === undefined) return { name, columns, nullsNotDistinct: false };
+  // drizzle-orm has no NULLS NOT DISTINCT on an index (only on unique()), so a unique index lets NULLs repeat
+  if (config.unique && !expression) return { name, columns, nullsNotDistinct: false, ...where };
   // `.using('gin', ...)`: drizzle-kit writes USING only for a method other than btree
   const method = typeof config.method === 'string' && config.method !== 'btree' ? { method: config.method } : {};
   const keys = expression

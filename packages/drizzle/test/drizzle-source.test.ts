@@ -331,14 +331,16 @@ describe('keys, constraints and indexes', () => {
     ]);
   });
 
-  it('reads index() as an index, uniqueIndex() on columns as a unique, and expression or partial unique indexes as indexes', async () => {
+  it('reads index() as an index, uniqueIndex() on columns (partial or not) as a unique, and a unique expression index as an index', async () => {
     const membership = (await load({ accounts, memberships })).schema.tables[1]!;
     expect(membership.indexes).toEqual([
       { name: 'memberships_note_index', columns: ['note'] },
       { name: 'memberships_note_lower', columns: [], expressions: ['lower("note")'], unique: true },
-      { name: 'memberships_live_note', columns: ['note'], where: '"memberships"."invited_by" is not null' },
     ]);
-    expect(membership.uniques).toEqual([{ name: 'memberships_invited_by_note_index', columns: ['invited_by', 'note'], nullsNotDistinct: false }]);
+    expect(membership.uniques).toEqual([
+      { name: 'memberships_live_note', columns: ['note'], nullsNotDistinct: false, where: '"memberships"."invited_by" is not null' },
+      { name: 'memberships_invited_by_note_index', columns: ['invited_by', 'note'], nullsNotDistinct: false },
+    ]);
   });
 
   it('reports an unnamed expression index as a problem instead of throwing', async () => {

@@ -34,18 +34,26 @@ async function refusal(query: string): Promise<string> {
 describe('SSL parameters node-postgres would misread', () => {
   it('sslmode=bogus: names the value and lists the modes, rather than "server does not accept SSL"', async () => {
     expect(await refusal('sslmode=bogus')).toBe(
-      "sslmode=bogus in the connection string is not an SSL mode: use one of disable, prefer, require, verify-ca, verify-full, no-verify (no-verify is node-postgres's own); libpq's allow is not supported by node-postgres",
+      "sslmode=bogus in the connection string is not an SSL mode: use one of disable, allow, prefer, require, verify-ca, verify-full, no-verify (no-verify is node-postgres's own)",
     );
   });
 
   it("with uselibpqcompat=true, no-verify is not a mode either (pg reads only libpq's there)", async () => {
     expect(await refusal('sslmode=no-verify&uselibpqcompat=true')).toMatch(
-      /^sslmode=no-verify in the connection string is not an SSL mode: use one of disable, prefer, require, verify-ca, verify-full; /,
+      /^sslmode=no-verify in the connection string is not an SSL mode: use one of disable, allow, prefer, require, verify-ca, verify-full$/,
     );
   });
 
-  it("sslmode=allow: libpq's, but node-postgres would require SSL and verify", async () => {
-    expect(await refusal('sslmode=allow')).toMatch(/^sslmode=allow is not supported by node-postgres, .*: use sslmode=disable, or sslmode=require$/);
+  it("sslmode=allow and prefer are accepted: ormdrift makes libpq's second attempt (the refusal here is the network's)", async () => {
+    expect(await refusal('sslmode=allow')).toMatch(/: connection refused: /);
+    expect(await refusal('sslmode=prefer')).toMatch(/: connection refused: /);
+  });
+
+  it('sslnegotiation: postgres or direct, and direct only with a mode that requires SSL, as libpq says', async () => {
+    expect(await refusal('sslnegotiation=fast')).toBe('sslnegotiation=fast in the connection string: use sslnegotiation=postgres or sslnegotiation=direct');
+    expect(await refusal('sslnegotiation=direct&sslmode=prefer')).toBe(
+      'sslnegotiation=direct needs SSL, which sslmode=prefer does not require: use sslmode=require (or verify-ca, verify-full)',
+    );
   });
 
   it('sslmode=verify-ca under uselibpqcompat=true without sslrootcert', async () => {

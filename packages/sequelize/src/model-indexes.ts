@@ -12,7 +12,7 @@ export interface ModelIndexes {
  * The indexes `sync()` adds after creating the table: `options.indexes` as Sequelize conformed
  * and named them (`_indexes`, which also holds the GIN index of a JSONB attribute with
  * `index: true`). A unique index guarantees uniqueness as a UNIQUE constraint does, so it is a
- * unique; a partial one, or one on an expression, is an index. Index fields are column names, used verbatim: Sequelize does not map attribute names
+ * unique (a partial one: a unique with its predicate); one on an expression is an index. Index fields are column names, used verbatim: Sequelize does not map attribute names
  * through `field` or `underscored` here.
  */
 export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLike): ModelIndexes {
@@ -30,11 +30,12 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
       problems.push({ type: 'ignored-declaration', ref, message: `the index predicate cannot be rendered (${where.reason}); the index is not checked` });
       continue;
     }
-    // A partial unique index guarantees uniqueness only where its predicate holds: it is checked
-    // as an index with that predicate (core matches a unique only with a full one).
     // column names as PostgreSQL stores them, cut to 63 bytes like the columns themselves
     const stored = expression ? [] : (columns as string[]).map(postgresIdentifier);
-    if (index.unique && where.where === undefined && !expression) uniques.push({ ...name, columns: stored, nullsNotDistinct: false });
+    // A unique index on plain columns is a unique; a partial one guarantees uniqueness only where its predicate
+    // holds, and is compared as a unique with that predicate (an index of its name without UNIQUE does not match)
+    if (index.unique && !expression)
+      uniques.push({ ...name, columns: stored, nullsNotDistinct: false, ...(where.where === undefined ? {} : { where: where.where }) });
     // an expression index (unique or not) has no column list: it is matched by name, then by its keys' SQL text
     else
       indexes.push({

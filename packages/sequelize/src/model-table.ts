@@ -106,16 +106,16 @@ export function modelTable(
   }
 
   for (const unique of customUniqueKeys(model)) {
-    const impliedBy = impliedByAssociation(model, unique.fields);
+    const impliedBy = impliedByAssociation(model, unique.fields, inbound);
     uniques.push({ columns: unique.fields.map(postgresIdentifier), nullsNotDistinct: false, ...(impliedBy ? { impliedBy } : {}) });
   }
   // the junction model Sequelize makes for `through: 'name'` has both keys as its primary key: the association implies it
-  const keyImpliedBy = primaryKey.length > 0 ? impliedByAssociation(model, primaryKeyFields(model)) : undefined;
+  const keyImpliedBy = primaryKey.length > 0 ? impliedByAssociation(model, primaryKeyFields(model), inbound) : undefined;
   const indexed = modelIndexes(model, queryGenerator);
   problems.push(...indexed.problems);
   // a junction made of the association's keys alone (`through: 'name'`, or a through model that adds nothing) is the
   // association's, not a model's: its table, foreign keys and indexes name the association
-  const junctionImpliedBy = keyOnlyJunction(model) ? impliedByAssociation(model, []) : undefined;
+  const junctionImpliedBy = keyOnlyJunction(model, inbound) ? impliedByAssociation(model, [], inbound) : undefined;
 
   return {
     table: {
@@ -195,18 +195,17 @@ function associationDefaults(
  * a junction (unless `through.unique` is false) and makes them the primary key of a junction it defines itself:
  * constraints no model declares, which a message names by the association that implies them.
  */
-function impliedByAssociation(model: InitializedModel, fields: readonly string[]): string[] | undefined {
+function impliedByAssociation(model: InitializedModel, fields: readonly string[], inbound: InboundAssociations): string[] | undefined {
+  const uses = inbound.junctionOf(model.sequelize, model);
+  if (uses.length === 0) return undefined;
   const table = modelTableName(model).name;
   const implying: string[] = [];
-  for (const other of Object.values(model.sequelize.models)) {
-    for (const association of Object.values(other.associations ?? {})) {
-      if (association.associationType !== 'BelongsToMany' || association.throughModel !== model) continue;
-      // unique keys list columns, a primary key attributes: either spelling of the two keys
-      const keys = [association.foreignKey, association.otherKey, association.identifierField, association.foreignIdentifierField];
-      if (fields.every((field) => keys.includes(field))) {
-        const alias = association.isAliased ? `, as ${association.as}` : '';
-        implying.push(`${other.name}.belongsToMany(${association.target?.name ?? '?'}${alias}, through ${table})`);
-      }
+  for (const { owner, association } of uses) {
+    // unique keys list columns, a primary key attributes: either spelling of the two keys
+    const keys = [association.foreignKey, association.otherKey, association.identifierField, association.foreignIdentifierField];
+    if (fields.every((field) => keys.includes(field))) {
+      const alias = association.isAliased ? `, as ${association.as}` : '';
+      implying.push(`${owner.name}.belongsToMany(${association.target?.name ?? '?'}${alias}, through ${table})`);
     }
   }
   return implying.length > 0 ? [...new Set(implying)] : undefined;
@@ -216,13 +215,10 @@ function impliedByAssociation(model: InitializedModel, fields: readonly string[]
  * Whether `model` is a `belongsToMany` junction whose every attribute is one of its associations' keys or a timestamp:
  * the model Sequelize defines for `through: 'name'`, which no one declared.
  */
-function keyOnlyJunction(model: InitializedModel): boolean {
+function keyOnlyJunction(model: InitializedModel, inbound: InboundAssociations): boolean {
   const keys = new Set<string>();
-  for (const other of Object.values(model.sequelize.models)) {
-    for (const association of Object.values(other.associations ?? {})) {
-      if (association.associationType !== 'BelongsToMany' || association.throughModel !== model) continue;
-      for (const key of [association.foreignKey, association.otherKey]) if (key !== undefined) keys.add(key);
-    }
+  for (const { association } of inbound.junctionOf(model.sequelize, model)) {
+    for (const key of [association.foreignKey, association.otherKey]) if (key !== undefined) keys.add(key);
   }
   if (keys.size === 0) return false;
   const timestamps = new Set(Object.values(model._timestampAttributes ?? {}));

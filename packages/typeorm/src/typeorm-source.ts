@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join } from 'node:path';
-import { readingPause, type EnumModel, type LoadedSource, type SchemaSource, type SourceProblem, type TableModel } from '@ormdrift/core';
+import { isAbsolute, join } from 'node:path';
+import { moduleFormat, readingPause, type EnumModel, type LoadedSource, type SchemaSource, type SourceProblem, type TableModel } from '@ormdrift/core';
 import { entityTable, schemaOf } from './entity-table.ts';
 import { ensureDriver } from './lazy-driver.ts';
 import { isDataSource } from './recognize.ts';
@@ -88,23 +87,13 @@ function unmatchedGlobs(dataSource: DataSourceLike, name: string, file: string |
 }
 
 /**
- * How the declaring file names its own directory: `__dirname` exists only in CommonJS; an ES module (by its
- * extension, else by the nearest package.json's `type`, as Node decides) has `import.meta.dirname` (Node 20.11+).
+ * How the declaring file names its own directory: `__dirname` exists only in CommonJS; an ES module (as Node decides,
+ * see `moduleFormat`) has `import.meta.dirname` (Node 20.11+).
  */
 function ownDirectory(file: string | undefined): string {
   const esm = "path.join(import.meta.dirname, ...), or fileURLToPath(new URL('.', import.meta.url)) before Node 20.11";
   if (file === undefined) return `path.join(__dirname, ...) in CommonJS, ${esm} in an ES module`;
-  const extension = extname(file);
-  if (extension === '.mts' || extension === '.mjs') return esm;
-  if (extension === '.cts' || extension === '.cjs') return 'path.join(__dirname, ...)';
-  for (let directory = dirname(file); ; directory = dirname(directory)) {
-    try {
-      const type = (JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { type?: unknown }).type;
-      return type === 'module' ? esm : 'path.join(__dirname, ...)';
-    } catch {
-      if (dirname(directory) === directory) return 'path.join(__dirname, ...)';
-    }
-  }
+  return moduleFormat(file) === 'esm' ? esm : 'path.join(__dirname, ...)';
 }
 
 async function buildMetadatas(dataSource: LoadableDataSource, name: string): Promise<void> {

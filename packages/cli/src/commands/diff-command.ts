@@ -1,6 +1,17 @@
 import { parseArgs } from 'node:util';
-import { check, isReporterName, reporters, rulesMeta, summaryLine, type CheckResult, type Provenance, type SchemaModel } from '@ormdrift/core';
-import { connectPostgres, PostgresIntrospector, redactUrl } from '@ormdrift/postgres';
+import {
+  check,
+  isReporterName,
+  reporters,
+  rulesMeta,
+  summaryLine,
+  type CheckResult,
+  type Introspector,
+  type Provenance,
+  type SchemaModel,
+} from '@ormdrift/core';
+import { connectPostgres, postgresIntrospector, redactUrl } from '@ormdrift/postgres';
+import { interruptible } from '../interrupt.ts';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { resolveMigrationsTarget, withMigratedDatabase } from '@ormdrift/migrations';
@@ -128,18 +139,22 @@ function connectOptions(timeouts: SessionTimeouts): { connectTimeoutMs?: number 
   return timeouts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: timeouts.connectTimeoutMs };
 }
 
-function introspectorOptions(timeouts: SessionTimeouts): { statementTimeoutMs?: number } {
-  return timeouts.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: timeouts.statementTimeoutMs };
+/**
+ * The database at `url` read as check reads it: connect, read, close per read, and on Ctrl-C or SIGTERM the running
+ * catalog query cancelled on the server before the run exits.
+ */
+function databaseIntrospector(url: string, timeouts: SessionTimeouts): Introspector {
+  return interruptible(
+    postgresIntrospector(url, {
+      ...connectOptions(timeouts),
+      ...(timeouts.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: timeouts.statementTimeoutMs }),
+    }),
+  );
 }
 
 /** Reads a database's schema (read-only) in the given schemas, or in every non-system schema. */
-async function readSchema(url: string, schemas: readonly string[] | undefined, timeouts: SessionTimeouts): Promise<SchemaModel> {
-  const connection = await connectPostgres(url, connectOptions(timeouts));
-  try {
-    return await new PostgresIntrospector(connection.client, introspectorOptions(timeouts)).introspect(schemas ? { schemas } : {});
-  } finally {
-    await connection.close().catch(() => {});
-  }
+function readSchema(url: string, schemas: readonly string[] | undefined, timeouts: SessionTimeouts): Promise<SchemaModel> {
+  return databaseIntrospector(url, timeouts).introspect(schemas ? { schemas } : {});
 }
 
 /**
@@ -167,19 +182,14 @@ async function compare(
     // a sequence a column owns is compared through its column
     ...(expected.sequences ? { sequences: expected.sequences.map((sequence) => ({ ...sequence, sources: [provenance] })) } : {}),
   };
-  const connection = await connectPostgres(url, connectOptions(timeouts));
-  try {
-    return await check({
-      sources: [{ name: `${provenance.orm}:${provenance.registry}`, load: async () => ({ schema: declared, problems: [] }) }],
-      introspector: new PostgresIntrospector(connection.client, introspectorOptions(timeouts)),
-      rules: options.rules,
-      ...(options.schemas ? { schemas: options.schemas } : {}),
-      ...(options.ignore ? { ignore: options.ignore } : {}),
-      ...(options.owns ? { owns: options.owns } : {}),
-    });
-  } finally {
-    await connection.close().catch(() => {});
-  }
+  return check({
+    sources: [{ name: `${provenance.orm}:${provenance.registry}`, load: async () => ({ schema: declared, problems: [] }) }],
+    introspector: databaseIntrospector(url, timeouts),
+    rules: options.rules,
+    ...(options.schemas ? { schemas: options.schemas } : {}),
+    ...(options.ignore ? { ignore: options.ignore } : {}),
+    ...(options.owns ? { owns: options.owns } : {}),
+  });
 }
 
 /** `host:port/database` of a URL, without user or password: how the expected side is named in findings. */

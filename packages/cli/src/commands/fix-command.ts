@@ -320,6 +320,7 @@ const topics: Record<FixNoteTopic, string> = {
   'unique-nulls': 'NULLS NOT DISTINCT unique',
   'unique-partial': 'partial unique',
   'unique-deferral': 'unique deferral',
+  'unique-index': 'non-unique index',
   'partial-index': 'partial index',
   'registry-conflict': 'registry conflict',
   'extra-column': 'extra column',

@@ -18,6 +18,7 @@ import { connectionTimeoutUsage, importTimeoutUsage, parseTimeouts, timeoutOptio
 import { readConfig } from '../config/read-config.ts';
 import { withSeverities } from '../config/check-input.ts';
 import { UsageError } from '../usage-error.ts';
+import { interruptibleRead } from '../interrupt.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
 import { plural, type RuleSettings } from '@ormdrift/core';
 
@@ -123,7 +124,7 @@ export interface LedgerReadTimeouts {
 /**
  * Lists the migrations on disk, reads the database's ledger (in a READ ONLY transaction, each query limited by
  * `statement_timeout` and a client-side deadline 2 s later: a deploy's migration may hold the ledger locked) and
- * compares them. `ledger` overrides the ledger table (`table` or `schema.table`). Throws {@link UsageError} when the
+ * compares them; Ctrl-C or SIGTERM cancels the ledger query on the server. `ledger` overrides the ledger table (`table` or `schema.table`). Throws {@link UsageError} when the
  * ledger is missing, locked past the timeout, or the server stops answering. `rules` set the findings' severities
  * (or turn a code off), as in `check`.
  */
@@ -138,33 +139,42 @@ export async function readMigrationStatus(
   const disk = await listMigrations(target, cliMigrationsRuntime({ cwd }, false, timeouts.importTimeoutMs));
   const [schema, table] = ledger?.includes('.') ? ledger.split('.', 2) : [undefined, ledger];
   const options = { ...disk.ledger, ...(table ? { table } : {}), ...(schema ? { schema } : {}) };
-  const connection = await connectPostgres(url, timeouts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: timeouts.connectTimeoutMs });
   const statementTimeoutMs = timeouts.statementTimeoutMs ?? defaultStatementTimeoutMs;
-  const answer = <T>(work: Promise<T>) => withDeadline(work, statementTimeoutMs + 2_000);
-  let interrupted = false;
-  try {
-    await answer(connection.client.query('begin read only'));
-    await answer(connection.client.query("select set_config('statement_timeout', $1, true)", [String(statementTimeoutMs)]));
-    const read = await answer(readLedger(connection.client, target.kind, options));
-    return migrationStatus(compareLedger(disk.migrations, read), read.at, rules);
-  } catch (error) {
-    if (error instanceof LedgerNotFoundError) throw new UsageError(error.message, { cause: error });
-    if (error instanceof QueryInterruptedError) {
-      interrupted = true;
-      throw new UsageError(
-        `the database stopped answering while reading the migrations ledger (no answer within ${(statementTimeoutMs + 2_000) / 1000} s): check the server and the network, or raise --statement-timeout`,
-        { cause: error },
-      );
+  // Ctrl-C or SIGTERM aborts the signal: the ledger query is cancelled on the server before the run exits
+  return interruptibleRead(async (signal) => {
+    const connection = await connectPostgres(url, {
+      ...(timeouts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: timeouts.connectTimeoutMs }),
+      signal,
+    });
+    const answer = <T>(work: Promise<T>) => withDeadline(work, statementTimeoutMs + 2_000, signal);
+    let interrupted = false;
+    try {
+      await answer(connection.client.query('begin read only'));
+      await answer(connection.client.query("select set_config('statement_timeout', $1, true)", [String(statementTimeoutMs)]));
+      const read = await answer(readLedger(connection.client, target.kind, options));
+      return migrationStatus(compareLedger(disk.migrations, read), read.at, rules);
+    } catch (error) {
+      if (error instanceof LedgerNotFoundError) throw new UsageError(error.message, { cause: error });
+      if (error instanceof QueryInterruptedError) {
+        interrupted = true;
+        // the query still runs on the server, holding its locks and the connection until its statement timeout
+        await connection.cancel().catch(() => {});
+        if (error.reason === 'aborted') throw error;
+        throw new UsageError(
+          `the database stopped answering while reading the migrations ledger (no answer within ${(statementTimeoutMs + 2_000) / 1000} s): check the server and the network, or raise --statement-timeout`,
+          { cause: error },
+        );
+      }
+      if (isStatementTimeout(error)) {
+        throw new UsageError(
+          'could not read the migrations ledger (canceling statement due to statement timeout): a migration running now may hold it locked; wait for it to end, or raise --statement-timeout',
+          { cause: error },
+        );
+      }
+      throw error;
+    } finally {
+      if (!interrupted) await answer(connection.client.query('rollback')).catch(() => {});
+      await connection.close().catch(() => {});
     }
-    if (isStatementTimeout(error)) {
-      throw new UsageError(
-        'could not read the migrations ledger (canceling statement due to statement timeout): a migration running now may hold it locked; wait for it to end, or raise --statement-timeout',
-        { cause: error },
-      );
-    }
-    throw error;
-  } finally {
-    if (!interrupted) await answer(connection.client.query('rollback')).catch(() => {});
-    await connection.close().catch(() => {});
-  }
+  });
 }

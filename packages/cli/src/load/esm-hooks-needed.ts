@@ -4,7 +4,8 @@ import { dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { initSync, parse } from 'es-module-lexer';
 import { ResolverFactory } from 'oxc-resolver';
-import { isInstalledPackageFile, isTranspiledFile, moduleFormat } from './module-format.ts';
+import { moduleFormat } from '@ormdrift/core';
+import { isInstalledPackageFile, isTranspiledFile } from './module-format.ts';
 
 /** A project's worth of files; past that, the hooks are registered rather than the scan continued. */
 const maxFiles = 2_000;

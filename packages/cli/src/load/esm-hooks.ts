@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isInstalledPackageFile, isTranspiledFile, moduleFormat } from './module-format.ts';
+import { moduleFormat } from '@ormdrift/core';
+import { isInstalledPackageFile, isTranspiledFile } from './module-format.ts';
 import { resolveSpecifier } from './resolve-specifier.ts';
 import { transformFile } from './transform-file.ts';
 

@@ -1,27 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-
-/** How Node would treat a file: by its extension, else by the nearest package.json's `type`. */
-export function moduleFormat(file: string): 'esm' | 'cjs' {
-  const extension = extname(file);
-  if (extension === '.mts' || extension === '.mjs') return 'esm';
-  if (extension === '.cts' || extension === '.cjs') return 'cjs';
-  return packageType(dirname(file)) === 'module' ? 'esm' : 'cjs';
-}
-
-const typeByDirectory = new Map<string, string | undefined>();
-
-function packageType(directory: string): string | undefined {
-  if (typeByDirectory.has(directory)) return typeByDirectory.get(directory);
-  let type: string | undefined;
-  try {
-    type = (JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { type?: string }).type ?? 'commonjs';
-  } catch {
-    type = dirname(directory) === directory ? undefined : packageType(dirname(directory));
-  }
-  typeByDirectory.set(directory, type);
-  return type;
-}
+import { extname } from 'node:path';
 
 /** The TypeScript extensions ormdrift transpiles. */
 export const typescriptExtensions = ['.ts', '.mts', '.cts', '.tsx'] as const;

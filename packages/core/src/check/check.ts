@@ -59,7 +59,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   let introspected: SchemaModel;
   if (early && sameSet(early.schemas, schemas)) introspected = await early.read;
   else {
-    if (early) await early.read.catch(() => {});
+    // a wrong guess: the early read stops before its next statement rather than reading on for nothing
+    if (early) {
+      early.abandon.abort(new Error('the early catalog read read other schemas than the check needs'));
+      await early.read.catch(() => {});
+    }
     introspected = await options.introspector.introspect({ schemas: [...schemas], ...signal });
   }
   // constant defaults whose spelling differs are compared by the server itself, when it can
@@ -90,7 +94,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
  * The catalog read started before the models are loaded, over the schemas the sources name (see
  * `SchemaSource.schemas`) and the scope's: undefined when a source does not know its schemas.
  */
-function earlyIntrospection(options: CheckOptions): { schemas: Set<string>; read: Promise<SchemaModel>; stop: AbortController } | undefined {
+function earlyIntrospection(
+  options: CheckOptions,
+): { schemas: Set<string>; read: Promise<SchemaModel>; stop: AbortController; abandon: AbortController } | undefined {
   const named = new Set<string>();
   for (const source of options.sources) {
     const schemas = source.schemas?.();
@@ -102,10 +108,11 @@ function earlyIntrospection(options: CheckOptions): { schemas: Set<string>; read
   const schemas = new Set([...(options.schemas ?? []), ...named]);
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const read = options.introspector.introspect({ schemas: [...schemas], signal });
+  const abandon = new AbortController();
+  const read = options.introspector.introspect({ schemas: [...schemas], signal, abandon: abandon.signal });
   // awaited later, or dropped when the guess proves wrong: never an unhandled rejection meanwhile
   read.catch(() => {});
-  return { schemas, read, stop };
+  return { schemas, read, stop, abandon };
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

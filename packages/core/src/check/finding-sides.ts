@@ -87,8 +87,18 @@ export interface FindingSides {
       readonly primaryKey?: true;
       readonly name?: string;
       readonly nullsNotDistinct?: true;
+      /** The predicate of a partial unique. */
+      readonly where?: string;
+      /** Set with an `actual`: the declared unique is a unique index. */
+      readonly unique?: true;
     };
-    readonly actual: null;
+    /** `null`, or the database's index on those columns (of the declared name, or with the declared predicate) that is not unique. */
+    readonly actual: {
+      readonly columns: readonly string[];
+      readonly unique: false;
+      readonly name?: string;
+      readonly where?: string;
+    } | null;
     readonly change: 'missing-unique';
   };
   'unique-mismatch': { readonly expected: UniqueShape; readonly actual: UniqueShape & { readonly name?: string }; readonly change: 'modify-unique' };

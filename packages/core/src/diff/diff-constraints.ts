@@ -1,4 +1,4 @@
-import type { ForeignKeyModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
 import { sameExclusion } from '../predicate/exclusion-text.ts';
 import type { SchemaChange } from './schema-change.ts';
@@ -52,7 +52,14 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
   }
 
   for (const unique of actual.uniques) {
-    if (!coveredUnique(expected, unique)) changes.push({ kind: 'extra-constraint', table: expected, expected: null, actual: { type: 'unique', unique } });
+    if (coveredUnique(expected, unique)) continue;
+    const declaredIndex = plainIndexOf(expected, unique);
+    changes.push({
+      kind: 'extra-constraint',
+      table: expected,
+      expected: null,
+      actual: { type: 'unique', unique, ...(declaredIndex ? { declaredIndex } : {}) },
+    });
   }
   for (const foreignKey of actual.foreignKeys) {
     if (!expected.foreignKeys.some((declared) => sameForeignKey(declared, foreignKey)))
@@ -71,18 +78,32 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
  * Whether the models already expect a database unique: a declared unique on the same columns (any
  * difference in NULL handling or predicate is `modify-unique`'s business), or a declared primary key
  * or full unique whose columns are all among its columns (it then rejects nothing the declared one
- * accepts).
+ * accepts). A declared index, unique in the database only, does not: the models declare it without
+ * UNIQUE, so the database rejects keys they allow.
  */
 function coveredUnique(expected: TableModel, unique: UniqueModel): boolean {
   if (expected.uniques.some((declared) => sameColumnSet(declared.columns, unique.columns))) return true;
-  // a partial unique index some adapters declare as an index (Drizzle's `uniqueIndex().where()`): declared under its name
-  if (unique.name !== undefined && expected.indexes.some((declared) => declared.name === unique.name && sameColumnSet(declared.columns, unique.columns)))
-    return true;
   const within = (columns: readonly string[]) => columns.length > 0 && columns.every((column) => unique.columns.includes(column));
   if (expected.primaryKey && within(expected.primaryKey.columns)) return true;
   return expected.uniques.some(
     (declared) => within(declared.columns) && !declared.nullsNotDistinct && (declared.where === undefined || samePredicate(declared.where, unique.where)),
   );
+}
+
+/**
+ * The declared index that a database unique index is, but without UNIQUE: on the same columns in the same order,
+ * with the same predicate (both full, or partial alike); of the unique's name first. Its message then says that the
+ * models declare the index not unique, not that no model declares it.
+ */
+function plainIndexOf(expected: TableModel, unique: UniqueModel): IndexModel | undefined {
+  const same = expected.indexes.filter(
+    (declared) =>
+      declared.columns.length > 0 &&
+      declared.columns.length === unique.columns.length &&
+      declared.columns.every((column, i) => unique.columns[i] === column) &&
+      (declared.where === undefined ? unique.where === undefined : samePredicate(declared.where, unique.where)),
+  );
+  return same.find((declared) => declared.name === unique.name) ?? same[0];
 }
 
 /** The same columns, in any order. */

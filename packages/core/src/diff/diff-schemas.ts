@@ -182,7 +182,10 @@ function diffTable(
     else if (otherNulls) changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: otherNulls, changed: ['nullsNotDistinct'] });
     else if (otherWhere ?? fullKey)
       changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
-    else changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false });
+    else {
+      const notUnique = nonUniqueIndexOf(actual, unique);
+      changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false, ...(notUnique ? { notUnique } : {}) });
+    }
   }
   for (const index of expected.indexes) {
     const candidates = indexCandidates(actual, index);
@@ -233,6 +236,22 @@ function hasUnique(table: TableModel, wanted: UniqueModel): boolean {
       samePredicate(unique.where, wanted.where) &&
       // a DEFERRABLE unique cannot arbitrate ON CONFLICT; a NOT DEFERRABLE one cannot be deferred
       unique.deferrable === wanted.deferrable,
+  );
+}
+
+/**
+ * The database's index that a missing unique is, built without UNIQUE: on the same columns, of the declared name,
+ * or, for a declared partial unique, with its predicate. A unique index is a unique of the table (of its name), so
+ * the indexes that are one are left out.
+ */
+function nonUniqueIndexOf(table: TableModel, wanted: UniqueModel): IndexModel | undefined {
+  const uniqueNames = new Set(table.uniques.map((unique) => unique.name));
+  const candidates = table.indexes.filter(
+    (index) => index.columns.length > 0 && sameColumnSet(index.columns, wanted.columns) && !uniqueNames.has(index.name) && index.unique !== true,
+  );
+  return (
+    candidates.find((index) => wanted.name !== undefined && index.name === wanted.name) ??
+    (wanted.where === undefined ? undefined : candidates.find((index) => index.where !== undefined && samePredicate(index.where, wanted.where)))
   );
 }
 

@@ -35,7 +35,15 @@ export interface ForeignKeyReference extends QualifiedName {
  * covers, a foreign key no model declares, or a check no declared check matches.
  */
 export type ExtraConstraint =
-  | { readonly type: 'unique'; readonly unique: UniqueModel }
+  | {
+      readonly type: 'unique';
+      readonly unique: UniqueModel;
+      /**
+       * The index the models declare on the same columns (in the same order) with the same predicate, without
+       * UNIQUE: the database's is that index, built unique.
+       */
+      readonly declaredIndex?: IndexModel;
+    }
   | { readonly type: 'foreign-key'; readonly foreignKey: ForeignKeyModel }
   | { readonly type: 'check'; readonly check: CheckModel }
   | { readonly type: 'exclusion'; readonly exclusion: ExclusionModel };
@@ -110,6 +118,11 @@ export type SchemaChange =
       readonly actual: null;
       /** The declared unique is the table's primary key. */
       readonly primaryKey: boolean;
+      /**
+       * A database index on the same columns that is not unique (of the declared name first, then with the declared
+       * predicate): the declared unique index exists, built without UNIQUE.
+       */
+      readonly notUnique?: IndexModel;
     }
   | {
       /**

@@ -21,4 +21,10 @@ export interface IntrospectOptions {
   /** Schemas to read; every non-system schema when absent. */
   readonly schemas?: readonly string[];
   readonly signal?: AbortSignal;
+  /**
+   * Gives the read up without breaking anything: once aborted, the read sends no further statement (the one in
+   * flight is answered, the transaction ends as usual, a borrowed connection stays usable) and rejects with the
+   * signal's reason. For a read that turned out to be of no use; `signal` stops a read at once.
+   */
+  readonly abandon?: AbortSignal;
 }

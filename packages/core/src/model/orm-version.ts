@@ -34,10 +34,19 @@ export class UnsupportedOrmVersionError extends Error {
  */
 export function assertSupportedOrmVersion(orm: SupportedOrm, installed: string | undefined): void {
   if (installed === undefined) return;
-  if (!valid(installed) || !satisfies(installed, orm.range, { includePrerelease: true })) {
-    throw new UnsupportedOrmVersionError(orm, installed);
+  // asked on every check (an app's guard, every ORM object discovery meets): semver parses the range and the
+  // version each time, so each verdict is kept
+  const key = `${orm.range}\u0000${installed}`;
+  let supported = verdicts.get(key);
+  if (supported === undefined) {
+    supported = valid(installed) !== null && satisfies(installed, orm.range, { includePrerelease: true });
+    if (verdicts.size >= 100) verdicts.clear();
+    verdicts.set(key, supported);
   }
+  if (!supported) throw new UnsupportedOrmVersionError(orm, installed);
 }
+
+const verdicts = new Map<string, boolean>();
 
 /**
  * The version of the package `name` as a module at `from` (a file path) would import it: the user's
@@ -45,6 +54,19 @@ export function assertSupportedOrmVersion(orm: SupportedOrm, installed: string |
  * package is not found from there.
  */
 export function installedPackageVersion(name: string, from: string): string | undefined {
+  // an app's guard asks on every check: the package a process resolves does not change while it runs (it has loaded
+  // it), so each answer is kept rather than resolved and read from disk again
+  const key = `${name}\u0000${from}`;
+  if (installedVersions.has(key)) return installedVersions.get(key);
+  const version = readInstalledVersion(name, from);
+  if (installedVersions.size >= 1_000) installedVersions.clear();
+  installedVersions.set(key, version);
+  return version;
+}
+
+const installedVersions = new Map<string, string | undefined>();
+
+function readInstalledVersion(name: string, from: string): string | undefined {
   let entry: string;
   try {
     entry = createRequire(from).resolve(name);

@@ -15,6 +15,20 @@ import { canonicalBoolean, canonicalTypedLiteral, numericTypeName } from './type
  */
 export function canonicalDefault(expression: string | null | undefined, type: ColumnType): string | null {
   if (expression === null || expression === undefined) return null;
+  // a schema repeats a handful of defaults over thousands of columns, on both sides: canonicalize each once per
+  // spelling and type (the form depends on the type's name and on its being an array, nothing else)
+  const key = `${type.arrayDims > 0 ? '[]' : ''}${type.name}\u0000${expression}`;
+  const known = canonicalDefaults.get(key);
+  if (known !== undefined) return known;
+  if (canonicalDefaults.size >= 10_000) canonicalDefaults.clear();
+  const canonical = canonicalize(expression, type);
+  canonicalDefaults.set(key, canonical);
+  return canonical;
+}
+
+const canonicalDefaults = new Map<string, string | null>();
+
+function canonicalize(expression: string, type: ColumnType): string | null {
   // a serial's default, the commonest there is: what the steps below would make of it, without them
   if (/^nextval\(/i.test(expression.trim())) return 'nextval()';
   // every constant in PostgreSQL's form of its value first, while its cast still says its type

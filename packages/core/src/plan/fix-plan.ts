@@ -32,6 +32,7 @@ export type FixNoteTopic =
   | 'unique-nulls'
   | 'unique-partial'
   | 'unique-deferral'
+  | 'unique-index'
   | 'partial-index'
   | 'extra-column'
   | 'extra-table'

@@ -414,6 +414,16 @@ class Planner {
       ]);
       return;
     }
+    // the declared unique index exists under its name without UNIQUE: PostgreSQL cannot make an index unique in place
+    if (change.notUnique && unique.name !== undefined && change.notUnique.name === unique.name) {
+      this.#note(
+        change,
+        'unique-index',
+        `${qualifiedAsPrinted(change.table)} index ${identifierAsPrinted(unique.name)}`,
+        'the index exists under the declared name without UNIQUE: PostgreSQL cannot make an index unique in place, and replacing it means dropping it, which ormdrift never does; find the duplicates it would reject, then replace it by hand',
+      );
+      return;
+    }
     const name = unique.name ?? this.#names.choose(table, unique.columns, 'key');
     if (unique.where !== undefined) {
       const index: NamedIndex = { name, columns: unique.columns, where: unique.where, unique: true, nullsNotDistinct: unique.nullsNotDistinct };
@@ -454,12 +464,12 @@ class Planner {
 
   #addIndex(change: Extract<SchemaChange, { kind: 'missing-index' }>): void {
     const table = nameOf(change.table);
-    if (change.expected.columns.length === 0) {
+    if (!renderable(change.expected)) {
       this.#note(
         change,
         'expression-index',
         `${qualifiedAsPrinted(change.table)} index ${change.expected.name ?? ''}`,
-        'an expression index: the models give its name but not its expression, so ormdrift cannot write it',
+        'an expression index whose expressions the models do not give (only its name), so ormdrift cannot write it',
       );
       return;
     }
@@ -469,8 +479,9 @@ class Planner {
     ]);
   }
 
+  /** A declared index with its name; unique when the models declare it so (an index on an expression can be). */
   #namedIndex(table: QualifiedName, index: IndexModel): NamedIndex {
-    return { ...index, name: index.name ?? this.#names.choose(table, index.columns, 'idx'), unique: false, nullsNotDistinct: false };
+    return { ...index, name: index.name ?? this.#names.choose(table, index.columns, 'idx'), unique: index.unique === true, nullsNotDistinct: false };
   }
 
   #addForeignKey(change: Extract<SchemaChange, { kind: 'missing-foreign-key' }>): void {
@@ -538,12 +549,12 @@ class Planner {
         this.#add('table-indexes', source, { op: 'create-index', table: name, index, concurrently: false }, []);
       }
       for (const declared of table.indexes) {
-        if (declared.columns.length === 0) {
+        if (!renderable(declared)) {
           this.#note(
             source,
             'expression-index',
             `${qualifiedAsPrinted(table)} index ${declared.name ?? ''}`,
-            'an expression index: the models give its name but not its expression, so ormdrift cannot write it',
+            'an expression index whose expressions the models do not give (only its name), so ormdrift cannot write it',
           );
           continue;
         }
@@ -583,6 +594,14 @@ class Planner {
       nullsNotDistinct: unique.nullsNotDistinct,
     };
   }
+}
+
+/**
+ * Whether `CREATE INDEX` can be written for a declared index: on columns, or on expressions whose SQL text the
+ * model gives (an expression index the model names only cannot be).
+ */
+function renderable(index: IndexModel): boolean {
+  return index.columns.length > 0 || (index.expressions !== undefined && index.expressions.length > 0);
 }
 
 /** The schema an operation creates an object in (a table, enum type or sequence), if any. */

@@ -2,14 +2,15 @@ import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 import type { ExtraConstraint } from '../diff/schema-change.ts';
-import type { ForeignKeyModel } from '../model/schema-model.ts';
+import type { ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 
 export const extraConstraint = defineRule({
   meta: {
     code: 'extra-constraint',
     description: "A unique, foreign key, check or exclusion exists in the database that no model declares, and can make the ORM's writes fail.",
     docs: docsPath('extra-constraint'),
-    messages: { undeclared: 'warning' },
+    // declaredNotUnique: a unique index the models declare without UNIQUE; it rejects rows they allow, stores nothing wrong
+    messages: { undeclared: 'warning', declaredNotUnique: 'warning' },
     nextStep:
       "declare these constraints in the models (so their failures are expected), or drop them in a migration; set 'extra-constraint' to off if the database enforces more on purpose",
   },
@@ -17,13 +18,17 @@ export const extraConstraint = defineRule({
     return {
       'extra-constraint'({ table, actual: constraint }) {
         const columns = constraintColumns(constraint);
+        const declaredIndex = constraint.type === 'unique' ? constraint.declaredIndex : undefined;
         context.report({
-          messageId: 'undeclared',
+          messageId: declaredIndex ? 'declaredNotUnique' : 'undeclared',
           schema: table.schema,
           table: table.name,
           ...(columns.length === 1 ? { column: columns[0] } : {}),
           object: `${constraint.type}:${constraintObject(constraint)}`,
-          message: `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
+          message:
+            constraint.type === 'unique' && declaredIndex
+              ? declaredNotUnique(table, constraint.unique, declaredIndex)
+              : `${tableRef(table)} has ${describeConstraint(constraint)} that ${declaredBy(table)} ${declares(table, false)}: ${consequence(constraint)}`,
           expected: null,
           actual: constraintShape(constraint),
           sources: table.sources,
@@ -32,6 +37,17 @@ export const extraConstraint = defineRule({
     };
   },
 });
+
+/**
+ * A unique index of the database that the models declare as a plain index (same columns in order, same predicate):
+ * "it" when the names agree, else the declared index by name. The database is stricter, never looser.
+ */
+function declaredNotUnique(table: TableModel, unique: UniqueModel, index: IndexModel): string {
+  const declared = index.name === unique.name ? 'it' : `the index${index.name ? ` ${objectName(index.name)}` : ''} on ${columnList(index.columns)}`;
+  const allowedBy = declares(table) === 'declares' ? 'the models allow' : `${declaredBy(table)} allows`;
+  const rows = unique.where !== undefined ? `among the rows WHERE ${unique.where} ` : '';
+  return `${tableRef(table)} has ${describeConstraint({ type: 'unique', unique })}, but ${declaredBy(table)} ${declares(table)} ${declared} not unique: the database rejects duplicate keys ${allowedBy}, so a write that repeats a key ${rows}fails`;
+}
 
 function constraintColumns(constraint: ExtraConstraint): readonly string[] {
   if (constraint.type === 'unique') return constraint.unique.columns;

@@ -1,18 +1,22 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, declares, tableRef } from './describe.ts';
+import { samePredicate } from '../predicate/predicate-text.ts';
+import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 
 export const missingUnique = defineRule({
   meta: {
     code: 'missing-unique',
     description: 'A unique constraint or primary key declared in the models is absent from the database.',
     docs: docsPath('missing-unique'),
-    messages: { missing: 'error', missingPrimaryKey: 'error' },
+    // notUnique: the declared unique index exists without UNIQUE; duplicates can be stored and ON CONFLICT on it fails
+    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error' },
     nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
   },
   create(context) {
     return {
-      'missing-unique'({ table, expected: unique, primaryKey }) {
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique }) {
         const columns = columnList(unique.columns);
+        // a partial unique names its predicate: a unique over other rows is not the declared one
+        const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
         // a constraint no model wrote, implied by an association: name the association, so the user can judge it
         // on a junction table no model declares, declaredBy() already names the associations
         const tableImplied = table.impliedBy !== undefined && table.impliedBy.length > 0;
@@ -20,6 +24,34 @@ export const missingUnique = defineRule({
           !tableImplied && unique.impliedBy && unique.impliedBy.length > 0
             ? `${unique.impliedBy.join(' and ')} ${unique.impliedBy.length > 1 ? 'imply' : 'implies'}`
             : undefined;
+        if (notUnique && !primaryKey) {
+          const held = notUnique.where !== undefined ? ` WHERE ${notUnique.where}` : '';
+          // the declared index itself when its predicate reads alike; else the unique index declared, named in full
+          const itself = samePredicate(notUnique.where, unique.where) && (unique.name === undefined || unique.name === notUnique.name);
+          const declared = itself ? 'it unique' : `a unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where}`;
+          context.report({
+            messageId: 'notUnique',
+            schema: table.schema,
+            table: table.name,
+            ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+            object: unique.columns.join(','),
+            message: `${tableRef(table)} has the index${notUnique.name ? ` ${objectName(notUnique.name)}` : ''} on ${columnList(notUnique.columns)}${held} without UNIQUE, but ${declaredBy(table)} ${declares(table)} ${declared}: duplicates can be stored, and INSERT ... ON CONFLICT ${columns}${where} fails (no unique or exclusion constraint matching)`,
+            expected: {
+              columns: unique.columns,
+              unique: true as const,
+              ...(unique.name ? { name: unique.name } : {}),
+              ...(unique.where !== undefined ? { where: unique.where } : {}),
+            },
+            actual: {
+              columns: notUnique.columns,
+              unique: false as const,
+              ...(notUnique.name ? { name: notUnique.name } : {}),
+              ...(notUnique.where !== undefined ? { where: notUnique.where } : {}),
+            },
+            sources: table.sources,
+          });
+          return;
+        }
         context.report({
           messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
           schema: table.schema,
@@ -28,12 +60,13 @@ export const missingUnique = defineRule({
           object: unique.columns.join(','),
           message: primaryKey
             ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}${implied ? ` that ${implied}` : ''}: duplicates can be stored`
-            : `${tableRef(table)} has no unique constraint or unique index on ${columns} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
+            : `${tableRef(table)} has no unique constraint or unique index on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),
             ...(unique.name ? { name: unique.name } : {}),
             ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+            ...(unique.where !== undefined ? { where: unique.where } : {}),
           },
           actual: null,
           sources: table.sources,

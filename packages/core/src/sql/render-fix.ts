@@ -115,6 +115,22 @@ function renderNote(note: FixNote): string {
     const action = change.expected.nullable ? 'DROP NOT NULL' : 'SET NOT NULL';
     lines.push(comment(`    ALTER TABLE ${qualified(change.table)} ALTER COLUMN ${id(change.expected.name)} ${action};`));
   }
+  // an index to replace: drop the database's, create the declared one (in one transaction, so no reader sees neither)
+  const replace = (table: QualifiedName, dropped: string, index: NamedIndex) => {
+    lines.push(comment(`    DROP INDEX ${qualified({ schema: table.schema, name: dropped })};`));
+    lines.push(comment(`    ${createIndex(table, index, { concurrently: false })};`));
+  };
+  if (note.topic === 'unique-index' && change.kind === 'missing-unique' && change.notUnique?.name !== undefined) {
+    const { expected } = change;
+    const where = expected.where !== undefined ? { where: expected.where } : {};
+    const index = { name: change.notUnique.name, columns: expected.columns, ...where, unique: true, nullsNotDistinct: expected.nullsNotDistinct };
+    replace(change.table, change.notUnique.name, index);
+  }
+  // an expression index is found by name, never a constraint's: the declared one can replace it as written
+  if (change.kind === 'modify-index' && change.expected.columns.length === 0 && change.expected.expressions !== undefined && change.actual.name !== undefined) {
+    const name = change.expected.name ?? change.actual.name;
+    replace(change.table, change.actual.name, { ...change.expected, name, unique: change.expected.unique === true, nullsNotDistinct: false });
+  }
   return lines.join('\n');
 }
 
@@ -622,6 +638,8 @@ function createIndex(table: QualifiedName, index: NamedIndex, options: { concurr
  * operator class as written (`gin_trgm_ops`), `DESC`, and a nulls order other than the direction's default (ASC puts NULLs last).
  */
 function indexKeys(index: NamedIndex): string {
+  // an index on expressions: each key in parentheses, as the model writes it (a plain column key reads the same)
+  if (index.columns.length === 0 && index.expressions !== undefined) return index.expressions.map((key) => `(${key})`).join(', ');
   return index.columns
     .map((column, i) => {
       const key = index.keys?.[i] ?? {};

@@ -1,5 +1,5 @@
 /** The `extra-constraint` rule: a unique, foreign key, check or exclusion in the database that no model declares. */
-import { check, column, dbTable, exclusion, foreignKey, schema, table, unique } from '../support/models.ts';
+import { check, column, dbTable, exclusion, foreignKey, index, schema, table, unique } from '../support/models.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 const visitColumns = [column('id', 'integer'), column('visitorId', 'integer'), column('visitedTeamId', 'integer')];
@@ -75,6 +75,66 @@ ruleTester('extra-constraint', {
           table: 'visits',
           column: 'visitorId',
           actual: { type: 'unique', columns: ['visitorId'], where: '("visitedTeamId" IS NOT NULL)' },
+        },
+      ],
+    },
+    {
+      name: 'a declared partial index that the database built UNIQUE',
+      expected: visits({ indexes: [index(['visitorId'], { name: 'visits_live_visitor', where: '"visitedTeamId" IS NOT NULL' })] }),
+      actual: visitsDb({
+        uniques: [unique(['visitorId'], { name: 'visits_live_visitor', where: '("visitedTeamId" IS NOT NULL)' })],
+        indexes: [index(['visitorId'], { name: 'visits_live_visitor', where: '("visitedTeamId" IS NOT NULL)' })],
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'visits',
+          column: 'visitorId',
+          message:
+            'visits has a unique visits_live_visitor on ("visitorId") WHERE ("visitedTeamId" IS NOT NULL), but User (typeorm) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE ("visitedTeamId" IS NOT NULL) fails',
+          actual: { type: 'unique', columns: ['visitorId'], where: '("visitedTeamId" IS NOT NULL)', name: 'visits_live_visitor' },
+        },
+      ],
+    },
+    {
+      name: 'a declared plain index that the database built UNIQUE under its name',
+      expected: visits({ indexes: [index(['visitorId'], { name: 'visits_visitor' })] }),
+      actual: visitsDb({ uniques: [unique(['visitorId'], { name: 'visits_visitor' })], indexes: [index(['visitorId'], { name: 'visits_visitor' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'visits',
+          column: 'visitorId',
+          message:
+            'visits has a unique visits_visitor on ("visitorId"), but User (typeorm) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key fails',
+        },
+      ],
+    },
+    {
+      name: 'a declared partial index whose unique twin in the database has another name',
+      expected: visits({ indexes: [index(['visitorId'], { name: 'visits_live_visitor', where: '"visitedTeamId" IS NOT NULL' })] }),
+      actual: visitsDb({ uniques: [unique(['visitorId'], { name: 'visits_visitor_key', where: '("visitedTeamId" IS NOT NULL)' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'visits',
+          column: 'visitorId',
+          message:
+            'visits has a unique visits_visitor_key on ("visitorId") WHERE ("visitedTeamId" IS NOT NULL), but User (typeorm) declares the index visits_live_visitor on ("visitorId") not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE ("visitedTeamId" IS NOT NULL) fails',
+        },
+      ],
+    },
+    {
+      name: 'a unique under a declared partial index with another predicate is a unique no model declares',
+      expected: visits({ indexes: [index(['visitorId'], { name: 'visits_live_visitor', where: '"visitedTeamId" IS NULL' })] }),
+      actual: visitsDb({ uniques: [unique(['visitorId'], { name: 'visits_live_visitor', where: '("visitedTeamId" IS NOT NULL)' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'visits',
+          column: 'visitorId',
+          message:
+            'visits has a unique visits_live_visitor on ("visitorId") WHERE ("visitedTeamId" IS NOT NULL) that User (typeorm) does not declare: a write that repeats a value the models allow to repeat fails',
         },
       ],
     },

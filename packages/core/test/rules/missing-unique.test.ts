@@ -109,6 +109,78 @@ ruleTester('missing-unique', {
       findings: [{ severity: 'error', table: 'users', expected: { columns: ['org_id', 'email'] } }],
     },
     {
+      name: 'a declared partial unique has its predicate in the message',
+      expected: emailModel({ uniques: [unique(['email'], { where: 'deleted_at IS NULL' })] }),
+      actual: emailDb(),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message: 'users has no unique constraint or unique index on (email) WHERE deleted_at IS NULL that User (typeorm) declares: duplicates can be stored',
+          expected: { columns: ['email'], where: 'deleted_at IS NULL' },
+          actual: null,
+        },
+      ],
+    },
+    {
+      name: 'the declared partial unique index exists under its name without UNIQUE',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_live_email', where: 'deleted_at IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_live_email', where: '(deleted_at IS NULL)' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_live_email on (email) WHERE (deleted_at IS NULL) without UNIQUE, but User (typeorm) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE deleted_at IS NULL fails (no unique or exclusion constraint matching)',
+          expected: { columns: ['email'], unique: true, name: 'users_live_email', where: 'deleted_at IS NULL' },
+          actual: { columns: ['email'], unique: false, name: 'users_live_email', where: '(deleted_at IS NULL)' },
+        },
+      ],
+    },
+    {
+      name: 'the declared partial unique index exists without UNIQUE over other rows: one finding names both predicates',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_live_email', where: 'deleted_at IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_live_email', where: '(deleted_at IS NOT NULL)' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_live_email on (email) WHERE (deleted_at IS NOT NULL) without UNIQUE, but User (typeorm) declares a unique index users_live_email on (email) WHERE deleted_at IS NULL: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE deleted_at IS NULL fails (no unique or exclusion constraint matching)',
+        },
+      ],
+    },
+    {
+      name: 'an unnamed partial unique: a non-unique index with its predicate is the declared one',
+      expected: emailModel({ uniques: [unique(['email'], { where: 'deleted_at IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_live', where: '(deleted_at IS NULL)' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          actual: { columns: ['email'], unique: false, name: 'users_email_live', where: '(deleted_at IS NULL)' },
+        },
+      ],
+    },
+    {
+      name: 'a declared full unique exists under its name as a plain index',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_key' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_key on (email) without UNIQUE, but User (typeorm) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) fails (no unique or exclusion constraint matching)',
+        },
+      ],
+    },
+    {
       name: 'a non-unique index on the column does not count',
       expected: emailModel({ uniques: [unique(['email'])] }),
       actual: emailDb({ indexes: [index(['email'], { name: 'users_email' })] }),

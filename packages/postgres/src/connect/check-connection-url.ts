@@ -1,17 +1,22 @@
 import { ConnectionError } from './connection-error.ts';
+import { escapeText } from '@ormdrift/core';
 import { checkSslParameters } from './check-ssl-parameters.ts';
+import { checkUrlParameters } from './check-url-parameters.ts';
+import { effectiveSslMode } from './ssl-attempts.ts';
 import { redactPassword } from './redact-password.ts';
 import { redactUrl } from './redact-url.ts';
 
 /**
  * Rejects a connection string that cannot mean what its author meant, before the driver misreads it: not a
  * `postgres://` URL, not parsable, or holding a `#` that starts a URL fragment (an unencoded `#` in a password
- * silently moves the host into the fragment), or SSL parameters the driver would misread (see `checkSslParameters`).
+ * silently moves the host into the fragment), a query parameter ormdrift does not honour (see `checkUrlParameters`),
+ * SSL parameters the driver would misread (see `checkSslParameters`), or a `PGSSLMODE` in `env` that is no SSL mode
+ * when the URL leaves SSL to it.
  * The message says what to write and never holds the password.
  */
-export function checkConnectionUrl(url: string): void {
+export function checkConnectionUrl(url: string, env: NodeJS.ProcessEnv = process.env): void {
   try {
-    checkUrl(url);
+    checkUrl(url, env);
   } catch (error) {
     // the last line of defence: whatever part of the URL a message quotes, never the password
     if (error instanceof ConnectionError) throw new ConnectionError(redactPassword(error.message, url));
@@ -19,7 +24,7 @@ export function checkConnectionUrl(url: string): void {
   }
 }
 
-function checkUrl(url: string): void {
+function checkUrl(url: string, env: NodeJS.ProcessEnv): void {
   const target = redactUrl(url);
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new ConnectionError(`${target} is not a PostgreSQL URL: pass --db postgres://user:password@host:5432/database`);
@@ -42,8 +47,19 @@ function checkUrl(url: string): void {
   if (decodeURIComponent(parsed.pathname).includes('@')) {
     throw new ConnectionError(`the connection string holds an unencoded "@": ${encode}`);
   }
+  checkUrlParameters(parsed.searchParams);
   checkSslParameters(parsed.searchParams);
+  const mode = effectiveSslMode(parsed, env);
+  // node-postgres reads any other value as "no SSL", silently
+  if (mode?.from === 'PGSSLMODE' && !environmentSslModes.includes(mode.name)) {
+    throw new ConnectionError(
+      `PGSSLMODE=${escapeText(mode.name)} in the environment is not an SSL mode: use one of ${environmentSslModes.join(', ')}, or unset it`,
+    );
+  }
 }
+
+/** The `PGSSLMODE` values node-postgres reads (no-verify is its own), and libpq's allow, which ormdrift carries out. */
+const environmentSslModes = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'];
 
 /**
  * Why the URL parser refused `url`, read from the text after the userinfo only (the part up to the last "@" of the

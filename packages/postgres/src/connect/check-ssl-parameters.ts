@@ -15,8 +15,10 @@ const sslFiles = {
  * Rejects SSL parameters of a connection string that node-postgres (which ormdrift connects with) would misread
  * or fail on with a misleading message, before it reads them. The facts are pg-connection-string's and pg's:
  * - `sslmode` outside its list is not refused by pg but means full verification, so `sslmode=bogus` against a
- *   server without SSL fails as "server does not support SSL"; `allow` (libpq's "try without SSL first") means the
- *   same to pg; `no-verify` is pg's own, and is not read under `uselibpqcompat=true`.
+ *   server without SSL fails as "server does not support SSL"; `no-verify` is pg's own, and is not read under
+ *   `uselibpqcompat=true`. libpq's `allow` and `prefer` are ormdrift's to carry out (see `sslAttempts`).
+ * - `sslnegotiation` is `postgres` or `direct`; `direct` with a mode that may connect without SSL is refused, as
+ *   libpq refuses it.
  * - `ssl` is read as on for any value but `0` (`ssl=false` turns SSL on); `uselibpqcompat` only for `true`.
  * - `sslrootcert`, `sslcert` and `sslkey` are files read when the client is built; libpq's `sslrootcert=system`
  *   is not known to pg.
@@ -31,21 +33,22 @@ export function checkSslParameters(parameters: URLSearchParams, cwd = process.cw
   const libpq = compat === 'true';
   const sslmode = parameters.get('sslmode');
   if (sslmode !== null) {
-    const pgModes = libpq ? libpqSslModes.filter((mode) => mode !== 'allow') : [...libpqSslModes.filter((mode) => mode !== 'allow'), 'no-verify'];
-    if (sslmode === 'allow') {
-      throw new ConnectionError(
-        'sslmode=allow is not supported by node-postgres, which ormdrift connects with (it would require SSL and verify the certificate): use sslmode=disable, or sslmode=require',
-      );
-    }
-    if (!pgModes.includes(sslmode)) {
-      const list = libpq ? `${pgModes.join(', ')}` : `${pgModes.join(', ')} (no-verify is node-postgres's own)`;
-      throw new ConnectionError(
-        `sslmode=${sslmode} in the connection string is not an SSL mode: use one of ${list}; libpq's allow is not supported by node-postgres`,
-      );
+    const modes: string[] = libpq ? [...libpqSslModes] : [...libpqSslModes, 'no-verify'];
+    if (!modes.includes(sslmode)) {
+      const list = libpq ? modes.join(', ') : `${modes.join(', ')} (no-verify is node-postgres's own)`;
+      throw new ConnectionError(`sslmode=${sslmode} in the connection string is not an SSL mode: use one of ${list}`);
     }
     if (libpq && sslmode === 'verify-ca' && parameters.get('sslrootcert') === null) {
       throw new ConnectionError('sslmode=verify-ca needs sslrootcert=/path/to/root.crt, the CA certificate to verify the server with');
     }
+  }
+  const negotiation = parameters.get('sslnegotiation');
+  if (negotiation !== null && negotiation !== 'postgres' && negotiation !== 'direct') {
+    throw new ConnectionError(`sslnegotiation=${negotiation} in the connection string: use sslnegotiation=postgres or sslnegotiation=direct`);
+  }
+  // libpq refuses it too: a direct TLS handshake leaves nothing to fall back from
+  if (negotiation === 'direct' && (sslmode === 'prefer' || sslmode === 'allow' || sslmode === 'disable')) {
+    throw new ConnectionError(`sslnegotiation=direct needs SSL, which sslmode=${sslmode} does not require: use sslmode=require (or verify-ca, verify-full)`);
   }
   const ssl = parameters.get('ssl');
   if (ssl === 'false') {

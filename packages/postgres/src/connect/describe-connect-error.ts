@@ -1,3 +1,4 @@
+import { effectiveSslMode } from './ssl-attempts.ts';
 import { redactUrl } from './redact-url.ts';
 
 /**
@@ -7,7 +8,8 @@ import { redactUrl } from './redact-url.ts';
 export function describeConnectError(cause: unknown, timeoutMs: number, url: string): string {
   const error = cause as { code?: string; message?: string };
   const message = error.message ?? String(cause);
-  const sslmode = safeSearchParam(url, 'sslmode');
+  const mode = safeSslMode(url);
+  const sslmode = mode?.name;
   switch (error.code) {
     case 'ECONNREFUSED':
       return 'connection refused: is the server running and listening on that port?';
@@ -39,7 +41,9 @@ export function describeConnectError(cause: unknown, timeoutMs: number, url: str
       return `the server's SSL certificate has expired: renew it on the server`;
   }
   if (/does not support SSL/i.test(message)) {
-    return `the server does not accept SSL connections but the URL asks for SSL${sslmode ? ` (sslmode=${sslmode})` : ''}: set sslmode=disable, or enable ssl on the server`;
+    const asks =
+      mode?.from === 'PGSSLMODE' ? `PGSSLMODE=${mode.name} in the environment asks for SSL` : `the URL asks for SSL${sslmode ? ` (sslmode=${sslmode})` : ''}`;
+    return `the server does not accept SSL connections but ${asks}: set sslmode=disable (or sslmode=prefer, to use SSL where the server offers it), or enable ssl on the server`;
   }
   if (/terminated unexpectedly/i.test(message)) return 'the server closed the connection: check the host and port';
   if (/timeout/i.test(message)) return `no answer within ${timeoutMs / 1000} s: check the host, port and firewall`;
@@ -47,9 +51,9 @@ export function describeConnectError(cause: unknown, timeoutMs: number, url: str
   return message.replace(/postgres(ql)?:\/\/\S+/g, (text) => redactUrl(text));
 }
 
-function safeSearchParam(url: string, name: string): string | undefined {
+function safeSslMode(url: string): ReturnType<typeof effectiveSslMode> {
   try {
-    return new URL(url).searchParams.get(name) ?? undefined;
+    return effectiveSslMode(new URL(url));
   } catch {
     return undefined;
   }

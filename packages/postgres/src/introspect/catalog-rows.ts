@@ -35,9 +35,11 @@ export interface RawColumn {
   /** The collation's schema when its bare name does not find it on the search path, else null. */
   collation_schema: string | null;
   type_kind: string;
-  type_schema: string;
-  type_name: string;
+  /** The type's schema and name when it is an enum type, else null. */
+  type_schema: string | null;
+  type_name: string | null;
   element_kind: string | null;
+  /** An array's element type's schema and name when it is an enum type, else null. */
   element_schema: string | null;
   element_name: string | null;
 }
@@ -49,7 +51,8 @@ export interface RawConstraint {
   columns: string[];
   ref_schema: string | null;
   ref_table: string | null;
-  ref_columns: string[];
+  /** A foreign key's referenced columns; null for other constraints. */
+  ref_columns: string[] | null;
   on_delete: string;
   on_update: string;
   nulls_not_distinct: boolean;

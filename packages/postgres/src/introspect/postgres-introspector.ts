@@ -76,7 +76,11 @@ export class PostgresIntrospector implements Introspector {
       const missing = required.filter((schema) => !existing.includes(schema));
       if (missing.length > 0) throw new MissingSchemaError(missing, existing);
       const schemas = options.schemas ? [...options.schemas] : existing;
-      const read = async <T>(step: string, sql: string, values: unknown[] = [schemas]): Promise<T[]> => (await run(step, sql, values)) as T[];
+      const read = async <T>(step: string, sql: string, values: unknown[] = [schemas]): Promise<T[]> => {
+        // given up between two statements: the server finishes none halfway, the connection stays clean
+        options.abandon?.throwIfAborted();
+        return (await run(step, sql, values)) as T[];
+      };
       const model = catalogToModel({
         tables: await read<RawTable>('reading pg_class', tablesQuery),
         columns: await read<RawColumn>('reading pg_attribute', columnsQuery),
