@@ -11,6 +11,11 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 
 const mutations: Mutation[] = [
   {
+    name: 'the partial btree index dropped: missing, not the GIN index on the same column changed',
+    sql: `drop index events_live_title`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'events', column: 'title' }],
+  },
+  {
     name: 'the trigram GIN index re-created as a plain btree',
     sql: `drop index events_title_trgm; create index events_title_trgm on events (title)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events', column: 'title' }],

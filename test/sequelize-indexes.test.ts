@@ -20,6 +20,16 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
   },
   {
+    name: 'the collated btree index dropped: missing, not the GIN index on the same column changed',
+    sql: `drop index documents_title_c`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the GIN index dropped: missing, not the btree index on the same column changed',
+    sql: `drop index documents_title_trgm`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
     name: 'the partial index re-created over every row',
     sql: `drop index documents_live_status; create index documents_live_status on documents (status)`,
     findings: [],

@@ -190,10 +190,12 @@ function diffTable(
   for (const index of expected.indexes) {
     const candidates = indexCandidates(actual, index);
     if (candidates.some((candidate) => indexDifferences(index, candidate).length === 0)) continue;
+    // another declared index's own (of its name, or built as it declares) is not this one built otherwise
+    const free = candidates.filter((candidate) => !claimedByOther(expected.indexes, index, candidate));
     const other =
       candidates.find((candidate) => index.name !== undefined && candidate.name === index.name) ??
-      candidates.find((candidate) => (candidate.method ?? 'btree') === (index.method ?? 'btree')) ??
-      candidates[0];
+      free.find((candidate) => (candidate.method ?? 'btree') === (index.method ?? 'btree')) ??
+      free[0];
     if (other) {
       changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other) });
       continue;
@@ -275,6 +277,20 @@ function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
     ...table.uniques.map(asIndex),
     ...(table.primaryKey ? [{ ...(table.primaryKey.name ? { name: table.primaryKey.name } : {}), columns: table.primaryKey.columns }] : []),
   ].filter((candidate) => sameOrder(candidate.columns, index.columns));
+}
+
+/**
+ * Whether a database index is another declared index's: of that index's name, or serving it exactly. A declared
+ * index is paired first with the database's index of its name, then with one built as declared, and only then with
+ * a different index on the same keys, so that a dropped index is reported missing, not as its neighbour changed.
+ */
+function claimedByOther(declared: readonly IndexModel[], index: IndexModel, candidate: IndexModel): boolean {
+  return declared.some(
+    (other) =>
+      other !== index &&
+      ((candidate.name !== undefined && other.name === candidate.name) ||
+        (other.columns.length > 0 && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate).length === 0)),
+  );
 }
 
 /** What a database index does otherwise than the declared one; empty when it serves every query the declared one would. */
