@@ -297,7 +297,8 @@ function claimedByOther(declared: readonly IndexModel[], index: IndexModel, cand
 function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect[] {
   const changed: IndexAspect[] = [];
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
-  if (expected.columns.some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
+  // every key, a column or an expression: its operator class, order and collation
+  if ((expected.expressions ?? expected.columns).some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
   // an expression index is found by name: its keys' text tells whether it indexes what the model declares
   if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
   // an expression index is unique or not on its own (on plain columns, a unique index is a unique)
