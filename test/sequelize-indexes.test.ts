@@ -55,6 +55,16 @@ const mutations: Mutation[] = [
     findings: [],
   },
   {
+    name: 'the unique expression index re-created with another operator class on its expression key',
+    sql: `drop index documents_title_lower; create unique index documents_title_lower on documents (lower(title) text_pattern_ops)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
+  },
+  {
+    name: 'the mixed column and expression index re-created with its expression key descending',
+    sql: `drop index documents_status_title; create index documents_status_title on documents (status, left(title, 10) desc)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
+  },
+  {
     name: 'the unique expression index dropped',
     sql: `drop index documents_title_lower`,
     findings: [{ code: 'missing-index', severity: 'warning', table: 'documents' }],
