@@ -140,10 +140,25 @@ function diffTable(
     if (!declared.has(column.name)) changes.push({ kind: 'extra-column', table: expected, expected: null, actual: column });
   }
 
+  // one finding per missing guarantee: a declared unique and an implied one (or the primary key) on the same
+  // columns are one, whose finding names every association that implies it
+  const missingGuarantees: { unique: UniqueModel; change: Extract<SchemaChange, { kind: 'missing-unique' }> }[] = [];
+  const pushMissing = (change: Extract<SchemaChange, { kind: 'missing-unique' }>) => {
+    const same = missingGuarantees.find(({ unique }) => sameGuarantee(unique, change.expected));
+    if (!same) {
+      missingGuarantees.push({ unique: change.expected, change });
+      changes.push(change);
+      return;
+    }
+    const impliedBy = [...new Set([...(same.change.expected.impliedBy ?? []), ...(change.expected.impliedBy ?? [])])];
+    const merged = { ...same.change, expected: { ...same.change.expected, ...(impliedBy.length > 0 ? { impliedBy } : {}) } };
+    changes[changes.indexOf(same.change)] = merged;
+    same.change = merged;
+  };
   if (expected.primaryKey && !hasUnique(actual, { columns: expected.primaryKey.columns, nullsNotDistinct: false })) {
     const { impliedBy } = expected.primaryKey;
     const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false, ...(impliedBy ? { impliedBy } : {}) };
-    changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: true });
+    pushMissing({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: true });
   }
   // a DEFERRABLE primary key cannot be the arbiter of INSERT ... ON CONFLICT, which every ORM's upsert relies on
   const key = actual.primaryKey;
@@ -184,7 +199,7 @@ function diffTable(
       changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
     else {
       const notUnique = nonUniqueIndexOf(actual, unique);
-      changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false, ...(notUnique ? { notUnique } : {}) });
+      pushMissing({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false, ...(notUnique ? { notUnique } : {}) });
     }
   }
   for (const index of expected.indexes) {
@@ -224,6 +239,16 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   // a generated column has no default: a change of generation is a `modify-generated` of its own
   if (expected.generated === null && actual.generated === null && valueSource(expected) !== valueSource(actual)) changed.push('default');
   return changed;
+}
+
+/** Whether two declared uniques are one guarantee: the same columns (in any order), rows, NULL handling and deferral. */
+function sameGuarantee(a: UniqueModel, b: UniqueModel): boolean {
+  return (
+    sameColumnSet(a.columns, b.columns) &&
+    a.nullsNotDistinct === b.nullsNotDistinct &&
+    samePredicate(a.where, b.where) &&
+    (a.deferrable ?? null) === (b.deferrable ?? null)
+  );
 }
 
 /** A unique constraint, a unique index or the primary key on the same columns all guarantee uniqueness. */
