@@ -51,11 +51,7 @@ describe('Sequelize: two models of one table, one narrower', () => {
           'error',
           'articles.title is character varying(200) in Article (sequelize), Draft (sequelize) but character varying(100) in the database',
         ],
-        [
-          'missing-foreign-key',
-          'warning',
-          'articles("authorId") references authors(id) in Article (sequelize) but the database has no such foreign key',
-        ],
+        ['missing-foreign-key', 'warning', 'articles("authorId") references authors(id) in Article (sequelize) but the database has no such foreign key'],
         ['missing-index', 'warning', 'articles has no index on (body) that Article (sequelize) declares: queries on it scan the table'],
       ]);
       const dropped = await createTestDatabase({ template: built });

@@ -12,8 +12,6 @@ export function withImpliedConstraints(table: TableModel): TableModel {
   if (!table.columns.some((column) => column.nullable && implied(column.name, column.identity))) return table;
   return {
     ...table,
-    columns: table.columns.map((column) =>
-      column.nullable && implied(column.name, column.identity) ? { ...column, nullable: false } : column,
-    ),
+    columns: table.columns.map((column) => (column.nullable && implied(column.name, column.identity) ? { ...column, nullable: false } : column)),
   };
 }

@@ -60,13 +60,7 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
         : {}),
       ...(first.exclusions || second.exclusions
         ? {
-            exclusions: union(
-              sided(first, first.exclusions ?? []),
-              sided(second, second.exclusions ?? []),
-              exclusionKey,
-              exclusionMeaning,
-              differences,
-            ),
+            exclusions: union(sided(first, first.exclusions ?? []), sided(second, second.exclusions ?? []), exclusionKey, exclusionMeaning, differences),
           }
         : {}),
       sources: [...first.sources, ...second.sources],
