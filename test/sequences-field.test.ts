@@ -203,32 +203,42 @@ describe('sequences and identity options: a database built from drizzle-kit SQL'
   });
 
   // the CLI's own discovery and loading: a module of sequences alone is found and compared, never "found nothing ORM-like"
-  it.skipIf(onOlderOrm)('ormdrift check on a module of sequences alone: clean, then the missing one', async () => {
-    const clean = await runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', built.url, '--rule', 'orphan-table=off'], { cwd: process.cwd() });
-    expect({ code: clean.code, stderr: clean.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(clean.stdout).toContain('2 declared sequences');
-    const drifted = await createTestDatabase({ template: built });
-    try {
-      await drifted.query('drop sequence ticket_number');
-      const run = await runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', drifted.url, '--rule', 'orphan-table=off'], { cwd: process.cwd() });
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain('sequence ticket_number is declared by ticketNumber (drizzle) but does not exist in the database');
-      // the formats that point at code read the models' locations: the sequences' findings are kept there too
-      for (const format of ['json', 'markdown', 'github', 'sarif', 'junit']) {
-        const formatted = await runCli(
-          ['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', drifted.url, '--rule', 'orphan-table=off', '--format', format],
-          {
-            cwd: process.cwd(),
-          },
+  it.skipIf(onOlderOrm)(
+    'ormdrift check on a module of sequences alone: clean, then the missing one',
+    async () => {
+      const clean = await runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', built.url, '--rule', 'orphan-table=off'], { cwd: process.cwd() });
+      expect({ code: clean.code, stderr: clean.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(clean.stdout).toContain('2 declared sequences');
+      const drifted = await createTestDatabase({ template: built });
+      try {
+        await drifted.query('drop sequence ticket_number');
+        const run = await runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', drifted.url, '--rule', 'orphan-table=off'], {
+          cwd: process.cwd(),
+        });
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain('sequence ticket_number is declared by ticketNumber (drizzle) but does not exist in the database');
+        // the formats that point at code read the models' locations: the sequences' findings are kept there too
+        // five processes side by side: each is a whole CLI start, and in sequence they outlast a test's time on a busy machine
+        const formats = ['json', 'markdown', 'github', 'sarif', 'junit'];
+        const runs = await Promise.all(
+          formats.map((format) =>
+            runCli(['check', 'test/fixtures/drizzle/sequences-only.ts', '--db', drifted.url, '--rule', 'orphan-table=off', '--format', format], {
+              cwd: process.cwd(),
+            }),
+          ),
         );
-        expect({ format, code: formatted.code }).toEqual({ format, code: 1 });
-        expect(formatted.stdout, format).toContain('missing-sequence');
-        expect(formatted.stdout, format).not.toMatch(/no drift/);
+        runs.forEach((formatted, i) => {
+          const format = formats[i];
+          expect({ format, code: formatted.code }).toEqual({ format, code: 1 });
+          expect(formatted.stdout, format).toContain('missing-sequence');
+          expect(formatted.stdout, format).not.toMatch(/no drift/);
+        });
+      } finally {
+        await drifted.drop();
       }
-    } finally {
-      await drifted.drop();
-    }
-  });
+    },
+    180_000,
+  );
 
   checksEachMutation(mutations, { template: () => built, sources });
 
