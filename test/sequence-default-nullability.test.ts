@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drizzleSource } from '@ormdrift/drizzle';
 import { sequelizeSource } from '@ormdrift/sequelize';
+import { typeormSource } from '@ormdrift/typeorm';
 import { DataTypes, Sequelize } from 'sequelize';
+import { DataSource, EntitySchema } from 'typeorm';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
 import * as schema from './fixtures/drizzle/sequence-default-schema.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
+import { synchronize } from './support/typeorm-sync.ts';
 
 /**
  * A `nextval()` default written by hand does not make a column NOT NULL; a serial does, whatever the model's flag
@@ -77,6 +80,52 @@ describe('Sequelize: a nullable column with a nextval() default', () => {
         name: 'the sequence-drawn column made NOT NULL',
         sql: 'alter table tickets alter column number set not null',
         findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'tickets', column: 'number' }],
+      },
+    ],
+    { template: () => built, sources: () => [source()] },
+  );
+});
+
+function ticketDataSource(): DataSource {
+  const Ticket = new EntitySchema<{ id: number; number: number | null; position: number }>({
+    name: 'Ticket',
+    tableName: 'tickets',
+    columns: {
+      id: { type: 'int', primary: true, generated: 'increment' },
+      number: { type: 'int', nullable: true, default: () => "nextval('ticket_numbers')" },
+      // a non-key increment column TypeORM's sync makes a serial: NOT NULL whatever `nullable` says
+      position: { type: 'int', nullable: true, generated: 'increment' },
+    },
+  });
+  return new DataSource({ type: 'postgres', entities: [Ticket] });
+}
+
+describe('TypeORM: a nullable column with a nextval() default, beside an increment column marked nullable', () => {
+  let built: TestDatabase;
+  const source = () => typeormSource(ticketDataSource(), { name: 'tickets' });
+  beforeAll(async () => {
+    built = await createTestDatabase();
+    await built.query('create sequence ticket_numbers');
+    await synchronize(ticketDataSource(), built.url);
+  });
+  afterAll(() => built?.drop());
+
+  it('checks with zero findings', async () => {
+    expect(summarize(await checkDatabase(built.url, [source()]))).toEqual([]);
+  });
+
+  checksEachMutation(
+    [
+      {
+        // nullable: true is written: a null the model saves fails
+        name: 'the sequence-drawn column made NOT NULL',
+        sql: 'alter table tickets alter column number set not null',
+        findings: [{ code: 'nullability-mismatch', severity: 'error', table: 'tickets', column: 'number' }],
+      },
+      {
+        name: 'the increment column made nullable',
+        sql: 'alter table tickets alter column position drop not null',
+        findings: [{ code: 'nullability-mismatch', severity: 'warning', table: 'tickets', column: 'position' }],
       },
     ],
     { template: () => built, sources: () => [source()] },
