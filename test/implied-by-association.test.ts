@@ -63,6 +63,21 @@ describe('a constraint an association implies', () => {
     );
   });
 
+  it('Sequelize: a through model whose composite primary key the associations also imply: its key dropped is one finding', async () => {
+    const database = await ormBuilt('sequelize-through-composite.ts');
+    expect(await findings('sequelize-through-composite.ts', database)).toEqual([]);
+
+    await dropConstraints(database, 'book_genres', 'p');
+    const found = await findings('sequelize-through-composite.ts', database);
+    expect(found.map(({ code, severity, message }) => [code, severity, message])).toEqual([
+      [
+        'missing-unique',
+        'error',
+        'book_genres has no primary key, unique constraint or unique index on (book_id, genre_id), the primary key of the junction table of Book.belongsToMany(Genre, through book_genres) and Genre.belongsToMany(Book, through book_genres): duplicates can be stored',
+      ],
+    ]);
+  });
+
   it('Sequelize: every finding on a junction Sequelize defines names its association, alias included', async () => {
     const database = await ormBuilt('sequelize-through.ts');
     await dropConstraints(database, '"PlayerGroups"', 'p');

@@ -90,6 +90,14 @@ function arrayLiteral(values: readonly unknown[], sqlType: string): string {
 
 const serialTypes = new Set(['serial', 'bigserial', 'smallserial']);
 
+/**
+ * Whether a column is `serial`, `bigserial` or `smallserial`: NOT NULL in the database whatever its `.notNull()`
+ * says, as PostgreSQL makes every serial. A hand-written `.default(sql\`nextval(...)\`)` is not one.
+ */
+export function isSerialColumn(column: PgColumn): boolean {
+  return serialTypes.has(column.getSQLType());
+}
+
 /** `serial` is `integer` plus `DEFAULT nextval('<table>_<column>_seq'::regclass)`, as pg_get_expr prints it. */
 function serialColumnDefault(column: PgColumn, context: DefaultContext): string | null {
   return serialTypes.has(column.getSQLType()) ? serialDefault(context.table, context.column) : null;

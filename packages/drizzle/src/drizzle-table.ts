@@ -13,7 +13,7 @@ import type {
   UniqueModel,
 } from '@ormdrift/core';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { drizzleColumnDefault, UnrenderableDefault } from './column-default.ts';
+import { drizzleColumnDefault, isSerialColumn, UnrenderableDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
 import { columnUniqueName } from './column-unique-name.ts';
 import { unnamedForeignKeyName, unnamedPrimaryKeyName } from './constraint-names.ts';
@@ -73,13 +73,13 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     return {
       name,
       type: resolved.type,
-      nullable: !column.notNull && !keyColumns.has(name),
+      nullable: !column.notNull && !keyColumns.has(name) && !isSerialColumn(column),
       default: columnDefault(column, name),
       identity: column.generatedIdentity === undefined ? null : column.generatedIdentity.type === 'always' ? 'always' : 'by-default',
       ...identitySequence(column.generatedIdentity, qualified.schema),
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
       // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
-      ...(!column.notNull && !keyColumns.has(name) ? { inherited: ['nullable' as const] } : {}),
+      ...(!column.notNull && !keyColumns.has(name) && !isSerialColumn(column) ? { inherited: ['nullable' as const] } : {}),
     };
   });
 

@@ -49,7 +49,8 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
         {
           name: columnName(column),
           type: declared && !sameColumnType(declared, resolved) ? declared : resolved,
-          nullable: column.isNullable,
+          // a serial (an increment-generated column, or one typed serial) is NOT NULL whatever `nullable` says
+          nullable: column.isNullable && !(column.isGenerated && column.generationStrategy === 'increment') && !isSerialType(column.type),
           default: defaultOf(dataSource, { schema, name: postgresIdentifier(entity.tableName) }, column),
           identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
           generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
@@ -186,6 +187,11 @@ function isEnum(dataSource: DataSourceLike, column: ColumnMetadataLike): boolean
  */
 function enumTypeOf(schema: string, table: string, column: { readonly enumName?: string | undefined; readonly databaseName: string }): QualifiedName {
   return { schema, name: postgresIdentifier(column.enumName ?? `${table}_${column.databaseName.toLowerCase()}_enum`) };
+}
+
+/** Whether a column's type is `serial`, `bigserial` or `smallserial` (or their aliases): PostgreSQL makes it NOT NULL. */
+function isSerialType(type: unknown): boolean {
+  return typeof type === 'string' && /^(small|big)?serial[248]?$/i.test(type);
 }
 
 /**

@@ -23,7 +23,11 @@ export const defaultMismatch = defineRule({
         // ...unless the ORM sends the value itself: then only inserts that bypass it fail
         const sentByOrm = required && expected.ormSendsDefault === true;
         const inherited = expected.inherited?.includes('default') ? inheritedFrom(table) : undefined;
+<<<<<<< HEAD
         const note = (inherited ? `; ${inheritedNote(`default ${wanted ?? 'none'}`, inherited)}` : '') + clockNote(expected, actual);
+=======
+        const note = inherited ? `; ${inheritedNote(wanted === null ? 'no default' : `default ${wanted}`, inherited)}` : '';
+>>>>>>> fix7b
         context.report({
           messageId: sentByOrm ? 'missingSentByOrm' : required ? 'missingRequired' : 'differs',
           schema: table.schema,
@@ -34,7 +38,8 @@ export const defaultMismatch = defineRule({
               ? `${columnRef(table, expected.name)} has no database default but ${declaredBy(table)} ${declares(table)} ${wanted}: ${ormName(inheritedFrom(table))} sends it in its own inserts, so they succeed, but raw SQL inserts that omit the NOT NULL column fail`
               : required
                 ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
-                : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,
+                : `${columnRef(table, expected.name)} has ${found === null ? 'no default' : `default ${found}`} in the database but ${wanted === null ? 'none' : wanted} in ${declaredBy(table)}`) +
+            note,
           expected: { default: wanted },
           actual: { default: found },
           sources: table.sources,
