@@ -23,11 +23,7 @@ export const defaultMismatch = defineRule({
         // ...unless the ORM sends the value itself: then only inserts that bypass it fail
         const sentByOrm = required && expected.ormSendsDefault === true;
         const inherited = expected.inherited?.includes('default') ? inheritedFrom(table) : undefined;
-<<<<<<< HEAD
-        const note = (inherited ? `; ${inheritedNote(`default ${wanted ?? 'none'}`, inherited)}` : '') + clockNote(expected, actual);
-=======
-        const note = inherited ? `; ${inheritedNote(wanted === null ? 'no default' : `default ${wanted}`, inherited)}` : '';
->>>>>>> fix7b
+        const note = (inherited ? `; ${inheritedNote(wanted === null ? 'no default' : `default ${wanted}`, inherited)}` : '') + clockNote(expected, actual);
         context.report({
           messageId: sentByOrm ? 'missingSentByOrm' : required ? 'missingRequired' : 'differs',
           schema: table.schema,
