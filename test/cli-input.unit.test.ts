@@ -62,6 +62,12 @@ describe('a malformed connection string never prints its password', { timeout: 6
     ['a "%zz" escape in the password', 'postgres://app:Hun%zzter2@db/x', `the connection string holds a "%" that is not followed by two hex digits: ${encode}`],
     ['a "%zz" escape in the database', 'postgres://app:Hunter2@db/x%zz', `the connection string holds a "%" that is not followed by two hex digits: ${encode}`],
     ['an unknown scheme', 'mysql://app:Hunter2@db/x', 'mysql://app@db/x is not a PostgreSQL URL: pass --db postgres://user@host:5432/database'],
+    // the password is the user name: the redacted URL names the user, which must not read as ***
+    [
+      'an unknown scheme, the password the user name',
+      'mysql://postgres:postgres@db/x',
+      'mysql://postgres@db/x is not a PostgreSQL URL: pass --db postgres://user@host:5432/database',
+    ],
   ])('%s', async (_, db, line) => {
     for (const args of [
       ['check', models, '--db', db],

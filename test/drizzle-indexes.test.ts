@@ -11,6 +11,21 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 
 const mutations: Mutation[] = [
   {
+    name: 'the unique expression index re-created with another operator class on its expression key',
+    sql: `drop index events_title_lower; create unique index events_title_lower on events (lower(title) text_pattern_ops)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
+  },
+  {
+    name: 'the expression index re-created with its expression key descending',
+    sql: `drop index events_title_upper; create index events_title_upper on events (upper(title) desc)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
+  },
+  {
+    name: 'the partial btree index dropped: missing, not the GIN index on the same column changed',
+    sql: `drop index events_live_title`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'events', column: 'title' }],
+  },
+  {
     name: 'the trigram GIN index re-created as a plain btree',
     sql: `drop index events_title_trgm; create index events_title_trgm on events (title)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events', column: 'title' }],
@@ -115,6 +130,19 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     const result = await checkDatabase(built.url, [source()]);
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
+  });
+
+  it('names the operator class of an expression key re-created with another one', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index events_title_upper; create index events_title_upper on events (upper(title) text_pattern_ops)`);
+      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(finding?.message).toBe(
+        'events has the index events_title_upper on (upper("title")) with keys (upper("title") text_pattern_ops), but events (drizzle) declares (upper("title")): queries that need the declared operator class or order do not use it',
+      );
+    } finally {
+      await mutated.drop();
+    }
   });
 
   it('says duplicates can be stored when a uniqueIndex() on an expression is re-created not unique', async () => {

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
  * A constraint no model declares but an association implies (a Sequelize `belongsToMany` junction's unique or primary
  * key, a TypeORM `@ManyToMany` junction's primary key): the database the ORM builds checks clean, and once the
  * constraint is gone the finding names the association that implies it, in the ORM's own words, so that the user can
- * judge whether they rely on it.
+ * judge whether they rely on it. A TypeORM closure table is implied by its `@Tree('closure-table')` entity alike.
  */
 const fixtures = resolve(import.meta.dirname, 'fixtures/implied');
 const buildWithOrm = resolve(import.meta.dirname, 'support/build-with-orm.mjs');
@@ -63,6 +63,21 @@ describe('a constraint an association implies', () => {
     );
   });
 
+  it('Sequelize: a through model whose composite primary key the associations also imply: its key dropped is one finding', async () => {
+    const database = await ormBuilt('sequelize-through-composite.ts');
+    expect(await findings('sequelize-through-composite.ts', database)).toEqual([]);
+
+    await dropConstraints(database, 'book_genres', 'p');
+    const found = await findings('sequelize-through-composite.ts', database);
+    expect(found.map(({ code, severity, message }) => [code, severity, message])).toEqual([
+      [
+        'missing-unique',
+        'error',
+        'book_genres has no primary key, unique constraint or unique index on (book_id, genre_id), the primary key of the junction table of Book.belongsToMany(Genre, through book_genres) and Genre.belongsToMany(Book, through book_genres): duplicates can be stored',
+      ],
+    ]);
+  });
+
   it('Sequelize: every finding on a junction Sequelize defines names its association, alias included', async () => {
     const database = await ormBuilt('sequelize-through.ts');
     await dropConstraints(database, '"PlayerGroups"', 'p');
@@ -115,6 +130,23 @@ describe('a constraint an association implies', () => {
     await dropped.query('drop table post_tags');
     expect((await findings('typeorm-junction.ts', dropped)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
       'missing-table: post_tags is implied by Post.tags (@ManyToMany, @JoinTable) but the database has no such table',
+    ]);
+  });
+
+  it("TypeORM: the closure table of a @Tree('closure-table'), its foreign keys and the table itself name the tree entity", async () => {
+    const database = await ormBuilt('typeorm-closure.ts');
+    expect(await findings('typeorm-closure.ts', database)).toEqual([]);
+
+    await dropConstraints(database, 'categories_closure', 'f');
+    expect((await findings('typeorm-closure.ts', database)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
+      "missing-foreign-key: categories_closure(id_ancestor) references categories(id) in the junction table of Category (@Tree('closure-table')) but the database has no such foreign key",
+      "missing-foreign-key: categories_closure(id_descendant) references categories(id) in the junction table of Category (@Tree('closure-table')) but the database has no such foreign key",
+    ]);
+
+    const dropped = await ormBuilt('typeorm-closure.ts');
+    await dropped.query('drop table categories_closure');
+    expect((await findings('typeorm-closure.ts', dropped)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
+      "missing-table: categories_closure is implied by Category (@Tree('closure-table')) but the database has no such table",
     ]);
   });
 });

@@ -20,6 +20,16 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
   },
   {
+    name: 'the collated btree index dropped: missing, not the GIN index on the same column changed',
+    sql: `drop index documents_title_c`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the GIN index dropped: missing, not the btree index on the same column changed',
+    sql: `drop index documents_title_trgm`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
     name: 'the partial index re-created over every row',
     sql: `drop index documents_live_status; create index documents_live_status on documents (status)`,
     findings: [],
@@ -43,6 +53,16 @@ const mutations: Mutation[] = [
     name: 'the unique expression index re-created as the model writes it, in another spelling',
     sql: `drop index documents_title_lower; create unique index documents_title_lower on documents (LOWER( "title" ))`,
     findings: [],
+  },
+  {
+    name: 'the unique expression index re-created with another operator class on its expression key',
+    sql: `drop index documents_title_lower; create unique index documents_title_lower on documents (lower(title) text_pattern_ops)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
+  },
+  {
+    name: 'the mixed column and expression index re-created with its expression key descending',
+    sql: `drop index documents_status_title; create index documents_status_title on documents (status, left(title, 10) desc)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
   },
   {
     name: 'the unique expression index dropped',

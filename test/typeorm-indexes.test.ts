@@ -62,6 +62,27 @@ const mutations: Mutation[] = [
     sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings ("createdAt" desc)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'createdAt' }],
   },
+  // TypeORM 1.x's `@Index({ type })`: each access method it allows, re-created as a plain btree under its name
+  ...(
+    [
+      ['IDX_bookings_tags', 'tags'],
+      ['IDX_bookings_slot', 'slot'],
+      ['IDX_bookings_code', 'code'],
+      ['IDX_bookings_status', 'status'],
+      ['IDX_bookings_logged', '"loggedAt"'],
+    ] as const
+  ).map(
+    ([index, column]): Mutation => ({
+      name: `the ${index} index of @Index({ type }) re-created USING btree`,
+      sql: `drop index "${index}"; create index "${index}" on bookings using btree (${column})`,
+      findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: column.replace(/"/g, '') }],
+    }),
+  ),
+  {
+    name: 'the explicit btree index of @Index({ type: "btree" }) re-created USING hash',
+    sql: `drop index "IDX_bookings_seats"; create index "IDX_bookings_seats" on bookings using hash (seats)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'seats' }],
+  },
 ];
 
 describe('TypeORM indexes compared in full: a database built by synchronize()', () => {
@@ -74,7 +95,7 @@ describe('TypeORM indexes compared in full: a database built by synchronize()', 
   });
   afterAll(() => synced?.drop());
 
-  it('checks with zero findings: GiST, partial unique and partial indexes as TypeORM built them', async () => {
+  it('checks with zero findings: GiST, partial unique and partial indexes, and each access method of @Index({ type }), as TypeORM built them', async () => {
     const result = await checkDatabase(synced.url, [source()]);
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
@@ -87,6 +108,19 @@ describe('TypeORM indexes compared in full: a database built by synchronize()', 
       const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
       expect(finding?.message).toContain('the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value');
       expect(finding?.message).not.toContain('duplicates can be stored');
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it("reads @Index({ type: 'gin' }) as USING gin: a gin index rebuilt as btree is reported with both methods", async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index "IDX_bookings_tags"; create index "IDX_bookings_tags" on bookings (tags)`);
+      const findings = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(findings.map((finding) => finding.message)).toEqual([
+        'bookings has the index "IDX_bookings_tags" on (tags) USING btree, but Booking (typeorm) declares USING gin: a btree index cannot serve the operators a gin one does',
+      ]);
     } finally {
       await mutated.drop();
     }

@@ -3,10 +3,24 @@ import { typeormSource } from '@ormdrift/typeorm';
 import { richDataSource, richSchemas } from './fixtures/typeorm/rich-entities.ts';
 import { checkDatabase } from './support/check-database.ts';
 import { checksEachMutation, dropConstraint, dropIndexOn, keepEnumValues, type Mutation } from './support/mutations.ts';
+import { onOlderOrm } from './support/orm-matrix.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 import { synchronize } from './support/typeorm-sync.ts';
 
 const mutations: Mutation[] = [
+  {
+    name: "rebuild the index of @Index({ type: 'gin' }) as btree",
+    versionSensitive: true,
+    sql: 'drop index "IDX_accounts_labels"; create index "IDX_accounts_labels" on accounts (labels)',
+    // TypeORM 0.3 has no index type: it built the index as btree in the first place
+    findings: onOlderOrm ? [] : [{ code: 'index-mismatch', severity: 'warning', table: 'accounts', column: 'labels' }],
+  },
+  {
+    name: "freeze the CURRENT_DATE default into today's date (SET DEFAULT 'now')",
+    versionSensitive: true,
+    sql: `alter table accounts alter column "joinedOn" set default 'now'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'accounts', column: 'joinedOn' }],
+  },
   {
     name: 'drop a column',
     sql: 'alter table posts drop column status',

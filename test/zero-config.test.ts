@@ -1,4 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../examples/monorepo/services/backend/src/db/schema.ts';
@@ -38,15 +40,34 @@ describe('zero-config: the project is checked as its own ORM config describes it
     expect(run.code).toBe(0);
   });
 
-  it('the schema module named without its casing: one line says the report looks like a casing mismatch', async () => {
-    const run = await runCli(['check', 'src/db/schema.ts', '--format', 'json'], { cwd: backend, env: { DATABASE_URL: database.url } });
-    expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { findings: { code: string; column?: string }[] };
-    const missing = report.findings.filter((finding) => finding.code === 'missing-column').map((finding) => finding.column);
-    expect(missing).toContain('createdAt');
-    expect(report.findings.filter((finding) => finding.code === 'extra-column').map((finding) => finding.column)).toContain('created_at');
-    expect(run.stderr).toBe(
-      "ormdrift: this looks like a casing mismatch, not drift: every missing column has a snake_case twin among the extra ones (createdAt is created_at in the database): set casing: 'snake_case' in drizzle.config.ts, or drizzle: { casing: 'snake_case' } in ormdrift.config.ts\n",
-    );
+  it("the schema module named on the command line is read with drizzle.config.ts's casing, from the project and from above it", async () => {
+    for (const [cwd, module] of [
+      [backend, 'src/db/schema.ts'],
+      [resolve(backend, '../..'), 'services/backend/src/db/schema.ts'],
+    ] as const) {
+      const run = await runCli(['check', module], { cwd, env: { DATABASE_URL: database.url } });
+      expect(run.stdout).toBe('✔ no drift: 4 declared tables match the database\n');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    }
+  });
+
+  it('the schema module read with another casing than the database has: one line says the report looks like a casing mismatch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ormdrift-casing-'));
+    try {
+      writeFileSync(join(dir, 'ormdrift.config.mjs'), "export default { drizzle: { casing: 'camelCase' } };\n");
+      const args = ['check', 'src/db/schema.ts', '--config', join(dir, 'ormdrift.config.mjs'), '--format', 'json'];
+      const run = await runCli(args, { cwd: backend, env: { DATABASE_URL: database.url } });
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout) as { findings: { code: string; column?: string }[] };
+      const missing = report.findings.filter((finding) => finding.code === 'missing-column').map((finding) => finding.column);
+      expect(missing).toContain('createdAt');
+      expect(report.findings.filter((finding) => finding.code === 'extra-column').map((finding) => finding.column)).toContain('created_at');
+      expect(run.stderr).toBe(
+        "ormdrift: this looks like a casing mismatch, not drift: every missing column has a snake_case twin among the extra ones (createdAt is created_at in the database): set casing: 'snake_case' in drizzle.config.ts, or drizzle: { casing: 'snake_case' } in ormdrift.config.ts\n",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -32,6 +32,7 @@ export type { DiscoveredSource, DiscoverSources, DiscoveryContext, ExportedValue
 export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';
 export { postgresIdentifier, postgresObjectName } from './sql/postgres-identifier.ts';
+export { serialDefault } from './sql/serial-default.ts';
 export { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
@@ -39,6 +40,7 @@ export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
 export { canonicalDefault } from './normalize/default-expression.ts';
+export { readsClock } from './normalize/reads-clock.ts';
 export {
   resolveSequenceOptions,
   sequenceAspects,

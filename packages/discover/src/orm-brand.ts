@@ -50,7 +50,17 @@ function decoratedEntities(): ReadonlySet<unknown> {
 const entityKind = Symbol.for('drizzle:entityKind');
 const isPgEnum = Symbol.for('drizzle:isPgEnum');
 /** The Drizzle entity kinds that can be part of a PostgreSQL schema module. */
-const drizzleKinds = new Set(['PgTable', 'PgSchema', 'PgView', 'PgMaterializedView', 'PgSequence']);
+const drizzleKinds = new Set([
+  'PgTable',
+  'PgSchema',
+  'PgView',
+  'PgMaterializedView',
+  'PgSequence',
+  // a database object (`drizzle(url, { schema })`) holds its schema: 0.x's class, and 1.x's
+  'PgDatabase',
+  'PgAsyncDatabase',
+  'BasePgAsyncDatabase',
+]);
 
 function isDrizzleValue(value: object): boolean {
   if (typeof value === 'function' && (value as { [isPgEnum]?: unknown })[isPgEnum] === true) return true;

@@ -1,4 +1,4 @@
-import { identifierAsPrinted, postgresObjectName, type QualifiedName } from '@ormdrift/core';
+import { serialDefault, type QualifiedName } from '@ormdrift/core';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { columnSqlType } from './column-dimensions.ts';
 import type { DrizzleCasing } from './drizzle-casing.ts';
@@ -28,7 +28,7 @@ export interface DefaultContext {
 export function drizzleColumnDefault(column: PgColumn, context: DefaultContext): string | null {
   if (column.generated !== undefined || column.generatedIdentity !== undefined) return null;
   const value: unknown = column.default;
-  if (value === undefined) return serialDefault(column, context);
+  if (value === undefined) return serialColumnDefault(column, context);
   if (isSql(value)) return sqlText(value, context.casing);
   if (typeof value === 'string') return quoteLiteral(value);
 
@@ -90,13 +90,15 @@ function arrayLiteral(values: readonly unknown[], sqlType: string): string {
 
 const serialTypes = new Set(['serial', 'bigserial', 'smallserial']);
 
+/**
+ * Whether a column is `serial`, `bigserial` or `smallserial`: NOT NULL in the database whatever its `.notNull()`
+ * says, as PostgreSQL makes every serial. A hand-written `.default(sql\`nextval(...)\`)` is not one.
+ */
+export function isSerialColumn(column: PgColumn): boolean {
+  return serialTypes.has(column.getSQLType());
+}
+
 /** `serial` is `integer` plus `DEFAULT nextval('<table>_<column>_seq'::regclass)`, as pg_get_expr prints it. */
-function serialDefault(column: PgColumn, context: DefaultContext): string | null {
-  if (!serialTypes.has(column.getSQLType())) return null;
-  // PostgreSQL shortens a long sequence name to 63 bytes, keeping `_seq`
-  const sequence = [context.table.schema === 'public' ? [] : [context.table.schema], postgresObjectName(context.table.name, context.column, 'seq')]
-    .flat()
-    .map(identifierAsPrinted)
-    .join('.');
-  return `nextval(${quoteLiteral(sequence)}::regclass)`;
+function serialColumnDefault(column: PgColumn, context: DefaultContext): string | null {
+  return serialTypes.has(column.getSQLType()) ? serialDefault(context.table, context.column) : null;
 }

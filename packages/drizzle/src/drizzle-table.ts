@@ -13,7 +13,7 @@ import type {
   UniqueModel,
 } from '@ormdrift/core';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { drizzleColumnDefault, UnrenderableDefault } from './column-default.ts';
+import { drizzleColumnDefault, isSerialColumn, UnrenderableDefault } from './column-default.ts';
 import { drizzleColumnType, type ColumnEnum } from './column-type.ts';
 import { columnUniqueName } from './column-unique-name.ts';
 import { unnamedForeignKeyName, unnamedPrimaryKeyName } from './constraint-names.ts';
@@ -70,7 +70,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     const name = nameOf(column);
     const resolved = drizzleColumnType(column);
     if (resolved.enum) enums.push(resolved.enum);
-    const nullable = !column.notNull && !keyColumns.has(name);
+    // a serial is NOT NULL whatever the model says
+    const nullable = !column.notNull && !keyColumns.has(name) && !isSerialColumn(column);
     // built in place, not by spreading optional parts: this runs for every column of every table
     const model: { -readonly [K in keyof ColumnModel]: ColumnModel[K] } = {
       name,

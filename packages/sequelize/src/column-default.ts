@@ -1,4 +1,4 @@
-import { identifierAsPrinted, postgresObjectName, type QualifiedName } from '@ormdrift/core';
+import { serialDefault, type QualifiedName } from '@ormdrift/core';
 import type { AttributeLike, QueryGeneratorLike } from './sequelize-shapes.ts';
 
 export type ResolvedDefault = { readonly ok: true; readonly default: string | null } | { readonly ok: false; readonly reason: string };
@@ -17,7 +17,7 @@ export function sequelizeDefault(
   place: { readonly table: QualifiedName; readonly column: string },
   queryGenerator: QueryGeneratorLike,
 ): ResolvedDefault {
-  if (attribute.autoIncrement) return { ok: true, default: attribute.autoIncrementIdentity ? null : serialDefault(place) };
+  if (attribute.autoIncrement) return { ok: true, default: attribute.autoIncrementIdentity ? null : serialDefault(place.table, place.column) };
   if (!isDatabaseDefault(attribute.defaultValue)) return { ok: true, default: null };
   try {
     const sql = queryGenerator.escape(attribute.defaultValue, attribute);
@@ -42,11 +42,4 @@ export function isDatabaseDefault(value: unknown): boolean {
     if (typeof key === 'string' && javascriptDefaults.has(key) && typeof (value as { toSql?: unknown }).toSql === 'function') return false;
   }
   return true;
-}
-
-/** What `pg_get_expr()` shows for a serial column: `nextval('"Audit Log_id_seq"'::regclass)`. */
-function serialDefault({ table, column }: { readonly table: QualifiedName; readonly column: string }): string {
-  const sequence = postgresObjectName(table.name, column, 'seq');
-  const qualified = table.schema === 'public' ? identifierAsPrinted(sequence) : `${identifierAsPrinted(table.schema)}.${identifierAsPrinted(sequence)}`;
-  return `nextval('${qualified.replace(/'/g, "''")}'::regclass)`;
 }

@@ -1,8 +1,8 @@
 import {
   postgresIdentifier,
-  postgresObjectName,
   referentialAction,
   sameColumnType,
+  serialDefault,
   type CheckModel,
   type ColumnModel,
   type Deferrable,
@@ -18,7 +18,7 @@ import {
 } from '@ormdrift/core';
 import { typeormColumnType } from './column-type.ts';
 import { declaredColumnOptions, writtenColumnOptions } from './declared-types.ts';
-import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike, ForeignKeyMetadataLike } from './typeorm-shapes.ts';
+import type { ColumnMetadataLike, DataSourceLike, EntityMetadataLike, ForeignKeyMetadataLike, IndexMetadataLike } from './typeorm-shapes.ts';
 
 export interface EntityTable {
   readonly table: TableModel;
@@ -33,6 +33,8 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
   const problems: SourceProblem[] = [];
   const enums: EnumModel[] = [];
 
+  // the table as PostgreSQL stores its name, once for all its columns' defaults
+  const stored = { schema, name: postgresIdentifier(entity.tableName) };
   const columns: ColumnModel[] = [];
   for (const column of entity.columns) {
     if (column.isVirtualProperty) continue; // @VirtualColumn is computed by a query, not stored
@@ -54,8 +56,9 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
     const model: { -readonly [K in keyof ColumnModel]: ColumnModel[K] } = {
       name: columnName(column),
       type: declared && !sameColumnType(declared, resolved) ? declared : resolved,
-      nullable: column.isNullable,
-      default: defaultOf(dataSource, entity.tableName, column),
+      // a serial (an increment-generated column, or one typed serial) is NOT NULL whatever `nullable` says
+      nullable: column.isNullable && !(column.isGenerated && column.generationStrategy === 'increment') && !isSerialType(column.type),
+      default: defaultOf(dataSource, stored, column),
       identity: column.isGenerated && column.generationStrategy === 'identity' ? (column.generatedIdentity === 'ALWAYS' ? 'always' : 'by-default') : null,
       generated: column.generatedType === 'STORED' ? (column.asExpression ?? '') : null,
     };
@@ -84,12 +87,11 @@ export function entityTable(dataSource: DataSourceLike, entity: EntityMetadataLi
   ];
   const indexes: IndexModel[] = entity.indices
     .filter((index) => !index.isUnique && index.synchronize !== false)
-    // TypeORM's PostgreSQL driver writes `USING GiST` for a spatial index and nothing else for fulltext
     .map((index) => ({
       ...named(index.name),
       columns: index.columns.map(columnName),
       ...(index.where ? { where: index.where } : {}),
-      ...(index.isSpatial ? { method: 'gist' } : {}),
+      ...indexMethod(index),
     }));
   const foreignKeys: ForeignKeyModel[] = entity.foreignKeys.map((fk) => ({
     ...named(fk.name),
@@ -166,6 +168,17 @@ function deferral(deferrable: string | undefined): { deferrable?: Deferrable } {
   return { deferrable: /deferred/i.test(deferrable) ? 'deferred' : 'immediate' };
 }
 
+/**
+ * The access method TypeORM's PostgreSQL query runner writes after `USING` (`buildIndexTypeClause()`): `gist` for a
+ * spatial index, else TypeORM 1.x's `type` (`gin`, `brin`, `hash`, `spgist`, `gist`, `btree`, which its driver's
+ * `supportedIndexTypes` allows), else nothing, PostgreSQL's btree. TypeORM 0.3 has no `type` and writes `USING GiST`
+ * for a spatial index only; `fulltext` writes nothing on PostgreSQL.
+ */
+function indexMethod(index: IndexMetadataLike): { method?: string } {
+  const method = index.isSpatial ? 'gist' : typeof index.type === 'string' ? index.type.toLowerCase() : undefined;
+  return method && method !== 'btree' ? { method } : {};
+}
+
 function named(name: string | undefined): { name?: string } {
   return name ? { name: postgresIdentifier(name) } : {};
 }
@@ -178,15 +191,31 @@ function enumTypeOf(schema: string, table: string, column: { readonly enumName?:
   return { schema, name: postgresIdentifier(column.enumName ?? `${table}_${column.databaseName.toLowerCase()}_enum`) };
 }
 
-/** The database default TypeORM's sync writes, including the ones its metadata leaves implicit. */
-function defaultOf(dataSource: DataSourceLike, table: string, column: ColumnMetadataLike): string | null {
+/** Whether a column's type is `serial`, `bigserial` or `smallserial` (or their aliases): PostgreSQL makes it NOT NULL. */
+function isSerialType(type: unknown): boolean {
+  return typeof type === 'string' && /^(small|big)?serial[248]?$/i.test(type);
+}
+
+/**
+ * The database default TypeORM's sync writes, including the ones its metadata leaves implicit: a generated
+ * `increment` column is a `serial`, whose sequence PostgreSQL names in the table's schema; a generated `uuid`
+ * column gets `DEFAULT <driver.uuidGenerator>` (`buildCreateColumnSql()`), which the DataSource's `uuidExtension`
+ * picks: `gen_random_uuid()` for `pgcrypto`, else `uuid_generate_v4()`.
+ */
+function defaultOf(dataSource: DataSourceLike, table: QualifiedName, column: ColumnMetadataLike): string | null {
   if (column.generatedType === 'STORED') return null;
   const explicit = dataSource.driver.normalizeDefault(column);
   if (explicit !== undefined && explicit !== null) return explicit;
-  // the sequence PostgreSQL names for a serial: `<table>_<column>_seq`, shortened to fit 63 bytes
-  if (column.isGenerated && column.generationStrategy === 'increment') return `nextval('${postgresObjectName(table, column.databaseName, 'seq')}'::regclass)`;
-  if (column.isGenerated && column.generationStrategy === 'uuid') return 'uuid_generate_v4()';
+  if (column.isGenerated && column.generationStrategy === 'increment') return serialDefault(table, column.databaseName);
+  if (column.isGenerated && column.generationStrategy === 'uuid') return uuidGenerator(dataSource);
   return null;
+}
+
+/** TypeORM's `PostgresDriver.uuidGenerator` (0.3.0 to 1.x), read from the driver, else decided as it decides. */
+function uuidGenerator(dataSource: DataSourceLike): string {
+  const own = dataSource.driver.uuidGenerator;
+  if (typeof own === 'string' && own !== '') return own;
+  return dataSource.options.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()';
 }
 
 /**
@@ -218,9 +247,15 @@ function declaredJoinColumnType(dataSource: DataSourceLike, entity: EntityMetada
 
 /**
  * A junction table, its primary key, foreign keys and indexes are no entity's declaration: TypeORM builds them for the
- * owning `@ManyToMany` relation with `@JoinTable`, so they carry that relation (`Post.tags (@ManyToMany, @JoinTable)`).
+ * owning `@ManyToMany` relation with `@JoinTable`, so they carry that relation (`Post.tags (@ManyToMany, @JoinTable)`);
+ * and the closure table (`<table>_closure`, tableType `closure-junction`) for the entity that declares
+ * `@Tree('closure-table')`, so they carry that entity (`Category (@Tree('closure-table'))`).
  */
 function junctionOf(dataSource: DataSourceLike, junction: EntityMetadataLike): { impliedBy?: string[] } {
+  if (junction.tableType === 'closure-junction') {
+    const tree = junction.parentClosureEntityMetadata;
+    return tree ? { impliedBy: [`${tree.targetName || tree.name} (@Tree('closure-table'))`] } : {};
+  }
   if (junction.tableType !== 'junction') return {};
   const owners: string[] = [];
   for (const entity of dataSource.entityMetadatas) {

@@ -11,7 +11,13 @@ export interface DataSourceLike {
    * `entities` is TypeORM's `MixedList`: an array, or an object of them by name (`{ User, Post }`); read it through
    * {@link declaredEntities}. Typed loosely so that the `DataSourceOptions` union of TypeORM 0.3 and 1.x is accepted.
    */
-  readonly options: { readonly type: string; readonly schema?: string; readonly entities?: unknown };
+  readonly options: {
+    readonly type: string;
+    readonly schema?: string;
+    readonly entities?: unknown;
+    /** `pgcrypto` makes TypeORM default a generated uuid to `gen_random_uuid()`; else (`uuid-ossp`) `uuid_generate_v4()`. */
+    readonly uuidExtension?: string;
+  };
   /** Absent on forks that create their driver only in `initialize()`. */
   readonly driver: DriverLike;
   readonly entityMetadatas: readonly EntityMetadataLike[];
@@ -39,6 +45,8 @@ export interface DriverLike {
   normalizeDefault(column: ColumnMetadataLike): string | undefined;
   /** The type names the driver accepts after `normalizeType()`: TypeORM's validator rejects any other (its `ColumnType` also admits constructors). */
   readonly supportedDataTypes?: readonly unknown[];
+  /** The default TypeORM writes for a generated uuid column (`uuid_generate_v4()` or `gen_random_uuid()`, by `uuidExtension`). */
+  readonly uuidGenerator?: string;
   connect(): Promise<void>;
 }
 
@@ -59,6 +67,8 @@ export interface EntityMetadataLike {
   /** `@Exclusion` / EntitySchema `exclusions`: `expression` is the text TypeORM puts after EXCLUDE. */
   readonly exclusions?: readonly ExclusionMetadataLike[];
   readonly relations?: readonly RelationMetadataLike[];
+  /** A closure table (tableType `closure-junction`): the entity whose `@Tree('closure-table')` implies it. */
+  readonly parentClosureEntityMetadata?: EntityMetadataLike;
 }
 
 export interface CheckMetadataLike {
@@ -128,8 +138,10 @@ export interface ForeignKeyMetadataLike {
 export interface IndexMetadataLike {
   readonly name?: string;
   readonly isUnique: boolean;
-  /** `@Index({ spatial: true })`: TypeORM creates it USING GiST on PostgreSQL. */
+  /** `@Index({ spatial: true })` (and, in TypeORM 1.x, `type: 'gist'`): TypeORM creates it USING GiST on PostgreSQL. */
   readonly isSpatial?: boolean;
+  /** TypeORM 1.x `@Index({ type })`: the access method written after USING (`gin`, `brin`, `hash`...); absent in 0.3. */
+  readonly type?: string;
   readonly where?: string;
   readonly synchronize?: boolean;
   readonly columns: readonly ColumnMetadataLike[];

@@ -206,7 +206,7 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   );
   if (record) return record(checked);
   let result = baseline ? withBaseline(checked, baseline, baselineFile!) : checked;
-  const hint = casingHint(result);
+  const hint = casingHint(result, input.drizzleCasing);
   if (hint) io.stderr.write(`ormdrift: ${hint.sentence}\n`);
   if (values['service-report']) return writeServiceReport(result, { service: input.service, owns: input.owns, url }, io);
   // which migration creates each missing object, and whether the database applied it

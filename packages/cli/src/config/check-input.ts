@@ -2,7 +2,7 @@ import type { RuleSettings } from '@ormdrift/core';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CliIo } from '../cli-io.ts';
-import { detectProject } from './detect-project.ts';
+import { detectProject, drizzleKitCasing } from './detect-project.ts';
 import { findConfigFile, isProjectRoot, packageJson } from './find-config.ts';
 import { loadConfig, type LoadedConfig } from './load-config.ts';
 import { readConfig } from './read-config.ts';
@@ -73,7 +73,12 @@ export async function resolveCheckInput(flags: CheckFlags, io: Pick<CliIo, 'cwd'
   const migrations = flags.migrations ?? config?.migrations?.path;
   const migrationsKind = flags.migrationsKind ?? (flags.migrations === undefined ? config?.migrations?.kind : undefined);
   const schemas = flags.schemas ?? config?.schemas ?? detected?.schemas;
-  const casing = config?.drizzle?.casing ?? detected?.casing;
+  // modules named without drizzle-kit's casing: the project's drizzle.config still says how its names are cased
+  const named =
+    detected === undefined && config?.drizzle?.casing === undefined && modules.length > 0
+      ? await drizzleKitCasing([io.cwd, ...modules.flatMap((module) => packageDirectories(dirname(resolve(io.cwd, module))))])
+      : undefined;
+  const casing = config?.drizzle?.casing ?? detected?.casing ?? named?.casing;
   const db = flags.db ?? config?.database;
   const baseline = flags.baseline ?? config?.baseline;
   return {
@@ -122,4 +127,14 @@ async function readWorkspaceConfig(cwd: string): Promise<LoadedConfig | undefine
     }
     if (isProjectRoot(directory) || dirname(directory) === directory) return undefined;
   }
+}
+
+/** A module's directory and those above it up to its package's root (the first with a package.json), nearest first. */
+function packageDirectories(directory: string): string[] {
+  const found = [directory];
+  for (let at = directory; !existsSync(join(at, 'package.json')) && dirname(at) !== at; ) {
+    at = dirname(at);
+    found.push(at);
+  }
+  return found;
 }

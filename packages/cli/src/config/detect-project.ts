@@ -87,6 +87,26 @@ export async function detectProject(directory: string): Promise<DetectedProject 
   return { used, sources, ...detected };
 }
 
+/**
+ * The `casing` of the project's drizzle.config, for modules named on the command line: the first drizzle.config.*
+ * found in `directories` (the working directory, then each named module's directory up to its package's root), as
+ * drizzle-kit finds it where it runs.
+ * `undefined` when none is found, it sets no casing, or it cannot be read: the named modules are checked without
+ * it then, as they were named.
+ */
+export async function drizzleKitCasing(directories: readonly string[]): Promise<{ casing: 'snake_case' | 'camelCase'; file: string } | undefined> {
+  for (const directory of new Set(directories.map((path) => resolve(path)))) {
+    const file = drizzleConfigs.find((name) => existsSync(join(directory, name)));
+    if (!file) continue;
+    const options = await readDrizzleKitConfig(directory, file).then(
+      (read) => read.options,
+      () => undefined,
+    );
+    return options?.casing ? { casing: options.casing, file } : undefined;
+  }
+  return undefined;
+}
+
 async function readDrizzleKitConfig(directory: string, file: string) {
   const exports = await importModule(join(directory, file), directory);
   const config = ('default' in exports ? exports['default'] : exports) as Record<string, unknown> | undefined;

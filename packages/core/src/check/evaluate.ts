@@ -1,7 +1,7 @@
 import { diffSchemas } from '../diff/diff-schemas.ts';
 import type { SchemaChange, SchemaChangeKind } from '../diff/schema-change.ts';
 import type { MergedSchema } from '../merge/merge-registries.ts';
-import type { SchemaModel } from '../model/schema-model.ts';
+import type { Provenance, SchemaModel } from '../model/schema-model.ts';
 import { rules, type RuleCode } from '../rules/index.ts';
 import type { Report, Rule, RuleHandlers, Severity } from '../rules/rule.ts';
 import { resolveRuleSettings, type RuleSettings } from '../rules/rule-settings.ts';
@@ -77,7 +77,8 @@ export function evaluate(options: EvaluateOptions): CheckResult {
   }
   for (const change of changes) {
     current = change;
-    for (const handler of visitors.get(change.kind) ?? []) handler(change);
+    const declared = declaredByItsModels(change);
+    for (const handler of visitors.get(change.kind) ?? []) handler(declared);
   }
   current = undefined;
 
@@ -123,4 +124,16 @@ function lower(_severity: Severity): Severity {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A change about a column or constraint that only some of its table's models declare, with the table's sources
+ * narrowed to those models: its finding names them, not every model of the table.
+ */
+function declaredByItsModels(change: SchemaChange): SchemaChange {
+  if (!('table' in change) || change.table === null || typeof change.table !== 'object') return change;
+  const expected = 'expected' in change ? (change.expected as { declaredBy?: readonly Provenance[] } | null) : null;
+  const declaredBy = expected !== null && typeof expected === 'object' ? expected.declaredBy : undefined;
+  if (declaredBy === undefined || declaredBy.length === 0) return change;
+  return { ...change, table: { ...change.table, sources: declaredBy } } as SchemaChange;
 }

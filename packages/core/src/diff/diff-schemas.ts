@@ -145,10 +145,25 @@ function diffTable(
     if (!declared.has(column.name)) changes.push({ kind: 'extra-column', table: expected, expected: null, actual: column });
   }
 
+  // one finding per missing guarantee: a declared unique and an implied one (or the primary key) on the same
+  // columns are one, whose finding names every association that implies it
+  const missingGuarantees: { unique: UniqueModel; change: Extract<SchemaChange, { kind: 'missing-unique' }> }[] = [];
+  const pushMissing = (change: Extract<SchemaChange, { kind: 'missing-unique' }>) => {
+    const same = missingGuarantees.find(({ unique }) => sameGuarantee(unique, change.expected));
+    if (!same) {
+      missingGuarantees.push({ unique: change.expected, change });
+      changes.push(change);
+      return;
+    }
+    const impliedBy = [...new Set([...(same.change.expected.impliedBy ?? []), ...(change.expected.impliedBy ?? [])])];
+    const merged = { ...same.change, expected: { ...same.change.expected, ...(impliedBy.length > 0 ? { impliedBy } : {}) } };
+    changes[changes.indexOf(same.change)] = merged;
+    same.change = merged;
+  };
   if (expected.primaryKey && !hasUnique(actual, { columns: expected.primaryKey.columns, nullsNotDistinct: false })) {
     const { impliedBy } = expected.primaryKey;
     const unique: UniqueModel = { columns: expected.primaryKey.columns, nullsNotDistinct: false, ...(impliedBy ? { impliedBy } : {}) };
-    changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: true });
+    pushMissing({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: true });
   }
   // a DEFERRABLE primary key cannot be the arbiter of INSERT ... ON CONFLICT, which every ORM's upsert relies on
   const key = actual.primaryKey;
@@ -189,16 +204,18 @@ function diffTable(
       changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
     else {
       const notUnique = nonUniqueIndexOf(actual, unique);
-      changes.push({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false, ...(notUnique ? { notUnique } : {}) });
+      pushMissing({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false, ...(notUnique ? { notUnique } : {}) });
     }
   }
   for (const index of expected.indexes) {
     const candidates = indexCandidates(actual, index);
     if (candidates.some((candidate) => indexDifferences(index, candidate).length === 0)) continue;
+    // another declared index's own (of its name, or built as it declares) is not this one built otherwise
+    const free = candidates.filter((candidate) => !claimedByOther(expected.indexes, index, candidate));
     const other =
       candidates.find((candidate) => index.name !== undefined && candidate.name === index.name) ??
-      candidates.find((candidate) => (candidate.method ?? 'btree') === (index.method ?? 'btree')) ??
-      candidates[0];
+      free.find((candidate) => (candidate.method ?? 'btree') === (index.method ?? 'btree')) ??
+      free[0];
     if (other) {
       changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other) });
       continue;
@@ -234,6 +251,16 @@ function columnDifferences(expected: ColumnModel, actual: ColumnModel): ColumnAs
   if (collation) changed.push('collation');
   if (fallback) changed.push('default');
   return changed;
+}
+
+/** Whether two declared uniques are one guarantee: the same columns (in any order), rows, NULL handling and deferral. */
+function sameGuarantee(a: UniqueModel, b: UniqueModel): boolean {
+  return (
+    sameColumnSet(a.columns, b.columns) &&
+    a.nullsNotDistinct === b.nullsNotDistinct &&
+    samePredicate(a.where, b.where) &&
+    (a.deferrable ?? null) === (b.deferrable ?? null)
+  );
 }
 
 /** A unique constraint, a unique index or the primary key on the same columns all guarantee uniqueness. */
@@ -289,11 +316,26 @@ function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
   ].filter((candidate) => sameOrder(candidate.columns, index.columns));
 }
 
+/**
+ * Whether a database index is another declared index's: of that index's name, or serving it exactly. A declared
+ * index is paired first with the database's index of its name, then with one built as declared, and only then with
+ * a different index on the same keys, so that a dropped index is reported missing, not as its neighbour changed.
+ */
+function claimedByOther(declared: readonly IndexModel[], index: IndexModel, candidate: IndexModel): boolean {
+  return declared.some(
+    (other) =>
+      other !== index &&
+      ((candidate.name !== undefined && other.name === candidate.name) ||
+        (other.columns.length > 0 && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate).length === 0)),
+  );
+}
+
 /** What a database index does otherwise than the declared one; empty when it serves every query the declared one would. */
 function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect[] {
   const changed: IndexAspect[] = [];
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
-  if (expected.columns.some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
+  // every key, a column or an expression: its operator class, order and collation
+  if ((expected.expressions ?? expected.columns).some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
   // an expression index is found by name: its keys' text tells whether it indexes what the model declares
   if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
   // an expression index is unique or not on its own (on plain columns, a unique index is a unique)

@@ -2,13 +2,15 @@ import type { ColumnModel, SchemaModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
 import { sameColumnType } from '../normalize/column-type.ts';
 import { type Candidate, settledByServer } from '../normalize/server-verdicts.ts';
+import { readsClock } from '../normalize/reads-clock.ts';
 import { valueSource } from '../normalize/value-source.ts';
 import { constantLiteral } from './constant-literal.ts';
 import type { CompareLiterals, LiteralPair } from './literal-comparison.ts';
 
 /**
  * Lets PostgreSQL decide the defaults that text comparison left different: every column whose
- * model and database defaults are both single constants of one type is sent, in one batch, to
+ * model and database defaults are both single constants of one type, neither reading the clock
+ * (`('now'::text)::date` is no constant), is sent, in one batch, to
  * `compare`; where the server says they are one value, the actual column takes the model's
  * spelling, so the diff that follows sees no change. Everything else is returned as it was.
  * A failed comparison changes nothing: the text comparison's verdict stands.
@@ -26,6 +28,9 @@ export async function settleLiteralDefaults(
       const model = declared.column(table, column.name);
       if (!model || model.default === null || column.default === null) continue;
       if (!sameColumnType(model.type, column.type) || valueSource(model) === valueSource(column)) continue;
+      // a default that reads the clock is no constant, whatever it evaluates to now: `('now'::text)::date` is not
+      // today's date literal, and reading 'now' on the server would make the verdict change with the day
+      if (readsClock(model.default, model.type) || readsClock(column.default, column.type)) continue;
       const wanted = constantLiteral(model.default);
       const found = constantLiteral(column.default);
       if (wanted === undefined || found === undefined) continue;

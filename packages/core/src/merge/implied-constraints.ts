@@ -1,20 +1,17 @@
 import type { TableModel } from '../model/schema-model.ts';
-import { valueSource } from '../normalize/value-source.ts';
 
 /**
- * A declared table with what PostgreSQL implies made explicit: every primary-key column, identity
- * column and serial column (a `nextval()` default) is NOT NULL in the database whatever the ORM's
- * own flag says (drizzle-orm does not mark `bigserial({ mode: 'bigint' })` NOT NULL, for one).
- * Applied once to every declaration, so no adapter has to remember it.
+ * A declared table with what PostgreSQL implies made explicit: every primary-key column and identity
+ * column is NOT NULL in the database whatever the ORM's own flag says. Applied once to every declaration,
+ * so no adapter has to remember it. A `nextval()` default alone implies nothing: a nullable column may
+ * draw from a sequence; the adapters mark their ORM's serial columns (which PostgreSQL makes NOT NULL) themselves.
  */
 export function withImpliedConstraints(table: TableModel): TableModel {
   const keyColumns = new Set(table.primaryKey?.columns ?? []);
-  const implied = (name: string, identity: unknown, source: string | null) => keyColumns.has(name) || identity !== null || source === 'autoincrement';
-  if (!table.columns.some((column) => column.nullable && implied(column.name, column.identity, valueSource(column)))) return table;
+  const implied = (name: string, identity: unknown) => keyColumns.has(name) || identity !== null;
+  if (!table.columns.some((column) => column.nullable && implied(column.name, column.identity))) return table;
   return {
     ...table,
-    columns: table.columns.map((column) =>
-      column.nullable && implied(column.name, column.identity, valueSource(column)) ? { ...column, nullable: false } : column,
-    ),
+    columns: table.columns.map((column) => (column.nullable && implied(column.name, column.identity) ? { ...column, nullable: false } : column)),
   };
 }

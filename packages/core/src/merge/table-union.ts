@@ -1,4 +1,4 @@
-import type { CheckModel, ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
+import type { CheckModel, ColumnModel, ExclusionModel, ForeignKeyModel, IndexModel, Provenance, TableModel, UniqueModel } from '../model/schema-model.ts';
 import { predicateText } from '../predicate/predicate-text.ts';
 import { describeColumn } from './declaration-signature.ts';
 
@@ -21,11 +21,11 @@ export interface TableUnion {
 export function unionTables(first: TableModel, second: TableModel): TableUnion {
   const differences: string[] = [];
 
-  const columns: ColumnModel[] = [...first.columns];
+  const columns: ColumnModel[] = first.columns.map((column) => declared(column, first.sources));
   for (const column of second.columns) {
     const index = columns.findIndex((known) => known.name === column.name);
     if (index === -1) {
-      columns.push(column);
+      columns.push(declared(column, second.sources));
       continue;
     }
     const known = columns[index]!;
@@ -35,7 +35,7 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
         : known;
     const other = column.default === null && known.default !== null ? { ...column, default: known.default } : column;
     if (describeColumn(merged) !== describeColumn(other)) differences.push(`column ${column.name}: ${describeColumn(known)} vs ${describeColumn(column)}`);
-    columns[index] = merged;
+    columns[index] = alsoDeclared(merged, column, second.sources);
   }
 
   let primaryKey = first.primaryKey ?? second.primaryKey;
@@ -52,12 +52,16 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
       ...firstDeclared,
       columns,
       primaryKey,
-      foreignKeys: union(first.foreignKeys, second.foreignKeys, foreignKeyKey, foreignKeyMeaning, differences),
-      uniques: union(first.uniques, second.uniques, uniqueKey, uniqueMeaning, differences),
-      indexes: union(first.indexes, second.indexes, indexKey, indexMeaning, differences),
-      ...(first.checks || second.checks ? { checks: union(first.checks ?? [], second.checks ?? [], checkKey, checkMeaning, differences) } : {}),
+      foreignKeys: union(sided(first, first.foreignKeys), sided(second, second.foreignKeys), foreignKeyKey, foreignKeyMeaning, differences),
+      uniques: union(sided(first, first.uniques), sided(second, second.uniques), uniqueKey, uniqueMeaning, differences),
+      indexes: union(sided(first, first.indexes), sided(second, second.indexes), indexKey, indexMeaning, differences),
+      ...(first.checks || second.checks
+        ? { checks: union(sided(first, first.checks ?? []), sided(second, second.checks ?? []), checkKey, checkMeaning, differences) }
+        : {}),
       ...(first.exclusions || second.exclusions
-        ? { exclusions: union(first.exclusions ?? [], second.exclusions ?? [], exclusionKey, exclusionMeaning, differences) }
+        ? {
+            exclusions: union(sided(first, first.exclusions ?? []), sided(second, second.exclusions ?? []), exclusionKey, exclusionMeaning, differences),
+          }
         : {}),
       sources: [...first.sources, ...second.sources],
       ...(impliedBy ? { impliedBy } : {}),
@@ -66,12 +70,33 @@ export function unionTables(first: TableModel, second: TableModel): TableUnion {
   };
 }
 
-function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string, meaning: (item: T) => string, differences: string[]): T[] {
+type Declared = { readonly declaredBy?: readonly Provenance[] };
+
+/** An element with the models that declare it: its own list, else every source of the declaration it comes from. */
+function declared<T extends Declared>(item: T, sources: readonly Provenance[]): T {
+  return item.declaredBy ? item : { ...item, declaredBy: sources };
+}
+
+/** `known`, also declared by the models that declare `other`. */
+function alsoDeclared<T extends Declared>(known: T, other: Declared, sources: readonly Provenance[]): T {
+  return { ...known, declaredBy: [...(known.declaredBy ?? []), ...(other.declaredBy ?? sources)] };
+}
+
+function sided<T extends Declared>(table: TableModel, items: readonly T[]): T[] {
+  return items.map((item) => declared(item, table.sources));
+}
+
+function union<T extends Declared>(a: readonly T[], b: readonly T[], key: (item: T) => string, meaning: (item: T) => string, differences: string[]): T[] {
   const items = [...a];
   for (const item of b) {
-    const known = items.find((candidate) => key(candidate) === key(item));
-    if (!known) items.push(item);
-    else if (meaning(known) !== meaning(item)) differences.push(`${key(item)}: ${meaning(known)} vs ${meaning(item)}`);
+    const at = items.findIndex((candidate) => key(candidate) === key(item));
+    if (at === -1) {
+      items.push(item);
+      continue;
+    }
+    const known = items[at]!;
+    if (meaning(known) !== meaning(item)) differences.push(`${key(item)}: ${meaning(known)} vs ${meaning(item)}`);
+    items[at] = alsoDeclared(known, item, []);
   }
   return items;
 }

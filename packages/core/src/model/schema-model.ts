@@ -54,6 +54,11 @@ export type InheritableColumnProperty = 'type' | 'nullable' | 'default';
 export type InheritableForeignKeyProperty = 'onDelete' | 'onUpdate';
 
 export interface ColumnModel {
+  /**
+   * Model side only, when several models declare the table and not all of them declare this: the models that do
+   * (a finding about it names them). Absent means every source of the table.
+   */
+  readonly declaredBy?: readonly Provenance[];
   readonly name: string;
   readonly type: ColumnType;
   readonly nullable: boolean;
@@ -118,6 +123,11 @@ export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL
 export type Deferrable = 'immediate' | 'deferred';
 
 export interface ForeignKeyModel {
+  /**
+   * Model side only, when several models declare the table and not all of them declare this: the models that do
+   * (a finding about it names them). Absent means every source of the table.
+   */
+  readonly declaredBy?: readonly Provenance[];
   readonly name?: string;
   readonly columns: readonly string[];
   readonly references: QualifiedName & { readonly columns: readonly string[] };
@@ -131,6 +141,11 @@ export interface ForeignKeyModel {
 
 /** A uniqueness guarantee: a UNIQUE constraint or a unique index satisfy it alike. */
 export interface UniqueModel {
+  /**
+   * Model side only, when several models declare the table and not all of them declare this: the models that do
+   * (a finding about it names them). Absent means every source of the table.
+   */
+  readonly declaredBy?: readonly Provenance[];
   readonly name?: string;
   readonly columns: readonly string[];
   readonly nullsNotDistinct: boolean;
@@ -166,6 +181,11 @@ export interface IndexKeyOptions {
 }
 
 export interface IndexModel {
+  /**
+   * Model side only, when several models declare the table and not all of them declare this: the models that do
+   * (a finding about it names them). Absent means every source of the table.
+   */
+  readonly declaredBy?: readonly Provenance[];
   readonly name?: string;
   /** Column names in index order; an expression index has none and is matched by name. */
   readonly columns: readonly string[];
@@ -197,6 +217,11 @@ export interface IndexModel {
  * spellings are compared after PostgreSQL's own deparse where the server is asked.
  */
 export interface CheckModel {
+  /**
+   * Model side only, when several models declare the table and not all of them declare this: the models that do
+   * (a finding about it names them). Absent means every source of the table.
+   */
+  readonly declaredBy?: readonly Provenance[];
   readonly name?: string;
   readonly expression: string;
 }
@@ -209,6 +234,11 @@ export interface CheckModel {
  * deparse where the server is asked.
  */
 export interface ExclusionModel {
+  /**
+   * Model side only, when several models declare the table and not all of them declare this: the models that do
+   * (a finding about it names them). Absent means every source of the table.
+   */
+  readonly declaredBy?: readonly Provenance[];
   readonly name?: string;
   readonly expression: string;
   /** Absent means NOT DEFERRABLE. */

@@ -1,5 +1,7 @@
+import type { ColumnModel } from '../model/schema-model.ts';
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, columnShape, declaredBy, declares, inheritedFrom, inheritedNote, ormName } from './describe.ts';
+import { readsClock } from '../normalize/reads-clock.ts';
 import { valueSource } from '../normalize/value-source.ts';
 
 export const defaultMismatch = defineRule({
@@ -21,7 +23,7 @@ export const defaultMismatch = defineRule({
         // ...unless the ORM sends the value itself: then only inserts that bypass it fail
         const sentByOrm = required && expected.ormSendsDefault === true;
         const inherited = expected.inherited?.includes('default') ? inheritedFrom(table) : undefined;
-        const note = inherited ? `; ${inheritedNote(`default ${wanted ?? 'none'}`, inherited)}` : '';
+        const note = (inherited ? `; ${inheritedNote(wanted === null ? 'no default' : `default ${wanted}`, inherited)}` : '') + clockNote(expected, actual);
         context.report({
           messageId: sentByOrm ? 'missingSentByOrm' : required ? 'missingRequired' : 'differs',
           schema: table.schema,
@@ -32,7 +34,8 @@ export const defaultMismatch = defineRule({
               ? `${columnRef(table, expected.name)} has no database default but ${declaredBy(table)} ${declares(table)} ${wanted}: ${ormName(inheritedFrom(table))} sends it in its own inserts, so they succeed, but raw SQL inserts that omit the NOT NULL column fail`
               : required
                 ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
-                : `${columnRef(table, expected.name)} has default ${found ?? 'none'} in the database but ${wanted ?? 'none'} in ${declaredBy(table)}`) + note,
+                : `${columnRef(table, expected.name)} has ${found === null ? 'no default' : `default ${found}`} in the database but ${wanted === null ? 'none' : wanted} in ${declaredBy(table)}`) +
+            note,
           expected: { default: wanted },
           actual: { default: found },
           sources: table.sources,
@@ -42,3 +45,16 @@ export const defaultMismatch = defineRule({
     };
   },
 });
+
+/**
+ * Why two defaults that evaluate alike at this moment still differ: one reads the clock at each insert, the other
+ * is a constant (`SET DEFAULT 'now'` stores the date it ran on). Empty unless exactly one side reads the clock.
+ */
+function clockNote(expected: ColumnModel, actual: ColumnModel): string {
+  if (expected.default === null || actual.default === null) return '';
+  const [model, database] = [readsClock(expected.default, expected.type), readsClock(actual.default, actual.type)];
+  if (model === database) return '';
+  return model
+    ? ': the database default is a constant, fixed when it was set, where the model reads the clock at each insert'
+    : ': the database default reads the clock at each insert, where the model sets a constant';
+}

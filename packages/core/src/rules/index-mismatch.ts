@@ -45,7 +45,8 @@ export const indexMismatch = defineRule({
           message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}), but ${declares} declares it on (${expressionList(expected)}): queries on the declared expressions do not use it`;
         } else if (changed.includes('keys')) {
           messageId = 'keys';
-          message = `${tableRef(table)} has the index${name} ${on} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): ${collationsDiffer(expected, actual) ? 'queries under the declared collation' : 'queries that need the declared operator class or order'} do not use it`;
+          const keysOn = expected.columns.length > 0 ? on : `on (${expressionList(actual)})`;
+          message = `${tableRef(table)} has the index${name} ${keysOn} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): ${collationsDiffer(expected, actual) ? 'queries under the declared collation' : 'queries that need the declared operator class or order'} do not use it`;
         } else if (expected.where === undefined) {
           messageId = 'partial';
           message = `${tableRef(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
@@ -74,7 +75,7 @@ function describeIndex(index: IndexModel, changed: readonly string[]): IndexShap
   return {
     columns: index.columns,
     ...(changed.includes('method') ? { method: index.method ?? 'btree' } : {}),
-    ...(changed.includes('keys') ? { keys: index.columns.map((_, i) => keyText(index.keys?.[i])) } : {}),
+    ...(changed.includes('keys') ? { keys: keyNames(index).map((_, i) => keyText(index.keys?.[i])) } : {}),
     ...(changed.includes('expressions') ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
     ...(changed.includes('unique') ? { unique: index.unique === true } : {}),
     ...(index.where !== undefined ? { where: index.where } : {}),
@@ -86,13 +87,20 @@ function expressionList(index: IndexModel): string {
   return (index.expressions ?? index.columns.map(identifierAsPrinted)).join(', ');
 }
 
+/** Each key of an index as a message names it: its expression, or its column's name. */
+function keyNames(index: IndexModel): readonly string[] {
+  return index.expressions ?? index.columns.map((column) => objectName(column));
+}
+
 function keysText(index: IndexModel): string {
-  const options = index.columns.map((_, i) => keyText(index.keys?.[i]));
+  const options = keyNames(index).map((_, i) => keyText(index.keys?.[i]));
   return options.some((option) => option !== '') ? ` (${keyList(index)})` : '';
 }
 
 function keyList(index: IndexModel): string {
-  return index.columns.map((column, i) => [objectName(column), keyText(index.keys?.[i])].filter(Boolean).join(' ')).join(', ');
+  return keyNames(index)
+    .map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' '))
+    .join(', ');
 }
 
 /** A key's options as CREATE INDEX spells them: `COLLATE "C" gin_trgm_ops DESC NULLS LAST`; empty for the defaults. */
@@ -115,7 +123,7 @@ function collationName(key: IndexKeyOptions): string {
 
 /** Whether a key is collated otherwise on the two sides (then that, not the operator class or order, is what the message names). */
 function collationsDiffer(expected: IndexModel, actual: IndexModel): boolean {
-  return expected.columns.some((_, i) => {
+  return keyNames(expected).some((_, i) => {
     const [a, b] = [expected.keys?.[i], actual.keys?.[i]];
     return (a?.collation ? collationName(a) : '') !== (b?.collation ? collationName(b) : '');
   });

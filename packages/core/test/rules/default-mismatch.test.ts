@@ -66,6 +66,21 @@ ruleTester('default-mismatch', {
       ],
     },
     {
+      name: 'a nullable column whose default was dropped: it has no default, not "default none"',
+      expected: users(['nickname', 'text', { nullable: true, default: `'anon'` }]),
+      actual: usersInDb(['nickname', 'text', { nullable: true }]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'nickname',
+          message: "users.nickname has no default in the database but 'anon' in User (typeorm)",
+          expected: { default: `'anon'` },
+          actual: { default: null },
+        },
+      ],
+    },
+    {
       name: 'the model relies on a default that a NOT NULL column lacks',
       expected: users(['login_count', 'integer', { default: '0' }]),
       actual: usersInDb(['login_count', 'integer']),

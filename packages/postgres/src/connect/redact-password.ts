@@ -26,14 +26,15 @@ export function passwordsOf(url: string): string[] {
 }
 
 /**
- * `text` with `url`'s password (as written or decoded) replaced by `***` wherever it stands as a connection string's
- * userinfo does, right before an `@`: the last line of defence for messages that quote a piece of a connection
- * string. Only there: a password is often a plain word (`postgres`) that a message also uses as a user, a database or
- * a URL scheme, and those must read as they are.
+ * `text` with `url`'s password (as written or decoded) replaced by `***` wherever it stands where a connection
+ * string's userinfo holds its password, between the `:` after the user and the `@`: `postgres://app:***@host`. The
+ * last line of defence for messages that quote a piece of a connection string. Only there: a password is often a
+ * plain word (`postgres`) that a message also uses as a user (`postgres://postgres@host`, the form a redacted URL
+ * prints), a database or a URL scheme, and those must read as they are.
  */
 export function redactPassword(text: string, url: string | undefined): string {
   if (!url) return text;
   let redacted = text;
-  for (const password of passwordsOf(url)) redacted = redacted.split(`${password}@`).join('***@');
+  for (const password of passwordsOf(url)) redacted = redacted.split(`:${password}@`).join(':***@');
   return redacted;
 }

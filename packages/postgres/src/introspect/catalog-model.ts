@@ -198,7 +198,8 @@ function toForeignKey(row: RawConstraint): ForeignKeyModel {
 
 /** The keys' non-default options; absent when every key is plain (the common case keeps the model small). */
 function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
-  const keys = row.columns.map((_, i): IndexKeyOptions => {
+  // an expression index has no `columns`: its keys are its expressions, each with its operator class and order
+  const keys = (row.expressions ?? row.columns).map((_, i): IndexKeyOptions => {
     const opclass = row.opclasses[i] ?? '';
     const bits = row.options[i] ?? 0;
     const descending = (bits & 1) !== 0;
