@@ -16,7 +16,7 @@ import {
 import { parseRuleSettings } from '../rule-settings.ts';
 import { readBaselineFile, withBaseline } from '../baseline-io.ts';
 import { writeJobSummary } from '../job-summary.ts';
-import { postgresIntrospector } from '@ormdrift/postgres';
+import { checkConnectionUrl, postgresIntrospector } from '@ormdrift/postgres';
 import { findSources } from '@ormdrift/discover';
 import { defaultImportTimeoutMs, withImportDeadline } from '../load/import-deadline.ts';
 import { importModule } from '../load/import-module.ts';
@@ -162,6 +162,8 @@ export async function checkCommand(argv: readonly string[], io: CliIo, record?: 
   if (!url && !migrations) {
     throw new UsageError('no database to check: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
+  // a connection string that cannot work is said before the app's modules are imported: at once, and without running them
+  if (url) checkConnectionUrl(url);
   if (values.debug) process.setSourceMapsEnabled(true);
   // run alone in one package of a workspace whose root config speaks of the services: theirs are no orphans here
   const claims =

@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { escapeText, planFix, renderFix, type CheckResult, type FixNoteTopic, type FixPlan, type FixScripts } from '@ormdrift/core';
-import { runSqlScript } from '@ormdrift/postgres';
+import { checkConnectionUrl, runSqlScript } from '@ormdrift/postgres';
 import type { CliIo } from '../cli-io.ts';
 import { refuseSourceAsOutput, writeOutputFile } from '../output-file.ts';
 import { parseRuleSettings } from '../rule-settings.ts';
@@ -112,6 +112,8 @@ export async function fixCommand(argv: readonly string[], io: CliIo): Promise<nu
     throw new UsageError('no database to fix: pass --db postgres://user:password@host:5432/database, set DATABASE_URL, or pass --migrations DIR');
   }
   if (values.apply && !url) throw new UsageError('--apply runs the migration on --db: pass --db, or leave --apply out to write the next migration');
+  // a connection string that cannot work is said before the app's modules are imported: at once, and without running them
+  if (url) checkConnectionUrl(url);
   const database =
     url ?? (<T>(use: (url: string) => Promise<T>) => withMigratedDatabase(migrations!, cliMigrationsRuntime(io, values.debug === true, importTimeoutMs), use));
   const options = {

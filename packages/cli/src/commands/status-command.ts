@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import {
+  checkConnectionUrl,
   compareLedger,
   connectPostgres,
   defaultStatementTimeoutMs,
@@ -91,6 +92,8 @@ export async function statusCommand(argv: readonly string[], io: CliIo): Promise
   }
   const url = values.db ?? config?.database ?? io.env['DATABASE_URL'];
   if (!url) throw new UsageError('no database to compare: pass --db postgres://user:password@host:5432/database or set DATABASE_URL');
+  // a connection string that cannot work is said before the migration modules are imported: at once, and without running them
+  checkConnectionUrl(url);
   const target = await resolveMigrationsTarget(migrations, kind, io.cwd);
 
   const rules = withSeverities(config?.rules ?? {}, flagRules);
