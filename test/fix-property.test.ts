@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { displayName, planFix, renderFix, type SchemaSource } from '@ormdrift/core';
 import { drizzleSource } from '@ormdrift/drizzle';
@@ -92,9 +93,12 @@ describe.each(oracles)('fixing random removals from a database $orm built', (ora
       const random = seededRandom(seed * 7919 + oracle.orm.length);
       const removals = pick(removable, 1 + Math.floor(random() * 4), random);
       const mutated = await createTestDatabase({ template: built });
+      // the four snapshots on one session of their own (not the sessions the fix runs on, whose settings they would share)
+      const snapshots = new pg.Client({ connectionString: mutated.url });
       try {
+        await snapshots.connect();
         for (const removal of removals) await mutated.query(removal.sql);
-        const before = await catalogSnapshot(mutated.url);
+        const before = await catalogSnapshot(snapshots);
         const drifted = await checkDatabase(mutated.url, sources);
         expect(drifted.findings.length, removals.map((removal) => removal.what).join('; ')).toBeGreaterThan(0);
 
@@ -107,14 +111,15 @@ describe.each(oracles)('fixing random removals from a database $orm built', (ora
           .map((note) => ({ code: 'missing-index', severity: 'warning', table: 'table' in note.change ? displayName(note.change.table) : '' }));
         expect(summarize(await checkDatabase(mutated.url, sources)), removals.map((removal) => removal.what).join('; ')).toEqual(unfixable);
 
-        const fixed = await catalogSnapshot(mutated.url);
+        const fixed = await catalogSnapshot(snapshots);
         const again = await runSql(mutated.url, scripts.batches);
         expect(again.notices.filter((notice) => /ormdrift: (added|validated|removed)/.test(notice))).toEqual([]);
-        expect(await catalogSnapshot(mutated.url)).toEqual(fixed);
+        expect(await catalogSnapshot(snapshots)).toEqual(fixed);
 
         await runSql(mutated.url, [scripts.down]);
-        expect(await catalogSnapshot(mutated.url)).toEqual(before);
+        expect(await catalogSnapshot(snapshots)).toEqual(before);
       } finally {
+        await snapshots.end();
         await mutated.drop();
       }
     },
