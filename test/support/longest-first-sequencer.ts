@@ -30,6 +30,6 @@ export class LongestFirstSequencer extends BaseSequencer {
         }
         return b.seconds - a.seconds;
       })
-      .map(({ file }) => file)
+      .map(({ file }) => file);
   }
 }
