@@ -108,6 +108,15 @@ where con.contype in ('p', 'u', 'f', 'c', 'x')
   and n.nspname = any($1::text[])
 order by con.conrelid, con.conname`;
 
+/**
+ * The constraints query for PostgreSQL 15 and later, whose `pg_index` has `indnullsnotdistinct`: read as a column
+ * there, without making the whole index row jsonb (a third of the query's time on a hundred uniques).
+ */
+export const constraintsQueryFrom15 = constraintsQuery.replace(
+  "coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct",
+  'coalesce(idx.indnullsnotdistinct, false) as nulls_not_distinct',
+);
+
 export const indexesQuery = `
 select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as is_unique,
        keys.columns, pg_catalog.pg_get_expr(idx.indpred, idx.indrelid) as predicate,
