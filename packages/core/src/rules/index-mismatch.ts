@@ -70,13 +70,16 @@ export const indexMismatch = defineRule({
   },
 });
 
-/** The compared properties of an index, as a finding's `expected` / `actual`. */
+/**
+ * The compared properties of an index, as a finding's `expected` / `actual`: never an empty part (an expression
+ * index has no `columns`; each key names its column or expression before its options).
+ */
 function describeIndex(index: IndexModel, changed: readonly string[]): IndexShape {
   return {
-    columns: index.columns,
+    ...(index.columns.length > 0 ? { columns: index.columns } : {}),
     ...(changed.includes('method') ? { method: index.method ?? 'btree' } : {}),
-    ...(changed.includes('keys') ? { keys: keyNames(index).map((_, i) => keyText(index.keys?.[i])) } : {}),
-    ...(changed.includes('expressions') ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
+    ...(changed.includes('keys') ? { keys: keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' ')) } : {}),
+    ...(changed.includes('expressions') || index.columns.length === 0 ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
     ...(changed.includes('unique') ? { unique: index.unique === true } : {}),
     ...(index.where !== undefined ? { where: index.where } : {}),
   };
