@@ -113,6 +113,26 @@ const mutations: Mutation[] = [
     sql: `drop index accounts_live_handle_lower; create index accounts_live_handle_lower on accounts (lower(handle)) where deleted_at is not null`,
     findings: [{ code: 'index-mismatch', severity: 'error', table: 'accounts' }],
   },
+  {
+    name: 'the trigram GIN index written as a sql key re-created as a plain btree',
+    sql: `drop index notes_title_trgm; create index notes_title_trgm on notes (title)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes', column: 'title' }],
+  },
+  {
+    name: 'the operator class written in a sql key dropped',
+    sql: `drop index notes_slug_pattern; create index notes_slug_pattern on notes (slug)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes', column: 'slug' }],
+  },
+  {
+    name: 'the collation written in the column key of a mixed index dropped',
+    sql: `drop index notes_body_mixed; create index notes_body_mixed on notes (body, lower(title), title desc)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
+  {
+    name: 'the operator class after an expression key dropped',
+    sql: `drop index notes_slug_lower; create unique index notes_slug_lower on notes (lower(slug))`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
 ];
 
 describe('Drizzle indexes compared in full: a database built by drizzle-kit', () => {
@@ -130,6 +150,39 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     const result = await checkDatabase(built.url, [source()]);
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
+  });
+
+  it('reads a sql key naming a column with its operator class as that column key: a GIN index re-created as btree names both', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index notes_title_trgm; create index notes_title_trgm on notes (title)`);
+      const [finding, ...rest] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(rest).toEqual([]);
+      expect(finding?.message).toBe(
+        'notes has the index notes_title_trgm on (title) USING btree, but notes (drizzle) declares USING gin (title gin_trgm_ops): a btree index cannot serve the operators a gin one does',
+      );
+      expect(finding?.expected).toEqual({ columns: ['title'], method: 'gin', keys: ['title gin_trgm_ops'] });
+      expect(finding?.actual).toEqual({ columns: ['title'], method: 'btree', keys: ['title'], name: 'notes_title_trgm' });
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names the lost operator class of a sql column key, and of a mixed index each key by its column or expression', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index notes_slug_pattern; create index notes_slug_pattern on notes (slug);
+        drop index notes_body_mixed; create index notes_body_mixed on notes (body, lower(title), title desc)`);
+      const findings = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(findings.map((finding) => finding.message)).toEqual([
+        'notes has the index notes_body_mixed on (body, lower("title"), title) with keys (body, lower("title"), title DESC), but notes (drizzle) declares (body, lower("title"), title COLLATE "C" DESC): queries under the declared collation do not use it',
+        'notes has the index notes_slug_pattern on (slug) with keys (slug), but notes (drizzle) declares (slug text_pattern_ops): queries that need the declared operator class or order do not use it',
+      ]);
+      expect(findings[0]?.expected).toEqual({ keys: ['body', 'lower("title")', 'title COLLATE "C" DESC'], expressions: ['body', 'lower("title")', 'title'] });
+      expect(findings[1]?.actual).toEqual({ columns: ['slug'], keys: ['slug'], name: 'notes_slug_pattern' });
+    } finally {
+      await mutated.drop();
+    }
   });
 
   it('names the operator class of an expression key re-created with another one', async () => {
