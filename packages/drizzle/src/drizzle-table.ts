@@ -192,10 +192,11 @@ function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): P
 function indexModel(index: Index, table: string, tableColumns: readonly string[], casing: DrizzleCasing | undefined): IndexModel | UniqueModel | undefined {
   const { config } = index;
   if (config.columns.some(isSql) && config.name === undefined) return undefined;
-  const keys = config.columns.map((column): IndexKeyText =>
-    isSql(column)
-      ? indexKeyText(sqlText(column, casing, { index: true }), tableColumns)
-      : { column: postgresIdentifier(columnName(column as NamedColumn, casing)), options: builderKeyOptions(column as IndexedColumnLike) },
+  const keys = config.columns.map(
+    (column): IndexKeyText =>
+      isSql(column)
+        ? indexKeyText(sqlText(column, casing, { index: true }), tableColumns)
+        : { column: postgresIdentifier(columnName(column as NamedColumn, casing)), options: builderKeyOptions(column as IndexedColumnLike) },
   );
   const expression = keys.some((key) => key.column === undefined);
   const columns = expression ? [] : keys.map((key) => key.column!);
