@@ -127,8 +127,18 @@ export interface FindingSides {
     readonly change: 'modify-foreign-key';
   };
   'missing-index': {
-    /** `columns` for an index on columns, `name` for one on expressions. */
-    readonly expected: { readonly columns?: readonly string[]; readonly name?: string; readonly where?: string };
+    /**
+     * `columns` for an index on columns, `name` when known (always for one on expressions); `method` when not
+     * btree; `keys` (each key with its options, as CREATE INDEX spells it) when some key has options or the index
+     * is on expressions.
+     */
+    readonly expected: {
+      readonly columns?: readonly string[];
+      readonly name?: string;
+      readonly method?: string;
+      readonly keys?: readonly string[];
+      readonly where?: string;
+    };
     /** `null`, or the index (or primary key) whose leading columns are the declared ones. */
     readonly actual: {
       readonly servedBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string };

@@ -1,8 +1,9 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, objectName, tableRef } from './describe.ts';
 import type { IndexShape } from '../check/finding-sides.ts';
-import type { IndexKeyOptions, IndexModel } from '../model/schema-model.ts';
+import type { IndexModel } from '../model/schema-model.ts';
 import { identifierAsPrinted } from '../sql/quote.ts';
+import { collationName, expressionList, keyList, keyNames, keyText, keysText } from './index-key-list.ts';
 
 export const indexMismatch = defineRule({
   meta: {
@@ -83,45 +84,6 @@ function describeIndex(index: IndexModel, changed: readonly string[]): IndexShap
     ...(changed.includes('unique') ? { unique: index.unique === true } : {}),
     ...(index.where !== undefined ? { where: index.where } : {}),
   };
-}
-
-/** An index's keys as SQL text: its expressions, or its columns' names. */
-function expressionList(index: IndexModel): string {
-  return (index.expressions ?? index.columns.map(identifierAsPrinted)).join(', ');
-}
-
-/** Each key of an index as a message names it: its expression, or its column's name. */
-function keyNames(index: IndexModel): readonly string[] {
-  return index.expressions ?? index.columns.map((column) => objectName(column));
-}
-
-function keysText(index: IndexModel): string {
-  const options = keyNames(index).map((_, i) => keyText(index.keys?.[i]));
-  return options.some((option) => option !== '') ? ` (${keyList(index)})` : '';
-}
-
-function keyList(index: IndexModel): string {
-  return keyNames(index)
-    .map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' '))
-    .join(', ');
-}
-
-/** A key's options as CREATE INDEX spells them: `COLLATE "C" gin_trgm_ops DESC NULLS LAST`; empty for the defaults. */
-function keyText(key: IndexKeyOptions | undefined): string {
-  const parts: string[] = [];
-  if (key?.collation) parts.push(`COLLATE ${collationName(key)}`);
-  if (key?.opclass) parts.push(key.opclass);
-  if (key?.descending) parts.push('DESC');
-  const nullsFirst = key?.nullsFirst ?? key?.descending === true;
-  if (nullsFirst !== (key?.descending === true)) parts.push(nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');
-  return parts.join(' ');
-}
-
-/** The collation as PostgreSQL prints it: quoted where it must be, schema-qualified when the search path does not find it. */
-function collationName(key: IndexKeyOptions): string {
-  const collation = key.collation ?? '';
-  const name = identifierAsPrinted(collation.startsWith('"') && collation.endsWith('"') ? collation.slice(1, -1).replace(/""/g, '"') : collation);
-  return key.collationSchema ? `${identifierAsPrinted(key.collationSchema)}.${name}` : name;
 }
 
 /** Whether a key is collated otherwise on the two sides (then that, not the operator class or order, is what the message names). */
