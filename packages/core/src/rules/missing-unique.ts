@@ -60,7 +60,7 @@ export const missingUnique = defineRule({
           object: unique.columns.join(','),
           message: primaryKey
             ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}${implied ? ` that ${implied}` : ''}: duplicates can be stored`
-            : `${tableRef(table)} has no unique constraint or unique index on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
+            : `${tableRef(table)} has no unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),
