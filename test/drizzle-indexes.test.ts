@@ -220,8 +220,13 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       expect(result.findings.map((finding) => [finding.severity, finding.message])).toEqual([
         [
           'error',
-          'accounts has the index accounts_live_email on (email) WHERE "accounts"."deleted_at" is null without UNIQUE, but accounts (drizzle) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
+          'accounts has the index accounts_live_email on (email) WHERE (deleted_at IS NULL) without UNIQUE, but accounts (drizzle) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
         ],
+      ]);
+      // actual is what the database holds: the server's deparse of the predicate, expected the model's
+      expect([result.findings[0]?.expected, result.findings[0]?.actual]).toEqual([
+        { columns: ['email'], unique: true, name: 'accounts_live_email', where: '"accounts"."deleted_at" is null' },
+        { columns: ['email'], unique: false, name: 'accounts_live_email', where: '(deleted_at IS NULL)' },
       ]);
       // the check's claim, as PostgreSQL makes it: the upsert the models rely on has no arbiter
       await expect(
@@ -253,7 +258,7 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       expect(result.findings.map((finding) => [finding.severity, finding.message])).toEqual([
         [
           'warning',
-          'accounts has a unique accounts_live_handle on (handle) WHERE "accounts"."deleted_at" is null, but accounts (drizzle) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE "accounts"."deleted_at" is null fails',
+          'accounts has a unique accounts_live_handle on (handle) WHERE (deleted_at IS NULL), but accounts (drizzle) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE (deleted_at IS NULL) fails',
         ],
       ]);
       expect(result.findings[0]?.message).not.toContain('duplicates can be stored');

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, objectName, tableRef } from './describe.ts';
+import { columnList, declaredBy, heldPredicate, objectName, tableRef } from './describe.ts';
 import type { IndexShape } from '../check/finding-sides.ts';
 import type { IndexModel } from '../model/schema-model.ts';
 import { identifierAsPrinted } from '../sql/quote.ts';
@@ -50,10 +50,10 @@ export const indexMismatch = defineRule({
           message = `${tableRef(table)} has the index${name} ${keysOn} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): ${collationsDiffer(expected, actual) ? 'queries under the declared collation' : 'queries that need the declared operator class or order'} do not use it`;
         } else if (expected.where === undefined) {
           messageId = 'partial';
-          message = `${tableRef(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
+          message = `${tableRef(table)} has only a partial index ${on} (WHERE ${heldPredicate(actual) ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
         } else {
           messageId = 'predicate';
-          message = `${tableRef(table)} has the partial index${name} ${on} WHERE ${actual.where ?? ''}, but ${declares} declares WHERE ${expected.where}: queries on the declared rows do not use it`;
+          message = `${tableRef(table)} has the partial index${name} ${on} WHERE ${heldPredicate(actual) ?? ''}, but ${declares} declares WHERE ${expected.where}: queries on the declared rows do not use it`;
         }
         context.report({
           messageId,
@@ -82,7 +82,7 @@ function describeIndex(index: IndexModel, changed: readonly string[]): IndexShap
     ...(changed.includes('keys') ? { keys: keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' ')) } : {}),
     ...(changed.includes('expressions') || index.columns.length === 0 ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
     ...(changed.includes('unique') ? { unique: index.unique === true } : {}),
-    ...(index.where !== undefined ? { where: index.where } : {}),
+    ...(index.where !== undefined ? { where: heldPredicate(index)! } : {}),
   };
 }
 
