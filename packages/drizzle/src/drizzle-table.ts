@@ -82,6 +82,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       ...(column.generatedIdentity === undefined ? {} : identitySequence(column.generatedIdentity, qualified.schema)),
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
     };
+    // `$defaultFn()`: drizzle-orm computes the value on insert, the database never sees it
+    if (model.default === null && typeof (column as { defaultFn?: unknown }).defaultFn === 'function') model.ormComputesDefault = '$defaultFn()';
     // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
     if (nullable) model.inherited = ['nullable'];
     return model;

@@ -12,7 +12,7 @@ import type {
   TableModel,
   UniqueModel,
 } from '@ormdrift/core';
-import { sequelizeDefault } from './column-default.ts';
+import { clientSideDefault, sequelizeDefault } from './column-default.ts';
 import { InboundAssociations } from './inbound-associations.ts';
 import { enumTypeName, sequelizeColumnType } from './column-type.ts';
 import { modelIndexes } from './model-indexes.ts';
@@ -80,6 +80,9 @@ export function modelTable(
     };
     // Sequelize's build() fills `defaultValue` into the instance, so create() sends it itself
     if (resolvedDefault.ok && resolvedDefault.default !== null && attribute.defaultValue !== undefined) built.ormSendsDefault = true;
+    // DataTypes.NOW, UUIDV4 or a function: Sequelize computes the value on insert, the database never sees it
+    const computed = clientSideDefault(attribute.defaultValue);
+    if (computed !== undefined) built.ormComputesDefault = computed;
     if (inherited.length > 0) built.inherited = inherited;
     columns.push(built);
     if (attribute.primaryKey) primaryKey.push(column);

@@ -80,6 +80,12 @@ export interface ColumnModel {
    */
   readonly ormSendsDefault?: boolean;
   /**
+   * Model side only: the ORM computes the column's value itself at insert, in JavaScript, and the model gives the
+   * database no default (Sequelize's `defaultValue: DataTypes.NOW` / `UUIDV4` or a function, Drizzle's
+   * `$defaultFn()`): the ORM's own spelling of it, which a default-mismatch message names. Absent otherwise.
+   */
+  readonly ormComputesDefault?: string;
+  /**
    * Model side only: the properties the model did not declare, whose value is its ORM's default.
    * A difference on one of them is reported one severity lower, saying so. Absent means all declared.
    */
