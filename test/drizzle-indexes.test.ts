@@ -185,6 +185,23 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     }
   });
 
+  it('names the dropped GIN index, its operator class and method, next to a btree index on the same column', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index events_title_trgm`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-index',
+          'warning',
+          'events has no index events_title_trgm on (title gin_trgm_ops) USING gin that events (drizzle) declares: queries on it scan the table',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   it('names the operator class of an expression key re-created with another one', async () => {
     const mutated = await createTestDatabase({ template: built });
     try {

@@ -198,6 +198,23 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
     }
   });
 
+  it('names the dropped GIN index, its operator class and method, next to a btree index on the same column', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index documents_title_trgm`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-index',
+          'warning',
+          'documents has no index documents_title_trgm on (title gin_trgm_ops) USING gin that Document (sequelize) declares: queries on it scan the table',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   it('names the expressions an index of the declared name indexes, as the server deparses them', async () => {
     const mutated = await createTestDatabase({ template: synced });
     try {

@@ -116,7 +116,11 @@ export function modelTable(
   }
   // the junction model Sequelize makes for `through: 'name'` has both keys as its primary key: the association implies it
   const keyImpliedBy = primaryKey.length > 0 ? impliedByAssociation(model, primaryKeyFields(model), inbound) : undefined;
-  const indexed = modelIndexes(model, queryGenerator, columns.map((column) => column.name));
+  const indexed = modelIndexes(
+    model,
+    queryGenerator,
+    columns.map((column) => column.name),
+  );
   problems.push(...indexed.problems);
   // a junction made of the association's keys alone (`through: 'name'`, or a through model that adds nothing) is the
   // association's, not a model's: its table, foreign keys and indexes name the association

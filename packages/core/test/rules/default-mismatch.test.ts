@@ -140,7 +140,9 @@ ruleTester('default-mismatch', {
           sources: [source('Account', 'sequelize')],
         }),
       ]),
-      actual: schema([dbTable('accounts', [column('id', 'integer'), column('created_at', 'timestamp with time zone', { default: 'now()' })], { primaryKey: ['id'] })]),
+      actual: schema([
+        dbTable('accounts', [column('id', 'integer'), column('created_at', 'timestamp with time zone', { default: 'now()' })], { primaryKey: ['id'] }),
+      ]),
       findings: [
         {
           severity: 'warning',

@@ -113,7 +113,10 @@ ruleTester('missing-index', {
     {
       name: 'a GIN index dropped next to a btree one on the same column: named with its method and operator class',
       expected: emailModel({
-        indexes: [index(['email'], { name: 'users_email' }), index(['email'], { name: 'users_email_trgm', method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }] })],
+        indexes: [
+          index(['email'], { name: 'users_email' }),
+          index(['email'], { name: 'users_email_trgm', method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }] }),
+        ],
       }),
       actual: emailDb({ indexes: [index(['email'], { name: 'users_email' })] }),
       findings: [
