@@ -48,8 +48,15 @@ function recorder(): { warn(message: string): void; lines: string[] } {
 }
 
 /** Sessions on the database that are not this query's: what the guard may have left behind. */
-async function sessions(database: TestDatabase): Promise<{ application_name: string; state: string }[]> {
-  return database.query(`select application_name, state from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+async function sessions(database: TestDatabase): Promise<{ pid: number; application_name: string; state: string; wait_event_type: string | null }[]> {
+  return database.query(
+    `select pid, application_name, state, wait_event_type from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+}
+
+/** The sessions waiting on a lock: a catalog read blocked by the test's ACCESS EXCLUSIVE lock. */
+async function waitingOnLock(database: TestDatabase): Promise<number[]> {
+  return (await sessions(database)).filter((session) => session.wait_event_type === 'Lock').map((session) => session.pid);
 }
 
 describe('guardSchema', () => {
@@ -238,7 +245,10 @@ describe('the deadline', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    const code = await new Promise<number | null>((exited) => child.on('exit', exited));
+    const code = await new Promise<number | null>((exited, failed) => {
+      child.on('exit', exited);
+      child.on('error', failed); // a child that could not start fails the test, not the run
+    });
     expect(output).toContain('guard: timed-out');
     expect(code).toBe(0);
     // a socket left to the driver's 10 s connect timeout would hold the process ~10 s after the guard gave up
@@ -256,14 +266,42 @@ describe('the deadline', () => {
       const error = await guardSchema({ sources: [Note], db: pool, timeoutMs: 1_000 }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(SchemaCheckTimeoutError);
       expect(performance.now() - started).toBeLessThan(1_500);
-      // the waiting read is cancelled on the server: no session of the app's stays waiting on the lock
-      await expect
-        .poll(async () => (await sessions(clean)).filter((session) => session.application_name === 'the-app' && session.state === 'active'), { timeout: 5_000 })
-        .toEqual([]);
+      // the waiting read is cancelled on the server: no session stays waiting on the lock
+      await expect.poll(() => waitingOnLock(clean), { timeout: 5_000 }).toEqual([]);
       await holder.query('rollback');
       // the pool is still the app's, and works
       expect((await pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
     } finally {
+      await holder.end();
+      await pool.end();
+    }
+  });
+
+  it('a borrowed pool client whose session the server ends mid-read: the read fails, the app does not crash', async () => {
+    const pool = new pg.Pool({ connectionString: clean.url, application_name: 'the-app' });
+    pool.on('error', () => {}); // what a pg app does for its idle clients; a lent client has no pool listener
+    const holder = new pg.Client({ connectionString: clean.url });
+    await holder.connect();
+    await holder.query('begin');
+    await holder.query('lock table pg_catalog.pg_enum in access exclusive mode');
+    // node-postgres throws an 'error' event nobody listens to: here it lands, and the app would have crashed
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => void uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      const logger = recorder();
+      const guarding = guardSchema({ ...patient, sources: [Note], db: pool, mode: 'warn', logger });
+      await expect.poll(() => waitingOnLock(clean), { timeout: 30_000 }).toHaveLength(1);
+      await clean.query('select pg_terminate_backend($1)', await waitingOnLock(clean));
+      const outcome = await guarding;
+      expect(outcome.status).toBe('failed');
+      expect(logger.lines).toEqual([expect.stringMatching(/^ormdrift: the schema check could not run: .*terminat/)]);
+      expect(uncaught).toEqual([]);
+      await holder.query('rollback');
+      // the pool dropped the dead client and lends a new one
+      expect((await pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      process.off('uncaughtException', record);
       await holder.end();
       await pool.end();
     }

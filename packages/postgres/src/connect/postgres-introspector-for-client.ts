@@ -100,6 +100,9 @@ export function postgresClientIntrospector(
         return sent;
       },
     };
+    // a pool takes its own 'error' listener off a client it lends: a connection dropped during the read must fail
+    // the read, not reach the app as an uncaught 'error' event
+    const dropped = listenForErrors(client);
     let interrupted = false;
     const introspector = new PostgresIntrospector(tracked, {
       ...options,
@@ -113,11 +116,25 @@ export function postgresClientIntrospector(
       return await use(introspector);
     } finally {
       if (interrupted) broken = !(await rollBackAfterCancel(client, last));
+      dropped.stop();
       await lender.release(client, broken);
     }
   }
 
   return borrowingIntrospector(withIntrospector);
+}
+
+/**
+ * Holds an `'error'` listener on a borrowed client (a `pg.Client` is an EventEmitter) until `stop()`: node-postgres
+ * emits `'error'` when the server ends the session (a restart, `pg_terminate_backend`, a network drop), and an
+ * EventEmitter with no listener throws it. The read it was serving fails with the same cause.
+ */
+function listenForErrors(client: PostgresClientLike): { stop(): void } {
+  const emitter = client as Partial<Pick<NodeJS.EventEmitter, 'on' | 'off'>>;
+  if (typeof emitter.on !== 'function' || typeof emitter.off !== 'function') return { stop: () => {} };
+  const ignore = () => {};
+  emitter.on('error', ignore);
+  return { stop: () => emitter.off?.('error', ignore) };
 }
 
 function isLender(value: unknown): value is ConnectionLender {
