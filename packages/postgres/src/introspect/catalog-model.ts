@@ -176,9 +176,8 @@ function exclusions(rows: readonly RawConstraint[]): { exclusions?: ExclusionMod
 }
 
 function columnType(row: RawColumn): ColumnType {
-  if (row.type_kind === 'e' && row.type_schema !== null && row.type_name !== null)
-    return enumColumnType(row.type, { schema: row.type_schema, name: row.type_name });
-  if (row.element_kind === 'e' && row.element_schema !== null && row.element_name !== null) {
+  if (row.type_schema !== null && row.type_name !== null) return enumColumnType(row.type, { schema: row.type_schema, name: row.type_name });
+  if (row.element_schema !== null && row.element_name !== null) {
     // enum arrays are typtype 'b' (base); the element type tells
     return enumColumnType(row.type, { schema: row.element_schema, name: row.element_name }, Math.max(row.dims, 1));
   }
@@ -198,14 +197,16 @@ function toForeignKey(row: RawConstraint): ForeignKeyModel {
 
 /** The keys' non-default options; absent when every key is plain (the common case keeps the model small). */
 function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
+  // each array is null when every key has the default: the common case needs no key object at all
+  if (row.opclasses === null && row.options === null && row.collations === null) return {};
   // an expression index has no `columns`: its keys are its expressions, each with its operator class and order
   const keys = (row.expressions ?? row.columns).map((_, i): IndexKeyOptions => {
-    const opclass = row.opclasses[i] ?? '';
-    const bits = row.options[i] ?? 0;
+    const opclass = row.opclasses?.[i] ?? '';
+    const bits = row.options?.[i] ?? 0;
     const descending = (bits & 1) !== 0;
     const nullsFirst = (bits & 2) !== 0;
-    const collation = row.collations[i] ?? '';
-    const collationSchema = row.collation_schemas[i] ?? '';
+    const collation = row.collations?.[i] ?? '';
+    const collationSchema = row.collation_schemas?.[i] ?? '';
     return {
       ...(opclass !== '' ? { opclass } : {}),
       ...(descending ? { descending } : {}),

@@ -34,11 +34,9 @@ export interface RawColumn {
   collation: string | null;
   /** The collation's schema when its bare name does not find it on the search path, else null. */
   collation_schema: string | null;
-  type_kind: string;
   /** The type's schema and name when it is an enum type, else null. */
   type_schema: string | null;
   type_name: string | null;
-  element_kind: string | null;
   /** An array's element type's schema and name when it is an enum type, else null. */
   element_schema: string | null;
   element_name: string | null;
@@ -75,14 +73,14 @@ export interface RawIndex {
   nulls_not_distinct: boolean;
   /** `pg_am.amname`. */
   method: string;
-  /** Per key column: the operator class name when it is not the default, else ''. */
-  opclasses: string[];
-  /** Per key column: `pg_index.indoption` bits (1 DESC, 2 NULLS FIRST). */
-  options: number[];
-  /** Per key: the collation's name when a column key's is not its column's own, else ''. */
-  collations: string[];
-  /** Per key: the collation's schema when that collation is not visible on the search path, else ''. */
-  collation_schemas: string[];
+  /** Per key column: the operator class name when it is not the default, else ''; null when every key's is the default. */
+  opclasses: string[] | null;
+  /** Per key column: `pg_index.indoption` bits (1 DESC, 2 NULLS FIRST); null when every key is ASC NULLS LAST. */
+  options: number[] | null;
+  /** Per key: the collation's name when a column key's is not its column's own, else ''; null when no key's differs. */
+  collations: string[] | null;
+  /** Per key: the collation's schema when that collation is not visible on the search path, else ''; null when none is. */
+  collation_schemas: string[] | null;
 }
 
 export interface RawEnum {

@@ -2,7 +2,7 @@ import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, Schem
 import { compareLiterals } from '../compare/compare-literals.ts';
 import { comparePredicates } from '../compare/compare-predicates.ts';
 import { catalogToModel } from './catalog-model.ts';
-import { columnsQuery, constraintsQuery, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
+import { columnsQuery, constraintsQuery, constraintsQueryFrom15, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
 import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
 import { type CatalogLock, IntrospectionError, isStatementTimeout } from './introspection-error.ts';
 import { MissingSchemaError } from './missing-schema-error.ts';
@@ -72,7 +72,8 @@ export class PostgresIntrospector implements Introspector {
     try {
       const required = this.#options.requiredSchemas ?? [];
       // read in the same statement as the settings, so at no cost: which schemas exist is a fact a fix needs
-      const existing = (await this.#setUpSession(run, true)) ?? [];
+      const session = await this.#setUpSession(run, true);
+      const existing = session.userSchemas ?? [];
       const missing = required.filter((schema) => !existing.includes(schema));
       if (missing.length > 0) throw new MissingSchemaError(missing, existing);
       const schemas = options.schemas ? [...options.schemas] : existing;
@@ -84,7 +85,7 @@ export class PostgresIntrospector implements Introspector {
       const model = catalogToModel({
         tables: await read<RawTable>('reading pg_class', tablesQuery),
         columns: await read<RawColumn>('reading pg_attribute', columnsQuery),
-        constraints: await read<RawConstraint>('reading pg_constraint', constraintsQuery),
+        constraints: await read<RawConstraint>('reading pg_constraint', session.serverVersion >= 150000 ? constraintsQueryFrom15 : constraintsQuery),
         indexes: await read<RawIndex>('reading pg_index', indexesQuery),
         enums: await read<RawEnum>('reading pg_enum', enumsQuery, []),
       });
@@ -142,9 +143,14 @@ export class PostgresIntrospector implements Introspector {
 
   /**
    * Pins the transaction's settings and, when asked, reads the user schemas, in one statement: a check sends
-   * eight statements in all, whatever the number of tables. Returns the user schemas, sorted, or undefined.
+   * eight statements in all, whatever the number of tables. Returns the user schemas, sorted (undefined when not
+   * asked), and the server's version as `server_version_num` gives it (160004 for 16.4), which picks the catalog
+   * queries the server's catalogs allow.
    */
-  async #setUpSession(run: (step: string, sql: string, values?: unknown[]) => Promise<unknown[]>, readSchemas: boolean): Promise<string[] | undefined> {
+  async #setUpSession(
+    run: (step: string, sql: string, values?: unknown[]) => Promise<unknown[]>,
+    readSchemas: boolean,
+  ): Promise<{ userSchemas: string[] | undefined; serverVersion: number }> {
     const rows = (await run(
       'setting up the session',
       `select set_config('statement_timeout', $1, true),
@@ -158,9 +164,10 @@ export class PostgresIntrospector implements Introspector {
                 where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'
                 order by nspname
               -- text[], not name[]: the driver parses text arrays into arrays, name arrays it leaves as text
-              )::text[] end as user_schemas`,
+              )::text[] end as user_schemas,
+              current_setting('server_version_num')::int as server_version`,
       [String(Math.trunc(this.#statementTimeoutMs)), readSchemas],
-    )) as { user_schemas: string[] | null }[];
-    return rows[0]?.user_schemas ?? undefined;
+    )) as { user_schemas: string[] | null; server_version: number }[];
+    return { userSchemas: rows[0]?.user_schemas ?? undefined, serverVersion: rows[0]?.server_version ?? 0 };
   }
 }
