@@ -113,6 +113,26 @@ const mutations: Mutation[] = [
     sql: `drop index accounts_live_handle_lower; create index accounts_live_handle_lower on accounts (lower(handle)) where deleted_at is not null`,
     findings: [{ code: 'index-mismatch', severity: 'error', table: 'accounts' }],
   },
+  {
+    name: 'the trigram GIN index written as a sql key re-created as a plain btree',
+    sql: `drop index notes_title_trgm; create index notes_title_trgm on notes (title)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes', column: 'title' }],
+  },
+  {
+    name: 'the operator class written in a sql key dropped',
+    sql: `drop index notes_slug_pattern; create index notes_slug_pattern on notes (slug)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes', column: 'slug' }],
+  },
+  {
+    name: 'the collation written in the column key of a mixed index dropped',
+    sql: `drop index notes_body_mixed; create index notes_body_mixed on notes (body, lower(title), title desc)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
+  {
+    name: 'the operator class after an expression key dropped',
+    sql: `drop index notes_slug_lower; create unique index notes_slug_lower on notes (lower(slug))`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
 ];
 
 describe('Drizzle indexes compared in full: a database built by drizzle-kit', () => {
@@ -130,6 +150,56 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     const result = await checkDatabase(built.url, [source()]);
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
+  });
+
+  it('reads a sql key naming a column with its operator class as that column key: a GIN index re-created as btree names both', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index notes_title_trgm; create index notes_title_trgm on notes (title)`);
+      const [finding, ...rest] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(rest).toEqual([]);
+      expect(finding?.message).toBe(
+        'notes has the index notes_title_trgm on (title) USING btree, but notes (drizzle) declares USING gin (title gin_trgm_ops): a btree index cannot serve the operators a gin one does',
+      );
+      expect(finding?.expected).toEqual({ columns: ['title'], method: 'gin', keys: ['title gin_trgm_ops'] });
+      expect(finding?.actual).toEqual({ columns: ['title'], method: 'btree', keys: ['title'], name: 'notes_title_trgm' });
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names the lost operator class of a sql column key, and of a mixed index each key by its column or expression', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index notes_slug_pattern; create index notes_slug_pattern on notes (slug);
+        drop index notes_body_mixed; create index notes_body_mixed on notes (body, lower(title), title desc)`);
+      const findings = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(findings.map((finding) => finding.message)).toEqual([
+        'notes has the index notes_body_mixed on (body, lower("title"), title) with keys (body, lower("title"), title DESC), but notes (drizzle) declares (body, lower("title"), title COLLATE "C" DESC): queries under the declared collation do not use it',
+        'notes has the index notes_slug_pattern on (slug) with keys (slug), but notes (drizzle) declares (slug text_pattern_ops): queries that need the declared operator class or order do not use it',
+      ]);
+      expect(findings[0]?.expected).toEqual({ keys: ['body', 'lower("title")', 'title COLLATE "C" DESC'], expressions: ['body', 'lower("title")', 'title'] });
+      expect(findings[1]?.actual).toEqual({ columns: ['slug'], keys: ['slug'], name: 'notes_slug_pattern' });
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names the dropped GIN index, its operator class and method, next to a btree index on the same column', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index events_title_trgm`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-index',
+          'warning',
+          'events has no index events_title_trgm on (title gin_trgm_ops) USING gin that events (drizzle) declares: queries on it scan the table',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
   });
 
   it('names the operator class of an expression key re-created with another one', async () => {
@@ -167,8 +237,13 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       expect(result.findings.map((finding) => [finding.severity, finding.message])).toEqual([
         [
           'error',
-          'accounts has the index accounts_live_email on (email) WHERE "accounts"."deleted_at" is null without UNIQUE, but accounts (drizzle) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
+          'accounts has the index accounts_live_email on (email) WHERE (deleted_at IS NULL) without UNIQUE, but accounts (drizzle) declares it unique: duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails (no unique or exclusion constraint matching)',
         ],
+      ]);
+      // actual is what the database holds: the server's deparse of the predicate, expected the model's
+      expect([result.findings[0]?.expected, result.findings[0]?.actual]).toEqual([
+        { columns: ['email'], unique: true, name: 'accounts_live_email', where: '"accounts"."deleted_at" is null' },
+        { columns: ['email'], unique: false, name: 'accounts_live_email', where: '(deleted_at IS NULL)' },
       ]);
       // the check's claim, as PostgreSQL makes it: the upsert the models rely on has no arbiter
       await expect(
@@ -200,7 +275,7 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       expect(result.findings.map((finding) => [finding.severity, finding.message])).toEqual([
         [
           'warning',
-          'accounts has a unique accounts_live_handle on (handle) WHERE "accounts"."deleted_at" is null, but accounts (drizzle) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE "accounts"."deleted_at" is null fails',
+          'accounts has a unique accounts_live_handle on (handle) WHERE (deleted_at IS NULL), but accounts (drizzle) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE (deleted_at IS NULL) fails',
         ],
       ]);
       expect(result.findings[0]?.message).not.toContain('duplicates can be stored');

@@ -20,6 +20,11 @@ const mutations: DrizzleMutation[] = [
     sql: 'alter table accounts drop column nickname',
     findings: [{ code: 'missing-column', severity: 'error', table: 'accounts', column: 'nickname' }],
   },
+  {
+    name: 'give a database default to a column whose $defaultFn() value is made in JavaScript',
+    sql: `alter table accounts alter column referral_code set default 'none'`,
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'accounts', column: 'referral_code' }],
+  },
   { name: 'drop a table', sql: 'drop table post_tags', findings: [{ code: 'missing-table', severity: 'error', table: 'post_tags' }] },
   {
     name: 'drop a table of a pgSchema',
@@ -296,6 +301,20 @@ describe('Drizzle: a database built by drizzle-kit', () => {
       ),
     );
     expect(names.filter((name) => name !== undefined && !created.has(name))).toEqual([]);
+  });
+
+  it('says drizzle-orm computes a $defaultFn() value itself when the database has a default the model does not', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`alter table accounts alter column referral_code set default 'none'`);
+      const [finding, ...rest] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(rest).toEqual([]);
+      expect(finding?.message).toMatch(
+        /^accounts\.referral_code has default 'none'::text in the database but none in \S+ \(drizzle\): Drizzle computes the value itself \(\$defaultFn\(\), a client-side default\) and sends it in its own inserts, so the database default serves only inserts that bypass Drizzle$/,
+      );
+    } finally {
+      await mutated.drop();
+    }
   });
 
   checksEachMutation(mutations, { template: () => built, sources: ({ module }) => [source(module)] });

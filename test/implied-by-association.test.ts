@@ -122,8 +122,8 @@ describe('a constraint an association implies', () => {
     expect((await findings('typeorm-junction.ts', database)).map(({ code, message }) => `${code}: ${message}`)).toEqual([
       'missing-foreign-key: post_tags("postsId") references posts(id) in the junction table of Post.tags (@ManyToMany, @JoinTable) but the database has no such foreign key',
       'missing-foreign-key: post_tags("tagsId") references tags(id) in the junction table of Post.tags (@ManyToMany, @JoinTable) but the database has no such foreign key',
-      'missing-index: post_tags has no index on ("postsId") that the junction table of Post.tags (@ManyToMany, @JoinTable) declares, but its primary key on ("postsId", "tagsId") leads with the same columns and serves the same lookups',
-      'missing-index: post_tags has no index on ("tagsId") that the junction table of Post.tags (@ManyToMany, @JoinTable) declares: queries on it scan the table',
+      'missing-index: post_tags has no index "IDX_e989388f06246063f9af179809" on ("postsId") that the junction table of Post.tags (@ManyToMany, @JoinTable) declares, but its primary key on ("postsId", "tagsId") leads with the same columns and serves the same lookups',
+      'missing-index: post_tags has no index "IDX_03dde65485412da025858f0305" on ("tagsId") that the junction table of Post.tags (@ManyToMany, @JoinTable) declares: queries on it scan the table',
     ]);
 
     const dropped = await ormBuilt('typeorm-junction.ts');

@@ -129,6 +129,26 @@ const mutations: Mutation[] = [
     sql: `drop index accounts_live_handle_lower; create index accounts_live_handle_lower on accounts (lower(handle)) where "deletedAt" is null`,
     findings: [{ code: 'index-mismatch', severity: 'error', table: 'accounts' }],
   },
+  {
+    name: 'the trigram GIN index written as a literal key re-created as a plain btree',
+    sql: `drop index notes_title_trgm; create index notes_title_trgm on notes (title)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes', column: 'title' }],
+  },
+  {
+    name: 'the operator class written in a literal key dropped',
+    sql: `drop index notes_slug_pattern; create index notes_slug_pattern on notes (slug)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes', column: 'slug' }],
+  },
+  {
+    name: 'the collation written in the column key of a mixed index dropped',
+    sql: `drop index notes_body_mixed; create index notes_body_mixed on notes (body, lower(title), title desc)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
+  {
+    name: 'the operator class after an expression key dropped',
+    sql: `drop index notes_slug_lower; create unique index notes_slug_lower on notes (lower(slug))`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
 ];
 
 describe('Sequelize indexes compared in full: a database built by sync()', () => {
@@ -163,6 +183,38 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
     }
   });
 
+  it('reads a literal() key naming a column with its operator class as that column key: re-created as btree, both named', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index notes_title_trgm; create index notes_title_trgm on notes (title)`);
+      const [finding, ...rest] = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(rest).toEqual([]);
+      expect(finding?.message).toBe(
+        'notes has the index notes_title_trgm on (title) USING btree, but Note (sequelize) declares USING gin (title gin_trgm_ops): a btree index cannot serve the operators a gin one does',
+      );
+      expect(finding?.expected).toEqual({ columns: ['title'], method: 'gin', keys: ['title gin_trgm_ops'] });
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names the dropped GIN index, its operator class and method, next to a btree index on the same column', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index documents_title_trgm`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-index',
+          'warning',
+          'documents has no index documents_title_trgm on (title gin_trgm_ops) USING gin that Document (sequelize) declares: queries on it scan the table',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   it('names the expressions an index of the declared name indexes, as the server deparses them', async () => {
     const mutated = await createTestDatabase({ template: synced });
     try {
@@ -186,8 +238,8 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
         'documents has the index documents_title_lower on (lower("title")) not unique, but Document (sequelize) declares a unique one: duplicates can be stored, and ON CONFLICT on these expressions fails (no unique or exclusion constraint matching)',
       );
       expect([finding?.expected, finding?.actual]).toEqual([
-        { columns: [], unique: true },
-        { columns: [], unique: false, name: 'documents_title_lower' },
+        { expressions: ['lower("title")'], unique: true },
+        { expressions: ['lower("title")'], unique: false, name: 'documents_title_lower' },
       ]);
     } finally {
       await mutated.drop();

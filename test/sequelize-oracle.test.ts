@@ -117,6 +117,11 @@ const mutations: Mutation[] = [
     findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'id' }],
   },
   {
+    name: 'give a database default to a column whose DataTypes.NOW default is made in JavaScript',
+    sql: 'alter table "Users" alter column "lastSeenAt" set default now()',
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'Users', column: 'lastSeenAt' }],
+  },
+  {
     name: 'drop a belongsTo foreign key',
     versionSensitive: true,
     sql: dropConstraint('posts', 'f', 'author_id'),
@@ -270,6 +275,23 @@ describe('Sequelize: a database built by sync()', () => {
     const expected = await Promise.all(sources().map(async (source) => (await source.load()).schema));
     const actual = await introspect(synced.url, [...appSchemas, ...catalogSchemas, 'public']);
     for (const schema of expected) expect(structureOf(schema, actual)).toEqual(structureOf(schema, schema));
+  });
+
+  it('says Sequelize computes a DataTypes.NOW default itself when the database has a default the model does not', async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query('alter table "Users" alter column "lastSeenAt" set default now()');
+      const result = await checkDatabase(mutated.url, sources());
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'default-mismatch',
+          'warning',
+          '"Users"."lastSeenAt" has default now() in the database but none in User (sequelize): Sequelize computes the value itself (DataTypes.NOW, a client-side default) and sends it in its own inserts, so the database default serves only inserts that bypass Sequelize',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
   });
 
   checksEachMutation(mutations, { template: () => synced, sources });

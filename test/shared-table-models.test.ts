@@ -52,7 +52,7 @@ describe('Sequelize: two models of one table, one narrower', () => {
           'articles.title is character varying(200) in Article (sequelize), Draft (sequelize) but character varying(100) in the database',
         ],
         ['missing-foreign-key', 'warning', 'articles("authorId") references authors(id) in Article (sequelize) but the database has no such foreign key'],
-        ['missing-index', 'warning', 'articles has no index on (body) that Article (sequelize) declares: queries on it scan the table'],
+        ['missing-index', 'warning', 'articles has no index articles_body on (body) that Article (sequelize) declares: queries on it scan the table'],
       ]);
       const dropped = await createTestDatabase({ template: built });
       try {

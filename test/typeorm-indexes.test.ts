@@ -141,7 +141,7 @@ describe('TypeORM indexes compared in full: a database built by synchronize()', 
         [
           'extra-constraint',
           'warning',
-          `bookings has a unique "IDX_bookings_room_open" on (room) WHERE "status" <> 'cancelled', but Booking (typeorm) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE "status" <> 'cancelled' fails`,
+          `bookings has a unique "IDX_bookings_room_open" on (room) WHERE ((status)::text <> 'cancelled'::text), but Booking (typeorm) declares it not unique: the database rejects duplicate keys the models allow, so a write that repeats a key among the rows WHERE ((status)::text <> 'cancelled'::text) fails`,
         ],
       ]);
     } finally {

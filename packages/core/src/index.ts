@@ -33,6 +33,7 @@ export type { IntrospectOptions, Introspector } from './model/introspector.ts';
 export { displayName, qualifiedKey } from './model/qualified-name.ts';
 export { postgresIdentifier, postgresObjectName } from './sql/postgres-identifier.ts';
 export { serialDefault } from './sql/serial-default.ts';
+export { indexKeyText, type IndexKeyText } from './sql/index-key-text.ts';
 export { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';

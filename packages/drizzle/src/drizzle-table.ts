@@ -1,4 +1,4 @@
-import { identifierAsPrinted, postgresIdentifier, referentialAction } from '@ormdrift/core';
+import { identifierAsPrinted, indexKeyText, postgresIdentifier, referentialAction, type IndexKeyText } from '@ormdrift/core';
 import { getTableName } from 'drizzle-orm';
 import type {
   CheckModel,
@@ -82,6 +82,8 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
       ...(column.generatedIdentity === undefined ? {} : identitySequence(column.generatedIdentity, qualified.schema)),
       generated: column.generated === undefined ? null : generatedExpression(column.generated.as, casing),
     };
+    // `$defaultFn()`: drizzle-orm computes the value on insert, the database never sees it
+    if (model.default === null && typeof (column as { defaultFn?: unknown }).defaultFn === 'function') model.ormComputesDefault = '$defaultFn()';
     // Drizzle has no `.nullable()`: a column not marked `.notNull()` is nullable by default, the model does not say
     if (nullable) model.inherited = ['nullable'];
     return model;
@@ -100,8 +102,9 @@ export function drizzleTable(pgTable: PgTable, source: Provenance, casing: Drizz
     ...config.uniqueConstraints.map((unique) => ({ ...cut(unique.name), columns: unique.columns.map(nameOf), nullsNotDistinct: unique.nullsNotDistinct })),
   ];
   const indexes: IndexModel[] = [];
+  const tableColumns = columns.map((column) => column.name);
   for (const index of config.indexes) {
-    const mapped = indexModel(index, config.name, casing);
+    const mapped = indexModel(index, config.name, tableColumns, casing);
     if (mapped === undefined) {
       problems.push({
         type: 'ignored-declaration',
@@ -182,28 +185,35 @@ function primaryKeyOf(config: TableConfig, casing: DrizzleCasing | undefined): P
  * compared as a unique (so an index of that name built without UNIQUE is a missing unique, never a match). A
  * unique index on an expression is checked as an index, by name and its keys' SQL text (each expression as
  * drizzle-kit writes it, a column as its quoted name).
+ * A `sql` key that names a column of the table, with only options after it (`sql\`${t.title} gin_trgm_ops\``,
+ * `sql\`"title" collate "C" desc\``), is that column key with those options, as `.op()` / `.desc()` spell it:
+ * drizzle-kit writes both into the same CREATE INDEX. Each key is read on its own, so an index can mix column and
+ * expression keys.
  * An expression index with no name is undefined: drizzle-kit cannot name it either.
  */
-function indexModel(index: Index, table: string, casing: DrizzleCasing | undefined): IndexModel | UniqueModel | undefined {
+function indexModel(index: Index, table: string, tableColumns: readonly string[], casing: DrizzleCasing | undefined): IndexModel | UniqueModel | undefined {
   const { config } = index;
-  const expression = config.columns.some(isSql);
-  if (expression && config.name === undefined) return undefined;
-  const columns = expression ? [] : config.columns.map((column) => postgresIdentifier(columnName(column as NamedColumn, casing)));
+  if (config.columns.some(isSql) && config.name === undefined) return undefined;
+  const keys = config.columns.map(
+    (column): IndexKeyText =>
+      isSql(column)
+        ? indexKeyText(sqlText(column, casing, { index: true }), tableColumns)
+        : { column: postgresIdentifier(columnName(column as NamedColumn, casing)), options: builderKeyOptions(column as IndexedColumnLike) },
+  );
+  const expression = keys.some((key) => key.column === undefined);
+  const columns = expression ? [] : keys.map((key) => key.column!);
   const name = postgresIdentifier(config.name ?? `${table}_${config.columns.map((column) => columnName(column as NamedColumn, casing)).join('_')}_index`);
   const where = config.where === undefined ? {} : { where: sqlText(config.where, casing) };
   // drizzle-orm has no NULLS NOT DISTINCT on an index (only on unique()), so a unique index lets NULLs repeat
   if (config.unique && !expression) return { name, columns, nullsNotDistinct: false, ...where };
   // `.using('gin', ...)`: drizzle-kit writes USING only for a method other than btree
   const method = typeof config.method === 'string' && config.method !== 'btree' ? { method: config.method } : {};
-  const keys = expression
-    ? {
-        expressions: config.columns.map((column) =>
-          isSql(column) ? sqlText(column, casing, { index: true }) : identifierAsPrinted(postgresIdentifier(columnName(column as NamedColumn, casing))),
-        ),
-      }
-    : indexKeys(config.columns as readonly IndexedColumnLike[]);
+  const options = keys.map((key) => key.options);
+  const keyOptions = options.some((option) => Object.keys(option).length > 0) ? { keys: options } : {};
+  // in an expression index a column key reads as its quoted name, as the server deparses it
+  const expressions = expression ? { expressions: keys.map((key) => key.expression ?? identifierAsPrinted(key.column!)) } : {};
   // a unique index on an expression is not a unique: whether it rejects duplicates is compared on the index
-  return { name, columns, ...where, ...method, ...keys, ...(expression && config.unique ? { unique: true } : {}) };
+  return { name, columns, ...where, ...method, ...keyOptions, ...expressions, ...(expression && config.unique ? { unique: true } : {}) };
 }
 
 /** What `.op()`, `.desc()`, `.nullsFirst()` / `.nullsLast()` set on an indexed column (drizzle-orm's `indexConfig`). */
@@ -212,19 +222,16 @@ interface IndexedColumnLike {
 }
 
 /**
- * The keys' options as drizzle-kit writes them into CREATE INDEX; absent when every key is plain.
- * drizzle-orm's nulls default is 'last' in both directions, so `.desc()` is `DESC NULLS LAST`; with
- * an operator class drizzle-kit writes the class alone, without order or nulls.
+ * A builder key's options as drizzle-kit writes them into CREATE INDEX. drizzle-orm's nulls default is 'last' in
+ * both directions, so `.desc()` is `DESC NULLS LAST`; with an operator class drizzle-kit writes the class alone,
+ * without order or nulls.
  */
-function indexKeys(columns: readonly IndexedColumnLike[]): { keys?: IndexKeyOptions[] } {
-  const keys = columns.map((column): IndexKeyOptions => {
-    const config = column.indexConfig ?? {};
-    if (config.opClass) return { opclass: config.opClass };
-    const descending = config.order === 'desc';
-    const nullsFirst = config.nulls === 'first';
-    return { ...(descending ? { descending } : {}), ...(nullsFirst !== descending ? { nullsFirst } : {}) };
-  });
-  return keys.some((key) => Object.keys(key).length > 0) ? { keys } : {};
+function builderKeyOptions(column: IndexedColumnLike): IndexKeyOptions {
+  const config = column.indexConfig ?? {};
+  if (config.opClass) return { opclass: config.opClass };
+  const descending = config.order === 'desc';
+  const nullsFirst = config.nulls === 'first';
+  return { ...(descending ? { descending } : {}), ...(nullsFirst !== descending ? { nullsFirst } : {}) };
 }
 
 function cut(name: string | undefined): { name?: string } {

@@ -28,6 +28,19 @@ export function sequelizeDefault(
   }
 }
 
+/**
+ * A `defaultValue` Sequelize computes in JavaScript on insert, as the model spells it (`DataTypes.NOW`, `a
+ * defaultValue function`); undefined for a database default or none.
+ */
+export function clientSideDefault(value: unknown): string | undefined {
+  if (value === undefined || isDatabaseDefault(value)) return undefined;
+  if (typeof value === 'function') {
+    const key = (value as { key?: unknown }).key;
+    return typeof key === 'string' && javascriptDefaults.has(key) ? `DataTypes.${key}` : 'a defaultValue function';
+  }
+  return `DataTypes.${String((value as { key?: unknown }).key)}`;
+}
+
 /** Defaults Sequelize computes in JavaScript on insert: they never reach the database. */
 const javascriptDefaults = new Set(['NOW', 'UUIDV1', 'UUIDV4']);
 

@@ -1,4 +1,4 @@
-import { identifierAsPrinted, postgresIdentifier } from '@ormdrift/core';
+import { identifierAsPrinted, indexKeyText, postgresIdentifier, type IndexKeyText } from '@ormdrift/core';
 import type { IndexKeyOptions, IndexModel, SourceProblem, UniqueModel } from '@ormdrift/core';
 import type { IndexLike, ModelLike, QueryGeneratorLike } from './sequelize-shapes.ts';
 
@@ -13,14 +13,17 @@ export interface ModelIndexes {
  * and named them (`_indexes`, which also holds the GIN index of a JSONB attribute with
  * `index: true`). A unique index guarantees uniqueness as a UNIQUE constraint does, so it is a
  * unique (a partial one: a unique with its predicate); one on an expression is an index. Index fields are column names, used verbatim: Sequelize does not map attribute names
- * through `field` or `underscored` here.
+ * through `field` or `underscored` here. A `literal()` field that names a column of the table (`tableColumns`,
+ * as stored) with only options after it (`"title" gin_trgm_ops`) is that column key: `addIndexQuery()` writes
+ * it as it writes `{ name: 'title', operator: 'gin_trgm_ops' }`.
  */
-export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLike): ModelIndexes {
+export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLike, tableColumns: readonly string[] = []): ModelIndexes {
   const uniques: UniqueModel[] = [];
   const indexes: IndexModel[] = [];
   const problems: SourceProblem[] = [];
   for (const index of model._indexes ?? model.options.indexes ?? []) {
-    const columns = index.fields.map(fieldName);
+    const keys = index.fields.map((field) => fieldKey(index, field, queryGenerator, tableColumns));
+    const columns = keys.map((key) => key?.column);
     const expression = columns.some((column) => column === undefined);
     const name = index.name === undefined ? {} : { name: postgresIdentifier(index.name) };
     const ref = `${model.name}.${index.name ?? 'index'}`;
@@ -31,7 +34,7 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
       continue;
     }
     // column names as PostgreSQL stores them, cut to 63 bytes like the columns themselves
-    const stored = expression ? [] : (columns as string[]).map(postgresIdentifier);
+    const stored = expression ? [] : (columns as string[]);
     // A unique index on plain columns is a unique; a partial one guarantees uniqueness only where its predicate
     // holds, and is compared as a unique with that predicate (an index of its name without UNIQUE does not match)
     if (index.unique && !expression)
@@ -43,7 +46,8 @@ export function modelIndexes(model: ModelLike, queryGenerator: QueryGeneratorLik
         columns: stored,
         ...(where.where === undefined ? {} : { where: where.where }),
         ...indexMethod(index),
-        ...(expression ? expressionKeys(index, queryGenerator) : indexKeys(index)),
+        ...keyOptions(keys),
+        ...(expression ? expressionKeys(keys) : {}),
         // an expression index is not a unique: whether it rejects duplicates is compared on the index
         ...(expression && index.unique ? { unique: true } : {}),
       });
@@ -63,23 +67,33 @@ function fieldName(field: unknown): string | undefined {
 }
 
 /**
- * Every key of an expression index as SQL text, as `addIndexQuery()` writes it: an expression through the query
- * generator (`lower("email")`), a column as its quoted name. Nothing when a key cannot be rendered: the index is
- * then matched by name only.
+ * One field as `addIndexQuery()` writes it: a column (its name as stored, `{ name, operator, collate, order }`
+ * options), or an expression rendered by the query generator and read as PostgreSQL reads an index key (a
+ * literal naming a column with its operator class is that column key). Undefined when the expression cannot be
+ * rendered: the index is then matched by name only.
  */
-function expressionKeys(index: IndexLike, queryGenerator: QueryGeneratorLike): { expressions?: string[] } {
+function fieldKey(index: IndexLike, field: unknown, queryGenerator: QueryGeneratorLike, tableColumns: readonly string[]): IndexKeyText | undefined {
+  const column = fieldName(field);
+  if (column !== undefined) return { column: postgresIdentifier(column), options: fieldOptions(index, field) };
   const render = queryGenerator.formatSqlExpression ?? queryGenerator.handleSequelizeMethod;
   try {
-    const expressions = index.fields.map((field) => {
-      const column = fieldName(field);
-      if (column !== undefined) return identifierAsPrinted(postgresIdentifier(column));
-      if (render === undefined) throw new TypeError('the query generator cannot render an expression');
-      return render.call(queryGenerator, field);
-    });
-    return { expressions };
+    if (render === undefined) return undefined;
+    return indexKeyText(render.call(queryGenerator, field), tableColumns);
   } catch {
-    return {};
+    return undefined;
   }
+}
+
+/** Every key of an expression index as SQL text, a column as its quoted name; nothing when a key cannot be rendered. */
+function expressionKeys(keys: readonly (IndexKeyText | undefined)[]): { expressions?: string[] } {
+  if (keys.some((key) => key === undefined)) return {};
+  return { expressions: keys.map((key) => key!.expression ?? identifierAsPrinted(key!.column!)) };
+}
+
+/** The keys' options, in key order; absent when every key is plain. */
+function keyOptions(keys: readonly (IndexKeyText | undefined)[]): { keys?: IndexKeyOptions[] } {
+  const options = keys.map((key) => key?.options ?? {});
+  return options.some((option) => Object.keys(option).length > 0) ? { keys: options } : {};
 }
 
 /** `using` (or `method`) as `addIndexQuery()` writes it after USING; absent for btree, PostgreSQL's default. */
@@ -89,25 +103,22 @@ function indexMethod(index: IndexLike): { method?: string } {
 }
 
 /**
- * Each field's `collate`, operator class (its own `operator`, else the index's) and `order` (`DESC`,
- * `ASC NULLS FIRST`...), as `addIndexQuery()` appends them; absent when every key is plain. `collate` is a
+ * A column field's `collate`, operator class (its own `operator`, else the index's) and `order` (`DESC`,
+ * `ASC NULLS FIRST`...), as `addIndexQuery()` appends them. `collate` is a
  * collation name, which `addIndexQuery()` quotes whole (`COLLATE "C"`): it cannot name a schema.
  */
-function indexKeys(index: IndexLike): { keys?: IndexKeyOptions[] } {
-  const keys = index.fields.map((field): IndexKeyOptions => {
-    const own = typeof field === 'object' && field !== null ? (field as { operator?: unknown; order?: unknown; collate?: unknown }) : {};
-    const opclass = typeof own.operator === 'string' ? own.operator : index.operator;
-    const order = typeof own.order === 'string' ? own.order.toUpperCase() : '';
-    const descending = /\bDESC\b/.test(order);
-    const nullsFirst = /NULLS\s+FIRST/.test(order) ? true : /NULLS\s+LAST/.test(order) ? false : descending;
-    return {
-      ...(typeof own.collate === 'string' && own.collate !== '' ? { collation: own.collate } : {}),
-      ...(opclass ? { opclass } : {}),
-      ...(descending ? { descending } : {}),
-      ...(nullsFirst !== descending ? { nullsFirst } : {}),
-    };
-  });
-  return keys.some((key) => Object.keys(key).length > 0) ? { keys } : {};
+function fieldOptions(index: IndexLike, field: unknown): IndexKeyOptions {
+  const own = typeof field === 'object' && field !== null ? (field as { operator?: unknown; order?: unknown; collate?: unknown }) : {};
+  const opclass = typeof own.operator === 'string' ? own.operator : index.operator;
+  const order = typeof own.order === 'string' ? own.order.toUpperCase() : '';
+  const descending = /\bDESC\b/.test(order);
+  const nullsFirst = /NULLS\s+FIRST/.test(order) ? true : /NULLS\s+LAST/.test(order) ? false : descending;
+  return {
+    ...(typeof own.collate === 'string' && own.collate !== '' ? { collation: own.collate } : {}),
+    ...(opclass ? { opclass } : {}),
+    ...(descending ? { descending } : {}),
+    ...(nullsFirst !== descending ? { nullsFirst } : {}),
+  };
 }
 
 type Predicate = { readonly ok: true; readonly where?: string } | { readonly ok: false; readonly reason: string };

@@ -12,7 +12,7 @@ import type {
   TableModel,
   UniqueModel,
 } from '@ormdrift/core';
-import { sequelizeDefault } from './column-default.ts';
+import { clientSideDefault, sequelizeDefault } from './column-default.ts';
 import { InboundAssociations } from './inbound-associations.ts';
 import { enumTypeName, sequelizeColumnType } from './column-type.ts';
 import { modelIndexes } from './model-indexes.ts';
@@ -80,6 +80,9 @@ export function modelTable(
     };
     // Sequelize's build() fills `defaultValue` into the instance, so create() sends it itself
     if (resolvedDefault.ok && resolvedDefault.default !== null && attribute.defaultValue !== undefined) built.ormSendsDefault = true;
+    // DataTypes.NOW, UUIDV4 or a function: Sequelize computes the value on insert, the database never sees it
+    const computed = clientSideDefault(attribute.defaultValue);
+    if (computed !== undefined) built.ormComputesDefault = computed;
     if (inherited.length > 0) built.inherited = inherited;
     columns.push(built);
     if (attribute.primaryKey) primaryKey.push(column);
@@ -113,7 +116,11 @@ export function modelTable(
   }
   // the junction model Sequelize makes for `through: 'name'` has both keys as its primary key: the association implies it
   const keyImpliedBy = primaryKey.length > 0 ? impliedByAssociation(model, primaryKeyFields(model), inbound) : undefined;
-  const indexed = modelIndexes(model, queryGenerator);
+  const indexed = modelIndexes(
+    model,
+    queryGenerator,
+    columns.map((column) => column.name),
+  );
   problems.push(...indexed.problems);
   // a junction made of the association's keys alone (`through: 'name'`, or a through model that adds nothing) is the
   // association's, not a model's: its table, foreign keys and indexes name the association

@@ -27,15 +27,16 @@ export interface UniqueShape {
 }
 
 /**
- * An index as an `index-mismatch` finding shows it: its columns, and only the compared properties
- * that differ (`method`, per-key options as CREATE INDEX spells them) plus its predicate when partial.
+ * An index as an `index-mismatch` finding shows it: its columns (or, on expressions, its keys' SQL text), and only
+ * the compared properties that differ (`method`, each key as CREATE INDEX spells it) plus its predicate when partial.
  */
 export interface IndexShape {
-  readonly columns: readonly string[];
+  /** Its columns in key order; absent for an index with an expression key (then `expressions` lists its keys). */
+  readonly columns?: readonly string[];
   readonly method?: string;
-  /** Per key, its options (`COLLATE "C" gin_trgm_ops DESC NULLS LAST`), empty for the defaults. */
+  /** Per key, its column or expression with its options (`email COLLATE "C" gin_trgm_ops DESC NULLS LAST`, `email`). */
   readonly keys?: readonly string[];
-  /** An expression index's keys as SQL text, when they differ. */
+  /** An index's keys as SQL text: on an index with an expression key always, else when they differ. */
   readonly expressions?: readonly string[];
   /** Whether an expression index is unique, when the two sides differ in it. */
   readonly unique?: boolean;
@@ -126,8 +127,18 @@ export interface FindingSides {
     readonly change: 'modify-foreign-key';
   };
   'missing-index': {
-    /** `columns` for an index on columns, `name` for one on expressions. */
-    readonly expected: { readonly columns?: readonly string[]; readonly name?: string; readonly where?: string };
+    /**
+     * `columns` for an index on columns, `name` when known (always for one on expressions); `method` when not
+     * btree; `keys` (each key with its options, as CREATE INDEX spells it) when some key has options or the index
+     * is on expressions.
+     */
+    readonly expected: {
+      readonly columns?: readonly string[];
+      readonly name?: string;
+      readonly method?: string;
+      readonly keys?: readonly string[];
+      readonly where?: string;
+    };
     /** `null`, or the index (or primary key) whose leading columns are the declared ones. */
     readonly actual: {
       readonly servedBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string };

@@ -80,6 +80,12 @@ export interface ColumnModel {
    */
   readonly ormSendsDefault?: boolean;
   /**
+   * Model side only: the ORM computes the column's value itself at insert, in JavaScript, and the model gives the
+   * database no default (Sequelize's `defaultValue: DataTypes.NOW` / `UUIDV4` or a function, Drizzle's
+   * `$defaultFn()`): the ORM's own spelling of it, which a default-mismatch message names. Absent otherwise.
+   */
+  readonly ormComputesDefault?: string;
+  /**
    * Model side only: the properties the model did not declare, whose value is its ORM's default.
    * A difference on one of them is reported one severity lower, saying so. Absent means all declared.
    */
@@ -152,6 +158,12 @@ export interface UniqueModel {
   /** Partial unique index predicate, as SQL text. */
   readonly where?: string;
   /**
+   * Database side only, when the server found its predicate to read as the model's and `where` was re-spelled as
+   * the model writes it (so that the two compare equal): the predicate as the database holds it (`pg_get_expr`),
+   * which findings print as the actual one.
+   */
+  readonly heldWhere?: string;
+  /**
    * Set when no model declares the constraint but an association implies it, in the ORM's own words:
    * `User.belongsToMany(Collection, through collection_users)`, `Post.tags (@ManyToMany, @JoinTable)`.
    * Messages name it so that the user can judge a constraint they never wrote.
@@ -191,6 +203,12 @@ export interface IndexModel {
   readonly columns: readonly string[];
   /** Partial index predicate, as SQL text; compared after PostgreSQL's own deparse where the server is asked. */
   readonly where?: string;
+  /**
+   * Database side only, when the server found its predicate to read as the model's and `where` was re-spelled as
+   * the model writes it (so that the two compare equal): the predicate as the database holds it (`pg_get_expr`),
+   * which findings print as the actual one.
+   */
+  readonly heldWhere?: string;
   /** Access method as `pg_am.amname` spells it (`btree`, `hash`, `gin`, `gist`, `spgist`, `brin`); absent means btree. */
   readonly method?: string;
   /** Per key, in `columns` order: options other than the defaults. Absent, shorter or `{}` entries mean defaults. */

@@ -100,7 +100,9 @@ export async function settlePredicates(
   }
   const settled = await settledByServer(candidates, compare, options);
   if (settled.size === 0) return actual;
-  const respell = <T extends Partial>(object: T): T => (settled.has(object) ? { ...object, where: settled.get(object)! } : object);
+  // the database's own spelling is kept beside the model's: a finding prints what the database holds
+  const respell = <T extends Partial>(object: T): T =>
+    settled.has(object) ? { ...object, where: settled.get(object)!, ...(object.where !== undefined ? { heldWhere: object.where } : {}) } : object;
   // both answers are looked up by the database's own index object, before either respells it
   const respellIndex = (object: IndexModel): IndexModel => {
     const keys = keysOf.get(object);

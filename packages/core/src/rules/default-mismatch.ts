@@ -1,4 +1,4 @@
-import type { ColumnModel } from '../model/schema-model.ts';
+import type { ColumnModel, TableModel } from '../model/schema-model.ts';
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, columnShape, declaredBy, declares, inheritedFrom, inheritedNote, ormName } from './describe.ts';
 import { readsClock } from '../normalize/reads-clock.ts';
@@ -34,7 +34,7 @@ export const defaultMismatch = defineRule({
               ? `${columnRef(table, expected.name)} has no database default but ${declaredBy(table)} ${declares(table)} ${wanted}: ${ormName(inheritedFrom(table))} sends it in its own inserts, so they succeed, but raw SQL inserts that omit the NOT NULL column fail`
               : required
                 ? `${columnRef(table, expected.name)} relies on the database default ${wanted} (${declaredBy(table)}) but the NOT NULL column has no default: inserts that omit it fail`
-                : `${columnRef(table, expected.name)} has ${found === null ? 'no default' : `default ${found}`} in the database but ${wanted === null ? 'none' : wanted} in ${declaredBy(table)}`) +
+                : `${columnRef(table, expected.name)} has ${found === null ? 'no default' : `default ${found}`} in the database but ${wanted === null ? 'none' : wanted} in ${declaredBy(table)}${computedNote(table, expected)}`) +
             note,
           expected: { default: wanted },
           actual: { default: found },
@@ -57,4 +57,15 @@ function clockNote(expected: ColumnModel, actual: ColumnModel): string {
   return model
     ? ': the database default is a constant, fixed when it was set, where the model reads the clock at each insert'
     : ': the database default reads the clock at each insert, where the model sets a constant';
+}
+
+/**
+ * Why the model has no database default although the column gets a value on insert: the ORM computes it itself
+ * (`DataTypes.NOW`, `$defaultFn()`) and sends it in its own inserts, so the database default serves only inserts
+ * that bypass the ORM. Empty unless the model says so.
+ */
+function computedNote(table: TableModel, expected: ColumnModel): string {
+  if (expected.default !== null || expected.ormComputesDefault === undefined) return '';
+  const orm = ormName(inheritedFrom(table));
+  return `: ${orm} computes the value itself (${expected.ormComputesDefault}, a client-side default) and sends it in its own inserts, so the database default serves only inserts that bypass ${orm}`;
 }

@@ -131,3 +131,8 @@ export function deferralText(deferrable: Deferrable | undefined): string {
   if (deferrable === undefined) return 'NOT DEFERRABLE';
   return deferrable === 'deferred' ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE INITIALLY IMMEDIATE';
 }
+
+/** The predicate of a database index or unique as the database holds it (`pg_get_expr`), not as a model re-spelled it. */
+export function heldPredicate(object: { readonly where?: string; readonly heldWhere?: string }): string | undefined {
+  return object.heldWhere ?? object.where;
+}

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
+import { columnList, declaredBy, declares, heldPredicate, objectName, tableRef } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
 import type { ExtraConstraint } from '../diff/schema-change.ts';
 import type { ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
@@ -45,7 +45,7 @@ export const extraConstraint = defineRule({
 function declaredNotUnique(table: TableModel, unique: UniqueModel, index: IndexModel): string {
   const declared = index.name === unique.name ? 'it' : `the index${index.name ? ` ${objectName(index.name)}` : ''} on ${columnList(index.columns)}`;
   const allowedBy = declares(table) === 'declares' ? 'the models allow' : `${declaredBy(table)} allows`;
-  const rows = unique.where !== undefined ? `among the rows WHERE ${unique.where} ` : '';
+  const rows = unique.where !== undefined ? `among the rows WHERE ${heldPredicate(unique)} ` : '';
   return `${tableRef(table)} has ${describeConstraint({ type: 'unique', unique })}, but ${declaredBy(table)} ${declares(table)} ${declared} not unique: the database rejects duplicate keys ${allowedBy}, so a write that repeats a key ${rows}fails`;
 }
 
@@ -67,7 +67,7 @@ function describeConstraint(constraint: ExtraConstraint): string {
   switch (constraint.type) {
     case 'unique': {
       const { unique } = constraint;
-      return `a unique${named(unique.name)} on ${columnList(unique.columns)}${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}${unique.where ? ` WHERE ${unique.where}` : ''}`;
+      return `a unique${named(unique.name)} on ${columnList(unique.columns)}${unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}${unique.where ? ` WHERE ${heldPredicate(unique)}` : ''}`;
     }
     case 'foreign-key': {
       const { foreignKey } = constraint;
@@ -106,7 +106,7 @@ function constraintShape(constraint: ExtraConstraint): { readonly type: ExtraCon
         type: 'unique',
         columns: unique.columns,
         ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
-        ...(unique.where !== undefined ? { where: unique.where } : {}),
+        ...(unique.where !== undefined ? { where: heldPredicate(unique)! } : {}),
         ...(unique.name ? { name: unique.name } : {}),
       };
     }

@@ -1,8 +1,9 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, objectName, tableRef } from './describe.ts';
+import { columnList, declaredBy, heldPredicate, objectName, tableRef } from './describe.ts';
 import type { IndexShape } from '../check/finding-sides.ts';
-import type { IndexKeyOptions, IndexModel } from '../model/schema-model.ts';
+import type { IndexModel } from '../model/schema-model.ts';
 import { identifierAsPrinted } from '../sql/quote.ts';
+import { collationName, expressionList, keyList, keyNames, keyText, keysText } from './index-key-list.ts';
 
 export const indexMismatch = defineRule({
   meta: {
@@ -49,10 +50,10 @@ export const indexMismatch = defineRule({
           message = `${tableRef(table)} has the index${name} ${keysOn} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): ${collationsDiffer(expected, actual) ? 'queries under the declared collation' : 'queries that need the declared operator class or order'} do not use it`;
         } else if (expected.where === undefined) {
           messageId = 'partial';
-          message = `${tableRef(table)} has only a partial index ${on} (WHERE ${actual.where ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
+          message = `${tableRef(table)} has only a partial index ${on} (WHERE ${heldPredicate(actual) ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
         } else {
           messageId = 'predicate';
-          message = `${tableRef(table)} has the partial index${name} ${on} WHERE ${actual.where ?? ''}, but ${declares} declares WHERE ${expected.where}: queries on the declared rows do not use it`;
+          message = `${tableRef(table)} has the partial index${name} ${on} WHERE ${heldPredicate(actual) ?? ''}, but ${declares} declares WHERE ${expected.where}: queries on the declared rows do not use it`;
         }
         context.report({
           messageId,
@@ -70,55 +71,19 @@ export const indexMismatch = defineRule({
   },
 });
 
-/** The compared properties of an index, as a finding's `expected` / `actual`. */
+/**
+ * The compared properties of an index, as a finding's `expected` / `actual`: never an empty part (an expression
+ * index has no `columns`; each key names its column or expression before its options).
+ */
 function describeIndex(index: IndexModel, changed: readonly string[]): IndexShape {
   return {
-    columns: index.columns,
+    ...(index.columns.length > 0 ? { columns: index.columns } : {}),
     ...(changed.includes('method') ? { method: index.method ?? 'btree' } : {}),
-    ...(changed.includes('keys') ? { keys: keyNames(index).map((_, i) => keyText(index.keys?.[i])) } : {}),
-    ...(changed.includes('expressions') ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
+    ...(changed.includes('keys') ? { keys: keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' ')) } : {}),
+    ...(changed.includes('expressions') || index.columns.length === 0 ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
     ...(changed.includes('unique') ? { unique: index.unique === true } : {}),
-    ...(index.where !== undefined ? { where: index.where } : {}),
+    ...(index.where !== undefined ? { where: heldPredicate(index)! } : {}),
   };
-}
-
-/** An index's keys as SQL text: its expressions, or its columns' names. */
-function expressionList(index: IndexModel): string {
-  return (index.expressions ?? index.columns.map(identifierAsPrinted)).join(', ');
-}
-
-/** Each key of an index as a message names it: its expression, or its column's name. */
-function keyNames(index: IndexModel): readonly string[] {
-  return index.expressions ?? index.columns.map((column) => objectName(column));
-}
-
-function keysText(index: IndexModel): string {
-  const options = keyNames(index).map((_, i) => keyText(index.keys?.[i]));
-  return options.some((option) => option !== '') ? ` (${keyList(index)})` : '';
-}
-
-function keyList(index: IndexModel): string {
-  return keyNames(index)
-    .map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' '))
-    .join(', ');
-}
-
-/** A key's options as CREATE INDEX spells them: `COLLATE "C" gin_trgm_ops DESC NULLS LAST`; empty for the defaults. */
-function keyText(key: IndexKeyOptions | undefined): string {
-  const parts: string[] = [];
-  if (key?.collation) parts.push(`COLLATE ${collationName(key)}`);
-  if (key?.opclass) parts.push(key.opclass);
-  if (key?.descending) parts.push('DESC');
-  const nullsFirst = key?.nullsFirst ?? key?.descending === true;
-  if (nullsFirst !== (key?.descending === true)) parts.push(nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');
-  return parts.join(' ');
-}
-
-/** The collation as PostgreSQL prints it: quoted where it must be, schema-qualified when the search path does not find it. */
-function collationName(key: IndexKeyOptions): string {
-  const collation = key.collation ?? '';
-  const name = identifierAsPrinted(collation.startsWith('"') && collation.endsWith('"') ? collation.slice(1, -1).replace(/""/g, '"') : collation);
-  return key.collationSchema ? `${identifierAsPrinted(key.collationSchema)}.${name}` : name;
 }
 
 /** Whether a key is collated otherwise on the two sides (then that, not the operator class or order, is what the message names). */

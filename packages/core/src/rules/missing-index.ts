@@ -1,5 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
+import type { IndexModel } from '../model/schema-model.ts';
+import { keyList, keyNames, keyText } from './index-key-list.ts';
 
 export const missingIndex = defineRule({
   meta: {
@@ -12,7 +14,8 @@ export const missingIndex = defineRule({
   create(context) {
     return {
       'missing-index'({ table, expected: index, servedBy }) {
-        const what = index.columns.length > 0 ? `index on ${columnList(index.columns)}` : `expression index ${index.name ? objectName(index.name) : ''}`;
+        const what = declaredIndex(index);
+        const keys = keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' '));
         context.report({
           messageId: servedBy ? 'served' : 'missing',
           schema: table.schema,
@@ -25,6 +28,8 @@ export const missingIndex = defineRule({
           expected: {
             ...(index.columns.length > 0 ? { columns: index.columns } : {}),
             ...(index.name ? { name: index.name } : {}),
+            ...(index.method !== undefined && index.method !== 'btree' ? { method: index.method } : {}),
+            ...(index.keys?.some((key) => keyText(key) !== '') || index.expressions !== undefined ? { keys } : {}),
             ...(index.where ? { where: index.where } : {}),
           },
           actual: servedBy
@@ -42,3 +47,16 @@ export const missingIndex = defineRule({
     };
   },
 });
+
+/**
+ * The declared index as a message names it, so that the user knows which one of several on the same column is
+ * gone: `index events_title_trgm on (title gin_trgm_ops) USING gin`, its name when known, its keys with their
+ * options, its method when not btree; an expression index without rendered keys by its name alone.
+ */
+function declaredIndex(index: IndexModel): string {
+  const name = index.name ? ` ${objectName(index.name)}` : '';
+  const kind = index.columns.length > 0 ? 'index' : 'expression index';
+  const keys = index.columns.length > 0 || index.expressions !== undefined ? ` on (${keyList(index)})` : '';
+  const method = index.method !== undefined && index.method !== 'btree' ? ` USING ${index.method}` : '';
+  return `${kind}${name}${keys}${method}`;
+}

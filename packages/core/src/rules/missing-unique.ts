@@ -1,6 +1,6 @@
 import { defineRule, docsPath } from './rule.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
-import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
+import { columnList, declaredBy, declares, heldPredicate, objectName, tableRef } from './describe.ts';
 
 export const missingUnique = defineRule({
   meta: {
@@ -25,7 +25,7 @@ export const missingUnique = defineRule({
             ? `${unique.impliedBy.join(' and ')} ${unique.impliedBy.length > 1 ? 'imply' : 'implies'}`
             : undefined;
         if (notUnique && !primaryKey) {
-          const held = notUnique.where !== undefined ? ` WHERE ${notUnique.where}` : '';
+          const held = notUnique.where !== undefined ? ` WHERE ${heldPredicate(notUnique)}` : '';
           // the declared index itself when its predicate reads alike; else the unique index declared, named in full
           const itself = samePredicate(notUnique.where, unique.where) && (unique.name === undefined || unique.name === notUnique.name);
           const declared = itself ? 'it unique' : `a unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where}`;
@@ -46,7 +46,7 @@ export const missingUnique = defineRule({
               columns: notUnique.columns,
               unique: false as const,
               ...(notUnique.name ? { name: notUnique.name } : {}),
-              ...(notUnique.where !== undefined ? { where: notUnique.where } : {}),
+              ...(notUnique.where !== undefined ? { where: heldPredicate(notUnique)! } : {}),
             },
             sources: table.sources,
           });
@@ -60,7 +60,7 @@ export const missingUnique = defineRule({
           object: unique.columns.join(','),
           message: primaryKey
             ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}${implied ? ` that ${implied}` : ''}: duplicates can be stored`
-            : `${tableRef(table)} has no unique constraint or unique index on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
+            : `${tableRef(table)} has no unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, deferralText, tableRef, declares } from './describe.ts';
+import { columnList, declaredBy, deferralText, heldPredicate, tableRef, declares } from './describe.ts';
 import type { Deferrable } from '../model/schema-model.ts';
 
 export const uniqueMismatch = defineRule({
@@ -63,7 +63,7 @@ export const uniqueMismatch = defineRule({
           message: where
             ? actual.where === undefined
               ? `${tableRef(table)} has a unique on ${columns} over every row, but ${declaredBy(table)} ${declares(table)} it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
-              : `${tableRef(table)} has a unique on ${columns} WHERE ${actual.where}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
+              : `${tableRef(table)} has a unique on ${columns} WHERE ${heldPredicate(actual)}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
             : actual.nullsNotDistinct
               ? `${tableRef(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} ${declares(table)} a plain one: a second NULL the model allows is rejected`
               : `${tableRef(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} ${declares(table)} it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
@@ -75,7 +75,7 @@ export const uniqueMismatch = defineRule({
           actual: {
             columns: actual.columns,
             nullsNotDistinct: actual.nullsNotDistinct,
-            ...(actual.where !== undefined ? { where: actual.where } : {}),
+            ...(actual.where !== undefined ? { where: heldPredicate(actual)! } : {}),
             ...(actual.name ? { name: actual.name } : {}),
           },
           sources: table.sources,

@@ -132,6 +132,27 @@ ruleTester('default-mismatch', {
         },
       ],
     },
+    {
+      name: 'a database default where the ORM computes the value itself: the message says it is a client-side default',
+      expected: schema([
+        table('accounts', [column('id', 'integer'), column('created_at', 'timestamp with time zone', { ormComputesDefault: 'DataTypes.NOW' })], {
+          primaryKey: ['id'],
+          sources: [source('Account', 'sequelize')],
+        }),
+      ]),
+      actual: schema([
+        dbTable('accounts', [column('id', 'integer'), column('created_at', 'timestamp with time zone', { default: 'now()' })], { primaryKey: ['id'] }),
+      ]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'accounts',
+          column: 'created_at',
+          message:
+            'accounts.created_at has default now() in the database but none in Account (sequelize): Sequelize computes the value itself (DataTypes.NOW, a client-side default) and sends it in its own inserts, so the database default serves only inserts that bypass Sequelize',
+        },
+      ],
+    },
   ],
 });
 

@@ -111,6 +111,40 @@ ruleTester('missing-index', {
       findings: [{ severity: 'warning', table: 'users', expected: { name: 'users_lower_email_idx' }, actual: null }],
     },
     {
+      name: 'a GIN index dropped next to a btree one on the same column: named with its method and operator class',
+      expected: emailModel({
+        indexes: [
+          index(['email'], { name: 'users_email' }),
+          index(['email'], { name: 'users_email_trgm', method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }] }),
+        ],
+      }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message: 'users has no index users_email_trgm on (email gin_trgm_ops) USING gin that User (typeorm) declares: queries on it scan the table',
+          expected: { columns: ['email'], name: 'users_email_trgm', method: 'gin', keys: ['email gin_trgm_ops'] },
+          actual: null,
+        },
+      ],
+    },
+    {
+      name: 'an expression index dropped: named with its keys',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")'], keys: [{ descending: true }] })] }),
+      actual: emailDb(),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message: 'users has no expression index users_email_lower on (lower("email") DESC) that User (typeorm) declares: queries on it scan the table',
+          expected: { name: 'users_email_lower', keys: ['lower("email") DESC'] },
+          actual: null,
+        },
+      ],
+    },
+    {
       name: 'an index on the leading column of a composite primary key: served by it, and said so',
       expected: schema([
         table('members', [column('org_id', 'integer'), column('user_id', 'integer')], { primaryKey: ['org_id', 'user_id'], indexes: [index(['org_id'])] }),

@@ -48,6 +48,21 @@ ruleTester('missing-unique', {
   ],
   invalid: [
     {
+      name: 'a named unique absent: named, so the user knows which declaration is gone',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'UQ_users_email' })] }),
+      actual: emailDb(),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message: 'users has no unique constraint or unique index "UQ_users_email" on (email) that User (typeorm) declares: duplicates can be stored',
+          expected: { columns: ['email'], name: 'UQ_users_email' },
+          actual: null,
+        },
+      ],
+    },
+    {
       name: 'no unique constraint or index',
       expected: emailModel({ uniques: [unique(['email'])] }),
       actual: emailDb(),
