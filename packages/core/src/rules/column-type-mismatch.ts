@@ -1,7 +1,8 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy, inheritedFrom, inheritedNote, typeText } from './describe.ts';
 import type { ColumnType } from '../model/schema-model.ts';
-import { characterLength, formatColumnType } from '../normalize/column-type.ts';
+import { formatColumnType } from '../normalize/column-type.ts';
+import { holdsEveryValue } from '../normalize/type-width.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 export const columnTypeMismatch = defineRule({
@@ -16,7 +17,8 @@ export const columnTypeMismatch = defineRule({
     return {
       'modify-column'({ table, expected, actual, changed, references }) {
         if (!changed.includes('type')) return;
-        const wider = isWiderVarchar(expected.type, actual.type);
+        // every value the model writes fits the database's column
+        const wider = holdsEveryValue(actual.type, expected.type);
         const inherited = expected.inherited?.includes('type') ? inheritedFrom(table) : undefined;
         const note = inherited ? `; ${inheritedNote(typeText(expected.type), inherited)}` : '';
         // a foreign-key column: what it references, so the user sees whether the key still fits
@@ -29,7 +31,7 @@ export const columnTypeMismatch = defineRule({
           column: expected.name,
           message:
             (wider
-              ? `${columnRef(table, expected.name)} is ${typeText(actual.type)} in the database, wider than ${typeText(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
+              ? `${columnRef(table, expected.name)} is ${typeText(actual.type)} in the database, wider than ${typeText(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation${readsAsText(expected.type, actual.type)}`
               : `${columnRef(table, expected.name)} is ${typeText(expected.type)} in ${declaredBy(table)} but ${typeText(actual.type)} in the database`) +
             keyNote +
             note,
@@ -43,10 +45,12 @@ export const columnTypeMismatch = defineRule({
   },
 });
 
-/** A database varchar wider than the model's (or unbounded) loses nothing the model writes. */
-function isWiderVarchar(expected: ColumnType, actual: ColumnType): boolean {
-  if (expected.arrayDims > 0 !== actual.arrayDims > 0 || expected.name === 'text') return false;
-  const declared = characterLength(expected);
-  const found = characterLength(actual);
-  return declared !== undefined && found !== undefined && found > declared;
+/**
+ * What else changes when an integer column is widened to `bigint`: node-postgres (under every ORM here) reads
+ * `bigint` as a string, where the model's `smallint` or `integer` reads as a number. Empty otherwise.
+ */
+function readsAsText(expected: ColumnType, actual: ColumnType): string {
+  return actual.name === 'bigint' && (expected.name === 'integer' || expected.name === 'smallint')
+    ? '; the driver reads bigint as a string where the model expects a number'
+    : '';
 }

@@ -1,7 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy, typeText } from './describe.ts';
-import { characterLength, formatColumnType } from '../normalize/column-type.ts';
-import type { ColumnType } from '../model/schema-model.ts';
+import { formatColumnType } from '../normalize/column-type.ts';
+import { holdsEveryValue } from '../normalize/type-width.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 export const fkTypeMismatch = defineRule({
@@ -24,7 +24,7 @@ export const fkTypeMismatch = defineRule({
         const ownText = typeText(change.actual);
         const referencedText = typeText(change.expected);
         // a key column that holds every value of the column it references loses nothing: a warning that says so
-        const wider = holdsEvery(change.actual, change.expected);
+        const wider = holdsEveryValue(change.actual, change.expected);
         const base = {
           models: `${columnRef(table, column)} is declared ${ownText} by ${declaredBy(table)} but references ${targetText}, which the models declare ${referencedText}`,
           across: `${columnRef(table, column)} is declared ${ownText} by ${declaredBy(table)} but references ${targetText}, which is ${referencedText} in the database`,
@@ -45,19 +45,3 @@ export const fkTypeMismatch = defineRule({
     };
   },
 });
-
-const integerWidth: Record<string, number> = { smallint: 2, integer: 4, bigint: 8 };
-
-/**
- * Whether a column of type `own` can hold every value of `referenced`: a longer or unbounded
- * varchar (or text) for a varchar, a wider integer for an integer. Arrays and enums never.
- */
-function holdsEvery(own: ColumnType, referenced: ColumnType): boolean {
-  if (own.arrayDims > 0 || referenced.arrayDims > 0 || own.enum || referenced.enum) return false;
-  const ownWidth = integerWidth[own.name];
-  const referencedWidth = integerWidth[referenced.name];
-  if (ownWidth !== undefined && referencedWidth !== undefined) return ownWidth > referencedWidth;
-  const ownLength = characterLength(own);
-  const referencedLength = characterLength(referenced);
-  return ownLength !== undefined && referencedLength !== undefined && ownLength > referencedLength;
-}

@@ -71,11 +71,86 @@ ruleTester('column-type-mismatch', {
       findings: [{ severity: 'error', table: 'users', column: 'bio' }],
     },
     {
-      name: 'integer in the model, bigint in the database',
+      name: 'integer in the model, bigint in the database: wider, and read as a string',
       expected: users(['views', 'integer']),
       actual: usersInDb(['views', 'bigint']),
-      findings: [{ severity: 'error', table: 'users', column: 'views', expected: { type: 'integer' }, actual: { type: 'bigint' } }],
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'views',
+          message:
+            "users.views is bigint in the database, wider than integer in User (typeorm): values the database accepts may fail the model's validation; the driver reads bigint as a string where the model expects a number",
+          expected: { type: 'integer' },
+          actual: { type: 'bigint' },
+        },
+      ],
     },
+    {
+      name: 'numeric(8,2) in the database for numeric(6,2): wider',
+      expected: users(['estimate', 'numeric(6,2)']),
+      actual: usersInDb(['estimate', 'numeric(8,2)']),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'estimate',
+          message:
+            "users.estimate is numeric(8,2) in the database, wider than numeric(6,2) in User (typeorm): values the database accepts may fail the model's validation",
+        },
+      ],
+    },
+    ...(
+      [
+        ['smallint', 'integer'],
+        ['int2', 'int8'],
+        ['numeric(6,2)', 'numeric'],
+        ['decimal(6)', 'numeric(10,0)'],
+        ['real', 'double precision'],
+        ['float4', 'float8'],
+        ['timestamp(3)', 'timestamp'],
+        ['timestamptz(0)', 'timestamp(3) with time zone'],
+        ['time(2)', 'time(4)'],
+        ['interval(3)', 'interval'],
+        ['varbit(4)', 'bit varying(8)'],
+        ['bit varying(4)', 'bit varying'],
+        ['varchar(20)[]', 'text[]'],
+        ['smallint[]', '_int4'],
+        ['numeric(6,2)[]', 'numeric(9,2)[]'],
+      ] as const
+    ).map(([model, database]) => ({
+      name: `${model} in the model, ${database} in the database: every value fits, a warning`,
+      expected: users(['amount', model]),
+      actual: usersInDb(['amount', database]),
+      findings: [{ severity: 'warning' as const, table: 'users', column: 'amount' }],
+    })),
+    ...(
+      [
+        ['bigint', 'integer'],
+        ['integer', 'smallint'],
+        ['numeric(8,2)', 'numeric(6,2)'],
+        ['numeric', 'numeric(12,2)'],
+        // another scale rounds the model's values (or the database's)
+        ['numeric(6,2)', 'numeric(8,3)'],
+        ['numeric(6,2)', 'numeric(8,1)'],
+        ['double precision', 'real'],
+        ['timestamp', 'timestamp(3)'],
+        ['time(4)', 'time(2) with time zone'],
+        ['timestamp(3)', 'timestamptz'],
+        ['bit varying(8)', 'bit varying(4)'],
+        // blank padding changes what is read back
+        ['char(2)', 'char(4)'],
+        ['char(2)', 'varchar(4)'],
+        ['integer', 'numeric'],
+        ['integer[]', 'bigint'],
+        ['smallint', 'bigint[]'],
+      ] as const
+    ).map(([model, database]) => ({
+      name: `${model} in the model, ${database} in the database: an error`,
+      expected: users(['amount', model]),
+      actual: usersInDb(['amount', database]),
+      findings: [{ severity: 'error' as const, table: 'users', column: 'amount' }],
+    })),
     {
       name: 'uuid in the model, integer in the database',
       expected: users(['external_id', 'uuid']),
