@@ -208,7 +208,7 @@ function diffTable(
     }
   }
   for (const index of expected.indexes) {
-    const candidates = indexCandidates(actual, index);
+    const candidates = indexCandidates(actual, index, expected.indexes);
     if (candidates.some((candidate) => indexDifferences(index, candidate).length === 0)) continue;
     // another declared index's own (of its name, or built as it declares) is not this one built otherwise
     const free = candidates.filter((candidate) => !claimedByOther(expected.indexes, index, candidate));
@@ -300,10 +300,19 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * The database's indexes that could be the declared one: on the same columns in the same order
- * (uniques and the primary key are btree indexes too), or, for an expression index, of the same name.
+ * (uniques and the primary key are btree indexes too), or of the same name: an expression index always, an index on
+ * columns when it is built on other keys and no other declared index is built exactly as it is (then it is that
+ * one's, and this one is missing).
  */
-function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
+function indexCandidates(table: TableModel, index: IndexModel, declared: readonly IndexModel[]): IndexModel[] {
   if (index.columns.length === 0) return table.indexes.filter((candidate) => candidate.name === index.name);
+  const named = table.indexes.find(
+    (candidate) =>
+      index.name !== undefined &&
+      candidate.name === index.name &&
+      !sameOrder(candidate.columns, index.columns) &&
+      !declared.some((other) => other !== index && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate).length === 0),
+  );
   const asIndex = (unique: UniqueModel): IndexModel => ({
     ...(unique.name ? { name: unique.name } : {}),
     columns: unique.columns,
@@ -313,7 +322,9 @@ function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
     ...table.indexes,
     ...table.uniques.map(asIndex),
     ...(table.primaryKey ? [{ ...(table.primaryKey.name ? { name: table.primaryKey.name } : {}), columns: table.primaryKey.columns }] : []),
-  ].filter((candidate) => sameOrder(candidate.columns, index.columns));
+  ]
+    .filter((candidate) => sameOrder(candidate.columns, index.columns))
+    .concat(named ? [named] : []);
 }
 
 /**
@@ -333,6 +344,8 @@ function claimedByOther(declared: readonly IndexModel[], index: IndexModel, cand
 /** What a database index does otherwise than the declared one; empty when it serves every query the declared one would. */
 function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect[] {
   const changed: IndexAspect[] = [];
+  // an index of the declared name on other columns, in another order, or on expressions
+  if (expected.columns.length > 0 && !sameOrder(expected.columns, actual.columns)) changed.push('columns');
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
   // every key, a column or an expression: its operator class, order and collation
   if ((expected.expressions ?? expected.columns).some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');

@@ -159,12 +159,13 @@ class Planner {
             change.expected.columns.length > 0
               ? `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`
               : `${qualifiedAsPrinted(change.table)} index ${change.expected.name ?? ''}`,
-            change.changed.includes('method') ||
+            change.changed.includes('columns') ||
+              change.changed.includes('method') ||
               change.changed.includes('keys') ||
               change.changed.includes('expressions') ||
               change.changed.includes('unique') ||
               change.expected.where !== undefined
-              ? 'an index on these columns (or of this name) exists but is built otherwise (access method, operator class, order, collation, expressions, uniqueness or predicate): create the declared one by hand, then drop the old one if nothing needs it'
+              ? 'an index on these columns (or of this name) exists but is built otherwise (columns, access method, operator class, order, collation, expressions, uniqueness or predicate): create the declared one by hand, then drop the old one if nothing needs it'
               : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
           );
           break;

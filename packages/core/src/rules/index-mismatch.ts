@@ -9,9 +9,10 @@ export const indexMismatch = defineRule({
   meta: {
     code: 'index-mismatch',
     description:
-      'An index the models declare exists on the same columns (or, on expressions, under the same name), but differs: access method, operator classes, sort order or collation per key, the expressions it indexes and whether it is unique, or the predicate of a partial index.',
+      'An index the models declare exists on the same columns (or under the same name), but differs: the columns it is on, access method, operator classes, sort order or collation per key, the expressions it indexes and whether it is unique, or the predicate of a partial index.',
     docs: docsPath('index-mismatch'),
     messages: {
+      columns: 'warning',
       partial: 'warning',
       method: 'warning',
       keys: 'warning',
@@ -30,7 +31,7 @@ export const indexMismatch = defineRule({
         const on = expected.columns.length > 0 ? `on ${columnList(expected.columns)}` : expected.name ? objectName(expected.name) : '';
         const name = actual.name ? ` ${objectName(actual.name)}` : '';
         const declares = declaredBy(table);
-        let messageId: 'partial' | 'method' | 'keys' | 'expressions' | 'notUnique' | 'unique' | 'predicate';
+        let messageId: 'columns' | 'partial' | 'method' | 'keys' | 'expressions' | 'notUnique' | 'unique' | 'predicate';
         let message: string;
         if (changed.includes('unique') && expected.unique === true) {
           messageId = 'notUnique';
@@ -38,6 +39,11 @@ export const indexMismatch = defineRule({
         } else if (changed.includes('unique')) {
           messageId = 'unique';
           message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}) unique, but ${declares} declares it not unique: the database rejects duplicate keys the models allow`;
+        } else if (changed.includes('columns')) {
+          // the database's index of the declared name is on other keys: name both key lists (and both methods when they differ)
+          messageId = 'columns';
+          const using = (index: IndexModel) => (changed.includes('method') ? ` USING ${index.method ?? 'btree'}` : '');
+          message = `${tableRef(table)} has the index${name}${using(actual)} on (${keyList(actual)}), but ${declares} declares it${using(expected)} on (${keyList(expected)}): it does not serve every query the declared one does`;
         } else if (changed.includes('method')) {
           messageId = 'method';
           message = `${tableRef(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;

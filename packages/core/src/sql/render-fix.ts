@@ -131,6 +131,15 @@ function renderNote(note: FixNote): string {
     const name = change.expected.name ?? change.actual.name;
     replace(change.table, change.actual.name, { ...change.expected, name, unique: change.expected.unique === true, nullsNotDistinct: false });
   }
+  // an index of the declared name on other columns: the declared one takes its name back
+  if (
+    change.kind === 'modify-index' &&
+    change.changed.includes('columns') &&
+    change.expected.name !== undefined &&
+    change.actual.name === change.expected.name
+  ) {
+    replace(change.table, change.actual.name, { ...change.expected, name: change.expected.name, unique: false, nullsNotDistinct: false });
+  }
   return lines.join('\n');
 }
 

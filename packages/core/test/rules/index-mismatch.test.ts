@@ -11,6 +11,11 @@ ruleTester('index-mismatch', {
       expected: emailModel({ indexes: [index(['email'])] }),
       actual: emailDb({ indexes: [index(['email'], { where: '(deleted_at IS NULL)' }), index(['email'])] }),
     },
+    {
+      name: "an index of the declared name that another declared index is built as exactly is that one's",
+      expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'users_org_email' }), index(['email', 'org_id'])] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'], { name: 'users_org_email' })] }),
+    },
     { name: 'no index at all is missing-index business', expected: emailModel({ indexes: [index(['email'])] }), actual: emailDb() },
     {
       name: 'a partial index in another column order is missing-index business',
@@ -124,6 +129,79 @@ ruleTester('index-mismatch', {
             'users has the index users_email on (email) USING btree, but User (typeorm) declares USING gin (email gin_trgm_ops): a btree index cannot serve the operators a gin one does',
           expected: { columns: ['email'], method: 'gin', keys: ['email gin_trgm_ops'] },
           actual: { columns: ['email'], method: 'btree', keys: ['email'], name: 'users_email' },
+        },
+      ],
+    },
+    {
+      name: 'an index of the declared name on the same columns swapped',
+      expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'accounts_org_email' })] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'], { name: 'accounts_org_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index accounts_org_email on (email, org_id), but User (typeorm) declares it on (org_id, email): it does not serve every query the declared one does',
+          expected: { columns: ['org_id', 'email'] },
+          actual: { columns: ['email', 'org_id'], name: 'accounts_org_email' },
+        },
+      ],
+    },
+    {
+      name: 'an index of the declared name USING hash on one of its columns names both methods',
+      expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'accounts_org_email' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'accounts_org_email', method: 'hash' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index accounts_org_email USING hash on (email), but User (typeorm) declares it USING btree on (org_id, email): it does not serve every query the declared one does',
+          expected: { columns: ['org_id', 'email'], method: 'btree' },
+          actual: { columns: ['email'], method: 'hash', name: 'accounts_org_email' },
+        },
+      ],
+    },
+    {
+      name: 'a GIN index of the declared name with an extra key',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email_trgm', method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }] })] }),
+      actual: emailDb({
+        indexes: [index(['email', 'org_id'], { name: 'users_email_trgm', method: 'gin', keys: [{ opclass: 'gin_trgm_ops' }, { opclass: 'gin_trgm_ops' }] })],
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_trgm on (email gin_trgm_ops, org_id gin_trgm_ops), but User (typeorm) declares it on (email gin_trgm_ops): it does not serve every query the declared one does',
+        },
+      ],
+    },
+    {
+      name: 'an index of the declared name with one key dropped',
+      expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'users_org_email' })] }),
+      actual: emailDb({ indexes: [index(['org_id'], { name: 'users_org_email', keys: [{ nullsFirst: true }] })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index users_org_email on (org_id NULLS FIRST), but User (typeorm) declares it on (org_id, email): it does not serve every query the declared one does',
+        },
+      ],
+    },
+    {
+      name: 'an index of the declared name on an expression where the model declares columns',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email' })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email', expressions: ['lower(email)'] })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email on (lower(email)), but User (typeorm) declares it on (email): it does not serve every query the declared one does',
         },
       ],
     },

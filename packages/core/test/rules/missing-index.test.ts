@@ -79,6 +79,12 @@ ruleTester('missing-index', {
       ],
     },
     {
+      name: 'an index of the declared name that another declared index is built as exactly: this one is missing',
+      expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'users_org_email' }), index(['email', 'org_id'])] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'], { name: 'users_org_email' })] }),
+      findings: [{ severity: 'warning', table: 'users', expected: { columns: ['org_id', 'email'], name: 'users_org_email' } }],
+    },
+    {
       name: 'a unique constraint on the same columns in another order',
       expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
       actual: emailDb({ uniques: [unique(['email', 'org_id'])] }),
