@@ -10,6 +10,22 @@ import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const mutations: Mutation[] = [
+  // an index of the declared name on other keys is that index built otherwise, not a missing one
+  {
+    name: 'the descending index re-created under its name with a second key',
+    sql: `drop index events_starts_desc; create index events_starts_desc on events (starts_at desc nulls first, id)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events', column: 'starts_at' }],
+  },
+  {
+    name: 'the GiST index re-created under its name USING hash on another column',
+    sql: `drop index events_during; create index events_during on events using hash (title)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events', column: 'during' }],
+  },
+  {
+    name: 'the trigram GIN index re-created under its name with an extra expression key',
+    sql: `drop index events_title_trgm; create index events_title_trgm on events using gin (title gin_trgm_ops, upper(title) gin_trgm_ops)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events', column: 'title' }],
+  },
   {
     name: 'the unique expression index re-created with another operator class on its expression key',
     sql: `drop index events_title_lower; create unique index events_title_lower on events (lower(title) text_pattern_ops)`,

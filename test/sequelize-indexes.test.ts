@@ -9,6 +9,17 @@ import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const mutations: Mutation[] = [
+  // an index of the declared name on other keys is that index built otherwise, not a missing one
+  {
+    name: 'the trigram GIN index re-created under its name with an extra key',
+    sql: `drop index documents_title_trgm; create index documents_title_trgm on documents using gin (title gin_trgm_ops, status gin_trgm_ops)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the descending index re-created under its name on another column',
+    sql: `drop index documents_published_desc; create index documents_published_desc on documents (status)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'publishedAt' }],
+  },
   {
     name: 'the trigram GIN index re-created as a plain btree',
     sql: `drop index documents_title_trgm; create index documents_title_trgm on documents (title)`,

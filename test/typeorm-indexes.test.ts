@@ -7,6 +7,17 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 import { synchronize } from './support/typeorm-sync.ts';
 
 const mutations: Mutation[] = [
+  // an index of the declared name on other keys is that index built otherwise, not a missing one
+  {
+    name: 'the plain index re-created under its name with an extra leading key',
+    sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings (seats, "createdAt")`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'createdAt' }],
+  },
+  {
+    name: 'the hash index re-created under its name USING hash on another column',
+    sql: `drop index "IDX_bookings_status"; create index "IDX_bookings_status" on bookings using hash (room)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'status' }],
+  },
   {
     name: 'the spatial index re-created USING btree under the same name',
     sql: `drop index "IDX_bookings_during"; create index "IDX_bookings_during" on bookings using btree (during)`,

@@ -301,8 +301,8 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
 /**
  * The database's indexes that could be the declared one: on the same columns in the same order
  * (uniques and the primary key are btree indexes too), or of the same name: an expression index always, an index on
- * columns when it is built on other keys and no other declared index is built exactly as it is (then it is that
- * one's, and this one is missing).
+ * columns when it is built on other keys and no other declared index, lacking an index of its own name, is served by
+ * it exactly (then it is that one's, and this one is missing).
  */
 function indexCandidates(table: TableModel, index: IndexModel, declared: readonly IndexModel[]): IndexModel[] {
   if (index.columns.length === 0) return table.indexes.filter((candidate) => candidate.name === index.name);
@@ -311,7 +311,10 @@ function indexCandidates(table: TableModel, index: IndexModel, declared: readonl
       index.name !== undefined &&
       candidate.name === index.name &&
       !sameOrder(candidate.columns, index.columns) &&
-      !declared.some((other) => other !== index && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate).length === 0),
+      !declared.some(
+        (other) =>
+          other !== index && builtAs(other, candidate) && !table.indexes.some((own) => own !== candidate && own.name === other.name && builtAs(other, own)),
+      ),
   );
   const asIndex = (unique: UniqueModel): IndexModel => ({
     ...(unique.name ? { name: unique.name } : {}),
@@ -325,6 +328,11 @@ function indexCandidates(table: TableModel, index: IndexModel, declared: readonl
   ]
     .filter((candidate) => sameOrder(candidate.columns, index.columns))
     .concat(named ? [named] : []);
+}
+
+/** Whether a database index on columns serves every query a declared one on columns would. */
+function builtAs(declared: IndexModel, index: IndexModel): boolean {
+  return declared.columns.length > 0 && sameOrder(declared.columns, index.columns) && indexDifferences(declared, index).length === 0;
 }
 
 /**

@@ -23,7 +23,7 @@ export const defaultMismatch = defineRule({
         const required = valueSource(expected) !== null && valueSource(actual) === null && !actual.nullable;
         // ...unless the ORM sends the value itself: then only inserts that bypass it fail
         const sentByOrm = required && expected.ormSendsDefault === true;
-        // the ORM numbers the column and leaves it out of its inserts: a constant default gives every row one value
+        // the ORM leaves this numbered column out of its inserts: a constant default gives every row one value
         const constant = !required && valueSource(expected) === 'autoincrement' && constantLiteral(actual.default) !== undefined;
         const key = constant && isSingleColumnKey(table, expected.name);
         const inherited = expected.inherited?.includes('default') ? inheritedFrom(table) : undefined;
@@ -83,8 +83,8 @@ function constantNote(table: TableModel, key: boolean, constant: boolean): strin
   if (!constant) return '';
   const orm = ormName(inheritedFrom(table));
   return key
-    ? `: ${orm} numbers the column and leaves it out of its inserts, so every insert after the first fails with a duplicate key`
-    : `: ${orm} numbers the column and leaves it out of its inserts, so every row silently gets the same value`;
+    ? `: ${orm} leaves this numbered column out of its inserts, so every insert after the first fails with a duplicate key`
+    : `: ${orm} leaves this numbered column out of its inserts, so every row silently gets the same value`;
 }
 
 /** Whether the model declares `column` alone as the primary key or as a full unique: the database rejects a second equal value. */

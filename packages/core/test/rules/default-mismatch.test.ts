@@ -117,7 +117,7 @@ ruleTester('default-mismatch', {
           table: 'orgs',
           column: 'id',
           message:
-            'orgs.id has default 1 in the database but generated always as identity in User (typeorm): TypeORM numbers the column and leaves it out of its inserts, so every insert after the first fails with a duplicate key',
+            'orgs.id has default 1 in the database but generated always as identity in User (typeorm): TypeORM leaves this numbered column out of its inserts, so every insert after the first fails with a duplicate key',
           expected: { default: 'generated always as identity' },
           actual: { default: '1' },
         },
@@ -142,7 +142,7 @@ ruleTester('default-mismatch', {
           severity: 'warning',
           table: 'tasks',
           column: 'id',
-          message: `tasks.id has default 7 in the database but nextval('tasks_id_seq'::regclass) in User (typeorm): TypeORM numbers the column and leaves it out of its inserts, so every row silently gets the same value`,
+          message: `tasks.id has default 7 in the database but nextval('tasks_id_seq'::regclass) in User (typeorm): TypeORM leaves this numbered column out of its inserts, so every row silently gets the same value`,
         },
       ],
     },

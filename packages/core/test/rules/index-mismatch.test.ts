@@ -148,6 +148,23 @@ ruleTester('index-mismatch', {
       ],
     },
     {
+      name: 'an index of the declared name built as another declared index that has its own is still this one',
+      expected: emailModel({
+        indexes: [index(['org_id', 'email'], { name: 'users_org_email' }), index(['email'], { name: 'users_live_email', where: 'deleted_at IS NULL' })],
+      }),
+      actual: emailDb({
+        indexes: [index(['email'], { name: 'users_org_email' }), index(['email'], { name: 'users_live_email', where: '(deleted_at IS NULL)' })],
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index users_org_email on (email), but User (typeorm) declares it on (org_id, email): it does not serve every query the declared one does',
+        },
+      ],
+    },
+    {
       name: 'an index of the declared name USING hash on one of its columns names both methods',
       expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'accounts_org_email' })] }),
       actual: emailDb({ indexes: [index(['email'], { name: 'accounts_org_email', method: 'hash' })] }),
