@@ -15,6 +15,46 @@ interface DrizzleMutation extends Mutation {
 }
 
 const mutations: DrizzleMutation[] = [
+  // a column wider than the model's stores every value the model writes: a warning, the narrower direction an error
+  ...(
+    [
+      ['balance', 'numeric(14,2)'],
+      ['balance', 'numeric'],
+      ['age', 'integer'],
+      ['karma', 'bigint'],
+      ['score', 'double precision'],
+      ['aliases', 'text[]'],
+    ] as const
+  ).map(
+    ([column, type]): DrizzleMutation => ({
+      name: `widen accounts.${column} to ${type}`,
+      sql: `alter table accounts alter column ${column} type ${type}`,
+      findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'accounts', column }],
+    }),
+  ),
+  {
+    name: 'give accounts.balance another scale: values are rounded',
+    sql: 'alter table accounts alter column balance type numeric(14,3)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'balance' }],
+  },
+  // a column Drizzle leaves out of its inserts, numbered by the database, given a constant default instead
+  {
+    name: 'replace the identity of a primary key by a constant default',
+    versionSensitive: true,
+    sql: 'alter table tags alter column id drop identity; alter table tags alter column id set default 1',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'tags', column: 'id' }],
+  },
+  {
+    name: 'replace the sequence default of a serial primary key by a constant',
+    sql: 'alter table accounts alter column id set default 0',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'accounts', column: 'id' }],
+  },
+  {
+    name: 'replace the identity of a column outside the key by a constant default: rows share it',
+    versionSensitive: true,
+    sql: 'alter table post_tags alter column position drop identity; alter table post_tags alter column position set default 1',
+    findings: [{ code: 'default-mismatch', severity: 'warning', table: 'post_tags', column: 'position' }],
+  },
   {
     name: 'drop a column',
     sql: 'alter table accounts drop column nickname',
@@ -44,7 +84,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'change a type',
-    sql: 'alter table accounts alter column karma type bigint',
+    sql: 'alter table accounts alter column karma type numeric',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'karma' }],
   },
   {
@@ -54,7 +94,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'change the precision of a timestamp (3)',
-    sql: 'alter table accounts alter column updated_at type timestamp',
+    sql: 'alter table accounts alter column updated_at type timestamp(0)',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'updated_at' }],
   },
   {
@@ -64,7 +104,7 @@ const mutations: DrizzleMutation[] = [
   },
   {
     name: 'change a type in a pgSchema',
-    sql: 'alter table billing.invoices alter column total type numeric(12,2)',
+    sql: 'alter table billing.invoices alter column total type numeric(12,3)',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'billing.invoices', column: 'total' }],
   },
   {
@@ -257,10 +297,10 @@ const mutations: DrizzleMutation[] = [
     ],
   },
   {
-    name: 'retype a foreign-key column away from its target',
+    name: 'retype a foreign-key column away from its target, wider',
     sql: 'alter table post_tags alter column tag_id type bigint',
     // the model-versus-database fact, with the key it references in the message; not also a conflict inside the database
-    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'post_tags', column: 'tag_id' }],
+    findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'post_tags', column: 'tag_id' }],
   },
   {
     name: 'drop a spaced column of a mixed-case table',

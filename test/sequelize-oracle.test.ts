@@ -9,6 +9,26 @@ import { checksEachMutation, dropConstraint, keepEnumValues, type Mutation } fro
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const mutations: Mutation[] = [
+  // a column wider than the model's stores every value the model writes: a warning
+  ...(
+    [
+      ['balance', 'numeric(14,2)'],
+      ['level', 'integer'],
+      ['ratio', 'double precision'],
+    ] as const
+  ).map(
+    ([column, type]): Mutation => ({
+      name: `widen Users.${column} to ${type}`,
+      sql: `alter table "Users" alter column ${column} type ${type}`,
+      findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'Users', column }],
+    }),
+  ),
+  // an autoIncrement primary key Sequelize leaves out of its inserts, given a constant default instead
+  {
+    name: 'replace the sequence default of an autoIncrement primary key by a constant',
+    sql: 'alter table "Tag" alter column id set default 1',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'Tag', column: 'id' }],
+  },
   {
     name: 'drop a column',
     sql: 'alter table "Users" drop column bio',
@@ -28,7 +48,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'change a type',
-    sql: 'alter table "Users" alter column karma type bigint',
+    sql: 'alter table "Users" alter column karma type numeric',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'Users', column: 'karma' }],
   },
   {
@@ -38,7 +58,7 @@ const mutations: Mutation[] = [
   },
   {
     name: 'change a type in a non-public schema',
-    sql: 'alter table shop.products alter column price type numeric(12,2)',
+    sql: 'alter table shop.products alter column price type numeric(12,3)',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'shop.products', column: 'price' }],
   },
   {

@@ -8,6 +8,39 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 import { synchronize } from './support/typeorm-sync.ts';
 
 const mutations: Mutation[] = [
+  // a column wider than the model's stores every value the model writes: a warning, the narrower direction an error
+  ...(
+    [
+      ['balance', 'numeric(16,2)'],
+      ['age', 'integer'],
+      ['ratio', 'double precision'],
+      ['lockedUntil', 'timestamp(6)'],
+      ['labels', 'text[]'],
+    ] as const
+  ).map(
+    ([column, type]): Mutation => ({
+      name: `widen accounts.${column} to ${type}`,
+      sql: `alter table accounts alter column "${column}" type ${type}`,
+      findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'accounts', column }],
+    }),
+  ),
+  {
+    name: 'give accounts.score another scale: values are rounded',
+    sql: 'alter table accounts alter column score type numeric(10,2)',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'score' }],
+  },
+  // a primary key TypeORM leaves out of its inserts, numbered by the database, given a constant default instead
+  {
+    name: 'replace the identity of a primary key by a constant default',
+    versionSensitive: true,
+    sql: 'alter table posts alter column id drop identity; alter table posts alter column id set default 1',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'posts', column: 'id' }],
+  },
+  {
+    name: 'replace the sequence default of a serial primary key by a constant',
+    sql: 'alter table contents alter column id set default 0',
+    findings: [{ code: 'default-mismatch', severity: 'error', table: 'contents', column: 'id' }],
+  },
   {
     name: "rebuild the index of @Index({ type: 'gin' }) as btree",
     versionSensitive: true,
@@ -40,12 +73,12 @@ const mutations: Mutation[] = [
   },
   {
     name: 'change a type',
-    sql: 'alter table accounts alter column karma type bigint',
+    sql: 'alter table accounts alter column karma type numeric',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'karma' }],
   },
   {
     name: 'change a type in a non-public schema',
-    sql: 'alter table billing.invoices alter column total type numeric(12,2)',
+    sql: 'alter table billing.invoices alter column total type numeric(12,3)',
     findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'billing.invoices', column: 'total' }],
   },
   {
@@ -148,11 +181,11 @@ const mutations: Mutation[] = [
     ],
   },
   {
-    name: 'retype a foreign-key column away from its target',
+    name: 'retype a foreign-key column away from its target, wider',
     versionSensitive: true,
     sql: 'alter table post_reactions alter column account_id type bigint',
     // the model-versus-database fact, with the key it references in the message; not also a conflict inside the database
-    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'post_reactions', column: 'account_id' }],
+    findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'post_reactions', column: 'account_id' }],
   },
   {
     name: 'turn a generated column into a plain one',
