@@ -364,5 +364,29 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     }
   });
 
+  it('names an index of the declared name on other keys with both key lists, and fix leaves the DROP INDEX and CREATE INDEX that re-check clean', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query('drop index events_starts_desc; create index events_starts_desc on events (cancelled_at, starts_at)');
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      expect(drifted.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'index-mismatch',
+          'warning',
+          'events has the index events_starts_desc on (cancelled_at, starts_at), but events (drizzle) declares it on (starts_at DESC): it does not serve every query the declared one does',
+        ],
+      ]);
+      const recipe = renderFix(planFix(drifted))
+        .up.split('\n')
+        .filter((line) => /^-- {5}(DROP|CREATE)/.test(line))
+        .map((line) => line.replace(/^-- {5}/, ''));
+      expect(recipe).toEqual(['DROP INDEX "public"."events_starts_desc";', 'CREATE INDEX "events_starts_desc" ON "public"."events" ("starts_at" DESC);']);
+      await runSql(mutated.url, [`BEGIN;\n${recipe.join('\n')}\nCOMMIT;`]);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   checksEachMutation(mutations, { template: () => built, sources: () => [source()] });
 });
