@@ -349,7 +349,7 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     }
   });
 
-  it('reads a key declared with its type\'s default operator class as that default one, and names another class', async () => {
+  it("reads a key declared with its type's default operator class as that default one, and names another class", async () => {
     const mutated = await createTestDatabase({ template: built });
     try {
       await mutated.query(`drop index labels_name_text_ops; create index labels_name_text_ops on labels (name text_pattern_ops);

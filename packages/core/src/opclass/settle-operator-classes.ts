@@ -27,8 +27,7 @@ export async function settleOperatorClasses(
       if (classed.length === 0) continue;
       for (const object of stored.indexes) {
         if (object.name === undefined) continue;
-        const same =
-          declared.columns.length > 0 ? object.columns.join('\u0000') === declared.columns.join('\u0000') : object.name === declared.name;
+        const same = declared.columns.length > 0 ? object.columns.join('\u0000') === declared.columns.join('\u0000') : object.name === declared.name;
         if (same && classed.some((i) => object.keys?.[i]?.opclass === undefined)) asked.set(object, stored);
       }
     }
