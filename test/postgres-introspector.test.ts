@@ -250,7 +250,8 @@ describe('PostgresIntrospector', () => {
   it('reads a default operator class as none, and names every key class, default ones too, only of the indexes asked', async () => {
     await database.query(`create table tags (id serial primary key, name text not null, code varchar(20) not null, rank int not null);
       create index tags_name_code on tags (name text_ops, code varchar_pattern_ops) include (rank);
-      create index tags_rank on tags (rank int4_ops)`);
+      create index tags_rank on tags (rank int4_ops);
+      create extension if not exists pg_trgm; create index tags_name_trgm on tags using gist (name gist_trgm_ops(siglen = 32), code gist_trgm_ops)`);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
@@ -260,6 +261,8 @@ describe('PostgresIntrospector', () => {
       // the catalog statement names a class only where it is not the default one
       expect(tags?.indexes.map((index) => [index.name, index.keys])).toEqual([
         ['tags_name_code', [{}, { opclass: 'varchar_pattern_ops' }]],
+        // an operator class's parameters, from the index column's options
+        ['tags_name_trgm', [{ opclass: 'gist_trgm_ops', opclassParameters: 'siglen=32' }, { opclass: 'gist_trgm_ops' }]],
         ['tags_rank', undefined],
       ]);
       statements.length = 0;

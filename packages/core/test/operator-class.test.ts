@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { diffSchemas, operatorClassName, sameOperatorClass, settleOperatorClasses, type IndexModel, type SchemaModel, type TableModel } from '@ormdrift/core';
+import {
+  diffSchemas,
+  operatorClassName,
+  operatorClassParameters,
+  sameOperatorClass,
+  settleOperatorClasses,
+  type IndexModel,
+  type SchemaModel,
+  type TableModel,
+} from '@ormdrift/core';
 
 function schema(indexes: IndexModel[]): SchemaModel {
   const sources = [{ orm: 'drizzle', model: 'labels' }] as unknown as TableModel['sources'];
@@ -19,15 +28,34 @@ describe('operatorClassName', () => {
   });
 });
 
+describe('operatorClassParameters', () => {
+  it('spells parameters one way: names folded, values unquoted, sorted; none is empty', () => {
+    expect(operatorClassParameters("gist_trgm_ops (SIGLEN = '32')")).toBe('siglen=32');
+    expect(operatorClassParameters('siglen=32')).toBe('siglen=32');
+    expect(operatorClassParameters('gist__intbig_ops(siglen=8, numranges=4)')).toBe('numranges=4,siglen=8');
+    expect(operatorClassParameters(undefined)).toBe('');
+  });
+});
+
 describe('sameOperatorClass', () => {
   it('takes a declared class for the database key of that name, or for its default class of that name', () => {
-    expect(sameOperatorClass({ opclass: 'gist_trgm_ops(siglen=32)' }, { opclass: 'gist_trgm_ops' })).toBe(true);
+    expect(sameOperatorClass({ opclass: 'public.GIN_TRGM_OPS' }, { opclass: 'gin_trgm_ops' })).toBe(true);
     expect(sameOperatorClass({ opclass: 'text_ops' }, { defaultOpclass: 'text_ops' })).toBe(true);
     expect(sameOperatorClass({ opclass: 'text_ops' }, {})).toBe(false);
     expect(sameOperatorClass({ opclass: 'text_ops' }, { opclass: 'text_pattern_ops' })).toBe(false);
     expect(sameOperatorClass({ opclass: 'text_pattern_ops' }, { defaultOpclass: 'text_ops' })).toBe(false);
     expect(sameOperatorClass(undefined, { defaultOpclass: 'text_ops' })).toBe(true);
     expect(sameOperatorClass(undefined, { opclass: 'text_pattern_ops' })).toBe(false);
+  });
+
+  it('compares the parameters declared after the class with those the index column holds', () => {
+    expect(sameOperatorClass({ opclass: 'gist_trgm_ops(siglen=32)' }, { opclass: 'gist_trgm_ops', opclassParameters: 'siglen=32' })).toBe(true);
+    expect(sameOperatorClass({ opclass: 'gist_trgm_ops(siglen=32)' }, { opclass: 'gist_trgm_ops', opclassParameters: 'siglen=64' })).toBe(false);
+    expect(sameOperatorClass({ opclass: 'gist_trgm_ops(siglen=32)' }, { opclass: 'gist_trgm_ops' })).toBe(false);
+    expect(sameOperatorClass({ opclass: 'gist_trgm_ops' }, { opclass: 'gist_trgm_ops', opclassParameters: 'siglen=32' })).toBe(false);
+    // a default class with parameters
+    expect(sameOperatorClass({ opclass: 'tsvector_ops(siglen=100)' }, { defaultOpclass: 'tsvector_ops', opclassParameters: 'siglen=100' })).toBe(true);
+    expect(sameOperatorClass(undefined, { opclassParameters: 'siglen=100' })).toBe(false);
   });
 });
 

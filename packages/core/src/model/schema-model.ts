@@ -196,6 +196,12 @@ export interface IndexKeyOptions {
    * the default one it names.
    */
   readonly defaultOpclass?: string;
+  /**
+   * Database side only: the operator class's parameters, as the index column's `pg_attribute.attoptions` holds them,
+   * joined by ', ' (`siglen=32`), default class or not. A model writes them after the class's name, in `opclass`
+   * (`gist_trgm_ops(siglen=32)`).
+   */
+  readonly opclassParameters?: string;
 }
 
 export interface IndexModel {

@@ -23,3 +23,26 @@ export function operatorClassName(text: string): string {
   if (!last) return bare.toLowerCase();
   return last[1] !== undefined ? last[1].replace(/""/g, '"') : last[2]!.toLowerCase();
 }
+
+/**
+ * An operator class's parameters in one spelling, for comparison: from a model's `gist_trgm_ops(siglen = '32')` (the
+ * text in its last parentheses) or the catalog's `siglen=32` (a text without parentheses is the parameters
+ * themselves), each `name=value` with the name folded to lower case and the value unquoted, sorted by name and
+ * joined by ','. Empty when there are none.
+ */
+export function operatorClassParameters(text: string | undefined): string {
+  if (text === undefined) return '';
+  const inner = /\(([^()]*)\)\s*$/.exec(text)?.[1] ?? (text.includes('(') ? '' : text);
+  return inner
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const at = part.indexOf('=');
+      const name = (at < 0 ? part : part.slice(0, at)).trim().toLowerCase();
+      const value = at < 0 ? '' : part.slice(at + 1).trim();
+      return `${name}=${value.startsWith("'") && value.endsWith("'") ? value.slice(1, -1).replace(/''/g, "'") : value}`;
+    })
+    .sort()
+    .join(',');
+}

@@ -1,6 +1,6 @@
 import type { IndexKeyOptions, IndexModel, SchemaModel, TableModel } from '../model/schema-model.ts';
 import { SchemaIndex } from '../model/schema-index.ts';
-import { operatorClassName, type ReadIndexKeyClasses } from './operator-class.ts';
+import { operatorClassName, operatorClassParameters, type ReadIndexKeyClasses } from './operator-class.ts';
 
 /**
  * Names the default operator classes a model declares by name. The catalog read gives a key's class only when it
@@ -63,12 +63,15 @@ export async function settleOperatorClasses(
 }
 
 /**
- * Whether a declared key's operator class is the database key's: the same name (without schema or parameters), or,
- * on a database key that uses its type's default class, that default class's name.
+ * Whether a declared key's operator class is the database key's: the same name (without schema), or, on a database
+ * key that uses its type's default class, that default class's name; and the same parameters (`siglen=32`), the
+ * declared ones written after the class's name, the database's read into `opclassParameters`.
  */
 export function sameOperatorClass(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined): boolean {
   const declared = expected?.opclass === undefined ? undefined : operatorClassName(expected.opclass);
   const held = actual?.opclass === undefined ? undefined : operatorClassName(actual.opclass);
-  if (declared === held) return true;
-  return held === undefined && declared !== undefined && actual?.defaultOpclass === declared;
+  const sameName = declared === held || (held === undefined && declared !== undefined && actual?.defaultOpclass === declared);
+  const declaredParameters = expected?.opclass?.includes('(') ? operatorClassParameters(expected.opclass) : '';
+  const heldParameters = operatorClassParameters(actual?.opclassParameters ?? (actual?.opclass?.includes('(') ? actual.opclass : undefined));
+  return sameName && declaredParameters === heldParameters;
 }
