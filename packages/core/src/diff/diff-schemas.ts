@@ -113,11 +113,13 @@ function foreignKeyContext(expected: SchemaModel, declared: SchemaIndex, referen
 
 function diffTable(
   expected: TableModel,
-  actual: TableModel,
+  held: TableModel,
   changes: SchemaChange[],
   references: ReadonlyMap<string, ForeignKeyReference>,
   retyped: Set<string>,
 ): void {
+  // an INVALID index serves no query and guarantees nothing: compared as absent, and named where the declared one is missing
+  const actual = withoutInvalidIndexes(held);
   const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
   for (const column of expected.columns) {
     const found = actualColumns.get(column.name);
@@ -204,7 +206,16 @@ function diffTable(
       changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
     else {
       const notUnique = nonUniqueIndexOf(actual, unique);
-      pushMissing({ kind: 'missing-unique', table: expected, expected: unique, actual: null, primaryKey: false, ...(notUnique ? { notUnique } : {}) });
+      const invalid = notUnique ? undefined : invalidUniqueOf(held, unique);
+      pushMissing({
+        kind: 'missing-unique',
+        table: expected,
+        expected: unique,
+        actual: null,
+        primaryKey: false,
+        ...(notUnique ? { notUnique } : {}),
+        ...(invalid ? { invalid } : {}),
+      });
     }
   }
   for (const index of expected.indexes) {
@@ -222,7 +233,8 @@ function diffTable(
     }
     const servedBy =
       index.columns.length > 0 && (index.method ?? 'btree') === 'btree' && index.where === undefined ? leadingIndex(actual, index.columns) : undefined;
-    changes.push({ kind: 'missing-index', table: expected, expected: index, actual: null, ...(servedBy ? { servedBy } : {}) });
+    const invalid = invalidIndexOf(held, index);
+    changes.push({ kind: 'missing-index', table: expected, expected: index, actual: null, ...(servedBy ? { servedBy } : {}), ...(invalid ? { invalid } : {}) });
   }
   for (const foreignKey of expected.foreignKeys) {
     const found = actual.foreignKeys.filter((candidate) => sameForeignKey(foreignKey, candidate));
@@ -233,6 +245,28 @@ function diffTable(
     }
   }
   changes.push(...constraintChanges(expected, actual));
+}
+
+/** The table without its INVALID indexes and unique indexes; the table itself when it has none (the common case). */
+function withoutInvalidIndexes(table: TableModel): TableModel {
+  if (!table.indexes.some((index) => index.invalid) && !table.uniques.some((unique) => unique.invalid)) return table;
+  return { ...table, indexes: table.indexes.filter((index) => !index.invalid), uniques: table.uniques.filter((unique) => !unique.invalid) };
+}
+
+/** The database's INVALID index that would be the declared one: of its name, else on the same keys in the same order. */
+function invalidIndexOf(table: TableModel, index: IndexModel): IndexModel | undefined {
+  const invalid = table.indexes.filter((candidate) => candidate.invalid);
+  if (invalid.length === 0) return undefined;
+  return (
+    invalid.find((candidate) => index.name !== undefined && candidate.name === index.name) ??
+    (index.columns.length > 0 ? invalid.find((candidate) => sameOrder(candidate.columns, index.columns)) : undefined)
+  );
+}
+
+/** The database's INVALID unique index that would be the declared unique: on the same columns, of its name first. */
+function invalidUniqueOf(table: TableModel, wanted: UniqueModel): UniqueModel | undefined {
+  const invalid = table.uniques.filter((unique) => unique.invalid && sameColumnSet(unique.columns, wanted.columns));
+  return invalid.find((unique) => wanted.name !== undefined && unique.name === wanted.name) ?? invalid[0];
 }
 
 /** What `columnDifferences` returns for equal columns: one shared empty list. */
