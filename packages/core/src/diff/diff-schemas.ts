@@ -218,17 +218,18 @@ function diffTable(
       });
     }
   }
+  const tables: IndexTables = { expected, actual };
   for (const index of expected.indexes) {
     const candidates = indexCandidates(actual, index);
-    if (candidates.some((candidate) => indexDifferences(index, candidate).length === 0)) continue;
+    if (candidates.some((candidate) => indexDifferences(index, candidate, tables).length === 0)) continue;
     // another declared index's own (of its name, or built as it declares) is not this one built otherwise
-    const free = candidates.filter((candidate) => !claimedByOther(expected.indexes, index, candidate));
+    const free = candidates.filter((candidate) => !claimedByOther(expected.indexes, index, candidate, tables));
     const other =
       candidates.find((candidate) => index.name !== undefined && candidate.name === index.name) ??
       free.find((candidate) => (candidate.method ?? 'btree') === (index.method ?? 'btree')) ??
       free[0];
     if (other) {
-      changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other) });
+      changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other, tables) });
       continue;
     }
     const servedBy =
@@ -355,21 +356,32 @@ function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
  * index is paired first with the database's index of its name, then with one built as declared, and only then with
  * a different index on the same keys, so that a dropped index is reported missing, not as its neighbour changed.
  */
-function claimedByOther(declared: readonly IndexModel[], index: IndexModel, candidate: IndexModel): boolean {
+function claimedByOther(declared: readonly IndexModel[], index: IndexModel, candidate: IndexModel, tables: IndexTables): boolean {
   return declared.some(
     (other) =>
       other !== index &&
       ((candidate.name !== undefined && other.name === candidate.name) ||
-        (other.columns.length > 0 && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate).length === 0)),
+        (other.columns.length > 0 && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate, tables).length === 0)),
   );
 }
 
 /** What a database index does otherwise than the declared one; empty when it serves every query the declared one would. */
-function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect[] {
+function indexDifferences(expected: IndexModel, actual: IndexModel, tables: IndexTables): IndexAspect[] {
   const changed: IndexAspect[] = [];
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
   // every key, a column or an expression: its operator class, order and collation
-  if ((expected.expressions ?? expected.columns).some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
+  const column = (table: TableModel, name: string | undefined) => (name === undefined ? undefined : table.columns.find((found) => found.name === name));
+  const keyDiffers = (_: string, i: number) => {
+    const [expectedKey, actualKey] = [expected.keys?.[i], actual.keys?.[i]];
+    const collated = sameKeyCollation(
+      expectedKey,
+      column(tables.expected, expected.columns[i]),
+      actualKey,
+      column(tables.actual, actual.columns[i]),
+    );
+    return !collated || !sameKey(expectedKey, actualKey);
+  };
+  if ((expected.expressions ?? expected.columns).some(keyDiffers)) changed.push('keys');
   // an expression index is found by name: its keys' text tells whether it indexes what the model declares
   if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
   // an expression index is unique or not on its own (on plain columns, a unique index is a unique)
@@ -394,11 +406,35 @@ function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions 
   return (
     (expected?.opclass ?? null) === (actual?.opclass ?? null) &&
     descending(expected) === descending(actual) &&
-    nullsFirst(expected) === nullsFirst(actual) &&
-    // a key collated otherwise sorts otherwise: queries under the declared collation cannot use it
-    unquoted(expected?.collation) === unquoted(actual?.collation) &&
-    (expected?.collationSchema ?? null) === (actual?.collationSchema ?? null)
+    nullsFirst(expected) === nullsFirst(actual)
   );
+}
+
+/** The two tables whose indexes are compared: a key that names no collation has its column's. */
+interface IndexTables {
+  readonly expected: TableModel;
+  readonly actual: TableModel;
+}
+
+/**
+ * Whether two keys sort under one collation: a key collated otherwise sorts otherwise, and queries under the declared
+ * collation cannot use it. A key's collation is its effective one: its own (`COLLATE "C"`), else its column's, else
+ * the type's default (the database's), so `title COLLATE "C"` on a column collated "C" is `title` there. Keys that
+ * name no collation on either side are alike: they follow their columns, whose collation a column finding reports.
+ */
+function sameKeyCollation(
+  expected: IndexKeyOptions | undefined,
+  expectedColumn: ColumnModel | undefined,
+  actual: IndexKeyOptions | undefined,
+  actualColumn: ColumnModel | undefined,
+): boolean {
+  if (expected?.collation === undefined && actual?.collation === undefined) return true;
+  const effective = (key: IndexKeyOptions | undefined, column: ColumnModel | undefined) =>
+    key?.collation !== undefined
+      ? { name: unquoted(key.collation), schema: key.collationSchema }
+      : { name: unquoted(column?.collation) ?? 'default', schema: column?.collationSchema };
+  const [a, b] = [effective(expected, expectedColumn), effective(actual, actualColumn)];
+  return sameCollation(a.name, b.name) && (a.schema ?? null) === (b.schema ?? null);
 }
 
 /** A full btree index or the primary key whose leading columns are `columns`: it serves their lookups already. */
