@@ -371,17 +371,18 @@ function indexDifferences(expected: IndexModel, actual: IndexModel, tables: Inde
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
   // every key, a column or an expression: its operator class, order and collation
   const column = (table: TableModel, name: string | undefined) => (name === undefined ? undefined : table.columns.find((found) => found.name === name));
-  const keyDiffers = (_: string, i: number) => {
-    const [expectedKey, actualKey] = [expected.keys?.[i], actual.keys?.[i]];
-    const collated = sameKeyCollation(
-      expectedKey,
-      column(tables.expected, expected.columns[i]),
-      actualKey,
-      column(tables.actual, actual.columns[i]),
-    );
-    return !collated || !sameKey(expectedKey, actualKey);
-  };
-  if ((expected.expressions ?? expected.columns).some(keyDiffers)) changed.push('keys');
+  const keys = expected.expressions ?? expected.columns;
+  const collated = keys.every((_, i) =>
+    sameKeyCollation(expected.keys?.[i], column(tables.expected, expected.columns[i]), actual.keys?.[i], column(tables.actual, actual.columns[i])),
+  );
+  const alike = keys.every((_, i) => sameKey(expected.keys?.[i], actual.keys?.[i]));
+  // a btree scanned backward serves every order the declared one does: each key reversed, all together, is alike
+  const reversed =
+    !alike &&
+    (expected.method ?? 'btree') === 'btree' &&
+    (actual.method ?? 'btree') === 'btree' &&
+    keys.every((_, i) => sameKey(expected.keys?.[i], actual.keys?.[i], true));
+  if (!collated || (!alike && !reversed)) changed.push('keys');
   // an expression index is found by name: its keys' text tells whether it indexes what the model declares
   if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
   // an expression index is unique or not on its own (on plain columns, a unique index is a unique)
@@ -400,13 +401,14 @@ function sameKeyTexts(expected: readonly string[], actual: readonly string[]): b
   return expected.length === actual.length && expected.every((key, i) => samePredicate(key, actual[i]));
 }
 
-function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined): boolean {
+/** Whether two keys are built alike; `reversed`: in the opposite order (DESC for ASC and NULLS FIRST for LAST). */
+function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined, reversed = false): boolean {
   const descending = (key: IndexKeyOptions | undefined) => key?.descending === true;
   const nullsFirst = (key: IndexKeyOptions | undefined) => key?.nullsFirst ?? descending(key);
   return (
     (expected?.opclass ?? null) === (actual?.opclass ?? null) &&
-    descending(expected) === descending(actual) &&
-    nullsFirst(expected) === nullsFirst(actual)
+    (descending(expected) === descending(actual)) !== reversed &&
+    (nullsFirst(expected) === nullsFirst(actual)) !== reversed
   );
 }
 

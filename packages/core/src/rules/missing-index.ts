@@ -34,7 +34,11 @@ export const missingIndex = defineRule({
               ...(index.keys?.some((key) => keyText(key) !== '') || index.expressions !== undefined ? { keys } : {}),
               ...(index.where ? { where: index.where } : {}),
             },
-            actual: { invalid: true as const, ...(invalid.name ? { name: invalid.name } : {}), ...(invalid.columns.length > 0 ? { columns: invalid.columns } : {}) },
+            actual: {
+              invalid: true as const,
+              ...(invalid.name ? { name: invalid.name } : {}),
+              ...(invalid.columns.length > 0 ? { columns: invalid.columns } : {}),
+            },
             sources: table.sources,
           });
           return;
