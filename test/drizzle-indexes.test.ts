@@ -16,8 +16,8 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
   },
   {
-    name: 'the expression index re-created with its expression key descending',
-    sql: `drop index events_title_upper; create index events_title_upper on events (upper(title) desc)`,
+    name: 'the expression index re-created with its expression key DESC NULLS LAST: not the declared order read backward',
+    sql: `drop index events_title_upper; create index events_title_upper on events (upper(title) desc nulls last)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
   },
   {
@@ -132,6 +132,26 @@ const mutations: Mutation[] = [
     name: 'the operator class after an expression key dropped',
     sql: `drop index notes_slug_lower; create unique index notes_slug_lower on notes (lower(slug))`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
+  {
+    name: 'the column of the COLLATE "C" sql key of the mixed index collated "C" itself: only the column differs',
+    sql: `alter table notes alter column title type text collate "C"`,
+    findings: [{ code: 'collation-mismatch', severity: 'warning', table: 'notes', column: 'title' }],
+  },
+  {
+    name: 'the DESC NULLS FIRST index re-created ASC NULLS LAST: every key reversed, a backward scan serves it',
+    sql: `drop index events_starts_desc; create index events_starts_desc on events (starts_at)`,
+    findings: [],
+  },
+  {
+    name: 'the descending index marked INVALID (as a cancelled CREATE INDEX CONCURRENTLY leaves it): missing',
+    sql: `update pg_index set indisvalid = false where indexrelid = 'events_starts_desc'::regclass`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'events', column: 'starts_at' }],
+  },
+  {
+    name: 'the unique expression index marked INVALID: missing, not unique-or-not',
+    sql: `update pg_index set indisvalid = false where indexrelid = 'events_title_lower'::regclass`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'events' }],
   },
 ];
 

@@ -370,10 +370,9 @@ function indexDifferences(expected: IndexModel, actual: IndexModel, tables: Inde
   const changed: IndexAspect[] = [];
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
   // every key, a column or an expression: its operator class, order and collation
-  const column = (table: TableModel, name: string | undefined) => (name === undefined ? undefined : table.columns.find((found) => found.name === name));
   const keys = expected.expressions ?? expected.columns;
   const collated = keys.every((_, i) =>
-    sameKeyCollation(expected.keys?.[i], column(tables.expected, expected.columns[i]), actual.keys?.[i], column(tables.actual, actual.columns[i])),
+    sameKeyCollation(expected.keys?.[i], keyColumn(tables.expected, expected, i), actual.keys?.[i], keyColumn(tables.actual, actual, i)),
   );
   const alike = keys.every((_, i) => sameKey(expected.keys?.[i], actual.keys?.[i]));
   // a btree scanned backward serves every order the declared one does: each key reversed, all together, is alike
@@ -410,6 +409,18 @@ function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions 
     (descending(expected) === descending(actual)) !== reversed &&
     (nullsFirst(expected) === nullsFirst(actual)) !== reversed
   );
+}
+
+/**
+ * The column a key indexes: on an index on plain columns, its column; on one with an expression key, a key whose
+ * text is a bare column name (`title`, `"title"`), which is a column key there too.
+ */
+function keyColumn(table: TableModel, index: IndexModel, i: number): ColumnModel | undefined {
+  const text = index.columns[i] ?? index.expressions?.[i]?.trim();
+  if (text === undefined) return undefined;
+  const quoted = /^"((?:[^"]|"")+)"$/.exec(text);
+  const name = quoted ? quoted[1]!.replace(/""/g, '"') : text;
+  return table.columns.find((column) => column.name === name);
 }
 
 /** The two tables whose indexes are compared: a key that names no collation has its column's. */
