@@ -205,6 +205,31 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     }
   });
 
+  it('reports the unique index a CREATE UNIQUE INDEX CONCURRENTLY left INVALID on duplicates as missing, and fix writes no CREATE over it', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_email;
+        insert into accounts (id, email, handle) values (1, 'a@example.com', 'a'), (2, 'a@example.com', 'b')`);
+      // CONCURRENTLY runs outside a transaction block: one statement per call
+      await expect(mutated.query('create unique index concurrently accounts_live_email on accounts (email) where deleted_at is null')).rejects.toThrow(
+        /could not create unique index/,
+      );
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-unique',
+          'error',
+          'accounts has no valid unique constraint or unique index accounts_live_email on (email) WHERE "accounts"."deleted_at" is null that accounts (drizzle) declares: its unique index accounts_live_email on (email) WHERE (deleted_at IS NULL) is INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, on duplicate rows for one): duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails; remove the duplicates, then drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE UNIQUE INDEX CONCURRENTLY)',
+        ],
+      ]);
+      const fix = renderFix(planFix(result, { concurrently: true }));
+      expect(fix.concurrent?.statements ?? []).toEqual([]);
+      expect(fix.up).toContain('--     DROP INDEX CONCURRENTLY "public"."accounts_live_email";');
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   it('names the dropped GIN index, its operator class and method, next to a btree index on the same column', async () => {
     const mutated = await createTestDatabase({ template: built });
     try {
