@@ -103,9 +103,11 @@ export interface FindingSides {
           readonly unique: false;
           readonly name?: string;
           readonly where?: string;
+          readonly invalid?: never;
         }
       | {
           readonly columns: readonly string[];
+          readonly unique?: never;
           readonly invalid: true;
           readonly name?: string;
           readonly where?: string;
@@ -155,8 +157,8 @@ export interface FindingSides {
      * index that would be the declared one (`invalid: true`, its name, and its columns when on plain columns).
      */
     readonly actual:
-      | { readonly servedBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string } }
-      | { readonly invalid: true; readonly name?: string; readonly columns?: readonly string[] }
+      | { readonly servedBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string }; readonly invalid?: never }
+      | { readonly invalid: true; readonly name?: string; readonly columns?: readonly string[]; readonly servedBy?: never }
       | null;
     readonly change: 'missing-index';
   };
