@@ -498,7 +498,7 @@ class Planner {
       change,
       'invalid-index',
       `${qualifiedAsPrinted(change.table)} index ${identifierAsPrinted(name)}`,
-      'the index exists INVALID under the declared name (a CREATE INDEX CONCURRENTLY that failed): no query uses it, and it must be dropped before it can be built again, which ormdrift never does; drop it and build it again by hand',
+      `the index exists INVALID under the declared name (a CREATE INDEX CONCURRENTLY that failed): no query uses it, and it must be dropped before it can be built again, which ormdrift never does; ${change.kind === 'missing-unique' ? 'remove the duplicate rows, then ' : ''}drop it and build it again by hand`,
     );
   }
 
