@@ -1,4 +1,5 @@
 import type { MergedSchema } from '../merge/merge-registries.ts';
+import { sameOperatorClass } from '../opclass/settle-operator-classes.ts';
 import type {
   ColumnModel,
   ForeignKeyModel,
@@ -405,7 +406,7 @@ function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions 
   const descending = (key: IndexKeyOptions | undefined) => key?.descending === true;
   const nullsFirst = (key: IndexKeyOptions | undefined) => key?.nullsFirst ?? descending(key);
   return (
-    (expected?.opclass ?? null) === (actual?.opclass ?? null) &&
+    sameOperatorClass(expected, actual) &&
     (descending(expected) === descending(actual)) !== reversed &&
     (nullsFirst(expected) === nullsFirst(actual)) !== reversed
   );
