@@ -8,12 +8,13 @@ export const missingUnique = defineRule({
     description: 'A unique constraint or primary key declared in the models is absent from the database.',
     docs: docsPath('missing-unique'),
     // notUnique: the declared unique index exists without UNIQUE; duplicates can be stored and ON CONFLICT on it fails
-    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error' },
+    // invalid: the declared unique index exists INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, often on duplicates)
+    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error', invalid: 'error' },
     nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
   },
   create(context) {
     return {
-      'missing-unique'({ table, expected: unique, primaryKey, notUnique }) {
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
         const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
@@ -47,6 +48,31 @@ export const missingUnique = defineRule({
               unique: false as const,
               ...(notUnique.name ? { name: notUnique.name } : {}),
               ...(notUnique.where !== undefined ? { where: heldPredicate(notUnique)! } : {}),
+            },
+            sources: table.sources,
+          });
+          return;
+        }
+        if (invalid && !primaryKey) {
+          const held = invalid.where !== undefined ? ` WHERE ${heldPredicate(invalid)}` : '';
+          context.report({
+            messageId: 'invalid',
+            schema: table.schema,
+            table: table.name,
+            ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+            object: unique.columns.join(','),
+            message: `${tableRef(table)} has no valid unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: its unique index${invalid.name ? ` ${objectName(invalid.name)}` : ''} on ${columnList(invalid.columns)}${held} is INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, on duplicate rows for one): duplicates can be stored, and INSERT ... ON CONFLICT ${columns}${where} fails; remove the duplicates, then drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE UNIQUE INDEX CONCURRENTLY)`,
+            expected: {
+              columns: unique.columns,
+              ...(unique.name ? { name: unique.name } : {}),
+              ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+              ...(unique.where !== undefined ? { where: unique.where } : {}),
+            },
+            actual: {
+              columns: invalid.columns,
+              invalid: true as const,
+              ...(invalid.name ? { name: invalid.name } : {}),
+              ...(invalid.where !== undefined ? { where: heldPredicate(invalid)! } : {}),
             },
             sources: table.sources,
           });
