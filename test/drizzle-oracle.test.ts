@@ -21,7 +21,6 @@ const mutations: DrizzleMutation[] = [
       ['balance', 'numeric(14,2)'],
       ['balance', 'numeric'],
       ['age', 'integer'],
-      ['karma', 'bigint'],
       ['score', 'double precision'],
       ['aliases', 'text[]'],
     ] as const
@@ -32,6 +31,11 @@ const mutations: DrizzleMutation[] = [
       findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'accounts', column }],
     }),
   ),
+  {
+    name: 'widen accounts.karma to bigint: node-postgres reads it as a string where the model reads a number',
+    sql: 'alter table accounts alter column karma type bigint',
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'accounts', column: 'karma' }],
+  },
   {
     name: 'give accounts.balance another scale: values are rounded',
     sql: 'alter table accounts alter column balance type numeric(14,3)',
@@ -300,7 +304,7 @@ const mutations: DrizzleMutation[] = [
     name: 'retype a foreign-key column away from its target, wider',
     sql: 'alter table post_tags alter column tag_id type bigint',
     // the model-versus-database fact, with the key it references in the message; not also a conflict inside the database
-    findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'post_tags', column: 'tag_id' }],
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'post_tags', column: 'tag_id' }],
   },
   {
     name: 'drop a spaced column of a mixed-case table',

@@ -185,7 +185,7 @@ const mutations: Mutation[] = [
     versionSensitive: true,
     sql: 'alter table post_reactions alter column account_id type bigint',
     // the model-versus-database fact, with the key it references in the message; not also a conflict inside the database
-    findings: [{ code: 'column-type-mismatch', severity: 'warning', table: 'post_reactions', column: 'account_id' }],
+    findings: [{ code: 'column-type-mismatch', severity: 'error', table: 'post_reactions', column: 'account_id' }],
   },
   {
     name: 'turn a generated column into a plain one',

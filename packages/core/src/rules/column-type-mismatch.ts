@@ -17,8 +17,9 @@ export const columnTypeMismatch = defineRule({
     return {
       'modify-column'({ table, expected, actual, changed, references }) {
         if (!changed.includes('type')) return;
-        // every value the model writes fits the database's column
-        const wider = holdsEveryValue(actual.type, expected.type);
+        // every value the model writes fits the database's column, and reads back as the model's type
+        const readsOtherwise = readsAsText(expected.type, actual.type);
+        const wider = readsOtherwise === '' && holdsEveryValue(actual.type, expected.type);
         const inherited = expected.inherited?.includes('type') ? inheritedFrom(table) : undefined;
         const note = inherited ? `; ${inheritedNote(typeText(expected.type), inherited)}` : '';
         // a foreign-key column: what it references, so the user sees whether the key still fits
@@ -31,8 +32,8 @@ export const columnTypeMismatch = defineRule({
           column: expected.name,
           message:
             (wider
-              ? `${columnRef(table, expected.name)} is ${typeText(actual.type)} in the database, wider than ${typeText(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation${readsAsText(expected.type, actual.type)}`
-              : `${columnRef(table, expected.name)} is ${typeText(expected.type)} in ${declaredBy(table)} but ${typeText(actual.type)} in the database`) +
+              ? `${columnRef(table, expected.name)} is ${typeText(actual.type)} in the database, wider than ${typeText(expected.type)} in ${declaredBy(table)}: values the database accepts may fail the model's validation`
+              : `${columnRef(table, expected.name)} is ${typeText(expected.type)} in ${declaredBy(table)} but ${typeText(actual.type)} in the database${readsOtherwise}`) +
             keyNote +
             note,
           expected: { type: formatColumnType(expected.type), ...(references ? { references: target, referencedType: formatColumnType(references.type) } : {}) },
@@ -46,8 +47,8 @@ export const columnTypeMismatch = defineRule({
 });
 
 /**
- * What else changes when an integer column is widened to `bigint`: node-postgres (under every ORM here) reads
- * `bigint` as a string, where the model's `smallint` or `integer` reads as a number. Empty otherwise.
+ * Why an integer column widened to `bigint` is no mere widening: node-postgres (under every ORM here) reads `bigint`
+ * as a string, where the model's `smallint` or `integer` reads as a number (`id + 1` concatenates). Empty otherwise.
  */
 function readsAsText(expected: ColumnType, actual: ColumnType): string {
   return actual.name === 'bigint' && (expected.name === 'integer' || expected.name === 'smallint')

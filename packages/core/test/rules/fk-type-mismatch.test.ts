@@ -127,9 +127,9 @@ describe('a foreign-key column whose database type differs from the model', () =
     expect(onColumn.map(({ code, severity, message, expected, actual }) => ({ code, severity, message, expected, actual }))).toEqual([
       {
         code: 'column-type-mismatch',
-        severity: 'warning',
+        severity: 'error',
         message:
-          "posts.user_id is bigint in the database, wider than integer in Post (typeorm): values the database accepts may fail the model's validation; the driver reads bigint as a string where the model expects a number; it is a foreign key to users.id (integer)",
+          'posts.user_id is integer in Post (typeorm) but bigint in the database; the driver reads bigint as a string where the model expects a number; it is a foreign key to users.id (integer)',
         expected: { type: 'integer', references: 'users.id', referencedType: 'integer' },
         actual: { type: 'bigint' },
       },
