@@ -123,6 +123,12 @@ export type SchemaChange =
        * predicate): the declared unique index exists, built without UNIQUE.
        */
       readonly notUnique?: IndexModel;
+      /**
+       * A declared partial unique only: the full unique of the database on the same columns (the primary key, then
+       * `primaryKey: true`) that the models declare too; it rejects every duplicate the partial one would and
+       * arbitrates its ON CONFLICT, so the guarantee holds.
+       */
+      readonly coveredBy?: UniqueModel & { readonly primaryKey?: true };
     }
   | {
       /**

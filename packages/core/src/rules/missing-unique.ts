@@ -8,12 +8,13 @@ export const missingUnique = defineRule({
     description: 'A unique constraint or primary key declared in the models is absent from the database.',
     docs: docsPath('missing-unique'),
     // notUnique: the declared unique index exists without UNIQUE; duplicates can be stored and ON CONFLICT on it fails
-    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error' },
+    // covered: a declared partial unique is missing, but a full unique the models declare too holds its guarantee
+    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error', covered: 'warning' },
     nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
   },
   create(context) {
     return {
-      'missing-unique'({ table, expected: unique, primaryKey, notUnique }) {
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique, coveredBy }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
         const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
@@ -48,6 +49,26 @@ export const missingUnique = defineRule({
               ...(notUnique.name ? { name: notUnique.name } : {}),
               ...(notUnique.where !== undefined ? { where: heldPredicate(notUnique)! } : {}),
             },
+            sources: table.sources,
+          });
+          return;
+        }
+        if (coveredBy && !primaryKey) {
+          const by = coveredBy.primaryKey ? 'primary key' : `unique${coveredBy.name ? ` ${objectName(coveredBy.name)}` : ''}`;
+          context.report({
+            messageId: 'covered',
+            schema: table.schema,
+            table: table.name,
+            ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+            object: unique.columns.join(','),
+            message: `${tableRef(table)} has no unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} that ${declaredBy(table)} ${declares(table)}, but it is covered by its ${by} on ${columnList(coveredBy.columns)} over every row, which the models declare too: it rejects every duplicate the partial one would and is the arbiter of INSERT ... ON CONFLICT ${columns}${where}`,
+            expected: {
+              columns: unique.columns,
+              ...(unique.name ? { name: unique.name } : {}),
+              ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+              ...(unique.where !== undefined ? { where: unique.where } : {}),
+            },
+            actual: { coveredBy: { columns: coveredBy.columns, ...(coveredBy.primaryKey ? { primaryKey: true } : {}), ...(coveredBy.name ? { name: coveredBy.name } : {}) } },
             sources: table.sources,
           });
           return;
