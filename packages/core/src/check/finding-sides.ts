@@ -84,7 +84,8 @@ export interface FindingSides {
   'enum-values-mismatch': { readonly expected: EnumShape; readonly actual: EnumShape; readonly change: 'modify-enum' };
   'missing-unique': {
     readonly expected: {
-      readonly columns: readonly string[];
+      /** Absent for a unique expression index (then `expressions`). */
+      readonly columns?: readonly string[];
       readonly primaryKey?: true;
       readonly name?: string;
       readonly nullsNotDistinct?: true;

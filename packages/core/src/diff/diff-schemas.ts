@@ -316,7 +316,12 @@ function claimedUnique(declared: readonly UniqueModel[], unique: UniqueModel, ca
  */
 function coveringUnique(expected: TableModel, actual: TableModel, unique: UniqueModel): (UniqueModel & { readonly primaryKey?: true }) | undefined {
   if (unique.where === undefined) return undefined;
-  if (actual.primaryKey && sameColumnSet(actual.primaryKey.columns, unique.columns) && expected.primaryKey && sameColumnSet(expected.primaryKey.columns, unique.columns)) {
+  if (
+    actual.primaryKey &&
+    sameColumnSet(actual.primaryKey.columns, unique.columns) &&
+    expected.primaryKey &&
+    sameColumnSet(expected.primaryKey.columns, unique.columns)
+  ) {
     const key = actual.primaryKey;
     return { ...(key.name ? { name: key.name } : {}), columns: key.columns, nullsNotDistinct: false, primaryKey: true };
   }

@@ -1,6 +1,8 @@
 import { defineRule, docsPath } from './rule.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
 import { columnList, declaredBy, declares, heldPredicate, objectName, tableRef } from './describe.ts';
+import { expressionList } from './index-key-list.ts';
+import type { IndexModel, TableModel } from '../model/schema-model.ts';
 
 export const missingUnique = defineRule({
   meta: {
@@ -9,11 +11,39 @@ export const missingUnique = defineRule({
     docs: docsPath('missing-unique'),
     // notUnique: the declared unique index exists without UNIQUE; duplicates can be stored and ON CONFLICT on it fails
     // covered: a declared partial unique is missing, but a full unique the models declare too holds its guarantee
-    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error', covered: 'warning' },
+    // expressionMissing / expressionReplaced: a unique expression index the models declare is gone, or its name holds
+    // an index on other expressions: duplicates of the declared expressions can be stored
+    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error', covered: 'warning', expressionMissing: 'error', expressionReplaced: 'error' },
     nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
   },
   create(context) {
+    /** A declared unique expression index, missing or of its name on other expressions (`actual`). */
+    const uniqueExpressionIndex = (table: TableModel, index: IndexModel, actual: IndexModel | null) => {
+      const name = index.name ? ` ${objectName(index.name)}` : '';
+      const on = `(${expressionList(index)})`;
+      const held = actual
+        ? `the index${actual.name ? ` ${objectName(actual.name)}` : ''} on (${expressionList(actual)})${actual.unique ? '' : ' not unique'}`
+        : undefined;
+      context.report({
+        messageId: actual ? 'expressionReplaced' : 'expressionMissing',
+        schema: table.schema,
+        table: table.name,
+        object: index.name ?? expressionList(index),
+        message: `${tableRef(table)} has no unique index${name} on ${on} that ${declaredBy(table)} ${declares(table)}${held ? ` (it has ${held})` : ''}: duplicates of ${on} can be stored, and INSERT ... ON CONFLICT ${on} fails (no unique or exclusion constraint matching)`,
+        expected: { unique: true as const, expressions: index.expressions ?? index.columns, ...(index.name ? { name: index.name } : {}) },
+        actual: actual
+          ? { expressions: actual.expressions ?? actual.columns, unique: actual.unique === true, ...(actual.name ? { name: actual.name } : {}) }
+          : null,
+        sources: table.sources,
+      });
+    };
     return {
+      'missing-index'({ table, expected }) {
+        if (isUniqueExpressionIndex(expected)) uniqueExpressionIndex(table, expected, null);
+      },
+      'modify-index'({ table, expected, actual, changed }) {
+        if (isUniqueExpressionIndex(expected) && changed.includes('expressions')) uniqueExpressionIndex(table, expected, actual);
+      },
       'missing-unique'({ table, expected: unique, primaryKey, notUnique, coveredBy }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
@@ -68,7 +98,13 @@ export const missingUnique = defineRule({
               ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
               ...(unique.where !== undefined ? { where: unique.where } : {}),
             },
-            actual: { coveredBy: { columns: coveredBy.columns, ...(coveredBy.primaryKey ? { primaryKey: true } : {}), ...(coveredBy.name ? { name: coveredBy.name } : {}) } },
+            actual: {
+              coveredBy: {
+                columns: coveredBy.columns,
+                ...(coveredBy.primaryKey ? { primaryKey: true } : {}),
+                ...(coveredBy.name ? { name: coveredBy.name } : {}),
+              },
+            },
             sources: table.sources,
           });
           return;
@@ -96,3 +132,11 @@ export const missingUnique = defineRule({
     };
   },
 });
+
+/**
+ * A unique index the models declare on expressions (or on columns and expressions): it is no unique of the table, so
+ * the diff reports it as an index; its absence loses a guarantee, not only a plan.
+ */
+export function isUniqueExpressionIndex(index: IndexModel): boolean {
+  return index.unique === true && index.columns.length === 0;
+}
