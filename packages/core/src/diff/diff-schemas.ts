@@ -191,8 +191,12 @@ function diffTable(
       .sort((a, b) => Number(b.name !== undefined && b.name === unique.name) - Number(a.name !== undefined && a.name === unique.name));
     // present but treating NULLs otherwise: UNIQUE NULLS NOT DISTINCT rejects a second NULL a plain unique allows
     const otherNulls = sameColumns.find((candidate) => samePredicate(candidate.where, unique.where));
-    // a partial unique declared: the database's is full (stricter) or guards other rows; a full one declared: it is partial
-    const otherWhere = sameColumns.find((candidate) => candidate.where === undefined) ?? sameColumns[0];
+    // a partial unique declared: the database's is full (stricter) or guards other rows; a full one declared: the
+    // database's of its name is partial (another partial unique is no unique on these columns: missing-unique)
+    const otherWhere =
+      unique.where !== undefined
+        ? (sameColumns.find((candidate) => candidate.where === undefined) ?? sameColumns[0])
+        : sameColumns.find((candidate) => unique.name !== undefined && candidate.name === unique.name);
     const fullKey =
       unique.where !== undefined &&
       actual.primaryKey &&
