@@ -48,6 +48,12 @@ ruleTester('missing-unique', {
   ],
   invalid: [
     {
+      name: 'a declared partial unique on the primary key columns dropped: covered by the primary key',
+      expected: emailModel({ uniques: [unique(['id'], { name: 'users_live_id', where: '"deleted_at" IS NULL' })] }),
+      actual: emailDb(),
+      findings: [{ severity: 'warning', table: 'users', column: 'id', actual: { coveredBy: { columns: ['id'], primaryKey: true } } }],
+    },
+    {
       name: 'a declared partial unique dropped beside the declared full one: covered, a warning',
       expected: emailModel({
         uniques: [unique(['email'], { name: 'users_email_key' }), unique(['email'], { name: 'users_email_live', where: '"deleted_at" IS NULL' })],
