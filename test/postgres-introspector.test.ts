@@ -246,4 +246,37 @@ describe('PostgresIntrospector', () => {
       await database.query(`drop owned by ${role}; drop role ${role}`);
     }
   });
+
+  it('reads a default operator class as none, and names every key class, default ones too, only of the indexes asked', async () => {
+    await database.query(`create table tags (id serial primary key, name text not null, code varchar(20) not null, rank int not null);
+      create index tags_name_code on tags (name text_ops, code varchar_pattern_ops) include (rank);
+      create index tags_rank on tags (rank int4_ops);
+      create extension if not exists pg_trgm; create index tags_name_trgm on tags using gist (name gist_trgm_ops(siglen = 32), code gist_trgm_ops)`);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { queryable, statements } = observing(client);
+      const introspector = new PostgresIntrospector(queryable);
+      const tags = (await introspector.introspect({ schemas: ['public'] })).tables.find((table) => table.name === 'tags');
+      // the catalog statement names a class only where it is not the default one
+      expect(tags?.indexes.map((index) => [index.name, index.keys])).toEqual([
+        ['tags_name_code', [{}, { opclass: 'varchar_pattern_ops' }]],
+        // an operator class's parameters, from the index column's options
+        ['tags_name_trgm', [{ opclass: 'gist_trgm_ops', opclassParameters: 'siglen=32' }, { opclass: 'gist_trgm_ops' }]],
+        ['tags_rank', undefined],
+      ]);
+      statements.length = 0;
+      const classes = await introspector.indexKeyClasses([
+        { schema: 'public', name: 'tags_rank' },
+        { schema: 'public', name: 'no_such_index' },
+        { schema: 'public', name: 'tags_name_code' },
+      ]);
+      // key columns only (not INCLUDE ones), in order; a varchar key's default class is text's
+      expect(classes).toEqual([['int4_ops'], undefined, ['text_ops', 'varchar_pattern_ops']]);
+      expect(statements).toEqual(['begin read only', 'set local statement_timeout', 'set local search_path', 'select q.ord::int as', 'rollback']);
+    } finally {
+      await client.end();
+      await database.query('drop table tags');
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFix, renderFix } from '@ormdrift/core';
 import { sequelizeSource } from '@ormdrift/sequelize';
 import { createIndexSequelize } from './fixtures/sequelize/index-models.ts';
+import { defaultOperatorClassMutations } from './fixtures/default-operator-class-mutations.ts';
 import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { runSql } from './support/fix-runner.ts';
@@ -340,5 +341,28 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
     }
   });
 
-  checksEachMutation(mutations, { template: () => synced, sources: () => [source()] });
+  it("reads a key declared with its type's default operator class as that default one, and names another class", async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index labels_name_text_ops; create index labels_name_text_ops on labels (name text_pattern_ops);
+        drop index labels_name_siglen; create index labels_name_siglen on labels using gin (name gin_trgm_ops)`);
+      const findings = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'index-mismatch',
+          'warning',
+          'labels has the index labels_name_text_ops on (name) with keys (name text_pattern_ops), but Label (sequelize) declares (name text_ops): queries that need the declared operator class or order do not use it',
+        ],
+        [
+          'index-mismatch',
+          'warning',
+          'labels has the index labels_name_siglen on (name) USING gin, but Label (sequelize) declares USING gist (name gist_trgm_ops(siglen=32)): a gin index cannot serve the operators a gist one does',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  checksEachMutation([...mutations, ...defaultOperatorClassMutations], { template: () => synced, sources: () => [source()] });
 });

@@ -75,7 +75,7 @@ export function interruptibleRead<T>(read: (signal: AbortSignal) => Promise<T>, 
 
 /** The introspector with every read an {@link interruptibleRead}: the introspector cancels its own running query. */
 export function interruptible(introspector: Introspector): Introspector {
-  const { compareLiterals, comparePredicates } = introspector;
+  const { compareLiterals, comparePredicates, indexKeyClasses } = introspector;
   return {
     introspect: (options = {}) => interruptibleRead((signal) => introspector.introspect({ ...options, signal }), options.signal),
     ...(compareLiterals
@@ -88,6 +88,12 @@ export function interruptible(introspector: Introspector): Introspector {
       ? {
           comparePredicates: (pairs, options = {}) =>
             interruptibleRead((signal) => comparePredicates.call(introspector, pairs, { ...options, signal }), options.signal),
+        }
+      : {}),
+    ...(indexKeyClasses
+      ? {
+          indexKeyClasses: (indexes, options = {}) =>
+            interruptibleRead((signal) => indexKeyClasses.call(introspector, indexes, { ...options, signal }), options.signal),
         }
       : {}),
   };

@@ -57,6 +57,8 @@ export { settleLiteralDefaults } from './literal/settle-literal-defaults.ts';
 export type { ComparePredicates, PredicatePair } from './predicate/predicate-comparison.ts';
 export { predicateText, samePredicate } from './predicate/predicate-text.ts';
 export { settlePredicates } from './predicate/settle-predicates.ts';
+export { operatorClassName, operatorClassParameters, type ReadIndexKeyClasses } from './opclass/operator-class.ts';
+export { sameOperatorClass, settleOperatorClasses } from './opclass/settle-operator-classes.ts';
 
 export { mergeRegistries, type MergedSchema, type RegistryConflict } from './merge/merge-registries.ts';
 export { diffSchemas, type DiffOptions } from './diff/diff-schemas.ts';

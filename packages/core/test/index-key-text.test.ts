@@ -33,4 +33,21 @@ describe('indexKeyText', () => {
     expect(indexKeyText("coalesce(title, ')')", columns)).toEqual({ expression: "coalesce(title, ')')", options: {} });
     expect(indexKeyText('title || body', columns)).toEqual({ expression: 'title || body', options: {} });
   });
+
+  it('reads an operator class with parameters as the class of a column key, not as an expression', () => {
+    expect(indexKeyText('"title" gist_trgm_ops(siglen=32)', columns)).toEqual({ column: 'title', options: { opclass: 'gist_trgm_ops(siglen=32)' } });
+    expect(indexKeyText('title public.gist_trgm_ops (siglen = 16) DESC', columns)).toEqual({
+      column: 'title',
+      options: { opclass: 'gist_trgm_ops(siglen = 16)', descending: true },
+    });
+    // an expression key ends at the parenthesis that closes it, before its class's own
+    expect(indexKeyText('lower(title) gist_trgm_ops(siglen=32)', columns)).toEqual({
+      expression: 'lower(title)',
+      options: { opclass: 'gist_trgm_ops(siglen=32)' },
+    });
+    expect(indexKeyText('(lower(title) || body) text_pattern_ops', columns)).toEqual({
+      expression: '(lower(title) || body)',
+      options: { opclass: 'text_pattern_ops' },
+    });
+  });
 });

@@ -6,6 +6,7 @@ export {
 export type { Queryable } from './introspect/queryable.ts';
 export { compareLiterals } from './compare/compare-literals.ts';
 export { comparePredicates } from './compare/compare-predicates.ts';
+export { readIndexKeyClasses } from './compare/read-index-key-classes.ts';
 export { IntrospectionError, isStatementTimeout, type CatalogLock } from './introspect/introspection-error.ts';
 export { MissingSchemaError } from './introspect/missing-schema-error.ts';
 export { QueryInterruptedError, withDeadline } from './introspect/query-deadline.ts';

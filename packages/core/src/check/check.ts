@@ -1,3 +1,4 @@
+import { settleOperatorClasses } from '../opclass/settle-operator-classes.ts';
 import { settlePredicates } from '../predicate/settle-predicates.ts';
 import { settleLiteralDefaults } from '../literal/settle-literal-defaults.ts';
 import { mergeRegistries } from '../merge/merge-registries.ts';
@@ -71,7 +72,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const literals = compare ? await settleLiteralDefaults(expected.schema, introspected, compare, signal) : introspected;
   // partial-index predicates spelled otherwise are compared as the server itself deparses them
   const predicates = options.introspector.comparePredicates?.bind(options.introspector);
-  const actual = predicates ? await settlePredicates(expected.schema, literals, predicates, signal) : literals;
+  const respelled = predicates ? await settlePredicates(expected.schema, literals, predicates, signal) : literals;
+  // a declared operator class that the database reports as a key's default one is named by the server
+  const classes = options.introspector.indexKeyClasses?.bind(options.introspector);
+  const actual = classes ? await settleOperatorClasses(expected.schema, respelled, classes, signal) : respelled;
   const migrations = typeof options.migrations === 'function' ? await options.migrations() : options.migrations;
   const problems = loaded.flatMap((entry) => entry.problems.map((problem) => ({ ...problem, source: entry.source.name })));
   const existing = introspected.schemas;

@@ -1,4 +1,5 @@
 import type { MergedSchema } from '../merge/merge-registries.ts';
+import { sameOperatorClass } from '../opclass/settle-operator-classes.ts';
 import type {
   ColumnModel,
   ForeignKeyModel,
@@ -419,7 +420,7 @@ function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions 
   const descending = (key: IndexKeyOptions | undefined) => key?.descending === true;
   const nullsFirst = (key: IndexKeyOptions | undefined) => key?.nullsFirst ?? descending(key);
   return (
-    (expected?.opclass ?? null) === (actual?.opclass ?? null) &&
+    sameOperatorClass(expected, actual) &&
     descending(expected) === descending(actual) &&
     nullsFirst(expected) === nullsFirst(actual) &&
     // a key collated otherwise sorts otherwise: queries under the declared collation cannot use it

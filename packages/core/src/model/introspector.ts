@@ -1,4 +1,5 @@
 import type { CompareLiterals } from '../literal/literal-comparison.ts';
+import type { ReadIndexKeyClasses } from '../opclass/operator-class.ts';
 import type { ComparePredicates } from '../predicate/predicate-comparison.ts';
 import type { SchemaModel } from './schema-model.ts';
 
@@ -15,6 +16,11 @@ export interface Introspector {
    * (`"deletedAt" IS NULL` and `("deletedAt" IS NULL)`). A check calls it once, before the diff.
    */
   readonly comparePredicates?: ComparePredicates;
+  /**
+   * Optional: reads the operator class names of given indexes' keys, default classes included. A check calls it
+   * only when a model declares, by name, a class the database reports as a key's default (`text_ops` on text).
+   */
+  readonly indexKeyClasses?: ReadIndexKeyClasses;
 }
 
 export interface IntrospectOptions {

@@ -190,6 +190,18 @@ export interface IndexKeyOptions {
   readonly collation?: string;
   /** The collation's schema, only when its bare name does not find it on the search path (as `collationSchema` of a column). */
   readonly collationSchema?: string;
+  /**
+   * Database side only, on a key without `opclass`: the name of the default operator class the key uses
+   * (`text_ops`), read only when a model declares a class for that key, so that a class declared by its name is
+   * the default one it names.
+   */
+  readonly defaultOpclass?: string;
+  /**
+   * Database side only: the operator class's parameters, as the index column's `pg_attribute.attoptions` holds them,
+   * joined by ', ' (`siglen=32`), default class or not. A model writes them after the class's name, in `opclass`
+   * (`gist_trgm_ops(siglen=32)`).
+   */
+  readonly opclassParameters?: string;
 }
 
 export interface IndexModel {

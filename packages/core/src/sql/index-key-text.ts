@@ -18,9 +18,11 @@ export interface IndexKeyText {
 
 const name = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)`;
 const qualified = String.raw`${name}(?:\s*\.\s*${name})?`;
+// an operator class's parameters (PostgreSQL 13 and later): `gist_trgm_ops(siglen=32)`
+const parameters = String.raw`(?:\s*\([^()]*\))?`;
 // everything that may follow a key's column or expression, each part optional and in the grammar's order
 const tail = new RegExp(
-  String.raw`^(?:\s+COLLATE\s+(${qualified}))?(?:\s+(?!(?:ASC|DESC|NULLS)\b)(${qualified}))?(?:\s+(ASC|DESC))?(?:\s+NULLS\s+(FIRST|LAST))?\s*$`,
+  String.raw`^(?:\s+COLLATE\s+(${qualified}))?(?:\s+(?!(?:ASC|DESC|NULLS)\b)(${qualified})(${parameters}))?(?:\s+(ASC|DESC))?(?:\s+NULLS\s+(FIRST|LAST))?\s*$`,
   'i',
 );
 const leadingName = new RegExp(String.raw`^\s*(${name})`);
@@ -39,17 +41,33 @@ export function indexKeyText(text: string, columns: readonly string[]): IndexKey
     const column = identifierName(head[1]!);
     if (options && columns.includes(column)) return { column, options: keyOptions(options, true) };
   }
-  // an expression key is a function call or a parenthesized expression: its options follow its last parenthesis
-  const end = text.lastIndexOf(')');
-  if (end >= 0) {
+  // an expression key is a function call or a parenthesized expression: its options follow the parenthesis that
+  // closes it (the first one back at depth zero, not the last: an operator class may carry parameters in its own)
+  for (const end of closingParentheses(text)) {
     const options = tail.exec(text.slice(end + 1));
     if (options) return { expression: text.slice(0, end + 1).trim(), options: keyOptions(options, false) };
   }
   return { expression: text.trim(), options: {} };
 }
 
+/** The positions of the parentheses that close a top-level group, in order; quoted text and names are skipped. */
+function closingParentheses(text: string): number[] {
+  const ends: number[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) ends.push(i);
+  }
+  return ends;
+}
+
 function keyOptions(match: RegExpExecArray, column: boolean): IndexKeyOptions {
-  const [, collation, opclass, order, nulls] = match;
+  const [, collation, opclass, classParameters, order, nulls] = match;
   const descending = order?.toUpperCase() === 'DESC';
   // NULLS LAST is ascending's default, NULLS FIRST descending's
   const nullsFirst = nulls === undefined ? descending : nulls.toUpperCase() === 'FIRST';
@@ -59,8 +77,8 @@ function keyOptions(match: RegExpExecArray, column: boolean): IndexKeyOptions {
     ...(column && collationName
       ? { collation: collationName.name, ...(collationName.schema && collationName.schema !== 'pg_catalog' ? { collationSchema: collationName.schema } : {}) }
       : {}),
-    // the catalog names an operator class without its schema
-    ...(opclass !== undefined ? { opclass: splitQualified(opclass).name } : {}),
+    // the catalog names an operator class without its schema; its parameters are kept as written
+    ...(opclass !== undefined ? { opclass: `${splitQualified(opclass).name}${classParameters?.trim() ?? ''}` } : {}),
     ...(descending ? { descending } : {}),
     ...(nullsFirst !== descending ? { nullsFirst } : {}),
   };

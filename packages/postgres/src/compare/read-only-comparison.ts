@@ -12,13 +12,13 @@ export interface ComparisonOptions {
  * `settings` (more `set local` statements). Resolves to `compare`'s verdicts; any failure leaves every pair undecided
  * (undefined), so that the caller falls back to comparing text. Throws only when `signal` is already aborted.
  */
-export async function readOnlyComparison(
+export async function readOnlyComparison<T = boolean>(
   client: Queryable,
   count: number,
   options: ComparisonOptions,
   settings: readonly string[],
-  compare: () => Promise<(boolean | undefined)[]>,
-): Promise<(boolean | undefined)[]> {
+  compare: () => Promise<(T | undefined)[]>,
+): Promise<(T | undefined)[]> {
   options.signal?.throwIfAborted();
   try {
     await client.query('begin read only');

@@ -1,4 +1,4 @@
-import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
+import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, QualifiedName, SchemaModel } from '@ormdrift/core';
 import type { PostgresIntrospector } from '../introspect/postgres-introspector.ts';
 
 /** Runs `use` with an introspector over a connection held for that one call (opened, or borrowed), then lets it go. */
@@ -16,5 +16,7 @@ export function borrowingIntrospector(withIntrospector: WithIntrospector): Intro
       withIntrospector(compareOptions.signal, (introspector) => introspector.compareLiterals(pairs, compareOptions)),
     comparePredicates: (pairs: readonly PredicatePair[], compareOptions: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> =>
       withIntrospector(compareOptions.signal, (introspector) => introspector.comparePredicates(pairs, compareOptions)),
+    indexKeyClasses: (indexes: readonly QualifiedName[], readOptions: { readonly signal?: AbortSignal } = {}): Promise<(string[] | undefined)[]> =>
+      withIntrospector(readOptions.signal, (introspector) => introspector.indexKeyClasses(indexes, readOptions)),
   };
 }

@@ -20,7 +20,8 @@ export interface PostgresUrlIntrospectorOptions extends ConnectOptions, Omit<Pos
  * schema is absent) or `IntrospectionError` (a catalog read failed or got no answer; `step` names it).
  * `compareLiterals()` does the same for the server-side comparison of constant defaults: it is called only when
  * some defaults differ in spelling, so most checks open one connection; `comparePredicates()` likewise, only
- * when some partial-index predicates differ in spelling.
+ * when some partial-index predicates differ in spelling; `indexKeyClasses()` only when a model names a key's
+ * default operator class.
  */
 export function postgresIntrospector(url: string, options?: PostgresUrlIntrospectorOptions): Introspector;
 /**

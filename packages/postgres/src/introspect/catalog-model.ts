@@ -198,7 +198,7 @@ function toForeignKey(row: RawConstraint): ForeignKeyModel {
 /** The keys' non-default options; absent when every key is plain (the common case keeps the model small). */
 function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
   // each array is null when every key has the default: the common case needs no key object at all
-  if (row.opclasses === null && row.options === null && row.collations === null) return {};
+  if (row.opclasses === null && row.options === null && row.collations === null && row.class_parameters === null) return {};
   // an expression index has no `columns`: its keys are its expressions, each with its operator class and order
   const keys = (row.expressions ?? row.columns).map((_, i): IndexKeyOptions => {
     const opclass = row.opclasses?.[i] ?? '';
@@ -207,8 +207,10 @@ function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
     const nullsFirst = (bits & 2) !== 0;
     const collation = row.collations?.[i] ?? '';
     const collationSchema = row.collation_schemas?.[i] ?? '';
+    const opclassParameters = row.class_parameters?.[i] ?? '';
     return {
       ...(opclass !== '' ? { opclass } : {}),
+      ...(opclassParameters !== '' ? { opclassParameters } : {}),
       ...(descending ? { descending } : {}),
       ...(nullsFirst !== descending ? { nullsFirst } : {}),
       ...(collation !== '' ? { collation } : {}),

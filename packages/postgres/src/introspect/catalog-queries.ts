@@ -135,7 +135,7 @@ select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as i
        end as opclasses,
        -- per key: the indoption bits (1 DESC, 2 NULLS FIRST); null when every key is ASC NULLS LAST
        case when 0 <> any(idx.indoption::int2[]) then idx.indoption::int2[]::int[] end as options,
-       keys.collations, keys.collation_schemas,
+       keys.collations, keys.collation_schemas, keys.class_parameters,
        -- read for unique indexes only, as for constraints: the whole pg_index row made jsonb is the costly part
        idx.indisunique and coalesce((to_jsonb(idx) ->> 'indnullsnotdistinct')::boolean, false) as nulls_not_distinct
 from pg_catalog.pg_index idx
@@ -145,7 +145,8 @@ join pg_catalog.pg_class c on c.oid = idx.indrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace
 -- the key columns (not INCLUDE ones) in one pass: each one's name ('' for an expression key); per key, its collation
 -- when a column key's is not the column's own (COLLATE "C" on the key), else '', and that collation's schema where
--- the bare name does not find it on the search path, as for a column's: each array null when no key has one
+-- the bare name does not find it on the search path, as for a column's; per key, its operator class's parameters
+-- (PostgreSQL 13 and later keep them in the index's own column options): each array null when no key has one
 cross join lateral (
   select array_agg(coalesce(att.attname, '') order by k.ord)::text[] as columns,
          case when bool_or(k.num > 0 and k.coll <> att.attcollation) then
@@ -156,9 +157,13 @@ cross join lateral (
            array_agg(case when k.num > 0 and k.coll <> att.attcollation and not pg_catalog.pg_collation_is_visible(k.coll)
                      then (select con.nspname::text from pg_catalog.pg_collation co join pg_catalog.pg_namespace con on con.oid = co.collnamespace
                            where co.oid = k.coll) else '' end order by k.ord)
-         end::text[] as collation_schemas
+         end::text[] as collation_schemas,
+         case when bool_or(ia.attoptions is not null) then
+           array_agg(coalesce(pg_catalog.array_to_string(ia.attoptions, ', '), '') order by k.ord)
+         end::text[] as class_parameters
   from unnest(idx.indkey::int2[], idx.indcollation::oid[]) with ordinality k(num, coll, ord)
   left join pg_catalog.pg_attribute att on att.attrelid = idx.indrelid and att.attnum = k.num and k.num > 0
+  left join pg_catalog.pg_attribute ia on ia.attrelid = idx.indexrelid and ia.attnum = k.ord
   where k.ord <= idx.indnkeyatts
 ) keys
 where n.nspname = any($1::text[])

@@ -81,6 +81,11 @@ export interface RawIndex {
   collations: string[] | null;
   /** Per key: the collation's schema when that collation is not visible on the search path, else ''; null when none is. */
   collation_schemas: string[] | null;
+  /**
+   * Per key: its operator class's parameters as the index column's `pg_attribute.attoptions` holds them, joined by
+   * ', ' (`siglen=32`), else ''; null when no key has any.
+   */
+  class_parameters: string[] | null;
 }
 
 export interface RawEnum {

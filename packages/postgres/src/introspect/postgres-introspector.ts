@@ -1,6 +1,7 @@
-import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, SchemaModel } from '@ormdrift/core';
+import type { IntrospectOptions, Introspector, LiteralPair, PredicatePair, QualifiedName, SchemaModel } from '@ormdrift/core';
 import { compareLiterals } from '../compare/compare-literals.ts';
 import { comparePredicates } from '../compare/compare-predicates.ts';
+import { readIndexKeyClasses } from '../compare/read-index-key-classes.ts';
 import { catalogToModel } from './catalog-model.ts';
 import { columnsQuery, constraintsQuery, constraintsQueryFrom15, enumsQuery, indexesQuery, tablesQuery } from './catalog-queries.ts';
 import type { RawColumn, RawConstraint, RawEnum, RawIndex, RawTable } from './catalog-rows.ts';
@@ -139,6 +140,11 @@ export class PostgresIntrospector implements Introspector {
   /** Compares partial-index predicates as the server deparses them, in a READ ONLY transaction of its own. */
   comparePredicates(pairs: readonly PredicatePair[], options: { readonly signal?: AbortSignal } = {}): Promise<(boolean | undefined)[]> {
     return comparePredicates(this.#client, pairs, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
+  }
+
+  /** Reads the operator class names of the named indexes' keys, default classes included, in one statement. */
+  indexKeyClasses(indexes: readonly QualifiedName[], options: { readonly signal?: AbortSignal } = {}): Promise<(string[] | undefined)[]> {
+    return readIndexKeyClasses(this.#client, indexes, { statementTimeoutMs: this.#statementTimeoutMs, ...options });
   }
 
   /**
