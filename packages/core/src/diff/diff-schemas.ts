@@ -216,6 +216,8 @@ function diffTable(
     else {
       const notUnique = nonUniqueIndexOf(actual, unique);
       const coveredBy = notUnique ? undefined : coveringUnique(expected, actual, unique);
+      // a declared full unique whose columns have only a partial unique (under another name, or the declared one unnamed)
+      const partial = unique.where === undefined && !notUnique ? sameColumns.find((candidate) => candidate.where !== undefined) : undefined;
       pushMissing({
         kind: 'missing-unique',
         table: expected,
@@ -224,6 +226,7 @@ function diffTable(
         primaryKey: false,
         ...(notUnique ? { notUnique } : {}),
         ...(coveredBy ? { coveredBy } : {}),
+        ...(partial ? { partial } : {}),
       });
     }
   }

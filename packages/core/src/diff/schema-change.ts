@@ -129,6 +129,11 @@ export type SchemaChange =
        * arbitrates its ON CONFLICT, so the guarantee holds.
        */
       readonly coveredBy?: UniqueModel & { readonly primaryKey?: true };
+      /**
+       * A declared full unique only: a partial unique of the database on the same columns that no other declared
+       * unique claims; it guards only the rows of its predicate.
+       */
+      readonly partial?: UniqueModel;
     }
   | {
       /**

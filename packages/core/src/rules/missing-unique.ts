@@ -44,7 +44,7 @@ export const missingUnique = defineRule({
       'modify-index'({ table, expected, actual, changed }) {
         if (isUniqueExpressionIndex(expected) && changed.includes('expressions')) uniqueExpressionIndex(table, expected, actual);
       },
-      'missing-unique'({ table, expected: unique, primaryKey, notUnique, coveredBy }) {
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique, coveredBy, partial }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
         const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
@@ -117,7 +117,11 @@ export const missingUnique = defineRule({
           object: unique.columns.join(','),
           message: primaryKey
             ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}${implied ? ` that ${implied}` : ''}: duplicates can be stored`
-            : `${tableRef(table)} has no unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
+            : `${tableRef(table)} has no unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: ${
+                partial && !primaryKey
+                  ? `its unique index${partial.name ? ` ${objectName(partial.name)}` : ''} on ${columns} is partial (WHERE ${heldPredicate(partial)}), so duplicates outside the predicate can be stored, and INSERT ... ON CONFLICT ${columns} without that WHERE fails`
+                  : 'duplicates can be stored'
+              }`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),

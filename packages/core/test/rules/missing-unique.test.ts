@@ -48,6 +48,22 @@ ruleTester('missing-unique', {
   ],
   invalid: [
     {
+      name: 'a declared unnamed full unique with only a partial unique index on its columns: says it is partial',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_live', where: '(deleted_at IS NULL)' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no unique constraint or unique index on (email) that User (typeorm) declares: its unique index users_email_live on (email) is partial (WHERE (deleted_at IS NULL)), so duplicates outside the predicate can be stored, and INSERT ... ON CONFLICT (email) without that WHERE fails',
+          expected: { columns: ['email'] },
+          actual: null,
+        },
+      ],
+    },
+    {
       name: 'a declared partial unique on the primary key columns dropped: covered by the primary key',
       expected: emailModel({ uniques: [unique(['id'], { name: 'users_live_id', where: '"deleted_at" IS NULL' })] }),
       actual: emailDb(),
