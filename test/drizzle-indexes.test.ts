@@ -17,8 +17,8 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
   },
   {
-    name: 'the expression index re-created with its expression key descending',
-    sql: `drop index events_title_upper; create index events_title_upper on events (upper(title) desc)`,
+    name: 'the expression index re-created with its expression key DESC NULLS LAST: not the declared order read backward',
+    sql: `drop index events_title_upper; create index events_title_upper on events (upper(title) desc nulls last)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
   },
   {
@@ -157,6 +157,26 @@ const mutations: Mutation[] = [
     sql: `drop index notes_slug_lower; create unique index notes_slug_lower on notes (lower(slug))`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
   },
+  {
+    name: 'the column of the COLLATE "C" sql key of the mixed index collated "C" itself: only the column differs',
+    sql: `alter table notes alter column title type text collate "C"`,
+    findings: [{ code: 'collation-mismatch', severity: 'warning', table: 'notes', column: 'title' }],
+  },
+  {
+    name: 'the DESC NULLS FIRST index re-created ASC NULLS LAST: every key reversed, a backward scan serves it',
+    sql: `drop index events_starts_desc; create index events_starts_desc on events (starts_at)`,
+    findings: [],
+  },
+  {
+    name: 'the descending index marked INVALID (as a cancelled CREATE INDEX CONCURRENTLY leaves it): missing',
+    sql: `update pg_index set indisvalid = false where indexrelid = 'events_starts_desc'::regclass`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'events', column: 'starts_at' }],
+  },
+  {
+    name: 'the unique expression index marked INVALID: missing, not unique-or-not',
+    sql: `update pg_index set indisvalid = false where indexrelid = 'events_title_lower'::regclass`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'events' }],
+  },
 ];
 
 describe('Drizzle indexes compared in full: a database built by drizzle-kit', () => {
@@ -204,6 +224,31 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       ]);
       expect(findings[0]?.expected).toEqual({ keys: ['body', 'lower("title")', 'title COLLATE "C" DESC'], expressions: ['body', 'lower("title")', 'title'] });
       expect(findings[1]?.actual).toEqual({ columns: ['slug'], keys: ['slug'], name: 'notes_slug_pattern' });
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('reports the unique index a CREATE UNIQUE INDEX CONCURRENTLY left INVALID on duplicates as missing, and fix writes no CREATE over it', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index accounts_live_email;
+        insert into accounts (id, email, handle) values (1, 'a@example.com', 'a'), (2, 'a@example.com', 'b')`);
+      // CONCURRENTLY runs outside a transaction block: one statement per call
+      await expect(mutated.query('create unique index concurrently accounts_live_email on accounts (email) where deleted_at is null')).rejects.toThrow(
+        /could not create unique index/,
+      );
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-unique',
+          'error',
+          'accounts has no valid unique constraint or unique index accounts_live_email on (email) WHERE "accounts"."deleted_at" is null that accounts (drizzle) declares: its unique index accounts_live_email on (email) WHERE (deleted_at IS NULL) is INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, on duplicate rows for one): duplicates can be stored, and INSERT ... ON CONFLICT (email) WHERE "accounts"."deleted_at" is null fails; remove the duplicates, then drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE UNIQUE INDEX CONCURRENTLY)',
+        ],
+      ]);
+      const fix = renderFix(planFix(result, { concurrently: true }));
+      expect(fix.concurrent?.statements ?? []).toEqual([]);
+      expect(fix.up).toContain('--     DROP INDEX CONCURRENTLY "public"."accounts_live_email";');
     } finally {
       await mutated.drop();
     }

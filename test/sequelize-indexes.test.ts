@@ -41,8 +41,8 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'status' }],
   },
   {
-    name: 'the descending index re-created ascending',
-    sql: `drop index documents_published_desc; create index documents_published_desc on documents ("publishedAt")`,
+    name: 'the descending index re-created ASC NULLS FIRST: not the declared order read backward',
+    sql: `drop index documents_published_desc; create index documents_published_desc on documents ("publishedAt" nulls first)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'publishedAt' }],
   },
   {
@@ -162,6 +162,26 @@ const mutations: Mutation[] = [
     name: 'the operator class after an expression key dropped',
     sql: `drop index notes_slug_lower; create unique index notes_slug_lower on notes (lower(slug))`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'notes' }],
+  },
+  {
+    name: 'the column of the collated index key collated "C" itself: the key is "C" still, only the column differs',
+    sql: `alter table documents alter column title type varchar(200) collate "C"`,
+    findings: [{ code: 'collation-mismatch', severity: 'warning', table: 'documents', column: 'title' }],
+  },
+  {
+    name: 'the column of the COLLATE "C" literal key of the mixed index collated "C" itself: only the column differs',
+    sql: `alter table notes alter column title type text collate "C"`,
+    findings: [{ code: 'collation-mismatch', severity: 'warning', table: 'notes', column: 'title' }],
+  },
+  {
+    name: 'the descending index re-created ASC NULLS LAST: every key reversed, a backward scan serves it',
+    sql: `drop index documents_published_desc; create index documents_published_desc on documents ("publishedAt")`,
+    findings: [],
+  },
+  {
+    name: 'the collated index marked INVALID: missing',
+    sql: `update pg_index set indisvalid = false where indexrelid = 'documents_title_c'::regclass`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'documents', column: 'title' }],
   },
 ];
 

@@ -73,8 +73,8 @@ const mutations: Mutation[] = [
     findings: [{ code: 'extra-constraint', severity: 'warning', table: 'bookings', column: 'createdAt' }],
   },
   {
-    name: 'the plain index re-created descending',
-    sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings ("createdAt" desc)`,
+    name: 'the plain index re-created DESC NULLS LAST: not the declared order read backward',
+    sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings ("createdAt" desc nulls last)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'createdAt' }],
   },
   // TypeORM 1.x's `@Index({ type })`: each access method it allows, re-created as a plain btree under its name
@@ -97,6 +97,21 @@ const mutations: Mutation[] = [
     name: 'the explicit btree index of @Index({ type: "btree" }) re-created USING hash',
     sql: `drop index "IDX_bookings_seats"; create index "IDX_bookings_seats" on bookings using hash (seats)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'seats' }],
+  },
+  {
+    name: 'the btree index marked INVALID (as a cancelled CREATE INDEX CONCURRENTLY leaves it): missing',
+    sql: `update pg_index set indisvalid = false where indexrelid = '"IDX_bookings_seats"'::regclass`,
+    findings: [{ code: 'missing-index', severity: 'warning', table: 'bookings', column: 'seats' }],
+  },
+  {
+    name: 'the soft-delete unique index marked INVALID (as a failed CREATE UNIQUE INDEX CONCURRENTLY leaves it): missing',
+    sql: `update pg_index set indisvalid = false where indexrelid = '"IDX_bookings_email_live"'::regclass`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'bookings', column: 'email' }],
+  },
+  {
+    name: 'the one-column btree index re-created DESC: a backward scan serves the declared order',
+    sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings ("createdAt" desc)`,
+    findings: [],
   },
 ];
 

@@ -183,6 +183,33 @@ describe('planFix', () => {
     ]);
   });
 
+  it('creates no index over an INVALID one of the declared name: a note says to drop it and build it again', () => {
+    const expected = schema([
+      table('users', [id, column('email', 'text'), column('handle', 'text')], {
+        primaryKey: ['id'],
+        uniques: [unique(['handle'], { name: 'users_handle_uq' })],
+        indexes: [index(['email'], { name: 'users_email_idx' })],
+      }),
+    ]);
+    const actual = schema([
+      dbTable('users', [id, column('email', 'text'), column('handle', 'text')], {
+        primaryKey: ['id'],
+        uniques: [unique(['handle'], { name: 'users_handle_uq', invalid: true })],
+        indexes: [index(['email'], { name: 'users_email_idx', invalid: true }), index(['handle'], { name: 'users_handle_uq', invalid: true })],
+      }),
+    ]);
+    const fix = plan(expected, actual, { concurrently: true });
+    expect(fix.up).toEqual([]);
+    expect(fix.notes.map((note) => [note.subject, note.topic])).toEqual([
+      ['users index users_handle_uq', 'invalid-index'],
+      ['users index users_email_idx', 'invalid-index'],
+    ]);
+    const script = renderFix(fix).up;
+    expect(script).toContain('--     DROP INDEX CONCURRENTLY "public"."users_handle_uq";');
+    expect(script).toContain('--     CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "users_handle_uq" ON "public"."users" ("handle");');
+    expect(script).toContain('--     CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_email_idx" ON "public"."users" ("email");');
+  });
+
   it('drops NOT NULL on the way down when the primary key it added set it on a nullable column', () => {
     const expected = schema([table('tags', [column('key', 'text')], { primaryKey: ['key'] })]);
     const actual = schema([dbTable('tags', [column('key', 'text', { nullable: true })])]);

@@ -323,6 +323,7 @@ const topics: Record<FixNoteTopic, string> = {
   'unique-partial': 'partial unique',
   'unique-deferral': 'unique deferral',
   'unique-index': 'non-unique index',
+  'invalid-index': 'invalid index',
   'partial-index': 'partial index',
   'registry-conflict': 'registry conflict',
   'extra-column': 'extra column',

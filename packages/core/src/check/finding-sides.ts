@@ -96,11 +96,23 @@ export interface FindingSides {
       /** A unique expression index: its keys as SQL text (`columns` is then empty). */
       readonly expressions?: readonly string[];
     };
-    /** `null`, or the database's index on those columns (of the declared name, or with the declared predicate) that is not unique. */
+    /**
+     * `null`; or the database's index on those columns (of the declared name, or with the declared predicate) that is
+     * not unique; or its INVALID unique index on them (`invalid: true`), which guarantees nothing; or what covers a
+     * declared partial unique (`coveredBy`); or, for a unique expression index, the index of its name.
+     */
     readonly actual:
       | {
           readonly columns: readonly string[];
           readonly unique: false;
+          readonly name?: string;
+          readonly where?: string;
+          readonly invalid?: never;
+        }
+      | {
+          readonly columns: readonly string[];
+          readonly unique?: never;
+          readonly invalid: true;
           readonly name?: string;
           readonly where?: string;
         }
@@ -149,10 +161,14 @@ export interface FindingSides {
       readonly keys?: readonly string[];
       readonly where?: string;
     };
-    /** `null`, or the index (or primary key) whose leading columns are the declared ones. */
-    readonly actual: {
-      readonly servedBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string };
-    } | null;
+    /**
+     * `null`; or the index (or primary key) whose leading columns are the declared ones; or the database's INVALID
+     * index that would be the declared one (`invalid: true`, its name, and its columns when on plain columns).
+     */
+    readonly actual:
+      | { readonly servedBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string }; readonly invalid?: never }
+      | { readonly invalid: true; readonly name?: string; readonly columns?: readonly string[]; readonly servedBy?: never }
+      | null;
     readonly change: 'missing-index';
   };
   'index-mismatch': { readonly expected: IndexShape; readonly actual: IndexShape & { readonly name?: string }; readonly change: 'modify-index' };

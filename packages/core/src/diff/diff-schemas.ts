@@ -114,11 +114,13 @@ function foreignKeyContext(expected: SchemaModel, declared: SchemaIndex, referen
 
 function diffTable(
   expected: TableModel,
-  actual: TableModel,
+  held: TableModel,
   changes: SchemaChange[],
   references: ReadonlyMap<string, ForeignKeyReference>,
   retyped: Set<string>,
 ): void {
+  // an INVALID index serves no query and guarantees nothing: compared as absent, and named where the declared one is missing
+  const actual = withoutInvalidIndexes(held);
   const actualColumns = new Map(actual.columns.map((column) => [column.name, column]));
   for (const column of expected.columns) {
     const found = actualColumns.get(column.name);
@@ -218,6 +220,7 @@ function diffTable(
       const coveredBy = notUnique ? undefined : coveringUnique(expected, actual, unique);
       // a declared full unique whose columns have only a partial unique (under another name, or the declared one unnamed)
       const partial = unique.where === undefined && !notUnique ? sameColumns.find((candidate) => candidate.where !== undefined) : undefined;
+      const invalid = notUnique ? undefined : invalidUniqueOf(held, unique);
       pushMissing({
         kind: 'missing-unique',
         table: expected,
@@ -227,25 +230,28 @@ function diffTable(
         ...(notUnique ? { notUnique } : {}),
         ...(coveredBy ? { coveredBy } : {}),
         ...(partial ? { partial } : {}),
+        ...(invalid ? { invalid } : {}),
       });
     }
   }
+  const tables: IndexTables = { expected, actual };
   for (const index of expected.indexes) {
     const candidates = indexCandidates(actual, index);
-    if (candidates.some((candidate) => indexDifferences(index, candidate).length === 0)) continue;
+    if (candidates.some((candidate) => indexDifferences(index, candidate, tables).length === 0)) continue;
     // another declared index's own (of its name, or built as it declares) is not this one built otherwise
-    const free = candidates.filter((candidate) => !claimedByOther(expected.indexes, index, candidate));
+    const free = candidates.filter((candidate) => !claimedByOther(expected.indexes, index, candidate, tables));
     const other =
       candidates.find((candidate) => index.name !== undefined && candidate.name === index.name) ??
       free.find((candidate) => (candidate.method ?? 'btree') === (index.method ?? 'btree')) ??
       free[0];
     if (other) {
-      changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other) });
+      changes.push({ kind: 'modify-index', table: expected, expected: index, actual: other, changed: indexDifferences(index, other, tables) });
       continue;
     }
     const servedBy =
       index.columns.length > 0 && (index.method ?? 'btree') === 'btree' && index.where === undefined ? leadingIndex(actual, index.columns) : undefined;
-    changes.push({ kind: 'missing-index', table: expected, expected: index, actual: null, ...(servedBy ? { servedBy } : {}) });
+    const invalid = invalidIndexOf(held, index);
+    changes.push({ kind: 'missing-index', table: expected, expected: index, actual: null, ...(servedBy ? { servedBy } : {}), ...(invalid ? { invalid } : {}) });
   }
   for (const foreignKey of expected.foreignKeys) {
     const found = actual.foreignKeys.filter((candidate) => sameForeignKey(foreignKey, candidate));
@@ -256,6 +262,28 @@ function diffTable(
     }
   }
   changes.push(...constraintChanges(expected, actual));
+}
+
+/** The table without its INVALID indexes and unique indexes; the table itself when it has none (the common case). */
+function withoutInvalidIndexes(table: TableModel): TableModel {
+  if (!table.indexes.some((index) => index.invalid) && !table.uniques.some((unique) => unique.invalid)) return table;
+  return { ...table, indexes: table.indexes.filter((index) => !index.invalid), uniques: table.uniques.filter((unique) => !unique.invalid) };
+}
+
+/** The database's INVALID index that would be the declared one: of its name, else on the same keys in the same order. */
+function invalidIndexOf(table: TableModel, index: IndexModel): IndexModel | undefined {
+  const invalid = table.indexes.filter((candidate) => candidate.invalid);
+  if (invalid.length === 0) return undefined;
+  return (
+    invalid.find((candidate) => index.name !== undefined && candidate.name === index.name) ??
+    (index.columns.length > 0 ? invalid.find((candidate) => sameOrder(candidate.columns, index.columns)) : undefined)
+  );
+}
+
+/** The database's INVALID unique index that would be the declared unique: on the same columns, of its name first. */
+function invalidUniqueOf(table: TableModel, wanted: UniqueModel): UniqueModel | undefined {
+  const invalid = table.uniques.filter((unique) => unique.invalid && sameColumnSet(unique.columns, wanted.columns));
+  return invalid.find((unique) => wanted.name !== undefined && unique.name === wanted.name) ?? invalid[0];
 }
 
 /** What `columnDifferences` returns for equal columns: one shared empty list. */
@@ -386,21 +414,32 @@ function indexCandidates(table: TableModel, index: IndexModel): IndexModel[] {
  * index is paired first with the database's index of its name, then with one built as declared, and only then with
  * a different index on the same keys, so that a dropped index is reported missing, not as its neighbour changed.
  */
-function claimedByOther(declared: readonly IndexModel[], index: IndexModel, candidate: IndexModel): boolean {
+function claimedByOther(declared: readonly IndexModel[], index: IndexModel, candidate: IndexModel, tables: IndexTables): boolean {
   return declared.some(
     (other) =>
       other !== index &&
       ((candidate.name !== undefined && other.name === candidate.name) ||
-        (other.columns.length > 0 && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate).length === 0)),
+        (other.columns.length > 0 && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate, tables).length === 0)),
   );
 }
 
 /** What a database index does otherwise than the declared one; empty when it serves every query the declared one would. */
-function indexDifferences(expected: IndexModel, actual: IndexModel): IndexAspect[] {
+function indexDifferences(expected: IndexModel, actual: IndexModel, tables: IndexTables): IndexAspect[] {
   const changed: IndexAspect[] = [];
   if ((expected.method ?? 'btree') !== (actual.method ?? 'btree')) changed.push('method');
   // every key, a column or an expression: its operator class, order and collation
-  if ((expected.expressions ?? expected.columns).some((_, i) => !sameKey(expected.keys?.[i], actual.keys?.[i]))) changed.push('keys');
+  const keys = expected.expressions ?? expected.columns;
+  const collated = keys.every((_, i) =>
+    sameKeyCollation(expected.keys?.[i], keyColumn(tables.expected, expected, i), actual.keys?.[i], keyColumn(tables.actual, actual, i)),
+  );
+  const alike = keys.every((_, i) => sameKey(expected.keys?.[i], actual.keys?.[i]));
+  // a btree scanned backward serves every order the declared one does: each key reversed, all together, is alike
+  const reversed =
+    !alike &&
+    (expected.method ?? 'btree') === 'btree' &&
+    (actual.method ?? 'btree') === 'btree' &&
+    keys.every((_, i) => sameKey(expected.keys?.[i], actual.keys?.[i], true));
+  if (!collated || (!alike && !reversed)) changed.push('keys');
   // an expression index is found by name: its keys' text tells whether it indexes what the model declares
   if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
   // an expression index is unique or not on its own (on plain columns, a unique index is a unique)
@@ -419,17 +458,54 @@ function sameKeyTexts(expected: readonly string[], actual: readonly string[]): b
   return expected.length === actual.length && expected.every((key, i) => samePredicate(key, actual[i]));
 }
 
-function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined): boolean {
+/** Whether two keys are built alike; `reversed`: in the opposite order (DESC for ASC and NULLS FIRST for LAST). */
+function sameKey(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined, reversed = false): boolean {
   const descending = (key: IndexKeyOptions | undefined) => key?.descending === true;
   const nullsFirst = (key: IndexKeyOptions | undefined) => key?.nullsFirst ?? descending(key);
   return (
     sameOperatorClass(expected, actual) &&
-    descending(expected) === descending(actual) &&
-    nullsFirst(expected) === nullsFirst(actual) &&
-    // a key collated otherwise sorts otherwise: queries under the declared collation cannot use it
-    unquoted(expected?.collation) === unquoted(actual?.collation) &&
-    (expected?.collationSchema ?? null) === (actual?.collationSchema ?? null)
+    (descending(expected) === descending(actual)) !== reversed &&
+    (nullsFirst(expected) === nullsFirst(actual)) !== reversed
   );
+}
+
+/**
+ * The column a key indexes: on an index on plain columns, its column; on one with an expression key, a key whose
+ * text is a bare column name (`title`, `"title"`), which is a column key there too.
+ */
+function keyColumn(table: TableModel, index: IndexModel, i: number): ColumnModel | undefined {
+  const text = index.columns[i] ?? index.expressions?.[i]?.trim();
+  if (text === undefined) return undefined;
+  const quoted = /^"((?:[^"]|"")+)"$/.exec(text);
+  const name = quoted ? quoted[1]!.replace(/""/g, '"') : text;
+  return table.columns.find((column) => column.name === name);
+}
+
+/** The two tables whose indexes are compared: a key that names no collation has its column's. */
+interface IndexTables {
+  readonly expected: TableModel;
+  readonly actual: TableModel;
+}
+
+/**
+ * Whether two keys sort under one collation: a key collated otherwise sorts otherwise, and queries under the declared
+ * collation cannot use it. A key's collation is its effective one: its own (`COLLATE "C"`), else its column's, else
+ * the type's default (the database's), so `title COLLATE "C"` on a column collated "C" is `title` there. Keys that
+ * name no collation on either side are alike: they follow their columns, whose collation a column finding reports.
+ */
+function sameKeyCollation(
+  expected: IndexKeyOptions | undefined,
+  expectedColumn: ColumnModel | undefined,
+  actual: IndexKeyOptions | undefined,
+  actualColumn: ColumnModel | undefined,
+): boolean {
+  if (expected?.collation === undefined && actual?.collation === undefined) return true;
+  const effective = (key: IndexKeyOptions | undefined, column: ColumnModel | undefined) =>
+    key?.collation !== undefined
+      ? { name: unquoted(key.collation), schema: key.collationSchema }
+      : { name: unquoted(column?.collation) ?? 'default', schema: column?.collationSchema };
+  const [a, b] = [effective(expected, expectedColumn), effective(actual, actualColumn)];
+  return sameCollation(a.name, b.name) && (a.schema ?? null) === (b.schema ?? null);
 }
 
 /** A full btree index or the primary key whose leading columns are `columns`: it serves their lookups already. */

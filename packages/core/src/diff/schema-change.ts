@@ -134,6 +134,11 @@ export type SchemaChange =
        * unique claims; it guards only the rows of its predicate.
        */
       readonly partial?: UniqueModel;
+      /**
+       * The database's INVALID unique index on the same columns (of the declared name first): it exists but guarantees
+       * nothing, so the declared unique is missing. Set only when no valid one stands for it.
+       */
+      readonly invalid?: UniqueModel;
     }
   | {
       /**
@@ -156,6 +161,11 @@ export type SchemaChange =
       readonly actual: null;
       /** A full btree index (or the primary key, then `primaryKey: true`) whose leading columns are the declared ones. */
       readonly servedBy?: IndexModel & { readonly primaryKey?: boolean };
+      /**
+       * The database's INVALID index that would be the declared one (of its name, else on the same columns in the
+       * same order): it exists, but the planner never uses it.
+       */
+      readonly invalid?: IndexModel;
     }
   | {
       /**

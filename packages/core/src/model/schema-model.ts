@@ -171,6 +171,12 @@ export interface UniqueModel {
   readonly impliedBy?: readonly string[];
   /** Absent means NOT DEFERRABLE; only a UNIQUE constraint can be deferrable, a unique index cannot. */
   readonly deferrable?: Deferrable;
+  /**
+   * Database side only: the unique index is INVALID (`pg_index.indisvalid` false: a CREATE UNIQUE INDEX CONCURRENTLY
+   * that failed, on duplicates for one, or a DROP INDEX CONCURRENTLY cut short). It guarantees nothing: rows already
+   * there may repeat, and no INSERT ... ON CONFLICT takes it as arbiter. Absent means valid.
+   */
+  readonly invalid?: true;
 }
 
 /**
@@ -239,6 +245,11 @@ export interface IndexModel {
    * is a `UniqueModel`.
    */
   readonly unique?: boolean;
+  /**
+   * Database side only: the index is INVALID (`pg_index.indisvalid` false: a CREATE INDEX CONCURRENTLY that failed
+   * or was cancelled, or a DROP INDEX CONCURRENTLY cut short). The planner never uses it. Absent means valid.
+   */
+  readonly invalid?: true;
 }
 
 /**

@@ -33,6 +33,7 @@ export type FixNoteTopic =
   | 'unique-partial'
   | 'unique-deferral'
   | 'unique-index'
+  | 'invalid-index'
   | 'partial-index'
   | 'extra-column'
   | 'extra-table'

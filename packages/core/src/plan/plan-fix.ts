@@ -424,6 +424,11 @@ class Planner {
       );
       return;
     }
+    // the declared unique index exists INVALID under its name: creating it again fails on the name
+    if (change.invalid?.name !== undefined && change.invalid.name === unique.name) {
+      this.#invalidIndexNote(change, change.invalid.name);
+      return;
+    }
     const name = unique.name ?? this.#names.choose(table, unique.columns, 'key');
     if (unique.where !== undefined) {
       const index: NamedIndex = { name, columns: unique.columns, where: unique.where, unique: true, nullsNotDistinct: unique.nullsNotDistinct };
@@ -473,10 +478,28 @@ class Planner {
       );
       return;
     }
+    if (change.invalid?.name !== undefined && change.invalid.name === change.expected.name) {
+      this.#invalidIndexNote(change, change.invalid.name);
+      return;
+    }
     const index = this.#namedIndex(table, change.expected);
     this.#add('indexes', change, { op: 'create-index', table, index, concurrently: this.#concurrently }, [
       { op: 'drop-index', index: { schema: table.schema, name: index.name } },
     ]);
+  }
+
+  /**
+   * The declared index exists INVALID under its name: it must be dropped before it can be built again, and
+   * ormdrift never drops; the note gives both statements.
+   */
+  #invalidIndexNote(change: SchemaChange, name: string): void {
+    if (change.kind !== 'missing-index' && change.kind !== 'missing-unique') return;
+    this.#note(
+      change,
+      'invalid-index',
+      `${qualifiedAsPrinted(change.table)} index ${identifierAsPrinted(name)}`,
+      `the index exists INVALID under the declared name (a CREATE INDEX CONCURRENTLY that failed): no query uses it, and it must be dropped before it can be built again, which ormdrift never does; ${change.kind === 'missing-unique' ? 'remove the duplicate rows, then ' : ''}drop it and build it again by hand`,
+    );
   }
 
   /** A declared index with its name; unique when the models declare it so (an index on an expression can be). */

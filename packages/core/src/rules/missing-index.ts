@@ -9,16 +9,43 @@ export const missingIndex = defineRule({
     code: 'missing-index',
     description: 'An index declared in the models is absent from the database.',
     docs: docsPath('missing-index'),
-    messages: { missing: 'warning', served: 'warning' },
+    // invalid: the index exists INVALID (a CREATE INDEX CONCURRENTLY that failed): no query uses it
+    messages: { missing: 'warning', served: 'warning', invalid: 'warning' },
     nextStep: 'create the missing indexes with CREATE INDEX CONCURRENTLY in a migration',
   },
   create(context) {
     return {
-      'missing-index'({ table, expected: index, servedBy }) {
-        // a unique expression index lost is a lost guarantee: missing-unique says so
-        if (isUniqueExpressionIndex(index)) return;
+      'missing-index'({ table, expected: index, servedBy, invalid }) {
+        // a unique expression index lost is a lost guarantee: missing-unique says so (an INVALID one is said here)
+        if (isUniqueExpressionIndex(index) && !invalid) return;
         const what = declaredIndex(index);
         const keys = keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' '));
+        if (invalid && !servedBy) {
+          const name = invalid.name ? ` ${objectName(invalid.name)}` : '';
+          const on = invalid.columns.length > 0 ? ` on ${columnList(invalid.columns)}` : '';
+          context.report({
+            messageId: 'invalid',
+            schema: table.schema,
+            table: table.name,
+            ...(index.columns.length === 1 ? { column: index.columns[0] } : {}),
+            object: index.columns.length > 0 ? index.columns.join(',') : (index.name ?? ''),
+            message: `${tableRef(table)} has no valid ${what} that ${declaredBy(table)} ${declares(table)}: its index${name}${on} is INVALID (a CREATE INDEX CONCURRENTLY that failed or was cancelled, or a DROP INDEX CONCURRENTLY cut short), and no query uses it; drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE INDEX CONCURRENTLY)`,
+            expected: {
+              ...(index.columns.length > 0 ? { columns: index.columns } : {}),
+              ...(index.name ? { name: index.name } : {}),
+              ...(index.method !== undefined && index.method !== 'btree' ? { method: index.method } : {}),
+              ...(index.keys?.some((key) => keyText(key) !== '') || index.expressions !== undefined ? { keys } : {}),
+              ...(index.where ? { where: index.where } : {}),
+            },
+            actual: {
+              invalid: true as const,
+              ...(invalid.name ? { name: invalid.name } : {}),
+              ...(invalid.columns.length > 0 ? { columns: invalid.columns } : {}),
+            },
+            sources: table.sources,
+          });
+          return;
+        }
         context.report({
           messageId: servedBy ? 'served' : 'missing',
           schema: table.schema,

@@ -13,7 +13,16 @@ export const missingUnique = defineRule({
     // covered: a declared partial unique is missing, but a full unique the models declare too holds its guarantee
     // expressionMissing / expressionReplaced: a unique expression index the models declare is gone, or its name holds
     // an index on other expressions: duplicates of the declared expressions can be stored
-    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error', covered: 'warning', expressionMissing: 'error', expressionReplaced: 'error' },
+    // invalid: the declared unique index exists INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, often on duplicates)
+    messages: {
+      missing: 'error',
+      missingPrimaryKey: 'error',
+      notUnique: 'error',
+      invalid: 'error',
+      covered: 'warning',
+      expressionMissing: 'error',
+      expressionReplaced: 'error',
+    },
     nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
   },
   create(context) {
@@ -38,13 +47,14 @@ export const missingUnique = defineRule({
       });
     };
     return {
-      'missing-index'({ table, expected }) {
-        if (isUniqueExpressionIndex(expected)) uniqueExpressionIndex(table, expected, null);
+      'missing-index'({ table, expected, invalid }) {
+        // an INVALID one of its name is missing-index's to say
+        if (isUniqueExpressionIndex(expected) && !invalid) uniqueExpressionIndex(table, expected, null);
       },
       'modify-index'({ table, expected, actual, changed }) {
         if (isUniqueExpressionIndex(expected) && changed.includes('expressions')) uniqueExpressionIndex(table, expected, actual);
       },
-      'missing-unique'({ table, expected: unique, primaryKey, notUnique, coveredBy, partial }) {
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid, coveredBy, partial }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
         const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
@@ -78,6 +88,31 @@ export const missingUnique = defineRule({
               unique: false as const,
               ...(notUnique.name ? { name: notUnique.name } : {}),
               ...(notUnique.where !== undefined ? { where: heldPredicate(notUnique)! } : {}),
+            },
+            sources: table.sources,
+          });
+          return;
+        }
+        if (invalid && !primaryKey) {
+          const held = invalid.where !== undefined ? ` WHERE ${heldPredicate(invalid)}` : '';
+          context.report({
+            messageId: 'invalid',
+            schema: table.schema,
+            table: table.name,
+            ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+            object: unique.columns.join(','),
+            message: `${tableRef(table)} has no valid unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: its unique index${invalid.name ? ` ${objectName(invalid.name)}` : ''} on ${columnList(invalid.columns)}${held} is INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, on duplicate rows for one): duplicates can be stored, and INSERT ... ON CONFLICT ${columns}${where} fails; remove the duplicates, then drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE UNIQUE INDEX CONCURRENTLY)`,
+            expected: {
+              columns: unique.columns,
+              ...(unique.name ? { name: unique.name } : {}),
+              ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+              ...(unique.where !== undefined ? { where: unique.where } : {}),
+            },
+            actual: {
+              columns: invalid.columns,
+              invalid: true as const,
+              ...(invalid.name ? { name: invalid.name } : {}),
+              ...(invalid.where !== undefined ? { where: heldPredicate(invalid)! } : {}),
             },
             sources: table.sources,
           });

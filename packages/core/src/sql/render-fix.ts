@@ -126,6 +126,22 @@ function renderNote(note: FixNote): string {
     const index = { name: change.notUnique.name, columns: expected.columns, ...where, unique: true, nullsNotDistinct: expected.nullsNotDistinct };
     replace(change.table, change.notUnique.name, index);
   }
+  // an INVALID index under the declared name: dropped and built again, each CONCURRENTLY (no lock on writes)
+  if (note.topic === 'invalid-index' && (change.kind === 'missing-index' || change.kind === 'missing-unique') && change.invalid?.name !== undefined) {
+    const { name } = change.invalid;
+    const index: NamedIndex =
+      change.kind === 'missing-index'
+        ? { ...change.expected, name, unique: change.expected.unique === true, nullsNotDistinct: false }
+        : {
+            name,
+            columns: change.expected.columns,
+            ...(change.expected.where !== undefined ? { where: change.expected.where } : {}),
+            unique: true,
+            nullsNotDistinct: change.expected.nullsNotDistinct,
+          };
+    lines.push(comment(`    DROP INDEX CONCURRENTLY ${qualified({ schema: change.table.schema, name })};`));
+    lines.push(comment(`    ${createIndex(change.table, index, { concurrently: true })};`));
+  }
   // an expression index is found by name, never a constraint's: the declared one can replace it as written
   if (change.kind === 'modify-index' && change.expected.columns.length === 0 && change.expected.expressions !== undefined && change.actual.name !== undefined) {
     const name = change.expected.name ?? change.actual.name;

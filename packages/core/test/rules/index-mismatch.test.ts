@@ -1,6 +1,6 @@
 /** The `index-mismatch` rule: a declared index that exists on the same columns, but differs. */
-import { index, unique } from '../support/models.ts';
-import { emailDb, emailModel } from '../support/rule-fixtures.ts';
+import { column, dbTable, index, schema, table, unique } from '../support/models.ts';
+import { emailDb, emailModel, id } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('index-mismatch', {
@@ -46,6 +46,36 @@ ruleTester('index-mismatch', {
       name: 'one key collation, quoted by the model and bare in the catalog',
       expected: emailModel({ indexes: [index(['email'], { keys: [{ collation: '"C"' }] })] }),
       actual: emailDb({ indexes: [index(['email'], { keys: [{ collation: 'C' }] })] }),
+    },
+    {
+      name: 'a key declared COLLATE "C" on a column the database holds collated "C": the key is "C" there too',
+      expected: emailModel({ indexes: [index(['email'], { keys: [{ collation: '"C"' }] })] }),
+      actual: collatedEmailDb('C', { indexes: [index(['email'], { name: 'users_email_c' })] }),
+    },
+    {
+      name: 'a key declared COLLATE "C", collated "C" by its own clause and by its column, DESC',
+      expected: emailModel({ indexes: [index(['email'], { keys: [{ collation: 'C', descending: true }] })] }),
+      actual: collatedEmailDb('C', { indexes: [index(['email'], { keys: [{ descending: true }] })] }),
+    },
+    {
+      name: 'a key that names no collation on a column the model declares "C" and the database holds "C"',
+      expected: schema([table('users', [id, column('email', 'varchar(255)', { collation: 'C' })], { indexes: [index(['email'])] })]),
+      actual: emailDb({ indexes: [index(['email'], { keys: [{ collation: 'C' }] })] }),
+    },
+    {
+      name: 'keys that name no collation follow their columns on both sides (a column finding reports the column)',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: collatedEmailDb('C', { indexes: [index(['email'])] }),
+    },
+    {
+      name: 'a one-key btree built DESC where ASC is declared: a backward scan serves every order the declared one does',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: emailDb({ indexes: [index(['email'], { keys: [{ descending: true }] })] }),
+    },
+    {
+      name: 'every key of a btree reversed together (ASC NULLS FIRST for DESC NULLS LAST, and DESC for ASC)',
+      expected: emailModel({ indexes: [index(['org_id', 'email'], { keys: [{ descending: true, nullsFirst: false }, {}] })] }),
+      actual: emailDb({ indexes: [index(['org_id', 'email'], { keys: [{ nullsFirst: true }, { descending: true }] })] }),
     },
     {
       name: 'a full index serves the queries of a declared partial one',
@@ -146,6 +176,45 @@ ruleTester('index-mismatch', {
       ],
     },
     {
+      name: 'one key of two reversed: the declared order (org_id, email DESC) needs a sort',
+      expected: emailModel({ indexes: [index(['org_id', 'email'])] }),
+      actual: emailDb({ indexes: [index(['org_id', 'email'], { name: 'users_org_email', keys: [{}, { descending: true }] })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has the index users_org_email on (org_id, email) with keys (org_id, email DESC), but User (typeorm) declares (org_id, email): queries that need the declared operator class or order do not use it',
+        },
+      ],
+    },
+    {
+      name: 'DESC without reversing NULLS: not the declared order read backward',
+      expected: emailModel({ indexes: [index(['email'])] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_desc', keys: [{ descending: true, nullsFirst: false }] })] }),
+      findings: [{ severity: 'warning', table: 'users', column: 'email' }],
+    },
+    {
+      name: 'a GiST index is not a btree: no backward scan stands for it',
+      expected: emailModel({ indexes: [index(['email'], { method: 'gist', keys: [{ descending: true }] })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_gist', method: 'gist' })] }),
+      findings: [{ severity: 'warning', table: 'users', column: 'email' }],
+    },
+    {
+      name: 'a key declared COLLATE "C" on a column the database holds collated "POSIX"',
+      expected: emailModel({ indexes: [index(['email'], { keys: [{ collation: '"C"' }] })] }),
+      actual: collatedEmailDb('POSIX', { indexes: [index(['email'], { name: 'users_email_c' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_c on (email) with keys (email), but User (typeorm) declares (email COLLATE "C"): queries under the declared collation do not use it',
+        },
+      ],
+    },
+    {
       name: 'a unique expression index that is not unique in the database is an error',
       expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'], unique: true })] }),
       actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(email)'] })] }),
@@ -223,3 +292,8 @@ ruleTester('index-mismatch', {
     },
   ],
 });
+
+/** users(id, email, org_id) in the database, its email column collated `collation`. */
+function collatedEmailDb(collation: string, options: Parameters<typeof dbTable>[2] = {}) {
+  return schema([dbTable('users', [id, column('email', 'varchar(255)', { collation }), column('org_id', 'integer')], { primaryKey: ['id'], ...options })]);
+}

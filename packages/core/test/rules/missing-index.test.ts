@@ -49,6 +49,28 @@ ruleTester('missing-index', {
   ],
   invalid: [
     {
+      name: 'only an INVALID index of the declared name (a CREATE INDEX CONCURRENTLY that failed): no query uses it',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email_idx' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_idx', invalid: true })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no valid index users_email_idx on (email) that User (typeorm) declares: its index users_email_idx on (email) is INVALID (a CREATE INDEX CONCURRENTLY that failed or was cancelled, or a DROP INDEX CONCURRENTLY cut short), and no query uses it; drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE INDEX CONCURRENTLY)',
+          expected: { columns: ['email'], name: 'users_email_idx' },
+          actual: { invalid: true, name: 'users_email_idx', columns: ['email'] },
+        },
+      ],
+    },
+    {
+      name: 'an INVALID index does not lead for a declared index on its first column either',
+      expected: emailModel({ indexes: [index(['org_id'])] }),
+      actual: emailDb({ indexes: [index(['org_id', 'email'], { name: 'users_org_email', invalid: true })] }),
+      findings: [{ severity: 'warning', table: 'users', column: 'org_id', actual: null }],
+    },
+    {
       name: 'no index',
       expected: emailModel({ indexes: [index(['email'])] }),
       actual: emailDb(),

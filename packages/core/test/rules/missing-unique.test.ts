@@ -48,6 +48,25 @@ ruleTester('missing-unique', {
   ],
   invalid: [
     {
+      name: 'only an INVALID unique index (a CREATE UNIQUE INDEX CONCURRENTLY that failed on duplicates): an error',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_uq' })] }),
+      actual: emailDb({
+        uniques: [unique(['email'], { name: 'users_email_uq', invalid: true })],
+        indexes: [index(['email'], { name: 'users_email_uq', invalid: true })],
+      }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no valid unique constraint or unique index users_email_uq on (email) that User (typeorm) declares: its unique index users_email_uq on (email) is INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, on duplicate rows for one): duplicates can be stored, and INSERT ... ON CONFLICT (email) fails; remove the duplicates, then drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE UNIQUE INDEX CONCURRENTLY)',
+          expected: { columns: ['email'], name: 'users_email_uq' },
+          actual: { columns: ['email'], invalid: true, name: 'users_email_uq' },
+        },
+      ],
+    },
+    {
       name: 'a declared unnamed full unique with only a partial unique index on its columns: says it is partial',
       expected: emailModel({ uniques: [unique(['email'])] }),
       actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_live', where: '(deleted_at IS NULL)' })] }),

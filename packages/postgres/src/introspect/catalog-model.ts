@@ -98,6 +98,7 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
           ...(row.expressions !== null ? { expressions: row.expressions } : {}),
           // a unique index on plain columns is a unique (above); on an expression, only the index says so
           ...(row.expressions !== null && row.is_unique ? { unique: true } : {}),
+          ...(row.invalid ? { invalid: true as const } : {}),
         }),
       ),
       sources: [],
@@ -221,7 +222,13 @@ function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
 }
 
 function toUnique(row: RawIndex): UniqueModel {
-  return { name: row.name, columns: row.columns, nullsNotDistinct: row.nulls_not_distinct, ...(row.predicate !== null ? { where: row.predicate } : {}) };
+  return {
+    name: row.name,
+    columns: row.columns,
+    nullsNotDistinct: row.nulls_not_distinct,
+    ...(row.predicate !== null ? { where: row.predicate } : {}),
+    ...(row.invalid ? { invalid: true as const } : {}),
+  };
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

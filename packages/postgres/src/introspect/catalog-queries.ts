@@ -119,6 +119,9 @@ export const constraintsQueryFrom15 = constraintsQuery.replace(
 
 export const indexesQuery = `
 select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as is_unique,
+       -- an INVALID index (a CREATE INDEX CONCURRENTLY that failed, a DROP INDEX CONCURRENTLY cut short) serves no
+       -- query and guarantees nothing: indisvalid is false from the start of such a drop, so it alone tells
+       not idx.indisvalid as invalid,
        keys.columns, pg_catalog.pg_get_expr(idx.indpred, idx.indrelid) as predicate,
        -- an index with an expression key: every key as the server deparses it (a column as its quoted name)
        case when 0 = any(idx.indkey::int2[]) then

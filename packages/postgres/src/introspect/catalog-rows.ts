@@ -66,6 +66,8 @@ export interface RawIndex {
   table_oid: string;
   name: string;
   is_unique: boolean;
+  /** `not pg_index.indisvalid`: the index is INVALID. */
+  invalid: boolean;
   columns: string[];
   predicate: string | null;
   /** Set for an index with an expression key: each key as `pg_get_indexdef(index, k, true)` deparses it. */
