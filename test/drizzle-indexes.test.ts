@@ -78,9 +78,32 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
   },
   {
-    name: 'the unique expression index re-created unique on another expression',
+    name: 'the unique expression index re-created unique on another expression: the declared uniqueness lost, an undeclared one',
     sql: `drop index events_title_lower; create unique index events_title_lower on events (upper(title))`,
-    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'events' }],
+    findings: [
+      { code: 'missing-unique', severity: 'error', table: 'events' },
+      { code: 'extra-constraint', severity: 'warning', table: 'events' },
+    ],
+  },
+  {
+    name: 'the unique expression index dropped: duplicates can be stored',
+    sql: `drop index events_title_lower`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'events' }],
+  },
+  {
+    name: 'the partial unique dropped beside the declared full unique on the same columns: covered',
+    sql: `drop index members_org_email_live`,
+    findings: [{ code: 'missing-unique', severity: 'warning', table: 'members' }],
+  },
+  {
+    name: 'the full unique dropped beside the declared partial one: missing, not the partial one stricter',
+    sql: `alter table members drop constraint members_org_email_uq`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'members' }],
+  },
+  {
+    name: 'the full unique replaced by a partial unique index of its name',
+    sql: `alter table members drop constraint members_x_y; create unique index members_x_y on members (x, y) where x > 0`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'members' }],
   },
   {
     name: 'the partial unique index re-created without UNIQUE',
@@ -358,9 +381,9 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
       const before = await catalogSnapshot(mutated.url);
       const drifted = await checkDatabase(mutated.url, [source()]);
       expect(summarize(drifted)).toEqual([
+        { code: 'missing-unique', severity: 'error', table: 'accounts' },
         { code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' },
-        { code: 'missing-index', severity: 'warning', table: 'accounts' },
-        { code: 'missing-index', severity: 'warning', table: 'events' },
+        { code: 'missing-unique', severity: 'error', table: 'events' },
         { code: 'missing-index', severity: 'warning', table: 'events' },
       ]);
       const scripts = renderFix(planFix(drifted));

@@ -229,16 +229,19 @@ const mutations: DrizzleMutation[] = [
     findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
   },
   {
-    name: 'drop a unique index on an expression',
+    name: 'drop a unique index on an expression: duplicates can be stored',
     versionSensitive: true,
     sql: 'drop index posts_title_lower_idx',
-    findings: [{ code: 'missing-index', severity: 'warning', table: 'posts' }],
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'posts' }],
   },
   {
-    name: 'index another expression under the declared name',
+    name: 'index another expression under the declared name: the declared uniqueness lost, an undeclared one',
     versionSensitive: true,
     sql: 'drop index posts_title_lower_idx; create unique index posts_title_lower_idx on posts (upper(title))',
-    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'posts' }],
+    findings: [
+      { code: 'missing-unique', severity: 'error', table: 'posts' },
+      { code: 'extra-constraint', severity: 'warning', table: 'posts' },
+    ],
   },
   {
     name: 'the declared expression respelled by hand: the server reads it alike',

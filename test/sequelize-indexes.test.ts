@@ -57,9 +57,22 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'publishedAt' }],
   },
   {
-    name: 'the unique expression index re-created on another expression',
+    name: 'the unique expression index re-created on another expression: the declared uniqueness lost, an undeclared one',
     sql: `drop index documents_title_lower; create unique index documents_title_lower on documents (upper(title))`,
-    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
+    findings: [
+      { code: 'missing-unique', severity: 'error', table: 'documents' },
+      { code: 'extra-constraint', severity: 'warning', table: 'documents' },
+    ],
+  },
+  {
+    name: 'the partial unique dropped beside the declared full unique on the same column: covered',
+    sql: `drop index handles_email_live`,
+    findings: [{ code: 'missing-unique', severity: 'warning', table: 'handles', column: 'email' }],
+  },
+  {
+    name: 'the full unique replaced by a partial unique index of its name',
+    sql: `drop index handles_x_y; create unique index handles_x_y on handles (x, y) where x > 0`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'handles' }],
   },
   {
     name: 'the unique expression index re-created as the model writes it, in another spelling',
@@ -77,9 +90,9 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents' }],
   },
   {
-    name: 'the unique expression index dropped',
+    name: 'the unique expression index dropped: duplicates can be stored',
     sql: `drop index documents_title_lower`,
-    findings: [{ code: 'missing-index', severity: 'warning', table: 'documents' }],
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'documents' }],
   },
   {
     name: 'the mixed column and expression index re-created with its keys swapped',
@@ -251,10 +264,11 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
     const mutated = await createTestDatabase({ template: synced });
     try {
       await mutated.query(`drop index documents_title_lower; create unique index documents_title_lower on documents (upper(title))`);
-      const [finding] = (await checkDatabase(mutated.url, [source()])).findings;
-      expect(finding?.message).toBe(
-        'documents has the index documents_title_lower on (upper(title::text)), but Document (sequelize) declares it on (lower("title")): queries on the declared expressions do not use it',
-      );
+      const { findings } = await checkDatabase(mutated.url, [source()]);
+      expect(findings.map((finding) => finding.message)).toEqual([
+        'documents has no unique index documents_title_lower on (lower("title")) that Document (sequelize) declares (it has the index documents_title_lower on (upper(title::text))): duplicates of (lower("title")) can be stored, and INSERT ... ON CONFLICT (lower("title")) fails (no unique or exclusion constraint matching)',
+        'documents has a unique index documents_title_lower on (upper(title::text)) that Document (sequelize) does not declare: a write that repeats a value the models allow to repeat fails',
+      ]);
     } finally {
       await mutated.drop();
     }
@@ -338,9 +352,9 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
       const before = await catalogSnapshot(mutated.url);
       const drifted = await checkDatabase(mutated.url, [source()]);
       expect(summarize(drifted)).toEqual([
+        { code: 'missing-unique', severity: 'error', table: 'accounts' },
         { code: 'missing-unique', severity: 'error', table: 'accounts', column: 'email' },
-        { code: 'missing-index', severity: 'warning', table: 'accounts' },
-        { code: 'missing-index', severity: 'warning', table: 'documents' },
+        { code: 'missing-unique', severity: 'error', table: 'documents' },
         { code: 'missing-index', severity: 'warning', table: 'documents' },
       ]);
       const scripts = renderFix(planFix(drifted));

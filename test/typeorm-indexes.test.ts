@@ -19,6 +19,21 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'status' }],
   },
   {
+    name: 'the partial unique dropped beside the declared full unique on the same column: covered',
+    sql: `drop index "IDX_handles_email_live"`,
+    findings: [{ code: 'missing-unique', severity: 'warning', table: 'handles', column: 'email' }],
+  },
+  {
+    name: 'the full unique dropped beside the declared partial one: missing, not the partial one stricter',
+    sql: `alter table handles drop constraint "UQ_handles_email"`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'handles', column: 'email' }],
+  },
+  {
+    name: 'the full unique replaced by a partial unique index of its name',
+    sql: `alter table handles drop constraint "UQ_handles_x_y"; create unique index "UQ_handles_x_y" on handles (x, y) where x > 0`,
+    findings: [{ code: 'unique-mismatch', severity: 'error', table: 'handles' }],
+  },
+  {
     name: 'the spatial index re-created USING btree under the same name',
     sql: `drop index "IDX_bookings_during"; create index "IDX_bookings_during" on bookings using btree (during)`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'during' }],

@@ -84,7 +84,8 @@ export interface FindingSides {
   'enum-values-mismatch': { readonly expected: EnumShape; readonly actual: EnumShape; readonly change: 'modify-enum' };
   'missing-unique': {
     readonly expected: {
-      readonly columns: readonly string[];
+      /** Absent for a unique expression index (then `expressions`). */
+      readonly columns?: readonly string[];
       readonly primaryKey?: true;
       readonly name?: string;
       readonly nullsNotDistinct?: true;
@@ -92,10 +93,13 @@ export interface FindingSides {
       readonly where?: string;
       /** Set with an `actual`: the declared unique is a unique index. */
       readonly unique?: true;
+      /** A unique expression index: its keys as SQL text (`columns` is then empty). */
+      readonly expressions?: readonly string[];
     };
     /**
      * `null`; or the database's index on those columns (of the declared name, or with the declared predicate) that is
-     * not unique; or its INVALID unique index on them (`invalid: true`), which guarantees nothing.
+     * not unique; or its INVALID unique index on them (`invalid: true`), which guarantees nothing; or what covers a
+     * declared partial unique (`coveredBy`); or, for a unique expression index, the index of its name.
      */
     readonly actual:
       | {
@@ -112,8 +116,13 @@ export interface FindingSides {
           readonly name?: string;
           readonly where?: string;
         }
+      /** A declared partial unique: the full unique (or primary key) the models declare too, which holds its guarantee. */
+      | { readonly coveredBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string } }
+      /** A unique expression index: the database's index of its name, on other expressions. */
+      | { readonly expressions: readonly string[]; readonly unique: boolean; readonly name?: string }
       | null;
-    readonly change: 'missing-unique';
+    /** `missing-index` and `modify-index` for a unique expression index: missing, or of its name on other expressions. */
+    readonly change: 'missing-unique' | 'missing-index' | 'modify-index';
   };
   'unique-mismatch': { readonly expected: UniqueShape; readonly actual: UniqueShape & { readonly name?: string }; readonly change: 'modify-unique' };
   'missing-foreign-key': {
@@ -204,7 +213,8 @@ export interface FindingSides {
      * a check or an exclusion (`expression`).
      */
     readonly actual: { readonly type: 'unique' | 'foreign-key' | 'check' | 'exclusion'; readonly name?: string; readonly [property: string]: unknown };
-    readonly change: 'extra-constraint';
+    /** `modify-index`: a unique expression index of a declared index's name, on other expressions than declared. */
+    readonly change: 'extra-constraint' | 'modify-index';
   };
   'unapplied-migration': { readonly expected: MigrationShape; readonly actual: null; readonly change: 'unapplied-migration' };
   'unknown-migration': { readonly expected: null; readonly actual: MigrationShape; readonly change: 'unknown-migration' };

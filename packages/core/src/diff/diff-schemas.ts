@@ -188,13 +188,23 @@ function diffTable(
   }
   for (const unique of expected.uniques) {
     if (hasUnique(actual, unique)) continue;
-    const sameColumns = actual.uniques.filter((candidate) => sameColumnSet(candidate.columns, unique.columns));
+    // the database's uniques on the same columns that another declared unique does not claim, of the declared name first
+    const sameColumns = actual.uniques
+      .filter((candidate) => sameColumnSet(candidate.columns, unique.columns) && !claimedUnique(expected.uniques, unique, candidate))
+      .sort((a, b) => Number(b.name !== undefined && b.name === unique.name) - Number(a.name !== undefined && a.name === unique.name));
     // present but treating NULLs otherwise: UNIQUE NULLS NOT DISTINCT rejects a second NULL a plain unique allows
     const otherNulls = sameColumns.find((candidate) => samePredicate(candidate.where, unique.where));
-    // a partial unique declared: the database's is full (stricter) or guards other rows
-    const otherWhere = unique.where !== undefined ? (sameColumns.find((candidate) => candidate.where === undefined) ?? sameColumns[0]) : undefined;
+    // a partial unique declared: the database's is full (stricter) or guards other rows; a full one declared: the
+    // database's of its name is partial (another partial unique is no unique on these columns: missing-unique)
+    const otherWhere =
+      unique.where !== undefined
+        ? (sameColumns.find((candidate) => candidate.where === undefined) ?? sameColumns[0])
+        : sameColumns.find((candidate) => unique.name !== undefined && candidate.name === unique.name);
     const fullKey =
-      unique.where !== undefined && actual.primaryKey && sameColumnSet(actual.primaryKey.columns, unique.columns)
+      unique.where !== undefined &&
+      actual.primaryKey &&
+      sameColumnSet(actual.primaryKey.columns, unique.columns) &&
+      !(expected.primaryKey && sameColumnSet(expected.primaryKey.columns, unique.columns))
         ? { ...(actual.primaryKey.name ? { name: actual.primaryKey.name } : {}), columns: actual.primaryKey.columns, nullsNotDistinct: false }
         : undefined;
     // present as declared but deferred otherwise: only a UNIQUE constraint can be DEFERRABLE
@@ -207,6 +217,9 @@ function diffTable(
       changes.push({ kind: 'modify-unique', table: expected, expected: unique, actual: (otherWhere ?? fullKey)!, changed: ['where'] });
     else {
       const notUnique = nonUniqueIndexOf(actual, unique);
+      const coveredBy = notUnique ? undefined : coveringUnique(expected, actual, unique);
+      // a declared full unique whose columns have only a partial unique (under another name, or the declared one unnamed)
+      const partial = unique.where === undefined && !notUnique ? sameColumns.find((candidate) => candidate.where !== undefined) : undefined;
       const invalid = notUnique ? undefined : invalidUniqueOf(held, unique);
       pushMissing({
         kind: 'missing-unique',
@@ -215,6 +228,8 @@ function diffTable(
         actual: null,
         primaryKey: false,
         ...(notUnique ? { notUnique } : {}),
+        ...(coveredBy ? { coveredBy } : {}),
+        ...(partial ? { partial } : {}),
         ...(invalid ? { invalid } : {}),
       });
     }
@@ -311,6 +326,48 @@ function hasUnique(table: TableModel, wanted: UniqueModel): boolean {
       samePredicate(unique.where, wanted.where) &&
       // a DEFERRABLE unique cannot arbitrate ON CONFLICT; a NOT DEFERRABLE one cannot be deferred
       unique.deferrable === wanted.deferrable,
+  );
+}
+
+/**
+ * Whether a database unique is another declared unique's: built exactly as that one declares, or of its name. A
+ * declared unique is paired only with the database's uniques no other declared one claims, so that a dropped unique
+ * is reported missing, not as its neighbour changed.
+ */
+function claimedUnique(declared: readonly UniqueModel[], unique: UniqueModel, candidate: UniqueModel): boolean {
+  return declared.some(
+    (other) =>
+      other !== unique &&
+      sameColumnSet(other.columns, candidate.columns) &&
+      ((other.nullsNotDistinct === candidate.nullsNotDistinct && samePredicate(other.where, candidate.where) && other.deferrable === candidate.deferrable) ||
+        (candidate.name !== undefined && other.name === candidate.name && candidate.name !== unique.name)),
+  );
+}
+
+/**
+ * For a missing partial unique: a full unique of the database on the same columns that the models declare too
+ * (another declared unique, or the primary key), NOT DEFERRABLE and as strict about NULLs. It rejects every duplicate
+ * the partial one would, and PostgreSQL infers it as the arbiter of `INSERT ... ON CONFLICT (columns) WHERE predicate`,
+ * so the declared guarantee holds.
+ */
+function coveringUnique(expected: TableModel, actual: TableModel, unique: UniqueModel): (UniqueModel & { readonly primaryKey?: true }) | undefined {
+  if (unique.where === undefined) return undefined;
+  if (
+    actual.primaryKey &&
+    sameColumnSet(actual.primaryKey.columns, unique.columns) &&
+    expected.primaryKey &&
+    sameColumnSet(expected.primaryKey.columns, unique.columns)
+  ) {
+    const key = actual.primaryKey;
+    return { ...(key.name ? { name: key.name } : {}), columns: key.columns, nullsNotDistinct: false, primaryKey: true };
+  }
+  return actual.uniques.find(
+    (candidate) =>
+      candidate.where === undefined &&
+      candidate.deferrable === undefined &&
+      sameColumnSet(candidate.columns, unique.columns) &&
+      (candidate.nullsNotDistinct || !unique.nullsNotDistinct) &&
+      expected.uniques.some((other) => other !== unique && other.where === undefined && sameColumnSet(other.columns, candidate.columns)),
   );
 }
 

@@ -125,6 +125,17 @@ export type SchemaChange =
        */
       readonly notUnique?: IndexModel;
       /**
+       * A declared partial unique only: the full unique of the database on the same columns (the primary key, then
+       * `primaryKey: true`) that the models declare too; it rejects every duplicate the partial one would and
+       * arbitrates its ON CONFLICT, so the guarantee holds.
+       */
+      readonly coveredBy?: UniqueModel & { readonly primaryKey?: true };
+      /**
+       * A declared full unique only: a partial unique of the database on the same columns that no other declared
+       * unique claims; it guards only the rows of its predicate.
+       */
+      readonly partial?: UniqueModel;
+      /**
        * The database's INVALID unique index on the same columns (of the declared name first): it exists but guarantees
        * nothing, so the declared unique is missing. Set only when no valid one stands for it.
        */

@@ -1,6 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, declares, heldPredicate, objectName, tableRef } from './describe.ts';
 import { displayName } from '../model/qualified-name.ts';
+import { expressionList } from './index-key-list.ts';
 import type { ExtraConstraint } from '../diff/schema-change.ts';
 import type { ForeignKeyModel, IndexModel, TableModel, UniqueModel } from '../model/schema-model.ts';
 
@@ -16,6 +17,27 @@ export const extraConstraint = defineRule({
   },
   create(context) {
     return {
+      // a unique expression index of a declared index's name, on other expressions: no model declares that unique
+      'modify-index'({ table, actual, changed }) {
+        if (actual.unique !== true || actual.columns.length > 0 || !changed.includes('expressions')) return;
+        const name = actual.name ? ` ${objectName(actual.name)}` : '';
+        const where = actual.where !== undefined ? ` WHERE ${heldPredicate(actual)}` : '';
+        context.report({
+          messageId: 'undeclared',
+          schema: table.schema,
+          table: table.name,
+          object: `unique:${expressionList(actual)}`,
+          message: `${tableRef(table)} has a unique index${name} on (${expressionList(actual)})${where} that ${declaredBy(table)} ${declares(table, false)}: a write that repeats a value the models allow to repeat fails`,
+          expected: null,
+          actual: {
+            type: 'unique',
+            expressions: actual.expressions ?? [],
+            ...(actual.where !== undefined ? { where: heldPredicate(actual)! } : {}),
+            ...(actual.name ? { name: actual.name } : {}),
+          },
+          sources: table.sources,
+        });
+      },
       'extra-constraint'({ table, actual: constraint }) {
         const columns = constraintColumns(constraint);
         const declaredIndex = constraint.type === 'unique' ? constraint.declaredIndex : undefined;

@@ -2,6 +2,7 @@ import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, declares, objectName, tableRef } from './describe.ts';
 import type { IndexModel } from '../model/schema-model.ts';
 import { keyList, keyNames, keyText } from './index-key-list.ts';
+import { isUniqueExpressionIndex } from './missing-unique.ts';
 
 export const missingIndex = defineRule({
   meta: {
@@ -15,6 +16,8 @@ export const missingIndex = defineRule({
   create(context) {
     return {
       'missing-index'({ table, expected: index, servedBy, invalid }) {
+        // a unique expression index lost is a lost guarantee: missing-unique says so (an INVALID one is said here)
+        if (isUniqueExpressionIndex(index) && !invalid) return;
         const what = declaredIndex(index);
         const keys = keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' '));
         if (invalid && !servedBy) {

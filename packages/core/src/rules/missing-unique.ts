@@ -1,6 +1,8 @@
 import { defineRule, docsPath } from './rule.ts';
 import { samePredicate } from '../predicate/predicate-text.ts';
 import { columnList, declaredBy, declares, heldPredicate, objectName, tableRef } from './describe.ts';
+import { expressionList } from './index-key-list.ts';
+import type { IndexModel, TableModel } from '../model/schema-model.ts';
 
 export const missingUnique = defineRule({
   meta: {
@@ -8,13 +10,51 @@ export const missingUnique = defineRule({
     description: 'A unique constraint or primary key declared in the models is absent from the database.',
     docs: docsPath('missing-unique'),
     // notUnique: the declared unique index exists without UNIQUE; duplicates can be stored and ON CONFLICT on it fails
+    // covered: a declared partial unique is missing, but a full unique the models declare too holds its guarantee
+    // expressionMissing / expressionReplaced: a unique expression index the models declare is gone, or its name holds
+    // an index on other expressions: duplicates of the declared expressions can be stored
     // invalid: the declared unique index exists INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, often on duplicates)
-    messages: { missing: 'error', missingPrimaryKey: 'error', notUnique: 'error', invalid: 'error' },
+    messages: {
+      missing: 'error',
+      missingPrimaryKey: 'error',
+      notUnique: 'error',
+      invalid: 'error',
+      covered: 'warning',
+      expressionMissing: 'error',
+      expressionReplaced: 'error',
+    },
     nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
   },
   create(context) {
+    /** A declared unique expression index, missing or of its name on other expressions (`actual`). */
+    const uniqueExpressionIndex = (table: TableModel, index: IndexModel, actual: IndexModel | null) => {
+      const name = index.name ? ` ${objectName(index.name)}` : '';
+      const on = `(${expressionList(index)})`;
+      const held = actual
+        ? `the index${actual.name ? ` ${objectName(actual.name)}` : ''} on (${expressionList(actual)})${actual.unique ? '' : ' not unique'}`
+        : undefined;
+      context.report({
+        messageId: actual ? 'expressionReplaced' : 'expressionMissing',
+        schema: table.schema,
+        table: table.name,
+        object: index.name ?? expressionList(index),
+        message: `${tableRef(table)} has no unique index${name} on ${on} that ${declaredBy(table)} ${declares(table)}${held ? ` (it has ${held})` : ''}: duplicates of ${on} can be stored, and INSERT ... ON CONFLICT ${on} fails (no unique or exclusion constraint matching)`,
+        expected: { unique: true as const, expressions: index.expressions ?? index.columns, ...(index.name ? { name: index.name } : {}) },
+        actual: actual
+          ? { expressions: actual.expressions ?? actual.columns, unique: actual.unique === true, ...(actual.name ? { name: actual.name } : {}) }
+          : null,
+        sources: table.sources,
+      });
+    };
     return {
-      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid }) {
+      'missing-index'({ table, expected, invalid }) {
+        // an INVALID one of its name is missing-index's to say
+        if (isUniqueExpressionIndex(expected) && !invalid) uniqueExpressionIndex(table, expected, null);
+      },
+      'modify-index'({ table, expected, actual, changed }) {
+        if (isUniqueExpressionIndex(expected) && changed.includes('expressions')) uniqueExpressionIndex(table, expected, actual);
+      },
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid, coveredBy, partial }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
         const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
@@ -78,6 +118,32 @@ export const missingUnique = defineRule({
           });
           return;
         }
+        if (coveredBy && !primaryKey) {
+          const by = coveredBy.primaryKey ? 'primary key' : `unique${coveredBy.name ? ` ${objectName(coveredBy.name)}` : ''}`;
+          context.report({
+            messageId: 'covered',
+            schema: table.schema,
+            table: table.name,
+            ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+            object: unique.columns.join(','),
+            message: `${tableRef(table)} has no unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} that ${declaredBy(table)} ${declares(table)}, but it is covered by its ${by} on ${columnList(coveredBy.columns)} over every row, which the models declare too: it rejects every duplicate the partial one would and is the arbiter of INSERT ... ON CONFLICT ${columns}${where}`,
+            expected: {
+              columns: unique.columns,
+              ...(unique.name ? { name: unique.name } : {}),
+              ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+              ...(unique.where !== undefined ? { where: unique.where } : {}),
+            },
+            actual: {
+              coveredBy: {
+                columns: coveredBy.columns,
+                ...(coveredBy.primaryKey ? { primaryKey: true } : {}),
+                ...(coveredBy.name ? { name: coveredBy.name } : {}),
+              },
+            },
+            sources: table.sources,
+          });
+          return;
+        }
         context.report({
           messageId: primaryKey ? 'missingPrimaryKey' : 'missing',
           schema: table.schema,
@@ -86,7 +152,11 @@ export const missingUnique = defineRule({
           object: unique.columns.join(','),
           message: primaryKey
             ? `${tableRef(table)} has no primary key, unique constraint or unique index on ${columns}, the primary key of ${declaredBy(table)}${implied ? ` that ${implied}` : ''}: duplicates can be stored`
-            : `${tableRef(table)} has no unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: duplicates can be stored`,
+            : `${tableRef(table)} has no unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: ${
+                partial && !primaryKey
+                  ? `its unique index${partial.name ? ` ${objectName(partial.name)}` : ''} on ${columns} is partial (WHERE ${heldPredicate(partial)}), so duplicates outside the predicate can be stored, and INSERT ... ON CONFLICT ${columns} without that WHERE fails`
+                  : 'duplicates can be stored'
+              }`,
           expected: {
             columns: unique.columns,
             ...(primaryKey ? { primaryKey: true } : {}),
@@ -101,3 +171,11 @@ export const missingUnique = defineRule({
     };
   },
 });
+
+/**
+ * A unique index the models declare on expressions (or on columns and expressions): it is no unique of the table, so
+ * the diff reports it as an index; its absence loses a guarantee, not only a plan.
+ */
+export function isUniqueExpressionIndex(index: IndexModel): boolean {
+  return index.unique === true && index.columns.length === 0;
+}

@@ -1,5 +1,5 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, deferralText, heldPredicate, tableRef, declares } from './describe.ts';
+import { columnList, declaredBy, deferralText, heldPredicate, objectName, tableRef, declares } from './describe.ts';
 import type { Deferrable } from '../model/schema-model.ts';
 
 export const uniqueMismatch = defineRule({
@@ -14,6 +14,8 @@ export const uniqueMismatch = defineRule({
       nullsDiffer: 'error',
       stricter: 'error',
       otherRows: 'error',
+      // a partial unique where a full one is declared: duplicates outside the predicate, and no arbiter for ON CONFLICT
+      partial: 'error',
       deferrableInDatabase: 'error',
       notDeferrableInDatabase: 'error',
       checkedSooner: 'error',
@@ -55,7 +57,7 @@ export const uniqueMismatch = defineRule({
         }
         const where = changed.includes('where');
         context.report({
-          messageId: !where ? 'nullsDiffer' : actual.where === undefined ? 'stricter' : 'otherRows',
+          messageId: !where ? 'nullsDiffer' : actual.where === undefined ? 'stricter' : expected.where === undefined ? 'partial' : 'otherRows',
           schema: table.schema,
           table: table.name,
           ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
@@ -63,7 +65,9 @@ export const uniqueMismatch = defineRule({
           message: where
             ? actual.where === undefined
               ? `${tableRef(table)} has a unique on ${columns} over every row, but ${declaredBy(table)} ${declares(table)} it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
-              : `${tableRef(table)} has a unique on ${columns} WHERE ${heldPredicate(actual)}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
+              : expected.where === undefined
+                ? `${tableRef(table)} has the unique${actual.name ? ` ${objectName(actual.name)}` : ''} on ${columns} only WHERE ${heldPredicate(actual)}, but ${declaredBy(table)} ${declares(table)} it over every row: duplicates outside the predicate can be stored, and INSERT ... ON CONFLICT ${columns} without that WHERE fails (no unique or exclusion constraint matching)`
+                : `${tableRef(table)} has a unique on ${columns} WHERE ${heldPredicate(actual)}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
             : actual.nullsNotDistinct
               ? `${tableRef(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} ${declares(table)} a plain one: a second NULL the model allows is rejected`
               : `${tableRef(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} ${declares(table)} it NULLS NOT DISTINCT: duplicate NULLs can be stored`,

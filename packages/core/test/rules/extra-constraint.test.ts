@@ -51,6 +51,30 @@ ruleTester('extra-constraint', {
   ],
   invalid: [
     {
+      name: 'a unique expression index under a declared index name, on other expressions',
+      expected: schema([
+        table('users', [column('id', 'integer'), column('email', 'text'), column('name', 'text')], {
+          primaryKey: ['id'],
+          indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")'], unique: true })],
+        }),
+      ]),
+      actual: schema([
+        dbTable('users', [column('id', 'integer'), column('email', 'text'), column('name', 'text')], {
+          primaryKey: ['id'],
+          indexes: [index([], { name: 'users_email_lower', expressions: ['lower(name)'], unique: true })],
+        }),
+      ]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          message:
+            'users has a unique index users_email_lower on (lower(name)) that User (typeorm) does not declare: a write that repeats a value the models allow to repeat fails',
+          actual: { type: 'unique', expressions: ['lower(name)'], name: 'users_email_lower' },
+        },
+      ],
+    },
+    {
       name: 'a unique added by hand on a through table the model keeps non-unique',
       expected: visits(),
       actual: visitsDb({ uniques: [unique(['visitorId', 'visitedTeamId'], { name: 'visits_pair_key' })] }),

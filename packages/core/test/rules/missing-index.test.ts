@@ -41,6 +41,11 @@ ruleTester('missing-index', {
       expected: emailModel({ indexes: [index(['email'])] }),
       actual: emailDb({ indexes: [index(['email'], { where: '(deleted_at IS NULL)' })] }),
     },
+    {
+      name: 'a missing unique expression index is missing-unique business',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")'], unique: true })] }),
+      actual: emailDb(),
+    },
   ],
   invalid: [
     {

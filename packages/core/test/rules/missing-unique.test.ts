@@ -67,6 +67,87 @@ ruleTester('missing-unique', {
       ],
     },
     {
+      name: 'a declared unnamed full unique with only a partial unique index on its columns: says it is partial',
+      expected: emailModel({ uniques: [unique(['email'])] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_live', where: '(deleted_at IS NULL)' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no unique constraint or unique index on (email) that User (typeorm) declares: its unique index users_email_live on (email) is partial (WHERE (deleted_at IS NULL)), so duplicates outside the predicate can be stored, and INSERT ... ON CONFLICT (email) without that WHERE fails',
+          expected: { columns: ['email'] },
+          actual: null,
+        },
+      ],
+    },
+    {
+      name: 'a declared partial unique on the primary key columns dropped: covered by the primary key',
+      expected: emailModel({ uniques: [unique(['id'], { name: 'users_live_id', where: '"deleted_at" IS NULL' })] }),
+      actual: emailDb(),
+      findings: [{ severity: 'warning', table: 'users', column: 'id', actual: { coveredBy: { columns: ['id'], primaryKey: true } } }],
+    },
+    {
+      name: 'a declared partial unique dropped beside the declared full one: covered, a warning',
+      expected: emailModel({
+        uniques: [unique(['email'], { name: 'users_email_key' }), unique(['email'], { name: 'users_email_live', where: '"deleted_at" IS NULL' })],
+      }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no unique index users_email_live on (email) WHERE "deleted_at" IS NULL that User (typeorm) declares, but it is covered by its unique users_email_key on (email) over every row, which the models declare too: it rejects every duplicate the partial one would and is the arbiter of INSERT ... ON CONFLICT (email) WHERE "deleted_at" IS NULL',
+          expected: { columns: ['email'], name: 'users_email_live', where: '"deleted_at" IS NULL' },
+          actual: { coveredBy: { columns: ['email'], name: 'users_email_key' } },
+        },
+      ],
+    },
+    {
+      name: 'a declared partial unique dropped beside a declared full one that is NULLS DISTINCT where it is NOT DISTINCT: not covered',
+      expected: emailModel({
+        uniques: [
+          unique(['email'], { name: 'users_email_key' }),
+          unique(['email'], { name: 'users_email_live', where: '"deleted_at" IS NULL', nullsNotDistinct: true }),
+        ],
+      }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email' }],
+    },
+    {
+      name: 'a unique expression index dropped: duplicates can be stored',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")'], unique: true })] }),
+      actual: emailDb(),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          message:
+            'users has no unique index users_email_lower on (lower("email")) that User (typeorm) declares: duplicates of (lower("email")) can be stored, and INSERT ... ON CONFLICT (lower("email")) fails (no unique or exclusion constraint matching)',
+          expected: { unique: true, expressions: ['lower("email")'], name: 'users_email_lower' },
+          actual: null,
+        },
+      ],
+    },
+    {
+      name: 'a unique expression index of the declared name on other expressions: the declared uniqueness is lost',
+      expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")'], unique: true })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower(name)'], unique: true })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          message:
+            'users has no unique index users_email_lower on (lower("email")) that User (typeorm) declares (it has the index users_email_lower on (lower(name))): duplicates of (lower("email")) can be stored, and INSERT ... ON CONFLICT (lower("email")) fails (no unique or exclusion constraint matching)',
+          expected: { unique: true, expressions: ['lower("email")'], name: 'users_email_lower' },
+          actual: { expressions: ['lower(name)'], unique: true, name: 'users_email_lower' },
+        },
+      ],
+    },
+    {
       name: 'a named unique absent: named, so the user knows which declaration is gone',
       expected: emailModel({ uniques: [unique(['email'], { name: 'UQ_users_email' })] }),
       actual: emailDb(),

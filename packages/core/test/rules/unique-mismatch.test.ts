@@ -29,8 +29,38 @@ ruleTester('unique-mismatch', {
       expected: emailModel({ uniques: [unique(['email'], { where: '"deleted_at" IS NULL' })] }),
       actual: emailDb({ uniques: [unique(['email'], { where: '(deleted_at IS NULL)'.replace('deleted_at', '"deleted_at"') })] }),
     },
+    {
+      name: 'a declared partial unique dropped beside the declared full one: the full one is its own, not the partial one stricter',
+      expected: emailModel({
+        uniques: [unique(['email'], { name: 'users_email_key' }), unique(['email'], { name: 'users_email_live', where: '"deleted_at" IS NULL' })],
+      }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+    },
+    {
+      name: 'a declared NULLS NOT DISTINCT unique dropped beside a declared plain one: missing-unique business',
+      expected: emailModel({
+        uniques: [unique(['email'], { name: 'users_email_key' }), unique(['email'], { name: 'users_email_nnd', nullsNotDistinct: true })],
+      }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+    },
   ],
   invalid: [
+    {
+      name: 'the declared full unique is partial in the database, under its name: duplicates outside the predicate, no arbiter',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_email_key', where: '(deleted_at IS NULL)' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the unique users_email_key on (email) only WHERE (deleted_at IS NULL), but User (typeorm) declares it over every row: duplicates outside the predicate can be stored, and INSERT ... ON CONFLICT (email) without that WHERE fails (no unique or exclusion constraint matching)',
+          expected: { columns: ['email'], nullsNotDistinct: false },
+          actual: { columns: ['email'], nullsNotDistinct: false, where: '(deleted_at IS NULL)', name: 'users_email_key' },
+        },
+      ],
+    },
     {
       name: 'a DEFERRABLE primary key, which no ORM declares: upserts on it fail',
       expected: emailModel(),
