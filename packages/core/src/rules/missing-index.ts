@@ -20,6 +20,13 @@ export const missingIndex = defineRule({
         if (isUniqueExpressionIndex(index) && !invalid) return;
         const what = declaredIndex(index);
         const keys = keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' '));
+        const expected = {
+          ...(index.columns.length > 0 ? { columns: index.columns } : {}),
+          ...(index.name ? { name: index.name } : {}),
+          ...(index.method !== undefined && index.method !== 'btree' ? { method: index.method } : {}),
+          ...(index.keys?.some((key) => keyText(key) !== '') || index.expressions !== undefined ? { keys } : {}),
+          ...(index.where ? { where: index.where } : {}),
+        };
         if (invalid && !servedBy) {
           const name = invalid.name ? ` ${objectName(invalid.name)}` : '';
           const on = invalid.columns.length > 0 ? ` on ${columnList(invalid.columns)}` : '';
@@ -30,13 +37,7 @@ export const missingIndex = defineRule({
             ...(index.columns.length === 1 ? { column: index.columns[0] } : {}),
             object: index.columns.length > 0 ? index.columns.join(',') : (index.name ?? ''),
             message: `${tableRef(table)} has no valid ${what} that ${declaredBy(table)} ${declares(table)}: its index${name}${on} is INVALID (a CREATE INDEX CONCURRENTLY that failed or was cancelled, or a DROP INDEX CONCURRENTLY cut short), and no query uses it; drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE INDEX CONCURRENTLY)`,
-            expected: {
-              ...(index.columns.length > 0 ? { columns: index.columns } : {}),
-              ...(index.name ? { name: index.name } : {}),
-              ...(index.method !== undefined && index.method !== 'btree' ? { method: index.method } : {}),
-              ...(index.keys?.some((key) => keyText(key) !== '') || index.expressions !== undefined ? { keys } : {}),
-              ...(index.where ? { where: index.where } : {}),
-            },
+            expected,
             actual: {
               invalid: true as const,
               ...(invalid.name ? { name: invalid.name } : {}),
@@ -55,13 +56,7 @@ export const missingIndex = defineRule({
           message: servedBy
             ? `${tableRef(table)} has no ${what} that ${declaredBy(table)} ${declares(table)}, but its ${servedBy.primaryKey ? 'primary key' : `index ${servedBy.name ? objectName(servedBy.name) : ''}`.trimEnd()} on ${columnList(servedBy.columns)} leads with the same columns and serves the same lookups`
             : `${tableRef(table)} has no ${what} that ${declaredBy(table)} ${declares(table)}: queries on it scan the table`,
-          expected: {
-            ...(index.columns.length > 0 ? { columns: index.columns } : {}),
-            ...(index.name ? { name: index.name } : {}),
-            ...(index.method !== undefined && index.method !== 'btree' ? { method: index.method } : {}),
-            ...(index.keys?.some((key) => keyText(key) !== '') || index.expressions !== undefined ? { keys } : {}),
-            ...(index.where ? { where: index.where } : {}),
-          },
+          expected,
           actual: servedBy
             ? {
                 servedBy: {

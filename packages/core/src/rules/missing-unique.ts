@@ -65,6 +65,12 @@ export const missingUnique = defineRule({
           !tableImplied && unique.impliedBy && unique.impliedBy.length > 0
             ? `${unique.impliedBy.join(' and ')} ${unique.impliedBy.length > 1 ? 'imply' : 'implies'}`
             : undefined;
+        const declared = {
+          columns: unique.columns,
+          ...(unique.name ? { name: unique.name } : {}),
+          ...(unique.nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
+          ...(unique.where !== undefined ? { where: unique.where } : {}),
+        };
         if (notUnique && !primaryKey) {
           const held = notUnique.where !== undefined ? ` WHERE ${heldPredicate(notUnique)}` : '';
           // the declared index itself when its predicate reads alike; else the unique index declared, named in full
@@ -102,12 +108,7 @@ export const missingUnique = defineRule({
             ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
             object: unique.columns.join(','),
             message: `${tableRef(table)} has no valid unique constraint or unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: its unique index${invalid.name ? ` ${objectName(invalid.name)}` : ''} on ${columnList(invalid.columns)}${held} is INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, on duplicate rows for one): duplicates can be stored, and INSERT ... ON CONFLICT ${columns}${where} fails; remove the duplicates, then drop it and build it again (DROP INDEX CONCURRENTLY, then CREATE UNIQUE INDEX CONCURRENTLY)`,
-            expected: {
-              columns: unique.columns,
-              ...(unique.name ? { name: unique.name } : {}),
-              ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
-              ...(unique.where !== undefined ? { where: unique.where } : {}),
-            },
+            expected: declared,
             actual: {
               columns: invalid.columns,
               invalid: true as const,
@@ -127,12 +128,7 @@ export const missingUnique = defineRule({
             ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
             object: unique.columns.join(','),
             message: `${tableRef(table)} has no unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} that ${declaredBy(table)} ${declares(table)}, but it is covered by its ${by} on ${columnList(coveredBy.columns)} over every row, which the models declare too: it rejects every duplicate the partial one would and is the arbiter of INSERT ... ON CONFLICT ${columns}${where}`,
-            expected: {
-              columns: unique.columns,
-              ...(unique.name ? { name: unique.name } : {}),
-              ...(unique.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
-              ...(unique.where !== undefined ? { where: unique.where } : {}),
-            },
+            expected: declared,
             actual: {
               coveredBy: {
                 columns: coveredBy.columns,
