@@ -338,9 +338,8 @@ function claimedUnique(declared: readonly UniqueModel[], unique: UniqueModel, ca
   return declared.some(
     (other) =>
       other !== unique &&
-      sameColumnSet(other.columns, candidate.columns) &&
-      ((other.nullsNotDistinct === candidate.nullsNotDistinct && samePredicate(other.where, candidate.where) && other.deferrable === candidate.deferrable) ||
-        (candidate.name !== undefined && other.name === candidate.name && candidate.name !== unique.name)),
+      (sameGuarantee(other, candidate) ||
+        (sameColumnSet(other.columns, candidate.columns) && candidate.name !== undefined && other.name === candidate.name && candidate.name !== unique.name)),
   );
 }
 
@@ -436,12 +435,7 @@ function builtAs(declared: IndexModel, index: IndexModel, tables: IndexTables): 
  * a different index on the same keys, so that a dropped index is reported missing, not as its neighbour changed.
  */
 function claimedByOther(declared: readonly IndexModel[], index: IndexModel, candidate: IndexModel, tables: IndexTables): boolean {
-  return declared.some(
-    (other) =>
-      other !== index &&
-      ((candidate.name !== undefined && other.name === candidate.name) ||
-        (other.columns.length > 0 && sameOrder(other.columns, candidate.columns) && indexDifferences(other, candidate, tables).length === 0)),
-  );
+  return declared.some((other) => other !== index && ((candidate.name !== undefined && other.name === candidate.name) || builtAs(other, candidate, tables)));
 }
 
 /** What a database index does otherwise than the declared one; empty when it serves every query the declared one would. */
