@@ -19,6 +19,21 @@ describe('the guard refuses wrong options before reading anything', () => {
     await expect(guardDataSource(db, { mode: 'thorw' } as never)).rejects.toThrow(/mode must be 'throw' or 'warn', not "thorw"/);
   });
 
+  it("an unknown option ('modee') is a TypeError naming it and the options, in guardSchema and guardDataSource", async () => {
+    await expect(guardSchema({ sources, db, modee: 'warn' } as never)).rejects.toThrow(
+      new TypeError(
+        'ormdrift: unknown guard option "modee": the guard takes sources, db, mode, timeoutMs, logger, env, rules, allow, schemas, statementTimeoutMs',
+      ),
+    );
+    await expect(guardDataSource(db, { mode: 'warn', alow: ['missing-column'] } as never)).rejects.toThrow(/unknown guard option "alow"/);
+  });
+
+  it('no db is a TypeError saying what to pass, without the migrations the guard does not take', async () => {
+    await expect(guardSchema({ sources, mode: 'warn' } as never)).rejects.toThrow(
+      new TypeError('ormdrift: no database to check: pass db (a postgres:// URL, a pg Client or Pool, or the open ORM connection)'),
+    );
+  });
+
   it('wrong types of timeoutMs, logger, env, schemas, statementTimeoutMs are TypeErrors naming the option', async () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ timeoutMs: '5000' }, /timeoutMs must be a positive number of milliseconds, not "5000"/],

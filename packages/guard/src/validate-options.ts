@@ -27,7 +27,28 @@ export function validateCheckOptions(options: {
   positiveNumber('statementTimeoutMs', options.statementTimeoutMs);
 }
 
-/** Checks the guard's own options (`mode`, `timeoutMs`, `logger`, `env`) and then {@link validateCheckOptions}. */
+/**
+ * The options `guardSchema` reads (`GuardOptions`), and `migrations`, which it refuses with its own message: any other
+ * key is a typo (`modee: 'warn'`) that would otherwise quietly leave the default in force.
+ */
+const guardOptionNames: readonly string[] = [
+  'sources',
+  'db',
+  'mode',
+  'timeoutMs',
+  'logger',
+  'env',
+  'rules',
+  'allow',
+  'schemas',
+  'statementTimeoutMs',
+  'migrations',
+];
+
+/**
+ * Checks the guard's own options (no unknown key, `db` given, `mode`, `timeoutMs`, `logger`, `env`) and then
+ * {@link validateCheckOptions}.
+ */
 export function validateGuardOptions(options: {
   readonly db?: unknown;
   readonly migrations?: unknown;
@@ -40,6 +61,12 @@ export function validateGuardOptions(options: {
   readonly schemas?: unknown;
   readonly statementTimeoutMs?: unknown;
 }): void {
+  const unknown = Object.keys(options).filter((key) => !guardOptionNames.includes(key));
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `ormdrift: unknown guard option${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}: the guard takes ${guardOptionNames.filter((key) => key !== 'migrations').join(', ')}`,
+    );
+  }
   if (options.mode !== undefined && options.mode !== 'throw' && options.mode !== 'warn') {
     throw new TypeError(`ormdrift: mode must be 'throw' or 'warn', not ${describe(options.mode)}`);
   }
@@ -48,6 +75,9 @@ export function validateGuardOptions(options: {
     throw new TypeError(
       "ormdrift: the guard checks the database the app runs on, not one built from migrations: give db; checkSchema({ sources, migrations }) and the matchers take 'migrations'",
     );
+  }
+  if (options.db === undefined) {
+    throw new TypeError('ormdrift: no database to check: pass db (a postgres:// URL, a pg Client or Pool, or the open ORM connection)');
   }
   if (options.logger !== undefined && typeof (options.logger as { warn?: unknown } | null)?.warn !== 'function') {
     throw new TypeError(`ormdrift: logger must have a warn(message) method (console, pino, winston, Nest's Logger), not ${describe(options.logger)}`);
