@@ -99,7 +99,8 @@ export interface FindingSides {
     /**
      * `null`; or the database's index on those columns (of the declared name, or with the declared predicate) that is
      * not unique; or its INVALID unique index on them (`invalid: true`), which guarantees nothing; or what covers a
-     * declared partial unique (`coveredBy`); or, for a unique expression index, the index of its name.
+     * declared partial unique (`coveredBy`); or, for a unique expression index, the index of its name; or the
+     * database's unique or index that holds the declared name on other keys.
      */
     readonly actual:
       | {
@@ -120,6 +121,19 @@ export interface FindingSides {
       | { readonly coveredBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string } }
       /** A unique expression index: the database's index of its name, on other expressions. */
       | { readonly expressions: readonly string[]; readonly unique: boolean; readonly name?: string }
+      /**
+       * The database's object of the declared name on other keys (`replaced`): a unique (`constraint: true` for a
+       * constraint) or an index without UNIQUE, on other columns or on expressions.
+       */
+      | {
+          readonly columns?: readonly string[];
+          readonly expressions?: readonly string[];
+          readonly unique: boolean;
+          readonly name: string;
+          readonly constraint?: true;
+          readonly where?: string;
+          readonly invalid?: never;
+        }
       | null;
     /** `missing-index` and `modify-index` for a unique expression index: missing, or of its name on other expressions. */
     readonly change: 'missing-unique' | 'missing-index' | 'modify-index';

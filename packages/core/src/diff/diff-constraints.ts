@@ -15,8 +15,9 @@ import type { SchemaChange } from './schema-change.ts';
  * superset of a declared key's columns never rejects a row the declared one accepts), a foreign key
  * to a target or on columns no model declares, a check or exclusion no declared one matches.
  * Declared EXCLUDE constraints are matched as checks are: by definition (`sameExclusion`), then by name.
+ * `replaced`: the names of database uniques that a missing declared unique of that name reports as built otherwise.
  */
-export function constraintChanges(expected: TableModel, actual: TableModel): SchemaChange[] {
+export function constraintChanges(expected: TableModel, actual: TableModel, replaced: ReadonlySet<string> = new Set()): SchemaChange[] {
   const changes: SchemaChange[] = [];
   const declaredChecks = expected.checks ?? [];
   const actualChecks = actual.checks ?? [];
@@ -52,7 +53,8 @@ export function constraintChanges(expected: TableModel, actual: TableModel): Sch
   }
 
   for (const unique of actual.uniques) {
-    if (coveredUnique(expected, unique)) continue;
+    // a missing declared unique's name on other columns: that unique rebuilt otherwise, which its finding names
+    if (coveredUnique(expected, unique) || (unique.name !== undefined && replaced.has(unique.name))) continue;
     const declaredIndex = plainIndexOf(expected, unique);
     changes.push({
       kind: 'extra-constraint',

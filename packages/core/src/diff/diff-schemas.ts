@@ -221,6 +221,7 @@ function diffTable(
       // a declared full unique whose columns have only a partial unique (under another name, or the declared one unnamed)
       const partial = unique.where === undefined && !notUnique ? sameColumns.find((candidate) => candidate.where !== undefined) : undefined;
       const invalid = notUnique ? undefined : invalidUniqueOf(held, unique);
+      const replacedBy = notUnique || coveredBy || partial || invalid ? undefined : namedOtherwise(expected, actual, unique);
       pushMissing({
         kind: 'missing-unique',
         table: expected,
@@ -231,6 +232,7 @@ function diffTable(
         ...(coveredBy ? { coveredBy } : {}),
         ...(partial ? { partial } : {}),
         ...(invalid ? { invalid } : {}),
+        ...(replacedBy ? { replacedBy } : {}),
       });
     }
   }
@@ -261,7 +263,8 @@ function diffTable(
       changes.push({ kind: 'modify-foreign-key', table: expected, expected: foreignKey, actual: other, changed: actionDifferences(foreignKey, other) });
     }
   }
-  changes.push(...constraintChanges(expected, actual));
+  const replaced = new Set(missingGuarantees.flatMap(({ change }) => (change.replacedBy?.name !== undefined ? [change.replacedBy.name] : [])));
+  changes.push(...constraintChanges(expected, actual, replaced));
 }
 
 /** The table without its INVALID indexes and unique indexes; the table itself when it has none (the common case). */
@@ -367,6 +370,38 @@ function coveringUnique(expected: TableModel, actual: TableModel, unique: Unique
       sameColumnSet(candidate.columns, unique.columns) &&
       (candidate.nullsNotDistinct || !unique.nullsNotDistinct) &&
       expected.uniques.some((other) => other !== unique && other.where === undefined && sameColumnSet(other.columns, candidate.columns)),
+  );
+}
+
+/**
+ * The database's object of a missing unique's declared name, built on other keys: a unique (constraint or index) on
+ * other columns, else an index of that name on other columns or on expressions. A unique that another declared
+ * unique stands on (the same guarantee) is that one's, and is left out: dropping it would lose that one.
+ */
+function namedOtherwise(expected: TableModel, actual: TableModel, wanted: UniqueModel): (IndexModel & { readonly constraint?: true }) | undefined {
+  if (wanted.name === undefined) return undefined;
+  const unique = actual.uniques.find(
+    (candidate) =>
+      candidate.name === wanted.name &&
+      !sameColumnSet(candidate.columns, wanted.columns) &&
+      !expected.uniques.some((other) => other !== wanted && sameGuarantee(other, candidate)),
+  );
+  if (unique) {
+    // a unique index is an index of the table too; a unique constraint's index is the constraint's alone
+    const constraint = !actual.indexes.some((index) => index.name === unique.name);
+    return {
+      name: unique.name!,
+      columns: unique.columns,
+      unique: true,
+      ...(unique.where !== undefined ? { where: unique.where } : {}),
+      ...(unique.heldWhere !== undefined ? { heldWhere: unique.heldWhere } : {}),
+      ...(constraint ? { constraint: true as const } : {}),
+    };
+  }
+  const uniqueNames = new Set(actual.uniques.map((candidate) => candidate.name));
+  return actual.indexes.find(
+    (index) =>
+      index.name === wanted.name && !uniqueNames.has(index.name) && (index.columns.length === 0 || !sameColumnSet(index.columns, wanted.columns)),
   );
 }
 

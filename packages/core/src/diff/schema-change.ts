@@ -140,6 +140,13 @@ export type SchemaChange =
        * nothing, so the declared unique is missing. Set only when no valid one stands for it.
        */
       readonly invalid?: UniqueModel;
+      /**
+       * The database's object of the declared unique's name, built on other keys: a unique constraint or unique
+       * index on other columns (`constraint: true` for a constraint), an index of that name without UNIQUE on other
+       * columns, or an index on expressions (unique or not). The declared name is taken, so creating the declared
+       * unique fails until it is dropped; a unique on other columns is this finding's, not an undeclared constraint.
+       */
+      readonly replacedBy?: IndexModel & { readonly constraint?: true };
     }
   | {
       /**

@@ -13,17 +13,21 @@ export const missingUnique = defineRule({
     // covered: a declared partial unique is missing, but a full unique the models declare too holds its guarantee
     // expressionMissing / expressionReplaced: a unique expression index the models declare is gone, or its name holds
     // an index on other expressions: duplicates of the declared expressions can be stored
+    // replaced: the declared unique's name holds a unique or an index on other keys; the declared columns are not unique
+    // on their own, and creating the declared unique fails on the name until that one is dropped
     // invalid: the declared unique index exists INVALID (a CREATE UNIQUE INDEX CONCURRENTLY that failed, often on duplicates)
     messages: {
       missing: 'error',
       missingPrimaryKey: 'error',
       notUnique: 'error',
       invalid: 'error',
+      replaced: 'error',
       covered: 'warning',
       expressionMissing: 'error',
       expressionReplaced: 'error',
     },
-    nextStep: 'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration',
+    nextStep:
+      'find the duplicate rows, then add the unique constraints (CREATE UNIQUE INDEX CONCURRENTLY) in a migration, first dropping an index or constraint that holds the declared name on other keys',
   },
   create(context) {
     /** A declared unique expression index, missing or of its name on other expressions (`actual`). */
@@ -54,7 +58,7 @@ export const missingUnique = defineRule({
       'modify-index'({ table, expected, actual, changed }) {
         if (isUniqueExpressionIndex(expected) && changed.includes('expressions')) uniqueExpressionIndex(table, expected, actual);
       },
-      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid, coveredBy, partial }) {
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid, coveredBy, partial, replacedBy }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
         const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
@@ -119,6 +123,27 @@ export const missingUnique = defineRule({
           });
           return;
         }
+        if (replacedBy && !primaryKey) {
+          const held = `${replacedBy.unique ? (replacedBy.constraint ? 'unique constraint' : 'unique index') : 'index'} ${objectName(replacedBy.name!)} on (${expressionList(replacedBy)})${replacedBy.where !== undefined ? ` WHERE ${heldPredicate(replacedBy)}` : ''}${replacedBy.unique ? '' : ' without UNIQUE'}`;
+          context.report({
+            messageId: 'replaced',
+            schema: table.schema,
+            table: table.name,
+            ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
+            object: unique.columns.join(','),
+            message: `${tableRef(table)} has no unique constraint or unique index on ${columns}${where} ${implied ? `that ${implied} (${declaredBy(table)})` : `that ${declaredBy(table)} ${declares(table)}`}: its ${held} holds the declared name ${objectName(unique.name!)} on other keys, so ${replacedConsequence(unique.columns, replacedBy)}, and INSERT ... ON CONFLICT ${columns}${where} fails (no unique or exclusion constraint matching)`,
+            expected: declared,
+            actual: {
+              ...(replacedBy.expressions ? { expressions: replacedBy.expressions } : { columns: replacedBy.columns }),
+              unique: replacedBy.unique === true,
+              name: replacedBy.name!,
+              ...(replacedBy.constraint ? { constraint: true as const } : {}),
+              ...(replacedBy.where !== undefined ? { where: heldPredicate(replacedBy)! } : {}),
+            },
+            sources: table.sources,
+          });
+          return;
+        }
         if (coveredBy && !primaryKey) {
           const by = coveredBy.primaryKey ? 'primary key' : `unique${coveredBy.name ? ` ${objectName(coveredBy.name)}` : ''}`;
           context.report({
@@ -167,6 +192,24 @@ export const missingUnique = defineRule({
     };
   },
 });
+
+/**
+ * What a user sees when the declared unique's name holds another one: a unique on more columns, or an index without
+ * UNIQUE, lets the declared columns repeat; a unique on fewer (or other) columns rejects rows the models allow; a
+ * unique on expressions enforces what its expressions say, which ormdrift does not judge.
+ */
+function replacedConsequence(declared: readonly string[], held: IndexModel): string {
+  const on = columnList(declared);
+  if (held.unique !== true) return `duplicates of ${on} can be stored`;
+  if (held.columns.length === 0) return `the database enforces uniqueness of (${expressionList(held)}), not of ${on}`;
+  const full = held.where === undefined;
+  const within = held.columns.every((column) => declared.includes(column));
+  const holdsAll = declared.every((column) => held.columns.includes(column));
+  const rejects = `a write that repeats ${columnList(held.columns)} fails, though the models allow it`;
+  if (within && full) return `${on} cannot repeat, but ${rejects}`;
+  if (holdsAll) return `duplicates of ${on} can be stored (only ${columnList(held.columns)} together is unique)`;
+  return `duplicates of ${on} can be stored, and ${rejects}`;
+}
 
 /**
  * A unique index the models declare on expressions (or on columns and expressions): it is no unique of the table, so

@@ -23,6 +23,11 @@ ruleTester('extra-constraint', {
       actual: visitsDb({ uniques: [unique(['id', 'visitorId'])] }),
     },
     {
+      name: 'a declared unique rebuilt under its name on fewer columns is missing-unique business, not an undeclared unique',
+      expected: visits({ uniques: [unique(['visitorId', 'visitedTeamId'], { name: 'visits_pair_uq' })] }),
+      actual: visitsDb({ uniques: [unique(['visitorId'], { name: 'visits_pair_uq' })], indexes: [index(['visitorId'], { name: 'visits_pair_uq' })] }),
+    },
+    {
       name: 'a unique over a declared unique and one more column rejects nothing the declared one accepts',
       expected: visits({ uniques: [unique(['visitorId'])] }),
       actual: visitsDb({ uniques: [unique(['visitorId']), unique(['visitorId', 'visitedTeamId'])] }),

@@ -301,5 +301,92 @@ ruleTester('missing-unique', {
       actual: emailDb({ indexes: [index(['email'], { name: 'users_email' })] }),
       findings: [{ severity: 'error', table: 'users', column: 'email' }],
     },
+    {
+      name: 'a unique index of the declared name rebuilt on more columns: the declared column repeats, the name is taken',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_uq' })] }),
+      actual: emailDb({ uniques: [unique(['email', 'org_id'], { name: 'users_email_uq' })], indexes: [index(['email', 'org_id'], { name: 'users_email_uq' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no unique constraint or unique index on (email) that User (typeorm) declares: its unique index users_email_uq on (email, org_id) holds the declared name users_email_uq on other keys, so duplicates of (email) can be stored (only (email, org_id) together is unique), and INSERT ... ON CONFLICT (email) fails (no unique or exclusion constraint matching)',
+          expected: { columns: ['email'], name: 'users_email_uq' },
+          actual: { columns: ['email', 'org_id'], unique: true, name: 'users_email_uq' },
+        },
+      ],
+    },
+    {
+      name: 'a unique constraint of the declared name on more columns: named a constraint',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_key' })] }),
+      actual: emailDb({ uniques: [unique(['org_id', 'email'], { name: 'users_email_key' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no unique constraint or unique index on (email) that User (typeorm) declares: its unique constraint users_email_key on (org_id, email) holds the declared name users_email_key on other keys, so duplicates of (email) can be stored (only (org_id, email) together is unique), and INSERT ... ON CONFLICT (email) fails (no unique or exclusion constraint matching)',
+          expected: { columns: ['email'], name: 'users_email_key' },
+          actual: { columns: ['org_id', 'email'], unique: true, name: 'users_email_key', constraint: true },
+        },
+      ],
+    },
+    {
+      name: 'an index of the declared name on other columns without UNIQUE: the unique dropped and rebuilt otherwise',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_uq' })] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'], { name: 'users_email_uq' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no unique constraint or unique index on (email) that User (typeorm) declares: its index users_email_uq on (email, org_id) without UNIQUE holds the declared name users_email_uq on other keys, so duplicates of (email) can be stored, and INSERT ... ON CONFLICT (email) fails (no unique or exclusion constraint matching)',
+          expected: { columns: ['email'], name: 'users_email_uq' },
+          actual: { columns: ['email', 'org_id'], unique: false, name: 'users_email_uq' },
+        },
+      ],
+    },
+    {
+      name: 'a unique expression index of the declared name: the database enforces another uniqueness',
+      expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_uq' })] }),
+      actual: emailDb({ indexes: [index([], { name: 'users_email_uq', expressions: ['lower((email)::text)'], unique: true })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has no unique constraint or unique index on (email) that User (typeorm) declares: its unique index users_email_uq on (lower((email)::text)) holds the declared name users_email_uq on other keys, so the database enforces uniqueness of (lower((email)::text)), not of (email), and INSERT ... ON CONFLICT (email) fails (no unique or exclusion constraint matching)',
+          expected: { columns: ['email'], name: 'users_email_uq' },
+          actual: { expressions: ['lower((email)::text)'], unique: true, name: 'users_email_uq' },
+        },
+      ],
+    },
+    {
+      name: 'a composite unique of the declared name rebuilt on one of its columns: it rejects rows the models allow',
+      expected: emailModel({ uniques: [unique(['org_id', 'email'], { name: 'users_org_email_uq' })] }),
+      actual: emailDb({ uniques: [unique(['email'], { name: 'users_org_email_uq' })], indexes: [index(['email'], { name: 'users_org_email_uq' })] }),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          message:
+            'users has no unique constraint or unique index on (org_id, email) that User (typeorm) declares: its unique index users_org_email_uq on (email) holds the declared name users_org_email_uq on other keys, so (org_id, email) cannot repeat, but a write that repeats (email) fails, though the models allow it, and INSERT ... ON CONFLICT (org_id, email) fails (no unique or exclusion constraint matching)',
+          expected: { columns: ['org_id', 'email'], name: 'users_org_email_uq' },
+          actual: { columns: ['email'], unique: true, name: 'users_org_email_uq' },
+        },
+      ],
+    },
+    {
+      name: 'a unique of the declared name that another declared unique stands on is that one\'s: missing, not rebuilt',
+      expected: emailModel({
+        uniques: [unique(['email'], { name: 'users_email_uq' }), unique(['email', 'org_id'], { name: 'users_email_org_uq' })],
+      }),
+      actual: emailDb({ uniques: [unique(['email', 'org_id'], { name: 'users_email_uq' })] }),
+      findings: [{ severity: 'error', table: 'users', column: 'email', actual: null }],
+    },
   ],
 });
