@@ -11,6 +11,32 @@ import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const mutations: Mutation[] = [
+  // a declared unique's name held by a unique or an index on other keys: the declared one is missing, and only that
+  {
+    name: 'the uniqueIndex() re-created unique under its name on (email, name): one missing-unique, no undeclared unique',
+    sql: `drop index logins_email_uq; create unique index logins_email_uq on logins (email, name)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'email' }],
+  },
+  {
+    name: 'the uniqueIndex() re-created unique under its name on lower(email)',
+    sql: `drop index logins_email_uq; create unique index logins_email_uq on logins (lower(email))`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'email' }],
+  },
+  {
+    name: 'the uniqueIndex() re-created under its name on (email, name) without UNIQUE',
+    sql: `drop index logins_email_uq; create index logins_email_uq on logins (email, name)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'email' }],
+  },
+  {
+    name: 'the unique() constraint re-added under its name on (name, email)',
+    sql: `alter table logins drop constraint logins_name_key; alter table logins add constraint logins_name_key unique (name, email)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'name' }],
+  },
+  {
+    name: 'the composite unique() re-created under its name on one of its columns: missing, not an undeclared unique',
+    sql: `alter table members drop constraint members_x_y; create unique index members_x_y on members (x)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'members' }],
+  },
   // an index of the declared name on other keys is that index built otherwise, not a missing one
   {
     name: 'the descending index re-created under its name with a second key',
@@ -450,6 +476,46 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
         .filter((line) => /^-- {5}(DROP|CREATE)/.test(line))
         .map((line) => line.replace(/^-- {5}/, ''));
       expect(recipe).toEqual(['DROP INDEX "public"."events_starts_desc";', 'CREATE INDEX "events_starts_desc" ON "public"."events" ("starts_at" DESC);']);
+      await runSql(mutated.url, [`BEGIN;\n${recipe.join('\n')}\nCOMMIT;`]);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('names the unique or index that holds a declared unique name on other keys, and fix leaves the replacement that re-checks clean', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index logins_email_uq; create unique index logins_email_uq on logins (email, name);
+        alter table logins drop constraint logins_name_key; alter table logins add constraint logins_name_key unique (name, email)`);
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      expect(drifted.findings.map((finding) => [finding.code, finding.severity, finding.message, finding.actual])).toEqual([
+        [
+          'missing-unique',
+          'error',
+          'logins has no unique constraint or unique index on (email) that logins (drizzle) declares: its unique index logins_email_uq on (email, name) holds the declared name logins_email_uq on other keys, so duplicates of (email) can be stored (only (email, name) together is unique), and INSERT ... ON CONFLICT (email) fails (no unique or exclusion constraint matching)',
+          { columns: ['email', 'name'], unique: true, name: 'logins_email_uq' },
+        ],
+        [
+          'missing-unique',
+          'error',
+          'logins has no unique constraint or unique index on (name) that logins (drizzle) declares: its unique constraint logins_name_key on (name, email) holds the declared name logins_name_key on other keys, so duplicates of (name) can be stored (only (name, email) together is unique), and INSERT ... ON CONFLICT (name) fails (no unique or exclusion constraint matching)',
+          { columns: ['name', 'email'], unique: true, name: 'logins_name_key', constraint: true },
+        ],
+      ]);
+      const scripts = renderFix(planFix(drifted));
+      // no CREATE over a name that is taken: ormdrift never drops, so the replacement is a note for a person
+      expect(scripts.up).toContain('-- Nothing to add.');
+      const recipe = scripts.up
+        .split('\n')
+        .filter((line) => /^-- {5}(DROP|CREATE|ALTER)/.test(line))
+        .map((line) => line.replace(/^-- {5}/, ''));
+      expect(recipe).toEqual([
+        'ALTER TABLE "public"."logins" DROP CONSTRAINT "logins_name_key";',
+        'ALTER TABLE "public"."logins" ADD CONSTRAINT "logins_name_key" UNIQUE ("name");',
+        'DROP INDEX "public"."logins_email_uq";',
+        'ALTER TABLE "public"."logins" ADD CONSTRAINT "logins_email_uq" UNIQUE ("email");',
+      ]);
       await runSql(mutated.url, [`BEGIN;\n${recipe.join('\n')}\nCOMMIT;`]);
       expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
     } finally {

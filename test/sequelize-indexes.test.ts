@@ -10,6 +10,32 @@ import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const mutations: Mutation[] = [
+  // a declared unique's name held by a unique or an index on other keys: the declared one is missing, and only that
+  {
+    name: 'the unique index re-created unique under its name on (email, name): one missing-unique, no undeclared unique',
+    sql: `drop index logins_email_uq; create unique index logins_email_uq on logins (email, name)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'email' }],
+  },
+  {
+    name: 'the unique index re-created unique under its name on lower(email)',
+    sql: `drop index logins_email_uq; create unique index logins_email_uq on logins (lower(email))`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'email' }],
+  },
+  {
+    name: "the column's named unique re-added under its name on (name, email)",
+    sql: `alter table logins drop constraint logins_name_key; alter table logins add constraint logins_name_key unique (name, email)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'name' }],
+  },
+  {
+    name: 'the composite unique index re-created under its name on (x, y, email) without UNIQUE',
+    sql: `drop index handles_x_y; create index handles_x_y on handles (x, y, email)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'handles' }],
+  },
+  {
+    name: 'the composite unique index re-created unique under its name on one of its columns: missing, not an undeclared unique',
+    sql: `drop index handles_x_y; create unique index handles_x_y on handles (y)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'handles' }],
+  },
   // an index of the declared name on other keys is that index built otherwise, not a missing one
   {
     name: 'the trigram GIN index re-created under its name with an extra key',

@@ -7,6 +7,27 @@ import { createTestDatabase, type TestDatabase } from './support/test-database.t
 import { synchronize } from './support/typeorm-sync.ts';
 
 const mutations: Mutation[] = [
+  // a declared unique's name held by a unique or an index on other keys: the declared one is missing, and only that
+  {
+    name: '@Index({ unique: true }) re-created unique under its name on (email, name): one missing-unique, no undeclared unique',
+    sql: `drop index "IDX_logins_email_uq"; create unique index "IDX_logins_email_uq" on logins (email, name)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'email' }],
+  },
+  {
+    name: '@Index({ unique: true }) re-created under its name on (email, name) without UNIQUE',
+    sql: `drop index "IDX_logins_email_uq"; create index "IDX_logins_email_uq" on logins (email, name)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'email' }],
+  },
+  {
+    name: '@Unique re-added under its name on (name, email)',
+    sql: `alter table logins drop constraint "UQ_logins_name"; alter table logins add constraint "UQ_logins_name" unique (name, email)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'logins', column: 'name' }],
+  },
+  {
+    name: 'the composite @Unique re-created as a unique index under its name on one of its columns',
+    sql: `alter table handles drop constraint "UQ_handles_x_y"; create unique index "UQ_handles_x_y" on handles (x)`,
+    findings: [{ code: 'missing-unique', severity: 'error', table: 'handles' }],
+  },
   // an index of the declared name on other keys is that index built otherwise, not a missing one
   {
     name: 'the plain index re-created under its name with an extra leading key',

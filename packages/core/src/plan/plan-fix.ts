@@ -428,14 +428,11 @@ class Planner {
     // the declared name holds a unique or an index on other keys: creating the declared one fails on the name
     const replaced = change.replacedBy;
     if (replaced?.name !== undefined && unique.name === replaced.name) {
-      const drop = replaced.constraint
-        ? `ALTER TABLE ${qualifiedAsPrinted(change.table)} DROP CONSTRAINT ${identifierAsPrinted(replaced.name)}`
-        : `DROP INDEX ${qualifiedAsPrinted({ schema: table.schema, name: replaced.name })}`;
       this.#note(
         change,
         'unique-index',
         `${qualifiedAsPrinted(change.table)} ${replaced.constraint ? 'constraint' : 'index'} ${identifierAsPrinted(unique.name)}`,
-        `the declared name is held by ${replaced.unique ? 'a unique' : 'an index'} on other keys: creating the declared unique fails on the name, and replacing it means dropping it, which ormdrift never does; find the duplicates of ${columnListAsPrinted(unique.columns)}, then by hand ${drop} and create the declared unique in one transaction`,
+        `the declared name is held by ${replaced.unique ? `a unique ${replaced.constraint ? 'constraint' : 'index'}` : 'an index'} on other keys: creating the declared unique fails on the name, and replacing it means dropping it, which ormdrift never does; find the duplicates of ${columnListAsPrinted(unique.columns)}, then replace it by hand`,
       );
       return;
     }

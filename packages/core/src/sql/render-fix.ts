@@ -126,6 +126,26 @@ function renderNote(note: FixNote): string {
     const index = { name: change.notUnique.name, columns: expected.columns, ...where, unique: true, nullsNotDistinct: expected.nullsNotDistinct };
     replace(change.table, change.notUnique.name, index);
   }
+  // the declared name held on other keys: the database's object dropped (a constraint's index goes with it), then
+  // the declared unique built as the fix builds a missing one: a partial one as an index, else a constraint
+  if (note.topic === 'unique-index' && change.kind === 'missing-unique' && change.replacedBy?.name !== undefined) {
+    const { expected, replacedBy } = change;
+    const name = replacedBy.name!;
+    lines.push(
+      comment(
+        replacedBy.constraint
+          ? `    ALTER TABLE ${qualified(change.table)} DROP CONSTRAINT ${id(name)};`
+          : `    DROP INDEX ${qualified({ schema: change.table.schema, name })};`,
+      ),
+    );
+    lines.push(
+      comment(
+        expected.where !== undefined
+          ? `    ${createIndex(change.table, { name, columns: expected.columns, where: expected.where, unique: true, nullsNotDistinct: expected.nullsNotDistinct }, { concurrently: false })};`
+          : `    ALTER TABLE ${qualified(change.table)} ADD ${uniqueConstraint({ name, columns: expected.columns, nullsNotDistinct: expected.nullsNotDistinct, ...(expected.deferrable ? { deferrable: expected.deferrable } : {}) })};`,
+      ),
+    );
+  }
   // an INVALID index under the declared name: dropped and built again, each CONCURRENTLY (no lock on writes)
   if (note.topic === 'invalid-index' && (change.kind === 'missing-index' || change.kind === 'missing-unique') && change.invalid?.name !== undefined) {
     const { name } = change.invalid;
