@@ -51,7 +51,8 @@ export function holdsEveryValue(wide: ColumnType, narrow: ColumnType): boolean {
 const integerBytes: Record<string, number> = { smallint: 2, integer: 4, bigint: 8 };
 
 /** `numeric(p,s)` as canonical `parseColumnType` spells it; undefined for an unconstrained `numeric` and other types. */
-function numericModifiers(name: string): { precision: number; scale: number } | undefined {
+/** The precision and scale of a `numeric(p,s)` type name; undefined for a numeric without them and for other types. */
+export function numericModifiers(name: string): { precision: number; scale: number } | undefined {
   const match = /^numeric\((\d+),(-?\d+)\)$/.exec(name);
   return match ? { precision: Number(match[1]), scale: Number(match[2]) } : undefined;
 }

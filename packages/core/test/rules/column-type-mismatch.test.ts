@@ -1,6 +1,6 @@
 /** The `column-type-mismatch` rule: which differences it reports, and how. */
-import { dbEnum, dbTable, enumColumn, enumType, schema, table } from '../support/models.ts';
-import { User, users, usersInDb } from '../support/rule-fixtures.ts';
+import { column, dbEnum, dbTable, enumColumn, enumType, schema, source, table } from '../support/models.ts';
+import { User, id, users, usersInDb } from '../support/rule-fixtures.ts';
 import { ruleTester } from '../support/rule-tester.ts';
 
 ruleTester('column-type-mismatch', {
@@ -36,7 +36,7 @@ ruleTester('column-type-mismatch', {
           table: 'users',
           column: 'name',
           message:
-            "users.name is character varying(255) in the database, wider than character varying(50) in User (typeorm): values the database accepts may fail the model's validation",
+            'users.name is character varying(255) in the database, wider than character varying(50) in User (typeorm): the database accepts values that character varying(50) does not hold (TypeORM checks no length or size unless class-validator rules, such as @MaxLength, are declared and run), and code that assumes character varying(50) may break when it reads them',
           expected: { type: 'character varying(50)' },
           actual: { type: 'character varying(255)' },
           sources: [User],
@@ -95,7 +95,7 @@ ruleTester('column-type-mismatch', {
           table: 'users',
           column: 'estimate',
           message:
-            "users.estimate is numeric(8,2) in the database, wider than numeric(6,2) in User (typeorm): values the database accepts may fail the model's validation",
+            'users.estimate is numeric(8,2) in the database, wider than numeric(6,2) in User (typeorm): the database accepts values that numeric(6,2) does not hold (TypeORM checks no length or size unless class-validator rules, such as @MaxLength, are declared and run), and code that assumes numeric(6,2) may break when it reads them',
         },
       ],
     },
@@ -152,6 +152,61 @@ ruleTester('column-type-mismatch', {
       actual: usersInDb(['amount', database]),
       findings: [{ severity: 'error' as const, table: 'users', column: 'amount' }],
     })),
+    {
+      name: 'numeric(10,2) in the model, numeric(10,4) in the database: says which values are rejected, and why',
+      expected: users(['price', 'numeric(10,2)']),
+      actual: usersInDb(['price', 'numeric(10,4)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'price',
+          message:
+            'users.price is numeric(10,2) in User (typeorm) but numeric(10,4) in the database: integer digits go from 8 to 6, so values of 10^6 or more that the model accepts are rejected (numeric field overflow); values read back may carry 4 decimal places where the model declares 2',
+        },
+      ],
+    },
+    {
+      name: 'numeric(10,4) in the model, numeric(10,2) in the database: the database rounds',
+      expected: users(['price', 'numeric(10,4)']),
+      actual: usersInDb(['price', 'numeric(10,2)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'price',
+          message:
+            'users.price is numeric(10,4) in User (typeorm) but numeric(10,2) in the database: integer digits go from 6 to 8, so the database accepts values of 10^6 or more that the model does not; the database rounds values to 2 decimal places where the model declares 4',
+        },
+      ],
+    },
+    {
+      name: 'a wider varchar under Drizzle and Sequelize: says what each ORM checks',
+      expected: schema([
+        table('users', [id, column('code', 'varchar(20)')], { primaryKey: ['id'], sources: [source('users', 'drizzle')] }),
+        table('accounts', [id, column('code', 'varchar(20)')], { primaryKey: ['id'], sources: [source('Account', 'sequelize')] }),
+      ]),
+      actual: schema([
+        dbTable('users', [id, column('code', 'varchar(40)')], { primaryKey: ['id'] }),
+        dbTable('accounts', [id, column('code', 'varchar(40)')], { primaryKey: ['id'] }),
+      ]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'accounts',
+          column: 'code',
+          message:
+            'accounts.code is character varying(40) in the database, wider than character varying(20) in Account (sequelize): the database accepts values that character varying(20) does not hold (Sequelize checks no length or size unless the model declares a validate rule, such as len), and code that assumes character varying(20) may break when it reads them',
+        },
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'code',
+          message:
+            'users.code is character varying(40) in the database, wider than character varying(20) in users (drizzle): the database accepts values that character varying(20) does not hold (Drizzle writes values without checking them against the declared type), and code that assumes character varying(20) may break when it reads them',
+        },
+      ],
+    },
     {
       name: 'uuid in the model, integer in the database',
       expected: users(['external_id', 'uuid']),
