@@ -80,7 +80,7 @@ describe('text reporter', () => {
       user_sessions
         error   user_sessions.message_count is declared by UserSession (sequelize) but the table has no such column  missing-column
                 expected integer null default 0
-        warning user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): values the database accepts may fail the model's validation  column-type-mismatch
+        warning user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): the database accepts values that character varying(50) does not hold (Sequelize checks no length or size unless the model declares a validate rule, such as len), and code that assumes character varying(50) may break when it reads them  column-type-mismatch
                 expected type: character varying(50)
                 actual   type: character varying(255)
         error   user_sessions.tenant_id is NOT NULL with no default but UserSession (sequelize) does not declare it: every insert through the ORM fails  extra-column
@@ -115,7 +115,7 @@ describe('text reporter', () => {
       <1>user_sessions<0>
         <31>error  <0> user_sessions.message_count is declared by UserSession (sequelize) but the table has no such column  <2>missing-column<0>
                 <2>expected<0> integer null default 0
-        <33>warning<0> user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): values the database accepts may fail the model's validation  <2>column-type-mismatch<0>
+        <33>warning<0> user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): the database accepts values that character varying(50) does not hold (Sequelize checks no length or size unless the model declares a validate rule, such as len), and code that assumes character varying(50) may break when it reads them  <2>column-type-mismatch<0>
                 <2>expected<0> type: character varying(50)
                 <2>actual  <0> type: character varying(255)
         <31>error  <0> user_sessions.tenant_id is NOT NULL with no default but UserSession (sequelize) does not declare it: every insert through the ORM fails  <2>extra-column<0>
@@ -248,7 +248,7 @@ describe('JSON reporter', () => {
             "schema": "public",
             "table": "user_sessions",
             "column": "title",
-            "message": "user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): values the database accepts may fail the model's validation",
+            "message": "user_sessions.title is character varying(255) in the database, wider than character varying(50) in UserSession (sequelize): the database accepts values that character varying(50) does not hold (Sequelize checks no length or size unless the model declares a validate rule, such as len), and code that assumes character varying(50) may break when it reads them",
             "expected": {
               "type": "character varying(50)"
             },
