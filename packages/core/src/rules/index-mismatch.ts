@@ -14,6 +14,8 @@ export const indexMismatch = defineRule({
     docs: docsPath('index-mismatch'),
     messages: {
       columns: 'warning',
+      // the database's index of the declared name leads with the declared keys: it serves every query, at a size cost
+      leading: 'warning',
       partial: 'warning',
       method: 'warning',
       keys: 'warning',
@@ -35,7 +37,7 @@ export const indexMismatch = defineRule({
         const on = expected.columns.length > 0 ? `on ${columnList(expected.columns)}` : expected.name ? objectName(expected.name) : '';
         const name = actual.name ? ` ${objectName(actual.name)}` : '';
         const declares = declaredBy(table);
-        let messageId: 'columns' | 'partial' | 'method' | 'keys' | 'expressions' | 'notUnique' | 'unique' | 'predicate';
+        let messageId: 'columns' | 'leading' | 'partial' | 'method' | 'keys' | 'expressions' | 'notUnique' | 'unique' | 'predicate';
         let message: string;
         // on other expressions, the unique one of the database is extra-constraint's: here only the queries it cannot serve
         if (changed.includes('expressions')) {
@@ -47,6 +49,10 @@ export const indexMismatch = defineRule({
         } else if (changed.includes('unique')) {
           messageId = 'unique';
           message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}) unique, but ${declares} declares it not unique: the database rejects duplicate keys the models allow`;
+        } else if (changed.length === 1 && changed[0] === 'columns' && leadsWith(actual, expected)) {
+          // a btree on (a, b) serves every query on a leading a, in the declared order: only its size differs
+          messageId = 'leading';
+          message = `${tableRef(table)} has the index${name} on (${keyList(actual)}), but ${declares} declares it on (${keyList(expected)}): it serves every query the declared one does, but it is larger, so each write that changes its keys updates more and each lookup reads more`;
         } else if (changed.includes('columns')) {
           // the database's index of the declared name is on other keys: name both key lists (and both methods when they differ)
           messageId = 'columns';
@@ -82,6 +88,20 @@ export const indexMismatch = defineRule({
   },
 });
 
+
+/**
+ * Whether a btree index's leading keys are the declared btree index's keys, in order and built alike (the caller
+ * knows that only the columns differ), with more after them: it serves every query the declared one does.
+ */
+function leadsWith(actual: IndexModel, expected: IndexModel): boolean {
+  return (
+    (expected.method ?? 'btree') === 'btree' &&
+    (actual.method ?? 'btree') === 'btree' &&
+    expected.columns.length > 0 &&
+    actual.columns.length > expected.columns.length &&
+    expected.columns.every((column, i) => actual.columns[i] === column)
+  );
+}
 /**
  * The compared properties of an index, as a finding's `expected` / `actual`: never an empty part (an expression
  * index has no `columns`; each key names its column or expression before its options).

@@ -231,6 +231,22 @@ ruleTester('index-mismatch', {
       ],
     },
     {
+      name: 'a btree index of the declared name with a key added after the declared ones: serves every query, only larger',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email' })] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'], { name: 'users_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email on (email, org_id), but User (typeorm) declares it on (email): it serves every query the declared one does, but it is larger, so each write that changes its keys updates more and each lookup reads more',
+          expected: { columns: ['email'] },
+          actual: { columns: ['email', 'org_id'], name: 'users_email' },
+        },
+      ],
+    },
+    {
       name: 'an index of the declared name with one key dropped',
       expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'users_org_email' })] }),
       actual: emailDb({ indexes: [index(['org_id'], { name: 'users_org_email', keys: [{ nullsFirst: true }] })] }),
