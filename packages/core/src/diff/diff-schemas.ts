@@ -400,8 +400,7 @@ function namedOtherwise(expected: TableModel, actual: TableModel, wanted: Unique
   }
   const uniqueNames = new Set(actual.uniques.map((candidate) => candidate.name));
   return actual.indexes.find(
-    (index) =>
-      index.name === wanted.name && !uniqueNames.has(index.name) && (index.columns.length === 0 || !sameColumnSet(index.columns, wanted.columns)),
+    (index) => index.name === wanted.name && !uniqueNames.has(index.name) && (index.columns.length === 0 || !sameColumnSet(index.columns, wanted.columns)),
   );
 }
 

@@ -79,10 +79,15 @@ function numericDigits(expected: ColumnType, actual: ColumnType): string {
       `integer digits go from ${declaredDigits === Infinity ? 'unlimited' : declaredDigits} to ${heldDigits}, so values of 10^${heldDigits} or more that the model accepts are rejected (numeric field overflow)`,
     );
   else if (heldDigits > declaredDigits)
-    parts.push(`integer digits go from ${declaredDigits} to ${heldDigits === Infinity ? 'unlimited' : heldDigits}, so the database accepts values of 10^${declaredDigits} or more that the model does not`);
-  if (held.scale < declared.scale) parts.push(`the database rounds values to ${held.scale} decimal places${declared.scale === Infinity ? '' : ` where the model declares ${declared.scale}`}`);
+    parts.push(
+      `integer digits go from ${declaredDigits} to ${heldDigits === Infinity ? 'unlimited' : heldDigits}, so the database accepts values of 10^${declaredDigits} or more that the model does not`,
+    );
+  if (held.scale < declared.scale)
+    parts.push(`the database rounds values to ${held.scale} decimal places${declared.scale === Infinity ? '' : ` where the model declares ${declared.scale}`}`);
   else if (held.scale > declared.scale)
-    parts.push(`values read back may carry ${held.scale === Infinity ? 'any number of' : held.scale} decimal places where the model declares ${declared.scale}`);
+    parts.push(
+      `values read back may carry ${held.scale === Infinity ? 'any number of' : held.scale} decimal places where the model declares ${declared.scale}`,
+    );
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
 }
 

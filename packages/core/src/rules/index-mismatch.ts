@@ -88,7 +88,6 @@ export const indexMismatch = defineRule({
   },
 });
 
-
 /**
  * Whether a btree index's leading keys are the declared btree index's keys, in order and built alike (the caller
  * knows that only the columns differ), with more after them: it serves every query the declared one does.

@@ -304,7 +304,10 @@ ruleTester('missing-unique', {
     {
       name: 'a unique index of the declared name rebuilt on more columns: the declared column repeats, the name is taken',
       expected: emailModel({ uniques: [unique(['email'], { name: 'users_email_uq' })] }),
-      actual: emailDb({ uniques: [unique(['email', 'org_id'], { name: 'users_email_uq' })], indexes: [index(['email', 'org_id'], { name: 'users_email_uq' })] }),
+      actual: emailDb({
+        uniques: [unique(['email', 'org_id'], { name: 'users_email_uq' })],
+        indexes: [index(['email', 'org_id'], { name: 'users_email_uq' })],
+      }),
       findings: [
         {
           severity: 'error',
@@ -381,7 +384,7 @@ ruleTester('missing-unique', {
       ],
     },
     {
-      name: 'a unique of the declared name that another declared unique stands on is that one\'s: missing, not rebuilt',
+      name: "a unique of the declared name that another declared unique stands on is that one's: missing, not rebuilt",
       expected: emailModel({
         uniques: [unique(['email'], { name: 'users_email_uq' }), unique(['email', 'org_id'], { name: 'users_email_org_uq' })],
       }),
