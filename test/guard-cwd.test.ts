@@ -30,6 +30,8 @@ async function databaseFrom(file: string): Promise<TestDatabase> {
 interface Run {
   readonly guard: { readonly status?: string; readonly error?: string; readonly message?: string; readonly codes?: string[] };
   readonly matcher: { readonly pass?: boolean; readonly message?: string; readonly error?: string };
+  /** The guard in warn mode: what it logged, and its outcome's status. */
+  readonly warn?: { readonly lines: string[]; readonly status: string };
 }
 
 const script = `
@@ -54,12 +56,33 @@ try {
 console.log(JSON.stringify(out));
 `;
 
-function run(db: string): Promise<Run & { code: number | null; stderr: string }> {
+// TypeORM's modules taken out of the module cache once the entities are decorated: as in an app bundled into one file,
+// no loaded module tells which typeorm made them, and none resolves from the working directory
+const unfindable = `
+import { createRequire } from 'node:module';
+const [guardUrl, , entities, db] = process.argv.slice(2);
+const { guardSchema } = await import(guardUrl);
+const { User } = await import(entities + '/user.js');
+const cache = createRequire(import.meta.url).cache;
+for (const file of Object.keys(cache)) if (file.includes('/typeorm/')) delete cache[file];
+const out = {};
+try {
+  out.guard = { status: (await guardSchema({ sources: [User], db, timeoutMs: 60000 })).status };
+} catch (error) {
+  out.guard = { error: error.constructor.name, message: error.message };
+}
+const lines = [];
+const outcome = await guardSchema({ sources: [User], db, timeoutMs: 60000, mode: 'warn', logger: { warn: (line) => lines.push(line) } });
+out.warn = { lines, status: outcome.status };
+console.log(JSON.stringify(out));
+`;
+
+function run(db: string, file = 'guard.mjs'): Promise<Run & { code: number | null; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
       [
-        join(cwd, 'guard.mjs'),
+        join(cwd, file),
         pathToFileURL(join(root, 'packages/guard/dist/index.js')).href,
         pathToFileURL(join(root, 'packages/vitest/dist/index.mjs')).href,
         pathToFileURL(join(build, 'entity')).href,
@@ -94,6 +117,7 @@ beforeAll(async () => {
   // a working directory with no node_modules above it
   cwd = await mkdtemp(join(tmpdir(), 'ormdrift-cwd-'));
   await writeFile(join(cwd, 'guard.mjs'), script);
+  await writeFile(join(cwd, 'unfindable.mjs'), unfindable);
 }, 120_000);
 
 afterAll(async () => {
@@ -118,4 +142,14 @@ it('from a folder with no node_modules: a drifted database is a SchemaDriftError
   expect(result.guard.message).toContain('messages."readCount" is declared by Message (typeorm) but the table has no such column');
   expect(result.matcher.pass).toBe(false);
   expect(result.matcher.message).toContain('messages."readCount" is declared by Message (typeorm)');
+}, 60_000);
+
+it('when no loaded module made the entities, one line names typeorm, where it looked and what to pass; warn mode says the check did NOT run', async () => {
+  const clean = await databaseFrom('schema.sql');
+  const result = await run(clean.url, 'unfindable.mjs');
+  expect(result.stderr).toBe('');
+  const line =
+    "the typeorm package that declared the entities User was not found: it is in no module the process loaded; pass the app's DataSource, which holds its entities, instead of the entity classes, or install typeorm where the entities' modules import it";
+  expect(result.guard).toEqual({ error: 'Error', message: line });
+  expect(result.warn).toEqual({ lines: [`⚠ ormdrift: the schema check did NOT run, the app starts unchecked: ${line}`], status: 'failed' });
 }, 60_000);
