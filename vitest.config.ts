@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { LongestFirstSequencer } from './test/support/longest-first-sequencer.ts';
 import { transpileTypeScript } from './packages/cli/src/load/transpile-typescript.ts';
 import { ormMatrix, type OrmVersion } from './test/support/orm-matrix.ts';
 import { testedMajors } from './test/support/postgres-server.ts';
@@ -70,8 +69,6 @@ export default defineConfig({
     // Vitest's default on 2 cores is one worker; the tests spend most of their time waiting on PostgreSQL and on
     // the CLI processes they spawn, so a second and third file overlap that wait.
     maxWorkers: Math.max(3, availableParallelism()),
-    // the longest files first, whatever their project: the workers finish together
-    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       // unit: no database. test/*.unit.test.ts are cross-package tests that need none either.
       { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'test/**/*.unit.test.ts'] } },
