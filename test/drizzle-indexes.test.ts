@@ -7,6 +7,7 @@ import { defaultOperatorClassMutations } from './fixtures/default-operator-class
 import { catalogSnapshot } from './support/catalog-snapshot.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { runSql } from './support/fix-runner.ts';
+import { runCli } from './support/run-cli.ts';
 import { checksEachMutation, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
@@ -210,6 +211,13 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     const result = await checkDatabase(built.url, [source()]);
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
+  });
+
+  it("checks clean from the CLI too: the default classes its .op('text_ops') keys name are read through the CLI's own connection", async () => {
+    const run = await runCli(['check', 'index-schema.ts', '--db', built.url, '--format', 'json'], { cwd: import.meta.dirname + '/fixtures/drizzle' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toMatchObject({ findings: [], summary: { errors: 0, warnings: 0 } });
+    expect(run.code).toBe(0);
   });
 
   it('reads a sql key naming a column with its operator class as that column key: a GIN index re-created as btree names both', async () => {

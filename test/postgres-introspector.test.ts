@@ -251,7 +251,8 @@ describe('PostgresIntrospector', () => {
     await database.query(`create table tags (id serial primary key, name text not null, code varchar(20) not null, rank int not null);
       create index tags_name_code on tags (name text_ops, code varchar_pattern_ops) include (rank);
       create index tags_rank on tags (rank int4_ops);
-      create extension if not exists pg_trgm; create index tags_name_trgm on tags using gist (name gist_trgm_ops(siglen = 32), code gist_trgm_ops)`);
+      create extension if not exists pg_trgm; create index tags_name_trgm on tags using gist (name gist_trgm_ops(siglen = 32), code gist_trgm_ops);
+      alter table tags add column words tsvector; create index tags_words on tags using gist (words tsvector_ops(siglen = 100))`);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
@@ -264,6 +265,8 @@ describe('PostgresIntrospector', () => {
         // an operator class's parameters, from the index column's options
         ['tags_name_trgm', [{ opclass: 'gist_trgm_ops', opclassParameters: 'siglen=32' }, { opclass: 'gist_trgm_ops' }]],
         ['tags_rank', undefined],
+        // a default class with parameters is named, as pg_get_indexdef names it: `(siglen=100)` alone is no key
+        ['tags_words', [{ opclass: 'tsvector_ops', opclassParameters: 'siglen=100' }]],
       ]);
       statements.length = 0;
       const classes = await introspector.indexKeyClasses([

@@ -53,9 +53,10 @@ describe('sameOperatorClass', () => {
     expect(sameOperatorClass({ opclass: 'gist_trgm_ops(siglen=32)' }, { opclass: 'gist_trgm_ops', opclassParameters: 'siglen=64' })).toBe(false);
     expect(sameOperatorClass({ opclass: 'gist_trgm_ops(siglen=32)' }, { opclass: 'gist_trgm_ops' })).toBe(false);
     expect(sameOperatorClass({ opclass: 'gist_trgm_ops' }, { opclass: 'gist_trgm_ops', opclassParameters: 'siglen=32' })).toBe(false);
-    // a default class with parameters
-    expect(sameOperatorClass({ opclass: 'tsvector_ops(siglen=100)' }, { defaultOpclass: 'tsvector_ops', opclassParameters: 'siglen=100' })).toBe(true);
-    expect(sameOperatorClass(undefined, { opclassParameters: 'siglen=100' })).toBe(false);
+    // a default class with parameters, which the catalog read names
+    expect(sameOperatorClass({ opclass: 'tsvector_ops(siglen=100)' }, { opclass: 'tsvector_ops', opclassParameters: 'siglen=100' })).toBe(true);
+    expect(sameOperatorClass({ opclass: 'tsvector_ops' }, { opclass: 'tsvector_ops', opclassParameters: 'siglen=100' })).toBe(false);
+    expect(sameOperatorClass(undefined, { opclass: 'tsvector_ops', opclassParameters: 'siglen=100' })).toBe(false);
   });
 });
 

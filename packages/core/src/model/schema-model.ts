@@ -204,8 +204,8 @@ export interface IndexKeyOptions {
   readonly defaultOpclass?: string;
   /**
    * Database side only: the operator class's parameters, as the index column's `pg_attribute.attoptions` holds them,
-   * joined by ', ' (`siglen=32`), default class or not. A model writes them after the class's name, in `opclass`
-   * (`gist_trgm_ops(siglen=32)`).
+   * joined by ', ' (`siglen=32`); a key with parameters always has `opclass`, its type's default class or not (as
+   * `pg_get_indexdef` names it). A model writes them after the class's name, in `opclass` (`gist_trgm_ops(siglen=32)`).
    */
   readonly opclassParameters?: string;
 }

@@ -32,7 +32,6 @@ export function keyText(key: IndexKeyOptions | undefined): string {
   const parts: string[] = [];
   if (key?.collation) parts.push(`COLLATE ${collationName(key)}`);
   if (key?.opclass) parts.push(key.opclassParameters ? `${key.opclass}(${key.opclassParameters})` : key.opclass);
-  else if (key?.opclassParameters) parts.push(`${key.defaultOpclass ?? ''}(${key.opclassParameters})`);
   if (key?.descending) parts.push('DESC');
   const nullsFirst = key?.nullsFirst ?? key?.descending === true;
   if (nullsFirst !== (key?.descending === true)) parts.push(nullsFirst ? 'NULLS FIRST' : 'NULLS LAST');

@@ -168,6 +168,22 @@ ruleTester('index-mismatch', {
       ],
     },
     {
+      name: 'a default operator class given parameters names the class with them',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email_words', method: 'gist' })] }),
+      actual: emailDb({
+        indexes: [index(['email'], { name: 'users_email_words', method: 'gist', keys: [{ opclass: 'tsvector_ops', opclassParameters: 'siglen=100' }] })],
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_words on (email) with keys (email tsvector_ops(siglen=100)), but User (typeorm) declares (email): queries that need the declared operator class or order do not use it',
+        },
+      ],
+    },
+    {
       name: 'an index of the declared name on the same columns swapped',
       expected: emailModel({ indexes: [index(['org_id', 'email'], { name: 'accounts_org_email' })] }),
       actual: emailDb({ indexes: [index(['email', 'org_id'], { name: 'accounts_org_email' })] }),

@@ -128,11 +128,14 @@ select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as i
          array(select pg_catalog.pg_get_indexdef(idx.indexrelid, k, true) from generate_series(1, idx.indnkeyatts::int) k order by k)::text[]
        end as expressions,
        am.amname as method,
-       -- per key: the operator class when it is not its type's default, else ''; null when every key's is a default one
+       -- per key: the operator class when it is not its type's default or carries parameters (pg_get_indexdef names a
+       -- default class then too: tsvector_ops(siglen=100)), else ''; null when every key's is a plain default one
        -- (the common case: no array to send and parse), told by one read of the default classes' oids for the whole
        -- query; else each key's looked up by its oid (a join scanned pg_opclass whole once per index)
-       case when not idx.indclass::oid[] <@ array(select opc.oid from pg_catalog.pg_opclass opc where opc.opcdefault) then
-         array(select (select case when opc.opcdefault then '' else opc.opcname::text end from pg_catalog.pg_opclass opc where opc.oid = k.opc_oid)
+       case when keys.class_parameters is not null
+              or not idx.indclass::oid[] <@ array(select opc.oid from pg_catalog.pg_opclass opc where opc.opcdefault) then
+         array(select (select case when opc.opcdefault and coalesce(keys.class_parameters[k.ord], '') = '' then '' else opc.opcname::text end
+                       from pg_catalog.pg_opclass opc where opc.oid = k.opc_oid)
                from unnest(idx.indclass::oid[]) with ordinality k(opc_oid, ord)
                order by k.ord)::text[]
        end as opclasses,
