@@ -127,3 +127,28 @@ describe('migrations instead of a database: the options are checked before anyth
     await expect(matcher).rejects.toThrow(/cannot find the migrations no\/such\/migrations/);
   });
 });
+
+describe('a db that is no PostgreSQL URL is refused in the terms of the API it was given to, without its password', () => {
+  // models that load, so that the check gets as far as the database
+  const empty = { name: 'empty', load: async () => ({ schema: { tables: [], enums: [] }, problems: [] }) };
+
+  it("guardSchema and checkSchema say db: 'postgres://…', not the CLI's --db", async () => {
+    const line = "mysql://app@db/x is not a PostgreSQL URL: pass db: 'postgres://user@host:5432/database'";
+    await expect(guardSchema({ sources: empty, db: 'mysql://app:Hunter2@db/x' })).rejects.toThrow(line);
+    await expect(checkSchema({ sources: empty, db: 'mysql://app:Hunter2@db/x' })).rejects.toThrow(line);
+    const logger = { lines: [] as string[], warn: (message: string) => void logger.lines.push(message) };
+    const outcome = await guardSchema({ sources: empty, db: 'not a url', mode: 'warn', logger });
+    expect(outcome.status).toBe('failed');
+    expect(logger.lines).toEqual([
+      "⚠ ormdrift: the schema check did NOT run, the app starts unchecked: <unparsable connection string> is not a PostgreSQL URL: pass db: 'postgres://user@host:5432/database'",
+    ]);
+  });
+
+  it('toMatchDatabase names its own argument', async () => {
+    const matcher = ormdriftMatchers.toMatchDatabase.call({}, empty, 'mysql://app:Hunter2@db/x');
+    await expect(matcher).rejects.toThrow(
+      "mysql://app@db/x is not a PostgreSQL URL: pass the database as toMatchDatabase('postgres://user@host:5432/database')",
+    );
+    await expect(ormdriftMatchers.toMatchDatabase.call({}, empty, 'mysql://app:Hunter2@db/x')).rejects.not.toThrow(/Hunter2|--db/);
+  });
+});

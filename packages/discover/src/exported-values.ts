@@ -4,8 +4,11 @@ import type { ExportedValue } from '@ormdrift/core';
 export interface ModuleExports {
   /** The path as the user gave it, for reports. */
   readonly file: string;
-  /** The absolute path, to resolve the user's own copy of an ORM from. */
-  readonly path: string;
+  /**
+   * The absolute path, to resolve the user's own copy of an ORM from; absent for values a program handed in, whose ORM
+   * the adapters find from the objects themselves.
+   */
+  readonly path?: string;
   readonly exports: Record<string, unknown>;
 }
 

@@ -44,11 +44,11 @@ export async function findSources(modules: readonly ModuleExports[], options: Fi
     .sort((a, b) => Number(b.values.some(({ value }) => isRegistryRoot(value))) - Number(a.values.some(({ value }) => isRegistryRoot(value))));
   // TypeORM entities exported without a DataSource, from every module: one registry, as TypeORM
   // reads `entities: ['src/entity/*.ts']`, so that relations between their files resolve.
-  const entities: { file: string; path: string; values: (typeof ordered)[number]['values'] }[] = [];
-  const discover = async (orm: OrmName, values: (typeof ordered)[number]['values'], file: string, path: string) => {
+  const entities: { file: string; path: string | undefined; values: (typeof ordered)[number]['values'] }[] = [];
+  const discover = async (orm: OrmName, values: (typeof ordered)[number]['values'], file: string, path: string | undefined) => {
     const adapter = await loadAdapter(orm, file);
     const unclaimed = values.filter(({ value }) => !claimed.has(value));
-    for (const discovered of adapter(unclaimed, { file, path, ...(options.drizzle ? { drizzle: options.drizzle } : {}) })) {
+    for (const discovered of adapter(unclaimed, { file, ...(path === undefined ? {} : { path }), ...(options.drizzle ? { drizzle: options.drizzle } : {}) })) {
       const { source } = discovered;
       found.push({ orm, file, name: source.name, load: () => source.load(), ...(source.schemas ? { schemas: () => source.schemas?.() } : {}) });
       for (const value of discovered.values) claimed.add(value);

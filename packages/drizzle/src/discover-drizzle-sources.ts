@@ -24,7 +24,7 @@ export const discoverDrizzleSources: DiscoverSources = (exports, context) => {
       source: drizzleSource(schemaModule, {
         name: context.file,
         file: context.file,
-        resolveFrom: context.path,
+        ...(context.path === undefined ? {} : { resolveFrom: context.path }),
         ...(casing ? { casing } : {}),
       }),
       values,

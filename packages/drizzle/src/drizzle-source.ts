@@ -19,7 +19,8 @@ export interface DrizzleSourceOptions {
   readonly casing?: DrizzleCasing;
   /**
    * A path inside your project, to check the version of the `drizzle-orm` it imports against the
-   * versions ormdrift reads; the CLI passes the schema module's path.
+   * versions ormdrift reads; the CLI passes the schema module's path. Without it, the copy checked is the one whose
+   * classes made the tables, when the process loaded it as CommonJS modules (see `packageLocation`).
    */
   readonly resolveFrom?: string;
 }
@@ -38,7 +39,7 @@ export function drizzleSource(schemaModule: Readonly<Record<string, unknown>>, o
   return {
     name: `drizzle:${registry}`,
     async load(): Promise<LoadedSource> {
-      assertSupportedDrizzleOrm(options.resolveFrom);
+      assertSupportedDrizzleOrm(options.resolveFrom, Object.values(schemaModule));
       const provenance = (model: string): Provenance => ({ orm: 'drizzle', registry, model, ...(options.file ? { file: options.file } : {}) });
       const exported = Object.entries(schemaModule);
       const tables: TableModel[] = [];

@@ -21,10 +21,11 @@ export type GuardDatabase = string | PostgresClientLike | PostgresPoolLike | obj
  * An introspector over `db`. For an ORM connection it borrows the ORM's own pool: TypeORM's `driver.master`
  * (a `pg.Pool`), Sequelize's connection manager (acquire and release, destroy when a read got no answer), a
  * Drizzle database's `$client`. Throws a TypeError naming what to pass when `db` is none of these, or when a
- * TypeORM DataSource is not initialized yet.
+ * TypeORM DataSource is not initialized yet. A string that is no PostgreSQL URL is refused, when read, with a
+ * `ConnectionError` that says to pass `db: 'postgres://…'` (`options.urlUsage` words it otherwise).
  */
 export function databaseIntrospector(db: GuardDatabase, options: PostgresUrlIntrospectorOptions = {}): Introspector {
-  if (typeof db === 'string') return postgresIntrospector(db, options);
+  if (typeof db === 'string') return postgresIntrospector(db, { urlUsage: guardUrlUsage, ...options });
   if (isDataSource(db)) return postgresIntrospector(dataSourcePool(db), options);
   if (isSequelizeInstance(db)) return postgresIntrospector(sequelizeLender(db), options);
   if (isDrizzleDatabase(db)) return databaseIntrospector(drizzleClient(db), options);
@@ -33,6 +34,9 @@ export function databaseIntrospector(db: GuardDatabase, options: PostgresUrlIntr
     'db is not a database ormdrift can read: pass a postgres:// URL, a pg Client or Pool, an initialized TypeORM DataSource, a Sequelize instance, or a Drizzle database over node-postgres',
   );
 }
+
+/** How the guard and `checkSchema` take the URL: their `db` option (the CLI's advice, `--db`, means nothing there). */
+const guardUrlUsage = "db: 'postgres://user@host:5432/database'";
 
 interface DataSourceLike {
   readonly isInitialized: boolean;

@@ -95,7 +95,8 @@ export async function guardSchema(options: GuardOptions): Promise<GuardOutcome> 
 
   function fail(status: 'timed-out' | 'failed', error: Error): GuardOutcome {
     if (mode === 'throw') throw error;
-    logger.warn(status === 'timed-out' ? error.message : `ormdrift: the schema check could not run: ${error.message}`);
+    // loud, and saying the app runs unchecked: a warn-mode start must not read as a checked one
+    logger.warn(status === 'timed-out' ? error.message : `⚠ ormdrift: the schema check did NOT run, the app starts unchecked: ${error.message}`);
     return { status, error, durationMs: elapsed() };
   }
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { SchemaSource } from '@ormdrift/core';
 import { findSources, ormOf } from '@ormdrift/discover';
 
@@ -21,13 +20,14 @@ export async function schemaSources(sources: GuardSources): Promise<SchemaSource
   const models = values.filter((value) => !isSchemaSource(value));
   const found: SchemaSource[] = [...ready];
   if (models.length > 0) {
-    // resolved from the app's directory: the ORM versions checked are the app's own
+    // no module path: the adapters use the ORM that made the objects (the copy the app loaded), never one found from
+    // the current directory, which need not be the app's (a monorepo root, a process manager's)
     // keyed as exports are, so that reports name each registry: a DataSource as `default` goes by its own name
     const dataSource = models.findIndex((value) => ormOf(value) === 'typeorm' && typeof value === 'object');
     const exports = Object.fromEntries(
       models.map((value, index) => [index === dataSource ? 'default' : models.length === 1 ? 'sources' : `sources[${index}]`, value]),
     );
-    found.push(...(await findSources([{ file: 'sources', path: join(process.cwd(), 'package.json'), exports }])));
+    found.push(...(await findSources([{ file: 'sources', exports }])));
   }
   if (found.length === 0 || (found.length === ready.length && models.length > 0)) {
     throw new TypeError(

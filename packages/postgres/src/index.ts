@@ -23,7 +23,7 @@ export {
   type PostgresPoolLike,
 } from './connect/postgres-introspector-for-client.ts';
 export { ConnectionError } from './connect/connection-error.ts';
-export { checkConnectionUrl } from './connect/check-connection-url.ts';
+export { checkConnectionUrl, type ConnectionUrlCheckOptions } from './connect/check-connection-url.ts';
 export { redactUrl } from './connect/redact-url.ts';
 export { passwordsOf, redactPassword } from './connect/redact-password.ts';
 export {

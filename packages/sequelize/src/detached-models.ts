@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { packageLocation } from '@ormdrift/core';
 import type { ModelLike } from './sequelize-shapes.ts';
 
 /** `reflect-metadata`'s global API, which sequelize-typescript's decorators write to. */
@@ -26,26 +26,36 @@ export function isDetachedModelClass(value: unknown): value is ModelLike {
 }
 
 /**
- * Adds detached models to an instance of the user's own sequelize-typescript (resolved from
- * `resolveFrom`), as the app itself would: `dialect: 'postgres'` and no URL, so nothing
- * connects. The classes are initialized on that instance; the instance itself is not needed,
- * since each class now carries it.
+ * Adds detached models to an instance of the user's own sequelize-typescript, as the app itself would:
+ * `dialect: 'postgres'` and no URL, so nothing connects. The classes are initialized on that instance; the instance
+ * itself is not needed, since each class now carries it. The copy is the one `resolveFrom` (a path inside the user's
+ * project; the CLI passes the module's) resolves, else the one the classes extend (their base `Model`'s module among
+ * the modules the process loaded), never one found from the current directory. Throws one line naming the models,
+ * where sequelize-typescript was looked for and what to pass instead when it is not found.
  */
-export function attachDetachedModels(models: readonly ModelLike[], resolveFrom = join(process.cwd(), 'package.json')): void {
+export function attachDetachedModels(models: readonly ModelLike[], resolveFrom?: string): void {
   const names = models.map((model) => model.name).join(', ');
-  let Sequelize: new (options: object) => unknown;
-  try {
-    ({ Sequelize } = createRequire(resolveFrom)('sequelize-typescript') as { Sequelize: new (options: object) => unknown });
-  } catch (cause) {
+  const from = resolveFrom !== undefined && resolves(resolveFrom) ? resolveFrom : packageLocation('sequelize-typescript', models);
+  if (from === undefined) {
     throw new Error(
-      `${names} are sequelize-typescript classes added to no instance, and sequelize-typescript cannot be resolved from ${resolveFrom} to add them to one`,
-      { cause },
+      `${names} are sequelize-typescript classes added to no instance, and the sequelize-typescript they extend was not found to add them to one: ` +
+        `it is in no module the process loaded${resolveFrom === undefined ? '' : ` and does not resolve from ${resolveFrom}`}; pass the app's Sequelize instance, which holds its models`,
     );
   }
+  const { Sequelize } = createRequire(from)('sequelize-typescript') as { Sequelize: new (options: object) => unknown };
   try {
     new Sequelize({ dialect: 'postgres', logging: false, models });
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     throw new Error(`sequelize-typescript could not add ${names} to an instance: ${message}`, { cause });
+  }
+}
+
+function resolves(from: string): boolean {
+  try {
+    createRequire(from).resolve('sequelize-typescript');
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -35,7 +35,10 @@ export const discoverSequelizeSources: DiscoverSources = (exports, context) => {
   const detached = exports.map(({ value }) => value).filter(isDetachedModelClass);
   if (detached.length > 0) {
     const name = orphans.size === 0 ? `models of ${context.file}` : `unadded models of ${context.file}`;
-    found.push({ source: sequelizeSource(detached, { name, file: context.file, resolveFrom: context.path }), values: detached });
+    found.push({
+      source: sequelizeSource(detached, { name, file: context.file, ...(context.path === undefined ? {} : { resolveFrom: context.path }) }),
+      values: detached,
+    });
   }
   return found;
 };

@@ -328,8 +328,8 @@ describe('sequelizeSource: registries', () => {
     await expect(sequelizeSource(Loose as never).load()).rejects.toThrow(/Loose in sequelize:models is not an initialized Sequelize model: .*addModels/);
   });
 
-  it('says which classes joined no instance when sequelize-typescript cannot be resolved to add them, keeping the cause', async () => {
-    // what `@Table` leaves on a class: its metadata, and no instance yet
+  it('says which classes joined no instance when the sequelize-typescript they extend is not found, where it looked and what to pass', async () => {
+    // what `@Table` leaves on a class: its metadata, and no instance yet; these extend no loaded sequelize-typescript
     class Invoice {}
     class Payment {}
     for (const model of [Invoice, Payment]) Reflect.defineMetadata('sequelize:modelName', model.name, model.prototype);
@@ -339,9 +339,16 @@ describe('sequelizeSource: registries', () => {
       .catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
-      `Invoice, Payment are sequelize-typescript classes added to no instance, and sequelize-typescript cannot be resolved from ${resolveFrom} to add them to one`,
+      'Invoice, Payment are sequelize-typescript classes added to no instance, and the sequelize-typescript they extend was not found to add them to one: ' +
+        `it is in no module the process loaded and does not resolve from ${resolveFrom}; pass the app's Sequelize instance, which holds its models`,
     );
-    expect((error as Error).cause).toMatchObject({ code: 'MODULE_NOT_FOUND', message: expect.stringContaining("Cannot find module 'sequelize-typescript'") });
+  });
+
+  it('adds classes that joined no instance with the sequelize-typescript they extend, when it does not resolve from resolveFrom', async () => {
+    const { Ledger } = await import('./fixtures/detached-ledger.ts');
+    const resolveFrom = join(mkdtempSync(join(tmpdir(), 'ormdrift-no-sequelize-typescript-')), 'package.json');
+    const { schema } = await sequelizeSource([Ledger] as never, { name: 'ledger', resolveFrom }).load();
+    expect(schema.tables.map((table) => table.name)).toEqual(['ledgers']);
   });
 
   it('refuses an instance of another dialect, whose types Sequelize converted for that dialect', async () => {

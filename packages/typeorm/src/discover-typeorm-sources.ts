@@ -14,7 +14,7 @@ export const discoverTypeormSources: DiscoverSources = (exports, context) => {
   for (const { name, value } of exports) {
     if (!isDataSource(value)) continue;
     found.push({
-      source: typeormSource(value, { name: name === 'default' ? (value.name ?? 'default') : name, file: context.file, resolveFrom: context.path }),
+      source: typeormSource(value, { name: name === 'default' ? (value.name ?? 'default') : name, file: context.file, ...resolveFrom(context.path) }),
       values: [value, ...declaredEntities(value).filter((entity) => isEntityClass(entity) || isEntitySchema(entity))],
     });
   }
@@ -22,5 +22,9 @@ export const discoverTypeormSources: DiscoverSources = (exports, context) => {
 
   const entities = exports.map(({ value }) => value).filter((value): value is Function => isEntityClass(value) || isEntitySchema(value));
   if (entities.length === 0) return [];
-  return [{ source: typeormSource(entities, { name: `entities of ${context.file}`, file: context.file, resolveFrom: context.path }), values: entities }];
+  return [{ source: typeormSource(entities, { name: `entities of ${context.file}`, file: context.file, ...resolveFrom(context.path) }), values: entities }];
 };
+
+function resolveFrom(path: string | undefined): { resolveFrom?: string } {
+  return path === undefined ? {} : { resolveFrom: path };
+}

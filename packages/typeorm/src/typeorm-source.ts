@@ -1,9 +1,18 @@
 import { createRequire } from 'node:module';
-import { isAbsolute, join } from 'node:path';
-import { moduleFormat, readingPause, type EnumModel, type LoadedSource, type SchemaSource, type SourceProblem, type TableModel } from '@ormdrift/core';
+import { isAbsolute } from 'node:path';
+import {
+  moduleFormat,
+  packageLocation,
+  readingPause,
+  type EnumModel,
+  type LoadedSource,
+  type SchemaSource,
+  type SourceProblem,
+  type TableModel,
+} from '@ormdrift/core';
 import { entityTable, schemaOf } from './entity-table.ts';
 import { ensureDriver } from './lazy-driver.ts';
-import { isDataSource } from './recognize.ts';
+import { isDataSource, metadataArgsStorage } from './recognize.ts';
 import type { DataSourceLike, EntitySchemaLike, LoadableDataSource } from './typeorm-shapes.ts';
 import { declaredEntities } from './typeorm-shapes.ts';
 import { assertSupportedTypeorm } from './typeorm-version.ts';
@@ -16,8 +25,10 @@ export interface TypeormSourceOptions {
   /**
    * Where to resolve `typeorm` from when given bare entities (a path inside the user's
    * project): the DataSource that holds them must come from the user's own copy of TypeORM.
-   * Given, that copy's version is checked against the versions ormdrift reads; the CLI passes the
-   * module's path.
+   * That copy's version is checked against the versions ormdrift reads; the CLI passes the
+   * module's path. Without it (or when `typeorm` does not resolve from there), the copy is the one that made the
+   * objects: the module of the DataSource's class, or of the decorator storage the entities were registered in,
+   * among the modules the process loaded (see `packageLocation`); never one found from the current directory.
    */
   readonly resolveFrom?: string;
 }
@@ -31,9 +42,10 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
   return {
     name: `typeorm:${name}`,
     async load(): Promise<LoadedSource> {
-      assertSupportedTypeorm(options.resolveFrom);
+      const from = typeormLocation(registry, options.resolveFrom);
+      assertSupportedTypeorm(from);
       // a DataSource is one when it has its (protected in the typings) buildMetadatas; anything else is a list of entities
-      const dataSource = isDataSource(registry) ? registry : createDataSource(registry as readonly (Function | EntitySchemaLike)[], options.resolveFrom);
+      const dataSource = isDataSource(registry) ? registry : createDataSource(registry as readonly (Function | EntitySchemaLike)[], from, options.resolveFrom);
       if ((dataSource.entityMetadatas?.length ?? 0) === 0) {
         await ensureDriver(dataSource, name);
         await buildMetadatas(dataSource, name);
@@ -108,8 +120,38 @@ async function buildMetadatas(dataSource: LoadableDataSource, name: string): Pro
   }
 }
 
-function createDataSource(entities: readonly unknown[], resolveFrom = join(process.cwd(), 'package.json')): LoadableDataSource {
-  const { DataSource } = createRequire(resolveFrom)('typeorm') as { DataSource: new (options: object) => LoadableDataSource };
+/**
+ * A file from which `typeorm` resolves to the copy that made `registry`: `resolveFrom` when it resolves there, else the
+ * loaded module of the DataSource's class, of the decorator storage's class (the copy whose decorators registered the
+ * entity classes: every copy shares that one global storage) or of an EntitySchema's class.
+ */
+function typeormLocation(registry: DataSourceLike | readonly unknown[], resolveFrom: string | undefined): string | undefined {
+  if (resolveFrom !== undefined && resolvesTypeorm(resolveFrom)) return resolveFrom;
+  return packageLocation('typeorm', isDataSource(registry) ? [registry] : [metadataArgsStorage(), ...(registry as readonly unknown[])]);
+}
+
+function resolvesTypeorm(from: string): boolean {
+  try {
+    createRequire(from).resolve('typeorm');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A DataSource of the user's own TypeORM over bare entities. Throws one line naming the entities, where typeorm was
+ * looked for, and what to pass instead, when no copy of TypeORM is found.
+ */
+function createDataSource(entities: readonly unknown[], from: string | undefined, resolveFrom: string | undefined): LoadableDataSource {
+  if (from === undefined) {
+    const names = entities.map((entity) => (typeof entity === 'function' ? entity.name : (entity as EntitySchemaLike).options.name)).join(', ');
+    throw new Error(
+      `the typeorm package that declared the entities ${names} was not found: it is in no module the process loaded${resolveFrom === undefined ? '' : ` and does not resolve from ${resolveFrom}`}; ` +
+        "pass the app's DataSource, which holds its entities, instead of the entity classes, or install typeorm where the entities' modules import it",
+    );
+  }
+  const { DataSource } = createRequire(from)('typeorm') as { DataSource: new (options: object) => LoadableDataSource };
   // `driver` stands in for the `pg` module: metadata needs no connection, so none is ever opened.
   return new DataSource({ type: 'postgres', entities, driver: {} });
 }

@@ -1,5 +1,6 @@
 import { reporters, type CheckResult, type RuleSettings } from '@ormdrift/core';
 import { allowFindings, checkSchema, type AllowEntry, type CheckMigrations, type GuardDatabase, type GuardSources } from '@ormdrift/guard';
+import { checkConnectionUrl } from '@ormdrift/postgres';
 
 /** What `toHaveNoDrift` accepts on a finished check. */
 export interface NoDriftOptions {
@@ -54,6 +55,8 @@ async function toMatchDatabase(this: MatcherContext, received: unknown, ...args:
   // toMatchDatabase({ migrations }): the options in the place of the database
   const optionsOnly = args.length === 1 && isPlainObject(args[0]) && 'migrations' in args[0];
   const [db, options = {}] = optionsOnly ? [undefined, args[0] as MatchDatabaseOptions] : args;
+  // a malformed URL is refused in the matcher's own terms: the database is its argument, not a --db flag or a db option
+  if (typeof db === 'string') checkConnectionUrl(db, { usage: "the database as toMatchDatabase('postgres://user@host:5432/database')" });
   const result = await checkSchema({
     sources: received as GuardSources,
     ...(db === undefined ? {} : { db: db as GuardDatabase }),

@@ -9,8 +9,11 @@ export interface ExportedValue {
 export interface DiscoveryContext {
   /** The module path as the user gave it, for provenance. */
   readonly file: string;
-  /** Its absolute path, to resolve the user's own copy of an ORM from. */
-  readonly path: string;
+  /**
+   * Its absolute path, to resolve the user's own copy of an ORM from. Absent when the values were handed in by a
+   * program (the guard, the matchers): the adapters then find the ORM from the objects themselves.
+   */
+  readonly path?: string;
   /** Drizzle's options that live outside the schema module (in drizzle.config.ts or the `drizzle()` call). */
   readonly drizzle?: { readonly casing?: 'snake_case' | 'camelCase' | undefined };
 }

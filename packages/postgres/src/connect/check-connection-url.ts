@@ -12,11 +12,11 @@ import { redactUrl } from './redact-url.ts';
  * silently moves the host into the fragment), a query parameter ormdrift does not honour (see `checkUrlParameters`),
  * SSL parameters the driver would misread (see `checkSslParameters`), or a `PGSSLMODE` in `env` that is no SSL mode
  * when the URL leaves SSL to it.
- * The message says what to write and never holds the password.
+ * The message says what to write, in the caller's terms (`usage`), and never holds the password.
  */
-export function checkConnectionUrl(url: string, env: NodeJS.ProcessEnv = process.env): void {
+export function checkConnectionUrl(url: string, options: ConnectionUrlCheckOptions = {}): void {
   try {
-    checkUrl(url, env);
+    checkUrl(url, options.env ?? process.env, options.usage ?? cliUsage);
   } catch (error) {
     // the last line of defence: whatever part of the URL a message quotes, never the password
     if (error instanceof ConnectionError) throw new ConnectionError(redactPassword(error.message, url));
@@ -24,10 +24,25 @@ export function checkConnectionUrl(url: string, env: NodeJS.ProcessEnv = process
   }
 }
 
-function checkUrl(url: string, env: NodeJS.ProcessEnv): void {
+/** How {@link checkConnectionUrl} tells its caller's user to give the URL. */
+export interface ConnectionUrlCheckOptions {
+  /** The environment `PGSSLMODE` is read from; default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * How the caller takes the connection string, as it follows "pass" when the string is no PostgreSQL URL: by
+   * default the CLI's `--db postgres://user:password@host:5432/database`; a library names its own option, as the
+   * guard's `db: 'postgres://user@host:5432/database'`.
+   */
+  readonly usage?: string;
+}
+
+/** The CLI's flag: its output shows the example URL without its placeholder password. */
+const cliUsage = '--db postgres://user:password@host:5432/database';
+
+function checkUrl(url: string, env: NodeJS.ProcessEnv, usage: string): void {
   const target = redactUrl(url);
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConnectionError(`${target} is not a PostgreSQL URL: pass --db postgres://user:password@host:5432/database`);
+    throw new ConnectionError(`${target} is not a PostgreSQL URL: pass ${usage}`);
   }
   const encode =
     'percent-encode special characters in the user and password (# as %23, @ as %40, / as %2F, ? as %3F, : as %3A, % as %25), ' +

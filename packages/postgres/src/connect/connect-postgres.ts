@@ -25,6 +25,11 @@ export interface PostgresConnection {
 
 export interface ConnectOptions {
   /**
+   * How the caller takes the connection string, for the advice when it is no PostgreSQL URL: see
+   * `ConnectionUrlCheckOptions.usage`. Default: the CLI's `--db`.
+   */
+  readonly urlUsage?: string;
+  /**
    * How long to wait for the server to accept the connection, in milliseconds, both attempts of `sslmode=prefer` or
    * `allow` together. Default: the URL's `connect_timeout` (seconds), else 10 s.
    */
@@ -52,7 +57,7 @@ export const defaultConnectTimeoutMs = 10_000;
  */
 export async function connectPostgres(url: string, options: ConnectOptions = {}): Promise<PostgresConnection> {
   const target = redactUrl(url);
-  checkConnectionUrl(url);
+  checkConnectionUrl(url, options.urlUsage === undefined ? {} : { usage: options.urlUsage });
   const timeoutMs = options.connectTimeoutMs ?? urlConnectTimeoutMs(url) ?? defaultConnectTimeoutMs;
   const attempts = sslAttempts(url);
   const started = performance.now();
