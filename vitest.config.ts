@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { LongestFirstSequencer } from './test/support/longest-first-sequencer.ts';
 import { transpileTypeScript } from './packages/cli/src/load/transpile-typescript.ts';
 import { ormMatrix, type OrmVersion } from './test/support/orm-matrix.ts';
 import { testedMajors } from './test/support/postgres-server.ts';
@@ -61,6 +60,9 @@ const serverDependent = [
 ];
 const newestMajor = Math.max(...testedMajors);
 
+/** Unit tests of the packages that load modules as the CLI does. */
+const loaderTests = ['packages/cli/test/**/*.test.ts', 'packages/migrations/test/**/*.test.ts'];
+
 export default defineConfig({
   plugins: [decoratorMetadata],
   resolve: { conditions },
@@ -70,11 +72,22 @@ export default defineConfig({
     // Vitest's default on 2 cores is one worker; the tests spend most of their time waiting on PostgreSQL and on
     // the CLI processes they spawn, so a second and third file overlap that wait.
     maxWorkers: Math.max(3, availableParallelism()),
-    // the longest files first, whatever their project: the workers finish together
-    sequence: { sequencer: LongestFirstSequencer },
     projects: [
-      // unit: no database. test/*.unit.test.ts are cross-package tests that need none either.
-      { extends: true, test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'test/**/*.unit.test.ts'] } },
+      // unit: no database, and nothing that changes how the process loads modules, so the files of a worker share
+      // one module graph (not isolated): each file would otherwise import the packages and their dependencies anew,
+      // most of the project's time.
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          isolate: false,
+          include: ['packages/*/test/**/*.test.ts'],
+          exclude: [...loaderTests, '**/node_modules/**'],
+        },
+      },
+      // no database either, but they run the CLI's module loader (require() hooks for the rest of the process) or
+      // load migration modules: each file in a module graph of its own. test/*.unit.test.ts are cross-package tests.
+      { extends: true, test: { name: 'unit-loader', include: [...loaderTests, 'test/**/*.unit.test.ts'] } },
       ...testedMajors.map((major) => ({
         extends: true as const,
         test: {

@@ -6,7 +6,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliRun } from './support/run-cli.ts';
+import { runCli, runCliHere, type CliRun } from './support/run-cli.ts';
 
 let cwd: string;
 beforeAll(async () => {
@@ -30,7 +30,13 @@ afterAll(async () => {
 
 // a module that declares models, so that check goes on to the connection string
 const models = resolve(import.meta.dirname, 'fixtures/reliability/notes.ts');
-const cli = (args: string[]) => runCli(args, { cwd });
+// the same, CommonJS: in this process it loads through the CLI's require() hooks (an ES module would need its
+// import() hooks thread, which cannot load the CLI's TypeScript source)
+const commonJsModels = resolve(import.meta.dirname, 'fixtures/cli/shapes/commonjs-object.cts');
+/** The CLI in this process: what a command prints for bad input does not depend on the process printing it. */
+const cli = (args: string[]) => runCliHere(args, { cwd });
+/** The built bin: where the process is the subject (its import deadline, its stack traces' source maps). */
+const bin = (args: string[]) => runCli(args, { cwd });
 
 function expectOneLine(run: CliRun, line: string): void {
   expect(run.code).toBe(2);
@@ -70,7 +76,7 @@ describe('a malformed connection string never prints its password', { timeout: 6
     ],
   ])('%s', async (_, db, line) => {
     for (const args of [
-      ['check', models, '--db', db],
+      ['check', commonJsModels, '--db', db],
       ['status', '--migrations', 'migrations-ok', '--migrations-kind', 'typeorm', '--db', db],
     ]) {
       expectOneLine(await cli(args), line);
@@ -96,7 +102,7 @@ describe('arguments a command does not take', { timeout: 30_000 }, () => {
 
 describe('--import-timeout on the commands that import migration modules', { timeout: 30_000 }, () => {
   it('status stops a migration module that never finishes importing', async () => {
-    const run = await cli([
+    const run = await bin([
       'status',
       '--migrations',
       'migrations',
@@ -144,7 +150,7 @@ describe('duration flags', { timeout: 30_000 }, () => {
 
 describe('--debug stack traces', { timeout: 30_000 }, () => {
   it('name the TypeScript sources and their lines, not the bundle or the built JavaScript', async () => {
-    const run = await cli(['check', models, '--db', 'postgres://app:Hunter2@127.0.0.1:1/x?sslmod=require', '--debug']);
+    const run = await bin(['check', models, '--db', 'postgres://app:Hunter2@127.0.0.1:1/x?sslmod=require', '--debug']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toMatch(/^ormdrift: unknown parameter sslmod in the connection string/);
     // the frame that threw, and the command that asked, each at a line of its .ts source

@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli as runCliInProcess } from 'ormdrift';
-import { runCli } from './support/run-cli.ts';
+import { runCli, runCliHere } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 /**
@@ -36,17 +35,7 @@ function project(name: string, config: Record<string, unknown>): string {
 }
 
 /** The CLI in this process (no model module is imported by status and diff). */
-async function inProcess(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCliInProcess(args, {
-    cwd,
-    env: {},
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const inProcess = (args: string[], cwd: string) => runCliHere(args, { cwd });
 
 const migrations = join(example, 'migrations');
 const dataSource = join(example, 'src/data-source.ts');

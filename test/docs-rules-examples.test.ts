@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './support/run-cli.ts';
+import { runCliHere } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 /**
  * Every example of docs/rules/*.md that shows a model (a `ts` block), a database (the `sql` block after it) and
- * the report (the plain block after that) is run for real: the SQL builds a fresh database, the model is loaded
- * by the built bin as `ormdrift check` loads a user's module, and the report's findings must read exactly as the
- * page shows them. A page's blocks carry no imports: the test adds the ORM's own (TypeORM decorators,
+ * the report (the plain block after that) is run for real: the SQL builds a fresh database, `ormdrift check` runs
+ * in this process (what it prints is the subject, not its process) and loads the model through its own loader, and
+ * the report's findings must read exactly as the page shows them. A page's blocks carry no imports: the test adds the ORM's own (TypeORM decorators,
  * Sequelize's `DataTypes` and a `sequelize` instance, Drizzle's column builders) for the names the block uses.
  */
 const root = resolve(import.meta.dirname, '..');
@@ -97,10 +97,12 @@ function findingsPart(report: string): string {
   return lines.slice(0, Math.max(summary, 0)).join('\n').replace(/\n+$/, '');
 }
 
-// modules are written where Node resolves the ORMs from the repository's own node_modules
-const scratch = join(root, 'node_modules/.cache');
-await mkdir(scratch, { recursive: true });
-const directory = await mkdtemp(join(scratch, 'ormdrift-docs-examples-'));
+// modules are written where the ORMs resolve from the repository's own node_modules, outside node_modules (the test
+// runner would take a module there for a dependency's, and not compile its decorators)
+const directory = await mkdtemp(join(root, 'test/.scratch-docs-examples-'));
+// CommonJS modules: in this process they load through the CLI's require() hooks, where an ES module would need its
+// import() hooks thread, which cannot load the CLI's TypeScript source
+await writeFile(join(directory, 'package.json'), '{ "type": "commonjs" }\n');
 const databases: TestDatabase[] = [];
 afterAll(async () => {
   await Promise.all(databases.map((database) => database.drop()));
@@ -121,7 +123,7 @@ describe('the examples of docs/rules', () => {
       await database.query(example.sql);
       const file = join(directory, `${name.replace(/[^\w]+/g, '-')}.ts`);
       await writeFile(file, `${await prelude(example.model)}\n${example.model}\n`);
-      const run = await runCli(['check', file, '--db', database.url], { cwd: directory });
+      const run = await runCliHere(['check', file, '--db', database.url], { cwd: directory });
       expect(run.stderr).toBe('');
       expect(findingsPart(run.stdout)).toBe(example.output);
     },

@@ -8,14 +8,15 @@ import * as schema from './fixtures/drizzle/sequence-schema.ts';
 import { drizzleKitSql } from './fixtures/drizzle/drizzle-kit-sql.ts';
 import { checkDatabase, summarize } from './support/check-database.ts';
 import { runSql } from './support/fix-runner.ts';
-import { runCli } from './support/run-cli.ts';
+import { runCliHere } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
-// What `ormdrift fix` tells a user when the database does not let it do everything: each case through the built CLI
-// against a database that drizzle-kit's own SQL built, then mutated.
-const module = 'test/fixtures/drizzle/sequence-schema.ts';
+// What `ormdrift fix` tells a user when the database does not let it do everything: each case through the CLI, in
+// this process (what it prints and its exit code are the subject), against a database that drizzle-kit's own SQL
+// built, then mutated. The models are sequence-schema.ts, as a CommonJS module the CLI loads in this process.
+const module = 'test/fixtures/drizzle/sequence-schema.cts';
 const cwd = process.cwd();
-const fix = (args: readonly string[]) => runCli(['fix', module, ...args], { cwd });
+const fix = (args: readonly string[]) => runCliHere(['fix', module, ...args], { cwd });
 
 let built: TestDatabase;
 beforeAll(async () => {
@@ -169,12 +170,12 @@ describe('down.sql after a partial fix --apply', () => {
 
 describe('the timeouts of fix and diff', () => {
   it('--help lists the same timeout options as check', async () => {
-    const check = await runCli(['check', '--help'], { cwd });
+    const check = await runCliHere(['check', '--help'], { cwd });
     const timeoutLines = check.stdout.split('\n').filter((line) => /--(connect|statement|import)-timeout/.test(line));
     expect(timeoutLines).toHaveLength(3);
-    const fixHelp = await runCli(['fix', '--help'], { cwd });
+    const fixHelp = await runCliHere(['fix', '--help'], { cwd });
     for (const line of timeoutLines) expect(fixHelp.stdout).toContain(line);
-    const diffHelp = await runCli(['diff', '--help'], { cwd });
+    const diffHelp = await runCliHere(['diff', '--help'], { cwd });
     expect(diffHelp.stdout).toContain(timeoutLines[0]);
     expect(diffHelp.stdout).toContain(timeoutLines[1]);
   });
@@ -185,12 +186,12 @@ describe('the timeouts of fix and diff', () => {
       ['--connect-timeout', '0s'],
       ['--import-timeout', 'soon'],
     ] as const) {
-      const checked = await runCli(['check', module, '--db', built.url, flag, value], { cwd });
+      const checked = await runCliHere(['check', module, '--db', built.url, flag, value], { cwd });
       const fixed = await fix(['--db', built.url, flag, value]);
       expect(fixed.code).toBe(2);
       expect(fixed.stderr).toBe(checked.stderr);
     }
-    const diffed = await runCli(['diff', '--db', built.url, '--against', built.url, '--statement-timeout', '-5s'], { cwd });
+    const diffed = await runCliHere(['diff', '--db', built.url, '--against', built.url, '--statement-timeout', '-5s'], { cwd });
     expect(diffed).toMatchObject({ code: 2, stderr: 'ormdrift: --statement-timeout must be a positive duration, not -5s: e.g. --statement-timeout 10s\n' });
   });
 
@@ -206,7 +207,7 @@ describe('the timeouts of fix and diff', () => {
       const fixed = await fix(['--db', silent, '--connect-timeout', '500ms']);
       expect(fixed.code).toBe(2);
       expect(fixed.stderr).toMatch(/^ormdrift: cannot connect to postgres:\/\/user@127\.0\.0\.1:\d+\/app: no answer within 0\.5 s/);
-      const diffed = await runCli(['diff', '--db', silent, '--against', built.url, '--connect-timeout', '500ms'], { cwd });
+      const diffed = await runCliHere(['diff', '--db', silent, '--against', built.url, '--connect-timeout', '500ms'], { cwd });
       expect(diffed.code).toBe(2);
       expect(diffed.stderr).toMatch(/^ormdrift: cannot connect to postgres:\/\/user@127\.0\.0\.1:\d+\/app: no answer within 0\.5 s/);
     } finally {

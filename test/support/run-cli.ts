@@ -2,9 +2,12 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import { runCli as runCliInProcess } from 'ormdrift';
+
+const cliPackage = dirname(createRequire(import.meta.url).resolve('ormdrift/package.json'));
 
 /** The built bin, run as a user runs it. */
-export const cliBin = join(dirname(createRequire(import.meta.url).resolve('ormdrift/package.json')), 'bundle/bin.js');
+export const cliBin = join(cliPackage, 'bundle/bin.js');
 
 export interface CliRun {
   readonly code: number | null;
@@ -25,6 +28,24 @@ export function runCli(args: readonly string[], options: { cwd: string; env?: Re
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }));
   });
+}
+
+/**
+ * The CLI's own entry (`runCli` of the `ormdrift` package) in this process, with `cwd` and `env` (default: none of the
+ * test's variables) as its process surface: for tests about what a command prints, not about the process that prints
+ * it (signals, exit, the bin's loader threads). It spawns nothing, so it costs no Node start-up nor module loading.
+ */
+export async function runCliHere(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined> }): Promise<CliRun> {
+  const started = performance.now();
+  let stdout = '';
+  let stderr = '';
+  const code = await runCliInProcess(args, {
+    cwd: options.cwd,
+    env: options.env ?? {},
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr, ms: performance.now() - started };
 }
 
 /** Exit 2, nothing on stdout, exactly one line on stderr matching `pattern`, no stack trace. */
