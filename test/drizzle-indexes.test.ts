@@ -109,7 +109,7 @@ const mutations: Mutation[] = [
     sql: `drop index events_title_lower; create unique index events_title_lower on events (upper(title))`,
     findings: [
       { code: 'missing-unique', severity: 'error', table: 'events' },
-      { code: 'extra-constraint', severity: 'error', table: 'events' },
+      { code: 'extra-constraint', severity: 'warning', table: 'events' },
     ],
   },
   {
@@ -160,14 +160,14 @@ const mutations: Mutation[] = [
   {
     name: 'the partial index re-created UNIQUE',
     sql: `drop index accounts_live_handle; create unique index accounts_live_handle on accounts (handle) where deleted_at is null`,
-    findings: [{ code: 'extra-constraint', severity: 'error', table: 'accounts', column: 'handle' }],
+    findings: [{ code: 'extra-constraint', severity: 'warning', table: 'accounts', column: 'handle' }],
   },
   {
     name: 'the partial index re-created UNIQUE over other rows: the other predicate and the undeclared unique, one finding each',
     sql: `drop index accounts_live_handle; create unique index accounts_live_handle on accounts (handle) where deleted_at is not null`,
     findings: [
       { code: 'index-mismatch', severity: 'warning', table: 'accounts', column: 'handle' },
-      { code: 'extra-constraint', severity: 'error', table: 'accounts', column: 'handle' },
+      { code: 'extra-constraint', severity: 'warning', table: 'accounts', column: 'handle' },
     ],
   },
   {

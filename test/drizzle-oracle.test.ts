@@ -240,7 +240,7 @@ const mutations: DrizzleMutation[] = [
     sql: 'drop index posts_title_lower_idx; create unique index posts_title_lower_idx on posts (upper(title))',
     findings: [
       { code: 'missing-unique', severity: 'error', table: 'posts' },
-      { code: 'extra-constraint', severity: 'error', table: 'posts' },
+      { code: 'extra-constraint', severity: 'warning', table: 'posts' },
     ],
   },
   {

@@ -10,11 +10,8 @@ export const extraConstraint = defineRule({
     code: 'extra-constraint',
     description: "A unique, foreign key, check or exclusion exists in the database that no model declares, and can make the ORM's writes fail.",
     docs: docsPath('extra-constraint'),
-    // undeclaredUnique / declaredNotUnique: a unique no model declares (or a declared index the database built UNIQUE)
-    // rejects ordinary rows the models consider valid, a second row with a repeated value: those inserts fail, an
-    // error as a NOT NULL column the model leaves nullable is. undeclared: a foreign key, check or exclusion rejects
-    // rows that break a rule of the data (a dangling reference, a value out of range), a warning
-    messages: { undeclared: 'warning', undeclaredUnique: 'error', declaredNotUnique: 'error' },
+    // declaredNotUnique: a unique index the models declare without UNIQUE; it rejects rows they allow, stores nothing wrong
+    messages: { undeclared: 'warning', declaredNotUnique: 'warning' },
     nextStep:
       "declare these constraints in the models (so their failures are expected), or drop them in a migration; set 'extra-constraint' to off if the database enforces more on purpose",
   },
@@ -26,7 +23,7 @@ export const extraConstraint = defineRule({
         const name = actual.name ? ` ${objectName(actual.name)}` : '';
         const where = actual.where !== undefined ? ` WHERE ${heldPredicate(actual)}` : '';
         context.report({
-          messageId: 'undeclaredUnique',
+          messageId: 'undeclared',
           schema: table.schema,
           table: table.name,
           object: `unique:${expressionList(actual)}`,
@@ -45,7 +42,7 @@ export const extraConstraint = defineRule({
         const columns = constraintColumns(constraint);
         const declaredIndex = constraint.type === 'unique' ? constraint.declaredIndex : undefined;
         context.report({
-          messageId: declaredIndex ? 'declaredNotUnique' : constraint.type === 'unique' ? 'undeclaredUnique' : 'undeclared',
+          messageId: declaredIndex ? 'declaredNotUnique' : 'undeclared',
           schema: table.schema,
           table: table.name,
           ...(columns.length === 1 ? { column: columns[0] } : {}),
