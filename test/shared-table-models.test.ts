@@ -49,7 +49,7 @@ describe('Sequelize: two models of one table, one narrower', () => {
         [
           'column-type-mismatch',
           'error',
-          'articles.title is character varying(200) in Article (sequelize), Draft (sequelize) but character varying(100) in the database',
+          'articles.title is character varying(200) in Article (sequelize), Draft (sequelize) but character varying(100) in the database: writes of 101–200 characters fail (value too long for type character varying(100))',
         ],
         ['missing-foreign-key', 'warning', 'articles("authorId") references authors(id) in Article (sequelize) but the database has no such foreign key'],
         ['missing-index', 'warning', 'articles has no index articles_body on (body) that Article (sequelize) declares: queries on it scan the table'],

@@ -1,7 +1,7 @@
 import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy, inheritedFrom, inheritedNote, typeText, writer } from './describe.ts';
 import type { ColumnType, TableModel } from '../model/schema-model.ts';
-import { formatColumnType } from '../normalize/column-type.ts';
+import { characterLength, formatColumnType } from '../normalize/column-type.ts';
 import { holdsEveryValue, numericModifiers } from '../normalize/type-width.ts';
 import { displayName } from '../model/qualified-name.ts';
 
@@ -33,7 +33,7 @@ export const columnTypeMismatch = defineRule({
           message:
             (wider
               ? `${columnRef(table, expected.name)} is ${typeText(actual.type)} in the database, wider than ${typeText(expected.type)} in ${declaredBy(table)}: the database accepts values that ${typeText(expected.type)} does not hold${unchecked(table)}, and code that assumes ${typeText(expected.type)} may break when it reads them`
-              : `${columnRef(table, expected.name)} is ${typeText(expected.type)} in ${declaredBy(table)} but ${typeText(actual.type)} in the database${readsOtherwise || numericDigits(expected.type, actual.type)}`) +
+              : `${columnRef(table, expected.name)} is ${typeText(expected.type)} in ${declaredBy(table)} but ${typeText(actual.type)} in the database${readsOtherwise || numericDigits(expected.type, actual.type) || narrowed(expected.type, actual.type)}`) +
             keyNote +
             note,
           expected: { type: formatColumnType(expected.type), ...(references ? { references: target, referencedType: formatColumnType(references.type) } : {}) },
@@ -89,6 +89,86 @@ function numericDigits(expected: ColumnType, actual: ColumnType): string {
       `values read back may carry ${held.scale === Infinity ? 'any number of' : held.scale} decimal places where the model declares ${declared.scale}`,
     );
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+}
+
+/** The range of each integer type, as PostgreSQL's Data Types chapter gives it: `±2^bits` names its bounds. */
+const integerRange: Record<string, { bytes: number; bits: number }> = {
+  smallint: { bytes: 2, bits: 15 },
+  integer: { bytes: 4, bits: 31 },
+  bigint: { bytes: 8, bits: 63 },
+};
+
+/**
+ * What a user sees when the database's type holds less than, or otherwise than, the model's (numeric digits aside):
+ * which writes fail and with PostgreSQL's error, or how values read back. Empty where none of these kinds applies
+ * (the types are unrelated: a value of one is no value of the other). Facts: PostgreSQL's Data Types chapter
+ * (character lengths and blank padding, integer ranges, float digits, time zone conversion, time precision).
+ */
+function narrowed(expected: ColumnType, actual: ColumnType): string {
+  const parts: string[] = [];
+  const arrays = expected.arrayDims > 0;
+  if (arrays !== actual.arrayDims > 0) {
+    parts.push(
+      arrays
+        ? 'the model reads and writes arrays where the database holds one value per row: an array written fails (malformed literal) or is stored as its text'
+        : 'the database holds arrays where the model reads and writes one value: an array read back is no value of the model, and a value written fails (malformed array literal)',
+    );
+  }
+  const of = arrays && actual.arrayDims > 0 ? 'elements' : 'values';
+  // an array type's name is its element's
+  const [declared, held] = [expected.name, actual.name];
+  const declaredLength = characterLength(expected) ?? blankPadded(declared);
+  const heldLength = characterLength(actual) ?? blankPadded(held);
+  if (declaredLength !== undefined && heldLength !== undefined) {
+    if (heldLength < declaredLength) {
+      const range = declaredLength === Infinity ? `more than ${heldLength}` : `${heldLength + 1}–${declaredLength}`;
+      parts.push(`writes of ${of === 'elements' ? 'elements of ' : ''}${range} characters fail (value too long for type ${held})`);
+    }
+    if (blankPadded(held) !== undefined && heldLength > (blankPadded(declared) ?? 0))
+      parts.push(`shorter ${of} read back padded with blanks to ${heldLength} characters`);
+    else if (blankPadded(declared) !== undefined && blankPadded(held) === undefined)
+      parts.push(`${of} read back without the blank padding to ${declaredLength} characters that the model's ${declared} gives`);
+  }
+  const [declaredInteger, heldInteger] = [integerRange[declared], integerRange[held]];
+  if (declaredInteger && heldInteger && heldInteger.bytes < declaredInteger.bytes)
+    parts.push(`${of} beyond ±2^${heldInteger.bits} that the model's ${declared} allows fail (${held} out of range)`);
+  if (declared === 'double precision' && held === 'real')
+    parts.push(`${of} keep about 6 significant digits where the model's double precision keeps 15: they read back rounded`);
+  const [declaredTime, heldTime] = [timeType(declared), timeType(held)];
+  if (declaredTime && heldTime && declaredTime.base === heldTime.base) {
+    if (declaredTime.zone !== heldTime.zone)
+      parts.push(
+        heldTime.zone
+          ? `${of} written are taken as local time in the session's time zone (TimeZone) and converted, and read back in the reading session's: the ${declaredTime.base === 'time' ? 'time' : 'instant'} read back may differ from the one written`
+          : `${of} written lose their time zone: the local time in the session's time zone (TimeZone) is stored, so the ${declaredTime.base === 'time' ? 'time' : 'instant'} read back may differ from the one written`,
+      );
+    if (heldTime.digits < declaredTime.digits)
+      parts.push(`the database rounds ${of} to ${heldTime.digits} fractional-second digits where the model declares ${declaredTime.digits}`);
+  }
+  const [declaredBits, heldBits] = [bitLength(declared), bitLength(held)];
+  if (declaredBits !== undefined && heldBits !== undefined && heldBits < declaredBits)
+    parts.push(`writes of ${of === 'elements' ? 'elements of ' : ''}more than ${heldBits} bits fail (bit string too long for type ${held})`);
+  return parts.length > 0 ? `: ${parts.join('; ')}` : '';
+}
+
+/** The length of a `character(n)` (blank-padded to n), undefined for other types. */
+function blankPadded(name: string): number | undefined {
+  const match = /^character\((\d+)\)$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The length of a `bit varying(n)`, `Infinity` for an unbounded one, undefined for other types. */
+function bitLength(name: string): number | undefined {
+  if (name === 'bit varying') return Infinity;
+  const match = /^bit varying\((\d+)\)$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A `timestamp` or `time` type: whether it is with time zone, and its fractional-second digits (6 when not given). */
+function timeType(name: string): { base: 'timestamp' | 'time'; zone: boolean; digits: number } | undefined {
+  const match = /^(timestamp|time)(?:\((\d+)\))? with(out)? time zone$/.exec(name);
+  if (!match) return undefined;
+  return { base: match[1] as 'timestamp' | 'time', zone: match[3] === undefined, digits: match[2] === undefined ? 6 : Number(match[2]) };
 }
 
 /**

@@ -58,7 +58,8 @@ ruleTester('column-type-mismatch', {
           severity: 'error',
           table: 'users',
           column: 'name',
-          message: 'users.name is character varying(255) in User (typeorm) but character varying(50) in the database',
+          message:
+            'users.name is character varying(255) in User (typeorm) but character varying(50) in the database: writes of 51–255 characters fail (value too long for type character varying(50))',
           expected: { type: 'character varying(255)' },
           actual: { type: 'character varying(50)' },
         },
@@ -204,6 +205,244 @@ ruleTester('column-type-mismatch', {
           column: 'code',
           message:
             'users.code is character varying(40) in the database, wider than character varying(20) in users (drizzle): the database accepts values that character varying(20) does not hold (Drizzle writes values without checking them against the declared type), and code that assumes character varying(20) may break when it reads them',
+        },
+      ],
+    },
+    {
+      name: 'varchar(50) in the model, varchar(20) in the database: a narrower varchar: writes of the longer values fail',
+      expected: users(['amount', 'varchar(50)']),
+      actual: usersInDb(['amount', 'varchar(20)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is character varying(50) in User (typeorm) but character varying(20) in the database: writes of 21–50 characters fail (value too long for type character varying(20))',
+        },
+      ],
+    },
+    {
+      name: 'text in the model, varchar(20) in the database: varchar(n) for text: writes of more than n characters fail',
+      expected: users(['amount', 'text']),
+      actual: usersInDb(['amount', 'varchar(20)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is text in User (typeorm) but character varying(20) in the database: writes of more than 20 characters fail (value too long for type character varying(20))',
+        },
+      ],
+    },
+    {
+      name: 'bigint in the model, integer in the database: integer for bigint: values beyond its range fail',
+      expected: users(['amount', 'bigint']),
+      actual: usersInDb(['amount', 'integer']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is bigint in User (typeorm) but integer in the database: values beyond ±2^31 that the model's bigint allows fail (integer out of range)",
+        },
+      ],
+    },
+    {
+      name: 'bigint in the model, smallint in the database: smallint for bigint: values beyond its range fail',
+      expected: users(['amount', 'bigint']),
+      actual: usersInDb(['amount', 'smallint']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is bigint in User (typeorm) but smallint in the database: values beyond ±2^15 that the model's bigint allows fail (smallint out of range)",
+        },
+      ],
+    },
+    {
+      name: 'integer in the model, smallint in the database: smallint for integer: values beyond its range fail',
+      expected: users(['amount', 'integer']),
+      actual: usersInDb(['amount', 'smallint']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is integer in User (typeorm) but smallint in the database: values beyond ±2^15 that the model's integer allows fail (smallint out of range)",
+        },
+      ],
+    },
+    {
+      name: 'timestamp in the model, timestamptz in the database: timestamptz for timestamp: values are converted with the session time zone',
+      expected: users(['amount', 'timestamp']),
+      actual: usersInDb(['amount', 'timestamptz']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is timestamp without time zone in User (typeorm) but timestamp with time zone in the database: values written are taken as local time in the session's time zone (TimeZone) and converted, and read back in the reading session's: the instant read back may differ from the one written",
+        },
+      ],
+    },
+    {
+      name: 'timestamptz in the model, timestamp in the database: timestamp for timestamptz: values lose their time zone',
+      expected: users(['amount', 'timestamptz']),
+      actual: usersInDb(['amount', 'timestamp']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is timestamp with time zone in User (typeorm) but timestamp without time zone in the database: values written lose their time zone: the local time in the session's time zone (TimeZone) is stored, so the instant read back may differ from the one written",
+        },
+      ],
+    },
+    {
+      name: 'time in the model, timetz in the database: timetz for time: values are converted with the session time zone',
+      expected: users(['amount', 'time']),
+      actual: usersInDb(['amount', 'timetz']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is time without time zone in User (typeorm) but time with time zone in the database: values written are taken as local time in the session's time zone (TimeZone) and converted, and read back in the reading session's: the time read back may differ from the one written",
+        },
+      ],
+    },
+    {
+      name: 'timestamp in the model, timestamp(3) in the database: fewer fractional-second digits: the database rounds',
+      expected: users(['amount', 'timestamp']),
+      actual: usersInDb(['amount', 'timestamp(3)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is timestamp without time zone in User (typeorm) but timestamp(3) without time zone in the database: the database rounds values to 3 fractional-second digits where the model declares 6',
+        },
+      ],
+    },
+    {
+      name: 'double precision in the model, real in the database: real for double precision: values read back rounded',
+      expected: users(['amount', 'double precision']),
+      actual: usersInDb(['amount', 'real']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is double precision in User (typeorm) but real in the database: values keep about 6 significant digits where the model's double precision keeps 15: they read back rounded",
+        },
+      ],
+    },
+    {
+      name: 'varchar(10) in the model, char(4) in the database: char(n) for varchar: longer writes fail, shorter values read back padded',
+      expected: users(['amount', 'varchar(10)']),
+      actual: usersInDb(['amount', 'char(4)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is character varying(10) in User (typeorm) but character(4) in the database: writes of 5–10 characters fail (value too long for type character(4)); shorter values read back padded with blanks to 4 characters',
+        },
+      ],
+    },
+    {
+      name: 'char(4) in the model, varchar(4) in the database: varchar for char(n): values read back without the blank padding',
+      expected: users(['amount', 'char(4)']),
+      actual: usersInDb(['amount', 'varchar(4)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            "users.amount is character(4) in User (typeorm) but character varying(4) in the database: values read back without the blank padding to 4 characters that the model's character(4) gives",
+        },
+      ],
+    },
+    {
+      name: 'char(2) in the model, char(4) in the database: a longer char(n): values read back padded further',
+      expected: users(['amount', 'char(2)']),
+      actual: usersInDb(['amount', 'char(4)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is character(2) in User (typeorm) but character(4) in the database: shorter values read back padded with blanks to 4 characters',
+        },
+      ],
+    },
+    {
+      name: 'bit varying(8) in the model, bit varying(4) in the database: a shorter bit varying: longer writes fail',
+      expected: users(['amount', 'bit varying(8)']),
+      actual: usersInDb(['amount', 'bit varying(4)']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is bit varying(8) in User (typeorm) but bit varying(4) in the database: writes of more than 4 bits fail (bit string too long for type bit varying(4))',
+        },
+      ],
+    },
+    {
+      name: 'varchar(50)[] in the model, varchar(20)[] in the database: an array of a narrower varchar: writes of the longer elements fail',
+      expected: users(['amount', 'varchar(50)[]']),
+      actual: usersInDb(['amount', 'varchar(20)[]']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is character varying(50)[] in User (typeorm) but character varying(20)[] in the database: writes of elements of 21–50 characters fail (value too long for type character varying(20))',
+        },
+      ],
+    },
+    {
+      name: 'text[] in the model, text in the database: a scalar for an array',
+      expected: users(['amount', 'text[]']),
+      actual: usersInDb(['amount', 'text']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is text[] in User (typeorm) but text in the database: the model reads and writes arrays where the database holds one value per row: an array written fails (malformed literal) or is stored as its text',
+        },
+      ],
+    },
+    {
+      name: 'text in the model, text[] in the database: an array for a scalar',
+      expected: users(['amount', 'text']),
+      actual: usersInDb(['amount', 'text[]']),
+      findings: [
+        {
+          severity: 'error',
+          table: 'users',
+          column: 'amount',
+          message:
+            'users.amount is text in User (typeorm) but text[] in the database: the database holds arrays where the model reads and writes one value: an array read back is no value of the model, and a value written fails (malformed array literal)',
         },
       ],
     },
