@@ -203,10 +203,11 @@ function summary(
         : `ormdrift fix: ${upName} adds nothing: the database has every object the models declare.`,
   );
   if (plan.notes.length > 0) {
-    const kinds = new Map<string, number>();
-    for (const note of plan.notes) kinds.set(topics[note.topic], (kinds.get(topics[note.topic]) ?? 0) + 1);
+    const kinds = new Map<FixNoteTopic, number>();
+    for (const note of plan.notes) kinds.set(note.topic, (kinds.get(note.topic) ?? 0) + 1);
+    const counted = [...kinds].map(([topic, n]) => `${n} ${topicLabel(topic, n)}`);
     sentences.push(
-      `It leaves ${plural(plan.notes.length, 'difference')} to a person (${list([...kinds].map(([kind, n]) => plural(n, kind)))}), listed at its top with the reason no automatic fix is safe.`,
+      `It leaves ${plural(plan.notes.length, 'difference')} to a person (${list(counted)}), listed at its top with the reason no automatic fix is safe.`,
     );
   }
   const backfills = plan.up.filter(
@@ -313,9 +314,13 @@ function countSteps(plan: FixPlan): { added: string[]; changed: string[] } {
   return { added: counted(counts), changed: counted(changes) };
 }
 
-const topics: Record<FixNoteTopic, string> = {
-  type: 'type',
-  nullability: 'nullability',
+/**
+ * What each kind of note is called in the summary, singular and plural where the plural is not the label plus `s`:
+ * the name of what a person finds in the database (a non-unique index where a unique one is declared).
+ */
+const topics: Record<FixNoteTopic, string | readonly [string, string]> = {
+  type: 'column type',
+  nullability: 'nullability change',
   default: 'default',
   identity: 'identity or generated column',
   'foreign-key-actions': 'foreign-key action',
@@ -323,8 +328,13 @@ const topics: Record<FixNoteTopic, string> = {
   'unique-partial': 'partial unique',
   'unique-deferral': 'unique deferral',
   'unique-index': 'non-unique index',
+  'unique-name-taken': ['unique whose name is held on other keys', 'uniques whose names are held on other keys'],
+  'unique-in-database': ['unique index declared plain', 'unique indexes declared plain'],
   'invalid-index': 'invalid index',
   'partial-index': 'partial index',
+  'larger-index': 'larger index',
+  'index-parameters': ['index with other operator class parameters', 'indexes with other operator class parameters'],
+  'index-definition': ['index built otherwise', 'indexes built otherwise'],
   'registry-conflict': 'registry conflict',
   'extra-column': 'extra column',
   exclusion: 'exclusion',
@@ -333,6 +343,13 @@ const topics: Record<FixNoteTopic, string> = {
   check: 'check constraint',
   'extra-constraint': 'extra constraint',
 };
+
+/** A topic's label for `n` notes: its plural form, or the label plus `s` (`es` after an x). */
+function topicLabel(topic: FixNoteTopic, n: number): string {
+  const label = topics[topic];
+  if (typeof label !== 'string') return n === 1 ? label[0] : label[1];
+  return n === 1 ? label : `${label}${label.endsWith('x') ? 'es' : 's'}`;
+}
 
 function plural(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? '' : what.endsWith('x') ? 'es' : 's'}`;

@@ -40,6 +40,8 @@ export interface IndexShape {
   readonly expressions?: readonly string[];
   /** Whether an expression index is unique, when the two sides differ in it. */
   readonly unique?: boolean;
+  /** The columns it carries besides its keys (INCLUDE), when the two sides differ in them. */
+  readonly include?: readonly string[];
   readonly where?: string;
 }
 

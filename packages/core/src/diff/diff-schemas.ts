@@ -495,8 +495,11 @@ function indexDifferences(expected: IndexModel, actual: IndexModel, tables: Inde
   if (expected.expressions !== undefined && !sameKeyTexts(expected.expressions, keyTexts(actual))) changed.push('expressions');
   // an expression index is unique or not on its own (on plain columns, a unique index is a unique)
   if (expected.columns.length === 0 && (expected.unique === true) !== (actual.unique === true)) changed.push('unique');
-  // a full index serves the queries of a declared partial one; a partial one cannot stand in for a full one
-  if (actual.where !== undefined && !samePredicate(expected.where, actual.where)) changed.push('where');
+  // the columns it carries besides its keys, in any order: more make it larger, fewer leave index-only scans to the table
+  if (!sameColumnSet(expected.include ?? [], actual.include ?? [])) changed.push('include');
+  // a partial one cannot stand in for a full one; a full one serves the queries of a declared partial one, but it
+  // indexes every row: larger, and every write updates it
+  if (!samePredicate(expected.where, actual.where)) changed.push('where');
   return changed;
 }
 

@@ -20,9 +20,10 @@ export type ColumnAspect = 'type' | 'nullable' | 'default' | 'collation';
 /**
  * The index properties a `modify-index` can differ in: the columns it is on (an index of the declared name on other
  * columns, in another order, or on expressions), access method, per-key options (operator class, order,
- * collation), an expression index's keys and whether it is unique, predicate.
+ * collation), an expression index's keys and whether it is unique, the INCLUDE columns, predicate (a full index
+ * where a partial one is declared too: it serves the declared queries, but it is larger).
  */
-export type IndexAspect = 'columns' | 'method' | 'keys' | 'expressions' | 'unique' | 'where';
+export type IndexAspect = 'columns' | 'method' | 'keys' | 'expressions' | 'unique' | 'include' | 'where';
 
 /** The column a foreign-key column references, and its type (from the models, else the database). */
 export interface ForeignKeyReference extends QualifiedName {

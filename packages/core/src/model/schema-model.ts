@@ -199,7 +199,8 @@ export interface IndexKeyOptions {
   /**
    * Database side only, on a key without `opclass`: the name of the default operator class the key uses
    * (`text_ops`), read only when a model declares a class for that key, so that a class declared by its name is
-   * the default one it names.
+   * the default one it names. On a key whose `opclass` is named only because it carries parameters
+   * (`tsvector_ops(siglen=100)`), that same name: the class is its type's default, the one a key without a class uses.
    */
   readonly defaultOpclass?: string;
   /**
@@ -239,6 +240,11 @@ export interface IndexModel {
    * the index is matched by name only).
    */
   readonly expressions?: readonly string[];
+  /**
+   * The columns the index carries besides its keys (`INCLUDE (b)`), in order: an index-only scan reads them from the
+   * index; no query searches or sorts on them. Absent means none (or a model whose ORM cannot declare them).
+   */
+  readonly include?: readonly string[];
   /**
    * An expression index (whose `columns` is empty) that rejects duplicate keys (`CREATE UNIQUE INDEX`,
    * `pg_index.indisunique`). Absent means not unique, and on every other index: a unique index on plain columns

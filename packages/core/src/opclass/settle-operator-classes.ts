@@ -75,3 +75,16 @@ export function sameOperatorClass(expected: IndexKeyOptions | undefined, actual:
   const heldParameters = operatorClassParameters(actual?.opclassParameters ?? (actual?.opclass?.includes('(') ? actual.opclass : undefined));
   return sameName && declaredParameters === heldParameters;
 }
+
+/**
+ * Whether a declared key and a database key use one operator class, whatever its parameters: the same name, or no
+ * class on one side where the other's is the type's default (`defaultOpclass`, as the catalog read or
+ * `settleOperatorClasses` names it).
+ */
+export function sameOperatorClassName(expected: IndexKeyOptions | undefined, actual: IndexKeyOptions | undefined): boolean {
+  const declared = expected?.opclass === undefined ? undefined : operatorClassName(expected.opclass);
+  const held = actual?.opclass === undefined ? undefined : operatorClassName(actual.opclass);
+  if (declared === held) return true;
+  const byDefault = actual?.defaultOpclass === undefined ? undefined : operatorClassName(actual.defaultOpclass);
+  return byDefault !== undefined && (declared === undefined ? byDefault === held : held === undefined ? byDefault === declared : false);
+}

@@ -6,6 +6,7 @@ import { resolveSequenceOptions } from '../normalize/sequence-options.ts';
 import { formatColumnType } from '../normalize/column-type.ts';
 import type { EnumValuePlacement, FixOperation, NamedForeignKey, NamedIndex, NamedUnique } from './fix-operation.ts';
 import type { FixNote, FixNoteTopic, FixPlan, FixStep } from './fix-plan.ts';
+import { largerIndex, parametersOnly } from '../diff/index-change-kind.ts';
 import { extensionsCalledBy } from './default-extensions.ts';
 import { ObjectNames } from './object-names.ts';
 import { orderTables } from './table-order.ts';
@@ -152,23 +153,18 @@ class Planner {
                 : 'a unique on these columns exists but treats NULLs otherwise (NULLS NOT DISTINCT): replacing it means dropping it, which ormdrift never does',
           );
           break;
-        case 'modify-index':
+        case 'modify-index': {
+          const { topic, reason } = indexNote(change);
           this.#note(
             change,
-            'partial-index',
+            topic,
             change.expected.columns.length > 0
               ? `${qualifiedAsPrinted(change.table)} ${columnListAsPrinted(change.expected.columns)}`
               : `${qualifiedAsPrinted(change.table)} index ${change.expected.name ?? ''}`,
-            change.changed.includes('columns') ||
-              change.changed.includes('method') ||
-              change.changed.includes('keys') ||
-              change.changed.includes('expressions') ||
-              change.changed.includes('unique') ||
-              change.expected.where !== undefined
-              ? 'an index on these columns (or of this name) exists but is built otherwise (columns, access method, operator class, order, collation, expressions, uniqueness or predicate): create the declared one by hand, then drop the old one if nothing needs it'
-              : 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
+            reason,
           );
           break;
+        }
         case 'modify-generated':
           this.#note(
             change,
@@ -430,7 +426,7 @@ class Planner {
     if (replaced?.name !== undefined && unique.name === replaced.name) {
       this.#note(
         change,
-        'unique-index',
+        'unique-name-taken',
         `${qualifiedAsPrinted(change.table)} ${replaced.constraint ? 'constraint' : 'index'} ${identifierAsPrinted(unique.name)}`,
         `the declared name is held by ${replaced.unique ? `a unique ${replaced.constraint ? 'constraint' : 'index'}` : 'an index'} on other keys: creating the declared unique fails on the name, and replacing it means dropping it, which ormdrift never does; find the duplicates of ${columnListAsPrinted(unique.columns)}, then replace it by hand`,
       );
@@ -698,4 +694,38 @@ function declaredNames(change: SchemaChange): QualifiedName[] {
 
 function assertNever(value: never): never {
   throw new TypeError(`a change of an unknown kind: ${JSON.stringify((value as { kind?: unknown }).kind)}`);
+}
+
+/**
+ * What a person is told of an index the database builds otherwise, by kind: only a partial one where a full one is
+ * declared; one that serves every query the declared one does but is larger (more keys, INCLUDE columns, every row);
+ * the same operator classes with other parameters; unique on one side only; else built otherwise.
+ */
+function indexNote(change: Extract<SchemaChange, { kind: 'modify-index' }>): { topic: FixNoteTopic; reason: string } {
+  const { expected, actual, changed } = change;
+  const replace = 'create the declared one by hand, then drop the old one if nothing needs it';
+  if (largerIndex(expected, actual, changed))
+    return {
+      topic: 'larger-index',
+      reason: `an index on these columns (or of this name) serves every query the declared one does, but it is larger (more keys, INCLUDE columns or every row): if its size matters, ${replace}`,
+    };
+  if (changed.length === 1 && changed[0] === 'keys' && parametersOnly(expected, actual))
+    return {
+      topic: 'index-parameters',
+      reason: `an index on these columns (or of this name) uses the declared operator classes with other parameters: ${replace}`,
+    };
+  if (changed.includes('unique') && !changed.includes('expressions'))
+    return {
+      topic: expected.unique === true ? 'unique-index' : 'unique-in-database',
+      reason: `an index of this name exists ${expected.unique === true ? 'without UNIQUE' : 'UNIQUE where the models declare it plain'}: PostgreSQL cannot change that in place; ${replace}`,
+    };
+  if (changed.length === 1 && changed[0] === 'where' && expected.where === undefined)
+    return {
+      topic: 'partial-index',
+      reason: 'only a partial index exists where the models declare a full one: create the full index by hand, then drop the partial one if nothing needs it',
+    };
+  return {
+    topic: 'index-definition',
+    reason: `an index on these columns (or of this name) exists but is built otherwise (columns, access method, operator class, order, collation, expressions, INCLUDE columns or predicate): ${replace}`,
+  };
 }

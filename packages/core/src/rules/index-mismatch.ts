@@ -2,6 +2,7 @@ import { defineRule, docsPath } from './rule.ts';
 import { columnList, declaredBy, heldPredicate, objectName, tableRef } from './describe.ts';
 import type { IndexShape } from '../check/finding-sides.ts';
 import type { IndexModel } from '../model/schema-model.ts';
+import { largerIndex, parametersOnly } from '../diff/index-change-kind.ts';
 import { identifierAsPrinted } from '../sql/quote.ts';
 import { isUniqueExpressionIndex } from './missing-unique.ts';
 import { collationName, expressionList, keyList, keyNames, keyText, keysText } from './index-key-list.ts';
@@ -16,6 +17,14 @@ export const indexMismatch = defineRule({
       columns: 'warning',
       // the database's index of the declared name leads with the declared keys: it serves every query, at a size cost
       leading: 'warning',
+      // it carries INCLUDE columns the models do not declare: it serves every query, at a size cost
+      covering: 'warning',
+      // it is full where the models declare a partial one: it serves every query, but indexes every row
+      full: 'warning',
+      // it lacks INCLUDE columns the models declare: index-only scans that need them read the table
+      include: 'warning',
+      // the same operator classes with other parameters (siglen): queries use it; its size and precision differ
+      parameters: 'warning',
       partial: 'warning',
       method: 'warning',
       keys: 'warning',
@@ -37,8 +46,10 @@ export const indexMismatch = defineRule({
         const on = expected.columns.length > 0 ? `on ${columnList(expected.columns)}` : expected.name ? objectName(expected.name) : '';
         const name = actual.name ? ` ${objectName(actual.name)}` : '';
         const declares = declaredBy(table);
-        let messageId: 'columns' | 'leading' | 'partial' | 'method' | 'keys' | 'expressions' | 'notUnique' | 'unique' | 'predicate';
+        let messageId: IndexMessage;
         let message: string;
+        // every difference leaves the index able to serve every query the declared one does, only larger
+        const larger = largerIndex(expected, actual, changed);
         // on other expressions, the unique one of the database is extra-constraint's: here only the queries it cannot serve
         if (changed.includes('expressions')) {
           messageId = 'expressions';
@@ -49,10 +60,19 @@ export const indexMismatch = defineRule({
         } else if (changed.includes('unique')) {
           messageId = 'unique';
           message = `${tableRef(table)} has the index${name} on (${expressionList(actual)}) unique, but ${declares} declares it not unique: the database rejects duplicate keys the models allow`;
-        } else if (changed.length === 1 && changed[0] === 'columns' && leadsWith(actual, expected)) {
-          // a btree on (a, b) serves every query on a leading a, in the declared order: only its size differs
-          messageId = 'leading';
-          message = `${tableRef(table)} has the index${name} on (${keyList(actual)}), but ${declares} declares it on (${keyList(expected)}): it serves every query the declared one does, but it is larger, so each write that changes its keys updates more and each lookup reads more`;
+        } else if (larger) {
+          // a btree on (a, b) serves every query on a leading a, in the declared order; an index that carries more
+          // INCLUDE columns, or indexes every row, serves every query the declared one does too: only its size differs
+          messageId = larger;
+          const what = (index: IndexModel) =>
+            `on (${keyList(index)})${index.include?.length ? ` INCLUDE (${columnNames(index.include)})` : ''}${index.where !== undefined ? ` WHERE ${index === actual ? heldPredicate(index) : index.where}` : ''}`;
+          const why = [
+            ...(changed.includes('columns') ? [`more keys`] : []),
+            ...(changed.includes('include') ? [`it carries ${columnNames(extraIncluded(expected, actual))} too`] : []),
+            ...(changed.includes('where') ? ['it indexes every row, not only those of the predicate'] : []),
+          ];
+          const writes = changed.includes('where') ? 'each write updates it' : 'each write that changes its columns updates more';
+          message = `${tableRef(table)} has the index${name} ${what(actual)}, but ${declares} declares it ${what(expected)}: it serves every query the declared one does, but it is larger (${why.join('; ')}), so ${writes} and each lookup reads more`;
         } else if (changed.includes('columns')) {
           // the database's index of the declared name is on other keys: name both key lists (and both methods when they differ)
           messageId = 'columns';
@@ -61,10 +81,20 @@ export const indexMismatch = defineRule({
         } else if (changed.includes('method')) {
           messageId = 'method';
           message = `${tableRef(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;
+        } else if (changed.includes('keys') && !changed.includes('include') && !changed.includes('where') && !collationsDiffer(expected, actual) && parametersOnly(expected, actual)) {
+          // the same operator class with other parameters (a signature length): the planner uses it as it would the declared one
+          messageId = 'parameters';
+          const keysOn = expected.columns.length > 0 ? on : `on (${expressionList(actual)})`;
+          message = `${tableRef(table)} has the index${name} ${keysOn} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): the same operator class with other parameters, so queries use it as they would the declared one, but its size and how many rows each lookup rechecks differ`;
         } else if (changed.includes('keys')) {
           messageId = 'keys';
           const keysOn = expected.columns.length > 0 ? on : `on (${expressionList(actual)})`;
           message = `${tableRef(table)} has the index${name} ${keysOn} with keys (${keyList(actual)}), but ${declares} declares (${keyList(expected)}): ${collationsDiffer(expected, actual) ? 'queries under the declared collation' : 'queries that need the declared operator class or order'} do not use it`;
+        } else if (changed.includes('include') && !changed.includes('where')) {
+          messageId = 'include';
+          const missing = (expected.include ?? []).filter((column) => !(actual.include ?? []).includes(column));
+          const held = actual.include?.length ? ` INCLUDE (${columnNames(actual.include)})` : '';
+          message = `${tableRef(table)} has the index${name} ${on}${held}, but ${declares} declares it INCLUDE (${columnNames(expected.include ?? [])}): index-only scans that need ${columnNames(missing)} read the table instead`;
         } else if (expected.where === undefined) {
           messageId = 'partial';
           message = `${tableRef(table)} has only a partial index ${on} (WHERE ${heldPredicate(actual) ?? ''}), but ${declares} declares a full one: queries outside the predicate scan the table`;
@@ -88,19 +118,31 @@ export const indexMismatch = defineRule({
   },
 });
 
-/**
- * Whether a btree index's leading keys are the declared btree index's keys, in order and built alike (the caller
- * knows that only the columns differ), with more after them: it serves every query the declared one does.
- */
-function leadsWith(actual: IndexModel, expected: IndexModel): boolean {
-  return (
-    (expected.method ?? 'btree') === 'btree' &&
-    (actual.method ?? 'btree') === 'btree' &&
-    expected.columns.length > 0 &&
-    actual.columns.length > expected.columns.length &&
-    expected.columns.every((column, i) => actual.columns[i] === column)
-  );
+type IndexMessage =
+  | 'columns'
+  | 'leading'
+  | 'covering'
+  | 'full'
+  | 'include'
+  | 'parameters'
+  | 'partial'
+  | 'method'
+  | 'keys'
+  | 'expressions'
+  | 'notUnique'
+  | 'unique'
+  | 'predicate';
+
+/** The INCLUDE columns of the database's index that the declared one does not carry. */
+function extraIncluded(expected: IndexModel, actual: IndexModel): readonly string[] {
+  return (actual.include ?? []).filter((column) => !(expected.include ?? []).includes(column));
 }
+
+/** Column names as a message lists them: `b, "userId"`. */
+function columnNames(columns: readonly string[]): string {
+  return columns.map((column) => objectName(column)).join(', ');
+}
+
 /**
  * The compared properties of an index, as a finding's `expected` / `actual`: never an empty part (an expression
  * index has no `columns`; each key names its column or expression before its options).
@@ -112,6 +154,7 @@ function describeIndex(index: IndexModel, changed: readonly string[]): IndexShap
     ...(changed.includes('keys') ? { keys: keyNames(index).map((key, i) => [key, keyText(index.keys?.[i])].filter(Boolean).join(' ')) } : {}),
     ...(changed.includes('expressions') || index.columns.length === 0 ? { expressions: index.expressions ?? index.columns.map(identifierAsPrinted) } : {}),
     ...(changed.includes('unique') ? { unique: index.unique === true } : {}),
+    ...(changed.includes('include') && index.include?.length ? { include: index.include } : {}),
     ...(index.where !== undefined ? { where: heldPredicate(index)! } : {}),
   };
 }

@@ -128,7 +128,7 @@ function renderNote(note: FixNote): string {
   }
   // the declared name held on other keys: the database's object dropped (a constraint's index goes with it), then
   // the declared unique built as the fix builds a missing one: a partial one as an index, else a constraint
-  if (note.topic === 'unique-index' && change.kind === 'missing-unique' && change.replacedBy?.name !== undefined) {
+  if (note.topic === 'unique-name-taken' && change.kind === 'missing-unique' && change.replacedBy?.name !== undefined) {
     const { expected, replacedBy } = change;
     const name = replacedBy.name!;
     lines.push(
@@ -673,6 +673,7 @@ function createIndex(table: QualifiedName, index: NamedIndex, options: { concurr
   return [
     `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${id(index.name)}`,
     ` ON ${qualified(table)}${index.method && index.method !== 'btree' ? ` USING ${index.method}` : ''} (${indexKeys(index)})`,
+    index.include !== undefined && index.include.length > 0 ? ` INCLUDE (${index.include.map(id).join(', ')})` : '',
     index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '',
     index.where !== undefined ? ` WHERE ${index.where}` : '',
   ].join('');

@@ -98,6 +98,7 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
           ...(row.expressions !== null ? { expressions: row.expressions } : {}),
           // a unique index on plain columns is a unique (above); on an expression, only the index says so
           ...(row.expressions !== null && row.is_unique ? { unique: true } : {}),
+          ...(row.included !== null && row.included.length > 0 ? { include: row.included } : {}),
           ...(row.invalid ? { invalid: true as const } : {}),
         }),
       ),
@@ -209,8 +210,11 @@ function indexKeys(row: RawIndex): { keys?: IndexKeyOptions[] } {
     const collation = row.collations?.[i] ?? '';
     const collationSchema = row.collation_schemas?.[i] ?? '';
     const opclassParameters = row.class_parameters?.[i] ?? '';
+    // a default class named only for its parameters: it is the class a key without one uses
+    const isDefault = opclass !== '' && opclassParameters !== '' && row.default_classes?.[i] === true;
     return {
       ...(opclass !== '' ? { opclass } : {}),
+      ...(isDefault ? { defaultOpclass: opclass } : {}),
       ...(opclassParameters !== '' ? { opclassParameters } : {}),
       ...(descending ? { descending } : {}),
       ...(nullsFirst !== descending ? { nullsFirst } : {}),

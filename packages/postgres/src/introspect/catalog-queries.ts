@@ -139,6 +139,22 @@ select idx.indrelid::text as table_oid, ic.relname as name, idx.indisunique as i
                from unnest(idx.indclass::oid[]) with ordinality k(opc_oid, ord)
                order by k.ord)::text[]
        end as opclasses,
+       -- per key, when some key's class carries parameters: whether its class is its type's default under the method
+       -- (tsvector_ops(siglen=100) is the default class with other parameters); null otherwise
+       case when keys.class_parameters is not null then
+         array(select coalesce((select opc.opcdefault from pg_catalog.pg_opclass opc where opc.oid = k.opc_oid), false)
+               from unnest(idx.indclass::oid[]) with ordinality k(opc_oid, ord)
+               where k.ord <= idx.indnkeyatts
+               order by k.ord)::boolean[]
+       end as default_classes,
+       -- the INCLUDE columns (never expressions), in order; null when the index has none
+       case when idx.indnatts > idx.indnkeyatts then
+         array(select att.attname::text
+               from unnest(idx.indkey::int2[]) with ordinality k(num, ord)
+               join pg_catalog.pg_attribute att on att.attrelid = idx.indrelid and att.attnum = k.num
+               where k.ord > idx.indnkeyatts
+               order by k.ord)::text[]
+       end as included,
        -- per key: the indoption bits (1 DESC, 2 NULLS FIRST); null when every key is ASC NULLS LAST
        case when 0 <> any(idx.indoption::int2[]) then idx.indoption::int2[]::int[] end as options,
        keys.collations, keys.collation_schemas, keys.class_parameters,

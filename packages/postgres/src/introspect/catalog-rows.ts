@@ -88,6 +88,10 @@ export interface RawIndex {
    * ', ' (`siglen=32`), else ''; null when no key has any.
    */
   class_parameters: string[] | null;
+  /** Per key, when `class_parameters` is not null: whether its operator class is its type's default; else null. */
+  default_classes: boolean[] | null;
+  /** The index's INCLUDE columns (`pg_index` attributes past `indnkeyatts`), in order; null when it has none. */
+  included: string[] | null;
 }
 
 export interface RawEnum {
