@@ -119,8 +119,16 @@ export interface FindingSides {
           readonly name?: string;
           readonly where?: string;
         }
-      /** A declared partial unique: the full unique (or primary key) the models declare too, which holds its guarantee. */
-      | { readonly coveredBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string } }
+      /**
+       * A declared partial unique: the full unique (or primary key) the models declare too, which holds its guarantee;
+       * with `name`, `columns` (and `where`), the database's unique of the declared name over other rows.
+       */
+      | {
+          readonly coveredBy: { readonly columns: readonly string[]; readonly primaryKey?: true; readonly name?: string };
+          readonly name?: string;
+          readonly columns?: readonly string[];
+          readonly where?: string;
+        }
       /** A unique expression index: the database's index of its name, on other expressions. */
       | { readonly expressions: readonly string[]; readonly unique: boolean; readonly name?: string }
       /**

@@ -218,6 +218,15 @@ function diffTable(
     else {
       const notUnique = nonUniqueIndexOf(actual, unique);
       const coveredBy = notUnique ? undefined : coveringUnique(expected, actual, unique);
+      const sameName = coveredBy
+        ? actual.uniques.find(
+            (candidate) =>
+              unique.name !== undefined &&
+              candidate.name === unique.name &&
+              sameColumnSet(candidate.columns, unique.columns) &&
+              !samePredicate(candidate.where, unique.where),
+          )
+        : undefined;
       // a declared full unique whose columns have only a partial unique (under another name, or the declared one unnamed)
       const partial = unique.where === undefined && !notUnique ? sameColumns.find((candidate) => candidate.where !== undefined) : undefined;
       const invalid = notUnique ? undefined : invalidUniqueOf(held, unique);
@@ -230,6 +239,7 @@ function diffTable(
         primaryKey: false,
         ...(notUnique ? { notUnique } : {}),
         ...(coveredBy ? { coveredBy } : {}),
+        ...(sameName ? { sameName } : {}),
         ...(partial ? { partial } : {}),
         ...(invalid ? { invalid } : {}),
         ...(replacedBy ? { replacedBy } : {}),

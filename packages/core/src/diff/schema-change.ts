@@ -132,6 +132,11 @@ export type SchemaChange =
        */
       readonly coveredBy?: UniqueModel & { readonly primaryKey?: true };
       /**
+       * With `coveredBy`: the database's unique of the declared name on the same columns over other rows (every row,
+       * or another predicate), which another declared unique claims as its guarantee: the declared name is taken.
+       */
+      readonly sameName?: UniqueModel;
+      /**
        * A declared full unique only: a partial unique of the database on the same columns that no other declared
        * unique claims; it guards only the rows of its predicate.
        */

@@ -81,7 +81,13 @@ export const indexMismatch = defineRule({
         } else if (changed.includes('method')) {
           messageId = 'method';
           message = `${tableRef(table)} has the index${name} ${on} USING ${actual.method ?? 'btree'}, but ${declares} declares USING ${expected.method ?? 'btree'}${keysText(expected)}: a ${actual.method ?? 'btree'} index cannot serve the operators a ${expected.method ?? 'btree'} one does`;
-        } else if (changed.includes('keys') && !changed.includes('include') && !changed.includes('where') && !collationsDiffer(expected, actual) && parametersOnly(expected, actual)) {
+        } else if (
+          changed.includes('keys') &&
+          !changed.includes('include') &&
+          !changed.includes('where') &&
+          !collationsDiffer(expected, actual) &&
+          parametersOnly(expected, actual)
+        ) {
           // the same operator class with other parameters (a signature length): the planner uses it as it would the declared one
           messageId = 'parameters';
           const keysOn = expected.columns.length > 0 ? on : `on (${expressionList(actual)})`;

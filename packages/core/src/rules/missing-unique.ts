@@ -58,7 +58,7 @@ export const missingUnique = defineRule({
       'modify-index'({ table, expected, actual, changed }) {
         if (isUniqueExpressionIndex(expected) && changed.includes('expressions')) uniqueExpressionIndex(table, expected, actual);
       },
-      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid, coveredBy, partial, replacedBy }) {
+      'missing-unique'({ table, expected: unique, primaryKey, notUnique, invalid, coveredBy, sameName, partial, replacedBy }) {
         const columns = columnList(unique.columns);
         // a partial unique names its predicate: a unique over other rows is not the declared one
         const where = unique.where !== undefined ? ` WHERE ${unique.where}` : '';
@@ -152,9 +152,15 @@ export const missingUnique = defineRule({
             table: table.name,
             ...(unique.columns.length === 1 ? { column: unique.columns[0] } : {}),
             object: unique.columns.join(','),
-            message: `${tableRef(table)} has no unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} that ${declaredBy(table)} ${declares(table)}, but it is covered by its ${by} on ${columnList(coveredBy.columns)} over every row, which the models declare too: it rejects every duplicate the partial one would and is the arbiter of INSERT ... ON CONFLICT ${columns}${where}`,
+            // the declared name held by a unique over other rows: name it, and why it loses nothing the models rely on
+            message: sameName
+              ? `${tableRef(table)} has the unique ${objectName(sameName.name!)} on ${columnList(sameName.columns)} ${sameName.where === undefined ? 'over every row' : `WHERE ${heldPredicate(sameName)}`}, but ${declaredBy(table)} ${declares(table)} it only${where}: it ${sameName.where === undefined ? 'rejects duplicates outside the predicate too, as' : 'guards other rows, but'} its ${by} on ${columnList(coveredBy.columns)} over every row, which the models declare too, ${sameName.where === undefined ? 'does already' : 'rejects every duplicate the partial one would'}, and is the arbiter of INSERT ... ON CONFLICT ${columns}${where}`
+              : `${tableRef(table)} has no unique index${unique.name ? ` ${objectName(unique.name)}` : ''} on ${columns}${where} that ${declaredBy(table)} ${declares(table)}, but it is covered by its ${by} on ${columnList(coveredBy.columns)} over every row, which the models declare too: it rejects every duplicate the partial one would and is the arbiter of INSERT ... ON CONFLICT ${columns}${where}`,
             expected: declared,
             actual: {
+              ...(sameName
+                ? { name: sameName.name!, columns: sameName.columns, ...(sameName.where !== undefined ? { where: heldPredicate(sameName)! } : {}) }
+                : {}),
               coveredBy: {
                 columns: coveredBy.columns,
                 ...(coveredBy.primaryKey ? { primaryKey: true } : {}),

@@ -64,10 +64,10 @@ export const uniqueMismatch = defineRule({
           object: expected.columns.join(','),
           message: where
             ? actual.where === undefined
-              ? `${tableRef(table)} has a unique on ${columns} over every row, but ${declaredBy(table)} ${declares(table)} it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
+              ? `${tableRef(table)} has ${actual.name ? `the unique ${objectName(actual.name)}` : 'a unique'} on ${columns} over every row, but ${declaredBy(table)} ${declares(table)} it only WHERE ${expected.where ?? ''}: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value`
               : expected.where === undefined
                 ? `${tableRef(table)} has the unique${actual.name ? ` ${objectName(actual.name)}` : ''} on ${columns} only WHERE ${heldPredicate(actual)}, but ${declaredBy(table)} ${declares(table)} it over every row: duplicates outside the predicate can be stored, and INSERT ... ON CONFLICT ${columns} without that WHERE fails (no unique or exclusion constraint matching)`
-                : `${tableRef(table)} has a unique on ${columns} WHERE ${heldPredicate(actual)}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
+                : `${tableRef(table)} has ${actual.name ? `the unique ${objectName(actual.name)}` : 'a unique'} on ${columns} WHERE ${heldPredicate(actual)}, but ${declaredBy(table)} ${declares(table)} it WHERE ${expected.where ?? ''}: it guards other rows, so duplicates the model forbids can be stored and writes the model allows can fail`
             : actual.nullsNotDistinct
               ? `${tableRef(table)} has a unique on ${columns} that is NULLS NOT DISTINCT, but ${declaredBy(table)} ${declares(table)} a plain one: a second NULL the model allows is rejected`
               : `${tableRef(table)} has a unique on ${columns} that lets NULLs repeat, but ${declaredBy(table)} ${declares(table)} it NULLS NOT DISTINCT: duplicate NULLs can be stored`,
