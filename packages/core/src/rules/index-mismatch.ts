@@ -67,12 +67,13 @@ export const indexMismatch = defineRule({
           const what = (index: IndexModel) =>
             `on (${keyList(index)})${index.include?.length ? ` INCLUDE (${columnNames(index.include)})` : ''}${index.where !== undefined ? ` WHERE ${index === actual ? heldPredicate(index) : index.where}` : ''}`;
           const why = [
-            ...(changed.includes('columns') ? [`more keys`] : []),
             ...(changed.includes('include') ? [`it carries ${columnNames(extraIncluded(expected, actual))} too`] : []),
             ...(changed.includes('where') ? ['it indexes every row, not only those of the predicate'] : []),
           ];
-          const writes = changed.includes('where') ? 'each write updates it' : 'each write that changes its columns updates more';
-          message = `${tableRef(table)} has the index${name} ${what(actual)}, but ${declares} declares it ${what(expected)}: it serves every query the declared one does, but it is larger (${why.join('; ')}), so ${writes} and each lookup reads more`;
+          const writes = changed.includes('where')
+            ? 'each write updates it'
+            : `each write that changes its ${changed.includes('include') ? 'columns' : 'keys'} updates more`;
+          message = `${tableRef(table)} has the index${name} ${what(actual)}, but ${declares} declares it ${what(expected)}: it serves every query the declared one does, but it is larger${why.length > 0 ? ` (${why.join('; ')})` : ''}, so ${writes} and each lookup reads more`;
         } else if (changed.includes('columns')) {
           // the database's index of the declared name is on other keys: name both key lists (and both methods when they differ)
           messageId = 'columns';

@@ -83,11 +83,6 @@ ruleTester('index-mismatch', {
       actual: emailDb({ indexes: [index(['org_id', 'email'], { keys: [{ nullsFirst: true }, { descending: true }] })] }),
     },
     {
-      name: 'a full index serves the queries of a declared partial one',
-      expected: emailModel({ indexes: [index(['email'], { where: 'deleted_at IS NULL' })] }),
-      actual: emailDb({ indexes: [index(['email'])] }),
-    },
-    {
       name: 'a declared unique expression index of its name on other expressions: missing-unique says the lost uniqueness',
       expected: emailModel({ indexes: [index([], { name: 'users_email_lower', expressions: ['lower("email")'], unique: true })] }),
       actual: emailDb({ indexes: [index([], { name: 'users_email_lower', expressions: ['upper(email)'] })] }),
@@ -259,6 +254,135 @@ ruleTester('index-mismatch', {
             'users has the index users_email on (email, org_id), but User (typeorm) declares it on (email): it serves every query the declared one does, but it is larger, so each write that changes its keys updates more and each lookup reads more',
           expected: { columns: ['email'] },
           actual: { columns: ['email', 'org_id'], name: 'users_email' },
+        },
+      ],
+    },
+    {
+      name: 'a full index where a partial one is declared: serves every query, but indexes every row',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email_live', where: 'deleted_at IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email_live' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_live on (email), but User (typeorm) declares it on (email) WHERE deleted_at IS NULL: it serves every query the declared one does, but it is larger (it indexes every row, not only those of the predicate), so each write updates it and each lookup reads more',
+          expected: { columns: ['email'], where: 'deleted_at IS NULL' },
+          actual: { columns: ['email'], name: 'users_email_live' },
+        },
+      ],
+    },
+    {
+      name: 'an index with INCLUDE columns the models do not declare: serves every query, but carries more',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email' })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email', include: ['org_id'] })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email on (email) INCLUDE (org_id), but User (typeorm) declares it on (email): it serves every query the declared one does, but it is larger (it carries org_id too), so each write that changes its columns updates more and each lookup reads more',
+          expected: { columns: ['email'] },
+          actual: { columns: ['email'], include: ['org_id'], name: 'users_email' },
+        },
+      ],
+    },
+    {
+      name: 'INCLUDE columns and every row, with a key added: serves every query, larger for each reason',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email', where: 'deleted_at IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['email', 'org_id'], { name: 'users_email', include: ['name'] })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email on (email, org_id) INCLUDE (name), but User (typeorm) declares it on (email) WHERE deleted_at IS NULL: it serves every query the declared one does, but it is larger (it carries name too; it indexes every row, not only those of the predicate), so each write updates it and each lookup reads more',
+        },
+      ],
+    },
+    {
+      name: 'an INCLUDE column the declared index carries is missing: index-only scans read the table',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email', include: ['org_id'] })] }),
+      actual: emailDb({ indexes: [index(['email'], { name: 'users_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email on (email), but User (typeorm) declares it INCLUDE (org_id): index-only scans that need org_id read the table instead',
+          expected: { columns: ['email'], include: ['org_id'] },
+        },
+      ],
+    },
+    {
+      name: 'a partial index of the declared name on other keys is built otherwise, not larger',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email', where: 'deleted_at IS NULL' })] }),
+      actual: emailDb({ indexes: [index(['org_id'], { name: 'users_email' })] }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email on (org_id), but User (typeorm) declares it on (email): it does not serve every query the declared one does',
+        },
+      ],
+    },
+    {
+      name: 'the default operator class with other parameters: queries use it, its size differs',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email_gist', method: 'gist' })] }),
+      actual: emailDb({
+        indexes: [
+          index(['email'], {
+            name: 'users_email_gist',
+            method: 'gist',
+            keys: [{ opclass: 'gist_trgm_ops', opclassParameters: 'siglen=100', defaultOpclass: 'gist_trgm_ops' }],
+          }),
+        ],
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_gist on (email) with keys (email gist_trgm_ops(siglen=100)), but User (typeorm) declares (email): the same operator class with other parameters, so queries use it as they would the declared one, but its size and how many rows each lookup rechecks differ',
+        },
+      ],
+    },
+    {
+      name: 'a declared operator class with other parameters: queries use it, its size differs',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email_gist', method: 'gist', keys: [{ opclass: 'gist_trgm_ops(siglen=32)' }] })] }),
+      actual: emailDb({
+        indexes: [index(['email'], { name: 'users_email_gist', method: 'gist', keys: [{ opclass: 'gist_trgm_ops', opclassParameters: 'siglen=100' }] })],
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_gist on (email) with keys (email gist_trgm_ops(siglen=100)), but User (typeorm) declares (email gist_trgm_ops(siglen=32)): the same operator class with other parameters, so queries use it as they would the declared one, but its size and how many rows each lookup rechecks differ',
+        },
+      ],
+    },
+    {
+      name: 'a non-default operator class with parameters where the models declare none: another class',
+      expected: emailModel({ indexes: [index(['email'], { name: 'users_email_gist', method: 'gist' })] }),
+      actual: emailDb({
+        indexes: [index(['email'], { name: 'users_email_gist', method: 'gist', keys: [{ opclass: 'gist_trgm_ops', opclassParameters: 'siglen=100' }] })],
+      }),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'users',
+          column: 'email',
+          message:
+            'users has the index users_email_gist on (email) with keys (email gist_trgm_ops(siglen=100)), but User (typeorm) declares (email): queries that need the declared operator class or order do not use it',
         },
       ],
     },

@@ -134,7 +134,7 @@ ruleTester('unique-mismatch', {
           table: 'users',
           column: 'email',
           message:
-            'users has a unique on (email) over every row, but User (typeorm) declares it only WHERE "deleted_at" IS NULL: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value',
+            'users has the unique users_email_key on (email) over every row, but User (typeorm) declares it only WHERE "deleted_at" IS NULL: the database is stricter, rows outside the predicate (soft-deleted rows) now block re-use of a value',
           expected: { columns: ['email'], nullsNotDistinct: false, where: '"deleted_at" IS NULL' },
           actual: { columns: ['email'], nullsNotDistinct: false, name: 'users_email_key' },
         },
