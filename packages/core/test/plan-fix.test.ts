@@ -124,6 +124,44 @@ describe('planFix', () => {
     expect(up).toContain('--     ALTER TABLE "public"."users" ALTER COLUMN "name" DROP NOT NULL;');
   });
 
+  it('names each index or unique left to a person by what the database holds', () => {
+    const columns = [id, column('a', 'integer'), column('b', 'integer'), column('c', 'integer'), column('doc', 'tsvector')];
+    const expected = schema([
+      table('items', columns, {
+        primaryKey: ['id'],
+        uniques: [unique(['c'], { name: 'items_c_uq' })],
+        indexes: [
+          index(['a'], { name: 'items_a' }),
+          index(['b'], { name: 'items_b_live', where: 'b > 0' }),
+          index(['doc'], { name: 'items_doc', method: 'gist' }),
+          index(['c'], { name: 'items_c_full' }),
+          index(['a', 'b'], { name: 'items_a_b' }),
+        ],
+      }),
+    ]);
+    const actual = schema([
+      dbTable('items', columns, {
+        primaryKey: ['id'],
+        uniques: [unique(['c', 'a'], { name: 'items_c_uq' })],
+        indexes: [
+          index(['a'], { name: 'items_a', include: ['b'] }),
+          index(['b'], { name: 'items_b_live' }),
+          index(['doc'], { name: 'items_doc', method: 'gist', keys: [{ opclass: 'tsvector_ops', opclassParameters: 'siglen=100', defaultOpclass: 'tsvector_ops' }] }),
+          index(['c'], { name: 'items_c_full', where: 'c > 0' }),
+          index(['b', 'a'], { name: 'items_a_b' }),
+        ],
+      }),
+    ]);
+    expect(plan(expected, actual).notes.map((note) => [note.subject, note.topic])).toEqual([
+      ['items constraint items_c_uq', 'unique-name-taken'],
+      ['items (a)', 'larger-index'],
+      ['items (b)', 'larger-index'],
+      ['items (doc)', 'index-parameters'],
+      ['items (c)', 'partial-index'],
+      ['items (a, b)', 'index-definition'],
+    ]);
+  });
+
   it('never drops what the models do not declare: extra columns and tables are notes', () => {
     const fix = plan(schema([table('users', [id])]), schema([dbTable('users', [id, column('legacy', 'text')]), dbTable('old_logs', [id])]));
     expect(fix.up).toEqual([]);
