@@ -118,6 +118,11 @@ const mutations: Mutation[] = [
     findings: [{ code: 'missing-unique', severity: 'error', table: 'events' }],
   },
   {
+    name: 'the partial unique rebuilt over every row under its name beside the declared full unique: covered, and named',
+    sql: `drop index members_org_email_live; create unique index members_org_email_live on members (org_id, email)`,
+    findings: [{ code: 'missing-unique', severity: 'warning', table: 'members' }],
+  },
+  {
     name: 'the partial unique dropped beside the declared full unique on the same columns: covered',
     sql: `drop index members_org_email_live`,
     findings: [{ code: 'missing-unique', severity: 'warning', table: 'members' }],
@@ -549,6 +554,37 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
           'labels has the index labels_name_siglen on (name) USING gin, but labels (drizzle) declares USING gist (name gist_trgm_ops(siglen=32)): a gin index cannot serve the operators a gist one does',
         ],
       ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says an index that serves every query but is larger (INCLUDE columns added, a partial one rebuilt full) and one of other class parameters; fix names each', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`drop index events_starts_desc; create index events_starts_desc on events (starts_at desc nulls first) include (title);
+        drop index events_live_title; create index events_live_title on events (title);
+        drop index labels_name_siglen; create index labels_name_siglen on labels using gist (name gist_trgm_ops(siglen=100))`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'index-mismatch',
+          'warning',
+          'events has the index events_starts_desc on (starts_at DESC) INCLUDE (title), but events (drizzle) declares it on (starts_at DESC): it serves every query the declared one does, but it is larger (it carries title too), so each write that changes its columns updates more and each lookup reads more',
+        ],
+        [
+          'index-mismatch',
+          'warning',
+          'events has the index events_live_title on (title), but events (drizzle) declares it on (title) WHERE "events"."cancelled_at" is null: it serves every query the declared one does, but it is larger (it indexes every row, not only those of the predicate), so each write updates it and each lookup reads more',
+        ],
+        [
+          'index-mismatch',
+          'warning',
+          'labels has the index labels_name_siglen on (name) with keys (name gist_trgm_ops(siglen=100)), but labels (drizzle) declares (name gist_trgm_ops(siglen=32)): the same operator class with other parameters, so queries use it as they would the declared one, but its size and how many rows each lookup rechecks differ',
+        ],
+      ]);
+      const run = await runCli(['fix', 'index-schema.ts', '--db', mutated.url, '--out', '-'], { cwd: import.meta.dirname + '/fixtures/drizzle' });
+      expect(run.stderr).toContain('(2 larger indexes and 1 index with other operator class parameters)');
     } finally {
       await mutated.drop();
     }

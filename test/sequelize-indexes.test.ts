@@ -68,11 +68,6 @@ const mutations: Mutation[] = [
     findings: [{ code: 'missing-index', severity: 'warning', table: 'documents', column: 'title' }],
   },
   {
-    name: 'the partial index re-created over every row',
-    sql: `drop index documents_live_status; create index documents_live_status on documents (status)`,
-    findings: [],
-  },
-  {
     name: 'the partial index re-created with its predicate flipped',
     sql: `drop index documents_live_status; create index documents_live_status on documents (status) where "publishedAt" is null`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'status' }],
@@ -89,6 +84,21 @@ const mutations: Mutation[] = [
       { code: 'missing-unique', severity: 'error', table: 'documents' },
       { code: 'extra-constraint', severity: 'warning', table: 'documents' },
     ],
+  },
+  {
+    name: 'the partial unique rebuilt over every row under its name beside the declared full unique: covered, and named',
+    sql: `drop index handles_email_live; create unique index handles_email_live on handles (email)`,
+    findings: [{ code: 'missing-unique', severity: 'warning', table: 'handles', column: 'email' }],
+  },
+  {
+    name: 'the partial index re-created over every row: it serves every query, but is larger',
+    sql: `drop index documents_live_status; create index documents_live_status on documents (status)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'status' }],
+  },
+  {
+    name: 'the partial index rebuilt with an INCLUDE column: it serves every query, but is larger',
+    sql: `drop index documents_live_status; create index documents_live_status on documents (status) include (title) where "publishedAt" is not null`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'documents', column: 'status' }],
   },
   {
     name: 'the partial unique dropped beside the declared full unique on the same column: covered',
@@ -239,6 +249,23 @@ describe('Sequelize indexes compared in full: a database built by sync()', () =>
     const result = await checkDatabase(synced.url, [source()]);
     expect(summarize(result)).toEqual([]);
     expect(result.problems).toEqual([]);
+  });
+
+  it("names the unique that holds a covered partial unique's name over every row, and says it loses nothing", async () => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`drop index handles_email_live; create unique index handles_email_live on handles (email)`);
+      const findings = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'missing-unique',
+          'warning',
+          'handles has the unique handles_email_live on (email) over every row, but Handle (sequelize) declares it only WHERE "deletedAt" IS NULL: it rejects duplicates outside the predicate too, as its unique handles_email_key on (email) over every row, which the models declare too, does already, and is the arbiter of INSERT ... ON CONFLICT (email) WHERE "deletedAt" IS NULL',
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
   });
 
   it('names the method and the operator class of a GIN index re-created as a btree', async () => {

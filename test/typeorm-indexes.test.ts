@@ -40,6 +40,21 @@ const mutations: Mutation[] = [
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'status' }],
   },
   {
+    name: 'the partial unique rebuilt over every row under its name beside the declared full unique: covered, and named',
+    sql: `drop index "IDX_handles_email_live"; create unique index "IDX_handles_email_live" on handles (email)`,
+    findings: [{ code: 'missing-unique', severity: 'warning', table: 'handles', column: 'email' }],
+  },
+  {
+    name: 'the partial index rebuilt full: it serves every query, but is larger',
+    sql: `drop index "IDX_bookings_room_open"; create index "IDX_bookings_room_open" on bookings (room)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'room' }],
+  },
+  {
+    name: 'the index rebuilt with an INCLUDE column: it serves every query, but is larger',
+    sql: `drop index "IDX_bookings_created"; create index "IDX_bookings_created" on bookings ("createdAt") include (room)`,
+    findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'createdAt' }],
+  },
+  {
     name: 'the partial unique dropped beside the declared full unique on the same column: covered',
     sql: `drop index "IDX_handles_email_live"`,
     findings: [{ code: 'missing-unique', severity: 'warning', table: 'handles', column: 'email' }],
