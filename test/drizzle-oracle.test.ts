@@ -350,6 +350,35 @@ describe('Drizzle: a database built by drizzle-kit', () => {
     expect(names.filter((name) => name !== undefined && !created.has(name))).toEqual([]);
   });
 
+  it('says which writes a narrower type makes fail, and how a timestamp that lost its time zone reads back', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`alter table posts alter column slug type varchar(100);
+        alter table posts alter column views type integer;
+        alter table accounts alter column created_at type timestamp`);
+      const findings = (await checkDatabase(mutated.url, [source()])).findings;
+      expect(findings.map((finding) => [finding.code, finding.severity, finding.message.replace(/ in \S+ \(drizzle\)/, ' in MODEL')])).toEqual([
+        [
+          'column-type-mismatch',
+          'error',
+          "accounts.created_at is timestamp with time zone in MODEL but timestamp without time zone in the database: values written lose their time zone: the local time in the session's time zone (TimeZone) is stored, so the instant read back may differ from the one written",
+        ],
+        [
+          'column-type-mismatch',
+          'error',
+          'posts.slug is character varying(200) in MODEL but character varying(100) in the database: writes of 101–200 characters fail (value too long for type character varying(100))',
+        ],
+        [
+          'column-type-mismatch',
+          'error',
+          "posts.views is bigint in MODEL but integer in the database: values beyond ±2^31 that the model's bigint allows fail (integer out of range)",
+        ],
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   it('says drizzle-orm computes a $defaultFn() value itself when the database has a default the model does not', async () => {
     const mutated = await createTestDatabase({ template: built });
     try {
