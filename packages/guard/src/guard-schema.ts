@@ -95,8 +95,9 @@ export async function guardSchema(options: GuardOptions): Promise<GuardOutcome> 
 
   function fail(status: 'timed-out' | 'failed', error: Error): GuardOutcome {
     if (mode === 'throw') throw error;
-    // loud, and saying the app runs unchecked: a warn-mode start must not read as a checked one
-    logger.warn(status === 'timed-out' ? error.message : `⚠ ormdrift: the schema check did NOT run, the app starts unchecked: ${error.message}`);
+    // loud, and saying the app runs unchecked, the same way whatever stopped the check (a timeout, a connection or a
+    // loading failure): a warn-mode start must not read as a checked one
+    logger.warn(`⚠ ormdrift: the schema check did NOT run, the app starts unchecked: ${error.message.replace(/^ormdrift: /, '')}`);
     return { status, error, durationMs: elapsed() };
   }
 }
