@@ -96,6 +96,8 @@ describe('a connection string is never shown with anything that could be its pas
     expect(redactUrl('postgres://app@db/shop password=SeCrEt')).toBe('postgres://app@db/…');
     expect(redactUrl('postgres://app:SeCrEt@[::1]:5432/shop?sslmode=require')).toBe('postgres://app@[::1]:5432/shop');
     expect(redactUrl('postgres:///shop')).toBe('postgres:///shop');
+    // a URL quoted in a message is often followed by ":" (`cannot connect to postgres://…/shop: no answer`)
+    expect(redactUrl('postgres://app:SeCrEt@db:5432/shop:')).toBe('postgres://app@db:5432/shop:');
   });
 
   it('redactPassword hides a password= value as the last line of defence', () => {

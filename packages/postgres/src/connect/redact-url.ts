@@ -6,7 +6,8 @@
  *   the password for a path, so nothing of it is shown;
  * - an `@` after the authority (a password's unencoded `/`, `?` or `#` ended it early, so that what reads as the
  *   host, port or database holds a piece of the password): nothing is shown;
- * - a user or database holding a blank, `=`, `:` or `@` (a `password=` keyword, a second userinfo) shows as `…`.
+ * - a user holding a blank, `=`, `:` or `@`, or a database holding a blank, `=` or `@` (a `password=` keyword, a
+ *   second userinfo), shows as `…`.
  * Returns a placeholder in angle brackets when nothing can be shown.
  */
 export function redactUrl(url: string): string {
@@ -25,7 +26,8 @@ export function redactUrl(url: string): string {
   const user = decodeOrRaw(parsed.username);
   const userPart = user === '' ? '' : `${mayHoldPassword(user) ? '…' : user}@`;
   const database = decodeOrRaw(parsed.pathname);
-  const databasePart = mayHoldPassword(database.slice(1)) ? '/…' : parsed.pathname;
+  // a ":" is no sign in the database: a message quoting the URL may follow it with one (`…/app: no answer`)
+  const databasePart = mayHoldPassword(database.slice(1).replaceAll(':', '')) ? '/…' : parsed.pathname;
   return `${parsed.protocol}//${userPart}${parsed.host}${databasePart}`;
 }
 
