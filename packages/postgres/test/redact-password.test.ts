@@ -98,6 +98,8 @@ describe('a connection string is never shown with anything that could be its pas
     expect(redactUrl('postgres:///shop')).toBe('postgres:///shop');
     // a URL quoted in a message is often followed by ":" (`cannot connect to postgres://…/shop: no answer`)
     expect(redactUrl('postgres://app:SeCrEt@db:5432/shop:')).toBe('postgres://app@db:5432/shop:');
+    // the CLI's own placeholder in a hint, which its one-line errors pass through redactUrl
+    expect(redactUrl('postgres://...,')).toBe('postgres://...,');
   });
 
   it('redactPassword hides a password= value as the last line of defence', () => {

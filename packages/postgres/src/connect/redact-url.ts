@@ -22,7 +22,8 @@ export function redactUrl(url: string): string {
   const afterScheme = url.slice(scheme.length);
   const authorityEnd = afterScheme.search(/[/?#]/);
   if (authorityEnd >= 0 && afterScheme.slice(authorityEnd).includes('@')) return unshown;
-  if (!isHost(parsed.hostname)) return unshown;
+  // a keyword/value string behind the scheme (postgres://password=secret/db): its "host" is no host
+  if (/[\s=@]/.test(decodeOrRaw(parsed.hostname))) return unshown;
   const user = decodeOrRaw(parsed.username);
   const userPart = user === '' ? '' : `${mayHoldPassword(user) ? '…' : user}@`;
   const database = decodeOrRaw(parsed.pathname);
@@ -37,11 +38,6 @@ const unshown = '<unparsable connection string>';
 /** A blank, `=` (`password=secret`), `:` (`user:secret`) or `@` (a second userinfo): no plain name. */
 function mayHoldPassword(text: string): boolean {
   return /[\s=:@]/.test(text);
-}
-
-/** A host name, an IPv4 address or a bracketed IPv6 address, or none (a socket directory from the query). */
-function isHost(host: string): boolean {
-  return /^[A-Za-z0-9._~-]*$/.test(host) || /^\[[0-9A-Fa-f:.]+\]$/.test(host);
 }
 
 function decodeOrRaw(text: string): string {
