@@ -146,7 +146,11 @@ describe('planFix', () => {
         indexes: [
           index(['a'], { name: 'items_a', include: ['b'] }),
           index(['b'], { name: 'items_b_live' }),
-          index(['doc'], { name: 'items_doc', method: 'gist', keys: [{ opclass: 'tsvector_ops', opclassParameters: 'siglen=100', defaultOpclass: 'tsvector_ops' }] }),
+          index(['doc'], {
+            name: 'items_doc',
+            method: 'gist',
+            keys: [{ opclass: 'tsvector_ops', opclassParameters: 'siglen=100', defaultOpclass: 'tsvector_ops' }],
+          }),
           index(['c'], { name: 'items_c_full', where: 'c > 0' }),
           index(['b', 'a'], { name: 'items_a_b' }),
         ],
