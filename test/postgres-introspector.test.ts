@@ -265,8 +265,16 @@ describe('PostgresIntrospector', () => {
         // an operator class's parameters, from the index column's options
         ['tags_name_trgm', [{ opclass: 'gist_trgm_ops', opclassParameters: 'siglen=32' }, { opclass: 'gist_trgm_ops' }]],
         ['tags_rank', undefined],
-        // a default class with parameters is named, as pg_get_indexdef names it: `(siglen=100)` alone is no key
-        ['tags_words', [{ opclass: 'tsvector_ops', opclassParameters: 'siglen=100' }]],
+        // a default class with parameters is named, as pg_get_indexdef names it: `(siglen=100)` alone is no key;
+        // `defaultOpclass` says it is the class a key without one uses
+        ['tags_words', [{ opclass: 'tsvector_ops', opclassParameters: 'siglen=100', defaultOpclass: 'tsvector_ops' }]],
+      ]);
+      // INCLUDE columns are no keys: read apart, in order
+      expect(tags?.indexes.map((index) => [index.name, index.columns, index.include])).toEqual([
+        ['tags_name_code', ['name', 'code'], ['rank']],
+        ['tags_name_trgm', ['name', 'code'], undefined],
+        ['tags_rank', ['rank'], undefined],
+        ['tags_words', ['words'], undefined],
       ]);
       statements.length = 0;
       const classes = await introspector.indexKeyClasses([
