@@ -583,8 +583,10 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
           'labels has the index labels_name_siglen on (name) with keys (name gist_trgm_ops(siglen=100)), but labels (drizzle) declares (name gist_trgm_ops(siglen=32)): the same operator class with other parameters, so queries use it as they would the declared one, but its size and how many rows each lookup rechecks differ',
         ],
       ]);
+      // a unique whose declared name is held on other keys is named so too, not a non-unique index
+      await mutated.query('alter table members drop constraint members_x_y; alter table members add constraint members_x_y unique (x)');
       const run = await runCli(['fix', 'index-schema.ts', '--db', mutated.url, '--out', '-'], { cwd: import.meta.dirname + '/fixtures/drizzle' });
-      expect(run.stderr).toContain('(2 larger indexes and 1 index with other operator class parameters)');
+      expect(run.stderr).toContain('(2 larger indexes, 1 index with other operator class parameters and 1 unique whose name is held on other keys)');
     } finally {
       await mutated.drop();
     }
