@@ -47,14 +47,11 @@ export function wholeNumberType(typeName: string): boolean {
 function range(expression: string, integerColumns: ReadonlySet<string>): Range | undefined {
   const text = predicateText(constantLast(expression));
   const name = String.raw`(?:"(?:[^"]|"")+"|[a-z_][\w$]*)`;
-  const match = new RegExp(
-    String.raw`^((?:${name}\.)*${name})\s*(<=|>=|<|>|=)\s*\(?\s*('?)([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)\3\s*\)?(?:::[a-z_][\w ]*(?:\([\d, ]+\))?)?$`,
-    'i',
-  ).exec(text);
+  const match = new RegExp(String.raw`^((?:${name}\.)*${name})\s*(<=|>=|<|>|=)\s*(.+)$`, 'i').exec(text);
   if (!match) return undefined;
   const column = columnName(match[1]!);
-  const value = Number(match[4]!);
-  if (!Number.isFinite(value)) return undefined;
+  const value = numberOf(match[3]!);
+  if (value === undefined) return undefined;
   const whole = integerColumns.has(column);
   const op = match[2]!;
   let low = none(-Infinity);
@@ -68,6 +65,24 @@ function range(expression: string, integerColumns: ReadonlySet<string>): Range |
     if (Number.isFinite(high.value)) high = { value: high.closed ? Math.floor(high.value) : Math.ceil(high.value) - 1, closed: true };
   }
   return { column, low, high };
+}
+
+/**
+ * The number a constant stands for, its casts and parentheses taken off as the server prints them: `0`, `(0)::numeric`,
+ * `('-1'::integer)::numeric`; undefined for anything else.
+ */
+function numberOf(text: string): number | undefined {
+  let rest = text.trim();
+  for (;;) {
+    const cast = /^(.*?)\s*::\s*[a-z_][\w ]*(?:\(\s*\d+(?:\s*,\s*\d+)*\s*\))?$/i.exec(rest);
+    if (cast) rest = cast[1]!.trim();
+    else if (rest.startsWith('(') && rest.endsWith(')')) rest = rest.slice(1, -1).trim();
+    else break;
+  }
+  const number = /^('?)([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)\1$/i.exec(rest);
+  if (!number) return undefined;
+  const value = Number(number[2]!);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /** Whether every value `inner` admits, `outer` admits too. */

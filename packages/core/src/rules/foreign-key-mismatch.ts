@@ -9,7 +9,8 @@ export const foreignKeyMismatch = defineRule({
     docs: docsPath('foreign-key-mismatch'),
     // a key checked sooner than the model expects fails writes (children inserted first); one checked later only reports later
     messages: { actionsDiffer: 'warning', checkedSooner: 'error', checkedLater: 'warning', notValidated: 'warning' },
-    nextStep: 'declare onDelete / onUpdate in the models as the database has them, or recreate the constraints with the declared actions',
+    nextStep:
+      'declare onDelete / onUpdate in the models as the database has them, or recreate the constraints with the declared actions; validate a NOT VALID key with ALTER TABLE ... VALIDATE CONSTRAINT',
   },
   create(context) {
     return {
