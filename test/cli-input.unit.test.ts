@@ -74,6 +74,16 @@ describe('a malformed connection string never prints its password', { timeout: 6
       'mysql://postgres:postgres@db/x',
       'mysql://postgres@db/x is not a PostgreSQL URL: pass --db postgres://user@host:5432/database',
     ],
+    // without "scheme://" a URL parser reads the user as a scheme and the password as a path: nothing is quoted
+    ['user:password@ without a scheme', 'app:Hunter2@db:5432/x', 'the connection string is not a PostgreSQL URL: pass --db postgres://user@host:5432/database'],
+    ['the same, percent-encoded', 'app:Hun%2Fter2@db:5432/x', 'the connection string is not a PostgreSQL URL: pass --db postgres://user@host:5432/database'],
+    [
+      'a keyword/value string',
+      'host=db user=app password=Hunter2',
+      'the connection string is not a PostgreSQL URL: pass --db postgres://user@host:5432/database',
+    ],
+    ['a "?" in the password', 'postgres://app:12?Hunter2@db/x', `the connection string holds an unencoded "/" or "?": ${encode}`],
+    ['keyword/value behind the scheme', 'postgres://password=Hunter2/x', `the host in the connection string is not a host name: ${example}`],
   ])('%s', async (_, db, line) => {
     for (const args of [
       ['check', commonJsModels, '--db', db],
@@ -83,7 +93,7 @@ describe('a malformed connection string never prints its password', { timeout: 6
       const debug = await cli([...args, '--debug']);
       expect(debug.code).toBe(2);
       expect(debug.stderr).toContain(`ormdrift: ${line}\n`);
-      expect(debug.stderr).not.toMatch(/Hunter2|Hun%zzter2|ter2/);
+      expect(debug.stderr).not.toMatch(/Hunter2|Hun%zzter2|Hun%2Fter2|ter2/);
     }
   });
 });

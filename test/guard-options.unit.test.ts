@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RuleSettingsError } from '@ormdrift/core';
-import { allowFindings, checkSchema, guardDataSource, guardSchema, MigrationsError } from '@ormdrift/guard';
+import { allowFindings, checkSchema, guardDataSource, guardDrizzle, guardSchema, guardSequelize, MigrationsError } from '@ormdrift/guard';
 import { ormdriftMatchers } from '@ormdrift/vitest';
 
 const nowhere = 'postgres://nobody@127.0.0.1:1/nothing';
@@ -25,7 +25,24 @@ describe('the guard refuses wrong options before reading anything', () => {
         'ormdrift: unknown guard option "modee": the guard takes sources, db, mode, timeoutMs, logger, env, rules, allow, schemas, statementTimeoutMs',
       ),
     );
-    await expect(guardDataSource(db, { mode: 'warn', alow: ['missing-column'] } as never)).rejects.toThrow(/unknown guard option "alow"/);
+    await expect(guardDataSource(db, { mode: 'warn', alow: ['missing-column'] } as never)).rejects.toThrow(/unknown guardDataSource option "alow"/);
+  });
+
+  it('the sugar functions refuse sources and db, which JavaScript can pass and they would ignore, naming what they take', async () => {
+    const takes = 'mode, timeoutMs, logger, env, rules, allow, schemas, statementTimeoutMs';
+    const why =
+      '; it reads the models and the database from the ORM object it is given: to check other models or another database, call guardSchema({ sources, db })';
+    await expect(guardDataSource(db, { db: nowhere, sources } as never)).rejects.toThrow(
+      new TypeError(`ormdrift: unknown guardDataSource options "db", "sources": guardDataSource takes ${takes}${why}`),
+    );
+    await expect(guardSequelize(db, { db: nowhere } as never)).rejects.toThrow(
+      new TypeError(`ormdrift: unknown guardSequelize option "db": guardSequelize takes ${takes}${why}`),
+    );
+    await expect(guardDrizzle(db, {}, { sources, casing: 'snake_case' } as never)).rejects.toThrow(
+      new TypeError(`ormdrift: unknown guardDrizzle option "sources": guardDrizzle takes ${takes}, casing${why}`),
+    );
+    // refused in warn mode too, before anything is read: a wrong call is a bug to fix, not a check that could not run
+    await expect(guardSequelize(db, { mode: 'warn', sources } as never)).rejects.toThrow(TypeError);
   });
 
   it('no db is a TypeError saying what to pass, without the migrations the guard does not take', async () => {
@@ -71,6 +88,18 @@ describe('the guard refuses wrong options before reading anything', () => {
     const result = { findings: [], changes: [], problems: [], summary: { tables: 1, errors: 0, warnings: 0 } } as never;
     expect(() => allowFindings(result, ['missing-colum' as never])).toThrow(/unknown finding code "missing-colum"/);
     expect(allowFindings(result, ['missing-column'])).toStrictEqual(result);
+  });
+});
+
+describe('in warn mode, every check that could not run says so the same way', () => {
+  it('sources that hold no models: one line, "⚠ ormdrift: … did NOT run, the app starts unchecked", and the cause once', async () => {
+    const logger = { lines: [] as string[], warn: (message: string) => void logger.lines.push(message) };
+    const outcome = await guardSchema({ sources: [], db, mode: 'warn', logger });
+    expect(outcome.status).toBe('failed');
+    expect(logger.lines).toEqual([
+      '⚠ ormdrift: the schema check did NOT run, the app starts unchecked: sources holds no ORM models ormdrift can read: pass a TypeORM DataSource or entities, a Sequelize instance or models, a Drizzle schema object (import * as schema), or a SchemaSource',
+    ]);
+    await expect(guardSchema({ sources: [], db })).rejects.toThrow(new TypeError(`ormdrift: ${logger.lines[0]?.split('unchecked: ')[1]}`));
   });
 });
 
@@ -140,8 +169,22 @@ describe('a db that is no PostgreSQL URL is refused in the terms of the API it w
     const outcome = await guardSchema({ sources: empty, db: 'not a url', mode: 'warn', logger });
     expect(outcome.status).toBe('failed');
     expect(logger.lines).toEqual([
-      "⚠ ormdrift: the schema check did NOT run, the app starts unchecked: <unparsable connection string> is not a PostgreSQL URL: pass db: 'postgres://user@host:5432/database'",
+      "⚠ ormdrift: the schema check did NOT run, the app starts unchecked: the connection string is not a PostgreSQL URL: pass db: 'postgres://user@host:5432/database'",
     ]);
+  });
+
+  it.each([
+    ['user:password@ without a scheme', 'app:SeCrEtPw99@db.internal:5432/shop'],
+    ['the same, percent-encoded', 'app:SeCrEt%2FPw99@db.internal:5432/shop'],
+    ['a keyword/value string', 'host=db.internal user=app password=SeCrEtPw99 dbname=shop'],
+  ])('%s: refused without the password, in throw and warn mode and in the matcher', async (_, url) => {
+    const line = "the connection string is not a PostgreSQL URL: pass db: 'postgres://user@host:5432/database'";
+    await expect(guardSchema({ sources: empty, db: url })).rejects.toThrow(line);
+    const logger = { lines: [] as string[], warn: (message: string) => void logger.lines.push(message) };
+    await guardSchema({ sources: empty, db: url, mode: 'warn', logger });
+    expect(logger.lines).toEqual([`⚠ ormdrift: the schema check did NOT run, the app starts unchecked: ${line}`]);
+    const failure = await ormdriftMatchers.toMatchDatabase.call({}, empty, url).catch((error: Error) => error.message);
+    expect(failure).toBe("the connection string is not a PostgreSQL URL: pass the database as toMatchDatabase('postgres://user@host:5432/database')");
   });
 
   it('toMatchDatabase names its own argument', async () => {

@@ -226,11 +226,13 @@ describe('the deadline', () => {
     await expect.poll(() => sockets.size, { timeout: 2_000 }).toBe(0);
   });
 
-  it('warn mode: logs that it timed out and resolves', async () => {
+  it('warn mode: logs, as every check that could not run, that the app starts unchecked because it timed out, and resolves', async () => {
     const logger = recorder();
     const outcome = await guardSchema({ sources: [Note], db: silentUrl, timeoutMs: 300, mode: 'warn', logger });
     expect(outcome.status).toBe('timed-out');
-    expect(logger.lines).toEqual([expect.stringMatching(/^ormdrift: the schema check timed out after 300 ms/)]);
+    expect(logger.lines).toEqual([
+      expect.stringMatching(/^⚠ ormdrift: the schema check did NOT run, the app starts unchecked: the schema check timed out after 300 ms and was stopped: /),
+    ]);
   });
 
   it('leaves no timer or socket behind: a process that timed out exits at once', async () => {
@@ -253,6 +255,71 @@ describe('the deadline', () => {
     expect(code).toBe(0);
     // a socket left to the driver's 10 s connect timeout would hold the process ~10 s after the guard gave up
     expect(Number(/exited after (\d+) ms/.exec(output)?.[1])).toBeLessThan(1_000);
+  });
+
+  /** Runs `script` as an ES module in a child process given `silentUrl`; killed after 10 s (code null) if it does not exit. */
+  async function runScript(script: string): Promise<{ code: number | null; output: string; exitedAfterMs: number }> {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, silentUrl], { cwd: process.cwd() });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const killer = setTimeout(() => child.kill(), 10_000);
+    const code = await new Promise<number | null>((exited, failed) => {
+      child.on('exit', exited);
+      child.on('error', failed);
+    }).finally(() => clearTimeout(killer));
+    return { code, output, exitedAfterMs: Number(/exited after (\d+) ms/.exec(output)?.[1]) };
+  }
+
+  it("the app's own pg Pool with no connect timeout: the connect the guard started is dropped, the pool holds no connection and ends", async () => {
+    const pool = new pg.Pool({ connectionString: silentUrl });
+    const error = await guardSchema({ sources: [Note], db: pool, timeoutMs: 300 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SchemaCheckTimeoutError);
+    // the pool would otherwise wait on that connection forever: its socket open, pool.end() never resolving
+    await expect.poll(() => pool.totalCount, { timeout: 1_000 }).toBe(0);
+    await expect.poll(() => sockets.size, { timeout: 1_000 }).toBe(0);
+    await pool.end();
+  });
+
+  it('a Drizzle app whose pool has no connect timeout exits at once after the guard timed out, and pool.end() resolves', async () => {
+    const run = await runScript(`
+      import { guardDrizzle } from '@ormdrift/guard';
+      import { pgTable, serial } from 'drizzle-orm/pg-core';
+      import { drizzle } from 'drizzle-orm/node-postgres';
+      import pg from 'pg';
+      const pool = new pg.Pool({ connectionString: process.argv[1] });
+      const users = pgTable('users', { id: serial('id').primaryKey() });
+      const outcome = await guardDrizzle(drizzle(pool), { users }, { timeoutMs: 400, mode: 'warn', logger: { warn() {} } });
+      console.log('guard:', outcome.status);
+      const settled = performance.now();
+      process.on('exit', () => console.log('exited after', Math.round(performance.now() - settled), 'ms'));
+      await pool.end();
+      console.log('pool ended');
+    `);
+    expect(run.output).toContain('guard: timed-out');
+    expect(run.output).toContain('pool ended');
+    expect(run.code).toBe(0);
+    expect(run.exitedAfterMs).toBeLessThan(1_000);
+  });
+
+  it('a Sequelize app exits after the guard timed out once dialectOptions.connectionTimeoutMillis bounds the connect it started', async () => {
+    // Sequelize gives no hold on a connection it is opening: its own connect timeout is what ends it (as the README says)
+    const run = await runScript(`
+      import { guardSequelize } from '@ormdrift/guard';
+      import { DataTypes, Sequelize } from 'sequelize';
+      const sequelize = new Sequelize(process.argv[1], { dialect: 'postgres', logging: false, dialectOptions: { connectionTimeoutMillis: 1500 } });
+      sequelize.define('User', { email: DataTypes.STRING }, { tableName: 'users' });
+      const outcome = await guardSequelize(sequelize, { timeoutMs: 400, mode: 'warn', logger: { warn() {} } });
+      console.log('guard:', outcome.status);
+      const settled = performance.now();
+      process.on('exit', () => console.log('exited after', Math.round(performance.now() - settled), 'ms'));
+      await sequelize.close();
+      console.log('closed');
+    `);
+    expect(run.output).toContain('guard: timed-out');
+    expect(run.output).toContain('closed');
+    expect(run.code).toBe(0);
+    expect(run.exitedAfterMs).toBeLessThan(3_000);
   });
 
   it('a catalog read that waits on a lock: stopped at the deadline, cancelled on the server, the borrowed pool client rolled back', async () => {

@@ -42,8 +42,10 @@ export const defaultGuardTimeoutMs = 5_000;
 
 /**
  * Checks once, at startup, that the database matches the ORM models, and refuses to start (or warns) when it does
- * not. Never holds startup longer than `timeoutMs`: the check is then stopped (a connection being opened is dropped,
- * a catalog read is cancelled on the server) and no timer is left behind, so the process can still exit.
+ * not. Never holds startup longer than `timeoutMs`: the check is then stopped (a connection it opened from a URL, or
+ * asked a `pg.Pool` for, that is still being opened is dropped; a catalog read is cancelled on the server) and no
+ * timer is left behind. A connection Sequelize's pool is opening for it is out of reach: it lasts until that pool's
+ * own connect timeout (`dialectOptions.connectionTimeoutMillis`), and holds the process open until then.
  * `ORMDRIFT_SKIP=1` skips the check, with one warning line naming the variable on every start, so that a skipped
  * guard cannot go unnoticed. A wrong option (`mode: 'thorw'`, an unknown code in `allow` or `rules`) throws a TypeError
  * (`RuleSettingsError` for `rules`) before anything is read, in either mode. A connection the app owns is borrowed, never ended; a URL is connected to and closed.
@@ -95,8 +97,9 @@ export async function guardSchema(options: GuardOptions): Promise<GuardOutcome> 
 
   function fail(status: 'timed-out' | 'failed', error: Error): GuardOutcome {
     if (mode === 'throw') throw error;
-    // loud, and saying the app runs unchecked: a warn-mode start must not read as a checked one
-    logger.warn(status === 'timed-out' ? error.message : `⚠ ormdrift: the schema check did NOT run, the app starts unchecked: ${error.message}`);
+    // loud, and saying the app runs unchecked, the same way whatever stopped the check (a timeout, a connection or a
+    // loading failure): a warn-mode start must not read as a checked one
+    logger.warn(`⚠ ormdrift: the schema check did NOT run, the app starts unchecked: ${error.message.replace(/^ormdrift: /, '')}`);
     return { status, error, durationMs: elapsed() };
   }
 }

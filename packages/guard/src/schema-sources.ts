@@ -31,7 +31,7 @@ export async function schemaSources(sources: GuardSources): Promise<SchemaSource
   }
   if (found.length === 0 || (found.length === ready.length && models.length > 0)) {
     throw new TypeError(
-      'sources holds no ORM models ormdrift can read: pass a TypeORM DataSource or entities, a Sequelize instance or models, a Drizzle schema object (import * as schema), or a SchemaSource',
+      'ormdrift: sources holds no ORM models ormdrift can read: pass a TypeORM DataSource or entities, a Sequelize instance or models, a Drizzle schema object (import * as schema), or a SchemaSource',
     );
   }
   return found;

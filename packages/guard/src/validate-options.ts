@@ -89,6 +89,26 @@ export function validateGuardOptions(options: {
 }
 
 /**
+ * Checks the options of a sugar function (`guardDataSource`, `guardSequelize`, `guardDrizzle`): the ORM object it is
+ * given is both the models and the database, so `sources` and `db` (which the types leave out, but JavaScript can
+ * still pass) would be silently ignored; they are refused, as any other unknown option, before anything is read.
+ * `extra` names the options the function takes on top of the guard's (`casing`). Throws a TypeError naming the
+ * option and the options the function takes.
+ */
+export function validateOrmGuardOptions(functionName: string, options: object, extra: readonly string[] = []): void {
+  if (typeof options !== 'object' || options === null) return;
+  const taken = [...guardOptionNames.filter((key) => key !== 'sources' && key !== 'db' && key !== 'migrations'), ...extra];
+  const unknown = Object.keys(options).filter((key) => !taken.includes(key));
+  if (unknown.length === 0) return;
+  const why = unknown.some((key) => key === 'sources' || key === 'db')
+    ? `; it reads the models and the database from the ORM object it is given: to check other models or another database, call guardSchema({ sources, db })`
+    : '';
+  throw new TypeError(
+    `ormdrift: unknown ${functionName} option${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')}: ${functionName} takes ${taken.join(', ')}${why}`,
+  );
+}
+
+/**
  * Checks `allow`: an array of finding codes or `{ code, table? }`. Throws a TypeError naming an unknown code and
  * listing the codes.
  */

@@ -40,9 +40,12 @@ export interface ConnectionUrlCheckOptions {
 const cliUsage = '--db postgres://user:password@host:5432/database';
 
 function checkUrl(url: string, env: NodeJS.ProcessEnv, usage: string): void {
-  const target = redactUrl(url);
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new ConnectionError(`${target} is not a PostgreSQL URL: pass ${usage}`);
+    // quoted only when it is a URL of another scheme (mysql://…), redacted: a string without "scheme://" would be
+    // misread (the user as a scheme, the password as a path), and a keyword/value string holds password=
+    const target = redactUrl(url);
+    const what = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) && !target.startsWith('<') ? target : 'the connection string';
+    throw new ConnectionError(`${what} is not a PostgreSQL URL: pass ${usage}`);
   }
   const encode =
     'percent-encode special characters in the user and password (# as %23, @ as %40, / as %2F, ? as %3F, : as %3A, % as %25), ' +
@@ -61,6 +64,12 @@ function checkUrl(url: string, env: NodeJS.ProcessEnv, usage: string): void {
   // land in the database name, with their "@".
   if (decodeURIComponent(parsed.pathname).includes('@')) {
     throw new ConnectionError(`the connection string holds an unencoded "@": ${encode}`);
+  }
+  // the same with "?": the rest of the password lands in the query, which would be quoted as a parameter name
+  if (parsed.search.includes('@')) throw new ConnectionError(`the connection string holds an unencoded "/" or "?": ${encode}`);
+  // a keyword/value string behind the scheme (postgres://password=secret): no host name, and not to be quoted
+  if (/[=\s]/.test(decodeURIComponent(parsed.hostname))) {
+    throw new ConnectionError('the host in the connection string is not a host name: e.g. postgres://user@host:5432/database');
   }
   checkUrlParameters(parsed.searchParams);
   checkSslParameters(parsed.searchParams);

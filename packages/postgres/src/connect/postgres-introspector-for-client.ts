@@ -1,5 +1,6 @@
 import type { Introspector } from '@ormdrift/core';
 import { borrowingIntrospector } from './borrowing-introspector.ts';
+import { connectCancellably } from './pool-connect.ts';
 import pg from 'pg';
 import { IntrospectionError } from '../introspect/introspection-error.ts';
 import { PostgresIntrospector, type PostgresIntrospectorOptions } from '../introspect/postgres-introspector.ts';
@@ -28,7 +29,8 @@ export interface PostgresPoolLike {
  * unusable (a catalog read got no answer and could not be rolled back): the lender should destroy it, not reuse it.
  */
 export interface ConnectionLender {
-  acquire(): Promise<PostgresClientLike>;
+  /** A connection; `signal` aborts when the read is given up: a lender that can, undoes a connect it started. */
+  acquire(signal?: AbortSignal): Promise<PostgresClientLike>;
   release(client: PostgresClientLike, broken: boolean): void | Promise<void>;
 }
 
@@ -46,12 +48,15 @@ export function isPostgresClient(value: unknown): value is PostgresClientLike {
   return typeof value === 'object' && value !== null && typeof (value as { query?: unknown }).query === 'function' && !isPostgresPool(value);
 }
 
-/** Lends a `pg.Pool`'s clients: checked out per read, released (or destroyed when broken) after it. */
+/**
+ * Lends a `pg.Pool`'s clients: checked out per read, released (or destroyed when broken) after it; a connect still
+ * pending when the read is given up is undone (see {@link connectCancellably}).
+ */
 export function poolLender(pool: PostgresPoolLike): ConnectionLender {
   const lent = new WeakMap<PostgresClientLike, { release(destroy?: boolean | Error): void }>();
   return {
-    async acquire() {
-      const client = await pool.connect();
+    async acquire(signal) {
+      const client = await connectCancellably(pool, signal);
       lent.set(client, client);
       return client;
     },
@@ -82,7 +87,7 @@ export function postgresClientIntrospector(
 
   async function withIntrospector<T>(signal: AbortSignal | undefined, use: (introspector: PostgresIntrospector) => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
-    const acquiring = lender.acquire();
+    const acquiring = lender.acquire(signal);
     const client = await withDeadline(acquiring, undefined, signal).catch((error: unknown) => {
       // a client lent after we gave up goes straight back
       void acquiring.then(
