@@ -37,7 +37,7 @@ export { indexKeyText, type IndexKeyText } from './sql/index-key-text.ts';
 export { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
-export { packageLocation } from './model/package-location.ts';
+export { packageLocation, resolvesPackage } from './model/package-location.ts';
 export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
