@@ -31,6 +31,24 @@ const mutations: Mutation[] = [
     findings: [{ code: 'check-mismatch', severity: 'error', table: 'bookings' }],
   },
   {
+    name: 'write a check constant-first under its name, same rule',
+    sql: `alter table bookings drop constraint bookings_seats_range;
+          alter table bookings add constraint bookings_seats_range check (0 < seats and 12 >= seats)`,
+    findings: [],
+  },
+  {
+    name: 'write a check constant-first with the comparison turned the wrong way',
+    sql: `alter table bookings drop constraint bookings_seats_range;
+          alter table bookings add constraint bookings_seats_range check (0 > seats and 12 >= seats)`,
+    findings: [{ code: 'check-mismatch', severity: 'error', table: 'bookings' }],
+  },
+  {
+    name: 'add the declared check back NOT VALID: rows already there were never checked',
+    sql: `alter table bookings drop constraint bookings_seats_range;
+          alter table bookings add constraint bookings_seats_range check (seats > 0 and seats <= 12) not valid`,
+    findings: [{ code: 'check-mismatch', severity: 'warning', table: 'bookings' }],
+  },
+  {
     name: 'rename a check and respell it, same rule (decided by the server)',
     sql: `alter table bookings drop constraint bookings_seats_range;
           alter table bookings add constraint seats_ok check (("seats" > 0) and (bookings.seats <= 12))`,
@@ -131,6 +149,24 @@ describe('Drizzle field cases: a database built from drizzle-kit SQL', () => {
       await mutated.query(`alter table shapes alter column origin set default '(2,1)'`);
       expect(summarize(await checkDatabase(mutated.url, [drizzleSource(shapes, { name: 'shapes' })]))).toEqual([
         { code: 'default-mismatch', severity: 'warning', table: 'shapes', column: 'origin' },
+      ]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
+  it('says a check of two bounds changed may fail writes or store forbidden rows: which one is not decided', async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query(`alter table bookings drop constraint bookings_seats_range;
+        alter table bookings add constraint bookings_seats_range check (seats > 0 and seats <= 20)`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual([
+        [
+          'check-mismatch',
+          'error',
+          'bookings has the check bookings_seats_range CHECK (((seats > 0) AND (seats <= 20))), but bookings (drizzle) declares it CHECK ("bookings"."seats" > 0 AND "bookings"."seats" <= 12): writes the model allows may fail, or rows it forbids may be stored',
+        ],
       ]);
     } finally {
       await mutated.drop();

@@ -187,6 +187,13 @@ const mutations: DrizzleMutation[] = [
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'editor_id' }],
   },
   {
+    name: 'add a foreignKey() foreign key back NOT VALID: rows already there were never checked',
+    sql: `alter table posts drop constraint posts_editor_fk;
+          alter table posts add constraint posts_editor_fk foreign key (editor_id) references accounts (id)
+            on delete set null on update cascade not valid`,
+    findings: [{ code: 'foreign-key-mismatch', severity: 'warning', table: 'posts', column: 'editor_id' }],
+  },
+  {
     name: 'drop a foreign key into a pgSchema table',
     sql: dropConstraint('billing.invoice_lines', 'f', 'invoice_id'),
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'billing.invoice_lines', column: 'invoice_id' }],

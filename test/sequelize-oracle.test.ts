@@ -5,7 +5,7 @@ import { sequelizeSource } from '@ormdrift/sequelize';
 import { appSchemas, createAppSequelize } from './fixtures/sequelize/app-sequelize.ts';
 import { catalogSchemas, createCatalogSequelize } from './fixtures/sequelize/catalog-models.ts';
 import { checkDatabase } from './support/check-database.ts';
-import { checksEachMutation, dropConstraint, keepEnumValues, type Mutation } from './support/mutations.ts';
+import { checksEachMutation, dropConstraint, foreignKeyNotValid, keepEnumValues, type Mutation } from './support/mutations.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 const mutations: Mutation[] = [
@@ -146,6 +146,11 @@ const mutations: Mutation[] = [
     versionSensitive: true,
     sql: dropConstraint('posts', 'f', 'author_id'),
     findings: [{ code: 'missing-foreign-key', severity: 'warning', table: 'posts', column: 'author_id' }],
+  },
+  {
+    name: 'add a belongsTo foreign key back NOT VALID: rows already there were never checked',
+    sql: foreignKeyNotValid('posts', 'author_id'),
+    findings: [{ code: 'foreign-key-mismatch', severity: 'warning', table: 'posts', column: 'author_id' }],
   },
   {
     name: 'drop a references foreign key in a non-public schema',

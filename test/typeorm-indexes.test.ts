@@ -90,6 +90,11 @@ const mutations: Mutation[] = [
     findings: [],
   },
   {
+    name: 'the partial index re-created with its comparison written constant-first',
+    sql: `drop index "IDX_bookings_room_open"; create index "IDX_bookings_room_open" on bookings (room) where 'cancelled' <> status`,
+    findings: [],
+  },
+  {
     name: 'the partial index re-created with another predicate',
     sql: `drop index "IDX_bookings_room_open"; create index "IDX_bookings_room_open" on bookings (room) where status <> 'done'`,
     findings: [{ code: 'index-mismatch', severity: 'warning', table: 'bookings', column: 'room' }],

@@ -247,5 +247,53 @@ describe('TypeORM: a database built by synchronize()', () => {
     expect(result.summary).toEqual({ errors: 0, warnings: 0, tables: 10 });
   });
 
+  // "total" >= 0 declared: a check of one bound says which way the database's differs; NOT VALID is a warning of its own
+  it.each([
+    ['written constant-first, the same rule', 'check (0 <= total)', []],
+    [
+      'stricter',
+      'check (total > 0)',
+      [
+        [
+          'check-mismatch',
+          'error',
+          `billing.invoices has the check "CHK_invoices_total" CHECK ((total > (0)::numeric)), but Invoice (typeorm) declares it CHECK ("total" >= 0): the database's check is stricter: writes the model allows can fail`,
+        ],
+      ],
+    ],
+    [
+      'looser',
+      `check (total >= -1)`,
+      [
+        [
+          'check-mismatch',
+          'error',
+          `billing.invoices has the check "CHK_invoices_total" CHECK ((total >= ('-1'::integer)::numeric)), but Invoice (typeorm) declares it CHECK ("total" >= 0): the database's check is looser: rows the model forbids can be stored`,
+        ],
+      ],
+    ],
+    [
+      'added NOT VALID',
+      `check ("total" >= 0) not valid`,
+      [
+        [
+          'check-mismatch',
+          'warning',
+          `billing.invoices has the check "CHK_invoices_total" CHECK ("total" >= 0) as Invoice (typeorm) declares it, but NOT VALID: rows stored before it was added were never checked and may break it`,
+        ],
+      ],
+    ],
+  ])('the declared one-bound check re-created %s', async (_name, definition, findings) => {
+    const mutated = await createTestDatabase({ template: synced });
+    try {
+      await mutated.query(`alter table billing.invoices drop constraint "CHK_invoices_total";
+        alter table billing.invoices add constraint "CHK_invoices_total" ${definition}`);
+      const result = await checkDatabase(mutated.url, [source()]);
+      expect(result.findings.map((finding) => [finding.code, finding.severity, finding.message])).toEqual(findings);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   checksEachMutation(mutations, { template: () => synced, sources: () => [source()] });
 });

@@ -47,6 +47,16 @@ export const dropConstraint = (table: string, type: 'f' | 'u' | 'p', column?: st
     execute format('alter table ${table} drop constraint %I', found);
   end $$`;
 
+/** Drops the foreign key on one column of a table and adds it back as it was, but NOT VALID, whatever the ORM named it. */
+export const foreignKeyNotValid = (table: string, column: string) => `
+  do $$ declare found text; definition text; begin
+    select conname, pg_get_constraintdef(oid) into found, definition from pg_constraint
+    where conrelid = '${table}'::regclass and contype = 'f'
+      and conkey = array[(select attnum from pg_attribute where attrelid = '${table}'::regclass and attname = '${column}')];
+    execute format('alter table ${table} drop constraint %I', found);
+    execute format('alter table ${table} add constraint %I %s not valid', found, definition);
+  end $$`;
+
 /** Drops the index whose definition lists these columns, whatever the ORM named it. */
 export const dropIndexOn = (table: string, columns: string) => `
   do $$ declare found text; begin

@@ -37,7 +37,7 @@ export { indexKeyText, type IndexKeyText } from './sql/index-key-text.ts';
 export { columnListAsPrinted, identifierAsPrinted, qualifiedAsPrinted, quoteIdentifier, quoteLiteral, quoteQualified } from './sql/quote.ts';
 export { referentialAction } from './model/referential-action.ts';
 export { assertSupportedOrmVersion, installedPackageVersion, UnsupportedOrmVersionError, type SupportedOrm } from './model/orm-version.ts';
-export { packageLocation } from './model/package-location.ts';
+export { packageLocation, resolvesPackage } from './model/package-location.ts';
 export { SchemaIndex } from './model/schema-index.ts';
 
 export { enumColumnType, formatColumnType, parseColumnType, sameColumnType } from './normalize/column-type.ts';
@@ -57,6 +57,8 @@ export { constantLiteral } from './literal/constant-literal.ts';
 export { settleLiteralDefaults } from './literal/settle-literal-defaults.ts';
 export type { ComparePredicates, PredicatePair } from './predicate/predicate-comparison.ts';
 export { predicateText, samePredicate } from './predicate/predicate-text.ts';
+export { constantLast } from './predicate/constant-last.ts';
+export { type CheckRelation, checkRelation, wholeNumberType } from './predicate/check-bounds.ts';
 export { settlePredicates } from './predicate/settle-predicates.ts';
 export { operatorClassName, operatorClassParameters, type ReadIndexKeyClasses } from './opclass/operator-class.ts';
 export { sameOperatorClass, settleOperatorClasses } from './opclass/settle-operator-classes.ts';

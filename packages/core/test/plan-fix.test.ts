@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffSchemas, planFix, quoteIdentifier, quoteLiteral, renderFix, type FixPlan, type SchemaModel } from '@ormdrift/core';
-import { column, dbEnum, dbTable, enumColumn, enumType, foreignKey, index, schema, table, unique } from './support/models.ts';
+import { check, column, dbEnum, dbTable, enumColumn, enumType, foreignKey, index, schema, table, unique } from './support/models.ts';
 
 /** The plan for the differences between a model and a database, as `ormdrift fix` makes it. */
 const plan = (expected: SchemaModel, actual: SchemaModel, options: { concurrently?: boolean } = {}) =>
@@ -10,6 +10,36 @@ const downOps = (fix: FixPlan) => fix.down.map(({ operation }) => operation.op);
 const id = column('id', 'integer', { default: "nextval('users_id_seq'::regclass)" });
 
 describe('planFix', () => {
+  it('validates the declared check and foreign key the database holds NOT VALID, and undoes nothing', () => {
+    const users = table('users', [id], { primaryKey: ['id'] });
+    const expected = schema([
+      users,
+      table('posts', [id, column('user_id', 'integer'), column('seats', 'integer')], {
+        primaryKey: ['id'],
+        foreignKeys: [foreignKey(['user_id'], 'users(id)')],
+        checks: [check('seats > 0', 'posts_seats_check')],
+      }),
+    ]);
+    const actual = schema([
+      dbTable('users', [id], { primaryKey: ['id'] }),
+      dbTable('posts', [id, column('user_id', 'integer'), column('seats', 'integer')], {
+        primaryKey: ['id'],
+        foreignKeys: [{ ...foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey' }), notValidated: true }],
+        checks: [{ ...check('(seats > 0)', 'posts_seats_check'), notValidated: true }],
+      }),
+    ]);
+    const fix = plan(expected, actual);
+    expect(fix.up.map(({ operation }) => operation)).toEqual([
+      { op: 'validate-check', table: { schema: 'public', name: 'posts' }, name: 'posts_seats_check' },
+      { op: 'validate-foreign-key', table: { schema: 'public', name: 'posts' }, name: 'posts_user_id_fkey' },
+    ]);
+    expect(fix.down).toEqual([]);
+    expect(fix.notes).toEqual([]);
+    const { up } = renderFix(fix);
+    expect(up).toContain('ALTER TABLE "public"."posts" VALIDATE CONSTRAINT "posts_seats_check";');
+    expect(up).toContain('ALTER TABLE "public"."posts" VALIDATE CONSTRAINT "posts_user_id_fkey";');
+  });
+
   it('creates referenced tables first and breaks a cycle by adding its foreign key last', () => {
     const expected = schema([
       table('comments', [id, column('post_id', 'integer')], { primaryKey: ['id'], foreignKeys: [foreignKey(['post_id'], 'posts(id)')] }),

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { packageLocation } from '@ormdrift/core';
+import { packageLocation, resolvesPackage } from '@ormdrift/core';
 import type { ModelLike } from './sequelize-shapes.ts';
 
 /** `reflect-metadata`'s global API, which sequelize-typescript's decorators write to. */
@@ -35,7 +35,8 @@ export function isDetachedModelClass(value: unknown): value is ModelLike {
  */
 export function attachDetachedModels(models: readonly ModelLike[], resolveFrom?: string): void {
   const names = models.map((model) => model.name).join(', ');
-  const from = resolveFrom !== undefined && resolves(resolveFrom) ? resolveFrom : packageLocation('sequelize-typescript', models);
+  const from =
+    resolveFrom !== undefined && resolvesPackage('sequelize-typescript', resolveFrom) ? resolveFrom : packageLocation('sequelize-typescript', models);
   if (from === undefined) {
     throw new Error(
       `${names} are sequelize-typescript classes added to no instance, and the sequelize-typescript they extend was not found to add them to one: ` +
@@ -48,14 +49,5 @@ export function attachDetachedModels(models: readonly ModelLike[], resolveFrom?:
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     throw new Error(`sequelize-typescript could not add ${names} to an instance: ${message}`, { cause });
-  }
-}
-
-function resolves(from: string): boolean {
-  try {
-    createRequire(from).resolve('sequelize-typescript');
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import {
   moduleFormat,
   packageLocation,
+  resolvesPackage,
   readingPause,
   type EnumModel,
   type LoadedSource,
@@ -126,17 +127,8 @@ async function buildMetadatas(dataSource: LoadableDataSource, name: string): Pro
  * entity classes: every copy shares that one global storage) or of an EntitySchema's class.
  */
 function typeormLocation(registry: DataSourceLike | readonly unknown[], resolveFrom: string | undefined): string | undefined {
-  if (resolveFrom !== undefined && resolvesTypeorm(resolveFrom)) return resolveFrom;
+  if (resolveFrom !== undefined && resolvesPackage('typeorm', resolveFrom)) return resolveFrom;
   return packageLocation('typeorm', isDataSource(registry) ? [registry] : [metadataArgsStorage(), ...(registry as readonly unknown[])]);
-}
-
-function resolvesTypeorm(from: string): boolean {
-  try {
-    createRequire(from).resolve('typeorm');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

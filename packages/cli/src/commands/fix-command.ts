@@ -247,6 +247,14 @@ function countSteps(plan: FixPlan): { added: string[]; changed: string[] } {
   const changes = new Map<string, number>();
   const bump = (what: string, n = 1) => counts.set(what, (counts.get(what) ?? 0) + n);
   const change = (what: string) => changes.set(what, (changes.get(what) ?? 0) + 1);
+  // a constraint this migration adds NOT VALID is validated by it too: only one the database already holds NOT VALID counts
+  const added = new Set(
+    plan.up.flatMap(({ operation }) =>
+      operation.op === 'add-check' || operation.op === 'add-foreign-key'
+        ? [`${operation.table.schema}.${operation.table.name}.${operation.op === 'add-check' ? operation.name : operation.foreignKey.name}`]
+        : [],
+    ),
+  );
   for (const { operation } of plan.up) {
     switch (operation.op) {
       case 'create-schema':
@@ -305,6 +313,10 @@ function countSteps(plan: FixPlan): { added: string[]; changed: string[] } {
         break;
       case 'set-identity':
         change('identity column');
+        break;
+      case 'validate-check':
+      case 'validate-foreign-key':
+        if (!added.has(`${operation.table.schema}.${operation.table.name}.${operation.name}`)) change('NOT VALID constraint');
         break;
       default:
         break;

@@ -162,12 +162,21 @@ export interface FindingSides {
     readonly change: 'missing-foreign-key';
   };
   'foreign-key-mismatch': {
-    /** `deferrable` is set when the deferral differs: `not deferrable`, `immediate` or `deferred`. */
-    readonly expected: { readonly onDelete: ReferentialAction; readonly onUpdate: ReferentialAction; readonly deferrable?: Deferrable | 'not deferrable' };
+    /**
+     * `deferrable` is set when the deferral differs: `not deferrable`, `immediate` or `deferred`; `validated` (true
+     * expected, false actual) when the database's key was added NOT VALID.
+     */
+    readonly expected: {
+      readonly onDelete: ReferentialAction;
+      readonly onUpdate: ReferentialAction;
+      readonly deferrable?: Deferrable | 'not deferrable';
+      readonly validated?: boolean;
+    };
     readonly actual: {
       readonly onDelete: ReferentialAction;
       readonly onUpdate: ReferentialAction;
       readonly deferrable?: Deferrable | 'not deferrable';
+      readonly validated?: boolean;
       readonly name?: string;
     };
     readonly change: 'modify-foreign-key';
@@ -269,6 +278,8 @@ export interface SequenceShape {
 export interface CheckShape {
   readonly name?: string;
   readonly expression: string;
+  /** check-mismatch `notValidated` only: true on the expected side, false on the database's (added NOT VALID). */
+  readonly validated?: boolean;
 }
 
 /** The finding codes that `FindingSides` types. */

@@ -8,7 +8,8 @@ import type { SchemaChange } from './schema-change.ts';
  * model declares. A declared check is present when a check of the table has an expression that
  * reads alike (after `predicateText`; the server's deparse settles other spellings first, see
  * `settleChecks`), whatever its name: a name is the ORM's, the rule is the expression. A check of
- * the declared name with another expression is a `modify-check`; neither is a `missing-check`.
+ * the declared name with another expression is a `modify-check`; neither is a `missing-check`. The declared
+ * check present but NOT VALID is a `modify-check` of `validated`.
  *
  * An undeclared constraint is an `extra-constraint` only when it can make a write the models allow
  * fail: a unique on columns that no declared unique or primary key covers already (a unique on a
@@ -26,12 +27,14 @@ export function constraintChanges(expected: TableModel, actual: TableModel, repl
     const same = actualChecks.find((candidate) => samePredicate(candidate.expression, check.expression));
     if (same) {
       matched.add(same);
+      // the declared rule, but added NOT VALID: rows already there may break it
+      if (same.notValidated) changes.push({ kind: 'modify-check', table: expected, expected: check, actual: same, changed: ['validated'] });
       continue;
     }
     const named = check.name === undefined ? undefined : actualChecks.find((candidate) => candidate.name === check.name);
     if (named) {
       matched.add(named);
-      changes.push({ kind: 'modify-check', table: expected, expected: check, actual: named });
+      changes.push({ kind: 'modify-check', table: expected, expected: check, actual: named, changed: ['expression'] });
     } else changes.push({ kind: 'missing-check', table: expected, expected: check, actual: null });
   }
 

@@ -587,12 +587,14 @@ function leadingIndex(table: TableModel, columns: readonly string[]): IndexModel
  * The actions that differ, and the deferral; NO ACTION and RESTRICT differ only for deferred constraints: to the
  * application they are one.
  */
-function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): ('onDelete' | 'onUpdate' | 'deferrable')[] {
+function actionDifferences(expected: ForeignKeyModel, actual: ForeignKeyModel): ('onDelete' | 'onUpdate' | 'deferrable' | 'validated')[] {
   const action = (value: string) => (value === 'RESTRICT' ? 'NO ACTION' : value);
-  const changed: ('onDelete' | 'onUpdate' | 'deferrable')[] = (['onDelete', 'onUpdate'] as const).filter(
+  const changed: ('onDelete' | 'onUpdate' | 'deferrable' | 'validated')[] = (['onDelete', 'onUpdate'] as const).filter(
     (which) => action(expected[which]) !== action(actual[which]),
   );
   if (expected.deferrable !== actual.deferrable) changed.push('deferrable');
+  // added NOT VALID: rows already there were never checked against the key
+  if (actual.notValidated) changed.push('validated');
   return changed;
 }
 

@@ -106,12 +106,15 @@ export type SchemaChange =
   | { readonly kind: 'extra-table'; readonly table: TableModel; readonly expected: null; readonly actual: TableModel }
   | { readonly kind: 'missing-foreign-key'; readonly table: TableModel; readonly expected: ForeignKeyModel; readonly actual: null }
   | {
-      /** A foreign key on the same columns to the same target exists, with other ON DELETE / ON UPDATE actions or deferral. */
+      /**
+       * A foreign key on the same columns to the same target exists, with other ON DELETE / ON UPDATE actions or
+       * deferral, or NOT VALID (`validated`: added without checking the rows already there).
+       */
       readonly kind: 'modify-foreign-key';
       readonly table: TableModel;
       readonly expected: ForeignKeyModel;
       readonly actual: ForeignKeyModel;
-      readonly changed: readonly ('onDelete' | 'onUpdate' | 'deferrable')[];
+      readonly changed: readonly ('onDelete' | 'onUpdate' | 'deferrable' | 'validated')[];
     }
   | {
       readonly kind: 'missing-unique';
@@ -206,11 +209,15 @@ export type SchemaChange =
     }
   | { readonly kind: 'missing-check'; readonly table: TableModel; readonly expected: CheckModel; readonly actual: null }
   | {
-      /** A check of the declared name exists with an expression PostgreSQL does not deparse as the declared one. */
+      /**
+       * A check of the declared name exists with an expression PostgreSQL does not deparse as the declared one
+       * (`expression`), or the declared check exists NOT VALID (`validated`: rows already there were never checked).
+       */
       readonly kind: 'modify-check';
       readonly table: TableModel;
       readonly expected: CheckModel;
       readonly actual: CheckModel;
+      readonly changed: readonly ('expression' | 'validated')[];
     }
   | { readonly kind: 'missing-exclusion'; readonly table: TableModel; readonly expected: ExclusionModel; readonly actual: null }
   | {

@@ -23,10 +23,10 @@ export function packageLocation(packageName: string, values: readonly unknown[])
   let byName: Map<string, string[]> | undefined;
   for (const type of classes) {
     const known = definedIn.get(type);
-    if (known !== undefined && moduleCache[known] !== undefined && resolves(packageName, known)) return known;
+    if (known !== undefined && moduleCache[known] !== undefined && resolvesPackage(packageName, known)) return known;
     byName ??= modulesByName();
     for (const file of definingModules(type, byName)) {
-      if (resolves(packageName, file)) return file;
+      if (resolvesPackage(packageName, file)) return file;
     }
   }
   return undefined;
@@ -79,8 +79,11 @@ function exportsValue(exports: unknown, value: unknown): boolean {
   return false;
 }
 
-function resolves(packageName: string, from: string): boolean {
-  // asked on every check of an app's guard: a loaded module's resolution does not change while the process runs
+/**
+ * Whether `packageName` resolves from the file `from` (an absolute path; Node's `require.resolve` from there), each
+ * answer kept for the process's life: a loaded module's resolution does not change while the process runs.
+ */
+export function resolvesPackage(packageName: string, from: string): boolean {
   const key = `${packageName}\u0000${from}`;
   let found = resolutions.get(key);
   if (found === undefined) {

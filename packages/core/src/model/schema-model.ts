@@ -143,6 +143,11 @@ export interface ForeignKeyModel {
   readonly inherited?: readonly InheritableForeignKeyProperty[];
   /** Absent means NOT DEFERRABLE. */
   readonly deferrable?: Deferrable;
+  /**
+   * Database side only: the key was added NOT VALID and never validated (`pg_constraint.convalidated`), so rows
+   * already there were never checked against it. Absent means validated.
+   */
+  readonly notValidated?: true;
 }
 
 /** A uniqueness guarantee: a UNIQUE constraint or a unique index satisfy it alike. */
@@ -271,6 +276,11 @@ export interface CheckModel {
   readonly declaredBy?: readonly Provenance[];
   readonly name?: string;
   readonly expression: string;
+  /**
+   * Database side only: the check was added NOT VALID and never validated (`pg_constraint.convalidated`), so rows
+   * already there were never checked against it. Absent means validated.
+   */
+  readonly notValidated?: true;
 }
 
 /**

@@ -217,6 +217,11 @@ class Planner {
           this.#addCheck(change);
           break;
         case 'modify-check':
+          // the declared check, NOT VALID: validating it checks the old rows without blocking writes
+          if (!change.changed.includes('expression') && change.actual.name !== undefined) {
+            this.#add('keys', change, { op: 'validate-check', table: nameOf(change.table), name: change.actual.name }, []);
+            break;
+          }
           this.#note(
             change,
             'check',
@@ -535,7 +540,9 @@ class Planner {
         { op: 'set-deferrable', table, name, deferrable: change.actual.deferrable ?? null },
       ]);
     }
-    if (change.changed.some((aspect) => aspect !== 'deferrable')) {
+    if (change.changed.includes('validated') && change.actual.name !== undefined)
+      this.#add('foreign-keys', change, { op: 'validate-foreign-key', table, name: change.actual.name }, []);
+    if (change.changed.some((aspect) => aspect !== 'deferrable' && aspect !== 'validated')) {
       this.#note(
         change,
         'foreign-key-actions',

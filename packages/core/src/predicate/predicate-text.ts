@@ -1,3 +1,4 @@
+import { constantLast } from './constant-last.ts';
 import { unquotedCharacters } from './unquoted-characters.ts';
 
 /**
@@ -31,8 +32,11 @@ function enclosesAll(text: string): boolean {
   return true;
 }
 
-/** Two predicates are one when their texts agree after `predicateText`; both absent is one too. */
+/**
+ * Two predicates are one when their texts agree after `predicateText`, a comparison written constant-first read
+ * as its constant-last mirror (`constantLast`: `0 < qty` is `qty > 0`); both absent is one too.
+ */
 export function samePredicate(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return predicateText(a) === predicateText(b);
+  return predicateText(a) === predicateText(b) || predicateText(constantLast(a)) === predicateText(constantLast(b));
 }

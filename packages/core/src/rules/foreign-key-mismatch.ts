@@ -1,15 +1,16 @@
 import { defineRule, docsPath } from './rule.ts';
-import { columnList, declaredBy, deferralText, inheritedFrom, inheritedNote, tableRef } from './describe.ts';
+import { columnList, declaredBy, deferralText, inheritedFrom, inheritedNote, objectName, tableRef } from './describe.ts';
 
 export const foreignKeyMismatch = defineRule({
   meta: {
     code: 'foreign-key-mismatch',
     description:
-      'A foreign key the models declare exists, but with other ON DELETE / ON UPDATE actions, or deferred otherwise (DEFERRABLE, INITIALLY DEFERRED).',
+      'A foreign key the models declare exists, but with other ON DELETE / ON UPDATE actions, deferred otherwise (DEFERRABLE, INITIALLY DEFERRED), or NOT VALID (rows already there were never checked).',
     docs: docsPath('foreign-key-mismatch'),
     // a key checked sooner than the model expects fails writes (children inserted first); one checked later only reports later
-    messages: { actionsDiffer: 'warning', checkedSooner: 'error', checkedLater: 'warning' },
-    nextStep: 'declare onDelete / onUpdate in the models as the database has them, or recreate the constraints with the declared actions',
+    messages: { actionsDiffer: 'warning', checkedSooner: 'error', checkedLater: 'warning', notValidated: 'warning' },
+    nextStep:
+      'declare onDelete / onUpdate in the models as the database has them, or recreate the constraints with the declared actions; validate a NOT VALID key with ALTER TABLE ... VALIDATE CONSTRAINT',
   },
   create(context) {
     return {
@@ -37,7 +38,20 @@ export const foreignKeyMismatch = defineRule({
             sources: table.sources,
           });
         }
-        const changed = allChanged.filter((aspect) => aspect !== 'deferrable');
+        if (allChanged.includes('validated')) {
+          context.report({
+            messageId: 'notValidated',
+            schema: table.schema,
+            table: table.name,
+            ...(expected.columns.length === 1 ? { column: expected.columns[0] } : {}),
+            object: expected.columns.join(','),
+            message: `${tableRef(table)}${columnList(expected.columns)} references ${target}${actual.name ? ` by ${objectName(actual.name)}` : ''} NOT VALID in the database: rows stored before the key was added were never checked and may reference missing ${tableRef(expected.references)} rows`,
+            expected: { onDelete: expected.onDelete, onUpdate: expected.onUpdate, validated: true },
+            actual: { onDelete: actual.onDelete, onUpdate: actual.onUpdate, validated: false, ...(actual.name ? { name: actual.name } : {}) },
+            sources: table.sources,
+          });
+        }
+        const changed = allChanged.filter((aspect) => aspect !== 'deferrable' && aspect !== 'validated');
         if (changed.length === 0) return;
         // Only when every differing action is one the model left to its ORM is the finding about a default.
         const inherited = changed.every((action) => expected.inherited?.includes(action)) ? inheritedFrom(table) : undefined;

@@ -19,6 +19,11 @@ ruleTester('check-mismatch', {
       expected: bookings([check('seats > 0', 'CHK_a')]),
       actual: bookingsDb([check('(seats > 1)', 'CHK_b')]),
     },
+    {
+      name: 'the same comparison written constant-first',
+      expected: bookings([check('seats > 0', 'CHK_a')]),
+      actual: bookingsDb([check('(0 < seats)', 'CHK_a')]),
+    },
   ],
   invalid: [
     {
@@ -30,9 +35,50 @@ ruleTester('check-mismatch', {
           severity: 'error',
           table: 'bookings',
           message:
-            'bookings has the check "CHK_bookings_seats" CHECK (((seats > 0) AND (seats <= 20))), but User (typeorm) declares it CHECK ("seats" > 0 AND "seats" <= 12): writes the model allows can fail, and rows it forbids can be stored',
+            'bookings has the check "CHK_bookings_seats" CHECK (((seats > 0) AND (seats <= 20))), but User (typeorm) declares it CHECK ("seats" > 0 AND "seats" <= 12): writes the model allows may fail, or rows it forbids may be stored',
           expected: { name: 'CHK_bookings_seats', expression: '"seats" > 0 AND "seats" <= 12' },
           actual: { name: 'CHK_bookings_seats', expression: '((seats > 0) AND (seats <= 20))' },
+        },
+      ],
+    },
+    {
+      name: 'one bound of the same column, stricter in the database: writes the model allows fail',
+      expected: bookings([check('"seats" > 0', 'CHK_a')]),
+      actual: bookingsDb([check('(seats > 5)', 'CHK_a')]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'bookings',
+          message:
+            'bookings has the check "CHK_a" CHECK ((seats > 5)), but User (typeorm) declares it CHECK ("seats" > 0): the database\'s check is stricter: writes the model allows can fail',
+        },
+      ],
+    },
+    {
+      name: 'one bound of the same column, looser in the database: rows the model forbids are stored',
+      expected: bookings([check('"seats" > 0', 'CHK_a')]),
+      actual: bookingsDb([check('(0 <= seats)', 'CHK_a')]),
+      findings: [
+        {
+          severity: 'error',
+          table: 'bookings',
+          message:
+            'bookings has the check "CHK_a" CHECK ((0 <= seats)), but User (typeorm) declares it CHECK ("seats" > 0): the database\'s check is looser: rows the model forbids can be stored',
+        },
+      ],
+    },
+    {
+      name: 'the declared check added NOT VALID: rows stored before it were never checked',
+      expected: bookings([check('"seats" > 0', 'CHK_a')]),
+      actual: bookingsDb([{ ...check('"seats" > 0', 'CHK_a'), notValidated: true }]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'bookings',
+          message:
+            'bookings has the check "CHK_a" CHECK ("seats" > 0) as User (typeorm) declares it, but NOT VALID: rows stored before it was added were never checked and may break it',
+          expected: { name: 'CHK_a', expression: '"seats" > 0', validated: true },
+          actual: { name: 'CHK_a', expression: '"seats" > 0', validated: false },
         },
       ],
     },

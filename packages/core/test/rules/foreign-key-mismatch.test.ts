@@ -40,6 +40,23 @@ ruleTester('foreign-key-mismatch', {
   ],
   invalid: [
     {
+      name: 'the declared key added NOT VALID: rows stored before it were never checked',
+      ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)'), [
+        { ...foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey' }), notValidated: true },
+      ]),
+      findings: [
+        {
+          severity: 'warning',
+          table: 'posts',
+          column: 'user_id',
+          message:
+            'posts(user_id) references users(id) by posts_user_id_fkey NOT VALID in the database: rows stored before the key was added were never checked and may reference missing users rows',
+          expected: { onDelete: 'NO ACTION', onUpdate: 'NO ACTION', validated: true },
+          actual: { onDelete: 'NO ACTION', onUpdate: 'NO ACTION', validated: false, name: 'posts_user_id_fkey' },
+        },
+      ],
+    },
+    {
       name: 'a key the model defers to COMMIT is NOT DEFERRABLE in the database: children inserted first fail',
       ...postsWithForeignKey(foreignKey(['user_id'], 'users(id)', { deferrable: 'deferred' }), [
         foreignKey(['user_id'], 'users(id)', { name: 'posts_user_id_fkey' }),

@@ -164,7 +164,7 @@ const cases: readonly HostileCase[] = [
     actual: schema([orderInDb([['total', 'integer']], { checks: [check('(total > 1)', 'CHK_Order')] })]),
     table: 'order',
     message:
-      '"order" has the check "CHK_Order" CHECK ((total > 1)), but User (typeorm) declares it CHECK (total > 0): writes the model allows can fail, and rows it forbids can be stored',
+      '"order" has the check "CHK_Order" CHECK ((total > 1)), but User (typeorm) declares it CHECK (total > 0): the database\'s check is stricter: writes the model allows can fail',
   },
   {
     code: 'extra-constraint',

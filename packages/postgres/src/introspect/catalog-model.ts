@@ -86,7 +86,9 @@ export function catalogToModel(rows: CatalogRows): SchemaModel {
         // a unique index on plain columns guarantees uniqueness as a constraint does
         ...tableIndexes.filter((row) => row.is_unique && !row.columns.includes('')).map(toUnique),
       ],
-      checks: own.filter((row) => row.type === 'c' && row.check_expr !== null).map((row): CheckModel => ({ name: row.name, expression: row.check_expr! })),
+      checks: own
+        .filter((row) => row.type === 'c' && row.check_expr !== null)
+        .map((row): CheckModel => ({ name: row.name, expression: row.check_expr!, ...notValidated(row) })),
       ...exclusions(own),
       indexes: tableIndexes.map(
         (row): IndexModel => ({
@@ -194,7 +196,13 @@ function toForeignKey(row: RawConstraint): ForeignKeyModel {
     onDelete: actions[row.on_delete] ?? 'NO ACTION',
     onUpdate: actions[row.on_update] ?? 'NO ACTION',
     ...deferral(row),
+    ...notValidated(row),
   };
+}
+
+/** `notValidated` for a check or foreign key added NOT VALID and never validated; absent for a validated one (the common case). */
+function notValidated(row: RawConstraint): { notValidated?: true } {
+  return row.validated === false ? { notValidated: true } : {};
 }
 
 /** The keys' non-default options; absent when every key is plain (the common case keeps the model small). */

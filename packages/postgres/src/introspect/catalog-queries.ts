@@ -95,7 +95,9 @@ select con.conrelid::text as table_oid, con.conname as name, con.contype as type
        case when con.contype = 'c' then pg_catalog.pg_get_expr(con.conbin, con.conrelid) end as check_expr,
        -- an exclusion as the server deparses it: EXCLUDE USING ... (... WITH ...) [WHERE (...)] [DEFERRABLE ...]
        case when con.contype = 'x' then pg_catalog.pg_get_constraintdef(con.oid) end as exclusion_def,
-       con.condeferrable as deferrable, con.condeferred as deferred
+       con.condeferrable as deferrable, con.condeferred as deferred,
+       -- false for a check or foreign key added NOT VALID and never validated: rows already there were never checked
+       con.convalidated as validated
 from pg_catalog.pg_constraint con
 join pg_catalog.pg_class c on c.oid = con.conrelid
 join pg_catalog.pg_namespace n on n.oid = c.relnamespace

@@ -60,6 +60,8 @@ export interface RawConstraint {
   exclusion_def: string | null;
   deferrable: boolean;
   deferred: boolean;
+  /** `convalidated`: false for a constraint added NOT VALID and never validated. */
+  validated: boolean;
 }
 
 export interface RawIndex {
