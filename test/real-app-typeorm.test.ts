@@ -61,19 +61,51 @@ describe.runIf(inject('postgresMajor') === 18)('a real TypeORM app, built by its
     expect(run.code).toBe(0);
   });
 
-  it('the same database, migrated by TypeORM and one column dropped: exactly that missing column', async () => {
+  /** The findings of `ormdrift check --db` on a copy of the migrated database changed by `sql`. */
+  async function findingsAfter(sql: string): Promise<{ code: number | null; findings: Finding[] }> {
     const mutated = await createTestDatabase({ template: built });
     try {
-      await mutated.query('ALTER TABLE "webhooks" DROP COLUMN "failureCount"');
+      await mutated.query(sql);
       const run = await check(['--db', mutated.url, '--format', 'json']);
-      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('');
       const findings = (JSON.parse(run.stdout) as { findings: Finding[] }).findings;
-      // The entity declares webhooks.failureCount; the database no longer has it: an error, the app's inserts fail.
-      expect(findings.map(({ code, severity, table, column }) => ({ code, severity, table, column }))).toEqual([
-        { code: 'missing-column', severity: 'error', table: 'webhooks', column: 'failureCount' },
-      ]);
+      return { code: run.code, findings: findings.map(({ code, severity, table, column, message }) => ({ code, severity, table, column, message })) };
     } finally {
       await mutated.drop();
     }
+  }
+
+  it('the database its migrations built, one column dropped: exactly that missing column', async () => {
+    // Webhook declares failureCount and the database no longer has it: an error, the app's inserts and reads fail.
+    expect(await findingsAfter('ALTER TABLE "webhooks" DROP COLUMN "failureCount"')).toEqual({
+      code: 1,
+      findings: [
+        {
+          code: 'missing-column',
+          severity: 'error',
+          table: 'webhooks',
+          column: 'failureCount',
+          message: 'webhooks."failureCount" is declared by Webhook (typeorm) but the table has no such column',
+        },
+      ],
+    });
+  });
+
+  it('the index whose name is over 63 bytes is compared under the name PostgreSQL cut it to: dropping it is caught', async () => {
+    // PostgreSQL stored the 76-byte declared name cut to 63 bytes; the clean run above matched it under that name, and
+    // without it the unread-notifications query scans the table: a warning (the app still works), named as stored.
+    expect(await findingsAfter('DROP INDEX "IDX_notifications_unread_notifications_of_each_recipient_by_cre"')).toEqual({
+      code: 0,
+      findings: [
+        {
+          code: 'missing-index',
+          severity: 'warning',
+          table: 'notifications',
+          column: undefined,
+          message:
+            'notifications has no index "IDX_notifications_unread_notifications_of_each_recipient_by_cre" on ("recipientId", "createdAt") that Notification (typeorm) declares: queries on it scan the table',
+        },
+      ],
+    });
   });
 });
