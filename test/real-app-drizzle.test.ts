@@ -7,11 +7,12 @@ import { runCli } from './support/run-cli.ts';
 import { createTestDatabase, type TestDatabase } from './support/test-database.ts';
 
 /**
- * A Drizzle app of 21 tables laid out as large Drizzle apps are (a schema folder of one module per domain behind an
+ * A Drizzle app of 22 tables laid out as large Drizzle apps are (a schema folder of one module per domain behind an
  * `index.ts`, shared timestamp and soft-delete columns spread into tables, a shared enum, relations on both sides of
  * every junction, a self-reference, one-to-one, identity, serial and uuid keys, jsonb, arrays, CHECKs, partial and
- * GIN indexes, a table name over PostgreSQL's 63 bytes), and its migrations as drizzle-kit wrote them: a custom one
- * that creates pg_trgm, `drizzle-kit generate` of the schema, then of one added column. The CLI runs them on a
+ * GIN indexes, a table name over PostgreSQL's 63 bytes, a table whose column names come from drizzle.config's
+ * `casing`), and its migrations as drizzle-kit wrote them: a custom one that creates pg_trgm, `drizzle-kit generate`
+ * of the schema, then of one added column, then of one added table. The CLI runs them on a
  * throwaway PostgreSQL (its own, whatever server the suite runs on: this file runs in one project only).
  */
 const app = resolve(import.meta.dirname, 'fixtures/real-apps/drizzle');
@@ -39,7 +40,7 @@ describe.runIf(inject('postgresMajor') === 18)('a real Drizzle app, built by its
     // `gin_trgm_ops` and `jsonb_path_ops` operator classes, partial indexes on `deleted_at` and on an enum value.
     const run = await runCli(['check', schema, '--migrations', 'drizzle'], { cwd: app });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toBe('✔ no drift: 21 declared tables match the database\n');
+    expect(run.stdout).toBe('✔ no drift: 22 declared tables match the database\n');
   });
 
   describe('a database the migrations built, drifted by hand', () => {
@@ -57,6 +58,7 @@ describe.runIf(inject('postgresMajor') === 18)('a real Drizzle app, built by its
       // drift of each kind the app holds, as hands on a production database make it
       await database.query(`
         alter table products drop column description;
+        alter table saved_searches drop column notify_daily;
         drop index products_title_trgm;
         alter table orders drop constraint orders_total_not_negative;
         alter table organization_fulfillment_partner_webhook_delivery_attempt_statistics
@@ -71,7 +73,7 @@ describe.runIf(inject('postgresMajor') === 18)('a real Drizzle app, built by its
       const run = await runCli(['check', schema, '--db', database.url, '--migrations', 'drizzle', '--format', 'json'], { cwd: app });
       expect(run).toMatchObject({ code: 1, stderr: '' });
       // Nothing else: the ledger drizzle-orm's migrator keeps in the `drizzle` schema is no orphan, and no migration is
-      // pending (the three in the journal are the three the ledger holds).
+      // pending (the four in the journal are the four the ledger holds).
       expect(findings(run.stdout)).toEqual([
         // a CHECK drizzle declares and the table lost: nothing stops a negative total any more, so an error
         {
@@ -118,6 +120,14 @@ describe.runIf(inject('postgresMajor') === 18)('a real Drizzle app, built by its
           column: 'product_id',
           message:
             'reviews has the index reviews_live_by_product on (product_id), but reviews (drizzle) declares it on (product_id) WHERE "reviews"."deleted_at" is null: it serves every query the declared one does, but it is larger (it indexes every row, not only those of the predicate), so each write updates it and each lookup reads more',
+        },
+        // a column named by drizzle.config's `casing` alone (the key `notifyDaily`), read as drizzle-kit names it
+        {
+          code: 'missing-column',
+          severity: 'error',
+          table: 'saved_searches',
+          column: 'notify_daily',
+          message: 'saved_searches.notify_daily is declared by savedSearches (drizzle) but the table has no such column',
         },
       ]);
     });
