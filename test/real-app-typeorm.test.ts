@@ -52,8 +52,9 @@ describe.runIf(inject('postgresMajor') === 18)('a real TypeORM app, built by its
   it('what its migrations build on a throwaway PostgreSQL matches the entities: no finding', async () => {
     // The migrations were generated from these entities by TypeORM itself, so every table, column, key, index and
     // check they declare is there as declared. The GIN index is declared with synchronize: false (TypeORM has no
-    // GIN), made by the hand-written migration, and is not compared; the projection entity UserSummary repeats its
-    // columns' declarations and TypeORM never builds from it; the 76-byte index name is truncated by PostgreSQL to
+    // GIN), made by the hand-written migration, and is not compared; the read model UserSummary (synchronize: false)
+    // maps users' columns with TypeORM's defaults (email with no length, id not an identity): TypeORM never builds
+    // from it, so User's declarations are the table's and no registry-conflict arises; the 76-byte index name is truncated by PostgreSQL to
     // 63 bytes and still matched.
     const run = await check(['--migrations', 'src/data-source.ts']);
     expect(run.stderr).toBe('');

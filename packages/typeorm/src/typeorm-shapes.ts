@@ -57,6 +57,11 @@ export interface EntityMetadataLike {
   readonly tableName: string;
   readonly schema?: string;
   readonly tableType: string;
+  /**
+   * `@Entity({ synchronize: false })`: TypeORM's schema sync and migration:generate leave the entity out (a read
+   * model of a table another entity, or another system, builds). TypeORM's `EntityMetadata.synchronize`, default true.
+   */
+  readonly synchronize?: boolean;
   readonly columns: readonly ColumnMetadataLike[];
   readonly primaryColumns: readonly ColumnMetadataLike[];
   readonly foreignKeys: readonly ForeignKeyMetadataLike[];

@@ -53,6 +53,8 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
       }
 
       const tables: TableModel[] = [];
+      // the tables of entities TypeORM builds no schema from (`synchronize: false`)
+      const readModels = new Set<TableModel>();
       const enums = new Map<string, EnumModel>();
       const problems: SourceProblem[] = [];
       for (const [index, entity] of dataSource.entityMetadatas.entries()) {
@@ -62,11 +64,12 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
         if (entity.tableType === 'entity-child' || entity.tableType === 'view') continue;
         const mapped = entityTable(dataSource, entity, { orm: 'typeorm', registry: name, ...(options.file ? { file: options.file } : {}) });
         tables.push(mapped.table);
+        if (entity.synchronize === false) readModels.add(mapped.table);
         problems.push(...mapped.problems);
         for (const declared of mapped.enums) enums.set(`${declared.schema}.${declared.name}`, enums.get(`${declared.schema}.${declared.name}`) ?? declared);
       }
       if (tables.length === 0) unmatchedGlobs(dataSource, name, options.resolveFrom);
-      return { schema: { tables, enums: [...enums.values()] }, problems };
+      return { schema: { tables: readModelsYield(tables, readModels), enums: [...enums.values()] }, problems };
     },
     // an initialized DataSource has built its metadata: its tables' schemas are known before they are read
     schemas(): readonly string[] | undefined {
@@ -75,6 +78,29 @@ export function typeormSource(registry: DataSourceLike | readonly (Function | En
       return [...new Set(tables.map((entity) => schemaOf(registry, entity)))];
     },
   };
+}
+
+/**
+ * Each `synchronize: false` entity's table where an entity TypeORM builds from declares the same table: only the
+ * columns that one does not declare, and none of its keys, constraints or indexes. TypeORM's schema sync and
+ * migration:generate leave such an entity out, so the table is what the other entity declares; its own column
+ * declarations are read mappings (an `@Column() email` over a `varchar(320)`), not a second definition to conflict
+ * with. Its other columns must still exist: its queries select them. A `synchronize: false` entity alone on its table
+ * (a table another system builds) is read in full.
+ */
+function readModelsYield(tables: readonly TableModel[], readModels: ReadonlySet<TableModel>): TableModel[] {
+  if (readModels.size === 0) return [...tables];
+  const key = (table: TableModel) => `${table.schema}\u0000${table.name}`;
+  const built = new Map<string, TableModel[]>();
+  for (const table of tables) if (!readModels.has(table)) built.set(key(table), [...(built.get(key(table)) ?? []), table]);
+  return tables.flatMap((table): TableModel[] => {
+    const builders = readModels.has(table) ? built.get(key(table)) : undefined;
+    if (builders === undefined) return [table];
+    const declared = new Set(builders.flatMap((builder) => builder.columns.map((column) => column.name)));
+    const columns = table.columns.filter((column) => !declared.has(column.name));
+    if (columns.length === 0) return [];
+    return [{ ...table, columns, primaryKey: null, foreignKeys: [], uniques: [], indexes: [], checks: [], exclusions: [] }];
+  });
 }
 
 /**
