@@ -62,7 +62,7 @@ describe('Sequelize: allowNull, STRING length and belongsTo actions left to Sequ
         severity: 'warning',
         column: 'name',
         message:
-          "members.name is character varying(255) in Member (sequelize) but character varying(100) in the database; character varying(255) by Sequelize's default; the model does not say",
+          "members.name is character varying(255) in Member (sequelize) but character varying(100) in the database: writes of 101–255 characters fail (value too long for type character varying(100)); character varying(255) by Sequelize's default; the model does not say",
         inherited: 'sequelize',
       },
       {

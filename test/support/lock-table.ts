@@ -65,7 +65,11 @@ export async function expectInterruptedWhileLocked(
 ): Promise<void> {
   const lock = await lockTable(database, table);
   try {
-    const child = spawn(process.execPath, [cliBin, ...args, '--statement-timeout', '60s'], { cwd, env: { ...process.env, DATABASE_URL: undefined } });
+    // generous deadlines: the subject is the interrupt, not a slow connect on a loaded machine
+    const child = spawn(process.execPath, [cliBin, ...args, '--statement-timeout', '60s', '--connect-timeout', '60s'], {
+      cwd,
+      env: { ...process.env, DATABASE_URL: undefined },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
