@@ -48,9 +48,8 @@ export function holdsEveryValue(wide: ColumnType, narrow: ColumnType): boolean {
 }
 
 /** Storage size in bytes of the integer types, which orders their ranges. */
-const integerBytes: Record<string, number> = { smallint: 2, integer: 4, bigint: 8 };
+export const integerBytes: Readonly<Record<string, number>> = { smallint: 2, integer: 4, bigint: 8 };
 
-/** `numeric(p,s)` as canonical `parseColumnType` spells it; undefined for an unconstrained `numeric` and other types. */
 /** The precision and scale of a `numeric(p,s)` type name; undefined for a numeric without them and for other types. */
 export function numericModifiers(name: string): { precision: number; scale: number } | undefined {
   const match = /^numeric\((\d+),(-?\d+)\)$/.exec(name);
@@ -58,7 +57,7 @@ export function numericModifiers(name: string): { precision: number; scale: numb
 }
 
 /** The length of a `bit varying(n)`, `Infinity` for an unbounded one, undefined for other types. */
-function bitVaryingLength(name: string): number | undefined {
+export function bitVaryingLength(name: string): number | undefined {
   if (name === 'bit varying') return Infinity;
   const match = /^bit varying\((\d+)\)$/.exec(name);
   return match ? Number(match[1]) : undefined;

@@ -2,7 +2,7 @@ import { defineRule, docsPath } from './rule.ts';
 import { columnRef, declaredBy, inheritedFrom, inheritedNote, typeText, writer } from './describe.ts';
 import type { ColumnType, TableModel } from '../model/schema-model.ts';
 import { characterLength, formatColumnType } from '../normalize/column-type.ts';
-import { holdsEveryValue, numericModifiers } from '../normalize/type-width.ts';
+import { bitVaryingLength, holdsEveryValue, integerBytes, numericModifiers } from '../normalize/type-width.ts';
 import { displayName } from '../model/qualified-name.ts';
 
 export const columnTypeMismatch = defineRule({
@@ -91,13 +91,6 @@ function numericDigits(expected: ColumnType, actual: ColumnType): string {
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
 }
 
-/** The range of each integer type, as PostgreSQL's Data Types chapter gives it: `±2^bits` names its bounds. */
-const integerRange: Record<string, { bytes: number; bits: number }> = {
-  smallint: { bytes: 2, bits: 15 },
-  integer: { bytes: 4, bits: 31 },
-  bigint: { bytes: 8, bits: 63 },
-};
-
 /**
  * What a user sees when the database's type holds less than, or otherwise than, the model's (numeric digits aside):
  * which writes fail and with PostgreSQL's error, or how values read back. Empty where none of these kinds applies
@@ -129,9 +122,10 @@ function narrowed(expected: ColumnType, actual: ColumnType): string {
     else if (blankPadded(declared) !== undefined && blankPadded(held) === undefined)
       parts.push(`${of} read back without the blank padding to ${declaredLength} characters that the model's ${declared} gives`);
   }
-  const [declaredInteger, heldInteger] = [integerRange[declared], integerRange[held]];
-  if (declaredInteger && heldInteger && heldInteger.bytes < declaredInteger.bytes)
-    parts.push(`${of} beyond ±2^${heldInteger.bits} that the model's ${declared} allows fail (${held} out of range)`);
+  // a signed integer of n bytes holds -2^(8n-1) to 2^(8n-1)-1 (PostgreSQL's Data Types chapter)
+  const [declaredBytes, heldBytes] = [integerBytes[declared], integerBytes[held]];
+  if (declaredBytes !== undefined && heldBytes !== undefined && heldBytes < declaredBytes)
+    parts.push(`${of} beyond ±2^${heldBytes * 8 - 1} that the model's ${declared} allows fail (${held} out of range)`);
   if (declared === 'double precision' && held === 'real')
     parts.push(`${of} keep about 6 significant digits where the model's double precision keeps 15: they read back rounded`);
   const [declaredTime, heldTime] = [timeType(declared), timeType(held)];
@@ -145,7 +139,7 @@ function narrowed(expected: ColumnType, actual: ColumnType): string {
     if (heldTime.digits < declaredTime.digits)
       parts.push(`the database rounds ${of} to ${heldTime.digits} fractional-second digits where the model declares ${declaredTime.digits}`);
   }
-  const [declaredBits, heldBits] = [bitLength(declared), bitLength(held)];
+  const [declaredBits, heldBits] = [bitVaryingLength(declared), bitVaryingLength(held)];
   if (declaredBits !== undefined && heldBits !== undefined && heldBits < declaredBits)
     parts.push(`writes of ${of === 'elements' ? 'elements of ' : ''}more than ${heldBits} bits fail (bit string too long for type ${held})`);
   return parts.length > 0 ? `: ${parts.join('; ')}` : '';
@@ -154,13 +148,6 @@ function narrowed(expected: ColumnType, actual: ColumnType): string {
 /** The length of a `character(n)` (blank-padded to n), undefined for other types. */
 function blankPadded(name: string): number | undefined {
   const match = /^character\((\d+)\)$/.exec(name);
-  return match ? Number(match[1]) : undefined;
-}
-
-/** The length of a `bit varying(n)`, `Infinity` for an unbounded one, undefined for other types. */
-function bitLength(name: string): number | undefined {
-  if (name === 'bit varying') return Infinity;
-  const match = /^bit varying\((\d+)\)$/.exec(name);
   return match ? Number(match[1]) : undefined;
 }
 
