@@ -339,6 +339,27 @@ describe('Drizzle indexes compared in full: a database built by drizzle-kit', ()
     }
   });
 
+  it("fix's replacement for an expression index keeps the key's declared operator class, and re-checks clean", async () => {
+    const mutated = await createTestDatabase({ template: built });
+    try {
+      await mutated.query('drop index labels_lower_text_ops; create index labels_lower_text_ops on labels (lower(name) text_pattern_ops)');
+      const drifted = await checkDatabase(mutated.url, [source()]);
+      expect(summarize(drifted)).toEqual([{ code: 'index-mismatch', severity: 'warning', table: 'labels' }]);
+      const recipe = renderFix(planFix(drifted))
+        .up.split('\n')
+        .filter((line) => /^-- {5}(DROP|CREATE)/.test(line))
+        .map((line) => line.replace(/^-- {5}/, ''));
+      expect(recipe).toEqual([
+        'DROP INDEX "public"."labels_lower_text_ops";',
+        'CREATE INDEX "labels_lower_text_ops" ON "public"."labels" ((lower("name")) text_ops);',
+      ]);
+      await runSql(mutated.url, [`BEGIN;\n${recipe.join('\n')}\nCOMMIT;`]);
+      expect(summarize(await checkDatabase(mutated.url, [source()]))).toEqual([]);
+    } finally {
+      await mutated.drop();
+    }
+  });
+
   it('says duplicates can be stored when a uniqueIndex() on an expression is re-created not unique', async () => {
     const mutated = await createTestDatabase({ template: built });
     try {

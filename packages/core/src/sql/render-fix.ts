@@ -680,17 +680,18 @@ function createIndex(table: QualifiedName, index: NamedIndex, options: { concurr
 }
 
 /**
- * The key list of `CREATE INDEX` with each key's non-default options, as the model declares them: collation,
+ * The key list of `CREATE INDEX` (columns, or expressions each in parentheses) with each key's non-default options,
+ * as the model declares them: collation,
  * operator class as written (`gin_trgm_ops`), `DESC`, and a nulls order other than the direction's default (ASC puts NULLs last).
  */
 function indexKeys(index: NamedIndex): string {
   // an index on expressions: each key in parentheses, as the model writes it (a plain column key reads the same)
-  if (index.columns.length === 0 && index.expressions !== undefined) return index.expressions.map((key) => `(${key})`).join(', ');
-  return index.columns
-    .map((column, i) => {
+  const keys = index.columns.length === 0 && index.expressions !== undefined ? index.expressions.map((key) => `(${key})`) : index.columns.map(id);
+  return keys
+    .map((text, i) => {
       const key = index.keys?.[i] ?? {};
       const nulls = key.nullsFirst === true && !key.descending ? ' NULLS FIRST' : key.nullsFirst === false && key.descending ? ' NULLS LAST' : '';
-      return `${id(column)}${key.collation ? indexCollate(key.collation, key.collationSchema) : ''}${key.opclass ? ` ${key.opclass}` : ''}${key.descending ? ' DESC' : ''}${nulls}`;
+      return `${text}${key.collation ? indexCollate(key.collation, key.collationSchema) : ''}${key.opclass ? ` ${key.opclass}` : ''}${key.descending ? ' DESC' : ''}${nulls}`;
     })
     .join(', ');
 }
