@@ -37,6 +37,18 @@ const mutations: Mutation[] = [
     findings: [],
   },
   {
+    name: 'write a check with its AND terms in the other order, same rule',
+    sql: `alter table bookings drop constraint bookings_seats_range;
+          alter table bookings add constraint bookings_seats_range check (seats <= 12 and seats > 0)`,
+    findings: [],
+  },
+  {
+    name: 'write a check with OR where the model has AND',
+    sql: `alter table bookings drop constraint bookings_seats_range;
+          alter table bookings add constraint bookings_seats_range check (seats <= 12 or seats > 0)`,
+    findings: [{ code: 'check-mismatch', severity: 'error', table: 'bookings' }],
+  },
+  {
     name: 'write a check constant-first with the comparison turned the wrong way',
     sql: `alter table bookings drop constraint bookings_seats_range;
           alter table bookings add constraint bookings_seats_range check (0 > seats and 12 >= seats)`,

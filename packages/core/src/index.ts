@@ -58,6 +58,7 @@ export { settleLiteralDefaults } from './literal/settle-literal-defaults.ts';
 export type { ComparePredicates, PredicatePair } from './predicate/predicate-comparison.ts';
 export { predicateText, samePredicate } from './predicate/predicate-text.ts';
 export { constantLast } from './predicate/constant-last.ts';
+export { orderedOperands } from './predicate/operand-order.ts';
 export { type CheckRelation, checkRelation, wholeNumberType } from './predicate/check-bounds.ts';
 export { settlePredicates } from './predicate/settle-predicates.ts';
 export { operatorClassName, operatorClassParameters, type ReadIndexKeyClasses } from './opclass/operator-class.ts';

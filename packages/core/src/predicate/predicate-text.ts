@@ -1,4 +1,5 @@
 import { constantLast } from './constant-last.ts';
+import { orderedOperands } from './operand-order.ts';
 import { unquotedCharacters } from './unquoted-characters.ts';
 
 /**
@@ -34,9 +35,12 @@ function enclosesAll(text: string): boolean {
 
 /**
  * Two predicates are one when their texts agree after `predicateText`, a comparison written constant-first read
- * as its constant-last mirror (`constantLast`: `0 < qty` is `qty > 0`); both absent is one too.
+ * as its constant-last mirror (`constantLast`: `0 < qty` is `qty > 0`), and the terms of an AND or OR chain and the
+ * elements of an IN list in one order (`orderedOperands`); both absent is one too.
  */
 export function samePredicate(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return predicateText(a) === predicateText(b) || predicateText(constantLast(a)) === predicateText(constantLast(b));
+  if (predicateText(a) === predicateText(b)) return true;
+  const canonical = (text: string) => predicateText(orderedOperands(constantLast(text), predicateText));
+  return canonical(a) === canonical(b);
 }

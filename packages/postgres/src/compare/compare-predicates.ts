@@ -1,5 +1,5 @@
 import { readOnlyComparison, type ComparisonOptions } from './read-only-comparison.ts';
-import { constantLast, type PredicatePair } from '@ormdrift/core';
+import { constantLast, orderedOperands, type PredicatePair } from '@ormdrift/core';
 import type { Queryable } from '../introspect/queryable.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { Queryable } from '../introspect/queryable.ts';
  * the same parse analysis, implicit casts and constant folding it applies to a stored index predicate.
  * The server keeps the order a comparison was written in: each filter is read with its constant-first
  * comparisons turned constant-last (`constantLast`), so that `(0 < qty)` and `(qty > 0)` are one, as the
- * planner itself proves them.
+ * planner itself proves them, and its AND/OR terms and IN lists in one order (`orderedOperands`).
  *
  * Everything runs inside a READ ONLY transaction that is always rolled back; each statement goes
  * through the extended protocol (it carries a parameter), which accepts one statement only, so a
@@ -61,7 +61,8 @@ function planFilter(rows: readonly unknown[]): string | undefined {
   const texts: string[] = [];
   const walk = (plan: Record<string, unknown> | undefined) => {
     if (!plan) return;
-    for (const field of ['Filter', 'One-Time Filter']) if (typeof plan[field] === 'string') texts.push(`${field}: ${constantLast(plan[field] as string)}`);
+    for (const field of ['Filter', 'One-Time Filter'])
+      if (typeof plan[field] === 'string') texts.push(`${field}: ${orderedOperands(constantLast(plan[field] as string))}`);
     for (const child of (plan['Plans'] as Record<string, unknown>[] | undefined) ?? []) walk(child);
   };
   walk(document?.[0]?.Plan);
